@@ -1,0 +1,13 @@
+# Fails when a file under app/ includes ImGui, GLFW or Emscripten headers.
+file(GLOB_RECURSE files "${APP_DIR}/*.hpp" "${APP_DIR}/*.cpp" "${APP_DIR}/*.h" "${APP_DIR}/*.inc")
+set(bad "")
+foreach(f IN LISTS files)
+  file(STRINGS "${f}" hits REGEX "#[ \t]*include[ \t]*[<\"](imgui|emscripten|GLFW)")
+  if(hits)
+    list(APPEND bad "${f}: ${hits}")
+  endif()
+endforeach()
+if(bad)
+  message(FATAL_ERROR "app/ must be plain C++20, found:\n${bad}")
+endif()
+message(STATUS "app/ is free of UI and browser includes (${CMAKE_ARGC} args, checked ${APP_DIR})")
