@@ -1,0 +1,247 @@
+#include "shell/app_shell.hpp"
+
+#include <emscripten/emscripten.h>
+
+#include "app/i18n/catalogue.hpp"
+#include "imgui.h"
+#include "shell/platform/js_bridge.hpp"
+#include "shell/platform/web_host.hpp"
+#include "shell/ui/automation.hpp"
+#include "shell/ui/theme.hpp"
+#include "shell/ui/widgets.hpp"
+
+using app::i18n::S;
+using app::i18n::tr;
+
+namespace shell {
+namespace {
+
+AppShell* g_shell = nullptr;
+
+struct NavEntry {
+  Screen screen;
+  S label;
+};
+constexpr NavEntry kNav[] = {{Screen::today, S::nav_today},         {Screen::rounds, S::nav_rounds},
+                             {Screen::tickets, S::nav_tickets},     {Screen::registers, S::nav_registers},
+                             {Screen::sync, S::nav_sync},           {Screen::settings, S::nav_settings}};
+
+S title_of(Screen s) {
+  for (const auto& n : kNav) if (n.screen == s) return n.label;
+  return S::app_name;
+}
+
+}  // namespace
+
+const char* screen_id(Screen s) {
+  switch (s) {
+    case Screen::welcome: return "welcome";
+    case Screen::today: return "today";
+    case Screen::rounds: return "rounds";
+    case Screen::tickets: return "tickets";
+    case Screen::registers: return "registers";
+    case Screen::sync: return "sync";
+    case Screen::settings: return "settings";
+  }
+  return "?";
+}
+
+AppShell::AppShell(WebHost& host) : host_(host) {
+  g_shell = this;
+  char code[16] = {0};
+  app::i18n::Lang lang = app::i18n::Lang::zh_CN;
+  if (butler_pref_get("lang", code, sizeof code) && app::i18n::parse_language_code(code, &lang)) {
+    app::i18n::set_current_language(lang);
+  }
+  if (session_.has_data()) state_.screen = Screen::today;
+}
+
+void AppShell::toggle_language() {
+  using app::i18n::Lang;
+  const Lang next = app::i18n::current_language() == Lang::zh_CN ? Lang::en : Lang::zh_CN;
+  app::i18n::set_current_language(next);
+  butler_pref_set("lang", app::i18n::language_code(next));
+}
+
+void AppShell::on_browser_event(BrowserEvent e) {
+  if (e == BrowserEvent::update_ready) {
+    state_.update_ready = true;
+    state_.update_dismissed = false;
+  }
+}
+
+void AppShell::draw() {
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::Begin("##main", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                   ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoSavedSettings);
+  ImGui::PopStyleVar();
+  ImGui::PushFont(host_.fonts().body());
+
+  const float top = ui().css(64);
+  if (state_.screen == Screen::welcome) {
+    draw_top_bar(top);
+    draw_screen();
+  } else if (ui().portrait) {
+    const float tabs = ui().css(72);
+    draw_top_bar(top);
+    draw_update_banner();
+    ImGui::BeginChild("##content", ImVec2(0, ImGui::GetContentRegionAvail().y - tabs), false);
+    draw_screen();
+    ImGui::EndChild();
+    draw_nav(false, io.DisplaySize.x, tabs);
+  } else {
+    const float rail = ui().css(188);
+    ImGui::BeginGroup();
+    draw_nav(true, rail, io.DisplaySize.y);
+    ImGui::EndGroup();
+    ImGui::SameLine(0, 0);
+    ImGui::BeginGroup();
+    draw_top_bar(top);
+    draw_update_banner();
+    ImGui::BeginChild("##content", ImVec2(0, 0), false);
+    draw_screen();
+    ImGui::EndChild();
+    ImGui::EndGroup();
+  }
+
+  ScreenContext ctx{session_, state_, host_};
+  draw_about_popup(ctx);
+  ImGui::PopFont();
+  ImGui::End();
+}
+
+void AppShell::draw_screen() {
+  ScreenContext ctx{session_, state_, host_};
+  // Every screen scrolls inside its own padded child so a finger can drag it.
+  const float pad = ui().css(ui().portrait ? 16 : 24);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad));
+  ImGui::BeginChild(screen_id(state_.screen), ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  switch (state_.screen) {
+    case Screen::welcome: draw_welcome(ctx); break;
+    case Screen::today: draw_today(ctx); break;
+    case Screen::rounds: draw_rounds(ctx); break;
+    case Screen::tickets: draw_tickets(ctx); break;
+    case Screen::registers: draw_registers(ctx); break;
+    case Screen::sync: draw_sync(ctx); break;
+    case Screen::settings: draw_settings(ctx); break;
+  }
+  widgets::drag_scroll();
+  ImGui::EndChild();
+  ImGui::PopStyleVar();
+}
+
+void AppShell::draw_top_bar(float height) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  dl->AddRectFilled(at, ImVec2(at.x + width, at.y + height), colors::primary);
+  const float pad = ui().css(16);
+
+  ImGui::PushFont(host_.fonts().title());
+  const char* title = state_.screen == Screen::welcome ? tr(S::app_name) : tr(title_of(state_.screen));
+  const float title_h = ImGui::GetFontSize();
+  dl->AddText(ImVec2(at.x + pad, at.y + (height - title_h) * 0.5f), IM_COL32_WHITE, title);
+  ImGui::PopFont();
+
+  // Right side: connectivity, then the language switch (always visible).
+  const char* lang_label = tr(S::lang_switch);
+  const float lang_w = ImGui::CalcTextSize(lang_label).x + ui().css(32);
+  const float button_h = ui().css(48);
+  const char* net = tr(host_.online() ? S::sync_online : S::sync_offline);
+  const float net_w = ImGui::CalcTextSize(net).x;
+  const float dot = ui().css(6);
+  const float net_x = at.x + width - pad - lang_w - ui().css(20) - net_w;
+  const float mid = at.y + height * 0.5f;
+  dl->AddCircleFilled(ImVec2(net_x - dot * 2.5f, mid), dot, host_.online() ? IM_COL32(0x7c, 0xe0, 0x8a, 0xff) : colors::accent);
+  dl->AddText(ImVec2(net_x, mid - ImGui::GetFontSize() * 0.5f), IM_COL32_WHITE, net);
+
+  ImGui::SetCursorScreenPos(ImVec2(at.x + width - pad - lang_w, at.y + (height - button_h) * 0.5f));
+  ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(255, 255, 255, 40));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(255, 255, 255, 40));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(255, 255, 255, 90));
+  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+  if (ImGui::Button(lang_label, ImVec2(lang_w, button_h))) toggle_language();
+  ImGui::PopStyleColor(4);
+  automation().record_last_item("lang_switch", lang_label, "button");
+  ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + height));
+  ImGui::Dummy(ImVec2(width, 0));
+}
+
+void AppShell::draw_nav(bool vertical, float width, float height) {
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, colors::surface);
+  ImGui::BeginChild("##nav", ImVec2(width, height), false, ImGuiWindowFlags_NoScrollbar);
+  ImGui::PopStyleColor();
+  const float pad = ui().css(8);
+  if (vertical) {
+    // The rail: the app's name on top, then one row per section.
+    ImGui::SetCursorPos(ImVec2(ui().css(16), ui().css(18)));
+    ImGui::PushFont(host_.fonts().title());
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::primary), "%s", tr(S::app_name));
+    ImGui::PopFont();
+    ImGui::SetCursorPosY(ui().css(80));
+    const ImVec2 item(width - pad * 2, ui().css(60));
+    for (const auto& n : kNav) {
+      ImGui::SetCursorPosX(pad);
+      ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.12f, 0.5f));
+      if (widgets::nav_item(app::i18n::key_name(n.label).data(), tr(n.label), state_.screen == n.screen, item)) {
+        state_.screen = n.screen;
+      }
+      ImGui::PopStyleVar();
+    }
+  } else {
+    // Bottom tabs: six equal cells across the width, each a full-height target.
+    const float cell = (width - pad * 2) / static_cast<float>(std::size(kNav));
+    ImGui::SetCursorPos(ImVec2(pad, pad * 0.5f));
+    for (std::size_t i = 0; i < std::size(kNav); ++i) {
+      if (i) ImGui::SameLine(0, 0);
+      const auto& n = kNav[i];
+      if (widgets::nav_item(app::i18n::key_name(n.label).data(), tr(n.label), state_.screen == n.screen,
+                            ImVec2(cell, height - pad))) {
+        state_.screen = n.screen;
+      }
+    }
+  }
+  ImGui::EndChild();
+}
+
+void AppShell::draw_update_banner() {
+  if (!state_.update_ready || state_.update_dismissed) return;
+  const float pad = ui().css(12);
+  ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + pad, ImGui::GetCursorPosY() + pad));
+  ImGui::BeginGroup();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(tr(S::update_available));
+  ImGui::SameLine();
+  if (widgets::button("update_now", tr(S::update_now), 0, widgets::Tone::primary)) butler_apply_update();
+  ImGui::SameLine();
+  if (widgets::button("update_later", tr(S::update_later), 0, widgets::Tone::quiet)) state_.update_dismissed = true;
+  ImGui::EndGroup();
+}
+
+std::string AppShell::state_json() const {
+  std::string out = "{";
+  out += "\"screen\":\"" + std::string(screen_id(state_.screen)) + "\"";
+  out += ",\"lang\":\"" + std::string(app::i18n::language_code(app::i18n::current_language())) + "\"";
+  out += ",\"portrait\":" + std::string(ui().portrait ? "true" : "false");
+  out += ",\"dpr\":" + std::to_string(ui().dpr);
+  out += ",\"online\":" + std::string(host_.online() ? "true" : "false");
+  out += ",\"update_ready\":" + std::string(state_.update_ready ? "true" : "false");
+  out += ",\"about_open\":" + std::string(state_.about_open ? "true" : "false");
+  out += ",\"registers_query\":\"" + json_escape(state_.registers_query) + "\"";
+  out += ",\"glyphs\":" + std::to_string(host_.fonts().glyph_count());
+  out += ",\"atlas_ms\":" + std::to_string(host_.fonts().last_build_ms());
+  out += ",\"session\":" + session_.state_summary_json();
+  return out + "}";
+}
+
+}  // namespace shell
+
+extern "C" EMSCRIPTEN_KEEPALIVE const char* butler_test_state() {
+  static std::string json;
+  json = shell::g_shell ? shell::g_shell->state_json() : "{}";
+  return json.c_str();
+}

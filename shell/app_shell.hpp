@@ -1,0 +1,34 @@
+#pragma once
+// The frame around the screens: navigation (bottom tabs in portrait, a side
+// rail in landscape), the top bar with status and the language switch, the
+// update banner, and the automation hook's state summary.
+#include <string>
+
+#include "app/session/session.hpp"
+#include "shell/platform/browser_events.hpp"
+#include "shell/screens/screens.hpp"
+
+namespace shell {
+
+class WebHost;
+
+class AppShell {
+ public:
+  explicit AppShell(WebHost& host);
+  void draw();
+  void on_browser_event(BrowserEvent e);
+  std::string state_json() const;
+
+ private:
+  void draw_top_bar(float height);
+  void draw_nav(bool vertical, float width, float height);
+  void draw_update_banner();
+  void draw_screen();
+  void toggle_language();
+
+  WebHost& host_;
+  app::Session session_;
+  ShellState state_;
+};
+
+}  // namespace shell

@@ -1,0 +1,45 @@
+# Copies the web app into SITE_DIR with one build id stamped into index.html,
+# loader and service worker: the id is a hash of everything that ships, so the
+# service worker's cache (and every asset URL) changes exactly when the build does.
+set(shipped "${BIN_DIR}/butler.js" "${BIN_DIR}/butler.wasm" "${FONT}")
+file(GLOB web_files "${WEB_DIR}/*")
+list(SORT web_files)
+set(digest "")
+foreach(f IN LISTS shipped web_files)
+  file(SHA256 "${f}" h)
+  string(APPEND digest "${h}")
+endforeach()
+string(SHA256 build_id "${digest}")
+string(SUBSTRING "${build_id}" 0 12 build_id)
+
+file(MAKE_DIRECTORY "${SITE_DIR}")
+foreach(f IN LISTS web_files)
+  get_filename_component(name "${f}" NAME)
+  if(name MATCHES "\\.(html|js|webmanifest)$")
+    file(READ "${f}" text)
+    string(REPLACE "@BUILD_ID@" "${build_id}" text "${text}")
+    file(WRITE "${SITE_DIR}/${name}.tmp" "${text}")
+    file(COPY_FILE "${SITE_DIR}/${name}.tmp" "${SITE_DIR}/${name}" ONLY_IF_DIFFERENT)
+    file(REMOVE "${SITE_DIR}/${name}.tmp")
+  else()
+    file(COPY_FILE "${f}" "${SITE_DIR}/${name}" ONLY_IF_DIFFERENT)
+  endif()
+endforeach()
+foreach(f IN LISTS shipped)
+  get_filename_component(name "${f}" NAME)
+  file(COPY_FILE "${f}" "${SITE_DIR}/${name}" ONLY_IF_DIFFERENT)
+endforeach()
+# butler_lib.js is linked into butler.js; it is not served on its own.
+file(REMOVE "${SITE_DIR}/butler_lib.js")
+
+# The bare ImGui baseline for scripts/bench startup: same loader, same font,
+# no service worker. Not part of the app.
+file(READ "${WEB_DIR}/index.html" hello_html)
+string(REPLACE "@BUILD_ID@" "${build_id}" hello_html "${hello_html}")
+string(REPLACE "<script>window.BUTLER_BUILD" "<script>window.BUTLER_ENTRY = 'hello'; window.BUTLER_NO_SW = true; window.BUTLER_BUILD" hello_html "${hello_html}")
+string(REPLACE "<link rel=\"manifest\" href=\"manifest.webmanifest\">" "" hello_html "${hello_html}")
+file(WRITE "${SITE_DIR}/bench-hello.html" "${hello_html}")
+file(COPY_FILE "${BIN_DIR}/hello.js" "${SITE_DIR}/hello.js" ONLY_IF_DIFFERENT)
+file(COPY_FILE "${BIN_DIR}/hello.wasm" "${SITE_DIR}/hello.wasm" ONLY_IF_DIFFERENT)
+file(WRITE "${SITE_DIR}/build-id.txt" "${build_id}\n")
+message(STATUS "site ${SITE_DIR}: build ${build_id}")

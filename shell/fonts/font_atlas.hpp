@@ -1,0 +1,57 @@
+#pragma once
+// The CJK font atlas. ImGui 1.86 rasterises every glyph of its ranges up front
+// (the full Chinese range would be a 4096² atlas and seconds of start-up), so
+// the atlas holds only what the product shows: the UI catalogue, the common
+// simplified set, and any character met later in data or typed through the
+// IME, added by rebuilding the atlas between frames.
+#include <chrono>
+#include <string_view>
+#include <vector>
+
+#include "imgui.h"
+
+namespace shell {
+
+class FontAtlas {
+ public:
+  // Takes ownership of a malloc'd font file (the subset of Noto Sans CJK SC).
+  void init(unsigned char* data, int size);
+
+  // Pixels per CSS pixel: glyphs are rasterised at device resolution so text
+  // stays sharp on high-DPI tablets.
+  void set_scale(float device_pixel_ratio);
+
+  // Notes characters about to be drawn; any not in the atlas are added before
+  // the next frame. Cheap enough to call for every visible data string.
+  void request_text(std::string_view utf8);
+
+  // Rebuilds the atlas and its GL texture if characters or scale changed.
+  // Call between frames only. Returns true if it rebuilt.
+  bool rebuild_if_needed();
+
+  ImFont* body() const { return body_; }
+  ImFont* title() const { return title_; }
+  int glyph_count() const;
+  double last_build_ms() const { return last_build_ms_; }
+  bool has_font() const { return data_ != nullptr; }
+
+  static constexpr float kBodyCssPx = 20.0f;
+  static constexpr float kTitleCssPx = 27.0f;
+
+ private:
+  void build();
+  bool seen(unsigned c) const { return c < seen_.size() && seen_[c]; }
+
+  unsigned char* data_ = nullptr;
+  int size_ = 0;
+  float scale_ = 1.0f;
+  bool dirty_ = true;
+  std::vector<bool> seen_ = std::vector<bool>(0x10000, false);  // in the atlas or already requested
+  std::vector<ImWchar> extra_;  // characters met at run time beyond the base set
+  ImVector<ImWchar> body_ranges_, title_ranges_;
+  ImFont* body_ = nullptr;
+  ImFont* title_ = nullptr;
+  double last_build_ms_ = 0;
+};
+
+}  // namespace shell

@@ -1,0 +1,14 @@
+#pragma once
+// Functions implemented in web/butler_lib.js (the --js-library).
+extern "C" {
+int butler_platform_init();
+void butler_text_input_focus(float x, float y, float w, float h);
+void butler_text_input_blur();
+int butler_text_input_focused();
+unsigned char* butler_take_font(int* len);
+void butler_loading_status(const char* text);
+void butler_first_frame_done();
+void butler_apply_update();
+int butler_pref_get(const char* key, char* out, int out_len);
+void butler_pref_set(const char* key, const char* value);
+}

@@ -1,0 +1,41 @@
+#pragma once
+// The screens. Each draws from app::Session queries and calls its commands;
+// none holds a business rule. Presentation state (which screen, a search box's
+// text) lives in ShellState.
+#include <string>
+
+namespace app { class Session; }
+
+namespace shell {
+
+class WebHost;
+
+enum class Screen { welcome, today, rounds, tickets, registers, sync, settings };
+
+struct ShellState {
+  Screen screen = Screen::welcome;
+  bool about_open = false;
+  bool update_ready = false;
+  bool update_dismissed = false;
+  std::string registers_query;
+  std::string status_message;  // last command's result, shown in the status strip
+};
+
+struct ScreenContext {
+  app::Session& session;
+  ShellState& state;
+  WebHost& host;
+};
+
+const char* screen_id(Screen s);
+
+void draw_welcome(ScreenContext& ctx);
+void draw_today(ScreenContext& ctx);
+void draw_rounds(ScreenContext& ctx);
+void draw_tickets(ScreenContext& ctx);
+void draw_registers(ScreenContext& ctx);
+void draw_sync(ScreenContext& ctx);
+void draw_settings(ScreenContext& ctx);
+void draw_about_popup(ScreenContext& ctx);
+
+}  // namespace shell

@@ -1,0 +1,71 @@
+// Settings: the interface language and the about box. Storage, backup and
+// quarantine reports join here with the store.
+#include "app/i18n/catalogue.hpp"
+#include "imgui.h"
+#include "shell/platform/js_bridge.hpp"
+#include "shell/screens/screens.hpp"
+#include "shell/ui/theme.hpp"
+#include "shell/ui/widgets.hpp"
+
+using app::i18n::Lang;
+using app::i18n::S;
+using app::i18n::tr;
+
+namespace shell {
+namespace {
+
+void language_choice(const char* id, S label, Lang lang, float width) {
+  const bool current = app::i18n::current_language() == lang;
+  if (widgets::button(id, tr(label), width, current ? widgets::Tone::primary : widgets::Tone::normal) && !current) {
+    app::i18n::set_current_language(lang);
+    butler_pref_set("lang", app::i18n::language_code(lang));
+  }
+}
+
+}  // namespace
+
+void draw_settings(ScreenContext& ctx) {
+  widgets::begin_card("settings_language");
+  ImGui::TextUnformatted(tr(S::settings_language));
+  const float w = ui().css(200);
+  language_choice("settings_lang_zh", S::settings_lang_zh, Lang::zh_CN, w);
+  ImGui::SameLine();
+  language_choice("settings_lang_en", S::settings_lang_en, Lang::en, w);
+  widgets::end_card();
+  ImGui::Dummy(ImVec2(0, ui().css(8)));
+
+  widgets::begin_card("settings_about_card");
+  ImGui::TextUnformatted(tr(S::settings_about));
+  char version[96];
+  std::snprintf(version, sizeof version, tr(S::about_version), BUTLER_VERSION);
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", version);
+  if (widgets::button("settings_about", tr(S::about_title), 0)) ctx.state.about_open = true;
+  widgets::end_card();
+}
+
+void draw_about_popup(ScreenContext& ctx) {
+  if (ctx.state.about_open && !ImGui::IsPopupOpen("##about")) ImGui::OpenPopup("##about");
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float width = display.x < ui().css(560) ? display.x - ui().css(32) : ui().css(520);
+  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(width, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui().css(24), ui().css(24)));
+  if (ImGui::BeginPopupModal("##about", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize)) {
+    widgets::heading(tr(S::about_title));
+    char version[96];
+    std::snprintf(version, sizeof version, tr(S::about_version), BUTLER_VERSION);
+    ImGui::TextUnformatted(version);
+    ImGui::PushTextWrapPos(width - ui().css(24));
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::about_body));
+    ImGui::PopTextWrapPos();
+    ImGui::Dummy(ImVec2(0, ui().css(8)));
+    if (widgets::button("about_close", tr(S::about_close), -1, widgets::Tone::primary)) {
+      ctx.state.about_open = false;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+  ImGui::PopStyleVar();
+}
+
+}  // namespace shell

@@ -1,0 +1,79 @@
+#include "shell/ui/automation.hpp"
+
+#include <emscripten/emscripten.h>
+
+#include <cstdio>
+
+#include "imgui_internal.h"
+
+namespace shell {
+
+Automation& automation() {
+  static Automation a;
+  return a;
+}
+
+void Automation::begin_frame() { current_.clear(); }
+
+void Automation::record_last_item(const char* id, const char* label, const char* kind, bool selected) {
+  if (!ImGui::IsItemVisible()) return;
+  ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  r.ClipWithFull(ImGui::GetCurrentWindow()->ClipRect);
+  if (r.GetWidth() < 1 || r.GetHeight() < 1) return;
+  current_.push_back({id, label ? label : "", kind, r.Min, r.Max, selected});
+}
+
+const WidgetRecord* Automation::text_field_at(float x, float y) const {
+  for (const auto& w : last_) {
+    if (w.kind == "text" && x >= w.min.x && x < w.max.x && y >= w.min.y && y < w.max.y) return &w;
+  }
+  return nullptr;
+}
+
+std::string json_escape(const std::string& s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  for (char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out;
+}
+
+std::string Automation::widgets_json() const {
+  std::string out = "[";
+  char buf[160];
+  for (std::size_t i = 0; i < last_.size(); ++i) {
+    const auto& w = last_[i];
+    if (i) out += ',';
+    std::snprintf(buf, sizeof buf, "\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"selected\":%s", w.min.x, w.min.y,
+                  w.max.x - w.min.x, w.max.y - w.min.y, w.selected ? "true" : "false");
+    out += "{\"id\":\"" + json_escape(w.id) + "\",\"label\":\"" + json_escape(w.label) + "\",\"kind\":\"" + w.kind +
+           "\"," + buf + "}";
+  }
+  return out + "]";
+}
+
+}  // namespace shell
+
+extern "C" {
+EMSCRIPTEN_KEEPALIVE const char* butler_test_widgets() {
+  static std::string json;
+  json = shell::automation().widgets_json();
+  return json.c_str();
+}
+EMSCRIPTEN_KEEPALIVE int butler_test_frame_count() { return shell::automation().frames(); }
+}

@@ -1,0 +1,44 @@
+#pragma once
+// The automation hook behind window.butlerTest: where each labelled widget was
+// drawn in the last frame, so browser tests tap real pixels with a touch
+// screen instead of calling into the app. Read-only by design.
+#include <string>
+#include <vector>
+
+#include "imgui.h"
+
+namespace shell {
+
+struct WidgetRecord {
+  std::string id;     // stable: the catalogue key or a data id
+  std::string label;  // what the user sees, in the current language
+  std::string kind;   // button, nav, text, row, toggle
+  ImVec2 min, max;    // visible part, device pixels
+  bool selected = false;
+};
+
+class Automation {
+ public:
+  void begin_frame();
+  void end_frame() { last_ = current_; ++frames_; }
+
+  // Records the last ImGui item (clipped to its window) if it is visible.
+  void record_last_item(const char* id, const char* label, const char* kind, bool selected = false);
+
+  // The text field drawn under a point last frame, if any (for IME focus).
+  const WidgetRecord* text_field_at(float x, float y) const;
+
+  std::string widgets_json() const;
+  int frames() const { return frames_; }
+
+ private:
+  std::vector<WidgetRecord> current_, last_;
+  int frames_ = 0;
+};
+
+Automation& automation();
+
+// Escapes a string for a JSON literal (UTF-8 passes through).
+std::string json_escape(const std::string& s);
+
+}  // namespace shell

@@ -1,0 +1,163 @@
+#include "shell/ui/widgets.hpp"
+
+#include "imgui_internal.h"
+#include "misc/cpp/imgui_stdlib.h"
+#include "shell/fonts/font_atlas.hpp"
+#include "shell/platform/text_input.hpp"
+#include "shell/ui/automation.hpp"
+#include "shell/ui/theme.hpp"
+
+namespace shell::widgets {
+
+bool button(const char* id, const char* label, float width, Tone tone, bool enabled) {
+  const float h = ui().touch();
+  ImGui::PushID(id);
+  int colors_pushed = 0;
+  if (tone == Tone::primary || tone == Tone::danger) {
+    const ImU32 base = tone == Tone::primary ? colors::primary : colors::danger;
+    ImGui::PushStyleColor(ImGuiCol_Button, base);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, base);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, colors::text);
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+    colors_pushed = 4;
+  } else if (tone == Tone::quiet) {
+    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(0, 0, 0, 0));
+    colors_pushed = 2;
+  }
+  if (!enabled) ImGui::BeginDisabled();
+  const float w = width < 0 ? ImGui::GetContentRegionAvail().x : width;
+  const bool pressed = ImGui::Button(label, ImVec2(w, h));
+  if (!enabled) ImGui::EndDisabled();
+  ImGui::PopStyleColor(colors_pushed);
+  ImGui::PopID();
+  automation().record_last_item(id, label, "button");
+  return pressed && enabled;
+}
+
+bool nav_item(const char* id, const char* label, bool selected, ImVec2 size) {
+  ImGui::PushID(id);
+  ImGui::PushStyleColor(ImGuiCol_Button, selected ? colors::primary_soft : IM_COL32(0, 0, 0, 0));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, selected ? colors::primary_soft : IM_COL32(0, 0, 0, 0));
+  ImGui::PushStyleColor(ImGuiCol_Text, selected ? colors::primary : colors::muted);
+  const bool pressed = ImGui::Button(label, size);
+  ImGui::PopStyleColor(3);
+  if (selected) {
+    // A bar marks the current section, visible without colour vision too.
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    const float t = ui().css(4);
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(a.x + t * 3, b.y - t), ImVec2(b.x - t * 3, b.y), colors::primary, t);
+  }
+  ImGui::PopID();
+  automation().record_last_item(id, label, "nav", selected);
+  return pressed;
+}
+
+bool text_field(const char* id, const char* hint, std::string* value, float width) {
+  ImGui::PushID(id);
+  ImGui::SetNextItemWidth(width < 0 ? ImGui::GetContentRegionAvail().x : width);
+  // Taller frame: the field is a touch target too.
+  const float pad_y = (ui().touch() - ImGui::GetFontSize()) * 0.5f;
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, pad_y));
+  const bool changed = ImGui::InputTextWithHint("##field", hint, value);
+  ImGui::PopStyleVar();
+  const bool active = ImGui::IsItemActive();
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  ImGui::PopID();
+  automation().record_last_item(id, value->c_str(), "text", active);
+  ui().fonts->request_text(*value);
+  if (active) {
+    ui().text->set_active_field_rect(min, max);
+    const std::string& composing = ui().text->composition();
+    if (!composing.empty()) {
+      // The IME's preedit (e.g. pinyin) shown under the field until committed.
+      ImDrawList* dl = ImGui::GetForegroundDrawList();
+      const ImVec2 at(min.x, max.y + ui().css(4));
+      const ImVec2 size = ImGui::CalcTextSize(composing.c_str());
+      const float pad = ui().css(8);
+      dl->AddRectFilled(at, ImVec2(at.x + size.x + pad * 2, at.y + size.y + pad * 2), colors::text, ui().css(6));
+      dl->AddText(ImVec2(at.x + pad, at.y + pad), IM_COL32_WHITE, composing.c_str());
+    }
+  }
+  return changed;
+}
+
+void data_text(const char* text, ImU32 color) {
+  ui().fonts->request_text(text);
+  if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::TextUnformatted(text);
+  if (color) ImGui::PopStyleColor();
+}
+
+void data_text(const std::string& text, ImU32 color) { data_text(text.c_str(), color); }
+
+void heading(const char* text) {
+  ImGui::PushFont(ui().fonts->title());
+  ImGui::TextUnformatted(text);
+  ImGui::PopFont();
+}
+
+void drag_scroll() {
+  ImGuiIO& io = ImGui::GetIO();
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  if (!ImGui::IsMouseDown(0) || !ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) return;
+  const float threshold = ui().css(10);
+  if (!ImGui::IsMouseDragging(0, threshold)) return;
+  // A text field keeps the drag for selecting text.
+  if (ImGui::GetActiveID() != 0 && ImGui::GetActiveID() == ImGui::GetCurrentContext()->InputTextState.ID) return;
+  if (window->ScrollMax.y <= 0) return;
+  ImGui::SetScrollY(window, window->Scroll.y - io.MouseDelta.y);
+  // A finger that moves is scrolling, not pressing the button it started on.
+  if (ImGui::GetActiveID() != 0) ImGui::ClearActiveID();
+}
+
+namespace {
+// Left edge and width of each open card (cards do not nest, but a stack is free).
+struct OpenCard { float left, width; };
+ImVector<OpenCard> g_cards;
+}  // namespace
+
+void begin_card(const char* id, float width) {
+  // Content goes to channel 1; end_card() paints the card under it on
+  // channel 0 once the content's height is known (1.86 has no auto-height child).
+  ImGui::PushID(id);
+  const float left = ImGui::GetCursorScreenPos().x;
+  g_cards.push_back({left, width > 0 ? width : ImGui::GetContentRegionAvail().x});
+  ImGui::GetWindowDrawList()->ChannelsSplit(2);
+  ImGui::GetWindowDrawList()->ChannelsSetCurrent(1);
+  const float pad = ui().css(16);
+  ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + pad, ImGui::GetCursorPosY() + pad));
+  ImGui::BeginGroup();
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + g_cards.back().width - pad * 2);
+}
+
+void end_card() {
+  const float pad = ui().css(16);
+  ImGui::PopTextWrapPos();
+  ImGui::EndGroup();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  const OpenCard card = g_cards.back();
+  g_cards.pop_back();
+  dl->ChannelsSetCurrent(0);
+  dl->AddRectFilled(ImVec2(card.left, min.y - pad), ImVec2(card.left + card.width, max.y + pad), colors::surface,
+                    ui().css(12));
+  dl->ChannelsMerge();
+  // The card as one item, so SameLine() can place the next card beside it.
+  ImGui::SetCursorScreenPos(ImVec2(card.left, min.y - pad));
+  ImGui::Dummy(ImVec2(card.width, max.y - min.y + pad * 2));
+  ImGui::PopID();
+}
+
+void pill(const char* text, ImU32 color) {
+  ui().fonts->request_text(text);
+  const ImVec2 size = ImGui::CalcTextSize(text);
+  const float px = ui().css(10), py = ui().css(4);
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(at, ImVec2(at.x + size.x + px * 2, at.y + size.y + py * 2), color, size.y);
+  dl->AddText(ImVec2(at.x + px, at.y + py), IM_COL32_WHITE, text);
+  ImGui::Dummy(ImVec2(size.x + px * 2, size.y + py * 2));
+}
+
+}  // namespace shell::widgets

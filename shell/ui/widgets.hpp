@@ -1,0 +1,40 @@
+#pragma once
+// Touch-sized widgets. Each records itself for the automation hook under a
+// stable id, so tests find it whatever the language.
+#include <string>
+
+#include "imgui.h"
+
+namespace shell::widgets {
+
+enum class Tone { normal, primary, danger, quiet };
+
+// A button at least one touch target tall. width 0 = fit the label, -1 = fill.
+bool button(const char* id, const char* label, float width = 0, Tone tone = Tone::normal, bool enabled = true);
+
+// A navigation entry (tab bar or rail); drawn selected when current.
+bool nav_item(const char* id, const char* label, bool selected, ImVec2 size);
+
+// A single-line text field fed by the hidden input (on-screen keyboard, IME).
+bool text_field(const char* id, const char* hint, std::string* value, float width = -1);
+
+// Text that comes from data (names, addresses): makes sure the atlas has its
+// characters. Catalogue text needs no such care.
+void data_text(const char* text, ImU32 color = 0);
+void data_text(const std::string& text, ImU32 color = 0);
+
+// A heading in the title font.
+void heading(const char* text);
+
+// Lets a finger drag the current window's content; a drag that starts on a
+// button scrolls instead of pressing it. Call at the end of a scrolling child.
+void drag_scroll();
+
+// A rounded card background for the next group of widgets.
+void begin_card(const char* id, float width = 0);  // 0: the rest of the row
+void end_card();
+
+// A small coloured pill with text (status, counts).
+void pill(const char* text, ImU32 color);
+
+}  // namespace shell::widgets

@@ -1,0 +1,137 @@
+// Boot sequence: check WebGL2, register the service worker, download the wasm
+// and the font with a progress bar, then start the C++ shell. Everything here
+// is presentation and plumbing; no domain state lives in JS.
+(function () {
+  'use strict';
+  var build = window.BUTLER_BUILD;
+  var entry = window.BUTLER_ENTRY || 'butler';  // the bench's bare ImGui page loads 'hello'
+  var bar = document.getElementById('loading-bar');
+  var text = document.getElementById('loading-text');
+  var started = performance.now();
+
+  function fatal(title, message) {
+    document.getElementById('loading').style.display = 'none';
+    document.getElementById('fatal').style.display = 'flex';
+    if (title) document.getElementById('fatal-title').textContent = title;
+    document.getElementById('fatal-text').textContent = message;
+    window.butlerFatal = message;
+  }
+
+  var loader = window.butlerLoader = {
+    status: function (message) { text.textContent = message; },
+    done: function () {
+      document.getElementById('loading').style.display = 'none';
+      window.butlerFirstFrameMs = performance.now() - started;
+    },
+    applyUpdate: function () {
+      // The waiting worker takes over; controllerchange reloads the page.
+      navigator.serviceWorker.getRegistration().then(function (reg) {
+        if (reg && reg.waiting) reg.waiting.postMessage({ type: 'skip-waiting' });
+        else location.reload();
+      });
+    },
+  };
+
+  // 1. WebGL2 is the floor: without it there is nothing to draw with.
+  var probe = document.createElement('canvas');
+  var gl = null;
+  try { gl = probe.getContext('webgl2'); } catch (e) { gl = null; }
+  if (!gl) {
+    fatal('无法启动 · Cannot start',
+      '这台设备的浏览器不支持 WebGL2，管家巡查无法显示。请更新浏览器（Chrome、Edge 或 Safari 15 以上）或打开硬件加速。' +
+      ' · This browser has no WebGL2, which Butler Rounds needs. Please update the browser (Chrome, Edge or Safari 15+) or turn on hardware acceleration.');
+    return;
+  }
+
+  // 2. Service worker: offline start after one visit, one cache per build.
+  if ('serviceWorker' in navigator && !window.BUTLER_NO_SW) {
+    var hadController = !!navigator.serviceWorker.controller;
+    navigator.serviceWorker.register('sw.js').then(function (reg) {
+      function announce() {
+        window.butlerUpdateWaiting = true;
+        if (window.butlerOnUpdateReady) window.butlerOnUpdateReady();
+      }
+      if (reg.waiting && hadController) announce();
+      reg.addEventListener('updatefound', function () {
+        var worker = reg.installing;
+        if (!worker) return;
+        worker.addEventListener('statechange', function () {
+          if (worker.state === 'installed' && navigator.serviceWorker.controller) announce();
+        });
+      });
+    }).catch(function (e) { console.warn('service worker not registered: ' + e); });
+    var reloading = false;
+    navigator.serviceWorker.addEventListener('controllerchange', function () {
+      if (hadController && !reloading) { reloading = true; location.reload(); }
+    });
+  }
+
+  // 3. Download wasm and font together, with one progress bar.
+  var parts = { wasm: { got: 0, total: 0 }, font: { got: 0, total: 0 } };
+  function showProgress() {
+    var got = parts.wasm.got + parts.font.got;
+    var total = (parts.wasm.total || 1) + (parts.font.total || 1);
+    bar.style.width = Math.min(100, Math.round(100 * got / total)) + '%';
+    text.textContent = '正在下载 ' + (got / 1048576).toFixed(1) + ' MB · Downloading';
+  }
+  function download(url, part) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
+      part.total = Number(response.headers.get('Content-Length')) || 0;
+      if (!response.body || !response.body.getReader) return response.arrayBuffer();
+      var reader = response.body.getReader();
+      var chunks = [];
+      function pump() {
+        return reader.read().then(function (r) {
+          if (r.done) {
+            var out = new Uint8Array(part.got), at = 0;
+            chunks.forEach(function (c) { out.set(c, at); at += c.length; });
+            return out.buffer;
+          }
+          chunks.push(r.value);
+          part.got += r.value.length;
+          showProgress();
+          return pump();
+        });
+      }
+      return pump();
+    });
+  }
+
+  Promise.all([download(entry + '.wasm?v=' + build, parts.wasm), download('NotoSansSC-subset.otf?v=' + build, parts.font)])
+    .then(function (files) {
+      bar.style.width = '100%';
+      loader.status('正在准备字体… · Preparing fonts…');
+      window.Module = {
+        canvas: document.getElementById('canvas'),
+        wasmBinary: files[0],
+        butlerFont: new Uint8Array(files[1]),
+        print: function (t) { console.log(t); },
+        printErr: function (t) { console.warn(t); },
+        onAbort: function (what) { fatal(null, '程序出错，请刷新页面。 · The app stopped; please reload. (' + what + ')'); },
+      };
+      var script = document.createElement('script');
+      script.src = entry + '.js?v=' + build;
+      script.onerror = function () { fatal(null, '无法加载程序文件。 · Could not load the program file.'); };
+      document.body.appendChild(script);
+    })
+    .catch(function (e) {
+      fatal(null, '下载失败，请检查网络后刷新。首次打开需要联网。 · Download failed; check the network and reload. The first visit needs a connection. (' + e.message + ')');
+    });
+
+  // 4. The automation hook for tests and benchmarks: where each labelled
+  // widget was drawn in the last frame (device pixels and CSS pixels), and a
+  // JSON summary of state. Read-only: it never changes anything.
+  window.butlerTest = {
+    ready: function () { return !!(window.Module && Module.calledRun && window.butlerFirstFrameMs !== undefined); },
+    widgets: function () {
+      var list = JSON.parse(Module.ccall('butler_test_widgets', 'string', [], []));
+      var dpr = window.devicePixelRatio || 1;
+      list.forEach(function (w) { w.css = { x: w.x / dpr, y: w.y / dpr, w: w.w / dpr, h: w.h / dpr }; });
+      return list;
+    },
+    widget: function (id) { return window.butlerTest.widgets().filter(function (w) { return w.id === id; })[0] || null; },
+    state: function () { return JSON.parse(Module.ccall('butler_test_state', 'string', [], [])); },
+    frames: function () { return Module.ccall('butler_test_frame_count', 'number', [], []); },
+  };
+})();
