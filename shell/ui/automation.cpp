@@ -17,10 +17,12 @@ void Automation::begin_frame() { current_.clear(); }
 
 void Automation::record_last_item(const char* id, const char* label, const char* kind, bool selected) {
   if (!ImGui::IsItemVisible()) return;
-  ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  const ImRect full(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  ImRect r = full;
   r.ClipWithFull(ImGui::GetCurrentWindow()->ClipRect);
   if (r.GetWidth() < 1 || r.GetHeight() < 1) return;
-  current_.push_back({id, label ? label : "", kind, r.Min, r.Max, selected});
+  const bool clipped = r.GetWidth() < full.GetWidth() - 0.5f || r.GetHeight() < full.GetHeight() - 0.5f;
+  current_.push_back({id, label ? label : "", kind, r.Min, r.Max, selected, clipped});
 }
 
 const WidgetRecord* Automation::text_field_at(float x, float y) const {
@@ -59,8 +61,9 @@ std::string Automation::widgets_json() const {
   for (std::size_t i = 0; i < last_.size(); ++i) {
     const auto& w = last_[i];
     if (i) out += ',';
-    std::snprintf(buf, sizeof buf, "\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"selected\":%s", w.min.x, w.min.y,
-                  w.max.x - w.min.x, w.max.y - w.min.y, w.selected ? "true" : "false");
+    std::snprintf(buf, sizeof buf, "\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"selected\":%s,\"clipped\":%s", w.min.x,
+                  w.min.y, w.max.x - w.min.x, w.max.y - w.min.y, w.selected ? "true" : "false",
+                  w.clipped ? "true" : "false");
     out += "{\"id\":\"" + json_escape(w.id) + "\",\"label\":\"" + json_escape(w.label) + "\",\"kind\":\"" + w.kind +
            "\"," + buf + "}";
   }

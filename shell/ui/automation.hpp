@@ -15,6 +15,7 @@ struct WidgetRecord {
   std::string kind;   // button, nav, text, row, toggle
   ImVec2 min, max;    // visible part, device pixels
   bool selected = false;
+  bool clipped = false;  // partly hidden by its window's edge (a scrolled list)
 };
 
 class Automation {

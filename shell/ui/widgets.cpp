@@ -1,5 +1,7 @@
 #include "shell/ui/widgets.hpp"
 
+#include <algorithm>
+
 #include "imgui_internal.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "shell/fonts/font_atlas.hpp"
@@ -27,6 +29,7 @@ bool button(const char* id, const char* label, float width, Tone tone, bool enab
   }
   if (!enabled) ImGui::BeginDisabled();
   const float w = width < 0 ? ImGui::GetContentRegionAvail().x : width;
+  ui().fonts->request_text(label);  // labels may carry data (names, places)
   const bool pressed = ImGui::Button(label, ImVec2(w, h));
   if (!enabled) ImGui::EndDisabled();
   ImGui::PopStyleColor(colors_pushed);
@@ -82,6 +85,36 @@ bool text_field(const char* id, const char* hint, std::string* value, float widt
   return changed;
 }
 
+bool list_row(const char* id, const char* title, const char* subtitle, const char* status, ImU32 status_color,
+              bool selected) {
+  ui().fonts->request_text(title);
+  ui().fonts->request_text(subtitle);
+  const float line = ImGui::GetTextLineHeight();
+  const float pad = ui().css(10);
+  const float height = std::max(ui().touch(), line * 2 + pad * 2 + ui().css(2));
+  ImGui::PushID(id);
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const bool pressed = ImGui::Selectable("##row", selected, 0, ImVec2(0, height));
+  const float width = ImGui::GetItemRectSize().x;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float x = at.x + ui().css(12);
+  dl->AddText(ImVec2(x, at.y + pad), colors::text, title);
+  dl->AddText(ImVec2(x, at.y + pad + line + ui().css(2)), colors::muted, subtitle);
+  if (status && *status) {
+    ui().fonts->request_text(status);
+    const ImVec2 size = ImGui::CalcTextSize(status);
+    const float px = ui().css(10), py = ui().css(4);
+    const ImVec2 pmax(at.x + width - ui().css(12), at.y + (height + size.y) * 0.5f + py);
+    const ImVec2 pmin(pmax.x - size.x - px * 2, pmax.y - size.y - py * 2);
+    dl->AddRectFilled(pmin, pmax, status_color, size.y);
+    dl->AddText(ImVec2(pmin.x + px, pmin.y + py), IM_COL32_WHITE, status);
+  }
+  dl->AddLine(ImVec2(at.x, at.y + height), ImVec2(at.x + width, at.y + height), IM_COL32(0xdd, 0xe3, 0xe8, 0xff));
+  ImGui::PopID();
+  automation().record_last_item(id, title, "row", selected);
+  return pressed;
+}
+
 void data_text(const char* text, ImU32 color) {
   ui().fonts->request_text(text);
   if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
@@ -92,6 +125,7 @@ void data_text(const char* text, ImU32 color) {
 void data_text(const std::string& text, ImU32 color) { data_text(text.c_str(), color); }
 
 void heading(const char* text) {
+  ui().fonts->request_text(text);
   ImGui::PushFont(ui().fonts->title());
   ImGui::TextUnformatted(text);
   ImGui::PopFont();

@@ -23,6 +23,11 @@ bool text_field(const char* id, const char* hint, std::string* value, float widt
 void data_text(const char* text, ImU32 color = 0);
 void data_text(const std::string& text, ImU32 color = 0);
 
+// A full-width list row, two lines (title, subtitle) and a status pill on the
+// right; at least one touch target tall. Returns true when tapped.
+bool list_row(const char* id, const char* title, const char* subtitle, const char* status = nullptr,
+              ImU32 status_color = 0, bool selected = false);
+
 // A heading in the title font.
 void heading(const char* text);
 

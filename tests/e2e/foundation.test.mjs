@@ -1,0 +1,198 @@
+// The foundation, proven in a real browser by touch: first frame, taps,
+// drag-scroll, Chinese through the hidden input, language switch, offline
+// start, the WebGL2 error page, and screenshots at both tablet sizes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServer, launchBrowser, newTablet, boot, watchConsole, tap, widget, state, frames, drag, screenshot,
+  TABLET_PORTRAIT, TABLET_LANDSCAPE,
+} from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+async function demoTablet(viewport = TABLET_PORTRAIT) {
+  const context = await newTablet(browser, viewport);
+  const page = await context.newPage();
+  const errors = watchConsole(page);
+  await boot(page, server.url);
+  await tap(page, 'welcome_try_demo');
+  assert.equal((await state(page)).screen, 'today');
+  return { context, page, errors };
+}
+
+test('first frame draws Chinese labels with no console errors', async () => {
+  const context = await newTablet(browser);
+  const page = await context.newPage();
+  const errors = watchConsole(page);
+  await boot(page, server.url);
+  const s = await state(page);
+  assert.equal(s.lang, 'zh-CN');
+  assert.equal(s.screen, 'welcome');
+  assert.equal(s.dpr, 2);
+  const demo = await widget(page, 'welcome_try_demo');
+  assert.equal(demo.label, '体验演示');
+  assert.ok(demo.css.h >= 48, `touch target ${demo.css.h} CSS px`);
+  assert.deepEqual(errors, []);
+  await screenshot(page, 'welcome-portrait');
+  await context.close();
+});
+
+test('a tap on a button found by label activates it, on the first tap', async () => {
+  const { context, page, errors } = await demoTablet();
+  const s = await state(page);
+  assert.ok(s.session.units >= 1400, 'demo community loaded');
+  // Each navigation tap lands on the tab under the finger, never the previous spot.
+  for (const [id, screen] of [['nav_registers', 'registers'], ['nav_settings', 'settings'], ['nav_rounds', 'rounds'], ['nav_today', 'today']]) {
+    await tap(page, id);
+    assert.equal((await state(page)).screen, screen, `after tapping ${id}`);
+  }
+  await tap(page, 'nav_settings');
+  await tap(page, 'settings_about');
+  assert.equal((await state(page)).about_open, true);
+  await screenshot(page, 'about-portrait');
+  await tap(page, 'about_close');
+  assert.equal((await state(page)).about_open, false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('every touch target on every screen is at least 48 CSS px', async () => {
+  for (const viewport of [TABLET_PORTRAIT, TABLET_LANDSCAPE]) {
+    const { context, page } = await demoTablet(viewport);
+    for (const nav of ['nav_today', 'nav_rounds', 'nav_tickets', 'nav_registers', 'nav_sync', 'nav_settings']) {
+      await tap(page, nav);
+      const small = (await page.evaluate(() => window.butlerTest.widgets()))
+        .filter((w) => w.css.h < 47.5 || w.css.w < 47.5)
+        // A widget cut by the edge of a scrolled list is partly hidden, not small.
+        .filter((w) => !w.clipped);
+      assert.deepEqual(small, [], `small targets on ${nav} at ${viewport.width}x${viewport.height}`);
+    }
+    await context.close();
+  }
+});
+
+test('drag-scroll moves a long list and does not press what it started on', async () => {
+  const { context, page } = await demoTablet();
+  await tap(page, 'nav_registers');
+  const rows = async () => (await page.evaluate(() => window.butlerTest.widgets())).filter((w) => w.kind === 'row');
+  const before = await rows();
+  assert.ok(before.length > 5, 'the archive shows a screenful of units');
+  const first = before[0];
+  const start = { x: first.css.x + first.css.w / 2, y: first.css.y + first.css.h * 6 };
+  await drag(page, start, { x: start.x, y: start.y - 400 });
+  const afterDrag = await rows();
+  assert.notEqual(afterDrag[0].id, first.id, 'the list scrolled');
+  const s = await state(page);
+  assert.equal(s.screen, 'registers', 'the drag did not open a row');
+  assert.equal(s.selected_unit ?? '', '', 'no row was pressed by the drag');
+  await context.close();
+});
+
+test('Chinese typed through the hidden input and an IME composition arrive in an ImGui field', async () => {
+  const { context, page } = await demoTablet();
+  await tap(page, 'nav_registers');
+  await tap(page, 'registers_search');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'butler-text-input', 'the hidden input has focus, so a keyboard would show');
+  await page.keyboard.insertText('北门岗亭漏水');
+  await frames(page, 4);
+  assert.equal((await state(page)).registers_query, '北门岗亭漏水');
+  // Backspace from the input's own events removes one character.
+  await page.keyboard.press('Backspace');
+  await frames(page, 4);
+  assert.equal((await state(page)).registers_query, '北门岗亭漏');
+
+  // A pinyin composition: preedit while typing, committed text at the end.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'shui', selectionStart: 4, selectionEnd: 4 });
+  await frames(page, 3);
+  assert.equal((await state(page)).registers_query, '北门岗亭漏', 'nothing committed while composing');
+  await cdp.send('Input.insertText', { text: '水' });
+  await frames(page, 4);
+  assert.equal((await state(page)).registers_query, '北门岗亭漏水');
+  await screenshot(page, 'registers-search-portrait');
+  await context.close();
+});
+
+test('the language switch changes the visible labels at run time', async () => {
+  const { context, page } = await demoTablet();
+  assert.equal((await widget(page, 'nav_today')).label, '今日');
+  await tap(page, 'lang_switch');
+  assert.equal((await state(page)).lang, 'en');
+  assert.equal((await widget(page, 'nav_today')).label, 'Today');
+  assert.equal((await widget(page, 'nav_registers')).label, 'Registers');
+  await screenshot(page, 'today-portrait-en');
+  // The choice is remembered across a reload.
+  await page.reload();
+  await page.waitForFunction(() => window.butlerTest && window.butlerTest.ready());
+  assert.equal((await state(page)).lang, 'en');
+  await tap(page, 'lang_switch');
+  assert.equal((await widget(page, 'nav_today')).label, '今日');
+  await context.close();
+});
+
+test('after one visit the app starts with the network off', async () => {
+  const context = await newTablet(browser);
+  const page = await context.newPage();
+  const errors = watchConsole(page);
+  await boot(page, server.url);
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller || true);
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForFunction(() => (window.butlerTest && window.butlerTest.ready()) || window.butlerFatal, null, { timeout: 60000 });
+  assert.equal(await page.evaluate(() => window.butlerFatal || null), null);
+  const s = await state(page);
+  assert.equal(s.online, false, 'the app knows it is offline');
+  assert.equal((await widget(page, 'welcome_try_demo')).label, '体验演示');
+  assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);
+  await context.close();
+});
+
+test('screenshots of the designed layouts at 768x1024 and 1280x800', async () => {
+  for (const [viewport, tag] of [[TABLET_PORTRAIT, 'portrait'], [TABLET_LANDSCAPE, 'landscape']]) {
+    const { context, page } = await demoTablet(viewport);
+    const s = await state(page);
+    assert.equal(s.portrait, tag === 'portrait');
+    await screenshot(page, `today-${tag}`);
+    for (const nav of ['registers', 'rounds', 'settings']) {
+      await tap(page, 'nav_' + nav);
+      await screenshot(page, `${nav}-${tag}`);
+    }
+    await context.close();
+  }
+});
+
+test('rotating the tablet relays out the frame', async () => {
+  const { context, page } = await demoTablet(TABLET_PORTRAIT);
+  assert.equal((await state(page)).portrait, true);
+  const tabBefore = await widget(page, 'nav_today');
+  await page.setViewportSize(TABLET_LANDSCAPE);
+  await frames(page, 4);
+  assert.equal((await state(page)).portrait, false);
+  const railItem = await widget(page, 'nav_today');
+  assert.ok(railItem.css.x < 40 && railItem.css.y < tabBefore.css.y, 'navigation moved from the bottom tabs to the side rail');
+  await tap(page, 'nav_settings');
+  assert.equal((await state(page)).screen, 'settings');
+  await context.close();
+});
+
+test('a browser without WebGL2 gets a clear error page', async () => {
+  const context = await newTablet(browser);
+  await context.addInitScript(() => {
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+      return type === 'webgl2' ? null : original.call(this, type, ...rest);
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.butlerFatal);
+  const text = await page.locator('#fatal').innerText();
+  assert.match(text, /WebGL2/);
+  assert.match(text, /浏览器/);
+  assert.equal(await page.locator('#fatal').isVisible(), true);
+  await screenshot(page, 'no-webgl2');
+  await context.close();
+});

@@ -1,0 +1,121 @@
+// Shared by the browser tests and scripts/bench: start butler-server on a free
+// loopback port, drive Debian's chromium through playwright-core, and talk to
+// the app only through real input (touch, keyboard) and window.butlerTest.
+import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const siteDir = path.join(root, 'build/web/site');
+export const screenshotDir = path.join(root, 'build/e2e-screens');
+
+// The flags this machine's headless chromium needs (shared/architecture.md).
+export const chromiumArgs = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+];
+
+export const TABLET_PORTRAIT = { width: 768, height: 1024 };
+export const TABLET_LANDSCAPE = { width: 1280, height: 800 };
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startServer({ site = siteDir } = {}) {
+  const port = await freePort();
+  const bin = path.join(root, 'build/native/butler-server');
+  const proc = spawn(bin, ['--port', String(port), '--site', site, '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  proc.stderr.on('data', (d) => { stderr += d; });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(url + 'api/v1/health');
+      if (r.ok) return { url, port, stop: () => proc.kill('SIGTERM') };
+    } catch { /* not up yet */ }
+    if (proc.exitCode !== null) throw new Error('butler-server exited: ' + stderr);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  proc.kill('SIGKILL');
+  throw new Error('butler-server did not start: ' + stderr);
+}
+
+export async function launchBrowser() {
+  // Playwright starts chromium with a fresh temporary profile each launch.
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs });
+}
+
+// A tablet: touch screen, 2x pixels, its own storage and service workers.
+export async function newTablet(browser, viewport = TABLET_PORTRAIT) {
+  return browser.newContext({ viewport, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+}
+
+export function watchConsole(page) {
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}
+
+export async function boot(page, url, { timeout = 60000 } = {}) {
+  await page.goto(url);
+  await page.waitForFunction(() => (window.butlerTest && window.butlerTest.ready()) || window.butlerFatal, null, { timeout });
+  const fatal = await page.evaluate(() => window.butlerFatal || null);
+  if (fatal) throw new Error('app did not start: ' + fatal);
+}
+
+export async function frames(page, n = 4) {
+  const start = await page.evaluate(() => window.butlerTest.frames());
+  await page.waitForFunction((target) => window.butlerTest.frames() >= target, start + n, { timeout: 20000 });
+}
+
+export async function state(page) { return page.evaluate(() => window.butlerTest.state()); }
+
+export async function widget(page, id, { timeout = 15000 } = {}) {
+  const handle = await page.waitForFunction((wid) => window.butlerTest.widget(wid), id, { timeout, polling: 50 });
+  return handle.jsonValue();
+}
+
+// A finger tap at the middle of a widget found by its id, as drawn last frame.
+export async function tap(page, id) {
+  const w = await widget(page, id);
+  await page.touchscreen.tap(w.css.x + w.css.w / 2, w.css.y + w.css.h / 2);
+  await frames(page, 5);
+  return w;
+}
+
+// A finger drag from one point to another (CSS px), in small moves, through CDP
+// touch events: what a butler does to scroll a list.
+export async function drag(page, from, to, steps = 12) {
+  const cdp = await page.context().newCDPSession(page);
+  const point = (x, y) => [{ x, y, id: 1, radiusX: 4, radiusY: 4, force: 1 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(from.x, from.y) });
+  for (let i = 1; i <= steps; i++) {
+    const x = from.x + ((to.x - from.x) * i) / steps;
+    const y = from.y + ((to.y - from.y) * i) / steps;
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(x, y) });
+    await frames(page, 1);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await frames(page, 4);
+  await cdp.detach();
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, name + '.png');
+  await page.screenshot({ path: file });
+  return file;
+}
