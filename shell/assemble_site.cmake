@@ -29,8 +29,11 @@ foreach(f IN LISTS shipped)
   get_filename_component(name "${f}" NAME)
   file(COPY_FILE "${f}" "${SITE_DIR}/${name}" ONLY_IF_DIFFERENT)
 endforeach()
-# butler_lib.js is linked into butler.js; it is not served on its own.
-file(REMOVE "${SITE_DIR}/butler_lib.js")
+# The --js-library files are linked into butler.js; they are not served on their own.
+file(GLOB js_libraries "${SITE_DIR}/*_lib.js")
+if(js_libraries)
+  file(REMOVE ${js_libraries})
+endif()
 
 # The bare ImGui baseline for scripts/bench startup: same loader, same font,
 # no service worker. Not part of the app.

@@ -17,13 +17,7 @@ mergeInto(LibraryManager.library, {
     setupHiddenInput: function () {
       var input = document.getElementById('butler-text-input');
       Butler.input = input;
-      // GLFW listens for keys on window in the capture phase; keys meant for the
-      // hidden input must not reach it too, or every letter would arrive twice.
-      ['keydown', 'keypress', 'keyup'].forEach(function (type) {
-        window.addEventListener(type, function (e) {
-          if (e.target === input) e.stopImmediatePropagation();
-        }, true);
-      });
+      // (web/loader.js keeps GLFW's window key listeners away from this input.)
       input.addEventListener('compositionstart', function () { Butler.composing = true; Butler.queueComposition(''); });
       input.addEventListener('compositionupdate', function (e) { Butler.queueComposition(e.data); });
       input.addEventListener('compositionend', function (e) {

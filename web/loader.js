@@ -31,6 +31,16 @@
     },
   };
 
+  // GLFW listens for keys on window in the capture phase; keys typed into the
+  // hidden text input must not reach it too, or every letter would arrive twice
+  // and GLFW's preventDefault would swallow Backspace. Registered here, before
+  // the program starts, so this listener runs first.
+  ['keydown', 'keypress', 'keyup'].forEach(function (type) {
+    window.addEventListener(type, function (e) {
+      if (e.target && e.target.id === 'butler-text-input') e.stopImmediatePropagation();
+    }, true);
+  });
+
   // 1. WebGL2 is the floor: without it there is nothing to draw with.
   var probe = document.createElement('canvas');
   var gl = null;

@@ -63,6 +63,11 @@ std::vector<BrowserEvent> TextInput::drain(FontAtlas& fonts) {
 
 void TextInput::sync_focus(bool imgui_wants_text) {
   const bool focused = butler_text_input_focused() != 0;
+  if (grace_frames_ > 0) {
+    --grace_frames_;
+    if (imgui_wants_text) grace_frames_ = 0;
+    else return;
+  }
   if (!imgui_wants_text) {
     composition_.clear();
     if (focused) butler_text_input_blur();

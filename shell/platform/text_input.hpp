@@ -26,11 +26,16 @@ class TextInput {
   // hidden input under it (the IME candidate window follows it).
   void set_active_field_rect(ImVec2 min, ImVec2 max) { field_min_ = min; field_max_ = max; }
 
+  // The touch handler focused the input for a tap on a text field; ImGui
+  // activates the field a few frames later, so do not blur it meanwhile.
+  void note_gesture_focus() { grace_frames_ = 10; }
+
   // Pinyin being composed but not yet committed, shown under the field.
   const std::string& composition() const { return composition_; }
 
  private:
-  int held_key_ = -1;  // the ImGui key index pressed last frame, released now
+  int held_key_ = -1;
+  int grace_frames_ = 0;  // the ImGui key index pressed last frame, released now
   std::string composition_;
   ImVec2 field_min_{0, 0}, field_max_{0, 0};
 };

@@ -56,11 +56,12 @@ bool WebHost::init(const char* title) {
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
   touch_input().install(kCanvas);
-  touch_input().on_release_in_gesture = [](float x, float y) {
+  touch_input().on_release_in_gesture = [this](float x, float y) {
     // Inside the touchend handler: the browser allows focus() here, which is
     // what makes the on-screen keyboard appear.
     if (const WidgetRecord* field = automation().text_field_at(x, y)) {
       butler_text_input_focus(field->min.x, field->min.y, field->max.x - field->min.x, field->max.y - field->min.y);
+      text_.note_gesture_focus();
     }
   };
 

@@ -2,7 +2,9 @@
 // The screens. Each draws from app::Session queries and calls its commands;
 // none holds a business rule. Presentation state (which screen, a search box's
 // text) lives in ShellState.
+#include <cstddef>
 #include <string>
+#include <vector>
 
 namespace app { class Session; }
 
@@ -18,6 +20,11 @@ struct ShellState {
   bool update_ready = false;
   bool update_dismissed = false;
   std::string registers_query;
+  std::string registers_matched_query;
+  std::vector<std::size_t> registers_matches;
+  bool registers_matches_valid = false;  // cleared when the data changes
+  int selected_unit = -1;
+  std::string open_zone;                  // Rounds: the zone whose checkpoints are shown
   std::string status_message;  // last command's result, shown in the status strip
 };
 

@@ -7,6 +7,7 @@
 #include "app/schedule/daily_duties.hpp"
 #include "app/session/session.hpp"
 #include "imgui.h"
+#include "shell/fonts/font_atlas.hpp"
 #include "shell/screens/screens.hpp"
 #include "shell/ui/theme.hpp"
 #include "shell/ui/widgets.hpp"
@@ -67,7 +68,6 @@ void duty_row(const app::schedule::DutyStatus& d) {
   }
   ImGui::TextWrapped("%s", tr(duty_label(d.window.duty)));
   widgets::end_card();
-  ImGui::Dummy(ImVec2(0, ui().css(4)));
 }
 
 }  // namespace

@@ -66,6 +66,9 @@ bool text_field(const char* id, const char* hint, std::string* value, float widt
   ImGui::PopStyleVar();
   const bool active = ImGui::IsItemActive();
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  // The field being typed into is outlined, so the butler sees where text goes.
+  ImGui::GetWindowDrawList()->AddRect(min, max, active ? colors::primary : IM_COL32(0xd0, 0xd7, 0xde, 0xff),
+                                      ImGui::GetStyle().FrameRounding, 0, ui().css(active ? 2.0f : 1.0f));
   ImGui::PopID();
   automation().record_last_item(id, value->c_str(), "text", active);
   ui().fonts->request_text(*value);
@@ -187,11 +190,12 @@ void pill(const char* text, ImU32 color) {
   ui().fonts->request_text(text);
   const ImVec2 size = ImGui::CalcTextSize(text);
   const float px = ui().css(10), py = ui().css(4);
+  // Drawn around the text line so the pill's words sit on the line's baseline.
   const ImVec2 at = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(at, ImVec2(at.x + size.x + px * 2, at.y + size.y + py * 2), color, size.y);
-  dl->AddText(ImVec2(at.x + px, at.y + py), IM_COL32_WHITE, text);
-  ImGui::Dummy(ImVec2(size.x + px * 2, size.y + py * 2));
+  dl->AddRectFilled(ImVec2(at.x, at.y - py), ImVec2(at.x + size.x + px * 2, at.y + size.y + py), color, size.y);
+  dl->AddText(ImVec2(at.x + px, at.y), IM_COL32_WHITE, text);
+  ImGui::Dummy(ImVec2(size.x + px * 2, size.y));
 }
 
 }  // namespace shell::widgets

@@ -127,8 +127,10 @@ test('the language switch changes the visible labels at run time', async () => {
   await page.reload();
   await page.waitForFunction(() => window.butlerTest && window.butlerTest.ready());
   assert.equal((await state(page)).lang, 'en');
+  assert.equal((await widget(page, 'lang_switch')).label, '中文');
   await tap(page, 'lang_switch');
-  assert.equal((await widget(page, 'nav_today')).label, '今日');
+  assert.equal((await state(page)).lang, 'zh-CN');
+  assert.equal((await widget(page, 'lang_switch')).label, 'English');
   await context.close();
 });
 

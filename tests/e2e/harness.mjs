@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const siteDir = path.join(root, 'build/web/site');
+export const siteDir = process.env.BUTLER_SITE || path.join(root, 'build/web/site');
 export const screenshotDir = path.join(root, 'build/e2e-screens');
 
 // The flags this machine's headless chromium needs (shared/architecture.md).

@@ -1,0 +1,124 @@
+// Registers: the resident archive (业主档案), searchable, one row per unit.
+// Phones are masked in the list (the archive is confidential); the full
+// record opens on tap. Other registers (keys, visitors, mail) join here.
+#include <cstdio>
+
+#include "app/i18n/catalogue.hpp"
+#include "app/session/session.hpp"
+#include "imgui.h"
+#include "shell/screens/screens.hpp"
+#include "shell/ui/automation.hpp"
+#include "shell/ui/theme.hpp"
+#include "shell/ui/widgets.hpp"
+
+using app::i18n::S;
+using app::i18n::tr;
+
+namespace shell {
+namespace {
+
+S status_label(app::UnitStatus s) {
+  switch (s) {
+    case app::UnitStatus::occupied: return S::unit_occupied;
+    case app::UnitStatus::vacant: return S::unit_vacant;
+    case app::UnitStatus::renovating: return S::unit_renovating;
+    case app::UnitStatus::model: return S::unit_model;
+  }
+  return S::unit_occupied;
+}
+
+ImU32 status_color(app::UnitStatus s) {
+  switch (s) {
+    case app::UnitStatus::occupied: return colors::ok;
+    case app::UnitStatus::vacant: return colors::muted;
+    case app::UnitStatus::renovating: return colors::warn;
+    case app::UnitStatus::model: return colors::primary;
+  }
+  return colors::muted;
+}
+
+void unit_row(ScreenContext& ctx, const app::UnitRow& row, std::size_t index) {
+  char id[48], subtitle[160];
+  std::snprintf(id, sizeof id, "unit:%zu", index);
+  if (row.owner_name.empty()) std::snprintf(subtitle, sizeof subtitle, "%s", tr(S::registers_no_owner));
+  else std::snprintf(subtitle, sizeof subtitle, "%s  %s", row.owner_name.c_str(), row.masked_phone.c_str());
+  const bool selected = ctx.state.selected_unit == static_cast<int>(index);
+  if (widgets::list_row(id, row.label.c_str(), subtitle, tr(status_label(row.status)), status_color(row.status), selected)) {
+    ctx.state.selected_unit = static_cast<int>(index);
+  }
+}
+
+void unit_popup(ScreenContext& ctx) {
+  const auto& rows = ctx.session.unit_rows();
+  if (ctx.state.selected_unit < 0 || ctx.state.selected_unit >= static_cast<int>(rows.size())) return;
+  const app::UnitRow& row = rows[static_cast<std::size_t>(ctx.state.selected_unit)];
+  if (!ImGui::IsPopupOpen("##unit")) ImGui::OpenPopup("##unit");
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float width = display.x < ui().css(600) ? display.x - ui().css(32) : ui().css(560);
+  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(width, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui().css(24), ui().css(24)));
+  if (ImGui::BeginPopupModal("##unit", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize)) {
+    widgets::heading(row.label.c_str());
+    widgets::data_text(row.building_name, colors::muted);
+    char line[160];
+    std::snprintf(line, sizeof line, "%s：%s", tr(S::registers_owner), row.owner_name.empty() ? "—" : row.owner_name.c_str());
+    widgets::data_text(line);
+    std::snprintf(line, sizeof line, "%s：%s", tr(S::registers_phone), row.masked_phone.empty() ? "—" : row.masked_phone.c_str());
+    widgets::data_text(line);
+    std::snprintf(line, sizeof line, tr(S::registers_members), row.member_count);
+    widgets::data_text(line);
+    widgets::pill(tr(status_label(row.status)), status_color(row.status));
+    ImGui::Dummy(ImVec2(0, ui().css(8)));
+    if (widgets::button("unit_close", tr(S::about_close), -1, widgets::Tone::primary)) {
+      ctx.state.selected_unit = -1;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+  ImGui::PopStyleVar();
+}
+
+}  // namespace
+
+void draw_registers(ScreenContext& ctx) {
+  const auto& rows = ctx.session.unit_rows();
+  widgets::heading(tr(S::registers_title));
+  if (rows.empty()) {
+    ImGui::TextWrapped("%s", tr(S::registers_empty));
+    return;
+  }
+  widgets::text_field("registers_search", tr(S::registers_search), &ctx.state.registers_query);
+  // Searching is a query on the session; recomputed only when the words change.
+  if (ctx.state.registers_query != ctx.state.registers_matched_query || !ctx.state.registers_matches_valid) {
+    ctx.state.registers_matches = ctx.session.search_units(ctx.state.registers_query);
+    ctx.state.registers_matched_query = ctx.state.registers_query;
+    ctx.state.registers_matches_valid = true;
+  }
+  const auto& matches = ctx.state.registers_matches;
+  char count[64];
+  std::snprintf(count, sizeof count, tr(S::registers_count), static_cast<int>(matches.size()));
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", count);
+
+  // The list scrolls on its own, under the search field; only visible rows are drawn.
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, colors::surface);
+  ImGui::BeginChild("##units", ImVec2(0, 0), false);
+  ImGui::PopStyleColor();
+  if (matches.empty()) {
+    ImGui::SetCursorPos(ImVec2(ui().css(16), ui().css(16)));
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::registers_no_match));
+  }
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(matches.size()));
+  while (clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      const std::size_t index = matches[static_cast<std::size_t>(i)];
+      unit_row(ctx, rows[index], index);
+    }
+  }
+  widgets::drag_scroll();
+  ImGui::EndChild();
+  unit_popup(ctx);
+}
+
+}  // namespace shell
