@@ -84,6 +84,7 @@ void AppShell::draw() {
   const float top = ui().css(64);
   if (state_.screen == Screen::welcome) {
     draw_top_bar(top);
+    draw_update_banner();
     draw_screen();
   } else if (ui().portrait) {
     const float tabs = ui().css(72);

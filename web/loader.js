@@ -22,8 +22,10 @@
       document.getElementById('loading').style.display = 'none';
       window.butlerFirstFrameMs = performance.now();  // since navigation start
     },
+    updateRequested: false,
     applyUpdate: function () {
       // The waiting worker takes over; controllerchange reloads the page.
+      loader.updateRequested = true;
       navigator.serviceWorker.getRegistration().then(function (reg) {
         if (reg && reg.waiting) reg.waiting.postMessage({ type: 'skip-waiting' });
         else location.reload();
@@ -71,7 +73,9 @@
     }).catch(function (e) { console.warn('service worker not registered: ' + e); });
     var reloading = false;
     navigator.serviceWorker.addEventListener('controllerchange', function () {
-      if (hadController && !reloading) { reloading = true; location.reload(); }
+      // Only the butler's "update" switches builds under a running page; the
+      // first visit's worker claiming the page changes nothing that runs.
+      if (loader.updateRequested && !reloading) { reloading = true; location.reload(); }
     });
   }
 

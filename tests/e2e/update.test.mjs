@@ -34,9 +34,16 @@ test('a new version installs in the background, waits, and applies on "update"',
 
     // Still the old build until the butler says so.
     assert.equal(await page.evaluate(() => window.BUTLER_BUILD), oldBuild);
+    await page.evaluate(() => { window.beforeUpdate = true; });
     await tap(page, 'update_now');
-    await page.waitForEvent('load', { timeout: 30000 });
-    await page.waitForFunction(() => window.butlerTest && window.butlerTest.ready(), null, { timeout: 60000 });
+    // The page reloads under the new worker: wait for a fresh, running app.
+    const deadline = Date.now() + 60000;
+    for (;;) {
+      const fresh = await page.evaluate(() => !window.beforeUpdate && !!window.butlerTest && window.butlerTest.ready()).catch(() => false);
+      if (fresh) break;
+      assert.ok(Date.now() < deadline, 'the app reloaded after "update"');
+      await new Promise((r) => setTimeout(r, 200));
+    }
     const cachesAfter = await page.evaluate(() => caches.keys());
     assert.deepEqual(cachesAfter, ['butler-rounds-next-build'], 'the old cache is gone, one build per cache');
     assert.equal((await state(page)).update_ready, false);
