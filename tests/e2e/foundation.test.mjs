@@ -112,6 +112,12 @@ test('Chinese typed through the hidden input and an IME composition arrive in an
   await frames(page, 4);
   assert.equal((await state(page)).registers_query, '北门岗亭漏水');
   await screenshot(page, 'registers-search-portrait');
+  // Enter, read from the input's own keydown, finishes editing: the field lets
+  // go and the keyboard (the hidden input's focus) goes away.
+  await page.keyboard.press('Enter');
+  await frames(page, 4);
+  assert.notEqual(await page.evaluate(() => document.activeElement.id), 'butler-text-input');
+  assert.equal((await state(page)).registers_query, '北门岗亭漏水');
   await context.close();
 });
 
