@@ -5,6 +5,7 @@
 #include "app/i18n/catalogue.hpp"
 #include "imgui.h"
 #include "shell/platform/js_bridge.hpp"
+#include "shell/platform/storage_status.hpp"
 #include "shell/platform/web_host.hpp"
 #include "shell/ui/automation.hpp"
 #include "shell/ui/theme.hpp"
@@ -54,6 +55,7 @@ AppShell::AppShell(WebHost& host) : host_(host) {
     app::i18n::set_current_language(lang);
   }
   if (session_.has_data()) state_.screen = Screen::today;
+  probe_storage();
 }
 
 void AppShell::toggle_language() {
@@ -210,6 +212,15 @@ void AppShell::draw_nav(bool vertical, float width, float height) {
 }
 
 void AppShell::draw_update_banner() {
+  if (storage_status().writer_known && !storage_status().writer) {
+    // Another tab writes; this one must not, or the two would diverge.
+    const float pad = ui().css(12);
+    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + pad, ImGui::GetCursorPosY() + pad));
+    ImGui::PushStyleColor(ImGuiCol_Text, colors::danger);
+    ImGui::TextWrapped("%s", tr(S::read_only_elsewhere));
+    ImGui::PopStyleColor();
+    automation().record_last_item("read_only_banner", tr(S::read_only_elsewhere), "banner");
+  }
   if (!state_.update_ready || state_.update_dismissed) return;
   const float pad = ui().css(12);
   ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + pad, ImGui::GetCursorPosY() + pad));
@@ -231,6 +242,8 @@ std::string AppShell::state_json() const {
   out += ",\"dpr\":" + std::to_string(ui().dpr);
   out += ",\"online\":" + std::string(host_.online() ? "true" : "false");
   out += ",\"update_ready\":" + std::string(state_.update_ready ? "true" : "false");
+  out += ",\"writer\":" + std::string(storage_status().writer ? "true" : "false");
+  out += ",\"persisted\":" + std::string(storage_status().persisted ? "true" : "false");
   out += ",\"about_open\":" + std::string(state_.about_open ? "true" : "false");
   out += ",\"registers_query\":\"" + json_escape(state_.registers_query) + "\"";
   out += ",\"glyphs\":" + std::to_string(host_.fonts().glyph_count());

@@ -3,6 +3,7 @@
 #include "app/i18n/catalogue.hpp"
 #include "imgui.h"
 #include "shell/platform/js_bridge.hpp"
+#include "shell/platform/storage_status.hpp"
 #include "shell/screens/screens.hpp"
 #include "shell/ui/theme.hpp"
 #include "shell/ui/widgets.hpp"
@@ -31,6 +32,19 @@ void draw_settings(ScreenContext& ctx) {
   language_choice("settings_lang_zh", S::settings_lang_zh, Lang::zh_CN, w);
   ImGui::SameLine();
   language_choice("settings_lang_en", S::settings_lang_en, Lang::en, w);
+  widgets::end_card();
+  ImGui::Dummy(ImVec2(0, ui().css(8)));
+
+  widgets::begin_card("settings_storage");
+  ImGui::TextUnformatted(tr(S::storage_title));
+  const StorageStatus& storage = storage_status();
+  if (storage.estimate_known) {
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), tr(S::storage_usage),
+                       storage.usage_bytes / 1048576.0, storage.quota_bytes / 1048576.0);
+  } else {
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::storage_unknown));
+  }
+  ImGui::TextWrapped("%s", tr(storage.persisted ? S::storage_persisted : S::storage_not_persisted));
   widgets::end_card();
   ImGui::Dummy(ImVec2(0, ui().css(8)));
 
