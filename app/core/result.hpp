@@ -32,8 +32,8 @@ class [[nodiscard]] Result {
 };
 
 // For commands that return nothing but may fail.
-struct Unit {};
-using Status = Result<Unit>;
-inline Status ok_status() { return Unit{}; }
+struct Void {};
+using Status = Result<Void>;
+inline Status ok_status() { return Void{}; }
 
 }  // namespace app

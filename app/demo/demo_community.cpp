@@ -1,0 +1,239 @@
+#include "app/demo/demo_community.hpp"
+
+#include <array>
+#include <string>
+
+#include "app/domain/master_data.hpp"
+
+namespace app {
+namespace {
+
+// splitmix64: tiny, fast, and the same on every compiler and standard library.
+class DemoRandom final : public RandomPort {
+ public:
+  explicit DemoRandom(std::uint64_t seed) : state_(seed) {}
+  std::uint64_t next_u64() override {
+    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+  }
+  std::uint64_t below(std::uint64_t n) { return next_u64() % n; }
+
+ private:
+  std::uint64_t state_;
+};
+
+constexpr std::array kSurnames = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱",
+                                  "胡", "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯",
+                                  "邓", "曹", "彭", "曾", "肖", "田", "董", "袁", "潘", "蒋", "蔡", "余", "杜", "叶",
+                                  "程", "苏", "魏", "吕", "丁", "沈", "姚", "卢", "姜", "崔", "钟", "谭", "陆", "汪"};
+constexpr std::array kGiven = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟",
+                               "涛", "明", "超", "秀英", "霞", "平", "刚", "桂英", "建华", "建国", "志强", "文",
+                               "华", "红", "玉兰", "海燕", "晨", "宇", "浩", "欣怡", "子涵", "梓萱", "一诺", "思远",
+                               "佳怡", "雨桐", "俊杰", "嘉怡", "梦琪", "天佑", "晓东", "丽娟", "春梅", "国庆", "婷"};
+constexpr std::array kOccupations = {"教师", "医生", "工程师", "公务员", "会计", "个体经营", "退休", "销售经理",
+                                     "律师", "设计师", "程序员", "护士", "司机", "学生", "自由职业"};
+constexpr std::array kChineseNumbers = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+
+struct Builder {
+  DemoRandom rng;
+  Id device;
+  Id actor;
+  std::int64_t wall_ms = 1767196800000;  // 2026-01-01 00:00 +08:00: the demo's records predate any real use
+  std::uint32_t logical = 0;
+  std::vector<Op> ops;
+
+  Id new_id() { return Id::random(rng); }
+  Op& emit(OpKind kind, const Id& entity) {
+    Op op;
+    op.op_id = new_id();
+    op.device_id = device;
+    op.hlc = {wall_ms, logical++};
+    op.actor = actor;
+    op.entity = entity;
+    op.kind = kind;
+    ops.push_back(std::move(op));
+    return ops.back();
+  }
+  std::string person_name() {
+    return std::string(kSurnames[rng.below(kSurnames.size())]) + kGiven[rng.below(kGiven.size())];
+  }
+  std::string phone() {
+    static const char* prefixes[] = {"13", "15", "17", "18", "19"};
+    std::string p = prefixes[rng.below(5)];
+    for (int i = 0; i < 9; ++i) p += static_cast<char>('0' + rng.below(10));
+    return p;
+  }
+  std::int64_t move_in_date() {
+    return (2015 + static_cast<std::int64_t>(rng.below(11))) * 10000 + (1 + static_cast<std::int64_t>(rng.below(12))) * 100 +
+           1 + static_cast<std::int64_t>(rng.below(28));
+  }
+};
+
+std::string zone_name(int n) {
+  std::string s = "第";
+  if (n <= 10) s += kChineseNumbers[n - 1];
+  else s += std::to_string(n);
+  return s + "责任区";
+}
+
+struct BuildingPlan { int floors, stairwells, rooms; };
+
+// Tower heights and layouts of a typical mid-size estate; 1,588 units at scale 1.
+constexpr std::array<BuildingPlan, 12> kBuildings = {{{18, 2, 3}, {18, 2, 3}, {26, 2, 3}, {26, 2, 3}, {32, 2, 3}, {32, 2, 3},
+                                                     {33, 2, 3}, {33, 2, 3}, {24, 2, 2}, {24, 2, 2}, {11, 2, 2}, {11, 2, 2}}};
+
+struct CheckpointPlan { const char* name; CheckpointKind kind; };
+constexpr std::array<CheckpointPlan, 10> kBuildingCheckpoints = {{
+    {"大堂入口", CheckpointKind::lobby},        {"电梯轿厢内外", CheckpointKind::lift},
+    {"各楼层走道", CheckpointKind::corridor},    {"墙面", CheckpointKind::walls},
+    {"消防门", CheckpointKind::fire_door},      {"消防栓箱", CheckpointKind::hydrant},
+    {"通风窗", CheckpointKind::ventilation},    {"灯罩", CheckpointKind::lamps},
+    {"楼梯扶手", CheckpointKind::handrails},    {"天台", CheckpointKind::roof},
+}};
+
+}  // namespace
+
+DemoCommunity generate_demo(const DemoOptions& options) {
+  const int scale = options.scale < 1 ? 1 : options.scale;
+  Builder b{DemoRandom(options.seed), {}, {}, 1767196800000, 0, {}};
+  b.device = b.new_id();
+  DemoCommunity out;
+  out.device = b.device;
+
+  // Staff first: the head butler is the actor who "entered" the master data.
+  struct StaffPlan { Role role; const char* code_prefix; int count; };
+  const StaffPlan staff_plan[] = {{Role::head_butler, "DGJ", 1},     {Role::butler, "GJ", 6 * scale},
+                                  {Role::front_desk, "QT", 2},        {Role::manager, "ZR", 1},
+                                  {Role::engineering, "GC", 2 * scale}, {Role::security, "ZX", 3 * scale},
+                                  {Role::cleaning, "BJ", 2 * scale},  {Role::greening, "LH", scale}};
+  std::vector<Id> butlers;
+  for (const auto& plan : staff_plan) {
+    for (int i = 1; i <= plan.count; ++i) {
+      const Id id = b.new_id();
+      if (plan.role == Role::head_butler) b.actor = id;
+      char code[16];
+      std::snprintf(code, sizeof code, "%s%03d", plan.code_prefix, i);
+      b.emit(OpKind::staff_set, id)
+          .payload.set(F::name, b.person_name())
+          .set(F::code, std::string(code))
+          .set(F::phone, b.phone())
+          .set(F::role, static_cast<std::int64_t>(plan.role));
+      if (plan.role == Role::butler) butlers.push_back(id);
+    }
+  }
+  for (Op& op : b.ops) op.actor = b.actor;
+  out.duty_butler = butlers.front();
+
+  const Id community = b.new_id();
+  b.emit(OpKind::community_set, community).payload.set(F::name, std::string("锦绣花园")).set(F::city, std::string("杭州市"));
+
+  // Buildings and their units.
+  std::vector<Id> buildings;
+  int model_units = 0;
+  for (int i = 0; i < 12 * scale; ++i) {
+    const BuildingPlan& plan = kBuildings[static_cast<std::size_t>(i % 12)];
+    const Id building = b.new_id();
+    buildings.push_back(building);
+    b.emit(OpKind::building_set, building)
+        .payload.set(F::name, std::to_string(i + 1) + "栋")
+        .set(F::floors, static_cast<std::int64_t>(plan.floors))
+        .set(F::position, static_cast<std::int64_t>(i + 1));
+    int room_no = 0;
+    for (int floor = 1; floor <= plan.floors; ++floor) {
+      room_no = 0;
+      for (int stair = 1; stair <= plan.stairwells; ++stair) {
+        for (int room = 1; room <= plan.rooms; ++room) {
+          ++room_no;
+          const Id unit = b.new_id();
+          UnitStatus status = UnitStatus::occupied;
+          const auto roll = b.rng.below(100);
+          if (i == 0 && floor == 1 && model_units < 2) {
+            status = UnitStatus::model;  // the sales office's two model units
+            ++model_units;
+          } else if (roll < 10) {
+            status = UnitStatus::vacant;
+          } else if (roll < 13) {
+            status = UnitStatus::renovating;
+          }
+          char number[32];
+          std::snprintf(number, sizeof number, "%d%02d", floor, room_no);
+          b.emit(OpKind::unit_set, unit)
+              .payload.set(F::parent, building.to_hex())
+              .set(F::floor, static_cast<std::int64_t>(floor))
+              .set(F::stairwell, std::to_string(stair))
+              .set(F::number, std::string(number))
+              .set(F::status, static_cast<std::int64_t>(status));
+          if (status == UnitStatus::model) continue;
+          // The owner is on record for every sold unit; the household lives in
+          // the occupied and renovating ones.
+          const std::string surname = kSurnames[b.rng.below(kSurnames.size())];
+          const std::int64_t moved_in = status == UnitStatus::vacant ? 0 : b.move_in_date();
+          b.emit(OpKind::resident_set, b.new_id())
+              .payload.set(F::parent, unit.to_hex())
+              .set(F::name, surname + kGiven[b.rng.below(kGiven.size())])
+              .set(F::phone, b.phone())
+              .set(F::occupation, std::string(kOccupations[b.rng.below(kOccupations.size())]))
+              .set(F::is_owner, std::int64_t{1})
+              .set(F::moved_in, moved_in);
+          if (status != UnitStatus::occupied) continue;
+          const auto family = b.rng.below(4);
+          for (std::uint64_t m = 0; m < family; ++m) {
+            auto& p = b.emit(OpKind::resident_set, b.new_id())
+                          .payload.set(F::parent, unit.to_hex())
+                          .set(F::name, (m == 0 ? b.person_name() : surname + kGiven[b.rng.below(kGiven.size())]))
+                          .set(F::is_owner, std::int64_t{0})
+                          .set(F::moved_in, moved_in);
+            if (b.rng.below(2)) p.set(F::phone, b.phone());
+          }
+        }
+      }
+    }
+  }
+
+  // Zones: each butler walks two neighbouring buildings.
+  std::vector<Id> zones;
+  for (std::size_t z = 0; z < butlers.size(); ++z) {
+    const Id zone = b.new_id();
+    zones.push_back(zone);
+    std::vector<Id> zone_buildings;
+    for (std::size_t k = z * 2; k < buildings.size() && k < z * 2 + 2; ++k) zone_buildings.push_back(buildings[k]);
+    b.emit(OpKind::zone_set, zone)
+        .payload.set(F::name, zone_name(static_cast<int>(z) + 1))
+        .set(F::butler, butlers[z].to_hex())
+        .set(F::buildings, join_ids(zone_buildings));
+  }
+
+  // Checkpoints: each building's public areas, in walking order, in its zone's route.
+  std::vector<std::int64_t> route_length(zones.size(), 0);
+  for (std::size_t i = 0; i < buildings.size(); ++i) {
+    const std::size_t z = std::min(i / 2, zones.size() - 1);
+    for (const auto& cp : kBuildingCheckpoints) {
+      b.emit(OpKind::checkpoint_set, b.new_id())
+          .payload.set(F::parent, buildings[i].to_hex())
+          .set(F::zone, zones[z].to_hex())
+          .set(F::name, std::string(cp.name))
+          .set(F::kind, static_cast<std::int64_t>(cp.kind))
+          .set(F::position, ++route_length[z]);
+    }
+  }
+  // Estate-wide points, shared out among the first zones.
+  const CheckpointPlan estate[] = {{"南大门", CheckpointKind::gate},          {"北门岗亭", CheckpointKind::gate},
+                                   {"样板间", CheckpointKind::model_unit},     {"公告栏", CheckpointKind::notice_board},
+                                   {"地下室水泵房", CheckpointKind::plant_room}, {"配电房", CheckpointKind::plant_room}};
+  for (std::size_t k = 0; k < std::size(estate); ++k) {
+    const std::size_t z = k % zones.size();
+    auto& p = b.emit(OpKind::checkpoint_set, b.new_id())
+                  .payload.set(F::zone, zones[z].to_hex())
+                  .set(F::name, std::string(estate[k].name))
+                  .set(F::kind, static_cast<std::int64_t>(estate[k].kind))
+                  .set(F::position, ++route_length[z]);
+    if (estate[k].kind == CheckpointKind::model_unit) p.set(F::parent, buildings[0].to_hex());
+  }
+
+  out.ops = std::move(b.ops);
+  return out;
+}
+
+}  // namespace app

@@ -1,0 +1,28 @@
+#pragma once
+// A deterministic demo estate for "Try the demo", tests and benchmarks: a
+// realistic Chinese community (锦绣花园) with buildings, units, residents,
+// staff, zones and the public checkpoints of each building. The same seed
+// gives byte-identical ops on every platform (own PRNG, no std distributions),
+// so two tablets that load the demo hold the same op ids.
+#include <cstdint>
+#include <vector>
+
+#include "app/core/hlc.hpp"
+#include "app/ops/op.hpp"
+
+namespace app {
+
+struct DemoOptions {
+  std::uint64_t seed = 20261124;
+  int scale = 1;  // 10 makes ten times the buildings, units and people (benchmarks)
+};
+
+struct DemoCommunity {
+  std::vector<Op> ops;
+  Id device;           // the demo's fixed device id
+  Id duty_butler;      // the butler the demo signs in as
+};
+
+DemoCommunity generate_demo(const DemoOptions& options);
+
+}  // namespace app

@@ -1,0 +1,73 @@
+#pragma once
+// Places and people (shared/domain.md): community → building → unit, the
+// resident archive, staff with roles, zones that give buildings to butlers,
+// and the public checkpoints a round walks. This is the projection the op
+// log folds into; plain fields are last-writer-wins in fold order.
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "app/core/id.hpp"
+#include "app/ops/op.hpp"
+
+namespace app {
+
+enum class UnitStatus : std::int64_t { occupied = 0, vacant = 1, renovating = 2, model = 3 };
+bool is_unit_status(std::int64_t v);
+
+enum class Role : std::int64_t {
+  butler = 0,        // 客服管家
+  head_butler = 1,   // 大管家 / 客服主管
+  front_desk = 2,    // 前台 / 客服助理
+  manager = 3,       // 管理处主任
+  engineering = 4,   // 工程部
+  security = 5,      // 秩序维护部
+  cleaning = 6,      // 保洁
+  greening = 7,      // 绿化
+};
+bool is_role(std::int64_t v);
+
+enum class CheckpointKind : std::int64_t {
+  lobby = 0, lift = 1, corridor = 2, walls = 3, fire_door = 4, hydrant = 5, ventilation = 6, lamps = 7,
+  handrails = 8, roof = 9, plant_room = 10, model_unit = 11, notice_board = 12, gate = 13,
+};
+
+struct Community { Id id; std::string name, city; };
+struct Building { Id id; std::string name; std::int64_t floors = 0; std::int64_t position = 0; };
+struct Unit {
+  Id id, building;
+  std::int64_t floor = 0;
+  std::string stairwell, number;
+  UnitStatus status = UnitStatus::occupied;
+};
+struct Resident {
+  Id id, unit;
+  std::string name, phone, occupation;
+  bool owner = false;
+  std::int64_t moved_in = 0, moved_out = 0;  // yyyymmdd, 0 = unknown / still here
+  bool removed = false;
+};
+struct Staff { Id id; std::string name, code, phone, pin_hash; Role role = Role::butler; };
+struct Zone { Id id; std::string name; Id butler; std::vector<Id> buildings; };
+struct Checkpoint { Id id, building, zone; std::string name; CheckpointKind kind = CheckpointKind::lobby; std::int64_t position = 0; };
+
+struct MasterData {
+  Community community;
+  std::unordered_map<Id, Building, IdHash> buildings;
+  std::unordered_map<Id, Unit, IdHash> units;
+  std::unordered_map<Id, Resident, IdHash> residents;
+  std::unordered_map<Id, Staff, IdHash> staff;
+  std::unordered_map<Id, Zone, IdHash> zones;
+  std::unordered_map<Id, Checkpoint, IdHash> checkpoints;
+};
+
+// Folds one op into the projection. Total: an op that names something unknown
+// still records what it says (ops can arrive before what they refer to).
+void apply_master_data(MasterData& data, const Op& op);
+
+// Ids stored in text fields ("a,b,c" of hex ids).
+std::string join_ids(const std::vector<Id>& ids);
+std::vector<Id> split_ids(std::string_view text);
+
+}  // namespace app

@@ -1,0 +1,158 @@
+#include "app/ops/codec.hpp"
+
+#include <array>
+
+namespace app {
+namespace {
+
+constexpr std::size_t kMaxText = 1 << 20;   // a field longer than 1 MiB is corruption
+constexpr std::size_t kMaxFields = 256;
+
+const std::array<std::uint32_t, 256>& crc_table() {
+  static const std::array<std::uint32_t, 256> table = [] {
+    std::array<std::uint32_t, 256> t{};
+    for (std::uint32_t i = 0; i < 256; ++i) {
+      std::uint32_t c = i;
+      for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+      t[i] = c;
+    }
+    return t;
+  }();
+  return table;
+}
+
+void put_varint(std::string& out, std::uint64_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<char>((v & 0x7F) | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<char>(v));
+}
+
+void put_u64(std::string& out, std::uint64_t v) {
+  for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+}
+
+void put_id(std::string& out, const Id& id) {
+  put_u64(out, id.hi);
+  put_u64(out, id.lo);
+}
+
+std::uint64_t zigzag(std::int64_t v) { return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63); }
+std::int64_t unzigzag(std::uint64_t v) { return static_cast<std::int64_t>(v >> 1) ^ -static_cast<std::int64_t>(v & 1); }
+
+class Reader {
+ public:
+  explicit Reader(std::string_view s) : s_(s) {}
+  bool varint(std::uint64_t* v) {
+    *v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (at_ >= s_.size()) return false;
+      const auto b = static_cast<unsigned char>(s_[at_++]);
+      *v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
+      if (!(b & 0x80)) return true;
+    }
+    return false;
+  }
+  bool u64(std::uint64_t* v) {
+    if (s_.size() - at_ < 8) return false;
+    *v = 0;
+    for (int i = 0; i < 8; ++i) *v |= static_cast<std::uint64_t>(static_cast<unsigned char>(s_[at_++])) << (8 * i);
+    return true;
+  }
+  bool id(Id* out) { return u64(&out->hi) && u64(&out->lo); }
+  bool bytes(std::size_t n, std::string* out) {
+    if (n > kMaxText || s_.size() - at_ < n) return false;
+    out->assign(s_.substr(at_, n));
+    at_ += n;
+    return true;
+  }
+  bool done() const { return at_ == s_.size(); }
+
+ private:
+  std::string_view s_;
+  std::size_t at_ = 0;
+};
+
+Error corrupt(const char* what) { return Error{"record_corrupt", std::string("damaged record: ") + what}; }
+
+}  // namespace
+
+std::uint32_t crc32(std::string_view bytes) {
+  std::uint32_t c = 0xFFFFFFFFu;
+  for (unsigned char b : bytes) c = crc_table()[(c ^ b) & 0xFF] ^ (c >> 8);
+  return c ^ 0xFFFFFFFFu;
+}
+
+std::string encode_op(const Op& op) {
+  std::string out;
+  out.reserve(96);
+  out.push_back('B');
+  out.push_back('R');
+  out.push_back(static_cast<char>(kRecordFormatVersion));
+  put_id(out, op.op_id);
+  put_id(out, op.device_id);
+  put_varint(out, static_cast<std::uint64_t>(op.hlc.wall_ms));
+  put_varint(out, op.hlc.logical);
+  put_id(out, op.actor);
+  put_id(out, op.entity);
+  put_varint(out, static_cast<std::uint16_t>(op.kind));
+  put_varint(out, op.payload.fields().size());
+  for (const auto& f : op.payload.fields()) {
+    put_varint(out, (static_cast<std::uint64_t>(f.key) << 1) | (f.is_text ? 1 : 0));
+    if (f.is_text) {
+      put_varint(out, f.text.size());
+      out += f.text;
+    } else {
+      put_varint(out, zigzag(f.number));
+    }
+  }
+  const std::uint32_t crc = crc32(out);
+  for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((crc >> (8 * i)) & 0xFF));
+  return out;
+}
+
+Result<Op> decode_op(std::string_view record) {
+  if (record.size() < 3 + 4) return corrupt("too short");
+  if (record[0] != 'B' || record[1] != 'R') return corrupt("not a Butler Rounds record");
+  const auto version = static_cast<unsigned char>(record[2]);
+  if (version != kRecordFormatVersion) {
+    return Error{"record_unknown_version", "record of unknown format version " + std::to_string(version)};
+  }
+  const std::string_view body = record.substr(0, record.size() - 4);
+  std::uint32_t stored = 0;
+  for (int i = 0; i < 4; ++i) stored |= static_cast<std::uint32_t>(static_cast<unsigned char>(record[record.size() - 4 + i])) << (8 * i);
+  if (crc32(body) != stored) return corrupt("checksum mismatch");
+
+  Reader r(body.substr(3));
+  Op op;
+  std::uint64_t wall = 0, logical = 0, kind = 0, count = 0;
+  if (!r.id(&op.op_id) || !r.id(&op.device_id) || !r.varint(&wall) || !r.varint(&logical) || !r.id(&op.actor) ||
+      !r.id(&op.entity) || !r.varint(&kind) || !r.varint(&count)) {
+    return corrupt("truncated header");
+  }
+  if (logical > 0xFFFFFFFFu || wall > (1ull << 62)) return corrupt("timestamp out of range");
+  if (kind > 0xFFFF || !is_known_kind(static_cast<std::uint16_t>(kind))) {
+    return Error{"record_unknown_kind", "record of unknown kind " + std::to_string(kind)};
+  }
+  if (count > kMaxFields) return corrupt("too many fields");
+  op.hlc = {static_cast<std::int64_t>(wall), static_cast<std::uint32_t>(logical)};
+  op.kind = static_cast<OpKind>(kind);
+  auto& fields = op.payload.mutable_fields();
+  fields.reserve(count);
+  for (std::uint64_t i = 0; i < count; ++i) {
+    std::uint64_t tag = 0, v = 0;
+    if (!r.varint(&tag) || !r.varint(&v) || (tag >> 1) > 0xFFFF) return corrupt("truncated field");
+    Payload::Field f{static_cast<std::uint16_t>(tag >> 1), (tag & 1) != 0, 0, {}};
+    if (f.is_text) {
+      if (!r.bytes(static_cast<std::size_t>(v), &f.text)) return corrupt("truncated text");
+    } else {
+      f.number = unzigzag(v);
+    }
+    fields.push_back(std::move(f));
+  }
+  if (!r.done()) return corrupt("trailing bytes");
+  return op;
+}
+
+}  // namespace app

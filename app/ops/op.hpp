@@ -1,0 +1,101 @@
+#pragma once
+// An operation: the unit of change, of storage and of sync. Every user action
+// becomes one or more ops; state is the deterministic fold of the op set in
+// (hlc, device_id, op_id) order.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "app/core/hlc.hpp"
+#include "app/core/id.hpp"
+
+namespace app {
+
+// Stable numeric codes: they are stored and synced, never renumbered.
+enum class OpKind : std::uint16_t {
+  community_set = 1,
+  building_set = 2,
+  unit_set = 3,
+  resident_set = 4,
+  resident_removed = 5,
+  staff_set = 6,
+  zone_set = 7,
+  checkpoint_set = 8,
+};
+bool is_known_kind(std::uint16_t code);
+
+// Field keys inside a payload: also stable codes.
+enum class F : std::uint16_t {
+  name = 1,
+  parent = 2,     // building of a unit, unit of a resident, zone of a checkpoint…
+  floor = 3,
+  number = 4,     // unit number within its building, e.g. "1502"
+  stairwell = 5,  // 单元
+  status = 6,
+  phone = 7,
+  occupation = 8,
+  role = 9,
+  code = 10,       // staff code
+  pin_hash = 11,
+  moved_in = 12,   // local date as yyyymmdd
+  moved_out = 13,
+  is_owner = 14,
+  butler = 15,     // zone's butler (staff id hex)
+  buildings = 16,  // zone's buildings (ids hex, comma separated)
+  position = 17,   // order within a route
+  kind = 18,       // checkpoint kind
+  city = 19,
+  floors = 20,
+  zone = 21,
+};
+
+// A small typed record: the few fields an op carries, in a fixed order.
+class Payload {
+ public:
+  using Value = std::pair<std::int64_t, std::string>;  // int or text; which one is known per key
+
+  Payload& set(F key, std::string text);
+  Payload& set(F key, std::int64_t number);
+  std::optional<std::string_view> text(F key) const;
+  std::optional<std::int64_t> number(F key) const;
+  bool has(F key) const;
+
+  struct Field {
+    std::uint16_t key;
+    bool is_text;
+    std::int64_t number;
+    std::string text;
+    bool operator==(const Field&) const = default;
+  };
+  const std::vector<Field>& fields() const { return fields_; }
+  std::vector<Field>& mutable_fields() { return fields_; }
+  bool operator==(const Payload&) const = default;
+
+ private:
+  Field* find(std::uint16_t key);
+  const Field* find(std::uint16_t key) const;
+  std::vector<Field> fields_;
+};
+
+struct Op {
+  Id op_id;
+  Id device_id;
+  Hlc hlc;
+  Id actor;
+  Id entity;
+  OpKind kind = OpKind::community_set;
+  Payload payload;
+  bool operator==(const Op&) const = default;
+};
+
+// The fold order: (hlc, device_id, op_id). Total, since op ids are unique.
+inline bool op_before(const Op& a, const Op& b) {
+  if (a.hlc != b.hlc) return a.hlc < b.hlc;
+  if (a.device_id != b.device_id) return a.device_id < b.device_id;
+  return a.op_id < b.op_id;
+}
+
+}  // namespace app

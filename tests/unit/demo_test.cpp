@@ -1,0 +1,65 @@
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "app/demo/demo_community.hpp"
+#include "app/domain/replica.hpp"
+#include "app/domain/views.hpp"
+#include "app/ops/codec.hpp"
+
+using namespace app;
+
+namespace {
+std::uint32_t digest(const std::vector<Op>& ops) {
+  std::string all;
+  for (const Op& op : ops) all += encode_op(op);
+  return crc32(all);
+}
+}  // namespace
+
+TEST_CASE("the demo community is realistic and big enough") {
+  Replica r;
+  r.add(generate_demo({}).ops);
+  const Views v = build_views(r.data());
+  CHECK(v.summary.community_name == "锦绣花园");
+  CHECK(v.summary.buildings >= 12);
+  CHECK(v.summary.units >= 1400);
+  CHECK(v.summary.residents >= 2000);
+  CHECK(v.summary.zones >= 6);
+  CHECK(v.summary.checkpoints >= 12 * 10);
+  std::set<Role> roles;
+  for (const auto& [id, s] : r.data().staff) roles.insert(s.role);
+  CHECK(roles.size() == 8);  // every role of domain.md
+  int model = 0, vacant = 0, renovating = 0;
+  for (const auto& u : v.units) {
+    model += u.status == UnitStatus::model;
+    vacant += u.status == UnitStatus::vacant;
+    renovating += u.status == UnitStatus::renovating;
+    if (u.status == UnitStatus::occupied) REQUIRE_FALSE(u.owner_name.empty());
+    if (!u.masked_phone.empty()) REQUIRE(u.masked_phone.find("****") == 3);
+  }
+  CHECK(model == 2);
+  CHECK(vacant > v.summary.units / 20);
+  CHECK(renovating > 10);
+  for (const auto& z : v.zones) {
+    CHECK_FALSE(z.butler_name.empty());
+    CHECK(z.checkpoint_count >= 10);
+  }
+}
+
+TEST_CASE("the demo is deterministic for a seed and grows with the size knob") {
+  const auto a = generate_demo({}), b = generate_demo({});
+  CHECK(digest(a.ops) == digest(b.ops));
+  CHECK(a.device == b.device);
+  const auto other = generate_demo({7, 1});
+  CHECK(digest(other.ops) != digest(a.ops));
+  Replica big;
+  big.add(generate_demo({20261124, 10}).ops);
+  CHECK(build_views(big.data()).summary.units >= 14000);
+}
+
+TEST_CASE("phones are masked for lists") {
+  CHECK(mask_phone("13812345678") == "138****5678");
+  CHECK(mask_phone("12") == "12");
+  CHECK(mask_phone("12345") == "***45");
+}
