@@ -19,6 +19,16 @@ namespace {
 
 AppShell* g_shell = nullptr;
 
+// This install's device id: made once, kept with the other preferences.
+app::Id device_id(app::RandomPort& random) {
+  char hex[40] = {0};
+  app::Id id;
+  if (butler_pref_get("device", hex, sizeof hex) && app::Id::from_hex(hex, &id)) return id;
+  id = app::Id::random(random);
+  butler_pref_set("device", id.to_hex().c_str());
+  return id;
+}
+
 struct NavEntry {
   Screen screen;
   S label;
@@ -47,15 +57,42 @@ const char* screen_id(Screen s) {
   return "?";
 }
 
-AppShell::AppShell(WebHost& host) : host_(host) {
+AppShell::AppShell(WebHost& host)
+    : host_(host), session_(clock_, random_, browser_store(), device_id(random_)) {
   g_shell = this;
   char code[16] = {0};
   app::i18n::Lang lang = app::i18n::Lang::zh_CN;
   if (butler_pref_get("lang", code, sizeof code) && app::i18n::parse_language_code(code, &lang)) {
     app::i18n::set_current_language(lang);
   }
-  if (session_.has_data()) state_.screen = Screen::today;
+  browser_store().attach(&session_);
+  browser_store().open();
   probe_storage();
+}
+
+bool AppShell::finish_loading() {
+  if (loaded_) return true;
+  if (browser_store().phase() == BrowserStore::Phase::opening) return false;
+  // Loaded, or the database could not be opened: either way the app runs; in
+  // the second case every save fails visibly instead of pretending.
+  session_.load(browser_store().take_records());
+  if (browser_store().phase() == BrowserStore::Phase::failed) {
+    state_.status_message = std::string(tr(S::store_open_failed)) + " (" + browser_store().open_error() + ")";
+  }
+  state_.screen = session_.has_data() ? Screen::today : Screen::welcome;
+  loaded_ = true;
+  butler_interactive();
+  return true;
+}
+
+void AppShell::keep_storage_healthy() {
+  session_.set_read_only(storage_status().writer_known && !storage_status().writer);
+  // A failed write (quota, full disk) is retried every 10 s until it lands.
+  const double now = emscripten_get_now() / 1000.0;
+  if (session_.save_state() == app::SaveState::failed && now - last_retry_s_ > 10.0) {
+    last_retry_s_ = now;
+    session_.retry_failed();
+  }
 }
 
 void AppShell::toggle_language() {
@@ -66,6 +103,9 @@ void AppShell::toggle_language() {
 }
 
 void AppShell::on_browser_event(BrowserEvent e) {
+  // Nothing is buffered in memory before it is written; going hidden is the
+  // last chance to push again what failed.
+  if (e == BrowserEvent::hidden) session_.retry_failed();
   if (e == BrowserEvent::update_ready) {
     state_.update_ready = true;
     state_.update_dismissed = false;
@@ -84,7 +124,10 @@ void AppShell::draw() {
   ImGui::PushFont(host_.fonts().body());
 
   const float top = ui().css(64);
-  if (state_.screen == Screen::welcome) {
+  keep_storage_healthy();
+  if (!finish_loading()) {
+    draw_loading();
+  } else if (state_.screen == Screen::welcome) {
     draw_top_bar(top);
     draw_update_banner();
     draw_screen();
@@ -115,6 +158,36 @@ void AppShell::draw() {
   draw_about_popup(ctx);
   ImGui::PopFont();
   ImGui::End();
+}
+
+void AppShell::draw_loading() {
+  // Reading a long log takes a moment on an old tablet: say what is happening.
+  const ImVec2 size = ImGui::GetIO().DisplaySize;
+  char line[128];
+  std::snprintf(line, sizeof line, tr(S::loading_records), static_cast<int>(browser_store().records_read()));
+  const ImVec2 text = ImGui::CalcTextSize(line);
+  ImGui::SetCursorPos(ImVec2((size.x - text.x) * 0.5f, size.y * 0.45f));
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", line);
+  host_.request_frames(2);
+}
+
+void AppShell::draw_save_status(float right_edge, float mid_y) {
+  S label;
+  ImU32 color = IM_COL32_WHITE;
+  switch (session_.save_state()) {
+    case app::SaveState::idle: return;
+    case app::SaveState::saving: label = S::save_saving; break;
+    case app::SaveState::saved: label = S::save_saved; break;
+    case app::SaveState::failed: label = S::save_failed; color = colors::accent; break;
+    default: return;
+  }
+  const char* text = tr(label);
+  const ImVec2 size = ImGui::CalcTextSize(text);
+  ImGui::GetWindowDrawList()->AddText(ImVec2(right_edge - size.x, mid_y - size.y * 0.5f), color, text);
+  const ImVec2 at(right_edge - size.x, mid_y - size.y * 0.5f);
+  ImGui::SetCursorScreenPos(at);
+  ImGui::Dummy(size);
+  automation().record_last_item("save_status", text, "status");
 }
 
 void AppShell::draw_screen() {
@@ -161,6 +234,7 @@ void AppShell::draw_top_bar(float height) {
   const float mid = at.y + height * 0.5f;
   dl->AddCircleFilled(ImVec2(net_x - dot * 2.5f, mid), dot, host_.online() ? IM_COL32(0x7c, 0xe0, 0x8a, 0xff) : colors::accent);
   dl->AddText(ImVec2(net_x, mid - ImGui::GetFontSize() * 0.5f), IM_COL32_WHITE, net);
+  if (loaded_) draw_save_status(net_x - dot * 5, mid);
 
   ImGui::SetCursorScreenPos(ImVec2(at.x + width - pad - lang_w, at.y + (height - button_h) * 0.5f));
   ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(255, 255, 255, 40));
@@ -220,6 +294,18 @@ void AppShell::draw_update_banner() {
     ImGui::TextWrapped("%s", tr(S::read_only_elsewhere));
     ImGui::PopStyleColor();
     automation().record_last_item("read_only_banner", tr(S::read_only_elsewhere), "banner");
+  }
+  if (session_.save_state() == app::SaveState::failed || !state_.status_message.empty()) {
+    // A failed save is never silent: what happened, and that nothing is lost.
+    const float pad = ui().css(12);
+    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + pad, ImGui::GetCursorPosY() + pad));
+    const std::string& message = session_.storage_error().empty() ? state_.status_message : session_.storage_error();
+    ImGui::PushStyleColor(ImGuiCol_Text, colors::danger);
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x);
+    ImGui::TextWrapped("%s", message.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    automation().record_last_item("storage_banner", message.c_str(), "banner");
   }
   if (!state_.update_ready || state_.update_dismissed) return;
   const float pad = ui().css(12);

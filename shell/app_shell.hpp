@@ -6,6 +6,7 @@
 
 #include "app/session/session.hpp"
 #include "shell/platform/browser_events.hpp"
+#include "shell/platform/browser_store.hpp"
 #include "shell/screens/screens.hpp"
 
 namespace shell {
@@ -25,10 +26,18 @@ class AppShell {
   void draw_update_banner();
   void draw_screen();
   void toggle_language();
+  bool finish_loading();   // true once the stored log is folded in
+  void draw_loading();
+  void draw_save_status(float right_edge, float mid_y);
+  void keep_storage_healthy();
 
   WebHost& host_;
+  BrowserClock clock_;
+  BrowserRandom random_;
   app::Session session_;
   ShellState state_;
+  bool loaded_ = false;
+  double last_retry_s_ = 0;
 };
 
 }  // namespace shell

@@ -122,6 +122,11 @@ mergeInto(LibraryManager.library, {
     if (window.butlerLoader) window.butlerLoader.done();
   },
 
+  // The first frame a butler can use (data loaded): what start-up is measured to.
+  butler_interactive: function () {
+    if (window.butlerInteractiveMs === undefined) window.butlerInteractiveMs = performance.now();
+  },
+
   butler_apply_update: function () {
     if (window.butlerLoader) window.butlerLoader.applyUpdate();
   },

@@ -136,7 +136,7 @@
   // widget was drawn in the last frame (device pixels and CSS pixels), and a
   // JSON summary of state. Read-only: it never changes anything.
   window.butlerTest = {
-    ready: function () { return !!(window.Module && Module.calledRun && window.butlerFirstFrameMs !== undefined); },
+    ready: function () { return !!(window.Module && Module.calledRun && window.butlerInteractiveMs !== undefined); },
     widgets: function () {
       var list = JSON.parse(Module.ccall('butler_test_widgets', 'string', [], []));
       var dpr = window.devicePixelRatio || 1;

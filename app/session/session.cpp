@@ -30,7 +30,7 @@ std::string json_escape(std::string_view s) {
 }  // namespace
 
 Session::Session(ClockPort& clock, RandomPort& random, StoragePort& storage, const Id& device)
-    : clock_(clock), random_(random), storage_(storage), hlc_(clock), device_(device) {}
+    : random_(random), storage_(storage), hlc_(clock), device_(device) {}
 
 const LoadReport& Session::load(const std::vector<std::string>& records) {
   load_report_ = {};

@@ -92,7 +92,6 @@ class Session {
   Status check_writable() const;
   const Views& views() const;
 
-  ClockPort& clock_;
   RandomPort& random_;
   StoragePort& storage_;
   HybridClock hlc_;

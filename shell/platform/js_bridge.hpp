@@ -8,6 +8,7 @@ int butler_text_input_focused();
 unsigned char* butler_take_font(int* len);
 void butler_loading_status(const char* text);
 void butler_first_frame_done();
+void butler_interactive();
 void butler_apply_update();
 int butler_pref_get(const char* key, char* out, int out_len);
 void butler_pref_set(const char* key, const char* value);

@@ -1,10 +1,12 @@
 // Settings: the interface language and the about box. Storage, backup and
 // quarantine reports join here with the store.
 #include "app/i18n/catalogue.hpp"
+#include "app/session/session.hpp"
 #include "imgui.h"
 #include "shell/platform/js_bridge.hpp"
 #include "shell/platform/storage_status.hpp"
 #include "shell/screens/screens.hpp"
+#include "shell/ui/automation.hpp"
 #include "shell/ui/theme.hpp"
 #include "shell/ui/widgets.hpp"
 
@@ -45,6 +47,22 @@ void draw_settings(ScreenContext& ctx) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::storage_unknown));
   }
   ImGui::TextWrapped("%s", tr(storage.persisted ? S::storage_persisted : S::storage_not_persisted));
+  char records[128];
+  std::snprintf(records, sizeof records, tr(S::storage_records), static_cast<int>(ctx.session.op_count()));
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", records);
+  // Damaged records are set aside at start-up, never applied and never fatal.
+  const auto& quarantined = ctx.session.load_report().quarantined;
+  if (!quarantined.empty()) {
+    std::snprintf(records, sizeof records, tr(S::storage_quarantined), static_cast<int>(quarantined.size()));
+    ImGui::PushStyleColor(ImGuiCol_Text, colors::danger);
+    ImGui::TextWrapped("%s", records);
+    ImGui::PopStyleColor();
+    automation().record_last_item("storage_quarantined", records, "banner");
+    for (std::size_t i = 0; i < quarantined.size() && i < 5; ++i) {
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "#%d  %s", static_cast<int>(quarantined[i].index),
+                         quarantined[i].reason.c_str());
+    }
+  }
   widgets::end_card();
   ImGui::Dummy(ImVec2(0, ui().css(8)));
 

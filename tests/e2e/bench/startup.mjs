@@ -16,8 +16,8 @@ async function firstFrameMs(browser, url) {
   const context = await newTablet(browser);   // fresh: no HTTP cache, no service worker
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => window.butlerFirstFrameMs !== undefined || window.butlerFatal, null, { timeout: 60000 });
-  const ms = await page.evaluate(() => window.butlerFirstFrameMs);
+  await page.waitForFunction(() => window.butlerInteractiveMs !== undefined || window.butlerFatal, null, { timeout: 60000 });
+  const ms = await page.evaluate(() => window.butlerInteractiveMs);
   await context.close();
   if (ms === undefined) throw new Error('no first frame at ' + url);
   return ms;

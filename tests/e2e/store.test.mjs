@@ -1,0 +1,107 @@
+// The durable op log in IndexedDB: what the app says is saved survives closing
+// the tab at once; damaged records are quarantined, not fatal; a failed write
+// (quota, full disk) is shown, kept, and retried until it lands.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, newTablet, boot, tap, state, widget, screenshot } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+const saved = (page) => page.waitForFunction(() => window.butlerTest.state().session.save === 'saved', null, { timeout: 30000 });
+
+test('records are there after the tab is closed the moment "saved" shows', async () => {
+  const context = await newTablet(browser);
+  let page = await context.newPage();
+  await boot(page, server.url);
+  await tap(page, 'welcome_try_demo');
+  await saved(page);
+  const before = (await state(page)).session;
+  assert.ok(before.ops > 5000);
+  assert.equal((await widget(page, 'save_status')).label, '已保存');
+  await page.close();  // no goodbye: the tab is gone
+
+  page = await context.newPage();
+  await boot(page, server.url);
+  const after = (await state(page)).session;
+  assert.equal(after.ops, before.ops);
+  assert.equal(after.units, before.units);
+  assert.equal(after.quarantined, 0);
+  assert.equal((await state(page)).screen, 'today');
+  await context.close();
+});
+
+test('a corrupted record is quarantined and reported; the app still starts', async () => {
+  const context = await newTablet(browser);
+  const page = await context.newPage();
+  await boot(page, server.url);
+  await tap(page, 'welcome_try_demo');
+  await saved(page);
+  const ops = (await state(page)).session.ops;
+  // Damage one stored record by hand, as a failing disk would.
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('butler-rounds');
+    open.onsuccess = () => {
+      const tx = open.result.transaction('records', 'readwrite');
+      const store = tx.objectStore('records');
+      const cursor = store.openCursor();
+      let n = 0;
+      cursor.onsuccess = () => {
+        const c = cursor.result;
+        if (!c) return;
+        if (++n === 100) {
+          const bytes = new Uint8Array(c.value.slice(0));
+          bytes[bytes.length - 10] ^= 0xff;
+          c.update(bytes.buffer);
+          return;
+        }
+        c.continue();
+      };
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+  await page.reload();
+  await page.waitForFunction(() => window.butlerTest && window.butlerTest.ready(), null, { timeout: 60000 });
+  const s = (await state(page)).session;
+  assert.equal(s.quarantined, 1);
+  assert.equal(s.ops, ops - 1);
+  await tap(page, 'nav_settings');
+  const report = await widget(page, 'storage_quarantined');
+  assert.match(report.label, /1 条记录已损坏/);
+  await screenshot(page, 'settings-quarantine-portrait');
+  await context.close();
+});
+
+test('a write that aborts (quota) shows a banner, keeps the records and saves them on retry', async () => {
+  const context = await newTablet(browser);
+  // Every readwrite transaction aborts while window.failWrites is set, as with
+  // QuotaExceededError on a full tablet.
+  await context.addInitScript(() => {
+    window.failWrites = false;
+    const original = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (names, mode, options) {
+      const tx = original.call(this, names, mode, options);
+      if (mode === 'readwrite' && window.failWrites) queueMicrotask(() => { try { tx.abort(); } catch (e) { /* already done */ } });
+      return tx;
+    };
+  });
+  const page = await context.newPage();
+  await boot(page, server.url);
+  await page.evaluate(() => { window.failWrites = true; });
+  await tap(page, 'welcome_try_demo');
+  await page.waitForFunction(() => window.butlerTest.state().session.save === 'failed', null, { timeout: 15000 });
+  const banner = await widget(page, 'storage_banner');
+  assert.match(banner.label, /保存失败/);
+  assert.ok((await state(page)).session.units >= 1400, 'nothing is lost from view');
+  await screenshot(page, 'today-save-failed-portrait');
+
+  await page.evaluate(() => { window.failWrites = false; });
+  await saved(page);  // retried by itself
+  assert.equal((await state(page)).session.storage_error, '');
+  await page.reload();
+  await page.waitForFunction(() => window.butlerTest && window.butlerTest.ready(), null, { timeout: 60000 });
+  assert.ok((await state(page)).session.units >= 1400, 'the retried write is durable');
+  await context.close();
+});
