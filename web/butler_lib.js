@@ -131,6 +131,38 @@ mergeInto(LibraryManager.library, {
     if (window.butlerLoader) window.butlerLoader.applyUpdate();
   },
 
+  // Saves bytes as a file on the device (a backup): the browser's download.
+  butler_download: function (namePtr, ptr, len) {
+    var blob = new Blob([HEAPU8.slice(ptr, ptr + len)], { type: 'application/octet-stream' });
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = UTF8ToString(namePtr);
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 10000);
+  },
+
+  // Lets the butler choose a file (a backup to import); its bytes go to C++
+  // through butler_on_file. Runs within the tap's user activation.
+  butler_pick_file: function () {
+    var input = document.getElementById('butler-file-input');
+    input.value = '';
+    input.onchange = function () {
+      var file = input.files && input.files[0];
+      if (!file) return;
+      file.arrayBuffer().then(function (buffer) {
+        var bytes = new Uint8Array(buffer);
+        var ptr = _malloc(bytes.length || 1);
+        HEAPU8.set(bytes, ptr);
+        Module.ccall('butler_on_file', null, ['number', 'number'], [ptr, bytes.length]);
+        _free(ptr);
+      }, function (e) {
+        Module.ccall('butler_on_file', null, ['number', 'number'], [0, -1]);
+      });
+    };
+    input.click();
+  },
+
   butler_pref_get: function (keyPtr, outPtr, outLen) {
     var v = null;
     try { v = window.localStorage.getItem('butler.' + UTF8ToString(keyPtr)); } catch (e) {}

@@ -4,6 +4,7 @@
 
 #include "app/i18n/catalogue.hpp"
 #include "app/ops/codec.hpp"
+#include "app/store/backup.hpp"
 
 namespace app {
 namespace {
@@ -158,6 +159,23 @@ Status Session::set_unit_status(const Id& unit, UnitStatus status) {
   p.set(F::status, static_cast<std::int64_t>(status));
   return commit({make_op(OpKind::unit_set, unit, std::move(p))});
 }
+
+Result<std::size_t> Session::import_backup(std::string_view bytes) {
+  if (Status s = check_writable(); !s.ok()) return s.error();
+  Result<std::vector<Op>> ops = decode_backup(bytes);
+  if (!ops.ok()) return ops.error();
+  std::vector<Op> fresh;
+  for (Op& op : ops.value()) {
+    if (!replica_.contains(op.op_id)) fresh.push_back(std::move(op));
+  }
+  const std::size_t n = fresh.size();
+  for (const Op& op : fresh) hlc_.observe(op.hlc);
+  if (actor_.is_nil() && !fresh.empty()) actor_ = fresh.back().actor;
+  if (Status s = commit(std::move(fresh)); !s.ok()) return s.error();
+  return n;
+}
+
+std::string Session::export_backup() const { return encode_backup(replica_.log()); }
 
 const Views& Session::views() const {
   if (views_version_ != replica_.version()) {

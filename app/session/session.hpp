@@ -54,6 +54,9 @@ class Session {
   Result<Id> add_resident(const Id& unit, const NewResident& resident);
   Status set_resident_phone(const Id& resident, std::string_view phone);
   Status set_unit_status(const Id& unit, UnitStatus status);
+  // Adds every op of a backup file not already here; validates the whole file
+  // first and changes nothing if any of it is bad. Returns how many were new.
+  Result<std::size_t> import_backup(std::string_view bytes);
   // Storage's answer for a batch (from the port, possibly much later).
   void on_commit(std::uint64_t batch, bool ok, std::string_view message);
   // Writes again every batch whose write failed (quota, full disk, aborted).
@@ -79,6 +82,8 @@ class Session {
   const Id& device_id() const { return device_; }
   const Id& actor() const { return actor_; }
   std::string state_summary_json() const;
+  // The whole local log as one file (Settings → export).
+  std::string export_backup() const;
 
  private:
   struct Batch {

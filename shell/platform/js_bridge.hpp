@@ -12,4 +12,6 @@ void butler_interactive();
 void butler_apply_update();
 int butler_pref_get(const char* key, char* out, int out_len);
 void butler_pref_set(const char* key, const char* value);
+void butler_download(const char* name, const unsigned char* bytes, int len);
+void butler_pick_file();
 }

@@ -25,7 +25,8 @@ struct ShellState {
   bool registers_matches_valid = false;  // cleared when the data changes
   int selected_unit = -1;
   std::string open_zone;                  // Rounds: the zone whose checkpoints are shown
-  std::string status_message;  // last command's result, shown in the status strip
+  std::string status_message;
+  std::string backup_result;              // Settings: what the last import did  // last command's result, shown in the status strip
 };
 
 struct ScreenContext {
@@ -44,5 +45,8 @@ void draw_registers(ScreenContext& ctx);
 void draw_sync(ScreenContext& ctx);
 void draw_settings(ScreenContext& ctx);
 void draw_about_popup(ScreenContext& ctx);
+
+// Asks for a backup file and imports it (Settings, and the welcome screen of a wiped tablet).
+void start_backup_import(ScreenContext& ctx);
 
 }  // namespace shell

@@ -1,8 +1,11 @@
 // Settings: the interface language and the about box. Storage, backup and
 // quarantine reports join here with the store.
+#include <ctime>
+
 #include "app/i18n/catalogue.hpp"
 #include "app/session/session.hpp"
 #include "imgui.h"
+#include "shell/platform/file_transfer.hpp"
 #include "shell/platform/js_bridge.hpp"
 #include "shell/platform/storage_status.hpp"
 #include "shell/screens/screens.hpp"
@@ -26,6 +29,22 @@ void language_choice(const char* id, S label, Lang lang, float width) {
 }
 
 }  // namespace
+
+void start_backup_import(ScreenContext& ctx) {
+  app::Session* session = &ctx.session;
+  ShellState* state = &ctx.state;
+  pick_file([session, state](bool ok, std::string bytes) {
+    if (!ok) {
+      state->backup_result = tr(S::err_backup_unreadable);
+      return;
+    }
+    const auto imported = session->import_backup(bytes);
+    char line[160];
+    if (imported.ok()) std::snprintf(line, sizeof line, tr(S::backup_imported), static_cast<int>(imported.value()));
+    state->backup_result = imported.ok() ? std::string(line) : imported.error().message;
+    if (imported.ok() && state->screen == Screen::welcome) state->screen = Screen::today;
+  });
+}
 
 void draw_settings(ScreenContext& ctx) {
   widgets::begin_card("settings_language");
@@ -62,6 +81,29 @@ void draw_settings(ScreenContext& ctx) {
       ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "#%d  %s", static_cast<int>(quarantined[i].index),
                          quarantined[i].reason.c_str());
     }
+  }
+  widgets::end_card();
+  ImGui::Dummy(ImVec2(0, ui().css(8)));
+
+  widgets::begin_card("settings_backup");
+  ImGui::TextUnformatted(tr(S::backup_title));
+  ImGui::TextWrapped("%s", tr(S::backup_hint));
+  if (widgets::button("backup_export", tr(S::backup_export), 0, widgets::Tone::normal, ctx.session.has_data())) {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char name[64];
+    std::snprintf(name, sizeof name, "butler-backup-%04d%02d%02d-%02d%02d.brbk", local.tm_year + 1900, local.tm_mon + 1,
+                  local.tm_mday, local.tm_hour, local.tm_min);
+    download_file(name, ctx.session.export_backup());
+  }
+  ImGui::SameLine();
+  if (widgets::button("backup_import", tr(S::backup_import), 0, widgets::Tone::normal, !ctx.session.read_only())) {
+    start_backup_import(ctx);
+  }
+  if (!ctx.state.backup_result.empty()) {
+    ImGui::TextWrapped("%s", ctx.state.backup_result.c_str());
+    automation().record_last_item("backup_result", ctx.state.backup_result.c_str(), "banner");
   }
   widgets::end_card();
   ImGui::Dummy(ImVec2(0, ui().css(8)));

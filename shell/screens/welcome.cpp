@@ -4,6 +4,7 @@
 #include "app/session/session.hpp"
 #include "imgui.h"
 #include "shell/screens/screens.hpp"
+#include "shell/ui/automation.hpp"
 #include "shell/ui/theme.hpp"
 #include "shell/ui/widgets.hpp"
 
@@ -37,6 +38,13 @@ void draw_welcome(ScreenContext& ctx) {
   }
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::welcome_try_demo_hint));
+  ImGui::Dummy(ImVec2(0, ui().css(16)));
+  if (widgets::button("welcome_restore", tr(S::welcome_restore), width)) start_backup_import(ctx);
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::welcome_restore_hint));
+  if (!ctx.state.backup_result.empty()) {
+    widgets::data_text(ctx.state.backup_result, colors::danger);
+    automation().record_last_item("backup_result", ctx.state.backup_result.c_str(), "banner");
+  }
   ImGui::Dummy(ImVec2(0, ui().css(16)));
   widgets::button("welcome_enroll", tr(S::welcome_enroll), width, widgets::Tone::normal, false);
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::welcome_enroll_hint));

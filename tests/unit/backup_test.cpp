@@ -1,0 +1,50 @@
+#include <catch2/catch.hpp>
+
+#include "app/session/session.hpp"
+#include "app/store/backup.hpp"
+#include "fakes.hpp"
+
+using namespace app;
+
+namespace {
+struct Device {
+  fakes::Clock clock;
+  fakes::Random random;
+  fakes::Storage storage;
+  Session session;
+  explicit Device(std::uint64_t seed) : random(seed), session(clock, random, storage, Id{seed, seed}) {
+    storage.on_commit = [this](std::uint64_t b, bool ok, std::string m) { session.on_commit(b, ok, m); };
+  }
+};
+}  // namespace
+
+TEST_CASE("a backup restores the same state on a wiped device, and importing twice adds nothing") {
+  Device a(1);
+  REQUIRE(a.session.load_demo({}).ok());
+  REQUIRE(a.session.set_unit_status(a.session.unit_rows()[3].id, UnitStatus::vacant).ok());
+  const std::string file = a.session.export_backup();
+
+  Device b(2);
+  auto n = b.session.import_backup(file);
+  REQUIRE(n.ok());
+  CHECK(n.value() == a.session.op_count());
+  CHECK(b.session.state_summary_json() == a.session.state_summary_json());
+  CHECK(b.storage.durable.size() == a.session.op_count());
+  CHECK(b.session.import_backup(file).value() == 0);
+}
+
+TEST_CASE("a bad backup file is refused with a clear message and changes nothing") {
+  Device a(1);
+  REQUIRE(a.session.load_demo({}).ok());
+  std::string file = a.session.export_backup();
+  Device b(3);
+  CHECK(b.session.import_backup("PK\x03\x04 not ours").error().code == "backup_invalid");
+  std::string damaged = file;
+  damaged[damaged.size() / 2] ^= 0x20;
+  const auto r = b.session.import_backup(damaged);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().message.find("损坏") != std::string::npos);
+  CHECK(b.session.import_backup(file.substr(0, file.size() - 9)).error().code == "backup_invalid");
+  CHECK(b.session.op_count() == 0);
+  CHECK(b.storage.durable.empty());
+}
