@@ -4,6 +4,7 @@
 
 #include "app/i18n/catalogue.hpp"
 #include "imgui.h"
+#include "shell/bench/bench_hooks.hpp"
 #include "shell/platform/js_bridge.hpp"
 #include "shell/platform/storage_status.hpp"
 #include "shell/platform/web_host.hpp"
@@ -66,6 +67,7 @@ AppShell::AppShell(WebHost& host)
     app::i18n::set_current_language(lang);
   }
   browser_store().attach(&session_);
+  install_bench_hooks(&session_);
   browser_store().open();
   probe_storage();
 }
@@ -75,7 +77,8 @@ bool AppShell::finish_loading() {
   if (browser_store().phase() == BrowserStore::Phase::opening) return false;
   // Loaded, or the database could not be opened: either way the app runs; in
   // the second case every save fails visibly instead of pretending.
-  session_.load(browser_store().take_records());
+  session_.load(browser_store().records());
+  browser_store().release_records();
   if (browser_store().phase() == BrowserStore::Phase::failed) {
     state_.status_message = std::string(tr(S::store_open_failed)) + " (" + browser_store().open_error() + ")";
   }

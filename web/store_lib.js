@@ -38,14 +38,22 @@ mergeInto(LibraryManager.library, {
       var store = tx.objectStore('records');
       var all = store.getAll();
       all.onsuccess = function () {
+        // One buffer for the whole log (u32 length + bytes per record), one
+        // call: C++ decodes straight from it and frees it.
         var records = all.result;
-        for (var i = 0; i < records.length; i++) {
-          var bytes = new Uint8Array(records[i]);
-          var ptr = _malloc(bytes.length || 1);
-          HEAPU8.set(bytes, ptr);
-          Module.ccall('butler_store_on_record', null, ['number', 'number'], [ptr, bytes.length]);
-          _free(ptr);
+        var size = 0;
+        for (var i = 0; i < records.length; i++) size += 4 + records[i].byteLength;
+        var ptr = _malloc(size || 1);
+        var at = ptr;
+        for (var j = 0; j < records.length; j++) {
+          var bytes = new Uint8Array(records[j]);
+          var n = bytes.length;
+          HEAPU8[at] = n & 255; HEAPU8[at + 1] = (n >> 8) & 255; HEAPU8[at + 2] = (n >> 16) & 255; HEAPU8[at + 3] = (n >>> 24) & 255;
+          HEAPU8.set(bytes, at + 4);
+          at += 4 + n;
         }
+        records = null;
+        Module.ccall('butler_store_on_records', null, ['number', 'number', 'number'], [ptr, size, all.result.length]);
         Module.ccall('butler_store_on_loaded', null, ['number', 'string'], [1, '']);
       };
       all.onerror = function () {

@@ -4,19 +4,26 @@
 
 namespace app {
 
-std::size_t Replica::add(const std::vector<Op>& ops) {
+std::size_t Replica::add(const std::vector<Op>& ops) { return add(std::vector<Op>(ops)); }
+
+std::size_t Replica::add(std::vector<Op>&& ops) {
+  seen_.reserve(seen_.size() + ops.size());
   std::vector<Op> fresh;
   fresh.reserve(ops.size());
-  for (const Op& op : ops) {
-    if (seen_.insert(op.op_id).second) fresh.push_back(op);
+  for (Op& op : ops) {
+    if (seen_.insert(op.op_id).second) fresh.push_back(std::move(op));
   }
-  if (fresh.empty()) return 0;
-  std::sort(fresh.begin(), fresh.end(), op_before);
+  const std::size_t added = fresh.size();
+  if (added == 0) return 0;
+  // The stored log comes back in commit order, which is almost always fold
+  // order already: check before paying for a sort.
+  if (!std::is_sorted(fresh.begin(), fresh.end(), op_before)) std::sort(fresh.begin(), fresh.end(), op_before);
 
   const bool in_order = log_.empty() || op_before(log_.back(), fresh.front());
   if (in_order) {
     for (const Op& op : fresh) apply_master_data(data_, op);
-    log_.insert(log_.end(), std::make_move_iterator(fresh.begin()), std::make_move_iterator(fresh.end()));
+    if (log_.empty()) log_ = std::move(fresh);
+    else log_.insert(log_.end(), std::make_move_iterator(fresh.begin()), std::make_move_iterator(fresh.end()));
   } else {
     // A late arrival: merge into the log and fold everything again.
     std::vector<Op> merged;
@@ -30,7 +37,7 @@ std::size_t Replica::add(const std::vector<Op>& ops) {
     ++refolds_;
   }
   ++version_;
-  return fresh.size();
+  return added;
 }
 
 }  // namespace app

@@ -18,6 +18,7 @@ class Replica {
  public:
   // Adds ops (any order, duplicates ignored). Returns how many were new.
   std::size_t add(const std::vector<Op>& ops);
+  std::size_t add(std::vector<Op>&& ops);  // the same, without copying (start-up, import)
   bool contains(const Id& op_id) const { return seen_.count(op_id) != 0; }
 
   const MasterData& data() const { return data_; }

@@ -11,6 +11,63 @@ std::string mask_phone(std::string_view phone) {
   return std::string(phone.size() - 2, '*') + std::string(phone.substr(phone.size() - 2));
 }
 
+namespace {
+
+// Fills a row's household columns from the residents living in its unit.
+void fill_household(UnitRow& row, const MasterData& d) {
+  row.owner_name.clear();
+  row.masked_phone.clear();
+  row.member_count = 0;
+  const Resident* owner = nullptr;
+  for (const auto& [id, r] : d.residents) {
+    if (r.unit != row.id || r.removed || r.moved_out != 0) continue;
+    ++row.member_count;
+    if (r.owner && (!owner || r.name < owner->name)) owner = &r;
+  }
+  if (owner) {
+    row.owner_name = owner->name;
+    row.masked_phone = mask_phone(owner->phone);
+  }
+}
+
+int count_residents(const MasterData& d) {
+  int n = 0;
+  for (const auto& [id, r] : d.residents) n += !(r.removed || r.moved_out != 0);
+  return n;
+}
+
+}  // namespace
+
+bool patch_views(Views& v, const MasterData& d, const std::vector<Op>& ops) {
+  std::vector<std::size_t> touched;
+  for (const Op& op : ops) {
+    if (op.kind == OpKind::unit_set) {
+      // Only a status change keeps the row where it is.
+      for (const auto& f : op.payload.fields()) {
+        if (f.key != static_cast<std::uint16_t>(F::status)) return false;
+      }
+      auto it = v.unit_index.find(op.entity);
+      if (it == v.unit_index.end()) return false;
+      v.units[it->second].status = d.units.at(op.entity).status;
+    } else if (op.kind == OpKind::resident_set || op.kind == OpKind::resident_removed) {
+      auto r = d.residents.find(op.entity);
+      if (r == d.residents.end()) return false;
+      auto it = v.unit_index.find(r->second.unit);
+      if (it == v.unit_index.end()) return false;
+      touched.push_back(it->second);
+    } else {
+      return false;
+    }
+  }
+  for (std::size_t row : touched) fill_household(v.units[row], d);
+  // A resident who moved to another unit leaves the old row stale: rebuild then.
+  for (const Op& op : ops) {
+    if (op.kind == OpKind::resident_set && op.payload.has(F::parent)) return false;
+  }
+  if (!touched.empty()) v.summary.residents = count_residents(d);
+  return true;
+}
+
 Views build_views(const MasterData& d) {
   Views v;
   v.summary.community_name = d.community.name;
@@ -32,8 +89,8 @@ Views build_views(const MasterData& d) {
   }
 
   v.units.reserve(d.units.size());
-  std::vector<std::int64_t> order;
-  order.reserve(d.units.size());
+  std::vector<std::int64_t> position;  // building position per row, for sorting
+  position.reserve(d.units.size());
   for (const auto& [id, u] : d.units) {
     UnitRow row;
     row.id = id;
@@ -41,6 +98,7 @@ Views build_views(const MasterData& d) {
     row.status = u.status;
     auto b = d.buildings.find(u.building);
     row.building_name = b != d.buildings.end() ? b->second.name : std::string("?");
+    position.push_back(b != d.buildings.end() ? b->second.position : (1 << 30));
     row.label = row.building_name + " " + u.stairwell + "单元 " + u.number;
     if (auto h = households.find(id); h != households.end()) {
       row.member_count = h->second.members;
@@ -51,18 +109,21 @@ Views build_views(const MasterData& d) {
     }
     v.units.push_back(std::move(row));
   }
-  auto building_pos = [&](const UnitRow& r) {
-    auto u = d.units.find(r.id);
-    auto b = d.buildings.find(u->second.building);
-    return b != d.buildings.end() ? b->second.position : 1 << 30;
-  };
-  std::sort(v.units.begin(), v.units.end(), [&](const UnitRow& a, const UnitRow& b) {
-    const auto pa = building_pos(a), pb = building_pos(b);
-    if (pa != pb) return pa < pb;
+  std::vector<std::size_t> order(v.units.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    const UnitRow &a = v.units[x], &b = v.units[y];
+    if (position[x] != position[y]) return position[x] < position[y];
     if (a.floor != b.floor) return a.floor < b.floor;
     if (a.label != b.label) return a.label < b.label;
     return a.id < b.id;
   });
+  std::vector<UnitRow> sorted;
+  sorted.reserve(order.size());
+  for (std::size_t i : order) sorted.push_back(std::move(v.units[i]));
+  v.units = std::move(sorted);
+  v.unit_index.reserve(v.units.size());
+  for (std::size_t i = 0; i < v.units.size(); ++i) v.unit_index[v.units[i].id] = i;
 
   for (const auto& [id, z] : d.zones) {
     ZoneRow row;

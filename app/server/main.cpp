@@ -9,7 +9,9 @@
 #include <ctime>
 #include <string>
 
+#include "app/demo/demo_community.hpp"
 #include "app/server/static_site.hpp"
+#include "app/store/backup.hpp"
 
 namespace {
 
@@ -23,7 +25,21 @@ struct Options {
 void usage() {
   std::fprintf(stderr,
                "usage: butler-server [--host ADDR] [--port N] [--site DIR] [--quiet]\n"
-               "  serves the Butler Rounds web app from DIR and the /api/v1 API\n");
+               "  serves the Butler Rounds web app from DIR and the /api/v1 API\n"
+               "       butler-server demo-backup SCALE FILE\n"
+               "  writes the demo community at SCALE (1 = 1,588 units) as a backup file (benchmarks)\n");
+}
+
+int demo_backup(int scale, const char* path) {
+  const app::DemoCommunity demo = app::generate_demo({20261124, scale});
+  const std::string bytes = app::encode_backup(demo.ops);
+  std::FILE* f = std::fopen(path, "wb");
+  if (!f || std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size() || std::fclose(f) != 0) {
+    std::fprintf(stderr, "butler-server: cannot write %s\n", path);
+    return 1;
+  }
+  std::printf("%zu ops, %zu bytes -> %s\n", demo.ops.size(), bytes.size(), path);
+  return 0;
 }
 
 bool parse(int argc, char** argv, Options* o) {
@@ -47,6 +63,7 @@ bool parse(int argc, char** argv, Options* o) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc == 4 && std::strcmp(argv[1], "demo-backup") == 0) return demo_backup(std::atoi(argv[2]), argv[3]);
   Options opt;
   if (!parse(argc, argv, &opt)) {
     usage();

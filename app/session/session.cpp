@@ -34,6 +34,11 @@ Session::Session(ClockPort& clock, RandomPort& random, StoragePort& storage, con
     : random_(random), storage_(storage), hlc_(clock), device_(device) {}
 
 const LoadReport& Session::load(const std::vector<std::string>& records) {
+  std::vector<std::string_view> views(records.begin(), records.end());
+  return load(views);
+}
+
+const LoadReport& Session::load(const std::vector<std::string_view>& records) {
   load_report_ = {};
   load_report_.records = records.size();
   std::vector<Op> ops;
@@ -46,7 +51,7 @@ const LoadReport& Session::load(const std::vector<std::string>& records) {
     }
     ops.push_back(std::move(op).value());
   }
-  load_report_.applied = replica_.add(ops);
+  load_report_.applied = replica_.add(std::move(ops));
   for (const Op& op : replica_.log()) hlc_.observe(op.hlc);
   // The actor: whoever last recorded on this device (until sign-in exists).
   for (auto it = replica_.log().rbegin(); it != replica_.log().rend(); ++it) {
@@ -78,7 +83,15 @@ Status Session::commit(std::vector<Op> ops) {
   Batch batch{next_batch_++, {}, ops.size()};
   batch.records.reserve(ops.size());
   for (const Op& op : ops) batch.records.push_back(encode_op(op));
-  replica_.add(ops);  // visible at once, shown as "saving…" until durable
+  // Visible at once, shown as "saving…" until durable. A few ops on top of
+  // current views patch them in place instead of rebuilding every row.
+  const std::uint64_t version_before = replica_.version();
+  const std::size_t refolds_before = replica_.refolds();
+  replica_.add(ops);
+  if (views_version_ == version_before && replica_.refolds() == refolds_before && ops.size() <= 64 &&
+      patch_views(views_, replica_.data(), ops)) {
+    views_version_ = replica_.version();
+  }
   in_flight_.push_back(std::move(batch));
   const Batch& b = in_flight_.back();
   storage_.append(b.id, b.records);

@@ -47,6 +47,7 @@ class Session {
 
   // Start-up: folds the stored records; damaged or unknown ones are kept aside
   // (reported, never applied, never fatal).
+  const LoadReport& load(const std::vector<std::string_view>& records);
   const LoadReport& load(const std::vector<std::string>& records);
 
   // --- commands ---

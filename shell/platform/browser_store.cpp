@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 
 #include "app/session/session.hpp"
 #include "shell/platform/browser_events.hpp"
@@ -47,6 +48,27 @@ void BrowserStore::append(std::uint64_t batch, const std::vector<std::string>& r
                       static_cast<int>(buffer.size()));
 }
 
+void BrowserStore::on_records(unsigned char* buffer, int size, int count) {
+  release_records();
+  buffer_ = buffer;
+  records_.reserve(static_cast<std::size_t>(count));
+  std::size_t at = 0;
+  const auto total = static_cast<std::size_t>(size);
+  while (at + 4 <= total) {
+    const std::uint32_t n = buffer[at] | (buffer[at + 1] << 8) | (buffer[at + 2] << 16) | (static_cast<std::uint32_t>(buffer[at + 3]) << 24);
+    at += 4;
+    if (n > total - at) break;  // cannot happen with our JS; never read past the buffer
+    records_.emplace_back(reinterpret_cast<const char*>(buffer + at), n);
+    at += n;
+  }
+}
+
+void BrowserStore::release_records() {
+  records_ = {};
+  std::free(buffer_);
+  buffer_ = nullptr;
+}
+
 void BrowserStore::on_loaded(bool ok, const char* error) {
   phase_ = ok ? Phase::loaded : Phase::failed;
   open_error_ = error ? error : "";
@@ -55,14 +77,15 @@ void BrowserStore::on_loaded(bool ok, const char* error) {
 
 void BrowserStore::on_commit(std::uint64_t batch, bool ok, const char* message) {
   if (session_) session_->on_commit(batch, ok, message ? message : "");
+  if (observer_) observer_(ok);
   note_activity();
 }
 
 }  // namespace shell
 
 extern "C" {
-EMSCRIPTEN_KEEPALIVE void butler_store_on_record(const unsigned char* bytes, int len) {
-  shell::browser_store().on_record(bytes, len);
+EMSCRIPTEN_KEEPALIVE void butler_store_on_records(unsigned char* buffer, int size, int count) {
+  shell::browser_store().on_records(buffer, size, count);
 }
 EMSCRIPTEN_KEEPALIVE void butler_store_on_loaded(int ok, const char* error) {
   shell::browser_store().on_loaded(ok != 0, error);

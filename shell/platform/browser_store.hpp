@@ -3,7 +3,9 @@
 // wall clock and the crypto random source. Loading the log is asynchronous;
 // the shell shows progress until it is done.
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/core/ports.hpp"
@@ -33,23 +35,29 @@ class BrowserStore final : public app::StoragePort {
 
   // Where commit results go once the session exists.
   void attach(app::Session* session) { session_ = session; }
+  // Told after the session, for measurements (scripts/bench store).
+  void set_commit_observer(std::function<void(bool ok)> observer) { observer_ = std::move(observer); }
 
   Phase phase() const { return phase_; }
   const std::string& open_error() const { return open_error_; }
   std::size_t records_read() const { return records_.size(); }
-  // Hands the records read at start-up over (once).
-  std::vector<std::string> take_records() { return std::move(records_); }
+  // The records read at start-up, pointing into one buffer; release() after use.
+  const std::vector<std::string_view>& records() const { return records_; }
+  void release_records();
 
-  // Called from JS (see browser_store.cpp's exported functions).
-  void on_record(const unsigned char* bytes, int len) { records_.emplace_back(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(len)); }
+  // Called from JS (see browser_store.cpp's exported functions): every stored
+  // record in one malloc'd buffer, each prefixed by its u32 length. Taken over.
+  void on_records(unsigned char* buffer, int size, int count);
   void on_loaded(bool ok, const char* error);
   void on_commit(std::uint64_t batch, bool ok, const char* message);
 
  private:
   Phase phase_ = Phase::opening;
   std::string open_error_;
-  std::vector<std::string> records_;
+  unsigned char* buffer_ = nullptr;
+  std::vector<std::string_view> records_;
   app::Session* session_ = nullptr;
+  std::function<void(bool)> observer_;
 };
 
 BrowserStore& browser_store();

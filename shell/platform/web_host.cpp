@@ -105,7 +105,15 @@ void WebHost::update_canvas_size() {
   request_frames(3);
 }
 
+namespace {
+// scripts/bench store pauses drawing to time the store path alone: headless
+// Chromium draws with SwiftShader on the CPU, and a frame there costs what a
+// tablet's GPU does in a fraction of the time.
+bool g_rendering_paused = false;
+}  // namespace
+
 void WebHost::frame() {
+  if (g_rendering_paused) return;
   update_canvas_size();
   const double now = emscripten_get_now() / 1000.0;
   const bool active = take_activity() || touch_input().busy() || !browser_queue().empty();
@@ -152,3 +160,5 @@ void WebHost::frame() {
 }
 
 }  // namespace shell
+
+extern "C" EMSCRIPTEN_KEEPALIVE void butler_bench_pause_rendering(int paused) { shell::g_rendering_paused = paused != 0; }

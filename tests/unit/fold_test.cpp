@@ -122,3 +122,29 @@ TEST_CASE("a later write wins over an earlier one for the same field, by fold or
   CHECK(r.data().residents.at(resident).phone == "13900000002");
   CHECK(r.refolds() == 1);
 }
+
+TEST_CASE("patched views equal rebuilt views after small edits") {
+  Replica r;
+  const auto base = generate_demo({}).ops;
+  r.add(base);
+  Views patched = build_views(r.data());
+  fakes::Random rng(21);
+  const std::vector<Op> edits = concurrent_edits(base, rng, 200);
+  int patched_count = 0;
+  for (const Op& op : edits) {
+    r.add({op});
+    if (patch_views(patched, r.data(), {op})) ++patched_count;
+    else patched = build_views(r.data());
+    const Views rebuilt = build_views(r.data());
+    REQUIRE(patched.units.size() == rebuilt.units.size());
+    for (std::size_t i = 0; i < rebuilt.units.size(); ++i) {
+      REQUIRE(patched.units[i].id == rebuilt.units[i].id);
+      REQUIRE(patched.units[i].status == rebuilt.units[i].status);
+      REQUIRE(patched.units[i].owner_name == rebuilt.units[i].owner_name);
+      REQUIRE(patched.units[i].masked_phone == rebuilt.units[i].masked_phone);
+      REQUIRE(patched.units[i].member_count == rebuilt.units[i].member_count);
+    }
+    REQUIRE(patched.summary.residents == rebuilt.summary.residents);
+  }
+  CHECK(patched_count == 200);  // status, phone and removal edits never need a rebuild
+}

@@ -1,0 +1,121 @@
+// scripts/bench store: commit latency through the app against a raw IndexedDB
+// put of the same size in the same page; commit cost with ~5k vs ~216k ops
+// stored; start-up to the first interactive frame and wasm heap with ~216k ops.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startServer, launchBrowser, newTablet, boot, tap, root } from '../harness.mjs';
+
+const N = Number(process.env.BENCH_COMMITS || 200);
+const SCALE = Number(process.env.BENCH_SCALE || 40);
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]; };
+const met = (ok) => (ok ? 'met' : 'NOT met');
+
+async function appCommits(page, n) {
+  await page.evaluate((k) => Module.ccall('butler_bench_commits', null, ['number'], [k]), n);
+  await page.waitForFunction((k) => JSON.parse(Module.ccall('butler_bench_results', 'string', [], [])).length >= k, n, { timeout: 120000, polling: 50 });
+  const xs = JSON.parse(await page.evaluate(() => Module.ccall('butler_bench_results', 'string', [], [])));
+  if (xs.some((x) => x < 0)) throw new Error('a bench commit failed');
+  return xs;
+}
+
+// The floor: the same work with no app at all, one strict readwrite put per
+// record of the app's record size, each timed to oncomplete.
+async function rawPuts(page, n) {
+  return page.evaluate(async (k) => {
+    const db = await new Promise((res, rej) => {
+      const r = indexedDB.open('bench-raw', 1);
+      r.onupgradeneeded = () => r.result.createObjectStore('records', { autoIncrement: true });
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const bytes = new Uint8Array(120);
+    crypto.getRandomValues(bytes);
+    const out = [];
+    for (let i = 0; i < k; i++) {
+      const t = performance.now();
+      await new Promise((res, rej) => {
+        const tx = db.transaction('records', 'readwrite', { durability: 'strict' });
+        tx.objectStore('records').add(bytes.slice().buffer);
+        tx.oncomplete = res;
+        tx.onabort = () => rej(tx.error);
+      });
+      out.push(performance.now() - t);
+    }
+    db.close();
+    return out;
+  }, n);
+}
+
+// Drawing paused: SwiftShader draws a 1536x2048 frame on the CPU in tens of
+// ms, which would be timed as if it were the store's. The end-to-end figure
+// with drawing on is printed as well.
+async function interleaved(page, n, paused = true) {
+  const app = [], raw = [];
+  await page.evaluate((p) => Module.ccall('butler_bench_pause_rendering', null, ['number'], [p ? 1 : 0]), paused);
+  for (let round = 0; round < 4; round++) {
+    raw.push(...(await rawPuts(page, n / 4)));
+    app.push(...(await appCommits(page, n / 4)));
+  }
+  await page.evaluate(() => Module.ccall('butler_bench_pause_rendering', null, ['number'], [0]));
+  return { app, raw };
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'butler-bench-'));
+const backup = path.join(dir, 'demo.brbk');
+execFileSync(path.join(root, 'build/native/butler-server'), ['demo-backup', String(SCALE), backup]);
+const server = await startServer();
+const browser = await launchBrowser();
+try {
+  const context = await newTablet(browser);
+  let page = await context.newPage();
+  await boot(page, server.url);
+  await tap(page, 'welcome_try_demo');
+  await page.waitForFunction(() => window.butlerTest.state().session.save === 'saved', null, { timeout: 60000 });
+  const small = await interleaved(page, N);
+  const drawing = await interleaved(page, 20, false);
+  const smallOps = (await page.evaluate(() => window.butlerTest.state())).session.ops;
+  await context.close();
+
+  // A tablet with a big log: the ×SCALE demo restored from a backup file.
+  const big = await newTablet(browser);
+  page = await big.newPage();
+  await boot(page, server.url);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), tap(page, 'welcome_restore')]);
+  await chooser.setFiles(backup);
+  await page.waitForFunction(() => window.butlerTest.state().session.save === 'saved', null, { timeout: 300000, polling: 500 });
+  const bigOps = (await page.evaluate(() => window.butlerTest.state())).session.ops;
+
+  const startups = [], heaps = [];
+  for (let i = 0; i < 3; i++) {
+    await page.reload();
+    await page.waitForFunction(() => window.butlerInteractiveMs !== undefined, null, { timeout: 120000 });
+    startups.push(await page.evaluate(() => window.butlerInteractiveMs));
+    heaps.push(await page.evaluate(() => Module.ccall('butler_heap_bytes', 'number', [], [])));
+  }
+  const large = await interleaved(page, N);
+  await big.close();
+
+  const p = (xs) => `p50 ${pct(xs, 50).toFixed(2)} ms, p95 ${pct(xs, 95).toFixed(2)} ms`;
+  console.log(`store: ${smallOps} ops stored: app ${p(small.app)} | raw put ${p(small.raw)}`);
+  console.log(`store: ${bigOps} ops stored: app ${p(large.app)} | raw put ${p(large.raw)}`);
+  console.log(`store: start-up with ${bigOps} ops: ${startups.map((x) => x.toFixed(0)).join(' ')} ms; heap ${heaps.map((h) => (h / 1048576).toFixed(0)).join(' ')} MB`);
+  const ratio50 = pct(small.app, 50) / pct(small.raw, 50);
+  const ratio95 = pct(small.app, 95) / pct(small.raw, 95);
+  const growth = pct(large.app, 50) / pct(small.app, 50);
+  const startup = pct(startups, 50);
+  const heap = Math.max(...heaps);
+  console.log(`figure: store.commit_p50_ms = ${pct(small.app, 50).toFixed(2)} ms  (raw IndexedDB put ${pct(small.raw, 50).toFixed(2)} ms)`);
+  console.log(`figure: store.commit_p95_ms = ${pct(small.app, 95).toFixed(2)} ms  (raw IndexedDB put ${pct(small.raw, 95).toFixed(2)} ms)`);
+  console.log(`figure: store.commit_p50_with_drawing_ms = ${pct(drawing.app, 50).toFixed(2)} ms  (SwiftShader drawing each save's frames; raw put ${pct(drawing.raw, 50).toFixed(2)} ms)`);
+  console.log(`figure: store.commit_ratio_p50 = ${ratio50.toFixed(2)} x  (target <= 1.5: ${met(ratio50 <= 1.5)})`);
+  console.log(`figure: store.commit_ratio_p95 = ${ratio95.toFixed(2)} x  (target <= 1.5: ${met(ratio95 <= 1.5)})`);
+  console.log(`figure: store.commit_p50_growth = ${growth.toFixed(2)} x  (${bigOps} vs ${smallOps} ops stored; same cost means ~1)`);
+  console.log(`figure: store.startup_ms = ${startup.toFixed(0)} ms  (${bigOps} ops; target <= 1500: ${met(startup <= 1500)})`);
+  console.log(`figure: store.heap_bytes = ${heap} B  (target <= 134217728: ${met(heap <= 134217728)})`);
+} finally {
+  await browser.close();
+  server.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
