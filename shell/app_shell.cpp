@@ -77,8 +77,11 @@ bool AppShell::finish_loading() {
   if (browser_store().phase() == BrowserStore::Phase::opening) return false;
   // Loaded, or the database could not be opened: either way the app runs; in
   // the second case every save fails visibly instead of pretending.
+  const double started = emscripten_get_now();
   session_.load(browser_store().records());
   browser_store().release_records();
+  (void)session_.unit_rows();  // build the views now, not in the first frame
+  load_ms_ = emscripten_get_now() - started;
   if (browser_store().phase() == BrowserStore::Phase::failed) {
     state_.status_message = std::string(tr(S::store_open_failed)) + " (" + browser_store().open_error() + ")";
   }
@@ -337,6 +340,7 @@ std::string AppShell::state_json() const {
   out += ",\"registers_query\":\"" + json_escape(state_.registers_query) + "\"";
   out += ",\"glyphs\":" + std::to_string(host_.fonts().glyph_count());
   out += ",\"atlas_ms\":" + std::to_string(host_.fonts().last_build_ms());
+  out += ",\"load_ms\":" + std::to_string(load_ms_);
   out += ",\"session\":" + session_.state_summary_json();
   return out + "}";
 }

@@ -38,6 +38,7 @@ class AppShell {
   ShellState state_;
   bool loaded_ = false;
   double last_retry_s_ = 0;
+  double load_ms_ = 0;  // folding the stored log at start-up (scripts/bench store)
 };
 
 }  // namespace shell

@@ -4,10 +4,40 @@
 // store calls back on the request's success, not the transaction's commit.
 // Here every append is one readwrite transaction with durability 'strict',
 // and C++ hears "committed" only from oncomplete.
+//
+// Each stored value is a segment: one or more records, each prefixed by its
+// u32 length (little endian). A commit writes its batch as one segment; in the
+// background, many small segments are merged into one, so start-up reads a few
+// large values instead of 200,000 small ones (IndexedDB's cost is per value).
 mergeInto(LibraryManager.library, {
   $ButlerStore: {
     db: null,
     dbName: 'butler-rounds',
+    smallSegments: 0,
+    compacting: false,
+    // Merges the small segments into one, atomically (one readwrite
+    // transaction: the merged value replaces the first, the rest are deleted).
+    compact: function () {
+      var db = ButlerStore.db;
+      if (!db || ButlerStore.compacting) return;
+      ButlerStore.compacting = true;
+      var tx = db.transaction('records', 'readwrite', { durability: 'strict' });
+      var store = tx.objectStore('records');
+      var keysReq = store.getAllKeys();
+      var valuesReq = store.getAll();
+      valuesReq.onsuccess = function () {
+        var keys = keysReq.result, values = valuesReq.result;
+        if (keys.length < 2) return;
+        var size = 0;
+        for (var i = 0; i < values.length; i++) size += values[i].byteLength;
+        var merged = new Uint8Array(size), at = 0;
+        for (var j = 0; j < values.length; j++) { merged.set(new Uint8Array(values[j]), at); at += values[j].byteLength; }
+        store.put(merged.buffer, keys[0]);
+        for (var k = 1; k < keys.length; k++) store.delete(keys[k]);
+      };
+      tx.oncomplete = function () { ButlerStore.compacting = false; ButlerStore.smallSegments = 0; };
+      tx.onabort = function () { ButlerStore.compacting = false; };  // nothing changed; try again later
+    },
     report: function (batch, ok, message) {
       Module.ccall('butler_store_on_commit', null, ['number', 'number', 'string'], [batch, ok ? 1 : 0, message || '']);
     },
@@ -36,24 +66,24 @@ mergeInto(LibraryManager.library, {
       db.onversionchange = function () { db.close(); };
       var tx = db.transaction('records', 'readonly');
       var store = tx.objectStore('records');
+      var started = performance.now();
       var all = store.getAll();
       all.onsuccess = function () {
-        // One buffer for the whole log (u32 length + bytes per record), one
-        // call: C++ decodes straight from it and frees it.
-        var records = all.result;
+        // The segments end to end are the whole log as C++ reads it: one
+        // buffer, one call; C++ decodes straight from it and frees it.
+        var segments = all.result;
         var size = 0;
-        for (var i = 0; i < records.length; i++) size += 4 + records[i].byteLength;
+        for (var i = 0; i < segments.length; i++) size += segments[i].byteLength;
         var ptr = _malloc(size || 1);
         var at = ptr;
-        for (var j = 0; j < records.length; j++) {
-          var bytes = new Uint8Array(records[j]);
-          var n = bytes.length;
-          HEAPU8[at] = n & 255; HEAPU8[at + 1] = (n >> 8) & 255; HEAPU8[at + 2] = (n >> 16) & 255; HEAPU8[at + 3] = (n >>> 24) & 255;
-          HEAPU8.set(bytes, at + 4);
-          at += 4 + n;
+        for (var j = 0; j < segments.length; j++) {
+          HEAPU8.set(new Uint8Array(segments[j]), at);
+          at += segments[j].byteLength;
         }
-        records = null;
-        Module.ccall('butler_store_on_records', null, ['number', 'number', 'number'], [ptr, size, all.result.length]);
+        ButlerStore.smallSegments = segments.length;
+        segments = null;
+        window.butlerStoreTimings = { read_ms: performance.now() - started, segments: all.result.length };
+        Module.ccall('butler_store_on_records', null, ['number', 'number', 'number'], [ptr, size, 0]);
         Module.ccall('butler_store_on_loaded', null, ['number', 'string'], [1, '']);
       };
       all.onerror = function () {
@@ -62,8 +92,9 @@ mergeInto(LibraryManager.library, {
     };
   },
 
-  // Appends records (concatenated, each prefixed with its u32 length) in one
-  // transaction. The batch id comes back in butler_store_on_commit.
+  // Appends a batch of records (concatenated, each prefixed with its u32
+  // length) as one segment in one transaction. The batch id comes back in
+  // butler_store_on_commit.
   butler_store_append__deps: ['$ButlerStore'],
   butler_store_append: function (batch, ptr, len) {
     var db = ButlerStore.db;
@@ -76,15 +107,11 @@ mergeInto(LibraryManager.library, {
       ButlerStore.report(batch, false, String(e));
       return;
     }
-    var store = tx.objectStore('records');
-    var at = 0;
-    while (at + 4 <= view.length) {
-      var n = view[at] | (view[at + 1] << 8) | (view[at + 2] << 16) | (view[at + 3] << 24);
-      at += 4;
-      store.add(view.slice(at, at + n).buffer);
-      at += n;
-    }
-    tx.oncomplete = function () { ButlerStore.report(batch, true, ''); };
+    tx.objectStore('records').add(view.buffer);
+    tx.oncomplete = function () {
+      ButlerStore.report(batch, true, '');
+      if (++ButlerStore.smallSegments > 64) setTimeout(ButlerStore.compact, 0);
+    };
     tx.onabort = function () { ButlerStore.report(batch, false, tx.error ? tx.error.name + ': ' + tx.error.message : 'aborted'); };
     tx.onerror = function (e) { e.preventDefault(); };  // onabort reports it once
   },

@@ -57,7 +57,12 @@ void BrowserStore::on_records(unsigned char* buffer, int size, int count) {
   while (at + 4 <= total) {
     const std::uint32_t n = buffer[at] | (buffer[at + 1] << 8) | (buffer[at + 2] << 16) | (static_cast<std::uint32_t>(buffer[at + 3]) << 24);
     at += 4;
-    if (n > total - at) break;  // cannot happen with our JS; never read past the buffer
+    if (n > total - at) {
+      // A damaged length: the rest cannot be split into records. Handed on as
+      // one record, it fails its checksum and is quarantined, never dropped unseen.
+      records_.emplace_back(reinterpret_cast<const char*>(buffer + at), total - at);
+      break;
+    }
     records_.emplace_back(reinterpret_cast<const char*>(buffer + at), n);
     at += n;
   }

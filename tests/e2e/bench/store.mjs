@@ -87,12 +87,13 @@ try {
   await page.waitForFunction(() => window.butlerTest.state().session.save === 'saved', null, { timeout: 300000, polling: 500 });
   const bigOps = (await page.evaluate(() => window.butlerTest.state())).session.ops;
 
-  const startups = [], heaps = [];
+  const startups = [], heaps = [], parts = [];
   for (let i = 0; i < 3; i++) {
     await page.reload();
     await page.waitForFunction(() => window.butlerInteractiveMs !== undefined, null, { timeout: 120000 });
     startups.push(await page.evaluate(() => window.butlerInteractiveMs));
     heaps.push(await page.evaluate(() => Module.ccall('butler_heap_bytes', 'number', [], [])));
+    parts.push(await page.evaluate(() => `IndexedDB read ${window.butlerStoreTimings.read_ms.toFixed(0)} ms, fold ${window.butlerTest.state().load_ms.toFixed(0)} ms`));
   }
   const large = await interleaved(page, N);
   await big.close();
@@ -101,6 +102,7 @@ try {
   console.log(`store: ${smallOps} ops stored: app ${p(small.app)} | raw put ${p(small.raw)}`);
   console.log(`store: ${bigOps} ops stored: app ${p(large.app)} | raw put ${p(large.raw)}`);
   console.log(`store: start-up with ${bigOps} ops: ${startups.map((x) => x.toFixed(0)).join(' ')} ms; heap ${heaps.map((h) => (h / 1048576).toFixed(0)).join(' ')} MB`);
+  console.log(`store: start-up parts: ${parts.join(' | ')}`);
   const ratio50 = pct(small.app, 50) / pct(small.raw, 50);
   const ratio95 = pct(small.app, 95) / pct(small.raw, 95);
   const growth = pct(large.app, 50) / pct(small.app, 50);
