@@ -202,7 +202,8 @@ DemoCommunity generate_demo(const DemoOptions& options) {
     b.emit(OpKind::zone_set, zone)
         .payload.set(F::name, zone_name(static_cast<int>(z) + 1))
         .set(F::butler, butlers[z].to_hex())
-        .set(F::buildings, join_ids(zone_buildings));
+        .set(F::buildings, join_ids(zone_buildings))
+        .set(F::position, static_cast<std::int64_t>(z + 1));
   }
 
   // Checkpoints: each building's public areas, in walking order, in its zone's route.

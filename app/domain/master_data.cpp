@@ -100,6 +100,7 @@ void apply_master_data(MasterData& d, const Op& op) {
       set_text(p, F::name, z.name);
       set_id(p, F::butler, z.butler);
       if (auto b = p.text(F::buildings)) z.buildings = split_ids(*b);
+      set_number(p, F::position, z.position);
       break;
     }
     case OpKind::checkpoint_set: {

@@ -49,7 +49,7 @@ struct Resident {
   bool removed = false;
 };
 struct Staff { Id id; std::string name, code, phone, pin_hash; Role role = Role::butler; };
-struct Zone { Id id; std::string name; Id butler; std::vector<Id> buildings; };
+struct Zone { Id id; std::string name; Id butler; std::vector<Id> buildings; std::int64_t position = 0; };
 struct Checkpoint { Id id, building, zone; std::string name; CheckpointKind kind = CheckpointKind::lobby; std::int64_t position = 0; };
 
 struct MasterData {

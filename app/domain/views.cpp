@@ -129,6 +129,7 @@ Views build_views(const MasterData& d) {
     ZoneRow row;
     row.id = id;
     row.name = z.name;
+    row.position = z.position;
     if (auto s = d.staff.find(z.butler); s != d.staff.end()) row.butler_name = s->second.name;
     for (const Id& bid : z.buildings) {
       if (auto b = d.buildings.find(bid); b != d.buildings.end()) {
@@ -139,6 +140,7 @@ Views build_views(const MasterData& d) {
     v.zones.push_back(std::move(row));
   }
   std::sort(v.zones.begin(), v.zones.end(), [](const ZoneRow& a, const ZoneRow& b) {
+    if (a.position != b.position) return a.position < b.position;
     return a.name != b.name ? a.name < b.name : a.id < b.id;
   });
 

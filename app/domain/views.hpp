@@ -30,6 +30,7 @@ struct ZoneRow {
   Id id;
   std::string name, butler_name, building_names;
   std::size_t checkpoint_count = 0;
+  std::int64_t position = 0;  // the head butler's order (第一责任区 first), not the name's bytes
 };
 
 struct CheckpointRow {
@@ -42,7 +43,7 @@ struct Views {
   CommunitySummary summary;
   std::vector<UnitRow> units;   // by building position, floor, stairwell, number
   std::unordered_map<Id, std::size_t, IdHash> unit_index;  // unit id → row in `units`
-  std::vector<ZoneRow> zones;   // by name
+  std::vector<ZoneRow> zones;   // by position, then name
   std::vector<std::vector<CheckpointRow>> zone_checkpoints;  // parallel to zones, in route order
 };
 

@@ -38,8 +38,9 @@ void apply_theme(float dpr) {
   c[ImGuiCol_FrameBg] = ImVec4(1, 1, 1, 1);
   c[ImGuiCol_FrameBgHovered] = ImVec4(1, 1, 1, 1);
   c[ImGuiCol_FrameBgActive] = ImVec4(0.97f, 0.98f, 1, 1);
-  c[ImGuiCol_Button] = ImGui::ColorConvertU32ToFloat4(colors::surface);
-  c[ImGuiCol_ButtonHovered] = ImGui::ColorConvertU32ToFloat4(colors::surface);  // no hover-only cues on touch
+  // Secondary buttons are tinted so they read as buttons on white cards too.
+  c[ImGuiCol_Button] = ImGui::ColorConvertU32ToFloat4(colors::button);
+  c[ImGuiCol_ButtonHovered] = ImGui::ColorConvertU32ToFloat4(colors::button);  // no hover-only cues on touch
   c[ImGuiCol_ButtonActive] = ImGui::ColorConvertU32ToFloat4(colors::primary_soft);
   c[ImGuiCol_Header] = ImGui::ColorConvertU32ToFloat4(colors::primary_soft);
   c[ImGuiCol_HeaderHovered] = ImGui::ColorConvertU32ToFloat4(colors::primary_soft);

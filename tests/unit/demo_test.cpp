@@ -63,3 +63,14 @@ TEST_CASE("phones are masked for lists") {
   CHECK(mask_phone("12") == "12");
   CHECK(mask_phone("12345") == "***45");
 }
+
+TEST_CASE("zones are listed in the head butler's order, not by the bytes of their names") {
+  Replica r;
+  r.add(generate_demo({}).ops);
+  const Views v = build_views(r.data());
+  REQUIRE(v.zones.size() >= 6);
+  CHECK(v.zones[0].name == "第一责任区");
+  CHECK(v.zones[1].name == "第二责任区");
+  CHECK(v.zones[2].name == "第三责任区");
+  CHECK(v.zones[3].name == "第四责任区");
+}
