@@ -338,6 +338,7 @@ std::string AppShell::state_json() const {
   out += ",\"persisted\":" + std::string(storage_status().persisted ? "true" : "false");
   out += ",\"about_open\":" + std::string(state_.about_open ? "true" : "false");
   out += ",\"registers_query\":\"" + json_escape(state_.registers_query) + "\"";
+  out += ",\"selected_unit\":" + std::to_string(state_.selected_unit);
   out += ",\"glyphs\":" + std::to_string(host_.fonts().glyph_count());
   out += ",\"atlas_ms\":" + std::to_string(host_.fonts().last_build_ms());
   out += ",\"load_ms\":" + std::to_string(load_ms_);

@@ -48,14 +48,17 @@ void FontAtlas::set_scale(float dpr) {
   }
 }
 
-void FontAtlas::request_text(std::string_view utf8) {
+void FontAtlas::request_text(std::string_view utf8) { request(body_cover_, utf8); }
+void FontAtlas::request_title_text(std::string_view utf8) { request(title_cover_, utf8); }
+
+void FontAtlas::request(Coverage& coverage, std::string_view utf8) {
   for (std::size_t i = 0; i < utf8.size();) {
     if (static_cast<unsigned char>(utf8[i]) < 0x80) { ++i; continue; }  // ASCII is always there
     unsigned c = 0;
     i += decode_utf8(utf8, i, &c);
-    if (c == 0 || c >= 0x10000 || seen(c)) continue;
-    seen_[c] = true;  // requested once; the rebuild makes it real
-    extra_.push_back(static_cast<ImWchar>(c));
+    if (c == 0 || c >= 0x10000 || coverage.seen[c]) continue;
+    coverage.seen[c] = true;  // requested once; the rebuild makes it real
+    coverage.extra.push_back(static_cast<ImWchar>(c));
     dirty_ = true;
   }
 }
@@ -78,10 +81,8 @@ void FontAtlas::build() {
   add_catalogue(body_builder);
   add_catalogue(title_builder);
   body_builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesChineseSimplifiedCommon());
-  for (ImWchar c : extra_) {
-    body_builder.AddChar(c);
-    title_builder.AddChar(c);
-  }
+  for (ImWchar c : body_cover_.extra) body_builder.AddChar(c);
+  for (ImWchar c : title_cover_.extra) title_builder.AddChar(c);
   body_ranges_.clear();
   title_ranges_.clear();
   body_builder.BuildRanges(&body_ranges_);
@@ -101,9 +102,8 @@ void FontAtlas::build() {
 
   // Marks are never cleared: a character the font file lacks is asked for
   // once, not rebuilt for every frame it is drawn.
-  for (const ImFontGlyph& g : body_->Glyphs) {
-    if (g.Codepoint < seen_.size()) seen_[g.Codepoint] = true;
-  }
+  for (const ImFontGlyph& g : body_->Glyphs) body_cover_.seen[g.Codepoint] = true;
+  for (const ImFontGlyph& g : title_->Glyphs) title_cover_.seen[g.Codepoint] = true;
   dirty_ = false;
   last_build_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
 }

@@ -24,6 +24,8 @@ class FontAtlas {
   // Notes characters about to be drawn; any not in the atlas are added before
   // the next frame. Cheap enough to call for every visible data string.
   void request_text(std::string_view utf8);
+  // The same for the title font, which starts from the catalogue only.
+  void request_title_text(std::string_view utf8);
 
   // Rebuilds the atlas and its GL texture if characters or scale changed.
   // Call between frames only. Returns true if it rebuilt.
@@ -40,14 +42,17 @@ class FontAtlas {
 
  private:
   void build();
-  bool seen(unsigned c) const { return c < seen_.size() && seen_[c]; }
+  struct Coverage {
+    std::vector<bool> seen = std::vector<bool>(0x10000, false);  // in the atlas or already requested
+    std::vector<ImWchar> extra;  // characters met at run time beyond the base set
+  };
+  void request(Coverage& coverage, std::string_view utf8);
 
   unsigned char* data_ = nullptr;
   int size_ = 0;
   float scale_ = 1.0f;
   bool dirty_ = true;
-  std::vector<bool> seen_ = std::vector<bool>(0x10000, false);  // in the atlas or already requested
-  std::vector<ImWchar> extra_;  // characters met at run time beyond the base set
+  Coverage body_cover_, title_cover_;
   ImVector<ImWchar> body_ranges_, title_ranges_;
   ImFont* body_ = nullptr;
   ImFont* title_ = nullptr;

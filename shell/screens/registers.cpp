@@ -52,13 +52,7 @@ void unit_popup(ScreenContext& ctx) {
   const auto& rows = ctx.session.unit_rows();
   if (ctx.state.selected_unit < 0 || ctx.state.selected_unit >= static_cast<int>(rows.size())) return;
   const app::UnitRow& row = rows[static_cast<std::size_t>(ctx.state.selected_unit)];
-  if (!ImGui::IsPopupOpen("##unit")) ImGui::OpenPopup("##unit");
-  const ImVec2 display = ImGui::GetIO().DisplaySize;
-  const float width = display.x < ui().css(600) ? display.x - ui().css(32) : ui().css(560);
-  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(width, 0));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui().css(24), ui().css(24)));
-  if (ImGui::BeginPopupModal("##unit", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize)) {
+  if (widgets::begin_modal("##unit", true)) {
     widgets::heading(row.label.c_str());
     widgets::data_text(row.building_name, colors::muted);
     char line[160];
@@ -74,9 +68,8 @@ void unit_popup(ScreenContext& ctx) {
       ctx.state.selected_unit = -1;
       ImGui::CloseCurrentPopup();
     }
-    ImGui::EndPopup();
+    widgets::end_modal();
   }
-  ImGui::PopStyleVar();
 }
 
 }  // namespace

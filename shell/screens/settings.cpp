@@ -118,28 +118,19 @@ void draw_settings(ScreenContext& ctx) {
 }
 
 void draw_about_popup(ScreenContext& ctx) {
-  if (ctx.state.about_open && !ImGui::IsPopupOpen("##about")) ImGui::OpenPopup("##about");
-  const ImVec2 display = ImGui::GetIO().DisplaySize;
-  const float width = display.x < ui().css(560) ? display.x - ui().css(32) : ui().css(520);
-  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(width, 0));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui().css(24), ui().css(24)));
-  if (ImGui::BeginPopupModal("##about", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize)) {
+  if (widgets::begin_modal("##about", ctx.state.about_open)) {
     widgets::heading(tr(S::about_title));
     char version[96];
     std::snprintf(version, sizeof version, tr(S::about_version), BUTLER_VERSION);
     ImGui::TextUnformatted(version);
-    ImGui::PushTextWrapPos(width - ui().css(24));
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::about_body));
-    ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, ui().css(8)));
     if (widgets::button("about_close", tr(S::about_close), -1, widgets::Tone::primary)) {
       ctx.state.about_open = false;
       ImGui::CloseCurrentPopup();
     }
-    ImGui::EndPopup();
+    widgets::end_modal();
   }
-  ImGui::PopStyleVar();
 }
 
 }  // namespace shell

@@ -128,7 +128,7 @@ void data_text(const char* text, ImU32 color) {
 void data_text(const std::string& text, ImU32 color) { data_text(text.c_str(), color); }
 
 void heading(const char* text) {
-  ui().fonts->request_text(text);
+  ui().fonts->request_title_text(text);
   ImGui::PushFont(ui().fonts->title());
   ImGui::TextUnformatted(text);
   ImGui::PopFont();
@@ -184,6 +184,24 @@ void end_card() {
   ImGui::SetCursorScreenPos(ImVec2(card.left, min.y - pad));
   ImGui::Dummy(ImVec2(card.width, max.y - min.y + pad * 2));
   ImGui::PopID();
+}
+
+bool begin_modal(const char* id, bool open) {
+  if (open && !ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float width = display.x < ui().css(600) ? display.x - ui().css(32) : ui().css(560);
+  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(width, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui().css(24), ui().css(24)));
+  const bool showing = ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize);
+  ImGui::PopStyleVar();
+  if (showing) ImGui::PushTextWrapPos(width - ui().css(24));
+  return showing;
+}
+
+void end_modal() {
+  ImGui::PopTextWrapPos();
+  ImGui::EndPopup();
 }
 
 void pill(const char* text, ImU32 color) {

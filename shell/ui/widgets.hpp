@@ -39,6 +39,11 @@ void drag_scroll();
 void begin_card(const char* id, float width = 0);  // 0: the rest of the row
 void end_card();
 
+// A centred modal card, opened while `open` is true; returns true if it is
+// showing (then call end_modal()). Width fits a phone-sized gap on small screens.
+bool begin_modal(const char* id, bool open);
+void end_modal();
+
 // A small coloured pill with text (status, counts).
 void pill(const char* text, ImU32 color);
 

@@ -85,8 +85,16 @@ test('drag-scroll moves a long list and does not press what it started on', asyn
   const afterDrag = await rows();
   assert.notEqual(afterDrag[0].id, first.id, 'the list scrolled');
   const s = await state(page);
-  assert.equal(s.screen, 'registers', 'the drag did not open a row');
-  assert.equal(s.selected_unit ?? '', '', 'no row was pressed by the drag');
+  assert.equal(s.screen, 'registers');
+  assert.equal(s.selected_unit, -1, 'no row was pressed by the drag');
+  // A tap (not a drag) on a row opens that unit's record.
+  const row = afterDrag[2];
+  await tap(page, row.id);
+  assert.equal((await state(page)).selected_unit, Number(row.id.split(':')[1]));
+  assert.equal((await widget(page, 'unit_close')).kind, 'button');
+  await screenshot(page, 'unit-record-portrait');
+  await tap(page, 'unit_close');
+  assert.equal((await state(page)).selected_unit, -1);
   await context.close();
 });
 
