@@ -15,6 +15,11 @@ mergeInto(LibraryManager.library, {
     dbName: 'butler-rounds',
     smallSegments: 0,
     compacting: false,
+    // Segments from this key on are small and get merged; those before it are
+    // big (>= BIG bytes) and are never read or rewritten again by merging, so
+    // merging costs what the small tail holds, not what the whole log holds.
+    compactFrom: 0,
+    BIG: 256 * 1024,
     // Merges the small segments into one, atomically (one readwrite
     // transaction: the merged value replaces the first, the rest are deleted).
     compact: function () {
@@ -23,19 +28,25 @@ mergeInto(LibraryManager.library, {
       ButlerStore.compacting = true;
       var tx = db.transaction('records', 'readwrite', { durability: 'strict' });
       var store = tx.objectStore('records');
-      var keysReq = store.getAllKeys();
-      var valuesReq = store.getAll();
+      var range = IDBKeyRange.lowerBound(ButlerStore.compactFrom);
+      var keysReq = store.getAllKeys(range);
+      var valuesReq = store.getAll(range);
+      var mergedKey = null, mergedSize = 0;
       valuesReq.onsuccess = function () {
         var keys = keysReq.result, values = valuesReq.result;
         if (keys.length < 2) return;
-        var size = 0;
-        for (var i = 0; i < values.length; i++) size += values[i].byteLength;
-        var merged = new Uint8Array(size), at = 0;
+        for (var i = 0; i < values.length; i++) mergedSize += values[i].byteLength;
+        var merged = new Uint8Array(mergedSize), at = 0;
         for (var j = 0; j < values.length; j++) { merged.set(new Uint8Array(values[j]), at); at += values[j].byteLength; }
-        store.put(merged.buffer, keys[0]);
+        mergedKey = keys[0];
+        store.put(merged.buffer, mergedKey);
         for (var k = 1; k < keys.length; k++) store.delete(keys[k]);
       };
-      tx.oncomplete = function () { ButlerStore.compacting = false; ButlerStore.smallSegments = 0; };
+      tx.oncomplete = function () {
+        ButlerStore.compacting = false;
+        ButlerStore.smallSegments = 0;
+        if (mergedKey !== null && mergedSize >= ButlerStore.BIG) ButlerStore.compactFrom = mergedKey + 1;
+      };
       tx.onabort = function () { ButlerStore.compacting = false; };  // nothing changed; try again later
     },
     report: function (batch, ok, message) {
@@ -67,6 +78,7 @@ mergeInto(LibraryManager.library, {
       var tx = db.transaction('records', 'readonly');
       var store = tx.objectStore('records');
       var started = performance.now();
+      var keys = store.getAllKeys();
       var all = store.getAll();
       all.onsuccess = function () {
         // The segments end to end are the whole log as C++ reads it: one
@@ -80,7 +92,13 @@ mergeInto(LibraryManager.library, {
           HEAPU8.set(new Uint8Array(segments[j]), at);
           at += segments[j].byteLength;
         }
-        ButlerStore.smallSegments = segments.length;
+        // Where the small tail starts: after the last big segment.
+        ButlerStore.compactFrom = 0;
+        ButlerStore.smallSegments = 0;
+        for (var m = 0; m < segments.length; m++) {
+          if (segments[m].byteLength >= ButlerStore.BIG) { ButlerStore.compactFrom = keys.result[m] + 1; ButlerStore.smallSegments = 0; }
+          else ButlerStore.smallSegments++;
+        }
         segments = null;
         window.butlerStoreTimings = { read_ms: performance.now() - started, segments: all.result.length };
         Module.ccall('butler_store_on_records', null, ['number', 'number', 'number'], [ptr, size, 0]);
