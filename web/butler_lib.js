@@ -124,7 +124,9 @@ mergeInto(LibraryManager.library, {
 
   // The first frame a butler can use (data loaded): what start-up is measured to.
   butler_interactive: function () {
-    if (window.butlerInteractiveMs === undefined) window.butlerInteractiveMs = performance.now();
+    if (window.butlerInteractiveMs !== undefined) return;
+    window.butlerInteractiveMs = performance.now();
+    if (window.butlerLoader && window.butlerLoader.onInteractive) window.butlerLoader.onInteractive();
   },
 
   butler_apply_update: function () {

@@ -12,7 +12,6 @@
 mergeInto(LibraryManager.library, {
   $ButlerStore: {
     db: null,
-    dbName: 'butler-rounds',
     smallSegments: 0,
     compacting: false,
     // Segments from this key on are small and get merged; those before it are
@@ -58,57 +57,40 @@ mergeInto(LibraryManager.library, {
   // butler_store_on_record, then calls butler_store_on_loaded. Asynchronous.
   butler_store_open__deps: ['$ButlerStore'],
   butler_store_open: function () {
-    var request;
-    try {
-      request = indexedDB.open(ButlerStore.dbName, 1);
-    } catch (e) {
-      Module.ccall('butler_store_on_loaded', null, ['number', 'string'], [0, String(e)]);
-      return;
-    }
-    request.onupgradeneeded = function () {
-      var db = request.result;
-      if (!db.objectStoreNames.contains('records')) db.createObjectStore('records', { autoIncrement: true });
-    };
-    request.onerror = function () {
-      Module.ccall('butler_store_on_loaded', null, ['number', 'string'], [0, String(request.error)]);
-    };
-    request.onsuccess = function () {
-      var db = ButlerStore.db = request.result;
-      db.onversionchange = function () { db.close(); };
-      var tx = db.transaction('records', 'readonly');
-      var store = tx.objectStore('records');
-      var started = performance.now();
-      var keys = store.getAllKeys();
-      var all = store.getAll();
-      all.onsuccess = function () {
-        // The segments end to end are the whole log as C++ reads it: one
-        // buffer, one call; C++ decodes straight from it and frees it.
-        var segments = all.result;
-        var size = 0;
-        for (var i = 0; i < segments.length; i++) size += segments[i].byteLength;
-        var ptr = _malloc(size || 1);
-        var at = ptr;
-        for (var j = 0; j < segments.length; j++) {
-          HEAPU8.set(new Uint8Array(segments[j]), at);
-          at += segments[j].byteLength;
-        }
-        // Where the small tail starts: after the last big segment.
-        ButlerStore.compactFrom = 0;
-        ButlerStore.smallSegments = 0;
-        for (var m = 0; m < segments.length; m++) {
-          if (segments[m].byteLength >= ButlerStore.BIG) { ButlerStore.compactFrom = keys.result[m] + 1; ButlerStore.smallSegments = 0; }
-          else ButlerStore.smallSegments++;
-        }
-        segments = null;
-        window.butlerStoreTimings = { read_ms: performance.now() - started, segments: all.result.length };
-        Module.ccall('butler_store_on_records', null, ['number', 'number', 'number'], [ptr, size, 0]);
-        Module.ccall('butler_store_on_loaded', null, ['number', 'string'], [1, '']);
-      };
-      all.onerror = function () {
-        Module.ccall('butler_store_on_loaded', null, ['number', 'string'], [0, String(all.error)]);
-      };
-    };
+    // The loader began opening and reading the database while the wasm was
+    // still downloading (web/loader.js: openStore); this picks up its result.
+    var pending = window.butlerStorePreload || window.butlerLoader.openStore();
+    window.butlerStorePreload = null;
+    pending.then(function (read) {
+      ButlerStore.db = read.db;
+      read.db.onversionchange = function () { read.db.close(); };
+      // The segments end to end are the whole log as C++ reads it: one
+      // buffer, one call; C++ decodes straight from it and frees it.
+      var segments = read.segments;
+      var size = 0;
+      for (var i = 0; i < segments.length; i++) size += segments[i].byteLength;
+      var ptr = _malloc(size || 1);
+      var at = ptr;
+      for (var j = 0; j < segments.length; j++) {
+        HEAPU8.set(new Uint8Array(segments[j]), at);
+        at += segments[j].byteLength;
+      }
+      // Where the small tail starts: after the last big segment.
+      ButlerStore.compactFrom = 0;
+      ButlerStore.smallSegments = 0;
+      for (var m = 0; m < segments.length; m++) {
+        if (segments[m].byteLength >= ButlerStore.BIG) { ButlerStore.compactFrom = read.keys[m] + 1; ButlerStore.smallSegments = 0; }
+        else ButlerStore.smallSegments++;
+      }
+      window.butlerStoreTimings = { read_ms: read.read_ms, segments: segments.length };
+      read.segments = null;
+      Module.ccall('butler_store_on_records', null, ['number', 'number', 'number'], [ptr, size, 0]);
+      Module.ccall('butler_store_on_loaded', null, ['number', 'string'], [1, '']);
+    }, function (error) {
+      Module.ccall('butler_store_on_loaded', null, ['number', 'string'], [0, String(error)]);
+    });
   },
+
 
   // Appends a batch of records (concatenated, each prefixed with its u32
   // length) as one segment in one transaction. The batch id comes back in

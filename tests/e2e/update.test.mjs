@@ -23,6 +23,8 @@ test('a new version installs in the background, waits, and applies on "update"',
       await page.waitForFunction(() => window.butlerTest && window.butlerTest.ready());
     }
     const oldBuild = await page.evaluate(() => window.BUTLER_BUILD);
+    // The worker registers once the app is usable; its cache fills on install.
+    await page.waitForFunction(async (b) => (await caches.keys()).includes('butler-rounds-' + b), oldBuild, { timeout: 30000 });
     const cachesBefore = await page.evaluate(() => caches.keys());
     assert.deepEqual(cachesBefore, ['butler-rounds-' + oldBuild]);
 
@@ -44,6 +46,7 @@ test('a new version installs in the background, waits, and applies on "update"',
       assert.ok(Date.now() < deadline, 'the app reloaded after "update"');
       await new Promise((r) => setTimeout(r, 200));
     }
+    await page.waitForFunction(async () => (await caches.keys()).length === 1, null, { timeout: 30000 });
     const cachesAfter = await page.evaluate(() => caches.keys());
     assert.deepEqual(cachesAfter, ['butler-rounds-next-build'], 'the old cache is gone, one build per cache');
     assert.equal((await state(page)).update_ready, false);
