@@ -30,19 +30,6 @@ app::Id device_id(app::RandomPort& random) {
   return id;
 }
 
-struct NavEntry {
-  Screen screen;
-  S label;
-};
-constexpr NavEntry kNav[] = {{Screen::today, S::nav_today},         {Screen::rounds, S::nav_rounds},
-                             {Screen::tickets, S::nav_tickets},     {Screen::registers, S::nav_registers},
-                             {Screen::sync, S::nav_sync},           {Screen::settings, S::nav_settings}};
-
-S title_of(Screen s) {
-  for (const auto& n : kNav) if (n.screen == s) return n.label;
-  return S::app_name;
-}
-
 }  // namespace
 
 const char* screen_id(Screen s) {
@@ -166,36 +153,6 @@ void AppShell::draw() {
   ImGui::End();
 }
 
-void AppShell::draw_loading() {
-  // Reading a long log takes a moment on an old tablet: say what is happening.
-  const ImVec2 size = ImGui::GetIO().DisplaySize;
-  char line[128];
-  std::snprintf(line, sizeof line, tr(S::loading_records), static_cast<int>(browser_store().records_read()));
-  const ImVec2 text = ImGui::CalcTextSize(line);
-  ImGui::SetCursorPos(ImVec2((size.x - text.x) * 0.5f, size.y * 0.45f));
-  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", line);
-  host_.request_frames(2);
-}
-
-void AppShell::draw_save_status(float right_edge, float mid_y) {
-  S label;
-  ImU32 color = IM_COL32_WHITE;
-  switch (session_.save_state()) {
-    case app::SaveState::idle: return;
-    case app::SaveState::saving: label = S::save_saving; break;
-    case app::SaveState::saved: label = S::save_saved; break;
-    case app::SaveState::failed: label = S::save_failed; color = colors::accent; break;
-    default: return;
-  }
-  const char* text = tr(label);
-  const ImVec2 size = ImGui::CalcTextSize(text);
-  ImGui::GetWindowDrawList()->AddText(ImVec2(right_edge - size.x, mid_y - size.y * 0.5f), color, text);
-  const ImVec2 at(right_edge - size.x, mid_y - size.y * 0.5f);
-  ImGui::SetCursorScreenPos(at);
-  ImGui::Dummy(size);
-  automation().record_last_item("save_status", text, "status");
-}
-
 void AppShell::draw_screen() {
   ScreenContext ctx{session_, state_, host_};
   // Every screen scrolls inside its own padded child so a finger can drag it.
@@ -214,116 +171,6 @@ void AppShell::draw_screen() {
   widgets::drag_scroll();
   ImGui::EndChild();
   ImGui::PopStyleVar();
-}
-
-void AppShell::draw_top_bar(float height) {
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImVec2 at = ImGui::GetCursorScreenPos();
-  const float width = ImGui::GetContentRegionAvail().x;
-  dl->AddRectFilled(at, ImVec2(at.x + width, at.y + height), colors::primary);
-  const float pad = ui().css(16);
-
-  ImGui::PushFont(host_.fonts().title());
-  const char* title = state_.screen == Screen::welcome ? tr(S::app_name) : tr(title_of(state_.screen));
-  const float title_h = ImGui::GetFontSize();
-  dl->AddText(ImVec2(at.x + pad, at.y + (height - title_h) * 0.5f), IM_COL32_WHITE, title);
-  ImGui::PopFont();
-
-  // Right side: connectivity, then the language switch (always visible).
-  const char* lang_label = tr(S::lang_switch);
-  const float lang_w = ImGui::CalcTextSize(lang_label).x + ui().css(32);
-  const float button_h = ui().css(48);
-  const char* net = tr(host_.online() ? S::sync_online : S::sync_offline);
-  const float net_w = ImGui::CalcTextSize(net).x;
-  const float dot = ui().css(6);
-  const float net_x = at.x + width - pad - lang_w - ui().css(20) - net_w;
-  const float mid = at.y + height * 0.5f;
-  dl->AddCircleFilled(ImVec2(net_x - dot * 2.5f, mid), dot, host_.online() ? IM_COL32(0x7c, 0xe0, 0x8a, 0xff) : colors::accent);
-  dl->AddText(ImVec2(net_x, mid - ImGui::GetFontSize() * 0.5f), IM_COL32_WHITE, net);
-  if (loaded_) draw_save_status(net_x - dot * 5, mid);
-
-  ImGui::SetCursorScreenPos(ImVec2(at.x + width - pad - lang_w, at.y + (height - button_h) * 0.5f));
-  ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(255, 255, 255, 40));
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(255, 255, 255, 40));
-  ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(255, 255, 255, 90));
-  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
-  if (ImGui::Button(lang_label, ImVec2(lang_w, button_h))) toggle_language();
-  ImGui::PopStyleColor(4);
-  automation().record_last_item("lang_switch", lang_label, "button");
-  ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + height));
-  ImGui::Dummy(ImVec2(width, 0));
-}
-
-void AppShell::draw_nav(bool vertical, float width, float height) {
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, colors::surface);
-  ImGui::BeginChild("##nav", ImVec2(width, height), false, ImGuiWindowFlags_NoScrollbar);
-  ImGui::PopStyleColor();
-  const float pad = ui().css(8);
-  if (vertical) {
-    // The rail: the app's name on top, then one row per section.
-    ImGui::SetCursorPos(ImVec2(ui().css(16), ui().css(18)));
-    ImGui::PushFont(host_.fonts().title());
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::primary), "%s", tr(S::app_name));
-    ImGui::PopFont();
-    ImGui::SetCursorPosY(ui().css(80));
-    const ImVec2 item(width - pad * 2, ui().css(60));
-    for (const auto& n : kNav) {
-      ImGui::SetCursorPosX(pad);
-      ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.12f, 0.5f));
-      if (widgets::nav_item(app::i18n::key_name(n.label).data(), tr(n.label), state_.screen == n.screen, item)) {
-        state_.screen = n.screen;
-      }
-      ImGui::PopStyleVar();
-    }
-  } else {
-    // Bottom tabs: six equal cells across the width, each a full-height target.
-    const float cell = (width - pad * 2) / static_cast<float>(std::size(kNav));
-    ImGui::SetCursorPos(ImVec2(pad, pad * 0.5f));
-    for (std::size_t i = 0; i < std::size(kNav); ++i) {
-      if (i) ImGui::SameLine(0, 0);
-      const auto& n = kNav[i];
-      if (widgets::nav_item(app::i18n::key_name(n.label).data(), tr(n.label), state_.screen == n.screen,
-                            ImVec2(cell, height - pad))) {
-        state_.screen = n.screen;
-      }
-    }
-  }
-  ImGui::EndChild();
-}
-
-void AppShell::draw_update_banner() {
-  if (storage_status().writer_known && !storage_status().writer) {
-    // Another tab writes; this one must not, or the two would diverge.
-    const float pad = ui().css(12);
-    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + pad, ImGui::GetCursorPosY() + pad));
-    ImGui::PushStyleColor(ImGuiCol_Text, colors::danger);
-    ImGui::TextWrapped("%s", tr(S::read_only_elsewhere));
-    ImGui::PopStyleColor();
-    automation().record_last_item("read_only_banner", tr(S::read_only_elsewhere), "banner");
-  }
-  if (session_.save_state() == app::SaveState::failed || !state_.status_message.empty()) {
-    // A failed save is never silent: what happened, and that nothing is lost.
-    const float pad = ui().css(12);
-    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + pad, ImGui::GetCursorPosY() + pad));
-    const std::string& message = session_.storage_error().empty() ? state_.status_message : session_.storage_error();
-    ImGui::PushStyleColor(ImGuiCol_Text, colors::danger);
-    ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x);
-    ImGui::TextWrapped("%s", message.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    automation().record_last_item("storage_banner", message.c_str(), "banner");
-  }
-  if (!state_.update_ready || state_.update_dismissed) return;
-  const float pad = ui().css(12);
-  ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + pad, ImGui::GetCursorPosY() + pad));
-  ImGui::BeginGroup();
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(tr(S::update_available));
-  ImGui::SameLine();
-  if (widgets::button("update_now", tr(S::update_now), 0, widgets::Tone::primary)) butler_apply_update();
-  ImGui::SameLine();
-  if (widgets::button("update_later", tr(S::update_later), 0, widgets::Tone::quiet)) state_.update_dismissed = true;
-  ImGui::EndGroup();
 }
 
 std::string AppShell::state_json() const {
