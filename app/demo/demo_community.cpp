@@ -140,12 +140,12 @@ DemoCommunity generate_demo(const DemoOptions& options) {
         .payload.set(F::name, std::to_string(i + 1) + "栋")
         .set(F::floors, static_cast<std::int64_t>(plan.floors))
         .set(F::position, static_cast<std::int64_t>(i + 1));
-    int room_no = 0;
     for (int floor = 1; floor <= plan.floors; ++floor) {
-      room_no = 0;
       for (int stair = 1; stair <= plan.stairwells; ++stair) {
+        // Rooms are numbered within their stairwell: 2单元 1502 is the second
+        // room on the 15th floor of stairwell 2.
         for (int room = 1; room <= plan.rooms; ++room) {
-          ++room_no;
+          const int room_no = room;
           const Id unit = b.new_id();
           UnitStatus status = UnitStatus::occupied;
           const auto roll = b.rng.below(100);

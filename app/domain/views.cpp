@@ -1,6 +1,7 @@
 #include "app/domain/views.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <unordered_map>
 
 namespace app {
@@ -89,8 +90,12 @@ Views build_views(const MasterData& d) {
   }
 
   v.units.reserve(d.units.size());
-  std::vector<std::int64_t> position;  // building position per row, for sorting
+  std::vector<std::int64_t> position;   // building position per row, for sorting
+  std::vector<std::int64_t> stairwell;  // 单元 as a number, so 2 sorts before 10
+  std::vector<std::int64_t> room;       // room number as a number
   position.reserve(d.units.size());
+  stairwell.reserve(d.units.size());
+  room.reserve(d.units.size());
   for (const auto& [id, u] : d.units) {
     UnitRow row;
     row.id = id;
@@ -99,6 +104,8 @@ Views build_views(const MasterData& d) {
     auto b = d.buildings.find(u.building);
     row.building_name = b != d.buildings.end() ? b->second.name : std::string("?");
     position.push_back(b != d.buildings.end() ? b->second.position : (1 << 30));
+    stairwell.push_back(std::atoll(u.stairwell.c_str()));
+    room.push_back(std::atoll(u.number.c_str()));
     row.label = row.building_name + " " + u.stairwell + "单元 " + u.number;
     if (auto h = households.find(id); h != households.end()) {
       row.member_count = h->second.members;
@@ -113,8 +120,11 @@ Views build_views(const MasterData& d) {
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
     const UnitRow &a = v.units[x], &b = v.units[y];
+    // As a butler walks it: building, stairwell, floor, room.
     if (position[x] != position[y]) return position[x] < position[y];
+    if (stairwell[x] != stairwell[y]) return stairwell[x] < stairwell[y];
     if (a.floor != b.floor) return a.floor < b.floor;
+    if (room[x] != room[y]) return room[x] < room[y];
     if (a.label != b.label) return a.label < b.label;
     return a.id < b.id;
   });

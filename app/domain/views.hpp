@@ -41,7 +41,7 @@ struct CheckpointRow {
 
 struct Views {
   CommunitySummary summary;
-  std::vector<UnitRow> units;   // by building position, floor, stairwell, number
+  std::vector<UnitRow> units;   // by building position, stairwell, floor, room
   std::unordered_map<Id, std::size_t, IdHash> unit_index;  // unit id → row in `units`
   std::vector<ZoneRow> zones;   // by position, then name
   std::vector<std::vector<CheckpointRow>> zone_checkpoints;  // parallel to zones, in route order

@@ -74,3 +74,14 @@ TEST_CASE("zones are listed in the head butler's order, not by the bytes of thei
   CHECK(v.zones[2].name == "第三责任区");
   CHECK(v.zones[3].name == "第四责任区");
 }
+
+TEST_CASE("the archive lists units as a butler walks them: building, stairwell, floor, room") {
+  Replica r;
+  r.add(generate_demo({}).ops);
+  const Views v = build_views(r.data());
+  REQUIRE(v.units.size() > 10);
+  CHECK(v.units[0].label == "1栋 1单元 101");
+  CHECK(v.units[1].label == "1栋 1单元 102");
+  CHECK(v.units[2].label == "1栋 1单元 103");
+  CHECK(v.units[3].label == "1栋 1单元 201");
+}
