@@ -65,8 +65,7 @@ bool AppShell::finish_loading() {
   // Loaded, or the database could not be opened: either way the app runs; in
   // the second case every save fails visibly instead of pretending.
   const double started = emscripten_get_now();
-  session_.load(browser_store().records());
-  browser_store().release_records();
+  session_.load(browser_store().records(), browser_store().take_arena());
   (void)session_.unit_rows();  // build the views now, not in the first frame
   load_ms_ = emscripten_get_now() - started;
   if (browser_store().phase() == BrowserStore::Phase::failed) {

@@ -2,40 +2,88 @@
 
 #include <algorithm>
 
+#include "app/ops/codec.hpp"
+
 namespace app {
+namespace {
+
+bool entry_before(const Replica::Entry& a, const Replica::Entry& b) {
+  if (a.hlc != b.hlc) return a.hlc < b.hlc;
+  if (a.device != b.device) return a.device < b.device;
+  return a.op_id < b.op_id;
+}
+
+}  // namespace
+
+std::string_view Replica::keep(std::string record) {
+  // Records live in fixed blocks of strings so the views into them never move.
+  if (block_used_ == block_size_) {
+    block_size_ = 1024;
+    blocks_.push_back(std::make_unique<std::string[]>(block_size_));
+    block_used_ = 0;
+  }
+  std::string& slot = blocks_.back()[block_used_++];
+  slot = std::move(record);
+  return slot;
+}
+
+Op Replica::decode(const Entry& entry) const {
+  Result<Op> op = decode_op(entry.record);
+  return op.ok() ? std::move(op).value() : Op{};  // cannot fail: validated on the way in
+}
+
+std::vector<Op> Replica::decoded_log() const {
+  std::vector<Op> out;
+  out.reserve(log_.size());
+  for (const Entry& e : log_) out.push_back(decode(e));
+  return out;
+}
+
+void Replica::refold() {
+  std::sort(log_.begin(), log_.end(), entry_before);
+  data_ = MasterData{};
+  for (const Entry& e : log_) apply_master_data(data_, decode(e));
+  ++refolds_;
+}
 
 std::size_t Replica::add(const std::vector<Op>& ops) { return add(std::vector<Op>(ops)); }
 
 std::size_t Replica::add(std::vector<Op>&& ops) {
-  seen_.reserve(seen_.size() + ops.size());
+  std::vector<std::string_view> records;
+  records.reserve(ops.size());
   std::vector<Op> fresh;
   fresh.reserve(ops.size());
+  seen_.reserve(seen_.size() + ops.size());
   for (Op& op : ops) {
-    if (seen_.insert(op.op_id).second) fresh.push_back(std::move(op));
+    if (!seen_.insert(op.op_id).second) continue;
+    records.push_back(keep(encode_op(op)));
+    fresh.push_back(std::move(op));
   }
-  const std::size_t added = fresh.size();
-  if (added == 0) return 0;
-  // The stored log comes back in commit order, which is almost always fold
-  // order already: check before paying for a sort.
-  if (!std::is_sorted(fresh.begin(), fresh.end(), op_before)) std::sort(fresh.begin(), fresh.end(), op_before);
+  return add_loaded(std::move(fresh), records, nullptr);
+}
 
-  const bool in_order = log_.empty() || op_before(log_.back(), fresh.front());
-  if (in_order) {
-    for (const Op& op : fresh) apply_master_data(data_, op);
-    if (log_.empty()) log_ = std::move(fresh);
-    else log_.insert(log_.end(), std::make_move_iterator(fresh.begin()), std::make_move_iterator(fresh.end()));
-  } else {
-    // A late arrival: merge into the log and fold everything again.
-    std::vector<Op> merged;
-    merged.reserve(log_.size() + fresh.size());
-    std::merge(std::make_move_iterator(log_.begin()), std::make_move_iterator(log_.end()),
-               std::make_move_iterator(fresh.begin()), std::make_move_iterator(fresh.end()), std::back_inserter(merged),
-               op_before);
-    log_ = std::move(merged);
-    data_ = MasterData{};
-    for (const Op& op : log_) apply_master_data(data_, op);
-    ++refolds_;
+std::size_t Replica::add_loaded(std::vector<Op>&& ops, const std::vector<std::string_view>& records,
+                                std::shared_ptr<const void> arena) {
+  if (arena) arenas_.push_back(std::move(arena));
+  std::size_t added = 0;
+  bool late = false;
+  log_.reserve(log_.size() + ops.size());
+  seen_.reserve(seen_.size() + ops.size());
+  for (std::size_t i = 0; i < ops.size(); ++i) {
+    const Op& op = ops[i];
+    // add() has already claimed its ops in seen_; start-up claims them here.
+    if (arena && !seen_.insert(op.op_id).second) continue;
+    Entry entry{op.hlc, op.device_id, op.op_id, records[i]};
+    if (!late && (log_.empty() || entry_before(log_.back(), entry))) {
+      apply_master_data(data_, op);  // the common case: in order, fold on
+    } else {
+      late = true;                   // sorts before what is applied: refold below
+    }
+    log_.push_back(entry);
+    ++added;
   }
+  if (added == 0) return 0;
+  if (late) refold();
   ++version_;
   return added;
 }

@@ -5,7 +5,15 @@
 // (from sync, or a tablet whose clock was behind) that sorts earlier makes the
 // projection refold from the start. Refolding is O(ops) and only happens on
 // late arrivals, which are rare and come in batches.
+//
+// The log is kept encoded (each op's own record, ~145 bytes) rather than as
+// decoded Ops (~300 bytes with their payload vectors): at 200,000 ops that is
+// the difference between fitting a tablet's memory budget or not. A refold
+// decodes again; records in the log were validated when they came in.
 #include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -16,21 +24,43 @@ namespace app {
 
 class Replica {
  public:
+  struct Entry {
+    Hlc hlc;
+    Id device;
+    Id op_id;
+    std::string_view record;  // the op's encoded record, owned by the replica
+  };
+
   // Adds ops (any order, duplicates ignored). Returns how many were new.
   std::size_t add(const std::vector<Op>& ops);
-  std::size_t add(std::vector<Op>&& ops);  // the same, without copying (start-up, import)
-  bool contains(const Id& op_id) const { return seen_.count(op_id) != 0; }
+  std::size_t add(std::vector<Op>&& ops);
 
+  // Start-up: records already validated by their caller, decoded as `ops`
+  // (parallel), living in `arena`, which the replica keeps. Ops are folded
+  // and then dropped; only the records stay.
+  std::size_t add_loaded(std::vector<Op>&& ops, const std::vector<std::string_view>& records,
+                         std::shared_ptr<const void> arena);
+
+  bool contains(const Id& op_id) const { return seen_.count(op_id) != 0; }
   const MasterData& data() const { return data_; }
-  const std::vector<Op>& log() const { return log_; }
+  const std::vector<Entry>& log() const { return log_; }
+  std::size_t size() const { return log_.size(); }
+  Op decode(const Entry& entry) const;       // the op of a log entry
+  std::vector<Op> decoded_log() const;       // every op, in fold order (tests, tools)
   std::size_t refolds() const { return refolds_; }
 
   // Bumped on every change: views cache against it.
   std::uint64_t version() const { return version_; }
 
  private:
-  std::vector<Op> log_;  // sorted by op_before
+  std::string_view keep(std::string record);
+  void refold();
+
+  std::vector<Entry> log_;  // sorted by fold order
   std::unordered_set<Id, IdHash> seen_;
+  std::vector<std::shared_ptr<const void>> arenas_;  // start-up buffers the log points into
+  std::vector<std::unique_ptr<std::string[]>> blocks_;  // records added at run time
+  std::size_t block_used_ = 0, block_size_ = 0;
   MasterData data_;
   std::uint64_t version_ = 0;
   std::size_t refolds_ = 0;

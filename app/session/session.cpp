@@ -34,30 +34,44 @@ Session::Session(ClockPort& clock, RandomPort& random, StoragePort& storage, con
     : random_(random), storage_(storage), hlc_(clock), device_(device) {}
 
 const LoadReport& Session::load(const std::vector<std::string>& records) {
-  std::vector<std::string_view> views(records.begin(), records.end());
-  return load(views);
+  auto arena = std::make_shared<std::vector<std::string>>(records);
+  std::vector<std::string_view> views(arena->begin(), arena->end());
+  return load(views, arena);
 }
 
-const LoadReport& Session::load(const std::vector<std::string_view>& records) {
+const LoadReport& Session::load(const std::vector<std::string_view>& records, std::shared_ptr<const void> arena) {
   load_report_ = {};
   load_report_.records = records.size();
+  // Decoded in chunks and folded as they come: only a chunk of decoded ops is
+  // ever alive, the log itself stays as the records in `arena`.
+  constexpr std::size_t kChunk = 4096;
   std::vector<Op> ops;
-  ops.reserve(records.size());
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    Result<Op> op = decode_op(records[i]);
-    if (!op.ok()) {
-      load_report_.quarantined.push_back({i, op.error().message});
-      continue;
+  std::vector<std::string_view> kept;
+  for (std::size_t start = 0; start < records.size(); start += kChunk) {
+    ops.clear();
+    kept.clear();
+    for (std::size_t i = start; i < records.size() && i < start + kChunk; ++i) {
+      Result<Op> op = decode_op(records[i]);
+      if (!op.ok()) {
+        load_report_.quarantined.push_back({i, op.error().message});
+        continue;
+      }
+      hlc_.observe(op.value().hlc);
+      ops.push_back(std::move(op).value());
+      kept.push_back(records[i]);
     }
-    ops.push_back(std::move(op).value());
+    load_report_.applied += replica_.add_loaded(std::move(ops), kept, arena);
+    ops = {};
   }
-  load_report_.applied = replica_.add(std::move(ops));
-  for (const Op& op : replica_.log()) hlc_.observe(op.hlc);
   // The actor: whoever last recorded on this device (until sign-in exists).
-  for (auto it = replica_.log().rbegin(); it != replica_.log().rend(); ++it) {
-    if (it->device_id == device_ || actor_.is_nil()) { actor_ = it->actor; if (it->device_id == device_) break; }
+  const auto& log = replica_.log();
+  for (auto it = log.rbegin(); it != log.rend(); ++it) {
+    if (it->device == device_ || actor_.is_nil()) {
+      actor_ = replica_.decode(*it).actor;
+      if (it->device == device_) break;
+    }
   }
-  any_saved_ = !replica_.log().empty();
+  any_saved_ = replica_.size() != 0;
   return load_report_;
 }
 
@@ -188,7 +202,12 @@ Result<std::size_t> Session::import_backup(std::string_view bytes) {
   return n;
 }
 
-std::string Session::export_backup() const { return encode_backup(replica_.log()); }
+std::string Session::export_backup() const {
+  std::vector<std::string_view> records;
+  records.reserve(replica_.size());
+  for (const auto& entry : replica_.log()) records.push_back(entry.record);
+  return encode_backup_records(records);
+}
 
 const Views& Session::views() const {
   if (views_version_ != replica_.version()) {

@@ -5,6 +5,7 @@
 // const and read precomputed views, cheap enough for every frame.
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,7 +48,9 @@ class Session {
 
   // Start-up: folds the stored records; damaged or unknown ones are kept aside
   // (reported, never applied, never fatal).
-  const LoadReport& load(const std::vector<std::string_view>& records);
+  // `arena` owns the bytes the records point into; the log keeps pointing
+  // there (no copy of a 30 MB log). Without one, the records are copied.
+  const LoadReport& load(const std::vector<std::string_view>& records, std::shared_ptr<const void> arena);
   const LoadReport& load(const std::vector<std::string>& records);
 
   // --- commands ---
@@ -66,7 +69,7 @@ class Session {
   void set_read_only(bool read_only) { read_only_ = read_only; }
 
   // --- queries ---
-  bool has_data() const { return !replica_.log().empty(); }
+  bool has_data() const { return replica_.size() != 0; }
   bool read_only() const { return read_only_; }
   const CommunitySummary& summary() const { return views().summary; }
   const std::vector<UnitRow>& unit_rows() const { return views().units; }
@@ -74,8 +77,8 @@ class Session {
   const std::vector<ZoneRow>& zone_rows() const { return views().zones; }
   const std::vector<CheckpointRow>& checkpoints_of_zone(const Id& zone) const;
   const MasterData& master_data() const { return replica_.data(); }
-  std::size_t op_count() const { return replica_.log().size(); }
-  const std::vector<Op>& log() const { return replica_.log(); }  // in fold order
+  std::size_t op_count() const { return replica_.size(); }
+  std::vector<Op> decoded_log() const { return replica_.decoded_log(); }  // in fold order (tests, tools)
   SaveState save_state() const;
   std::size_t pending_count() const;  // ops applied in memory, not yet durable
   const std::string& storage_error() const { return storage_error_; }

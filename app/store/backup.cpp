@@ -28,17 +28,23 @@ Error refuse(i18n::S why, const std::string& detail = {}) {
 
 }  // namespace
 
-std::string encode_backup(const std::vector<Op>& log) {
+std::string encode_backup_records(const std::vector<std::string_view>& records) {
   std::string out(kMagic);
   out.push_back(static_cast<char>(kVersion));
-  put_u32(out, static_cast<std::uint32_t>(log.size()));
-  for (const Op& op : log) {
-    const std::string record = encode_op(op);
+  put_u32(out, static_cast<std::uint32_t>(records.size()));
+  for (std::string_view record : records) {
     put_u32(out, static_cast<std::uint32_t>(record.size()));
     out += record;
   }
   put_u32(out, crc32(out));
   return out;
+}
+
+std::string encode_backup(const std::vector<Op>& log) {
+  std::vector<std::string> encoded;
+  encoded.reserve(log.size());
+  for (const Op& op : log) encoded.push_back(encode_op(op));
+  return encode_backup_records(std::vector<std::string_view>(encoded.begin(), encoded.end()));
 }
 
 Result<std::vector<Op>> decode_backup(std::string_view bytes) {

@@ -13,6 +13,7 @@
 namespace app {
 
 std::string encode_backup(const std::vector<Op>& log);
+std::string encode_backup_records(const std::vector<std::string_view>& records);  // already-encoded ops
 Result<std::vector<Op>> decode_backup(std::string_view bytes);
 
 }  // namespace app

@@ -49,7 +49,8 @@ void BrowserStore::append(std::uint64_t batch, const std::vector<std::string>& r
 }
 
 void BrowserStore::on_records(unsigned char* buffer, int size, int count) {
-  release_records();
+  std::free(buffer_);
+  records_.clear();
   buffer_ = buffer;
   records_.reserve(static_cast<std::size_t>(count));
   std::size_t at = 0;
@@ -68,10 +69,10 @@ void BrowserStore::on_records(unsigned char* buffer, int size, int count) {
   }
 }
 
-void BrowserStore::release_records() {
-  records_ = {};
-  std::free(buffer_);
+std::shared_ptr<const void> BrowserStore::take_arena() {
+  std::shared_ptr<const void> arena(buffer_, [](const void* p) { std::free(const_cast<void*>(p)); });
   buffer_ = nullptr;
+  return arena;
 }
 
 void BrowserStore::on_loaded(bool ok, const char* error) {

@@ -4,6 +4,7 @@
 // the shell shows progress until it is done.
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,9 +42,10 @@ class BrowserStore final : public app::StoragePort {
   Phase phase() const { return phase_; }
   const std::string& open_error() const { return open_error_; }
   std::size_t records_read() const { return records_.size(); }
-  // The records read at start-up, pointing into one buffer; release() after use.
+  // The records read at start-up, pointing into one buffer, and the buffer
+  // itself, handed over to whoever keeps the records (the session's log).
   const std::vector<std::string_view>& records() const { return records_; }
-  void release_records();
+  std::shared_ptr<const void> take_arena();
 
   // Called from JS (see browser_store.cpp's exported functions): every stored
   // record in one malloc'd buffer, each prefixed by its u32 length. Taken over.

@@ -116,7 +116,7 @@ TEST_CASE("storage that dies after k writes, for every k: acknowledged ops come 
     // Exactly the torn record is set aside (when one was torn), never applied.
     REQUIRE(report.quarantined.size() == (k < total ? 1u : 0u));
     std::set<std::string> applied;
-    for (const Op& op : restarted.log()) applied.insert(encode_op(op));
+    for (const Op& op : restarted.decoded_log()) applied.insert(encode_op(op));
     // Everything acknowledged as saved is back…
     for (const std::string& r : out.acked) REQUIRE(applied.count(r) == 1);
     // …and nothing is applied that was not written whole.
