@@ -46,6 +46,14 @@ void Replica::refold() {
   ++refolds_;
 }
 
+void Replica::reserve_for(std::size_t more) {
+  // Only for bulk additions: reserving one more for every single save would
+  // reallocate the log and rehash the id set each time (O(log size) per save).
+  if (more < 1024) return;
+  log_.reserve(log_.size() + more);
+  seen_.reserve(seen_.size() + more);
+}
+
 std::size_t Replica::add(const std::vector<Op>& ops) { return add(std::vector<Op>(ops)); }
 
 std::size_t Replica::add(std::vector<Op>&& ops) {
@@ -53,7 +61,7 @@ std::size_t Replica::add(std::vector<Op>&& ops) {
   records.reserve(ops.size());
   std::vector<Op> fresh;
   fresh.reserve(ops.size());
-  seen_.reserve(seen_.size() + ops.size());
+  reserve_for(ops.size());
   for (Op& op : ops) {
     if (!seen_.insert(op.op_id).second) continue;
     records.push_back(keep(encode_op(op)));
@@ -67,8 +75,7 @@ std::size_t Replica::add_loaded(std::vector<Op>&& ops, const std::vector<std::st
   if (arena) arenas_.push_back(std::move(arena));
   std::size_t added = 0;
   bool late = false;
-  log_.reserve(log_.size() + ops.size());
-  seen_.reserve(seen_.size() + ops.size());
+  reserve_for(ops.size());
   for (std::size_t i = 0; i < ops.size(); ++i) {
     const Op& op = ops[i];
     // add() has already claimed its ops in seen_; start-up claims them here.

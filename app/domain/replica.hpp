@@ -55,6 +55,7 @@ class Replica {
  private:
   std::string_view keep(std::string record);
   void refold();
+  void reserve_for(std::size_t more);
 
   std::vector<Entry> log_;  // sorted by fold order
   std::unordered_set<Id, IdHash> seen_;
