@@ -33,13 +33,14 @@ enum class CheckpointKind : std::int64_t {
   handrails = 8, roof = 9, plant_room = 10, model_unit = 11, notice_board = 12, gate = 13,
 };
 
-struct Community { Id id; std::string name, city; };
-struct Building { Id id; std::string name; std::int64_t floors = 0; std::int64_t position = 0; };
+struct Community { Id id; std::string name, city; bool operator==(const Community&) const = default; };
+struct Building { Id id; std::string name; std::int64_t floors = 0; std::int64_t position = 0; bool operator==(const Building&) const = default; };
 struct Unit {
   Id id, building;
   std::int64_t floor = 0;
   std::string stairwell, number;
   UnitStatus status = UnitStatus::occupied;
+  bool operator==(const Unit&) const = default;
 };
 struct Resident {
   Id id, unit;
@@ -47,10 +48,11 @@ struct Resident {
   bool owner = false;
   std::int64_t moved_in = 0, moved_out = 0;  // yyyymmdd, 0 = unknown / still here
   bool removed = false;
+  bool operator==(const Resident&) const = default;
 };
-struct Staff { Id id; std::string name, code, phone, pin_hash; Role role = Role::butler; };
-struct Zone { Id id; std::string name; Id butler; std::vector<Id> buildings; std::int64_t position = 0; };
-struct Checkpoint { Id id, building, zone; std::string name; CheckpointKind kind = CheckpointKind::lobby; std::int64_t position = 0; };
+struct Staff { Id id; std::string name, code, phone, pin_hash; Role role = Role::butler; bool operator==(const Staff&) const = default; };
+struct Zone { Id id; std::string name; Id butler; std::vector<Id> buildings; std::int64_t position = 0; bool operator==(const Zone&) const = default; };
+struct Checkpoint { Id id, building, zone; std::string name; CheckpointKind kind = CheckpointKind::lobby; std::int64_t position = 0; bool operator==(const Checkpoint&) const = default; };
 
 struct MasterData {
   Community community;
@@ -60,6 +62,7 @@ struct MasterData {
   std::unordered_map<Id, Staff, IdHash> staff;
   std::unordered_map<Id, Zone, IdHash> zones;
   std::unordered_map<Id, Checkpoint, IdHash> checkpoints;
+  bool operator==(const MasterData&) const = default;
 };
 
 // Folds one op into the projection. Total: an op that names something unknown

@@ -7,11 +7,8 @@
 namespace app {
 namespace {
 
-bool entry_before(const Replica::Entry& a, const Replica::Entry& b) {
-  if (a.hlc != b.hlc) return a.hlc < b.hlc;
-  if (a.device != b.device) return a.device < b.device;
-  return a.op_id < b.op_id;
-}
+FoldKey key_of(const Replica::Entry& e) { return {e.hlc, e.device, e.op_id}; }
+bool entry_before(const Replica::Entry& a, const Replica::Entry& b) { return key_of(a) < key_of(b); }
 
 }  // namespace
 
@@ -25,6 +22,33 @@ std::string_view Replica::keep(std::string record) {
   std::string& slot = blocks_.back()[block_used_++];
   slot = std::move(record);
   return slot;
+}
+
+void Replica::install_base(Snapshot&& base) {
+  data_ = std::move(base.data);
+  base_ids_ = std::move(base.op_ids);
+  base_frontier_ = base.frontier;
+  has_base_ = true;
+  ++version_;
+}
+
+bool Replica::contains(const Id& op_id) const {
+  return seen_.count(op_id) != 0 || (has_base_ && std::binary_search(base_ids_.begin(), base_ids_.end(), op_id));
+}
+
+std::vector<Id> Replica::sorted_ids() const {
+  std::vector<Id> ids;
+  ids.reserve(size());
+  ids = base_ids_;
+  for (const Entry& e : log_) ids.push_back(e.op_id);
+  std::sort(ids.begin() + static_cast<std::ptrdiff_t>(base_ids_.size()), ids.end());
+  std::inplace_merge(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(base_ids_.size()), ids.end());
+  return ids;
+}
+
+FoldKey Replica::frontier() const {
+  if (!log_.empty()) return key_of(log_.back());
+  return base_frontier_;
 }
 
 Op Replica::decode(const Entry& entry) const {
@@ -63,25 +87,28 @@ std::size_t Replica::add(std::vector<Op>&& ops) {
   fresh.reserve(ops.size());
   reserve_for(ops.size());
   for (Op& op : ops) {
-    if (!seen_.insert(op.op_id).second) continue;
+    if (contains(op.op_id) || !seen_.insert(op.op_id).second) continue;
     records.push_back(keep(encode_op(op)));
     fresh.push_back(std::move(op));
   }
-  return add_loaded(std::move(fresh), records, nullptr);
+  return fold_in(std::move(fresh), records, nullptr, true);
 }
 
-std::size_t Replica::add_loaded(std::vector<Op>&& ops, const std::vector<std::string_view>& records,
-                                std::shared_ptr<const void> arena) {
+std::size_t Replica::fold_in(std::vector<Op>&& ops, const std::vector<std::string_view>& records,
+                             std::shared_ptr<const void> arena, bool claimed) {
   if (arena) arenas_.push_back(std::move(arena));
   std::size_t added = 0;
   bool late = false;
   reserve_for(ops.size());
   for (std::size_t i = 0; i < ops.size(); ++i) {
     const Op& op = ops[i];
-    // add() has already claimed its ops in seen_; start-up claims them here.
-    if (arena && !seen_.insert(op.op_id).second) continue;
+    if (!claimed && (contains(op.op_id) || !seen_.insert(op.op_id).second)) continue;
     Entry entry{op.hlc, op.device_id, op.op_id, records[i]};
-    if (!late && (log_.empty() || entry_before(log_.back(), entry))) {
+    if (stale_) {
+      // Already waiting for a whole-log reload: keep the record, fold nothing.
+    } else if (has_base_ && !(base_frontier_ < key_of(entry))) {
+      stale_ = true;                 // sorts inside the snapshot: only the whole log can place it
+    } else if (!late && (log_.empty() || entry_before(log_.back(), entry))) {
       apply_master_data(data_, op);  // the common case: in order, fold on
     } else {
       late = true;                   // sorts before what is applied: refold below
@@ -90,7 +117,8 @@ std::size_t Replica::add_loaded(std::vector<Op>&& ops, const std::vector<std::st
     ++added;
   }
   if (added == 0) return 0;
-  if (late) refold();
+  if (late && has_base_) stale_ = true;  // a refold would need the ops inside the base
+  else if (late) refold();
   ++version_;
   return added;
 }

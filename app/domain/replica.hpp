@@ -19,6 +19,7 @@
 
 #include "app/domain/master_data.hpp"
 #include "app/ops/op.hpp"
+#include "app/store/snapshot.hpp"
 
 namespace app {
 
@@ -39,12 +40,24 @@ class Replica {
   // (parallel), living in `arena`, which the replica keeps. Ops are folded
   // and then dropped; only the records stay.
   std::size_t add_loaded(std::vector<Op>&& ops, const std::vector<std::string_view>& records,
-                         std::shared_ptr<const void> arena);
+                         std::shared_ptr<const void> arena) {
+    return fold_in(std::move(ops), records, std::move(arena), false);
+  }
 
-  bool contains(const Id& op_id) const { return seen_.count(op_id) != 0; }
+  // Starts from a snapshot's state; only on an empty replica.
+  void install_base(Snapshot&& base);
+
+  bool contains(const Id& op_id) const;
   const MasterData& data() const { return data_; }
+  // The ops held with their records: all of them, or those after the base.
   const std::vector<Entry>& log() const { return log_; }
-  std::size_t size() const { return log_.size(); }
+  std::size_t size() const { return base_ids_.size() + log_.size(); }
+  bool has_base() const { return has_base_; }
+  // A late op arrived that only a refold of the whole log can place.
+  bool stale() const { return stale_; }
+  // The ids of every op held, sorted, and the last op's fold key (snapshots).
+  std::vector<Id> sorted_ids() const;
+  FoldKey frontier() const;
   Op decode(const Entry& entry) const;       // the op of a log entry
   std::vector<Op> decoded_log() const;       // every op, in fold order (tests, tools)
   std::size_t refolds() const { return refolds_; }
@@ -54,10 +67,17 @@ class Replica {
 
  private:
   std::string_view keep(std::string record);
+  // `claimed`: add() has already taken the ops' ids into seen_.
+  std::size_t fold_in(std::vector<Op>&& ops, const std::vector<std::string_view>& records,
+                      std::shared_ptr<const void> arena, bool claimed);
   void refold();
   void reserve_for(std::size_t more);
 
   std::vector<Entry> log_;  // sorted by fold order
+  bool has_base_ = false;
+  bool stale_ = false;
+  FoldKey base_frontier_;
+  std::vector<Id> base_ids_;  // sorted
   std::unordered_set<Id, IdHash> seen_;
   std::vector<std::shared_ptr<const void>> arenas_;  // start-up buffers the log points into
   std::vector<std::unique_ptr<std::string[]>> blocks_;  // records added at run time

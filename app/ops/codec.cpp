@@ -2,11 +2,18 @@
 
 #include <array>
 
+#include "app/core/bytes.hpp"
+
 namespace app {
 namespace {
 
-constexpr std::size_t kMaxText = 1 << 20;   // a field longer than 1 MiB is corruption
 constexpr std::size_t kMaxFields = 256;
+
+using bytes::put_id;
+using bytes::put_varint;
+using bytes::Reader;
+using bytes::unzigzag;
+using bytes::zigzag;
 
 const std::array<std::uint32_t, 256>& crc_table() {
   static const std::array<std::uint32_t, 256> table = [] {
@@ -21,68 +28,17 @@ const std::array<std::uint32_t, 256>& crc_table() {
   return table;
 }
 
-void put_varint(std::string& out, std::uint64_t v) {
-  while (v >= 0x80) {
-    out.push_back(static_cast<char>((v & 0x7F) | 0x80));
-    v >>= 7;
-  }
-  out.push_back(static_cast<char>(v));
-}
-
-void put_u64(std::string& out, std::uint64_t v) {
-  for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
-}
-
-void put_id(std::string& out, const Id& id) {
-  put_u64(out, id.hi);
-  put_u64(out, id.lo);
-}
-
-std::uint64_t zigzag(std::int64_t v) { return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63); }
-std::int64_t unzigzag(std::uint64_t v) { return static_cast<std::int64_t>(v >> 1) ^ -static_cast<std::int64_t>(v & 1); }
-
-class Reader {
- public:
-  explicit Reader(std::string_view s) : s_(s) {}
-  bool varint(std::uint64_t* v) {
-    *v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      if (at_ >= s_.size()) return false;
-      const auto b = static_cast<unsigned char>(s_[at_++]);
-      *v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
-      if (!(b & 0x80)) return true;
-    }
-    return false;
-  }
-  bool u64(std::uint64_t* v) {
-    if (s_.size() - at_ < 8) return false;
-    *v = 0;
-    for (int i = 0; i < 8; ++i) *v |= static_cast<std::uint64_t>(static_cast<unsigned char>(s_[at_++])) << (8 * i);
-    return true;
-  }
-  bool id(Id* out) { return u64(&out->hi) && u64(&out->lo); }
-  bool bytes(std::size_t n, std::string* out) {
-    if (n > kMaxText || s_.size() - at_ < n) return false;
-    out->assign(s_.substr(at_, n));
-    at_ += n;
-    return true;
-  }
-  bool done() const { return at_ == s_.size(); }
-
- private:
-  std::string_view s_;
-  std::size_t at_ = 0;
-};
-
 Error corrupt(const char* what) { return Error{"record_corrupt", std::string("damaged record: ") + what}; }
 
 }  // namespace
 
-std::uint32_t crc32(std::string_view bytes) {
-  std::uint32_t c = 0xFFFFFFFFu;
-  for (unsigned char b : bytes) c = crc_table()[(c ^ b) & 0xFF] ^ (c >> 8);
-  return c ^ 0xFFFFFFFFu;
+std::uint32_t bytes::crc32_update(std::uint32_t c, std::string_view data) {
+  const auto& table = crc_table();
+  for (unsigned char b : data) c = table[(c ^ b) & 0xFF] ^ (c >> 8);
+  return c;
 }
+
+std::uint32_t crc32(std::string_view data) { return bytes::crc32_finish(bytes::crc32_update(bytes::crc32_start(), data)); }
 
 std::string encode_op(const Op& op) {
   std::string out;

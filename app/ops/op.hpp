@@ -91,11 +91,15 @@ struct Op {
   bool operator==(const Op&) const = default;
 };
 
-// The fold order: (hlc, device_id, op_id). Total, since op ids are unique.
-inline bool op_before(const Op& a, const Op& b) {
-  if (a.hlc != b.hlc) return a.hlc < b.hlc;
-  if (a.device_id != b.device_id) return a.device_id < b.device_id;
-  return a.op_id < b.op_id;
-}
+// An op's place in the fold order: (hlc, device_id, op_id). Total, since op
+// ids are unique.
+struct FoldKey {
+  Hlc hlc;
+  Id device;
+  Id op_id;
+  auto operator<=>(const FoldKey&) const = default;
+};
+inline FoldKey fold_key(const Op& op) { return {op.hlc, op.device_id, op.op_id}; }
+inline bool op_before(const Op& a, const Op& b) { return fold_key(a) < fold_key(b); }
 
 }  // namespace app

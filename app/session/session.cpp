@@ -40,8 +40,15 @@ const LoadReport& Session::load(const std::vector<std::string>& records) {
 }
 
 const LoadReport& Session::load(const std::vector<std::string_view>& records, std::shared_ptr<const void> arena) {
+  // Also a reload (a late op needed the whole log): start from nothing.
+  replica_ = Replica{};
+  views_version_ = ~0ull;
+  snapshot_writer_.reset();
+  snapshot_covered_ = 0;  // whatever snapshot is stored, the next one replaces it
+  std::string snapshot_problem = std::move(load_report_.snapshot_problem);
   load_report_ = {};
   load_report_.records = records.size();
+  load_report_.snapshot_problem = std::move(snapshot_problem);
   // Decoded in chunks and folded as they come: only a chunk of decoded ops is
   // ever alive, the log itself stays as the records in `arena`.
   constexpr std::size_t kChunk = 4096;
@@ -63,6 +70,66 @@ const LoadReport& Session::load(const std::vector<std::string_view>& records, st
     load_report_.applied += replica_.add_loaded(std::move(ops), kept, arena);
     ops = {};
   }
+  after_load();
+  return load_report_;
+}
+
+LoadOutcome Session::load_from_snapshot(std::string_view bytes, const std::vector<std::string_view>& tail,
+                                        std::shared_ptr<const void> arena) {
+  if (bytes.empty()) return LoadOutcome::need_whole_log;
+  std::vector<std::string_view> copied;
+  if (!arena && !tail.empty()) {
+    // The log keeps pointing at its records: without an arena, keep a copy.
+    auto owned = std::make_shared<std::vector<std::string>>(tail.begin(), tail.end());
+    copied.assign(owned->begin(), owned->end());
+    arena = owned;
+  }
+  const std::vector<std::string_view>& records = arena && !copied.empty() ? copied : tail;
+  Result<Snapshot> snapshot = decode_snapshot(bytes);
+  if (!snapshot.ok()) {
+    load_report_.snapshot_problem = snapshot.error().message;
+    return LoadOutcome::need_whole_log;
+  }
+  Replica replica;
+  LoadReport report;
+  report.records = records.size();
+  report.quarantined = std::move(snapshot.value().quarantined);
+  const std::uint64_t covered = snapshot.value().op_count;
+  hlc_.observe(snapshot.value().frontier.hlc);
+  replica.install_base(std::move(snapshot).value());
+  std::vector<Op> ops;
+  std::vector<std::string_view> kept;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    Result<Op> op = decode_op(records[i]);
+    if (!op.ok()) {
+      report.quarantined.push_back({static_cast<std::size_t>(covered) + i, op.error().message});
+      continue;
+    }
+    hlc_.observe(op.value().hlc);
+    ops.push_back(std::move(op).value());
+    kept.push_back(records[i]);
+  }
+  report.applied = replica.add_loaded(std::move(ops), kept, std::move(arena));
+  if (replica.stale()) return LoadOutcome::need_whole_log;  // nothing taken over
+  replica_ = std::move(replica);
+  views_version_ = ~0ull;
+  report.from_snapshot = true;
+  load_report_ = std::move(report);
+  snapshot_covered_ = covered;
+  after_load();
+  return LoadOutcome::loaded;
+}
+
+void Session::after_load() {
+  // A reload while batches were still being written: they stay in flight and
+  // in memory (a duplicate of one that landed meanwhile is ignored).
+  for (const Batch& b : in_flight_) {
+    std::vector<Op> ops;
+    for (const std::string& r : b.records) {
+      if (Result<Op> op = decode_op(r); op.ok()) ops.push_back(std::move(op).value());
+    }
+    replica_.add(std::move(ops));
+  }
   // The actor: whoever last recorded on this device (until sign-in exists).
   const auto& log = replica_.log();
   for (auto it = log.rbegin(); it != log.rend(); ++it) {
@@ -71,8 +138,48 @@ const LoadReport& Session::load(const std::vector<std::string_view>& records, st
       if (it->device == device_) break;
     }
   }
-  any_saved_ = replica_.size() != 0;
-  return load_report_;
+  any_saved_ = any_saved_ || replica_.size() != 0;
+}
+
+bool Session::snapshot_due() const {
+  return !read_only_ && !snapshot_writer_ && in_flight_.empty() && !replica_.stale() &&
+         replica_.size() >= snapshot_covered_ + snapshot_every_;
+}
+
+bool Session::begin_snapshot() {
+  if (!snapshot_due()) return false;
+  snapshot_writer_ = std::make_unique<SnapshotWriter>(replica_.data(), replica_.sorted_ids(), replica_.frontier(),
+                                                      load_report_.quarantined);
+  snapshot_version_ = replica_.version();
+  return true;
+}
+
+SnapshotStep Session::snapshot_step(std::size_t budget) {
+  if (!snapshot_writer_) return SnapshotStep::idle;
+  if (snapshot_writer_->done()) return SnapshotStep::done;
+  // The writer walks the live state: any change since it began (a save, a
+  // sync) makes what it wrote so far a mix of two states. Start again later.
+  if (replica_.version() != snapshot_version_ || !in_flight_.empty()) {
+    snapshot_writer_.reset();
+    return SnapshotStep::abandoned;
+  }
+  return snapshot_writer_->step(budget) ? SnapshotStep::done : SnapshotStep::working;
+}
+
+std::string Session::take_snapshot() {
+  if (!snapshot_writer_ || !snapshot_writer_->done()) return {};
+  std::string bytes = snapshot_writer_->take();
+  snapshot_writer_.reset();
+  return bytes;
+}
+
+void Session::on_snapshot_saved(bool ok, std::uint64_t op_count, std::string_view message) {
+  if (ok) {
+    snapshot_covered_ = op_count;
+    snapshot_error_.clear();
+  } else {
+    snapshot_error_ = std::string(message);
+  }
 }
 
 Op Session::make_op(OpKind kind, const Id& entity, Payload payload) {
@@ -209,6 +316,16 @@ std::string Session::export_backup() const {
   return encode_backup_records(records);
 }
 
+std::string Session::export_backup_of(const std::vector<std::string_view>& stored) {
+  // Damaged records stay out: the file must pass its own import check.
+  std::vector<std::string_view> good;
+  good.reserve(stored.size());
+  for (std::string_view r : stored) {
+    if (decode_op(r).ok()) good.push_back(r);
+  }
+  return encode_backup_records(good);
+}
+
 const Views& Session::views() const {
   if (views_version_ != replica_.version()) {
     views_ = build_views(replica_.data());
@@ -259,6 +376,9 @@ std::string Session::state_summary_json() const {
   out += ",\"pending\":" + std::to_string(pending_count());
   out += ",\"save\":\"" + std::string(kSave[static_cast<int>(save_state())]) + "\"";
   out += ",\"quarantined\":" + std::to_string(load_report_.quarantined.size());
+  out += ",\"from_snapshot\":" + std::string(load_report_.from_snapshot ? "true" : "false");
+  out += ",\"snapshot_covered\":" + std::to_string(snapshot_covered_);
+  out += ",\"snapshot_problem\":\"" + json_escape(load_report_.snapshot_problem) + "\"";
   out += ",\"read_only\":" + std::string(read_only_ ? "true" : "false");
   out += ",\"storage_error\":\"" + json_escape(storage_error_) + "\"";
   return out + "}";

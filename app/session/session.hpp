@@ -17,6 +17,7 @@
 #include "app/demo/demo_community.hpp"
 #include "app/domain/replica.hpp"
 #include "app/domain/views.hpp"
+#include "app/store/snapshot.hpp"
 #include "app/store/storage_port.hpp"
 
 namespace app {
@@ -24,16 +25,20 @@ namespace app {
 // Where the last action stands: what the UI shows as "saving…" / "saved".
 enum class SaveState { idle, saving, saved, failed };
 
-struct QuarantinedRecord {
-  std::size_t index;   // position in the stored log
-  std::string reason;  // readable, in the current language
-};
-
 struct LoadReport {
-  std::size_t records = 0;
+  std::size_t records = 0;        // records read (the tail, when a snapshot was used)
   std::size_t applied = 0;
   std::vector<QuarantinedRecord> quarantined;
+  bool from_snapshot = false;     // started from a snapshot plus the records after it
+  std::string snapshot_problem;   // why a stored snapshot was not used (empty: none, or fine)
 };
+
+// What loading from a snapshot came to: done, or the whole log is needed
+// (no usable snapshot, or an op after it belongs before it).
+enum class LoadOutcome { loaded, need_whole_log };
+
+// Where background snapshotting stands after a step.
+enum class SnapshotStep { idle, working, done, abandoned };
 
 struct NewResident {
   std::string name, phone, occupation;
@@ -52,6 +57,14 @@ class Session {
   // there (no copy of a 30 MB log). Without one, the records are copied.
   const LoadReport& load(const std::vector<std::string_view>& records, std::shared_ptr<const void> arena);
   const LoadReport& load(const std::vector<std::string>& records);
+  // Start-up from a stored snapshot plus the records written after it. Needs
+  // the whole log (and changes nothing) when the snapshot is missing, damaged,
+  // of an unknown version, or a later record sorts inside it.
+  LoadOutcome load_from_snapshot(std::string_view snapshot, const std::vector<std::string_view>& tail,
+                                 std::shared_ptr<const void> arena);
+  // A late op arrived that only the whole log can place (see Replica): the
+  // shell reads the whole log again and calls load().
+  bool needs_whole_log() const { return replica_.stale(); }
 
   // --- commands ---
   Status load_demo(const DemoOptions& options);
@@ -65,6 +78,15 @@ class Session {
   void on_commit(std::uint64_t batch, bool ok, std::string_view message);
   // Writes again every batch whose write failed (quota, full disk, aborted).
   void retry_failed();
+  // Background snapshots: due when enough ops are not covered by the last one
+  // and nothing is waiting to be written (a snapshot covers durable ops only).
+  bool snapshot_due() const;
+  bool begin_snapshot();
+  // Writes up to `budget` entities; abandoned if the state changed meanwhile.
+  SnapshotStep snapshot_step(std::size_t budget);
+  std::string take_snapshot();  // after SnapshotStep::done
+  void on_snapshot_saved(bool ok, std::uint64_t op_count, std::string_view message);
+  void set_snapshot_every(std::size_t ops) { snapshot_every_ = ops; }
   // A second tab: everything readable, nothing writable.
   void set_read_only(bool read_only) { read_only_ = read_only; }
 
@@ -86,8 +108,14 @@ class Session {
   const Id& device_id() const { return device_; }
   const Id& actor() const { return actor_; }
   std::string state_summary_json() const;
-  // The whole local log as one file (Settings → export).
+  std::uint64_t snapshot_covered() const { return snapshot_covered_; }
+  const std::string& snapshot_error() const { return snapshot_error_; }
+  // The whole local log as one file (Settings → export). Started from a
+  // snapshot, the records before it live only in storage: the shell reads
+  // them (all of them) and passes them to export_backup_of.
+  bool export_needs_stored_log() const { return replica_.has_base(); }
   std::string export_backup() const;
+  static std::string export_backup_of(const std::vector<std::string_view>& stored);
 
  private:
   struct Batch {
@@ -100,6 +128,7 @@ class Session {
   Status commit(std::vector<Op> ops);
   Status check_writable() const;
   const Views& views() const;
+  void after_load();
 
   RandomPort& random_;
   StoragePort& storage_;
@@ -113,6 +142,11 @@ class Session {
   bool any_saved_ = false;
   bool read_only_ = false;
   std::string storage_error_;
+  std::unique_ptr<SnapshotWriter> snapshot_writer_;
+  std::uint64_t snapshot_version_ = 0;  // the replica version the writer started from
+  std::uint64_t snapshot_covered_ = 0;  // ops in the last snapshot stored
+  std::size_t snapshot_every_ = 2000;
+  std::string snapshot_error_;
   mutable Views views_;
   mutable std::uint64_t views_version_ = ~0ull;
 };

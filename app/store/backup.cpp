@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include "app/core/bytes.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/ops/codec.hpp"
 
@@ -11,14 +12,8 @@ namespace {
 constexpr std::string_view kMagic = "BUTLERBK";
 constexpr unsigned char kVersion = 1;
 
-void put_u32(std::string& out, std::uint32_t v) {
-  for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
-}
-std::uint32_t get_u32(std::string_view s, std::size_t at) {
-  std::uint32_t v = 0;
-  for (int i = 0; i < 4; ++i) v |= static_cast<std::uint32_t>(static_cast<unsigned char>(s[at + i])) << (8 * i);
-  return v;
-}
+using bytes::get_u32;
+using bytes::put_u32;
 
 Error refuse(i18n::S why, const std::string& detail = {}) {
   std::string message = i18n::tr(why);

@@ -1,0 +1,239 @@
+#include "app/store/snapshot.hpp"
+
+#include <algorithm>
+
+#include "app/core/bytes.hpp"
+#include "app/ops/codec.hpp"
+
+namespace app {
+namespace {
+
+using bytes::put_id;
+using bytes::put_text;
+using bytes::put_varint;
+using bytes::zigzag;
+
+constexpr std::string_view kMagic = "BUTLERSN";
+
+void put_number(std::string& out, std::int64_t v) { put_varint(out, zigzag(v)); }
+
+// One writer and one reader per entity; the two must mirror each other.
+void write(std::string& o, const Building& b) {
+  put_id(o, b.id);
+  put_text(o, b.name);
+  put_number(o, b.floors);
+  put_number(o, b.position);
+}
+void write(std::string& o, const Unit& u) {
+  put_id(o, u.id);
+  put_id(o, u.building);
+  put_number(o, u.floor);
+  put_text(o, u.stairwell);
+  put_text(o, u.number);
+  put_number(o, static_cast<std::int64_t>(u.status));
+}
+void write(std::string& o, const Resident& r) {
+  put_id(o, r.id);
+  put_id(o, r.unit);
+  put_text(o, r.name);
+  put_text(o, r.phone);
+  put_text(o, r.occupation);
+  put_varint(o, (r.owner ? 1u : 0u) | (r.removed ? 2u : 0u));
+  put_number(o, r.moved_in);
+  put_number(o, r.moved_out);
+}
+void write(std::string& o, const Staff& s) {
+  put_id(o, s.id);
+  put_text(o, s.name);
+  put_text(o, s.code);
+  put_text(o, s.phone);
+  put_text(o, s.pin_hash);
+  put_number(o, static_cast<std::int64_t>(s.role));
+}
+void write(std::string& o, const Zone& z) {
+  put_id(o, z.id);
+  put_text(o, z.name);
+  put_id(o, z.butler);
+  put_varint(o, z.buildings.size());
+  for (const Id& b : z.buildings) put_id(o, b);
+  put_number(o, z.position);
+}
+void write(std::string& o, const Checkpoint& c) {
+  put_id(o, c.id);
+  put_id(o, c.building);
+  put_id(o, c.zone);
+  put_text(o, c.name);
+  put_number(o, static_cast<std::int64_t>(c.kind));
+  put_number(o, c.position);
+}
+
+bool read(bytes::Reader& r, Building& b) { return r.id(&b.id) && r.text(&b.name) && r.number(&b.floors) && r.number(&b.position); }
+bool read(bytes::Reader& r, Unit& u) {
+  std::int64_t status = 0;
+  if (!(r.id(&u.id) && r.id(&u.building) && r.number(&u.floor) && r.text(&u.stairwell) && r.text(&u.number) && r.number(&status))) return false;
+  if (!is_unit_status(status)) return false;
+  u.status = static_cast<UnitStatus>(status);
+  return true;
+}
+bool read(bytes::Reader& r, Resident& x) {
+  std::uint64_t flags = 0;
+  if (!(r.id(&x.id) && r.id(&x.unit) && r.text(&x.name) && r.text(&x.phone) && r.text(&x.occupation) && r.varint(&flags) &&
+        r.number(&x.moved_in) && r.number(&x.moved_out))) {
+    return false;
+  }
+  x.owner = (flags & 1) != 0;
+  x.removed = (flags & 2) != 0;
+  return true;
+}
+bool read(bytes::Reader& r, Staff& s) {
+  std::int64_t role = 0;
+  if (!(r.id(&s.id) && r.text(&s.name) && r.text(&s.code) && r.text(&s.phone) && r.text(&s.pin_hash) && r.number(&role))) return false;
+  if (!is_role(role)) return false;
+  s.role = static_cast<Role>(role);
+  return true;
+}
+bool read(bytes::Reader& r, Zone& z) {
+  std::uint64_t n = 0;
+  if (!(r.id(&z.id) && r.text(&z.name) && r.id(&z.butler) && r.varint(&n)) || n > r.remaining() / 16) return false;
+  z.buildings.resize(static_cast<std::size_t>(n));
+  for (Id& b : z.buildings) {
+    if (!r.id(&b)) return false;
+  }
+  return r.number(&z.position);
+}
+bool read(bytes::Reader& r, Checkpoint& c) {
+  std::int64_t kind = 0;
+  if (!(r.id(&c.id) && r.id(&c.building) && r.id(&c.zone) && r.text(&c.name) && r.number(&kind) && r.number(&c.position))) return false;
+  if (kind < 0 || kind > 13) return false;
+  c.kind = static_cast<CheckpointKind>(kind);
+  return true;
+}
+
+// Every section is "count, then that many entities"; the count bounds the
+// reservation by what the bytes could possibly hold (an entity is >= 16 bytes).
+template <typename T>
+bool read_section(bytes::Reader& r, std::unordered_map<Id, T, IdHash>& map) {
+  std::uint64_t n = 0;
+  if (!r.varint(&n) || n > r.remaining() / 16) return false;
+  map.reserve(static_cast<std::size_t>(n));
+  for (std::uint64_t i = 0; i < n; ++i) {
+    T item;
+    if (!read(r, item)) return false;
+    const Id id = item.id;
+    map.emplace(id, std::move(item));
+  }
+  return true;
+}
+
+Error damaged(const char* what) { return Error{"snapshot_damaged", std::string("damaged snapshot: ") + what}; }
+
+}  // namespace
+
+SnapshotWriter::SnapshotWriter(const MasterData& data, const std::vector<Id>& sorted_ids, const FoldKey& frontier,
+                               const std::vector<QuarantinedRecord>& quarantined)
+    : data_(data), op_count_(sorted_ids.size()) {
+  out_.reserve(64 + sorted_ids.size() * 16 + (data.units.size() + data.residents.size()) * 60);
+  out_ += kMagic;
+  out_.push_back(static_cast<char>(kSnapshotFormatVersion));
+  put_varint(out_, op_count_);
+  put_varint(out_, static_cast<std::uint64_t>(frontier.hlc.wall_ms));
+  put_varint(out_, frontier.hlc.logical);
+  put_id(out_, frontier.device);
+  put_id(out_, frontier.op_id);
+  put_varint(out_, sorted_ids.size());
+  for (const Id& id : sorted_ids) put_id(out_, id);
+  put_varint(out_, quarantined.size());
+  for (const QuarantinedRecord& q : quarantined) {
+    put_varint(out_, q.index);
+    put_text(out_, q.reason);
+  }
+  put_id(out_, data.community.id);
+  put_text(out_, data.community.name);
+  put_text(out_, data.community.city);
+  crc_ = bytes::crc32_start();
+}
+
+template <typename Map, typename Write>
+bool SnapshotWriter::write_section(const Map& map, typename Map::const_iterator& it, bool& started, std::size_t& budget,
+                                   Write write_one) {
+  if (!started) {
+    put_varint(out_, map.size());
+    it = map.begin();
+    started = true;
+  }
+  for (; it != map.end() && budget > 0; ++it, --budget) write_one(out_, it->second);
+  if (it != map.end()) return false;
+  started = false;
+  return true;
+}
+
+bool SnapshotWriter::step(std::size_t budget) {
+  auto w = [](std::string& o, const auto& e) { write(o, e); };
+  while (phase_ != Phase::done && budget > 0) {
+    bool finished = false;
+    switch (phase_) {
+      case Phase::buildings: finished = write_section(data_.buildings, building_it_, section_started_, budget, w); break;
+      case Phase::units: finished = write_section(data_.units, unit_it_, section_started_, budget, w); break;
+      case Phase::residents: finished = write_section(data_.residents, resident_it_, section_started_, budget, w); break;
+      case Phase::staff: finished = write_section(data_.staff, staff_it_, section_started_, budget, w); break;
+      case Phase::zones: finished = write_section(data_.zones, zone_it_, section_started_, budget, w); break;
+      case Phase::checkpoints: finished = write_section(data_.checkpoints, checkpoint_it_, section_started_, budget, w); break;
+      case Phase::done: break;
+    }
+    if (finished) phase_ = static_cast<Phase>(static_cast<int>(phase_) + 1);
+  }
+  // The checksum follows the bytes as they are written, so the last step
+  // does not pay for all of them at once.
+  crc_ = bytes::crc32_update(crc_, std::string_view(out_).substr(crc_done_));
+  crc_done_ = out_.size();
+  if (phase_ == Phase::done) bytes::put_u32(out_, bytes::crc32_finish(crc_));
+  return phase_ == Phase::done;
+}
+
+std::string encode_snapshot(const MasterData& data, const std::vector<Id>& sorted_ids, const FoldKey& frontier,
+                            const std::vector<QuarantinedRecord>& quarantined) {
+  SnapshotWriter writer(data, sorted_ids, frontier, quarantined);
+  while (!writer.step(1 << 20)) {
+  }
+  return writer.take();
+}
+
+Result<Snapshot> decode_snapshot(std::string_view bytes) {
+  if (bytes.size() < kMagic.size() + 1 + 4 || bytes.substr(0, kMagic.size()) != kMagic) return damaged("not a snapshot");
+  const auto version = static_cast<unsigned char>(bytes[kMagic.size()]);
+  if (version != kSnapshotFormatVersion) {
+    return Error{"snapshot_unknown_version", "snapshot of unknown format version " + std::to_string(version)};
+  }
+  const std::string_view body = bytes.substr(0, bytes.size() - 4);
+  if (crc32(body) != bytes::get_u32(bytes, bytes.size() - 4)) return damaged("checksum mismatch");
+
+  bytes::Reader r(body.substr(kMagic.size() + 1));
+  Snapshot s;
+  std::uint64_t wall = 0, logical = 0, ids = 0, quarantined = 0;
+  if (!r.varint(&s.op_count) || !r.varint(&wall) || !r.varint(&logical) || !r.id(&s.frontier.device) ||
+      !r.id(&s.frontier.op_id) || !r.varint(&ids) || ids != s.op_count || ids > r.remaining() / 16) {
+    return damaged("header");
+  }
+  s.frontier.hlc = {static_cast<std::int64_t>(wall), static_cast<std::uint32_t>(logical)};
+  s.op_ids.resize(static_cast<std::size_t>(ids));
+  for (Id& id : s.op_ids) {
+    if (!r.id(&id)) return damaged("op ids");
+  }
+  if (!std::is_sorted(s.op_ids.begin(), s.op_ids.end())) return damaged("op ids out of order");
+  if (!r.varint(&quarantined) || quarantined > r.remaining()) return damaged("set-aside records");
+  for (std::uint64_t i = 0; i < quarantined; ++i) {
+    std::uint64_t index = 0;
+    std::string reason;
+    if (!r.varint(&index) || !r.text(&reason)) return damaged("set-aside records");
+    s.quarantined.push_back({static_cast<std::size_t>(index), std::move(reason)});
+  }
+  MasterData& d = s.data;
+  if (!r.id(&d.community.id) || !r.text(&d.community.name) || !r.text(&d.community.city)) return damaged("community");
+  if (!read_section(r, d.buildings) || !read_section(r, d.units) || !read_section(r, d.residents) || !read_section(r, d.staff) ||
+      !read_section(r, d.zones) || !read_section(r, d.checkpoints) || !r.done()) {
+    return damaged("entities");
+  }
+  return s;
+}
+
+}  // namespace app
