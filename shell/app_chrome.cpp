@@ -3,6 +3,8 @@
 // the loading view. Split from app_shell.cpp, which routes and owns state.
 #include <emscripten/emscripten.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <iterator>
 
@@ -38,13 +40,23 @@ S title_of(Screen s) {
 }  // namespace
 
 void AppShell::draw_loading() {
-  // Reading a long log takes a moment on an old tablet: say what is happening.
+  // Reading a long log takes a moment on an old tablet: say what is
+  // happening, with a bar that moves (IndexedDB reports no progress within
+  // one read, so the bar shows activity, and the line the phase).
   const ImVec2 size = ImGui::GetIO().DisplaySize;
-  char line[128];
-  std::snprintf(line, sizeof line, tr(S::loading_records), static_cast<int>(browser_store().records_read()));
+  const bool whole = browser_store().reading_whole_log() || load_started_;
+  const char* line = tr(whole ? S::loading_whole_log : S::loading_snapshot);
   const ImVec2 text = ImGui::CalcTextSize(line);
   ImGui::SetCursorPos(ImVec2((size.x - text.x) * 0.5f, size.y * 0.45f));
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", line);
+  automation().record_last_item("loading_status", line, "status");
+  const float width = std::min(size.x * 0.6f, ui().css(360)), height = ui().css(6);
+  const ImVec2 at((size.x - width) * 0.5f, size.y * 0.45f + text.y + ui().css(16));
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(at, ImVec2(at.x + width, at.y + height), colors::primary_soft, height);
+  const float t = static_cast<float>(std::fmod(ImGui::GetTime() * 0.8, 1.0));
+  const float x0 = at.x + width * std::max(0.0f, t * 1.4f - 0.4f), x1 = at.x + width * std::min(1.0f, t * 1.4f);
+  draw->AddRectFilled(ImVec2(x0, at.y), ImVec2(x1, at.y + height), colors::primary, height);
   host_.request_frames(2);
 }
 

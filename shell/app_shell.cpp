@@ -61,24 +61,80 @@ AppShell::AppShell(WebHost& host)
 
 bool AppShell::finish_loading() {
   if (loaded_) return true;
-  if (browser_store().phase() == BrowserStore::Phase::opening) return false;
-  // Loaded, or the database could not be opened: either way the app runs; in
-  // the second case every save fails visibly instead of pretending.
-  const double started = emscripten_get_now();
-  session_.load(browser_store().records(), browser_store().take_arena());
-  (void)session_.unit_rows();  // build the views now, not in the first frame
-  load_ms_ = emscripten_get_now() - started;
-  if (browser_store().phase() == BrowserStore::Phase::failed) {
-    state_.status_message = std::string(tr(S::store_open_failed)) + " (" + browser_store().open_error() + ")";
+  BrowserStore& store = browser_store();
+  if (store.phase() == BrowserStore::Phase::opening || store.reading_whole_log()) return false;
+  if (!load_started_) {
+    load_started_ = true;
+    const double started = emscripten_get_now();
+    // The common start: the snapshot plus the records after it. Without a
+    // snapshot those records are the whole log.
+    bool done = true;
+    if (!store.has_snapshot()) {
+      session_.load(store.records(), store.take_arena());
+    } else if (session_.load_from_snapshot(store.snapshot(), store.records(), store.take_arena()) ==
+               app::LoadOutcome::need_whole_log) {
+      done = false;
+      reload_whole_log();
+    }
+    store.drop_snapshot();
+    load_ms_ = emscripten_get_now() - started;
+    if (!done) return false;
   }
-  state_.screen = session_.has_data() ? Screen::today : Screen::welcome;
+  (void)session_.unit_rows();  // build the views now, not in the first frame
+  if (store.phase() == BrowserStore::Phase::failed) {
+    state_.status_message = std::string(tr(S::store_open_failed)) + " (" + store.open_error() + ")";
+  }
+  if (!interactive_) state_.screen = session_.has_data() ? Screen::today : Screen::welcome;
   loaded_ = true;
-  butler_interactive();
+  if (!interactive_) butler_interactive();
+  interactive_ = true;
   return true;
 }
 
+void AppShell::reload_whole_log() {
+  // The loading view shows until the whole log is read and folded. A read
+  // that fails leaves the session as it was and says so; the app goes
+  // read-only rather than write on top of a log it could not read.
+  loaded_ = false;
+  browser_store().read_whole_log([this](bool ok, const std::vector<std::string_view>& records,
+                                        std::shared_ptr<const void> arena, const std::string& error) {
+    const double started = emscripten_get_now();
+    if (ok) {
+      session_.load(records, std::move(arena));
+    } else {
+      whole_log_failed_ = true;
+      state_.status_message = std::string(tr(S::store_read_failed)) + " (" + error + ")";
+    }
+    load_ms_ += emscripten_get_now() - started;
+  });
+}
+
+void AppShell::keep_snapshot_fresh() {
+  // Snapshots are written a few milliseconds per frame while the butler
+  // works; any save meanwhile abandons the one in progress (Session).
+  BrowserStore& store = browser_store();
+  if (snapshot_covers_ < 0) {
+    if (!session_.snapshot_due() || store.reading_whole_log()) return;
+    const double covers = store.snapshot_begin();
+    if (covers < 0 || !session_.begin_snapshot()) return;
+    snapshot_covers_ = covers;
+  }
+  const double deadline = emscripten_get_now() + 4.0;
+  app::SnapshotStep step = app::SnapshotStep::working;
+  while (step == app::SnapshotStep::working && emscripten_get_now() < deadline) step = session_.snapshot_step(2000);
+  if (step == app::SnapshotStep::working) {
+    host_.request_frames(1);
+    return;
+  }
+  if (step == app::SnapshotStep::done) store.put_snapshot(session_.take_snapshot(), snapshot_covers_, session_.op_count());
+  snapshot_covers_ = -1;
+}
+
 void AppShell::keep_storage_healthy() {
-  session_.set_read_only(storage_status().writer_known && !storage_status().writer);
+  session_.set_read_only(whole_log_failed_ || (storage_status().writer_known && !storage_status().writer));
+  // A late op (an import, later a sync) that only the whole log can place.
+  if (loaded_ && session_.needs_whole_log() && !browser_store().reading_whole_log()) reload_whole_log();
+  if (loaded_) keep_snapshot_fresh();
   // A failed write (quota, full disk) is retried every 10 s until it lands.
   const double now = emscripten_get_now() / 1000.0;
   if (session_.save_state() == app::SaveState::failed && now - last_retry_s_ > 10.0) {

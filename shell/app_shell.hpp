@@ -30,6 +30,8 @@ class AppShell {
   void draw_loading();
   void draw_save_status(float right_edge, float mid_y);
   void keep_storage_healthy();
+  void reload_whole_log();
+  void keep_snapshot_fresh();
 
   WebHost& host_;
   BrowserClock clock_;
@@ -37,6 +39,10 @@ class AppShell {
   app::Session session_;
   ShellState state_;
   bool loaded_ = false;
+  bool load_started_ = false;
+  bool interactive_ = false;      // the first interactive frame was announced
+  bool whole_log_failed_ = false;
+  double snapshot_covers_ = -1;   // a snapshot being written covers segments up to this key
   double last_retry_s_ = 0;
   double load_ms_ = 0;  // folding the stored log at start-up (scripts/bench store)
 };

@@ -17,27 +17,38 @@
   }
 
   var loader = window.butlerLoader = {
-    // Opens the op log's database and reads every stored segment, with their
-    // keys (web/store_lib.js takes it from there). Plain IndexedDB, no domain.
+    // Opens the op log's database and reads the latest snapshot with the
+    // segments stored after it (web/store_lib.js takes it from there). Plain
+    // IndexedDB, no domain. Version 2 added the 'snapshot' store; a version 1
+    // database is upgraded in place, its records untouched.
     openStore: function () {
       return new Promise(function (resolve, reject) {
-        var request = indexedDB.open('butler-rounds', 1);
+        var request = indexedDB.open('butler-rounds', 2);
         request.onupgradeneeded = function () {
           var db = request.result;
           if (!db.objectStoreNames.contains('records')) db.createObjectStore('records', { autoIncrement: true });
+          if (!db.objectStoreNames.contains('snapshot')) db.createObjectStore('snapshot');
         };
         request.onerror = function () { reject(request.error); };
         request.onblocked = function () { reject(new Error('database blocked by another tab')); };
         request.onsuccess = function () {
           var db = request.result;
           var started = performance.now();
-          var store = db.transaction('records', 'readonly').objectStore('records');
-          var keys = store.getAllKeys();
-          var all = store.getAll();
-          all.onsuccess = function () {
-            resolve({ db: db, keys: keys.result, segments: all.result, read_ms: performance.now() - started });
+          var tx = db.transaction(['records', 'snapshot'], 'readonly');
+          var snap = tx.objectStore('snapshot').get('current');
+          snap.onsuccess = function () {
+            var s = snap.result || null;
+            // The snapshot covers every segment up to s.covers; read the rest.
+            var range = s ? IDBKeyRange.lowerBound(s.covers, true) : null;
+            var store = tx.objectStore('records');
+            var keys = store.getAllKeys(range);
+            var all = store.getAll(range);
+            all.onsuccess = function () {
+              resolve({ db: db, snapshot: s, keys: keys.result, segments: all.result, read_ms: performance.now() - started });
+            };
+            all.onerror = function () { reject(all.error); };
           };
-          all.onerror = function () { reject(all.error); };
+          snap.onerror = function () { reject(snap.error); };
         };
       });
     },

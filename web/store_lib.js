@@ -19,6 +19,19 @@ mergeInto(LibraryManager.library, {
     // merging costs what the small tail holds, not what the whole log holds.
     compactFrom: 0,
     BIG: 256 * 1024,
+    lastKey: -1,  // the key of the last segment known committed
+    // Hands a list of stored values to C++ as one malloc'd buffer (C++ frees it).
+    toHeap: function (values) {
+      var size = 0;
+      for (var i = 0; i < values.length; i++) size += values[i].byteLength;
+      var ptr = _malloc(size || 1);
+      var at = ptr;
+      for (var j = 0; j < values.length; j++) {
+        HEAPU8.set(new Uint8Array(values[j]), at);
+        at += values[j].byteLength;
+      }
+      return { ptr: ptr, size: size };
+    },
     // Merges the small segments into one, atomically (one readwrite
     // transaction: the merged value replaces the first, the rest are deleted).
     compact: function () {
@@ -64,27 +77,27 @@ mergeInto(LibraryManager.library, {
     pending.then(function (read) {
       ButlerStore.db = read.db;
       read.db.onversionchange = function () { read.db.close(); };
-      // The segments end to end are the whole log as C++ reads it: one
-      // buffer, one call; C++ decodes straight from it and frees it.
-      var segments = read.segments;
-      var size = 0;
-      for (var i = 0; i < segments.length; i++) size += segments[i].byteLength;
-      var ptr = _malloc(size || 1);
-      var at = ptr;
-      for (var j = 0; j < segments.length; j++) {
-        HEAPU8.set(new Uint8Array(segments[j]), at);
-        at += segments[j].byteLength;
+      // The snapshot (if any) first, then the segments after it end to end:
+      // one buffer, one call each; C++ decodes straight from them.
+      var covers = read.snapshot ? read.snapshot.covers : -1;
+      if (read.snapshot) {
+        var snap = ButlerStore.toHeap([read.snapshot.bytes]);
+        Module.ccall('butler_store_on_snapshot', null, ['number', 'number'], [snap.ptr, snap.size]);
       }
-      // Where the small tail starts: after the last big segment.
-      ButlerStore.compactFrom = 0;
+      var tail = ButlerStore.toHeap(read.segments);
+      // Where the small tail starts: after the snapshot and the last big segment.
+      ButlerStore.compactFrom = covers + 1;
       ButlerStore.smallSegments = 0;
-      for (var m = 0; m < segments.length; m++) {
-        if (segments[m].byteLength >= ButlerStore.BIG) { ButlerStore.compactFrom = read.keys[m] + 1; ButlerStore.smallSegments = 0; }
+      ButlerStore.lastKey = covers;
+      for (var m = 0; m < read.segments.length; m++) {
+        if (read.segments[m].byteLength >= ButlerStore.BIG) { ButlerStore.compactFrom = read.keys[m] + 1; ButlerStore.smallSegments = 0; }
         else ButlerStore.smallSegments++;
+        ButlerStore.lastKey = Math.max(ButlerStore.lastKey, read.keys[m]);
       }
-      window.butlerStoreTimings = { read_ms: read.read_ms, segments: segments.length };
+      window.butlerStoreTimings = { read_ms: read.read_ms, segments: read.segments.length, snapshot_bytes: read.snapshot ? read.snapshot.bytes.byteLength : 0 };
       read.segments = null;
-      Module.ccall('butler_store_on_records', null, ['number', 'number', 'number'], [ptr, size, 0]);
+      read.snapshot = null;
+      Module.ccall('butler_store_on_records', null, ['number', 'number', 'number'], [tail.ptr, tail.size, 0]);
       Module.ccall('butler_store_on_loaded', null, ['number', 'string'], [1, '']);
     }, function (error) {
       Module.ccall('butler_store_on_loaded', null, ['number', 'string'], [0, String(error)]);
@@ -107,13 +120,68 @@ mergeInto(LibraryManager.library, {
       ButlerStore.report(batch, false, String(e));
       return;
     }
-    tx.objectStore('records').add(view.buffer);
+    var added = tx.objectStore('records').add(view.buffer);
     tx.oncomplete = function () {
+      ButlerStore.lastKey = Math.max(ButlerStore.lastKey, added.result);
       ButlerStore.report(batch, true, '');
       if (++ButlerStore.smallSegments > 64) setTimeout(ButlerStore.compact, 0);
     };
     tx.onabort = function () { ButlerStore.report(batch, false, tx.error ? tx.error.name + ': ' + tx.error.message : 'aborted'); };
     tx.onerror = function (e) { e.preventDefault(); };  // onabort reports it once
+  },
+});
+
+// Snapshots and whole-log reads (app/store/snapshot.hpp explains why).
+mergeInto(LibraryManager.library, {
+  // Reads every stored segment (a reload after a late op, a damaged snapshot,
+  // a backup export) and hands them to C++ as one buffer.
+  butler_store_read_all__deps: ['$ButlerStore'],
+  butler_store_read_all: function () {
+    var db = ButlerStore.db;
+    function fail(message) { Module.ccall('butler_store_on_whole_log', null, ['number', 'number', 'string'], [0, -1, message]); }
+    if (!db) { setTimeout(function () { fail('database not open'); }, 0); return; }
+    var started = performance.now();
+    var all = db.transaction('records', 'readonly').objectStore('records').getAll();
+    all.onsuccess = function () {
+      var whole = ButlerStore.toHeap(all.result);
+      window.butlerStoreTimings = Object.assign({}, window.butlerStoreTimings, { whole_read_ms: performance.now() - started });
+      Module.ccall('butler_store_on_whole_log', null, ['number', 'number', 'string'], [whole.ptr, whole.size, '']);
+    };
+    all.onerror = function () { fail(String(all.error)); };
+  },
+
+  // A snapshot is about to be taken of everything committed so far: returns
+  // the last committed segment's key, which it will cover, and keeps merging
+  // from then on to segments after it (a merge across that key would move
+  // covered and uncovered records into one segment). -1: not now.
+  butler_store_snapshot_begin__deps: ['$ButlerStore'],
+  butler_store_snapshot_begin: function () {
+    if (!ButlerStore.db || ButlerStore.compacting || ButlerStore.lastKey < 0) return -1;
+    if (ButlerStore.compactFrom <= ButlerStore.lastKey) {
+      ButlerStore.compactFrom = ButlerStore.lastKey + 1;
+      ButlerStore.smallSegments = 0;
+    }
+    return ButlerStore.lastKey;
+  },
+
+  // Stores the snapshot in one strict transaction; C++ hears on completion.
+  butler_store_put_snapshot__deps: ['$ButlerStore'],
+  butler_store_put_snapshot: function (ptr, len, covers, ops) {
+    function done(ok, message) { Module.ccall('butler_store_on_snapshot_saved', null, ['number', 'number', 'string'], [ok ? 1 : 0, ops, message]); }
+    var db = ButlerStore.db;
+    if (!db) { done(false, 'database not open'); return; }
+    var bytes = HEAPU8.slice(ptr, ptr + len);
+    var tx;
+    try {
+      tx = db.transaction('snapshot', 'readwrite', { durability: 'strict' });
+    } catch (e) {
+      done(false, String(e));
+      return;
+    }
+    tx.objectStore('snapshot').put({ covers: covers, ops: ops, bytes: bytes.buffer }, 'current');
+    tx.oncomplete = function () { done(true, ''); };
+    tx.onabort = function () { done(false, tx.error ? tx.error.name + ': ' + tx.error.message : 'aborted'); };
+    tx.onerror = function (e) { e.preventDefault(); };
   },
 });
 

@@ -87,7 +87,9 @@ LoadOutcome Session::load_from_snapshot(std::string_view bytes, const std::vecto
   const std::vector<std::string_view>& records = arena && !copied.empty() ? copied : tail;
   Result<Snapshot> snapshot = decode_snapshot(bytes);
   if (!snapshot.ok()) {
-    load_report_.snapshot_problem = snapshot.error().message;
+    // Shown in Settings: in the butler's language; the detail is for us.
+    const bool unknown = snapshot.error().code == "snapshot_unknown_version";
+    load_report_.snapshot_problem = i18n::tr(unknown ? S::snapshot_unknown_version : S::snapshot_damaged);
     return LoadOutcome::need_whole_log;
   }
   Replica replica;

@@ -12,6 +12,9 @@
 extern "C" {
 void butler_store_open();
 void butler_store_append(double batch, const unsigned char* bytes, int len);
+void butler_store_read_all();
+double butler_store_snapshot_begin();
+void butler_store_put_snapshot(const unsigned char* bytes, int len, double covers, double ops);
 }
 
 namespace shell {
@@ -48,29 +51,81 @@ void BrowserStore::append(std::uint64_t batch, const std::vector<std::string>& r
                       static_cast<int>(buffer.size()));
 }
 
-void BrowserStore::on_records(unsigned char* buffer, int size, int count) {
-  std::free(buffer_);
-  records_.clear();
-  buffer_ = buffer;
-  records_.reserve(static_cast<std::size_t>(count));
+namespace {
+
+// Splits a buffer of u32-length-prefixed records into views of it.
+std::vector<std::string_view> split_records(const unsigned char* buffer, std::size_t total) {
+  std::vector<std::string_view> records;
   std::size_t at = 0;
-  const auto total = static_cast<std::size_t>(size);
   while (at + 4 <= total) {
     const std::uint32_t n = buffer[at] | (buffer[at + 1] << 8) | (buffer[at + 2] << 16) | (static_cast<std::uint32_t>(buffer[at + 3]) << 24);
     at += 4;
     if (n > total - at) {
       // A damaged length: the rest cannot be split into records. Handed on as
       // one record, it fails its checksum and is quarantined, never dropped unseen.
-      records_.emplace_back(reinterpret_cast<const char*>(buffer + at), total - at);
+      records.emplace_back(reinterpret_cast<const char*>(buffer + at), total - at);
       break;
     }
-    records_.emplace_back(reinterpret_cast<const char*>(buffer + at), n);
+    records.emplace_back(reinterpret_cast<const char*>(buffer + at), n);
     at += n;
   }
+  return records;
+}
+
+std::shared_ptr<const void> owning(unsigned char* buffer) {
+  return std::shared_ptr<const void>(buffer, [](const void* p) { std::free(const_cast<void*>(p)); });
+}
+
+}  // namespace
+
+void BrowserStore::on_records(unsigned char* buffer, int size, int) {
+  std::free(buffer_);
+  buffer_ = buffer;
+  records_ = split_records(buffer, static_cast<std::size_t>(size));
+}
+
+void BrowserStore::on_snapshot(unsigned char* buffer, int size) {
+  std::free(snapshot_);
+  snapshot_ = buffer;
+  snapshot_size_ = static_cast<std::size_t>(size);
+}
+
+void BrowserStore::drop_snapshot() {
+  std::free(snapshot_);
+  snapshot_ = nullptr;
+  snapshot_size_ = 0;
+}
+
+void BrowserStore::read_whole_log(WholeLogDone done) {
+  whole_waiting_.push_back(std::move(done));
+  if (whole_waiting_.size() == 1) butler_store_read_all();
+}
+
+void BrowserStore::on_whole_log(unsigned char* buffer, int size, const char* error) {
+  auto waiting = std::move(whole_waiting_);
+  whole_waiting_.clear();
+  const bool ok = buffer != nullptr && size >= 0;
+  const std::vector<std::string_view> records = ok ? split_records(buffer, static_cast<std::size_t>(size)) : std::vector<std::string_view>{};
+  std::shared_ptr<const void> arena = ok ? owning(buffer) : nullptr;
+  const std::string message = error ? error : "";
+  for (auto& done : waiting) done(ok, records, arena, message);
+  note_activity();
+}
+
+double BrowserStore::snapshot_begin() { return butler_store_snapshot_begin(); }
+
+void BrowserStore::put_snapshot(const std::string& bytes, double covers, std::uint64_t ops) {
+  butler_store_put_snapshot(reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<int>(bytes.size()), covers,
+                            static_cast<double>(ops));
+}
+
+void BrowserStore::on_snapshot_saved(bool ok, std::uint64_t ops, const char* message) {
+  if (session_) session_->on_snapshot_saved(ok, ops, message ? message : "");
+  note_activity();
 }
 
 std::shared_ptr<const void> BrowserStore::take_arena() {
-  std::shared_ptr<const void> arena(buffer_, [](const void* p) { std::free(const_cast<void*>(p)); });
+  std::shared_ptr<const void> arena = owning(buffer_);
   buffer_ = nullptr;
   return arena;
 }
@@ -92,6 +147,15 @@ void BrowserStore::on_commit(std::uint64_t batch, bool ok, const char* message) 
 extern "C" {
 EMSCRIPTEN_KEEPALIVE void butler_store_on_records(unsigned char* buffer, int size, int count) {
   shell::browser_store().on_records(buffer, size, count);
+}
+EMSCRIPTEN_KEEPALIVE void butler_store_on_snapshot(unsigned char* buffer, int size) {
+  shell::browser_store().on_snapshot(buffer, size);
+}
+EMSCRIPTEN_KEEPALIVE void butler_store_on_whole_log(unsigned char* buffer, int size, const char* error) {
+  shell::browser_store().on_whole_log(buffer, size, error);
+}
+EMSCRIPTEN_KEEPALIVE void butler_store_on_snapshot_saved(int ok, double ops, const char* message) {
+  shell::browser_store().on_snapshot_saved(ok != 0, static_cast<std::uint64_t>(ops), message);
 }
 EMSCRIPTEN_KEEPALIVE void butler_store_on_loaded(int ok, const char* error) {
   shell::browser_store().on_loaded(ok != 0, error);

@@ -30,8 +30,20 @@ class BrowserStore final : public app::StoragePort {
  public:
   enum class Phase { opening, loaded, failed };
 
-  // Opens the database and starts reading every record.
+  // Whole-log reads: the records and the buffer they point into.
+  using WholeLogDone = std::function<void(bool ok, const std::vector<std::string_view>& records,
+                                          std::shared_ptr<const void> arena, const std::string& error)>;
+
+  // Opens the database and starts reading the snapshot and the records after it.
   void open();
+  // Reads every stored record again (a reload, a backup export); `done` is
+  // called once they are in memory. Requests made meanwhile share the read.
+  void read_whole_log(WholeLogDone done);
+  bool reading_whole_log() const { return !whole_waiting_.empty(); }
+  // Snapshots: begin returns the key of the last committed segment the
+  // snapshot will cover, or a negative number when it cannot start now.
+  double snapshot_begin();
+  void put_snapshot(const std::string& bytes, double covers, std::uint64_t ops);
   void append(std::uint64_t batch, const std::vector<std::string>& records) override;
 
   // Where commit results go once the session exists.
@@ -46,10 +58,17 @@ class BrowserStore final : public app::StoragePort {
   // itself, handed over to whoever keeps the records (the session's log).
   const std::vector<std::string_view>& records() const { return records_; }
   std::shared_ptr<const void> take_arena();
+  // The stored snapshot read at start-up (empty if none); dropped once used.
+  bool has_snapshot() const { return snapshot_ != nullptr; }
+  std::string_view snapshot() const { return {reinterpret_cast<const char*>(snapshot_), snapshot_size_}; }
+  void drop_snapshot();
 
   // Called from JS (see browser_store.cpp's exported functions): every stored
   // record in one malloc'd buffer, each prefixed by its u32 length. Taken over.
   void on_records(unsigned char* buffer, int size, int count);
+  void on_snapshot(unsigned char* buffer, int size);
+  void on_whole_log(unsigned char* buffer, int size, const char* error);
+  void on_snapshot_saved(bool ok, std::uint64_t ops, const char* message);
   void on_loaded(bool ok, const char* error);
   void on_commit(std::uint64_t batch, bool ok, const char* message);
 
@@ -57,6 +76,9 @@ class BrowserStore final : public app::StoragePort {
   Phase phase_ = Phase::opening;
   std::string open_error_;
   unsigned char* buffer_ = nullptr;
+  unsigned char* snapshot_ = nullptr;
+  std::size_t snapshot_size_ = 0;
+  std::vector<WholeLogDone> whole_waiting_;
   std::vector<std::string_view> records_;
   app::Session* session_ = nullptr;
   std::function<void(bool)> observer_;

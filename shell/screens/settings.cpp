@@ -5,6 +5,7 @@
 #include "app/i18n/catalogue.hpp"
 #include "app/session/session.hpp"
 #include "imgui.h"
+#include "shell/platform/browser_store.hpp"
 #include "shell/platform/file_transfer.hpp"
 #include "shell/platform/js_bridge.hpp"
 #include "shell/platform/storage_status.hpp"
@@ -69,6 +70,14 @@ void draw_settings(ScreenContext& ctx) {
   char records[128];
   std::snprintf(records, sizeof records, tr(S::storage_records), static_cast<int>(ctx.session.op_count()));
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", records);
+  if (ctx.session.snapshot_covered() > 0) {
+    std::snprintf(records, sizeof records, tr(S::storage_snapshot), static_cast<int>(ctx.session.snapshot_covered()));
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", records);
+  }
+  if (const std::string& problem = ctx.session.load_report().snapshot_problem; !problem.empty()) {
+    ImGui::TextWrapped("%s %s", tr(S::storage_snapshot_problem), problem.c_str());
+    automation().record_last_item("storage_snapshot_problem", problem.c_str(), "banner");
+  }
   // Damaged records are set aside at start-up, never applied and never fatal.
   const auto& quarantined = ctx.session.load_report().quarantined;
   if (!quarantined.empty()) {
@@ -95,7 +104,23 @@ void draw_settings(ScreenContext& ctx) {
     char name[64];
     std::snprintf(name, sizeof name, "butler-backup-%04d%02d%02d-%02d%02d.brbk", local.tm_year + 1900, local.tm_mon + 1,
                   local.tm_mday, local.tm_hour, local.tm_min);
-    download_file(name, ctx.session.export_backup());
+    if (!ctx.session.export_needs_stored_log()) {
+      download_file(name, ctx.session.export_backup());
+    } else {
+      // Started from a snapshot: the records before it are read from storage.
+      ctx.state.backup_result = tr(S::backup_preparing);
+      const std::string file_name = name;
+      ShellState* state = &ctx.state;
+      browser_store().read_whole_log([state, file_name](bool ok, const std::vector<std::string_view>& records,
+                                                        std::shared_ptr<const void>, const std::string& error) {
+        if (!ok) {
+          state->backup_result = std::string(tr(S::store_read_failed)) + " (" + error + ")";
+          return;
+        }
+        download_file(file_name, app::Session::export_backup_of(records));
+        state->backup_result.clear();
+      });
+    }
   }
   ImGui::SameLine();
   if (widgets::button("backup_import", tr(S::backup_import), 0, widgets::Tone::normal, !ctx.session.read_only())) {

@@ -37,23 +37,24 @@ test('a corrupted record is quarantined and reported; the app still starts', asy
   const page = await context.newPage();
   await boot(page, server.url);
   await tap(page, 'welcome_try_demo');
+  // Start-up reads the snapshot and the records after it: damage one of
+  // those, as a failing disk would (a byte in the middle of the record).
+  await page.waitForFunction(() => { const s = window.butlerTest.state().session; return s.save === 'saved' && s.snapshot_covered === s.ops; }, null, { timeout: 60000 });
+  await page.evaluate(() => Module.ccall('butler_bench_commits', null, ['number'], [3]));
+  await page.waitForFunction(() => JSON.parse(Module.ccall('butler_bench_results', 'string', [], [])).length >= 3, null, { timeout: 30000 });
   await saved(page);
   const ops = (await state(page)).session.ops;
-  // Damage one stored record by hand, as a failing disk would: a byte in the
-  // middle of the 100th record of the first stored segment.
   await page.evaluate(() => new Promise((resolve, reject) => {
     const open = indexedDB.open('butler-rounds');
     open.onsuccess = () => {
       const tx = open.result.transaction('records', 'readwrite');
       const store = tx.objectStore('records');
-      const cursor = store.openCursor();
+      const cursor = store.openCursor(null, 'prev');  // the last segment: one save's record
       cursor.onsuccess = () => {
         const c = cursor.result;
         const bytes = new Uint8Array(c.value.slice(0));
-        let at = 0;
-        for (let i = 0; i < 99; i++) at += 4 + (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24));
-        const n = bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24);
-        bytes[at + 4 + Math.floor(n / 2)] ^= 0xff;
+        const n = bytes[0] | (bytes[1] << 8) | (bytes[2] << 16) | (bytes[3] << 24);
+        bytes[4 + Math.floor(n / 2)] ^= 0xff;
         c.update(bytes.buffer);
       };
       tx.oncomplete = () => { open.result.close(); resolve(); };

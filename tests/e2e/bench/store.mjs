@@ -86,6 +86,10 @@ try {
   await chooser.setFiles(backup);
   await page.waitForFunction(() => window.butlerTest.state().session.save === 'saved', null, { timeout: 300000, polling: 500 });
   const bigOps = (await page.evaluate(() => window.butlerTest.state())).session.ops;
+  // The background snapshot of the restored log, written a few ms per frame.
+  const snapStarted = Date.now();
+  await page.waitForFunction(() => { const s = window.butlerTest.state().session; return s.snapshot_covered === s.ops; }, null, { timeout: 300000, polling: 200 });
+  const snapshotWrittenMs = Date.now() - snapStarted;
 
   const startups = [], heaps = [], parts = [];
   for (let i = 0; i < 3; i++) {
@@ -93,7 +97,11 @@ try {
     await page.waitForFunction(() => window.butlerInteractiveMs !== undefined, null, { timeout: 120000 });
     startups.push(await page.evaluate(() => window.butlerInteractiveMs));
     heaps.push(await page.evaluate(() => Module.ccall('butler_heap_bytes', 'number', [], [])));
-    parts.push(await page.evaluate(() => `IndexedDB read ${window.butlerStoreTimings.read_ms.toFixed(0)} ms, fold ${window.butlerTest.state().load_ms.toFixed(0)} ms`));
+    parts.push(await page.evaluate(() => {
+      const t = window.butlerStoreTimings, s = window.butlerTest.state();
+      return `IndexedDB read ${t.read_ms.toFixed(0)} ms (snapshot ${(t.snapshot_bytes / 1048576).toFixed(1)} MB + ${t.segments} segments), ` +
+        `${s.session.from_snapshot ? 'snapshot decode + tail' : 'whole-log fold'} ${s.load_ms.toFixed(0)} ms`;
+    }));
   }
   const large = await interleaved(page, N);
   await big.close();
@@ -103,6 +111,7 @@ try {
   console.log(`store: ${bigOps} ops stored: app ${p(large.app)} | raw put ${p(large.raw)}`);
   console.log(`store: start-up with ${bigOps} ops: ${startups.map((x) => x.toFixed(0)).join(' ')} ms; heap ${heaps.map((h) => (h / 1048576).toFixed(0)).join(' ')} MB`);
   console.log(`store: start-up parts: ${parts.join(' | ')}`);
+  console.log(`store: background snapshot of ${bigOps} ops written within ${snapshotWrittenMs} ms of the restore being saved`);
   const ratio50 = pct(small.app, 50) / pct(small.raw, 50);
   const ratio95 = pct(small.app, 95) / pct(small.raw, 95);
   const growth = pct(large.app, 50) / pct(small.app, 50);
