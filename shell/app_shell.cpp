@@ -2,6 +2,8 @@
 
 #include <emscripten/emscripten.h>
 
+#include <algorithm>
+
 #include "app/i18n/catalogue.hpp"
 #include "imgui.h"
 #include "shell/bench/bench_hooks.hpp"
@@ -110,24 +112,33 @@ void AppShell::reload_whole_log() {
 }
 
 void AppShell::keep_snapshot_fresh() {
-  // Snapshots are written a few milliseconds per frame while the butler
-  // works; any save meanwhile abandons the one in progress (Session).
+  // Snapshots are written a few milliseconds per frame while the butler is
+  // idle; a save meanwhile abandons the one in progress (Session).
   BrowserStore& store = browser_store();
+  double at = emscripten_get_now();
+  // What snapshotting costs a frame, worst so far, by part (scripts/bench store).
+  auto lap = [&at](double& worst) {
+    const double now = emscripten_get_now();
+    worst = std::max(worst, now - at);
+    at = now;
+  };
   if (snapshot_covers_ < 0) {
     if (!session_.snapshot_due() || store.reading_whole_log()) return;
     const double covers = store.snapshot_begin();
     if (covers < 0 || !session_.begin_snapshot()) return;
     snapshot_covers_ = covers;
+    lap(snapshot_cost_.begin_ms);
   }
-  const double deadline = emscripten_get_now() + 4.0;
+  const double step_deadline = at + 3.0;
   app::SnapshotStep step = app::SnapshotStep::working;
-  while (step == app::SnapshotStep::working && emscripten_get_now() < deadline) step = session_.snapshot_step(2000);
-  if (step == app::SnapshotStep::working) {
-    host_.request_frames(1);
-    return;
+  while (step == app::SnapshotStep::working && emscripten_get_now() < step_deadline) step = session_.snapshot_step(1000);
+  lap(snapshot_cost_.step_ms);
+  if (step == app::SnapshotStep::done) {
+    store.put_snapshot(session_.take_snapshot(), snapshot_covers_, session_.op_count());
+    lap(snapshot_cost_.put_ms);
   }
-  if (step == app::SnapshotStep::done) store.put_snapshot(session_.take_snapshot(), snapshot_covers_, session_.op_count());
-  snapshot_covers_ = -1;
+  if (step != app::SnapshotStep::working) snapshot_covers_ = -1;
+  else host_.request_frames(1);
 }
 
 void AppShell::keep_storage_healthy() {
@@ -241,9 +252,17 @@ std::string AppShell::state_json() const {
   out += ",\"about_open\":" + std::string(state_.about_open ? "true" : "false");
   out += ",\"registers_query\":\"" + json_escape(state_.registers_query) + "\"";
   out += ",\"selected_unit\":" + std::to_string(state_.selected_unit);
+  if (state_.selected_unit >= 0 && state_.selected_unit < static_cast<int>(session_.unit_rows().size())) {
+    static const char* kStatus[] = {"occupied", "vacant", "renovating", "model"};
+    const app::UnitRow& row = session_.unit_rows()[static_cast<std::size_t>(state_.selected_unit)];
+    out += ",\"unit_record\":{\"label\":\"" + json_escape(row.label) + "\",\"status\":\"" +
+           kStatus[static_cast<int>(row.status)] + "\",\"people\":" + std::to_string(session_.residents_of(row.id).size()) + "}";
+  }
   out += ",\"glyphs\":" + std::to_string(host_.fonts().glyph_count());
   out += ",\"atlas_ms\":" + std::to_string(host_.fonts().last_build_ms());
   out += ",\"load_ms\":" + std::to_string(load_ms_);
+  out += ",\"snapshot_cost\":{\"begin_ms\":" + std::to_string(snapshot_cost_.begin_ms) +
+         ",\"step_ms\":" + std::to_string(snapshot_cost_.step_ms) + ",\"put_ms\":" + std::to_string(snapshot_cost_.put_ms) + "}";
   out += ",\"session\":" + session_.state_summary_json();
   return out + "}";
 }

@@ -42,7 +42,8 @@ class AppShell {
   bool load_started_ = false;
   bool interactive_ = false;      // the first interactive frame was announced
   bool whole_log_failed_ = false;
-  double snapshot_covers_ = -1;   // a snapshot being written covers segments up to this key
+  double snapshot_covers_ = -1;
+  struct { double begin_ms = 0, step_ms = 0, put_ms = 0; } snapshot_cost_;  // worst per frame   // a snapshot being written covers segments up to this key
   double last_retry_s_ = 0;
   double load_ms_ = 0;  // folding the stored log at start-up (scripts/bench store)
 };

@@ -35,16 +35,20 @@
           var db = request.result;
           var started = performance.now();
           var tx = db.transaction(['records', 'snapshot'], 'readonly');
-          var snap = tx.objectStore('snapshot').get('current');
+          var snapshots = tx.objectStore('snapshot');
+          var snap = snapshots.get('current');
           snap.onsuccess = function () {
+            // The snapshot is stored in chunks 0..n-1 beside its 'current'
+            // entry; it covers every segment up to s.covers: read the rest.
             var s = snap.result || null;
-            // The snapshot covers every segment up to s.covers; read the rest.
+            var chunks = s && s.chunks > 0 ? snapshots.getAll(IDBKeyRange.bound(0, s.chunks - 1)) : null;
             var range = s ? IDBKeyRange.lowerBound(s.covers, true) : null;
             var store = tx.objectStore('records');
             var keys = store.getAllKeys(range);
             var all = store.getAll(range);
             all.onsuccess = function () {
-              resolve({ db: db, snapshot: s, keys: keys.result, segments: all.result, read_ms: performance.now() - started });
+              var snapshot = s ? { covers: s.covers, ops: s.ops, chunks: chunks ? chunks.result : [] } : null;
+              resolve({ db: db, snapshot: snapshot, keys: keys.result, segments: all.result, read_ms: performance.now() - started });
             };
             all.onerror = function () { reject(all.error); };
           };

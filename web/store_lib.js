@@ -80,8 +80,10 @@ mergeInto(LibraryManager.library, {
       // The snapshot (if any) first, then the segments after it end to end:
       // one buffer, one call each; C++ decodes straight from them.
       var covers = read.snapshot ? read.snapshot.covers : -1;
+      var snapshotBytes = 0;
+      if (read.snapshot) read.snapshot.chunks.forEach(function (c) { snapshotBytes += c.byteLength; });
       if (read.snapshot) {
-        var snap = ButlerStore.toHeap([read.snapshot.bytes]);
+        var snap = ButlerStore.toHeap(read.snapshot.chunks);
         Module.ccall('butler_store_on_snapshot', null, ['number', 'number'], [snap.ptr, snap.size]);
       }
       var tail = ButlerStore.toHeap(read.segments);
@@ -94,7 +96,7 @@ mergeInto(LibraryManager.library, {
         else ButlerStore.smallSegments++;
         ButlerStore.lastKey = Math.max(ButlerStore.lastKey, read.keys[m]);
       }
-      window.butlerStoreTimings = { read_ms: read.read_ms, segments: read.segments.length, snapshot_bytes: read.snapshot ? read.snapshot.bytes.byteLength : 0 };
+      window.butlerStoreTimings = { read_ms: read.read_ms, segments: read.segments.length, snapshot_bytes: snapshotBytes };
       read.segments = null;
       read.snapshot = null;
       Module.ccall('butler_store_on_records', null, ['number', 'number', 'number'], [tail.ptr, tail.size, 0]);
@@ -164,13 +166,17 @@ mergeInto(LibraryManager.library, {
     return ButlerStore.lastKey;
   },
 
-  // Stores the snapshot in one strict transaction; C++ hears on completion.
+  // Stores the snapshot in one strict transaction, in chunks: each chunk is
+  // put from the previous put's success, a task of its own, so frames keep
+  // coming while ~15 MB are copied (one 15 MB put blocked a frame for 30 ms).
+  // The bytes stay in the wasm heap (C++ keeps them) until C++ hears back.
   butler_store_put_snapshot__deps: ['$ButlerStore'],
   butler_store_put_snapshot: function (ptr, len, covers, ops) {
     function done(ok, message) { Module.ccall('butler_store_on_snapshot_saved', null, ['number', 'number', 'string'], [ok ? 1 : 0, ops, message]); }
     var db = ButlerStore.db;
     if (!db) { done(false, 'database not open'); return; }
-    var bytes = HEAPU8.slice(ptr, ptr + len);
+    var CHUNK = 512 * 1024;
+    var count = Math.ceil(len / CHUNK);
     var tx;
     try {
       tx = db.transaction('snapshot', 'readwrite', { durability: 'strict' });
@@ -178,7 +184,19 @@ mergeInto(LibraryManager.library, {
       done(false, String(e));
       return;
     }
-    tx.objectStore('snapshot').put({ covers: covers, ops: ops, bytes: bytes.buffer }, 'current');
+    var store = tx.objectStore('snapshot');
+    function put(i) {
+      if (i === count) {
+        // Chunks of an older, longer snapshot go; then the entry naming these.
+        store.delete(IDBKeyRange.bound(count, Number.MAX_SAFE_INTEGER));
+        store.put({ covers: covers, ops: ops, chunks: count, bytes: len }, 'current');
+        return;
+      }
+      var from = ptr + i * CHUNK;
+      var request = store.put(HEAPU8.slice(from, Math.min(ptr + len, from + CHUNK)).buffer, i);
+      request.onsuccess = function () { put(i + 1); };
+    }
+    put(0);
     tx.oncomplete = function () { done(true, ''); };
     tx.onabort = function () { done(false, tx.error ? tx.error.name + ': ' + tx.error.message : 'aborted'); };
     tx.onerror = function (e) { e.preventDefault(); };

@@ -36,13 +36,11 @@ bool Replica::contains(const Id& op_id) const {
   return seen_.count(op_id) != 0 || (has_base_ && std::binary_search(base_ids_.begin(), base_ids_.end(), op_id));
 }
 
-std::vector<Id> Replica::sorted_ids() const {
+std::vector<Id> Replica::ids() const {
   std::vector<Id> ids;
   ids.reserve(size());
-  ids = base_ids_;
+  ids.insert(ids.end(), base_ids_.begin(), base_ids_.end());
   for (const Entry& e : log_) ids.push_back(e.op_id);
-  std::sort(ids.begin() + static_cast<std::ptrdiff_t>(base_ids_.size()), ids.end());
-  std::inplace_merge(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(base_ids_.size()), ids.end());
   return ids;
 }
 

@@ -55,8 +55,9 @@ class Replica {
   bool has_base() const { return has_base_; }
   // A late op arrived that only a refold of the whole log can place.
   bool stale() const { return stale_; }
-  // The ids of every op held, sorted, and the last op's fold key (snapshots).
-  std::vector<Id> sorted_ids() const;
+  // The ids of every op held (base first, then fold order), and the last
+  // op's fold key: what a snapshot records.
+  std::vector<Id> ids() const;
   FoldKey frontier() const;
   Op decode(const Entry& entry) const;       // the op of a log entry
   std::vector<Op> decoded_log() const;       // every op, in fold order (tests, tools)

@@ -31,7 +31,7 @@ std::string json_escape(std::string_view s) {
 }  // namespace
 
 Session::Session(ClockPort& clock, RandomPort& random, StoragePort& storage, const Id& device)
-    : random_(random), storage_(storage), hlc_(clock), device_(device) {}
+    : clock_(clock), random_(random), storage_(storage), hlc_(clock), device_(device) {}
 
 const LoadReport& Session::load(const std::vector<std::string>& records) {
   auto arena = std::make_shared<std::vector<std::string>>(records);
@@ -144,13 +144,13 @@ void Session::after_load() {
 }
 
 bool Session::snapshot_due() const {
-  return !read_only_ && !snapshot_writer_ && in_flight_.empty() && !replica_.stale() &&
-         replica_.size() >= snapshot_covered_ + snapshot_every_;
+  return !read_only_ && !snapshot_writer_ && !snapshot_storing_ && in_flight_.empty() && !replica_.stale() &&
+         replica_.size() >= snapshot_covered_ + snapshot_every_ && clock_.now_ms() - last_commit_ms_ >= snapshot_quiet_ms_;
 }
 
 bool Session::begin_snapshot() {
   if (!snapshot_due()) return false;
-  snapshot_writer_ = std::make_unique<SnapshotWriter>(replica_.data(), replica_.sorted_ids(), replica_.frontier(),
+  snapshot_writer_ = std::make_unique<SnapshotWriter>(replica_.data(), replica_.ids(), replica_.frontier(),
                                                       load_report_.quarantined);
   snapshot_version_ = replica_.version();
   return true;
@@ -172,10 +172,12 @@ std::string Session::take_snapshot() {
   if (!snapshot_writer_ || !snapshot_writer_->done()) return {};
   std::string bytes = snapshot_writer_->take();
   snapshot_writer_.reset();
+  snapshot_storing_ = true;  // one at a time: the next waits for this one's answer
   return bytes;
 }
 
 void Session::on_snapshot_saved(bool ok, std::uint64_t op_count, std::string_view message) {
+  snapshot_storing_ = false;
   if (ok) {
     snapshot_covered_ = op_count;
     snapshot_error_.clear();
@@ -203,6 +205,7 @@ Status Session::check_writable() const {
 
 Status Session::commit(std::vector<Op> ops) {
   if (ops.empty()) return ok_status();
+  last_commit_ms_ = clock_.now_ms();
   Batch batch{next_batch_++, {}, ops.size()};
   batch.records.reserve(ops.size());
   for (const Op& op : ops) batch.records.push_back(encode_op(op));
@@ -351,6 +354,19 @@ std::vector<std::size_t> Session::search_units(std::string_view query) const {
       if (compact.find(query) != std::string::npos) out.push_back(i);
     }
   }
+  return out;
+}
+
+std::vector<const Resident*> Session::residents_of(const Id& unit) const {
+  std::vector<const Resident*> out;
+  for (const auto& [id, r] : replica_.data().residents) {
+    if (r.unit == unit && !r.removed && r.moved_out == 0) out.push_back(&r);
+  }
+  std::sort(out.begin(), out.end(), [](const Resident* a, const Resident* b) {
+    if (a->owner != b->owner) return a->owner;
+    if (a->name != b->name) return a->name < b->name;
+    return a->id < b->id;
+  });
   return out;
 }
 

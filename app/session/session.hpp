@@ -86,7 +86,12 @@ class Session {
   SnapshotStep snapshot_step(std::size_t budget);
   std::string take_snapshot();  // after SnapshotStep::done
   void on_snapshot_saved(bool ok, std::uint64_t op_count, std::string_view message);
-  void set_snapshot_every(std::size_t ops) { snapshot_every_ = ops; }
+  // Due after `every_ops` new ops and `quiet_ms` without a save: a snapshot
+  // is written while the butler is not working, never between two taps.
+  void set_snapshot_policy(std::size_t every_ops, std::int64_t quiet_ms) {
+    snapshot_every_ = every_ops;
+    snapshot_quiet_ms_ = quiet_ms;
+  }
   // A second tab: everything readable, nothing writable.
   void set_read_only(bool read_only) { read_only_ = read_only; }
 
@@ -99,6 +104,8 @@ class Session {
   const std::vector<ZoneRow>& zone_rows() const { return views().zones; }
   const std::vector<CheckpointRow>& checkpoints_of_zone(const Id& zone) const;
   const MasterData& master_data() const { return replica_.data(); }
+  // The people on a unit's record, owners first, then by name (the unit record).
+  std::vector<const Resident*> residents_of(const Id& unit) const;
   std::size_t op_count() const { return replica_.size(); }
   std::vector<Op> decoded_log() const { return replica_.decoded_log(); }  // in fold order (tests, tools)
   SaveState save_state() const;
@@ -130,6 +137,7 @@ class Session {
   const Views& views() const;
   void after_load();
 
+  ClockPort& clock_;
   RandomPort& random_;
   StoragePort& storage_;
   HybridClock hlc_;
@@ -145,7 +153,10 @@ class Session {
   std::unique_ptr<SnapshotWriter> snapshot_writer_;
   std::uint64_t snapshot_version_ = 0;  // the replica version the writer started from
   std::uint64_t snapshot_covered_ = 0;  // ops in the last snapshot stored
+  bool snapshot_storing_ = false;       // taken, not yet confirmed stored
   std::size_t snapshot_every_ = 2000;
+  std::int64_t snapshot_quiet_ms_ = 1500;
+  std::int64_t last_commit_ms_ = 0;
   std::string snapshot_error_;
   mutable Views views_;
   mutable std::uint64_t views_version_ = ~0ull;

@@ -129,10 +129,10 @@ Error damaged(const char* what) { return Error{"snapshot_damaged", std::string("
 
 }  // namespace
 
-SnapshotWriter::SnapshotWriter(const MasterData& data, const std::vector<Id>& sorted_ids, const FoldKey& frontier,
+SnapshotWriter::SnapshotWriter(const MasterData& data, std::vector<Id> op_ids, const FoldKey& frontier,
                                const std::vector<QuarantinedRecord>& quarantined)
-    : data_(data), op_count_(sorted_ids.size()) {
-  out_.reserve(64 + sorted_ids.size() * 16 + (data.units.size() + data.residents.size()) * 60);
+    : data_(data), ids_(std::move(op_ids)), quarantined_(quarantined), op_count_(ids_.size()) {
+  out_.reserve(64 + ids_.size() * 16 + (data.units.size() + data.residents.size()) * 60);
   out_ += kMagic;
   out_.push_back(static_cast<char>(kSnapshotFormatVersion));
   put_varint(out_, op_count_);
@@ -140,17 +140,32 @@ SnapshotWriter::SnapshotWriter(const MasterData& data, const std::vector<Id>& so
   put_varint(out_, frontier.hlc.logical);
   put_id(out_, frontier.device);
   put_id(out_, frontier.op_id);
-  put_varint(out_, sorted_ids.size());
-  for (const Id& id : sorted_ids) put_id(out_, id);
-  put_varint(out_, quarantined.size());
-  for (const QuarantinedRecord& q : quarantined) {
+  put_varint(out_, ids_.size());
+  crc_ = bytes::crc32_start();
+}
+
+void SnapshotWriter::write_ids(std::size_t& budget) {
+  // Ids are cheap to write: a unit of budget is 16 of them.
+  const std::size_t n = std::min(ids_.size() - ids_written_, budget * 16);
+  for (std::size_t i = 0; i < n; ++i) put_id(out_, ids_[ids_written_ + i]);
+  ids_written_ += n;
+  budget -= std::min(budget, (n + 15) / 16);
+  if (ids_written_ == ids_.size()) {
+    ids_ = {};
+    phase_ = Phase::tail;
+  }
+}
+
+void SnapshotWriter::write_tail() {
+  put_varint(out_, quarantined_.size());
+  for (const QuarantinedRecord& q : quarantined_) {
     put_varint(out_, q.index);
     put_text(out_, q.reason);
   }
-  put_id(out_, data.community.id);
-  put_text(out_, data.community.name);
-  put_text(out_, data.community.city);
-  crc_ = bytes::crc32_start();
+  put_id(out_, data_.community.id);
+  put_text(out_, data_.community.name);
+  put_text(out_, data_.community.city);
+  phase_ = Phase::buildings;
 }
 
 template <typename Map, typename Write>
@@ -172,6 +187,8 @@ bool SnapshotWriter::step(std::size_t budget) {
   while (phase_ != Phase::done && budget > 0) {
     bool finished = false;
     switch (phase_) {
+      case Phase::ids: write_ids(budget); continue;
+      case Phase::tail: write_tail(); continue;
       case Phase::buildings: finished = write_section(data_.buildings, building_it_, section_started_, budget, w); break;
       case Phase::units: finished = write_section(data_.units, unit_it_, section_started_, budget, w); break;
       case Phase::residents: finished = write_section(data_.residents, resident_it_, section_started_, budget, w); break;
@@ -190,9 +207,9 @@ bool SnapshotWriter::step(std::size_t budget) {
   return phase_ == Phase::done;
 }
 
-std::string encode_snapshot(const MasterData& data, const std::vector<Id>& sorted_ids, const FoldKey& frontier,
+std::string encode_snapshot(const MasterData& data, std::vector<Id> op_ids, const FoldKey& frontier,
                             const std::vector<QuarantinedRecord>& quarantined) {
-  SnapshotWriter writer(data, sorted_ids, frontier, quarantined);
+  SnapshotWriter writer(data, std::move(op_ids), frontier, quarantined);
   while (!writer.step(1 << 20)) {
   }
   return writer.take();
@@ -219,7 +236,10 @@ Result<Snapshot> decode_snapshot(std::string_view bytes) {
   for (Id& id : s.op_ids) {
     if (!r.id(&id)) return damaged("op ids");
   }
-  if (!std::is_sorted(s.op_ids.begin(), s.op_ids.end())) return damaged("op ids out of order");
+  // Written in the replica's order (the writer never sorts: it runs between
+  // frames); sorted here, at start-up, where the time is budgeted.
+  if (!std::is_sorted(s.op_ids.begin(), s.op_ids.end())) std::sort(s.op_ids.begin(), s.op_ids.end());
+  if (std::adjacent_find(s.op_ids.begin(), s.op_ids.end()) != s.op_ids.end()) return damaged("op ids repeated");
   if (!r.varint(&quarantined) || quarantined > r.remaining()) return damaged("set-aside records");
   for (std::uint64_t i = 0; i < quarantined; ++i) {
     std::uint64_t index = 0;

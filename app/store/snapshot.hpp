@@ -6,8 +6,8 @@
 // parsing a single op).
 //
 // Layout: "BUTLERSN" | format version (1 byte) | op count | frontier (the
-// last covered op's fold key) | the covered op ids, sorted (for telling a
-// known op from a new one) | records set aside as damaged | the community,
+// last covered op's fold key) | the covered op ids (for telling a known op
+// from a new one; sorted when read, so taking a snapshot never sorts) | records set aside as damaged | the community,
 // buildings, units, residents, staff, zones, checkpoints | CRC-32 of all
 // before it. A snapshot is a cache: one that fails its checksum or has a
 // version this build does not know is dropped and rebuilt from the log,
@@ -39,7 +39,7 @@ struct QuarantinedRecord {
 struct Snapshot {
   std::uint64_t op_count = 0;
   FoldKey frontier;             // every covered op sorts at or before it
-  std::vector<Id> op_ids;       // sorted
+  std::vector<Id> op_ids;       // sorted (decode_snapshot sorts them)
   std::vector<QuarantinedRecord> quarantined;
   MasterData data;
 };
@@ -49,7 +49,7 @@ Result<Snapshot> decode_snapshot(std::string_view bytes);
 class SnapshotWriter {
  public:
   // `data` must stay unchanged until the writer is done or dropped.
-  SnapshotWriter(const MasterData& data, const std::vector<Id>& sorted_ids, const FoldKey& frontier,
+  SnapshotWriter(const MasterData& data, std::vector<Id> op_ids, const FoldKey& frontier,
                  const std::vector<QuarantinedRecord>& quarantined);
   // Writes up to `budget` more entities; true once the snapshot is complete.
   bool step(std::size_t budget);
@@ -59,14 +59,19 @@ class SnapshotWriter {
   std::string take() { return std::move(out_); }
 
  private:
-  enum class Phase { buildings, units, residents, staff, zones, checkpoints, done };
+  enum class Phase { ids, tail, buildings, units, residents, staff, zones, checkpoints, done };
+  void write_ids(std::size_t& budget);
+  void write_tail();
   template <typename Map, typename Write>
   bool write_section(const Map& map, typename Map::const_iterator& it, bool& started, std::size_t& budget, Write write);
 
   const MasterData& data_;
+  std::vector<Id> ids_;
+  std::size_t ids_written_ = 0;
+  std::vector<QuarantinedRecord> quarantined_;
   std::string out_;
   std::uint64_t op_count_ = 0;
-  Phase phase_ = Phase::buildings;
+  Phase phase_ = Phase::ids;
   bool section_started_ = false;
   std::unordered_map<Id, Building, IdHash>::const_iterator building_it_;
   std::unordered_map<Id, Unit, IdHash>::const_iterator unit_it_;
@@ -79,7 +84,7 @@ class SnapshotWriter {
 };
 
 // The whole snapshot at once (tests, tools).
-std::string encode_snapshot(const MasterData& data, const std::vector<Id>& sorted_ids, const FoldKey& frontier,
+std::string encode_snapshot(const MasterData& data, std::vector<Id> op_ids, const FoldKey& frontier,
                             const std::vector<QuarantinedRecord>& quarantined);
 
 }  // namespace app

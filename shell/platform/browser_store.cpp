@@ -114,12 +114,14 @@ void BrowserStore::on_whole_log(unsigned char* buffer, int size, const char* err
 
 double BrowserStore::snapshot_begin() { return butler_store_snapshot_begin(); }
 
-void BrowserStore::put_snapshot(const std::string& bytes, double covers, std::uint64_t ops) {
-  butler_store_put_snapshot(reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<int>(bytes.size()), covers,
-                            static_cast<double>(ops));
+void BrowserStore::put_snapshot(std::string bytes, double covers, std::uint64_t ops) {
+  snapshot_out_ = std::move(bytes);
+  butler_store_put_snapshot(reinterpret_cast<const unsigned char*>(snapshot_out_.data()), static_cast<int>(snapshot_out_.size()),
+                            covers, static_cast<double>(ops));
 }
 
 void BrowserStore::on_snapshot_saved(bool ok, std::uint64_t ops, const char* message) {
+  snapshot_out_ = std::string();  // give the memory back
   if (session_) session_->on_snapshot_saved(ok, ops, message ? message : "");
   note_activity();
 }

@@ -43,7 +43,8 @@ class BrowserStore final : public app::StoragePort {
   // Snapshots: begin returns the key of the last committed segment the
   // snapshot will cover, or a negative number when it cannot start now.
   double snapshot_begin();
-  void put_snapshot(const std::string& bytes, double covers, std::uint64_t ops);
+  // Keeps the bytes until IndexedDB has them (the write is spread over tasks).
+  void put_snapshot(std::string bytes, double covers, std::uint64_t ops);
   void append(std::uint64_t batch, const std::vector<std::string>& records) override;
 
   // Where commit results go once the session exists.
@@ -79,6 +80,7 @@ class BrowserStore final : public app::StoragePort {
   unsigned char* snapshot_ = nullptr;
   std::size_t snapshot_size_ = 0;
   std::vector<WholeLogDone> whole_waiting_;
+  std::string snapshot_out_;  // being written
   std::vector<std::string_view> records_;
   app::Session* session_ = nullptr;
   std::function<void(bool)> observer_;

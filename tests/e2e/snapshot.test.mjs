@@ -27,7 +27,8 @@ const commits = async (page, n) => {
   await page.waitForFunction((k) => JSON.parse(Module.ccall('butler_bench_results', 'string', [], [])).length >= k, n, { timeout: 30000 });
   await saved(page);
 };
-// Reads or changes the stored snapshot by hand, as a test (or a failing disk) would.
+// Reads or changes the stored snapshot by hand, as a test (or a failing disk)
+// would: its 'current' entry and, to damage it, a byte of its first chunk.
 const withSnapshot = (page, change) => page.evaluate((how) => new Promise((resolve, reject) => {
   const open = indexedDB.open('butler-rounds');
   open.onsuccess = () => {
@@ -38,12 +39,14 @@ const withSnapshot = (page, change) => page.evaluate((how) => new Promise((resol
     get.onsuccess = () => {
       const s = get.result;
       if (!s) return;
-      seen = { covers: s.covers, ops: s.ops, bytes: s.bytes.byteLength };
-      if (how === 'damage') {
-        const bytes = new Uint8Array(s.bytes.slice(0));
+      seen = { covers: s.covers, ops: s.ops, bytes: s.bytes, chunks: s.chunks };
+      if (how !== 'damage') return;
+      const chunk = store.get(0);
+      chunk.onsuccess = () => {
+        const bytes = new Uint8Array(chunk.result.slice(0));
         bytes[Math.floor(bytes.length / 2)] ^= 0xff;
-        store.put({ covers: s.covers, ops: s.ops, bytes: bytes.buffer }, 'current');
-      }
+        store.put(bytes.buffer, 0);
+      };
     };
     tx.oncomplete = () => { open.result.close(); resolve(seen); };
     tx.onerror = () => reject(tx.error);
@@ -58,6 +61,7 @@ test('start-up reads the snapshot and only the records saved after it', async ()
   await snapshotCoversAll(page);
   const stored = await withSnapshot(page, 'read');
   assert.ok(stored && stored.ops > 5000, 'a snapshot of the demo is stored');
+  assert.ok(stored.chunks >= 1 && stored.bytes > 100000, JSON.stringify(stored));
   await commits(page, 3);  // three saves after the snapshot
   const before = (await state(page)).session;
 

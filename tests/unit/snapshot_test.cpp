@@ -29,7 +29,9 @@ std::vector<std::string_view> views_of(const std::vector<std::string>& records, 
 }
 
 // Takes a snapshot the way the shell does: begin, small steps, take.
-std::string snapshot_in_steps(Session& s, std::size_t budget) {
+std::string snapshot_in_steps(Device& d, std::size_t budget) {
+  d.clock.now += 1000;  // the quiet period after the last save
+  Session& s = d.session;
   REQUIRE(s.begin_snapshot());
   SnapshotStep step = SnapshotStep::working;
   int steps = 0;
@@ -45,7 +47,7 @@ TEST_CASE("a snapshot decodes to exactly the state it was taken from") {
   const DemoCommunity demo = generate_demo({});
   Replica replica;
   replica.add(demo.ops);
-  const std::string bytes = encode_snapshot(replica.data(), replica.sorted_ids(), replica.frontier(), {{3, "damaged record"}});
+  const std::string bytes = encode_snapshot(replica.data(), replica.ids(), replica.frontier(), {{3, "damaged record"}});
   Result<Snapshot> s = decode_snapshot(bytes);
   REQUIRE(s.ok());
   CHECK(s.value().data == replica.data());
@@ -64,7 +66,7 @@ TEST_CASE("every damaged byte or an unknown version makes a snapshot unusable, n
   DemoOptions tiny;
   tiny.scale = 1;
   replica.add(generate_demo(tiny).ops);
-  const std::string good = encode_snapshot(replica.data(), replica.sorted_ids(), replica.frontier(), {});
+  const std::string good = encode_snapshot(replica.data(), replica.ids(), replica.frontier(), {});
   // Every byte of the header and the first entities, then a spread through the rest.
   for (std::size_t i = 0; i < good.size(); i += (i < 4096 ? 1 : 997)) {
     std::string bad = good;
@@ -82,13 +84,19 @@ TEST_CASE("every damaged byte or an unknown version makes a snapshot unusable, n
 
 TEST_CASE("start-up from snapshot plus tail equals folding the whole log") {
   Device a;
-  a.session.set_snapshot_every(100);
+  a.session.set_snapshot_policy(100, 1000);
   REQUIRE(a.session.load_demo({}).ok());
-  CHECK(a.session.snapshot_due());
-  const std::string snapshot = snapshot_in_steps(a.session, 500);
-  const std::size_t covered = a.storage.durable.size();
-  a.session.on_snapshot_saved(true, a.session.op_count(), "");
+  CHECK_FALSE(a.session.snapshot_due());  // not right after a save: the butler is working
+  a.clock.now += 999;
   CHECK_FALSE(a.session.snapshot_due());
+  a.clock.now += 1;
+  CHECK(a.session.snapshot_due());
+  const std::string snapshot = snapshot_in_steps(a, 500);
+  const std::size_t covered = a.storage.durable.size();
+  a.clock.now += 5000;
+  CHECK_FALSE(a.session.snapshot_due());  // one at a time: this one is still being stored
+  a.session.on_snapshot_saved(true, a.session.op_count(), "");
+  CHECK_FALSE(a.session.snapshot_due());  // and it covers everything
   // Work after the snapshot: the tail.
   const Id unit = a.session.unit_rows()[5].id;
   REQUIRE(a.session.set_unit_status(unit, UnitStatus::renovating).ok());
@@ -117,9 +125,9 @@ TEST_CASE("start-up from snapshot plus tail equals folding the whole log") {
 
 TEST_CASE("a damaged or missing snapshot means the whole log, with the reason kept for Settings") {
   Device a;
-  a.session.set_snapshot_every(100);
+  a.session.set_snapshot_policy(100, 1000);
   REQUIRE(a.session.load_demo({}).ok());
-  std::string snapshot = snapshot_in_steps(a.session, 2000);
+  std::string snapshot = snapshot_in_steps(a, 2000);
   snapshot[snapshot.size() / 2] ^= 0x01;
   Device b;
   CHECK(b.session.load_from_snapshot("", views_of(a.storage.durable), nullptr) == LoadOutcome::need_whole_log);
@@ -128,16 +136,17 @@ TEST_CASE("a damaged or missing snapshot means the whole log, with the reason ke
   b.session.load(a.storage.durable);
   CHECK(b.session.master_data() == a.session.master_data());
   CHECK_FALSE(b.session.load_report().snapshot_problem.empty());
+  b.clock.now += 1000;
   CHECK(b.session.snapshot_due());  // and a fresh snapshot is due
 }
 
 TEST_CASE("a late op that sorts inside the snapshot is placed by reloading the whole log") {
   Device a;
-  a.session.set_snapshot_every(100);
+  a.session.set_snapshot_policy(100, 1000);
   REQUIRE(a.session.load_demo({}).ok());
   a.clock.now += 60000;
   REQUIRE(a.session.set_unit_status(a.session.unit_rows()[0].id, UnitStatus::vacant).ok());
-  const std::string snapshot = snapshot_in_steps(a.session, 1000);
+  const std::string snapshot = snapshot_in_steps(a, 1000);
   const std::size_t covered = a.storage.durable.size();
   // Another tablet's edit, made offline before a's last op (its clock was
   // behind): it sorts inside the snapshot.
@@ -175,12 +184,13 @@ TEST_CASE("a late op that sorts inside the snapshot is placed by reloading the w
 
 TEST_CASE("snapshots cover durable ops only and give way to any change") {
   Device a;
-  a.session.set_snapshot_every(100);
+  a.session.set_snapshot_policy(100, 1000);
   a.storage.defer_acks = true;
   REQUIRE(a.session.load_demo({}).ok());
   CHECK_FALSE(a.session.snapshot_due());  // still being written
   a.storage.flush_acks();
   a.storage.defer_acks = false;
+  a.clock.now += 1000;
   REQUIRE(a.session.begin_snapshot());
   CHECK(a.session.snapshot_step(10) == SnapshotStep::working);
   REQUIRE(a.session.set_unit_status(a.session.unit_rows()[1].id, UnitStatus::model).ok());
