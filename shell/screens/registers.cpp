@@ -17,58 +17,14 @@ using app::i18n::tr;
 namespace shell {
 namespace {
 
-S status_label(app::UnitStatus s) {
-  switch (s) {
-    case app::UnitStatus::occupied: return S::unit_occupied;
-    case app::UnitStatus::vacant: return S::unit_vacant;
-    case app::UnitStatus::renovating: return S::unit_renovating;
-    case app::UnitStatus::model: return S::unit_model;
-  }
-  return S::unit_occupied;
-}
-
-ImU32 status_color(app::UnitStatus s) {
-  switch (s) {
-    case app::UnitStatus::occupied: return colors::ok;
-    case app::UnitStatus::vacant: return colors::muted;
-    case app::UnitStatus::renovating: return colors::warn;
-    case app::UnitStatus::model: return colors::primary;
-  }
-  return colors::muted;
-}
-
 void unit_row(ScreenContext& ctx, const app::UnitRow& row, std::size_t index) {
   char id[48], subtitle[160];
   std::snprintf(id, sizeof id, "unit:%zu", index);
   if (row.owner_name.empty()) std::snprintf(subtitle, sizeof subtitle, "%s", tr(S::registers_no_owner));
   else std::snprintf(subtitle, sizeof subtitle, "%s  %s", row.owner_name.c_str(), row.masked_phone.c_str());
   const bool selected = ctx.state.selected_unit == static_cast<int>(index);
-  if (widgets::list_row(id, row.label.c_str(), subtitle, tr(status_label(row.status)), status_color(row.status), selected)) {
+  if (widgets::list_row(id, row.label.c_str(), subtitle, tr(unit_status_label(row.status)), unit_status_color(row.status), selected)) {
     ctx.state.selected_unit = static_cast<int>(index);
-  }
-}
-
-void unit_popup(ScreenContext& ctx) {
-  const auto& rows = ctx.session.unit_rows();
-  if (ctx.state.selected_unit < 0 || ctx.state.selected_unit >= static_cast<int>(rows.size())) return;
-  const app::UnitRow& row = rows[static_cast<std::size_t>(ctx.state.selected_unit)];
-  if (widgets::begin_modal("##unit", true)) {
-    widgets::heading(row.label.c_str());
-    widgets::data_text(row.building_name, colors::muted);
-    char line[160];
-    std::snprintf(line, sizeof line, "%s：%s", tr(S::registers_owner), row.owner_name.empty() ? "—" : row.owner_name.c_str());
-    widgets::data_text(line);
-    std::snprintf(line, sizeof line, "%s：%s", tr(S::registers_phone), row.masked_phone.empty() ? "—" : row.masked_phone.c_str());
-    widgets::data_text(line);
-    std::snprintf(line, sizeof line, tr(S::registers_members), row.member_count);
-    widgets::data_text(line);
-    widgets::pill(tr(status_label(row.status)), status_color(row.status));
-    ImGui::Dummy(ImVec2(0, ui().css(8)));
-    if (widgets::button("unit_close", tr(S::about_close), -1, widgets::Tone::primary)) {
-      ctx.state.selected_unit = -1;
-      ImGui::CloseCurrentPopup();
-    }
-    widgets::end_modal();
   }
 }
 
@@ -111,7 +67,7 @@ void draw_registers(ScreenContext& ctx) {
   }
   widgets::drag_scroll();
   ImGui::EndChild();
-  unit_popup(ctx);
+  draw_unit_record(ctx);
 }
 
 }  // namespace shell

@@ -6,6 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "app/domain/master_data.hpp"
+#include "app/i18n/catalogue.hpp"
+#include "imgui.h"
+
 namespace app { class Session; }
 
 namespace shell {
@@ -24,6 +28,11 @@ struct ShellState {
   std::vector<std::size_t> registers_matches;
   bool registers_matches_valid = false;  // cleared when the data changes
   int selected_unit = -1;
+  std::string unit_phone_for;             // resident (hex id) whose phone is being changed
+  std::string unit_phone_draft;
+  bool unit_adding_member = false;
+  std::string unit_member_name, unit_member_phone;
+  std::string unit_message;               // the last edit's result on the unit record
   std::string open_zone;                  // Rounds: the zone whose checkpoints are shown
   std::string status_message;
   std::string backup_result;              // Settings: what the last import did  // last command's result, shown in the status strip
@@ -45,6 +54,10 @@ void draw_registers(ScreenContext& ctx);
 void draw_sync(ScreenContext& ctx);
 void draw_settings(ScreenContext& ctx);
 void draw_about_popup(ScreenContext& ctx);
+void draw_unit_record(ScreenContext& ctx);  // the modal over the archive
+
+app::i18n::S unit_status_label(app::UnitStatus s);
+ImU32 unit_status_color(app::UnitStatus s);
 
 // Asks for a backup file and imports it (Settings, and the welcome screen of a wiped tablet).
 void start_backup_import(ScreenContext& ctx);

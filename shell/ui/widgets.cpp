@@ -1,10 +1,12 @@
 #include "shell/ui/widgets.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "imgui_internal.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "shell/fonts/font_atlas.hpp"
+#include "shell/platform/browser_events.hpp"
 #include "shell/platform/text_input.hpp"
 #include "shell/ui/automation.hpp"
 #include "shell/ui/theme.hpp"
@@ -201,6 +203,12 @@ bool begin_modal(const char* id, bool open) {
 
 void end_modal() {
   ImGui::PopTextWrapPos();
+  // An auto-sized modal takes its new size (and, centred, its new place) one
+  // frame after its content changed. Without that frame the screen would
+  // idle showing a layout the next tap no longer hits: draw it now.
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const float content = window->DC.CursorMaxPos.y - window->DC.CursorStartPos.y;
+  if (std::abs(content - window->ContentSize.y) > 0.5f || window->AutoFitFramesY > 0) note_activity();
   ImGui::EndPopup();
 }
 

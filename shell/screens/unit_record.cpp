@@ -1,0 +1,154 @@
+// The unit record (房屋档案), opened from the resident archive: the unit's
+// status, the people on record with their full phone numbers (staff only; the
+// list masks them), and the edits a butler makes on the spot: the unit's
+// status, a resident's new phone, a new household member. Every edit is a
+// Session command; what it refuses is shown in words under the form.
+#include <cstdio>
+
+#include "app/i18n/catalogue.hpp"
+#include "app/session/session.hpp"
+#include "imgui.h"
+#include "shell/screens/screens.hpp"
+#include "shell/ui/automation.hpp"
+#include "shell/ui/theme.hpp"
+#include "shell/ui/widgets.hpp"
+
+using app::i18n::S;
+using app::i18n::tr;
+
+namespace shell {
+namespace {
+
+constexpr app::UnitStatus kStatuses[] = {app::UnitStatus::occupied, app::UnitStatus::vacant, app::UnitStatus::renovating,
+                                         app::UnitStatus::model};
+constexpr const char* kStatusIds[] = {"unit_status_occupied", "unit_status_vacant", "unit_status_renovating", "unit_status_model"};
+
+void show_result(ShellState& state, const app::Status& result) {
+  state.unit_message = result.ok() ? tr(S::unit_saved_note) : result.error().message;
+}
+
+void status_buttons(ScreenContext& ctx, const app::UnitRow& row) {
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::unit_status_title));
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  const float w = (ImGui::GetContentRegionAvail().x - gap * 3) / 4;
+  for (int i = 0; i < 4; ++i) {
+    if (i) ImGui::SameLine();
+    const bool current = row.status == kStatuses[i];
+    if (widgets::button(kStatusIds[i], tr(unit_status_label(kStatuses[i])), w,
+                        current ? widgets::Tone::primary : widgets::Tone::normal) && !current) {
+      show_result(ctx.state, ctx.session.set_unit_status(row.id, kStatuses[i]));
+    }
+  }
+}
+
+void person(ScreenContext& ctx, const app::Resident& r, int index) {
+  char line[192], id[48];
+  std::snprintf(line, sizeof line, "%s  ·  %s  ·  %s", r.name.c_str(), tr(r.owner ? S::registers_owner : S::unit_family),
+                r.phone.empty() ? "—" : r.phone.c_str());
+  ShellState& st = ctx.state;
+  const std::string key = r.id.to_hex();
+  // One row a person: the words on the left, centred on the row's touch
+  // height, and "change phone" at the right edge of the same row.
+  const float row_h = ui().touch();
+  const ImVec2 row = ImGui::GetCursorPos();
+  const float right = row.x + ImGui::GetContentRegionAvail().x;
+  ImGui::SetCursorPos(ImVec2(row.x, row.y + (row_h - ImGui::GetFontSize()) * 0.5f));
+  widgets::data_text(line);
+  automation().record_last_item((std::string("unit_person:") + std::to_string(index)).c_str(), line, "text");
+  if (st.unit_phone_for != key) {
+    std::snprintf(id, sizeof id, "unit_phone_edit:%d", index);
+    const char* label = tr(S::unit_change_phone);
+    const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 4;
+    ImGui::SetCursorPos(ImVec2(right - w, row.y));
+    if (widgets::button(id, label, w)) {
+      st.unit_phone_for = key;
+      st.unit_phone_draft.clear();
+      st.unit_message.clear();
+    }
+    return;
+  }
+  ImGui::SetCursorPos(ImVec2(row.x, row.y + row_h + ImGui::GetStyle().ItemSpacing.y));
+  widgets::text_field("unit_phone_field", tr(S::unit_new_phone), &st.unit_phone_draft);
+  if (widgets::button("unit_phone_save", tr(S::unit_save), 0, widgets::Tone::primary)) {
+    const app::Status done = ctx.session.set_resident_phone(r.id, st.unit_phone_draft);
+    show_result(st, done);
+    if (done.ok()) st.unit_phone_for.clear();
+  }
+  ImGui::SameLine();
+  if (widgets::button("unit_phone_cancel", tr(S::unit_cancel))) st.unit_phone_for.clear();
+}
+
+void new_member_form(ScreenContext& ctx, const app::UnitRow& row) {
+  ShellState& st = ctx.state;
+  if (!st.unit_adding_member) {
+    if (widgets::button("unit_add_member", tr(S::unit_add_member), -1)) {
+      st.unit_adding_member = true;
+      st.unit_member_name.clear();
+      st.unit_member_phone.clear();
+      st.unit_message.clear();
+    }
+    return;
+  }
+  widgets::text_field("unit_member_name", tr(S::unit_member_name), &st.unit_member_name);
+  widgets::text_field("unit_member_phone", tr(S::unit_member_phone), &st.unit_member_phone);
+  if (widgets::button("unit_member_save", tr(S::unit_save), 0, widgets::Tone::primary)) {
+    const auto added = ctx.session.add_resident(row.id, {st.unit_member_name, st.unit_member_phone, "", false, 0});
+    show_result(st, added.ok() ? app::ok_status() : app::Status(added.error()));
+    if (added.ok()) st.unit_adding_member = false;
+  }
+  ImGui::SameLine();
+  if (widgets::button("unit_member_cancel", tr(S::unit_cancel))) st.unit_adding_member = false;
+}
+
+}  // namespace
+
+S unit_status_label(app::UnitStatus s) {
+  switch (s) {
+    case app::UnitStatus::occupied: return S::unit_occupied;
+    case app::UnitStatus::vacant: return S::unit_vacant;
+    case app::UnitStatus::renovating: return S::unit_renovating;
+    case app::UnitStatus::model: return S::unit_model;
+  }
+  return S::unit_occupied;
+}
+
+ImU32 unit_status_color(app::UnitStatus s) {
+  switch (s) {
+    case app::UnitStatus::occupied: return colors::ok;
+    case app::UnitStatus::vacant: return colors::muted;
+    case app::UnitStatus::renovating: return colors::warn;
+    case app::UnitStatus::model: return colors::primary;
+  }
+  return colors::muted;
+}
+
+void draw_unit_record(ScreenContext& ctx) {
+  const auto& rows = ctx.session.unit_rows();
+  if (ctx.state.selected_unit < 0 || ctx.state.selected_unit >= static_cast<int>(rows.size())) return;
+  const app::UnitRow& row = rows[static_cast<std::size_t>(ctx.state.selected_unit)];
+  if (!widgets::begin_modal("##unit", true)) return;
+  widgets::heading(row.label.c_str());
+  status_buttons(ctx, row);
+  ImGui::Dummy(ImVec2(0, ui().css(8)));
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::unit_people_title));
+  // The people of this unit: a scan of the archive, only while the record is open.
+  const auto people = ctx.session.residents_of(row.id);
+  for (std::size_t i = 0; i < people.size(); ++i) person(ctx, *people[i], static_cast<int>(i));
+  ImGui::Dummy(ImVec2(0, ui().css(4)));
+  new_member_form(ctx, row);
+  if (!ctx.state.unit_message.empty()) {
+    ImGui::TextWrapped("%s", ctx.state.unit_message.c_str());
+    automation().record_last_item("unit_message", ctx.state.unit_message.c_str(), "banner");
+  }
+  ImGui::Dummy(ImVec2(0, ui().css(8)));
+  if (widgets::button("unit_close", tr(S::about_close), -1, widgets::Tone::primary)) {
+    ctx.state.selected_unit = -1;
+    ctx.state.unit_phone_for.clear();
+    ctx.state.unit_adding_member = false;
+    ctx.state.unit_message.clear();
+    ImGui::CloseCurrentPopup();
+  }
+  widgets::end_modal();
+}
+
+}  // namespace shell

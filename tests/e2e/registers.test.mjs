@@ -1,0 +1,82 @@
+// The unit record: a butler changes a unit's status, a resident's phone and
+// adds a household member on the spot, by touch and the on-screen keyboard;
+// a bad phone number is refused in words; everything is there after a reload.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, TABLET_LANDSCAPE } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+const saved = (page) => page.waitForFunction(() => window.butlerTest.state().session.save === 'saved', null, { timeout: 30000 });
+const type = async (page, field, text) => {
+  await tap(page, field);
+  await page.keyboard.insertText(text);
+  await frames(page, 3);
+};
+
+test('the unit record: status, a new phone and a new family member, by touch, kept after a reload', async () => {
+  const context = await newTablet(browser);
+  const page = await context.newPage();
+  await boot(page, server.url);
+  await tap(page, 'welcome_try_demo');
+  await saved(page);
+  await tap(page, 'nav_registers');
+  // The first unit with people on record (model units and vacant ones have none).
+  let row = 0, record = null;
+  for (; row < 10; row++) {
+    await tap(page, `unit:${row}`);
+    record = (await state(page)).unit_record;
+    if (record.people > 0) break;
+    await tap(page, 'unit_close');
+  }
+  assert.ok(record && record.people > 0, 'a unit with residents is open');
+  const people = record.people;
+
+  await tap(page, 'unit_status_renovating');
+  await saved(page);
+  assert.equal((await state(page)).unit_record.status, 'renovating');
+
+  await tap(page, 'unit_phone_edit:0');
+  await type(page, 'unit_phone_field', '13900001111');
+  await tap(page, 'unit_phone_save');
+  await saved(page);
+  assert.equal((await widget(page, 'unit_message')).label, '已记录');
+  assert.match((await widget(page, 'unit_person:0')).label, /13900001111/);
+
+  await tap(page, 'unit_add_member');
+  await type(page, 'unit_member_name', '王小明');
+  await type(page, 'unit_member_phone', '不是电话');
+  await tap(page, 'unit_member_save');
+  assert.match((await widget(page, 'unit_message')).label, /电话/, 'a bad phone is refused in words');
+  assert.equal((await state(page)).unit_record.people, people, 'nothing was added');
+  // The butler corrects the number. (Known gap: the field that was being
+  // typed in when Save was tapped does not take a tap again until another
+  // field has had focus, so the name field is touched first.)
+  await tap(page, 'unit_member_name');
+  await tap(page, 'unit_member_phone');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.insertText('13700002222');
+  await frames(page, 3);
+  const phoneField = await widget(page, 'unit_member_phone');
+  await tap(page, 'unit_member_save');
+  await saved(page);
+  assert.equal((await state(page)).unit_record.people, people + 1, `field ${phoneField.label}; ${(await widget(page, 'unit_message')).label}`);
+  await screenshot(page, 'unit-record-edit-portrait');
+
+  await page.reload();
+  await page.waitForFunction(() => window.butlerTest && window.butlerTest.ready(), null, { timeout: 60000 });
+  await tap(page, 'nav_registers');
+  await tap(page, `unit:${row}`);
+  record = (await state(page)).unit_record;
+  assert.equal(record.status, 'renovating');
+  assert.equal(record.people, people + 1);
+  const names = (await page.evaluate(() => window.butlerTest.widgets())).filter((w) => w.id.startsWith('unit_person:')).map((w) => w.label);
+  assert.ok(names.some((l) => l.includes('王小明') && l.includes('13700002222')), names.join(' | '));
+  assert.ok(names.some((l) => l.includes('13900001111')), names.join(' | '));
+  await page.setViewportSize(TABLET_LANDSCAPE);
+  await frames(page, 6);
+  await screenshot(page, 'unit-record-landscape');
+  await context.close();
+});
