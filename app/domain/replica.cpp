@@ -72,6 +72,10 @@ std::size_t Replica::add(std::vector<Op>&& ops) {
 
 std::size_t Replica::add_loaded(std::vector<Op>&& ops, const std::vector<std::string_view>& records,
                                 std::shared_ptr<const void> arena) {
+  // Whether this is start-up, decided before `arena` is moved from: checking
+  // `arena` itself below would always see null and skip the dedupe, leaving
+  // loaded ops out of seen_ (so contains() forgot them after a restart).
+  const bool loading = arena != nullptr;
   if (arena) arenas_.push_back(std::move(arena));
   std::size_t added = 0;
   bool late = false;
@@ -79,7 +83,7 @@ std::size_t Replica::add_loaded(std::vector<Op>&& ops, const std::vector<std::st
   for (std::size_t i = 0; i < ops.size(); ++i) {
     const Op& op = ops[i];
     // add() has already claimed its ops in seen_; start-up claims them here.
-    if (arena && !seen_.insert(op.op_id).second) continue;
+    if (loading && !seen_.insert(op.op_id).second) continue;
     Entry entry{op.hlc, op.device_id, op.op_id, records[i]};
     if (!late && (log_.empty() || entry_before(log_.back(), entry))) {
       apply_master_data(data_, op);  // the common case: in order, fold on
