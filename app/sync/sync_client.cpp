@@ -29,7 +29,11 @@ Result<SyncState> decode_state(std::string_view text) {
 }
 
 SyncClient::SyncClient(ClockPort& clock, RandomPort& random, const Id& device, ClientOptions options)
-    : clock_(clock), random_(random), device_(device), options_(options) {}
+    : clock_(clock), random_(random), device_(device), options_(options) {
+  // Request ids start at random so an answer to a request made before a
+  // restart can never pass for the answer to a new one.
+  next_id_ = (random_.next_u64() >> 1) | 1;
+}
 
 void SyncClient::restore(const SyncState& state, const std::vector<std::string_view>& stored_records) {
   state_ = state;
