@@ -14,6 +14,16 @@ std::string id_blob(const app::Id& id) {
   return b;
 }
 
+app::Id id_of_blob(std::string_view b) {
+  app::Id id;
+  if (b.size() != 16) return id;
+  for (int i = 0; i < 8; ++i) {
+    id.hi = (id.hi << 8) | static_cast<unsigned char>(b[i]);
+    id.lo = (id.lo << 8) | static_cast<unsigned char>(b[8 + i]);
+  }
+  return id;
+}
+
 CommunityRow community_of(const Stmt& s) {
   CommunityRow c;
   c.id = s.integer(0);
@@ -162,21 +172,23 @@ app::Result<std::size_t> ServerStore::insert_ops(std::int64_t community,
 }
 
 app::Result<OpsPage> ServerStore::ops_after(std::int64_t community, std::int64_t cursor, std::size_t max_ops,
-                                            std::size_t max_bytes) {
+                                            std::size_t max_bytes, const std::unordered_set<app::Id, app::IdHash>* skip) {
   Lock lock(mu_);
   OpsPage page;
   page.cursor = cursor;
-  Stmt s(db_->raw(), "SELECT seq, record FROM ops WHERE community=? AND seq>? ORDER BY seq LIMIT ?");
+  Stmt s(db_->raw(), "SELECT seq, op_id, record FROM ops WHERE community=? AND seq>? ORDER BY seq LIMIT ?");
   s.bind(1, community).bind(2, cursor).bind(3, static_cast<std::int64_t>(max_ops) + 1);
-  std::size_t bytes = 0;
+  std::size_t bytes = 0, scanned = 0;
   while (s.step()) {
-    if (page.records.size() == max_ops || (bytes > 0 && bytes + s.blob(1).size() > max_bytes)) {
+    if (scanned == max_ops || (bytes > 0 && bytes + s.blob(2).size() > max_bytes)) {
       page.more = true;
       break;
     }
-    page.records.emplace_back(s.blob(1));
-    bytes += page.records.back().size();
+    ++scanned;
     page.cursor = s.integer(0);
+    if (skip && !skip->empty() && skip->count(id_of_blob(s.blob(1)))) continue;
+    page.records.emplace_back(s.blob(2));
+    bytes += page.records.back().size();
   }
   if (s.failed()) return s.error();
   return page;

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -69,8 +70,10 @@ class ServerStore {
   // Returns how many were new.
   app::Result<std::size_t> insert_ops(std::int64_t community,
                                       const std::vector<std::pair<app::Id, std::string_view>>& ops);
+  // Ops after `cursor` in commit order. Those in `skip` (the ops the caller
+  // has just pushed: it holds them) are passed over but still move the cursor.
   app::Result<OpsPage> ops_after(std::int64_t community, std::int64_t cursor, std::size_t max_ops,
-                                 std::size_t max_bytes);
+                                 std::size_t max_bytes, const std::unordered_set<app::Id, app::IdHash>* skip = nullptr);
   app::Result<std::vector<std::string>> all_records(std::int64_t community);
   std::int64_t op_count(std::int64_t community);  // -1: every community
 

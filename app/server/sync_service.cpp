@@ -1,5 +1,7 @@
 #include "app/server/sync_service.hpp"
 
+#include <unordered_set>
+
 #include "app/core/sha256.hpp"
 #include "app/domain/validate_op.hpp"
 #include "app/i18n/catalogue.hpp"
@@ -103,7 +105,10 @@ Reply SyncService::sync(std::string_view authorization, std::string_view body) {
   if (auto stored = store_.insert_ops(community->id, rows); !stored.ok()) {
     return error_reply(500, "server_error", words(S::err_sync_server, stored.error().message));
   }
-  auto page = store_.ops_after(community->id, req.value().cursor, limits_.page_ops, limits_.page_bytes);
+  // The caller's own ops of this push are not sent back: it holds them, and
+  // echoing them would double every push's traffic.
+  const std::unordered_set<app::Id, app::IdHash> pushed(acked.begin(), acked.end());
+  auto page = store_.ops_after(community->id, req.value().cursor, limits_.page_ops, limits_.page_bytes, &pushed);
   if (!page.ok()) return error_reply(500, "server_error", words(S::err_sync_server, page.error().message));
   std::vector<std::string_view> out(page.value().records.begin(), page.value().records.end());
   return Reply{200, app::sync::encode_response(acked, out, page.value().cursor, page.value().more)};
