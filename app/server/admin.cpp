@@ -139,6 +139,16 @@ app::Result<std::vector<DemoLogin>> demo_init(ServerStore& store, app::RandomPor
   return logins;
 }
 
+std::vector<DemoLogin> demo_logins() {
+  std::vector<DemoLogin> out;
+  for (const app::Op& op : app::generate_demo({}).ops) {
+    if (op.kind != app::OpKind::staff_set) continue;
+    const std::string code(*op.payload.text(app::F::code));
+    out.push_back({code, std::string(*op.payload.text(app::F::name)), *op.payload.number(app::F::role), demo_pin(code)});
+  }
+  return out;
+}
+
 void print_demo_logins(const std::vector<DemoLogin>& logins, std::FILE* out) {
   std::fprintf(out, "Demo sign-ins (staff code / PIN):\n");
   int butlers = 0;

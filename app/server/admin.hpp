@@ -49,6 +49,9 @@ struct DemoLogin {
 // PINs are derived from the staff code so every demo install has the same
 // ones and scripts can show them; a demo server holds no real data.
 app::Result<std::vector<DemoLogin>> demo_init(ServerStore& store, app::RandomPort& random);
+// The demo's sign-ins again, for a server restarted with --demo (unless an
+// admin has reset one of their PINs since).
+std::vector<DemoLogin> demo_logins();
 void print_demo_logins(const std::vector<DemoLogin>& logins, std::FILE* out);
 
 // butler-server admin ARGS…; returns the process exit code.

@@ -98,7 +98,13 @@ int demo_init(server::ServerStore& store) {
 }
 
 int serve(const Options& opt, server::ServerStore& store) {
-  if (opt.demo && store.communities().empty() && demo_init(store) != 0) return 1;
+  if (opt.demo) {
+    if (store.communities().empty()) {
+      if (demo_init(store) != 0) return 1;
+    } else if (store.find_community("锦绣花园")) {
+      server::print_demo_logins(server::demo_logins(), stdout);
+    }
+  }
   server::SystemClock clock;
   server::OsRandom random;
   server::SyncService service(store, clock, random);
