@@ -152,3 +152,64 @@ TEST_CASE("sync client backs off with jitter, and ignores stale answers") {
   CHECK(c.status().last_error.empty());
   CHECK(c.status().last_synced_ms == clock.now);
 }
+
+#include "app/server/server_ports.hpp"
+#include "app/server/sync_service.hpp"
+#include "app/session/session.hpp"
+
+TEST_CASE("a record the server refuses is set aside and does not block the rest of the outbox") {
+  fakes::Clock clock;
+  fakes::Random random(11);
+  auto store = std::move(server::ServerStore::open(":memory:")).value();
+  server::SyncService service(*store, clock, random);
+  auto c = store->create_community(Id{0xC, 1}, "翠苑", "宁波市");
+  REQUIRE(c.ok());
+  REQUIRE(store->add_device(server::hash_token("t"), {c.value().id, "GJ001", Id{9, 9}, 0}, 0).ok());
+
+  // A stored log: a good op, one an older/buggy build wrote with a bad status, another good one.
+  Op bad = unit_op(7);
+  bad.op_id = Id{5, 5};
+  Op good2 = unit_op(2);
+  good2.op_id = Id{6, 6};
+  std::vector<std::string> log{encode_op(unit_op(1)), encode_op(bad), encode_op(good2)};
+  std::vector<std::string_view> views(log.begin(), log.end());
+  sync::SyncClient client(clock, random, Id{9, 9});
+  client.restore({}, views);
+  CHECK(client.status().pending == 3);
+  for (int i = 0; i < 5 && client.due(); ++i) {
+    auto req = client.next_request();
+    auto reply = service.sync("Bearer t", req.body);
+    (void)client.on_response(req.id, reply.status, reply.body);
+  }
+  CHECK(client.status().pending == 0);
+  CHECK(client.status().rejected == 1);
+  CHECK(store->op_count(-1) == 2);
+  // Everything settled: the whole stored log counts as handled.
+  CHECK(client.state().acked_prefix == 3);
+}
+
+TEST_CASE("session and client together: saved ops are pushed, pulled ops are stored and not pushed back") {
+  fakes::Clock clock;
+  fakes::Random random(12);
+  fakes::Storage storage;
+  Session session(clock, random, storage, Id{9, 9});
+  storage.on_commit = [&](std::uint64_t b, bool ok, std::string m) { session.on_commit(b, ok, m); };
+  sync::SyncClient client(clock, random, Id{9, 9});
+  client.restore({}, {});
+  session.set_durable_listener([&](const std::vector<std::string>& r, bool remote) { client.on_durable(r, remote); });
+  REQUIRE(session.load_demo({}).ok());
+  CHECK(client.status().pending == session.op_count());
+  storage.defer_acks = true;  // not durable yet: not in the outbox either
+  REQUIRE(session.set_unit_status(session.unit_rows().front().id, UnitStatus::vacant).ok());
+  CHECK(client.status().pending == session.op_count() - 1);
+  storage.flush_acks();
+  CHECK(client.status().pending == session.op_count());
+  storage.defer_acks = false;
+  // A pulled op is stored (durable) but never goes back out.
+  Op remote = unit_op(3);
+  remote.entity = session.unit_rows().front().id;
+  REQUIRE(session.merge_remote({remote}).ok());
+  CHECK(client.status().pending == session.op_count() - 1);
+  CHECK(storage.durable.size() == session.op_count());
+  CHECK(session.merge_remote({remote}).value() == 0);  // twice: stored once
+}
