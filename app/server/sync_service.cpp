@@ -55,11 +55,29 @@ app::Result<DeviceRow> SyncService::authorize(std::string_view authorization) {
 Reply SyncService::enroll(std::string_view body) {
   auto req = app::sync::parse_enroll_request(body);
   if (!req.ok()) return error_reply(400, req.error().code, words(S::err_sync_bad_request, req.error().message));
+  constexpr int kMaxFailures = 5;
+  constexpr std::int64_t kLockoutMs = 15 * 60 * 1000;
+  const std::int64_t now = clock_.now_ms();
+  {
+    std::lock_guard<std::mutex> lock(failures_mu_);
+    auto it = failures_.find(req.value().code);
+    if (it != failures_.end() && now - it->second.since_ms > kLockoutMs) failures_.erase(it);
+    else if (it != failures_.end() && it->second.count >= kMaxFailures) {
+      return error_reply(429, "locked", words(S::err_enroll_locked));
+    }
+  }
   auto staff = store_.find_staff(req.value().code);
   // Same answer for an unknown code and a wrong PIN: codes are not to be probed.
   const std::string tried = staff ? hash_pin(staff->salt, req.value().pin) : hash_pin("-", req.value().pin);
   if (!staff || !constant_time_equal(tried, staff->pin_hash)) {
+    std::lock_guard<std::mutex> lock(failures_mu_);
+    Failures& f = failures_[req.value().code];
+    if (f.count++ == 0) f.since_ms = now;
     return error_reply(401, "wrong_pin", words(S::err_enroll_wrong_pin));
+  }
+  {
+    std::lock_guard<std::mutex> lock(failures_mu_);
+    failures_.erase(req.value().code);
   }
   auto community = store_.community(staff->community);
   if (!community) return error_reply(500, "server_error", words(S::err_sync_server, "staff without community"));

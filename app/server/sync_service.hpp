@@ -3,6 +3,8 @@
 // out. No sockets here, so the convergence test drives the real server logic
 // in-process and api.cpp stays a thin HTTP wrapper.
 #include <cstdint>
+#include <map>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -52,6 +54,13 @@ class SyncService {
   app::RandomPort& random_;
   Limits limits_;
   ExportRegistry exports_;
+  // Wrong PINs per staff code: six digits fall to guessing without a limit.
+  struct Failures {
+    int count = 0;
+    std::int64_t since_ms = 0;
+  };
+  std::mutex failures_mu_;
+  std::map<std::string, Failures, std::less<>> failures_;
 };
 
 // {"error":code,"message":text} (+ "index" of the offending op when there is one).

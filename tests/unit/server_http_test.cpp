@@ -94,6 +94,16 @@ TEST_CASE("butler-server over HTTP: enrol, sync, scoping, bad input, blobs, expo
   CHECK(wrong.find("wrong_pin") != std::string::npos);
   enroll(cli, "NOBODY", "123456", &status);
   CHECK(status == 401);
+  // Guessing is stopped: after five wrong PINs even the right one waits.
+  for (int i = 0; i < 5; ++i) enroll(cli, "GJ002", "11111" + std::to_string(i), &status);
+  CHECK(status == 401);
+  std::string gj002_pin;
+  for (const auto& l : logins.value()) if (l.code == "GJ002") gj002_pin = l.pin;
+  enroll(cli, "GJ002", gj002_pin, &status);
+  CHECK(status == 429);
+  srv.clock.now += 16 * 60 * 1000;
+  enroll(cli, "GJ002", gj002_pin, &status);
+  CHECK(status == 200);
   const std::string butler = enroll(cli, "GJ001", butler_pin, &status);
   REQUIRE(status == 200);
   CHECK(is_sha256_hex(butler));  // 32 random bytes as hex
