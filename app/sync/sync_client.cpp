@@ -152,7 +152,10 @@ Result<std::vector<Op>> SyncClient::on_response(std::uint64_t id, int http_statu
   pulled.reserve(res.records.size());
   for (const std::string& r : res.records) {
     Result<Op> op = decode_op(r);
-    if (!op.ok() || !validate_op(op.value()).ok()) continue;  // the server checked; a newer kind we cannot read waits
+    // The server validated every op; one this build cannot read is a newer
+    // kind from a newer tablet. It is skipped (the cursor moves on): after an
+    // update the shell resets the cursor to 0 to pull it again (idempotent).
+    if (!op.ok() || !validate_op(op.value()).ok()) continue;
     pulled.push_back(std::move(op).value());
   }
   state_.cursor = std::max(state_.cursor, res.cursor);
