@@ -193,6 +193,12 @@ int run_admin(const std::vector<std::string>& a, ServerStore& store, std::FILE* 
     std::fprintf(out, "PIN of %s reset; devices enrolled before keep their tokens\n", a[1].c_str());
     return 0;
   }
+  if (cmd == "revoke-devices" && a.size() == 2) {
+    auto n = store.revoke_devices(a[1]);
+    if (!n.ok()) return fail(n.error());
+    std::fprintf(out, "%zu device(s) of %s revoked; they must enrol again\n", n.value(), a[1].c_str());
+    return 0;
+  }
   if (cmd == "import-units" && a.size() == 3) {
     auto c = community_of(a[1]);
     if (!c.ok()) return fail(c.error());
@@ -218,6 +224,7 @@ int run_admin(const std::vector<std::string>& a, ServerStore& store, std::FILE* 
                "  add-staff COMMUNITY CODE NAME ROLE PIN   (ROLE: butler, head_butler, front_desk, manager,\n"
                "                                            engineering, security, cleaning, greening)\n"
                "  reset-pin CODE PIN\n"
+               "  revoke-devices CODE                      (a lost tablet: its token stops working)\n"
                "  import-units COMMUNITY FILE.csv          (楼栋,单元,房号,楼层,状态 — as the units export)\n"
                "  list-communities\n");
   return 2;

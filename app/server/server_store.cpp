@@ -153,6 +153,14 @@ std::optional<DeviceRow> ServerStore::find_device(std::string_view token_hash) {
   return d;
 }
 
+app::Result<std::size_t> ServerStore::revoke_devices(std::string_view staff_code) {
+  Lock lock(mu_);
+  Stmt s(db_->raw(), "DELETE FROM devices WHERE staff_code=?");
+  s.bind(1, staff_code).step();
+  if (s.failed()) return s.error();
+  return static_cast<std::size_t>(sqlite3_changes(db_->raw()));
+}
+
 app::Result<std::size_t> ServerStore::insert_ops(std::int64_t community,
                                                  const std::vector<std::pair<app::Id, std::string_view>>& ops) {
   Lock lock(mu_);

@@ -65,6 +65,8 @@ class ServerStore {
 
   app::Status add_device(std::string_view token_hash, const DeviceRow& d, std::int64_t now_ms);
   std::optional<DeviceRow> find_device(std::string_view token_hash);
+  // A lost tablet or a staff member who left: every token of that code stops working.
+  app::Result<std::size_t> revoke_devices(std::string_view staff_code);
 
   // All in one transaction: either every op is stored (or was already) or none.
   // Returns how many were new.
