@@ -130,6 +130,15 @@ Result<std::vector<Op>> SyncClient::on_response(std::uint64_t id, int http_statu
         return e;
       }
     }
+    if (http_status == 413 && options_.batch > 1) {
+      // Unusually large records: send fewer per request and go again soon.
+      options_.batch = std::max<std::size_t>(1, options_.batch / 2);
+      in_flight_ = 0;
+      in_flight_ops_ = 0;
+      last_error_ = e.message;
+      next_attempt_ms_ = 0;
+      return e;
+    }
     if (http_status >= 500) e.message = std::string(i18n::tr(i18n::S::err_sync_server)) + " (" + e.message + ")";
     fail(e.message);
     return e;

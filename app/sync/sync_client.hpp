@@ -20,9 +20,11 @@
 //     (Session::set_durable_listener does this);
 //   - when due(): send next_request()'s body as POST /api/v1/sync with the
 //     device token, then report on_response() or on_failure() with its id;
-//   - merge the ops on_response() returns (Session::merge_remote);
-//   - persist state() (encode_state) only while Session::pending_count() == 0,
-//     so a stored cursor never runs ahead of the pulled ops it covers.
+//   - merge the ops on_response() returns (Session::merge_remote) at once;
+//   - persist state() (encode_state) only after that merge and while
+//     Session::pending_count() == 0, so a stored cursor never runs ahead of
+//     the pulled ops it covers. A stored state that lags is always safe:
+//     it only means pushing or pulling some ops again.
 #include <cstdint>
 #include <deque>
 #include <string>

@@ -188,6 +188,25 @@ TEST_CASE("a record the server refuses is set aside and does not block the rest 
   CHECK(client.state().acked_prefix == 3);
 }
 
+TEST_CASE("a 413 makes the client send fewer ops per request") {
+  fakes::Clock clock;
+  fakes::Random random(13);
+  std::vector<std::string> log;
+  for (std::uint64_t i = 1; i <= 8; ++i) {
+    Op op = unit_op(1);
+    op.op_id = Id{7, i};
+    log.push_back(encode_op(op));
+  }
+  std::vector<std::string_view> views(log.begin(), log.end());
+  sync::SyncClient client(clock, random, Id{9, 9}, {8});
+  client.restore({}, views);
+  auto r = client.next_request();
+  CHECK(r.ops == 8);
+  (void)client.on_response(r.id, 413, sync::error_body("too_large", "too large"));
+  REQUIRE(client.due());
+  CHECK(client.next_request().ops == 4);
+}
+
 TEST_CASE("session and client together: saved ops are pushed, pulled ops are stored and not pushed back") {
   fakes::Clock clock;
   fakes::Random random(12);
