@@ -1,6 +1,7 @@
 #include "app/core/base64.hpp"
 
 #include <array>
+#include <cstdint>
 
 namespace app {
 namespace {

@@ -1,5 +1,6 @@
 #include "app/core/sha256.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 namespace app {
