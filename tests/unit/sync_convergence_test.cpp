@@ -110,7 +110,7 @@ std::vector<Id> keys(const Map& m) {
 
 // What the chaos did over all seeds: the test must not pass by doing nothing.
 struct Tally {
-  long crashes = 0, torn = 0, lost = 0, duplicated = 0, timeouts = 0, stale = 0, server_ops = 0;
+  long crashes = 0, imports = 0, torn = 0, lost = 0, duplicated = 0, timeouts = 0, stale = 0, server_ops = 0;
 };
 
 void run_seed(std::uint64_t seed, Tally& tally) {
@@ -184,6 +184,12 @@ void run_seed(std::uint64_t seed, Tally& tally) {
         f.deliver_at = step + roll(3);
         f.timeout_at = step + 2 + roll(4);
         flights.push_back(std::move(f));
+      } else if (what == 8 && roll(4) == 0) {
+        // A backup from another tablet restored here: its ops are stored like
+        // local ones and pushed again, which the server must take in its stride.
+        const std::size_t other = (i + 1 + static_cast<std::size_t>(roll(2))) % devices.size();
+        REQUIRE(d.session->import_backup(devices[other]->session->export_backup()).ok());
+        ++tally.imports;
       } else if (what == 7 && roll(3) == 0) {
         ++tally.crashes;
         // Killed between local commit and server ack: whatever is in flight for it is gone.
@@ -296,10 +302,11 @@ void run_seed(std::uint64_t seed, Tally& tally) {
 TEST_CASE("three tablets converge through a lossy network and crashes (1,000 seeds)") {
   Tally tally;
   for (std::uint64_t seed = 1; seed <= 1000; ++seed) run_seed(seed, tally);
-  INFO("crashes " << tally.crashes << " torn " << tally.torn << " lost " << tally.lost << " duplicated "
+  INFO("crashes " << tally.crashes << " imports " << tally.imports << " torn " << tally.torn << " lost " << tally.lost << " duplicated "
                   << tally.duplicated << " timeouts " << tally.timeouts << " stale " << tally.stale << " ops "
                   << tally.server_ops);
   CHECK(tally.crashes > 1000);
+  CHECK(tally.imports > 1000);
   CHECK(tally.torn > 1000);
   CHECK(tally.lost > 1000);
   CHECK(tally.duplicated > 1000);
