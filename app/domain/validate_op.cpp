@@ -91,6 +91,25 @@ Status check_value(F key, const Payload::Field& f) {
 
 }  // namespace
 
+bool role_may_write(std::int64_t role, OpKind kind) {
+  const auto r = static_cast<Role>(role);
+  const bool office = r == Role::butler || r == Role::head_butler || r == Role::front_desk || r == Role::manager;
+  const bool lead = r == Role::head_butler || r == Role::manager;
+  switch (kind) {
+    case OpKind::unit_set:
+    case OpKind::resident_set:
+    case OpKind::resident_removed:
+      return office;
+    case OpKind::community_set:
+    case OpKind::building_set:
+    case OpKind::staff_set:
+    case OpKind::zone_set:
+    case OpKind::checkpoint_set:
+      return lead;
+  }
+  return false;
+}
+
 Status validate_op(const Op& op) {
   if (!is_known_kind(static_cast<std::uint16_t>(op.kind))) return invalid("unknown kind");
   if (op.op_id.is_nil() || op.device_id.is_nil() || op.entity.is_nil()) return invalid("missing id");

@@ -14,4 +14,10 @@ namespace app {
 
 Status validate_op(const Op& op);
 
+// Who may record what: butlers and the front desk keep the unit and resident
+// archive; the estate's structure and its staff (community, buildings,
+// zones, checkpoints, staff) are for the head butler and the manager. The
+// server enforces it on every new op; the shell can use it to hide actions.
+bool role_may_write(std::int64_t role, OpKind kind);
+
 }  // namespace app

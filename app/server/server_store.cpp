@@ -212,6 +212,12 @@ app::Result<std::vector<std::string>> ServerStore::all_records(std::int64_t comm
   return out;
 }
 
+bool ServerStore::has_op(std::int64_t community, const app::Id& op_id) {
+  Lock lock(mu_);
+  Stmt s(db_->raw(), "SELECT 1 FROM ops WHERE community=? AND op_id=?");
+  return s.bind(1, community).bind_blob(2, id_blob(op_id)).step();
+}
+
 std::int64_t ServerStore::op_count(std::int64_t community) {
   Lock lock(mu_);
   Stmt s(db_->raw(), community < 0 ? "SELECT count(*) FROM ops" : "SELECT count(*) FROM ops WHERE community=?");

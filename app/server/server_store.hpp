@@ -77,6 +77,7 @@ class ServerStore {
   app::Result<OpsPage> ops_after(std::int64_t community, std::int64_t cursor, std::size_t max_ops,
                                  std::size_t max_bytes, const std::unordered_set<app::Id, app::IdHash>* skip = nullptr);
   app::Result<std::vector<std::string>> all_records(std::int64_t community);
+  bool has_op(std::int64_t community, const app::Id& op_id);
   std::int64_t op_count(std::int64_t community);  // -1: every community
 
   app::Status put_blob(std::int64_t community, std::string_view sha, std::string_view bytes);

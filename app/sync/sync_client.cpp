@@ -116,7 +116,7 @@ Result<std::vector<Op>> SyncClient::on_response(std::uint64_t id, int http_statu
     Error e = parse_error_body(http_status, body);
     // One record the server refuses must not block every later one: set it
     // aside (it stays in the local log, counted in the status) and go on.
-    if (http_status == 400) {
+    if (http_status == 400 || http_status == 403) {
       Result<json::Value> doc = json::parse(body);
       const json::Value* index = doc.ok() ? doc.value().get("index") : nullptr;
       if (index && index->is_int() && index->i >= 0 && static_cast<std::size_t>(index->i) < in_flight_ops_) {

@@ -11,6 +11,8 @@
 
 #include "app/core/base64.hpp"
 #include "app/core/sha256.hpp"
+#include "app/demo/demo_community.hpp"
+#include "app/domain/validate_op.hpp"
 #include "app/ops/codec.hpp"
 #include "app/server/admin.hpp"
 #include "app/server/api.hpp"
@@ -200,6 +202,28 @@ TEST_CASE("butler-server over HTTP: enrol, sync, scoping, bad input, blobs, expo
     CHECK(res->body.find("\"error\":") != std::string::npos);
     CHECK(srv.store->op_count(-1) == stored);
   }
+  // Roles: a butler may not add a zone; the head butler may. Ops already
+  // stored are acked whoever pushes them again (a demo tablet's whole log).
+  Op zone;
+  zone.op_id = Id{0xABC, 50};
+  zone.device_id = Id{7, 7};
+  zone.hlc = {1790000000000, 50};
+  zone.entity = Id{0x20, 1};
+  zone.kind = OpKind::zone_set;
+  zone.payload.set(F::name, std::string("第九责任区"));
+  auto as_butler = sync(butler, sync::encode_request(Id{7, 7}, 0, {good, encode_op(zone)}));
+  CHECK(as_butler.status == 403);
+  CHECK(as_butler.body.find("\"index\":1") != std::string::npos);
+  CHECK(srv.store->op_count(-1) == stored);
+  std::string staff_record;
+  for (const Op& op : generate_demo({}).ops) if (op.kind == OpKind::staff_set && staff_record.empty()) staff_record = encode_op(op);
+  CHECK(sync(butler, sync::encode_request(Id{7, 7}, 0, {staff_record})).status == 200);
+  CHECK(srv.store->op_count(-1) == stored);
+  CHECK(sync(head, sync::encode_request(Id{9, 9}, 0, {encode_op(zone)})).status == 200);
+  CHECK(srv.store->op_count(-1) == stored + 1);
+  CHECK(role_may_write(static_cast<std::int64_t>(Role::front_desk), OpKind::resident_set));
+  CHECK_FALSE(role_may_write(static_cast<std::int64_t>(Role::cleaning), OpKind::unit_set));
+
   // The refused op's index comes back so the tablet can set just that one aside.
   auto refused = sync(butler, sync::encode_request(Id{7, 7}, 0, {good, insane}));
   CHECK(refused.body.find("\"index\":1") != std::string::npos);
