@@ -42,7 +42,10 @@ struct Device {
     session = std::make_unique<Session>(clock, random, storage, id);
     storage.on_commit = [this](std::uint64_t b, bool ok, std::string m) { session->on_commit(b, ok, m); };
     session->load(storage.durable);
-    client = std::make_unique<sync::SyncClient>(clock, random, id);
+    // Small batches, so pushes span several requests as a big outbox would.
+    sync::ClientOptions options;
+    options.batch = 5;
+    client = std::make_unique<sync::SyncClient>(clock, random, id, options);
     auto st = sync::decode_state(persisted_state);
     std::vector<std::string_view> views(storage.durable.begin(), storage.durable.end());
     client->restore(st.ok() ? st.value() : sync::SyncState{}, views);
@@ -121,7 +124,10 @@ void run_seed(std::uint64_t seed, Tally& tally) {
   auto opened = server::ServerStore::open(":memory:");
   REQUIRE(opened.ok());
   server::ServerStore& store = *opened.value();
-  server::SyncService service(store, server_clock, server_random);
+  // Small pages, so pulls run through "more" and cursors mid-log under chaos.
+  server::Limits limits;
+  limits.page_ops = 7;
+  server::SyncService service(store, server_clock, server_random, limits);
   const Id community_uid{0xC0, seed + 1};
   auto community = store.create_community(community_uid, "锦绣花园", "杭州市");
   REQUIRE(community.ok());
@@ -252,7 +258,7 @@ void run_seed(std::uint64_t seed, Tally& tally) {
   }
   for (int round = 0; round < 3; ++round) {
     for (auto& d : devices) {
-      for (int guard = 0; guard < 50; ++guard) {
+      for (int guard = 0; guard < 200; ++guard) {
         d->client->poke();
         auto req = d->client->next_request();
         auto reply = service.sync("Bearer " + d->token, req.body);
