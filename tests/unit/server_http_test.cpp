@@ -246,6 +246,8 @@ TEST_CASE("butler-server over HTTP: enrol, sync, scoping, bad input, blobs, expo
   const std::string other_sha = sha256_hex("something else");
   CHECK(cli.Put(("/api/v1/blobs/" + other_sha).c_str(), bearer(butler), photo, "image/jpeg")->status == 400);
   CHECK(cli.Put("/api/v1/blobs/not-a-hash", bearer(butler), photo, "image/jpeg")->status == 400);
+  const std::string huge((12u << 20) + 512, 'x');  // past the blob limit, inside httplib's
+  CHECK(cli.Put(("/api/v1/blobs/" + sha256_hex(huge)).c_str(), bearer(butler), huge, "image/jpeg")->status == 413);
   CHECK(srv.store->blob_count() == 1);
   auto got = cli.Get(("/api/v1/blobs/" + sha).c_str(), bearer(butler));
   REQUIRE(got);
