@@ -28,6 +28,27 @@ Result<SyncState> decode_state(std::string_view text) {
   return SyncState{cursor->i, static_cast<std::uint64_t>(prefix->i)};
 }
 
+namespace {
+
+// The words for a refusal come from this tablet's own catalogue (its
+// language, switchable at run time); the server's text is kept as detail.
+std::string words_for(const Error& e) {
+  using i18n::S;
+  struct Known { const char* code; S key; };
+  static const Known known[] = {
+      {"unauthorized", S::err_sync_unauthorized}, {"forbidden", S::err_sync_forbidden},
+      {"forbidden_role", S::err_sync_role},       {"too_large", S::err_sync_too_large},
+      {"too_many_ops", S::err_sync_too_large},    {"invalid_op", S::err_op_invalid},
+      {"bad_record", S::err_op_invalid},          {"server_error", S::err_sync_server},
+  };
+  for (const Known& k : known) {
+    if (e.code == k.code) return i18n::tr(k.key);
+  }
+  return e.message;
+}
+
+}  // namespace
+
 SyncClient::SyncClient(ClockPort& clock, RandomPort& random, const Id& device, ClientOptions options)
     : clock_(clock), random_(random), device_(device), options_(options) {
   // Request ids start at random so an answer to a request made before a
@@ -114,6 +135,7 @@ Result<std::vector<Op>> SyncClient::on_response(std::uint64_t id, int http_statu
   if (id != in_flight_) return std::vector<Op>{};  // stale: its request was given up
   if (http_status < 200 || http_status >= 300) {
     Error e = parse_error_body(http_status, body);
+    e.message = words_for(e);
     // One record the server refuses must not block every later one: set it
     // aside (it stays in the local log, counted in the status) and go on.
     if (http_status == 400 || http_status == 403) {
@@ -139,7 +161,9 @@ Result<std::vector<Op>> SyncClient::on_response(std::uint64_t id, int http_statu
       next_attempt_ms_ = 0;
       return e;
     }
-    if (http_status >= 500) e.message = std::string(i18n::tr(i18n::S::err_sync_server)) + " (" + e.message + ")";
+    if (http_status >= 500 && e.code != "server_error") {
+      e.message = std::string(i18n::tr(i18n::S::err_sync_server)) + " (HTTP " + std::to_string(http_status) + ")";
+    }
     fail(e.message);
     return e;
   }

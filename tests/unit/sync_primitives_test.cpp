@@ -2,6 +2,7 @@
 
 #include "app/core/base64.hpp"
 #include "app/core/sha256.hpp"
+#include "app/i18n/catalogue.hpp"
 #include "app/demo/demo_community.hpp"
 #include "app/domain/validate_op.hpp"
 #include "app/ops/codec.hpp"
@@ -183,6 +184,14 @@ TEST_CASE("a record the server refuses is set aside and does not block the rest 
   }
   CHECK(client.status().pending == 0);
   CHECK(client.status().rejected == 1);
+  // A refusal is worded by the tablet in its own language, whatever the server speaks.
+  i18n::set_current_language(i18n::Lang::en);
+  sync::SyncClient other(clock, random, Id{9, 9});
+  other.restore({}, {});
+  auto req = other.next_request();
+  (void)other.on_response(req.id, 401, service.sync("Bearer nope", req.body).body);
+  CHECK(other.status().last_error == i18n::tr(i18n::S::err_sync_unauthorized, i18n::Lang::en));
+  i18n::set_current_language(i18n::Lang::zh_CN);
   CHECK(store->op_count(-1) == 2);
   // Everything settled: the whole stored log counts as handled.
   CHECK(client.state().acked_prefix == 3);
