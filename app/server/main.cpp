@@ -1,16 +1,22 @@
-// butler-server: one process is the whole deployment. It serves the web app
-// and answers /api/v1; the sync endpoints arrive with the sync feature.
+// butler-server: one process is the whole deployment. It serves the web app,
+// answers /api/v1 (enrol, sync, blobs, exports) from one SQLite file in
+// --data, and has the office's admin commands.
 #include <httplib.h>
 
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <ctime>
+#include <filesystem>
 #include <string>
+#include <vector>
 
 #include "app/demo/demo_community.hpp"
+#include "app/server/admin.hpp"
+#include "app/server/api.hpp"
+#include "app/server/bench_ingest.hpp"
+#include "app/server/server_ports.hpp"
 #include "app/server/static_site.hpp"
+#include "app/server/sync_service.hpp"
 #include "app/store/backup.hpp"
 
 namespace {
@@ -19,13 +25,22 @@ struct Options {
   std::string host = "127.0.0.1";
   int port = 8080;
   std::string site = "build/web/site";
+  std::string data = "data";
   bool quiet = false;
+  bool demo = false;
+  std::vector<std::string> rest;  // a subcommand's own arguments
 };
 
 void usage() {
   std::fprintf(stderr,
-               "usage: butler-server [--host ADDR] [--port N] [--site DIR] [--quiet]\n"
-               "  serves the Butler Rounds web app from DIR and the /api/v1 API\n"
+               "usage: butler-server [--host ADDR] [--port N] [--site DIR] [--data DIR] [--demo] [--quiet]\n"
+               "  serves the web app from DIR and the /api/v1 API; keeps its database in --data (default data/);\n"
+               "  --demo sets up the demo community on first start (empty database) and prints its sign-ins\n"
+               "       butler-server demo-init [--data DIR]\n"
+               "  sets up the demo community 锦绣花园 and prints staff codes and PINs\n"
+               "       butler-server admin [--data DIR] COMMAND …   (run without COMMAND for the list)\n"
+               "       butler-server bench-ingest N [--data DIR]\n"
+               "  server ingest rate through the sync path vs a raw SQLite insert (figure: lines)\n"
                "       butler-server demo-backup SCALE FILE\n"
                "  writes the demo community at SCALE (1 = 1,588 units) as a backup file (benchmarks)\n");
 }
@@ -42,8 +57,9 @@ int demo_backup(int scale, const char* path) {
   return 0;
 }
 
-bool parse(int argc, char** argv, Options* o) {
-  for (int i = 1; i < argc; ++i) {
+// Options anywhere; other words are the subcommand's arguments, in order.
+bool parse(int argc, char** argv, int first, Options* o) {
+  for (int i = first; i < argc; ++i) {
     const std::string a = argv[i];
     auto next = [&](std::string* out) {
       if (i + 1 >= argc) return false;
@@ -51,43 +67,87 @@ bool parse(int argc, char** argv, Options* o) {
       return true;
     };
     std::string v;
-    if (a == "--host" && next(&v)) o->host = v;
+    if (a == "--host") { if (!next(&o->host)) return false; }
     else if (a == "--port" && next(&v)) o->port = std::atoi(v.c_str());
-    else if (a == "--site" && next(&v)) o->site = v;
+    else if (a == "--site") { if (!next(&o->site)) return false; }
+    else if (a == "--data") { if (!next(&o->data)) return false; }
     else if (a == "--quiet") o->quiet = true;
-    else return false;
+    else if (a == "--demo") o->demo = true;
+    else if (a.rfind("--", 0) == 0) return false;
+    else o->rest.push_back(a);
   }
   return o->port > 0 && o->port < 65536;
+}
+
+app::Result<std::unique_ptr<server::ServerStore>> open_store(const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return app::Error{"data_dir", "cannot create " + dir + ": " + ec.message()};
+  return server::ServerStore::open((std::filesystem::path(dir) / "butler.sqlite").string());
+}
+
+int demo_init(server::ServerStore& store) {
+  server::OsRandom random;
+  auto logins = server::demo_init(store, random);
+  if (!logins.ok()) {
+    std::fprintf(stderr, "butler-server: %s\n", logins.error().message.c_str());
+    return 1;
+  }
+  server::print_demo_logins(logins.value(), stdout);
+  return 0;
+}
+
+int serve(const Options& opt, server::ServerStore& store) {
+  if (opt.demo) {
+    if (store.communities().empty()) {
+      if (demo_init(store) != 0) return 1;
+    } else if (store.find_community("锦绣花园")) {
+      server::print_demo_logins(server::demo_logins(), stdout);
+    }
+  }
+  server::SystemClock clock;
+  server::OsRandom random;
+  server::SyncService service(store, clock, random);
+  httplib::Server http;
+  server::mount_api(http, service);
+  server::mount_static_site(http, opt.site);
+  if (!opt.quiet) server::log_requests(http, stderr);
+  if (!http.bind_to_port(opt.host.c_str(), opt.port)) {
+    std::fprintf(stderr, "butler-server: cannot listen on %s:%d (in use?)\n", opt.host.c_str(), opt.port);
+    return 1;
+  }
+  std::printf("Butler Rounds is at http://%s:%d/  (data in %s)\n", opt.host.c_str(), opt.port, opt.data.c_str());
+  std::fflush(stdout);
+  return http.listen_after_bind() ? 0 : 1;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc == 4 && std::strcmp(argv[1], "demo-backup") == 0) return demo_backup(std::atoi(argv[2]), argv[3]);
+  const std::string cmd = argc > 1 && argv[1][0] != '-' ? argv[1] : "";
   Options opt;
-  if (!parse(argc, argv, &opt)) {
+  if (!parse(argc, argv, cmd.empty() ? 1 : 2, &opt) || (cmd.empty() && !opt.rest.empty())) {
     usage();
     return 2;
   }
-  httplib::Server http;
-  http.Get("/api/v1/health", [](const httplib::Request&, httplib::Response& res) {
-    res.set_header("Cache-Control", "no-store");
-    res.set_content(std::string("{\"ok\":true,\"version\":\"") + BUTLER_VERSION + "\"}", "application/json");
-  });
-  server::mount_static_site(http, opt.site);
-  if (!opt.quiet) {
-    // One JSON line per request: easy to grep, easy to ship to a log store.
-    http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-      std::fprintf(stderr, "{\"t\":%lld,\"method\":\"%s\",\"path\":\"%s\",\"status\":%d,\"bytes\":%zu}\n",
-                   static_cast<long long>(std::time(nullptr)), req.method.c_str(), req.path.c_str(), res.status,
-                   res.body.size());
-    });
+  if (cmd == "bench-ingest") {
+    if (opt.rest.size() != 1) {
+      usage();
+      return 2;
+    }
+    return server::bench_ingest(std::atol(opt.rest[0].c_str()), opt.data, stdout);
   }
-  if (!http.bind_to_port(opt.host.c_str(), opt.port)) {
-    std::fprintf(stderr, "butler-server: cannot listen on %s:%d (in use?)\n", opt.host.c_str(), opt.port);
+  if (!cmd.empty() && cmd != "demo-init" && cmd != "admin") {
+    usage();
+    return 2;
+  }
+  auto store = open_store(opt.data);
+  if (!store.ok()) {
+    std::fprintf(stderr, "butler-server: %s\n", store.error().message.c_str());
     return 1;
   }
-  std::printf("Butler Rounds is at http://%s:%d/\n", opt.host.c_str(), opt.port);
-  std::fflush(stdout);
-  return http.listen_after_bind() ? 0 : 1;
+  if (cmd == "demo-init") return demo_init(*store.value());
+  if (cmd == "admin") return server::run_admin(opt.rest, *store.value(), stdout, stderr);
+  return serve(opt, *store.value());
 }

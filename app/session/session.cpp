@@ -203,10 +203,11 @@ Status Session::check_writable() const {
   return ok_status();
 }
 
-Status Session::commit(std::vector<Op> ops) {
+Status Session::commit(std::vector<Op> ops, bool from_server) {
   if (ops.empty()) return ok_status();
   last_commit_ms_ = clock_.now_ms();
   Batch batch{next_batch_++, {}, ops.size()};
+  batch.from_server = from_server;
   batch.records.reserve(ops.size());
   for (const Op& op : ops) batch.records.push_back(encode_op(op));
   // Visible at once, shown as "saving…" until durable. A few ops on top of
@@ -228,6 +229,7 @@ void Session::on_commit(std::uint64_t batch, bool ok, std::string_view message) 
   auto it = std::find_if(in_flight_.begin(), in_flight_.end(), [&](const Batch& b) { return b.id == batch; });
   if (it == in_flight_.end()) return;
   if (ok) {
+    if (durable_listener_) durable_listener_(it->records, it->from_server);
     in_flight_.erase(it);
     any_saved_ = true;
     if (std::none_of(in_flight_.begin(), in_flight_.end(), [](const Batch& b) { return b.failed; })) storage_error_.clear();
@@ -311,6 +313,23 @@ Result<std::size_t> Session::import_backup(std::string_view bytes) {
   for (const Op& op : fresh) hlc_.observe(op.hlc);
   if (actor_.is_nil() && !fresh.empty()) actor_ = fresh.back().actor;
   if (Status s = commit(std::move(fresh)); !s.ok()) return s.error();
+  return n;
+}
+
+Result<std::size_t> Session::merge_remote(std::vector<Op> ops) {
+  if (Status s = check_writable(); !s.ok()) return s.error();
+  std::vector<Op> fresh;
+  for (Op& op : ops) {
+    if (!replica_.contains(op.op_id)) fresh.push_back(std::move(op));
+  }
+  // The same op can come twice in one pull (a retried page): keep the first.
+  std::sort(fresh.begin(), fresh.end(), [](const Op& a, const Op& b) { return a.op_id < b.op_id; });
+  fresh.erase(std::unique(fresh.begin(), fresh.end(), [](const Op& a, const Op& b) { return a.op_id == b.op_id; }),
+              fresh.end());
+  const std::size_t n = fresh.size();
+  for (const Op& op : fresh) hlc_.observe(op.hlc);
+  if (actor_.is_nil() && !fresh.empty()) actor_ = fresh.back().actor;
+  if (Status s = commit(std::move(fresh), true); !s.ok()) return s.error();
   return n;
 }
 

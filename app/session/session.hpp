@@ -5,6 +5,7 @@
 // const and read precomputed views, cheap enough for every frame.
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -74,8 +75,15 @@ class Session {
   // Adds every op of a backup file not already here; validates the whole file
   // first and changes nothing if any of it is bad. Returns how many were new.
   Result<std::size_t> import_backup(std::string_view bytes);
+  // Ops pulled from the sync server: those not here yet are applied and
+  // stored like local ones (so they survive a restart). Returns how many were new.
+  Result<std::size_t> merge_remote(std::vector<Op> ops);
   // Storage's answer for a batch (from the port, possibly much later).
   void on_commit(std::uint64_t batch, bool ok, std::string_view message);
+  // Called with every batch's records once storage reports them committed, in
+  // order; `from_server` for merge_remote's batches. The sync client listens.
+  using DurableListener = std::function<void(const std::vector<std::string>& records, bool from_server)>;
+  void set_durable_listener(DurableListener listener) { durable_listener_ = std::move(listener); }
   // Writes again every batch whose write failed (quota, full disk, aborted).
   void retry_failed();
   // Background snapshots: due when enough ops are not covered by the last one
@@ -130,9 +138,10 @@ class Session {
     std::vector<std::string> records;
     std::size_t ops;
     bool failed = false;
+    bool from_server = false;
   };
   Op make_op(OpKind kind, const Id& entity, Payload payload);
-  Status commit(std::vector<Op> ops);
+  Status commit(std::vector<Op> ops, bool from_server = false);
   Status check_writable() const;
   const Views& views() const;
   void after_load();
@@ -158,6 +167,7 @@ class Session {
   std::int64_t snapshot_quiet_ms_ = 1500;
   std::int64_t last_commit_ms_ = 0;
   std::string snapshot_error_;
+  DurableListener durable_listener_;
   mutable Views views_;
   mutable std::uint64_t views_version_ = ~0ull;
 };

@@ -149,3 +149,19 @@ TEST_CASE("patched views equal rebuilt views after small edits") {
   }
   CHECK(patched_count == 200);  // status, phone and removal edits never need a rebuild
 }
+
+TEST_CASE("ops loaded at start-up are known to contains() and loaded once") {
+  app::DemoCommunity demo = app::generate_demo({});
+  std::vector<std::string> records;
+  for (std::size_t i = 0; i < 50; ++i) records.push_back(app::encode_op(demo.ops[i]));
+  records.push_back(records.front());  // the same record twice in the stored log
+  auto arena = std::make_shared<std::vector<std::string>>(records);
+  std::vector<app::Op> ops;
+  for (const auto& r : *arena) ops.push_back(app::decode_op(r).value());
+  std::vector<std::string_view> views(arena->begin(), arena->end());
+  app::Replica replica;
+  CHECK(replica.add_loaded(std::move(ops), views, arena) == 50);
+  CHECK(replica.size() == 50);
+  CHECK(replica.contains(demo.ops[0].op_id));
+  CHECK(replica.add({demo.ops[0]}) == 0);
+}

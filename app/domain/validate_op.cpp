@@ -1,0 +1,143 @@
+#include "app/domain/validate_op.hpp"
+
+#include <initializer_list>
+
+#include "app/domain/master_data.hpp"
+#include "app/i18n/catalogue.hpp"
+
+namespace app {
+namespace {
+
+constexpr std::size_t kMaxTextBytes = 4096;  // names, phones, id lists: generous, not unbounded
+
+Error invalid(const std::string& detail) {
+  return Error{"invalid_op", std::string(i18n::tr(i18n::S::err_op_invalid)) + " (" + detail + ")"};
+}
+
+bool is_text_key(F k) {
+  switch (k) {
+    case F::name: case F::parent: case F::stairwell: case F::number: case F::phone: case F::occupation:
+    case F::code: case F::pin_hash: case F::butler: case F::buildings: case F::city: case F::zone:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_id_key(F k) { return k == F::parent || k == F::butler || k == F::zone; }
+
+bool plausible_date(std::int64_t d) {
+  if (d == 0) return true;  // unknown / still here
+  const std::int64_t y = d / 10000, m = d / 100 % 100, day = d % 100;
+  return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && day >= 1 && day <= 31;
+}
+
+// The fields each kind may carry, as a bit set over field keys.
+constexpr std::uint64_t bits(std::initializer_list<F> keys) {
+  std::uint64_t b = 0;
+  for (F k : keys) b |= std::uint64_t{1} << static_cast<unsigned>(k);
+  return b;
+}
+
+std::uint64_t allowed(OpKind kind) {
+  switch (kind) {
+    case OpKind::community_set: return bits({F::name, F::city});
+    case OpKind::building_set: return bits({F::name, F::floors, F::position});
+    case OpKind::unit_set: return bits({F::parent, F::floor, F::stairwell, F::number, F::status});
+    case OpKind::resident_set:
+      return bits({F::parent, F::name, F::phone, F::occupation, F::is_owner, F::moved_in, F::moved_out});
+    case OpKind::resident_removed: return 0;
+    case OpKind::staff_set: return bits({F::name, F::code, F::phone, F::pin_hash, F::role});
+    case OpKind::zone_set: return bits({F::name, F::butler, F::buildings, F::position});
+    case OpKind::checkpoint_set: return bits({F::parent, F::zone, F::name, F::kind, F::position});
+  }
+  return 0;
+}
+
+Status check_value(F key, const Payload::Field& f) {
+  const std::string name = "field " + std::to_string(f.key);
+  if (is_text_key(key) != f.is_text) return invalid(name + " has the wrong type");
+  if (f.is_text) {
+    if (f.text.size() > kMaxTextBytes) return invalid(name + " is too long");
+    if (is_id_key(key)) {
+      Id id;
+      if (!Id::from_hex(f.text, &id)) return invalid(name + " is not an id");
+    }
+    if (key == F::buildings) {
+      for (std::string_view rest = f.text; !rest.empty();) {
+        const auto comma = rest.find(',');
+        Id id;
+        if (!Id::from_hex(rest.substr(0, comma), &id)) return invalid("building list holds a bad id");
+        if (comma == std::string_view::npos) break;
+        rest.remove_prefix(comma + 1);
+      }
+    }
+    return ok_status();
+  }
+  const std::int64_t v = f.number;
+  switch (key) {
+    case F::status: if (!is_unit_status(v)) return invalid("unknown unit status " + std::to_string(v)); break;
+    case F::role: if (!is_role(v)) return invalid("unknown role " + std::to_string(v)); break;
+    case F::kind: if (v < 0 || v > 13) return invalid("unknown checkpoint kind " + std::to_string(v)); break;
+    case F::is_owner: if (v != 0 && v != 1) return invalid("owner flag must be 0 or 1"); break;
+    case F::floor: if (v < -10 || v > 300) return invalid("floor out of range"); break;
+    case F::floors: if (v < 1 || v > 300) return invalid("floor count out of range"); break;
+    case F::moved_in: case F::moved_out: if (!plausible_date(v)) return invalid("bad date " + std::to_string(v)); break;
+    case F::position: if (v < 0 || v > 1000000) return invalid("position out of range"); break;
+    default: break;
+  }
+  return ok_status();
+}
+
+}  // namespace
+
+bool role_may_write(std::int64_t role, OpKind kind) {
+  const auto r = static_cast<Role>(role);
+  const bool office = r == Role::butler || r == Role::head_butler || r == Role::front_desk || r == Role::manager;
+  const bool lead = r == Role::head_butler || r == Role::manager;
+  switch (kind) {
+    case OpKind::unit_set:
+    case OpKind::resident_set:
+    case OpKind::resident_removed:
+      return office;
+    case OpKind::community_set:
+    case OpKind::building_set:
+    case OpKind::staff_set:
+    case OpKind::zone_set:
+    case OpKind::checkpoint_set:
+      return lead;
+  }
+  return false;
+}
+
+Status validate_op(const Op& op) {
+  if (!is_known_kind(static_cast<std::uint16_t>(op.kind))) return invalid("unknown kind");
+  if (op.op_id.is_nil() || op.device_id.is_nil() || op.entity.is_nil()) return invalid("missing id");
+  // 2000-01-01 .. 2200-01-01: a clock far outside means a broken tablet, and
+  // an op from year 9999 would sort after everything forever.
+  if (op.hlc.wall_ms < 946684800000 || op.hlc.wall_ms > 7258118400000) return invalid("timestamp out of range");
+  const auto permitted = allowed(op.kind);
+  for (const Payload::Field& f : op.payload.fields()) {
+    const F key = static_cast<F>(f.key);
+    if (f.key >= 64 || !(permitted & (std::uint64_t{1} << f.key))) return invalid("field " + std::to_string(f.key) + " does not belong to this kind");
+    if (Status s = check_value(key, f); !s.ok()) return s;
+  }
+  // Required fields: what makes the record mean something on its own.
+  const Payload& p = op.payload;
+  switch (op.kind) {
+    case OpKind::community_set:
+      if (!p.has(F::name)) return invalid("a community needs a name");
+      break;
+    case OpKind::resident_removed:
+      break;
+    default:
+      if (p.fields().empty()) return invalid("an update must change something");
+      break;
+  }
+  if (auto name = p.text(F::name); name && name->empty() && op.kind != OpKind::resident_removed) {
+    return invalid("empty name");
+  }
+  return ok_status();
+}
+
+}  // namespace app

@@ -1,0 +1,233 @@
+#include "app/server/admin.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "app/core/sha256.hpp"
+#include "app/demo/demo_community.hpp"
+#include "app/domain/master_data.hpp"
+#include "app/domain/validate_op.hpp"
+#include "app/ops/codec.hpp"
+#include "app/server/csv_import.hpp"
+#include "app/server/server_ports.hpp"
+
+namespace server {
+namespace {
+
+constexpr const char* kRoles[] = {"butler", "head_butler", "front_desk", "manager",
+                                  "engineering", "security", "cleaning", "greening"};
+
+app::Error bad(const std::string& code, const std::string& message) { return app::Error{code, message}; }
+
+std::string demo_pin(std::string_view code) {
+  const std::string h = app::sha256_hex("butler-demo-pin:" + std::string(code));
+  std::string pin;
+  for (char c : h) {
+    if (c >= '0' && c <= '9') pin += c;
+    if (pin.size() == 6) break;
+  }
+  while (pin.size() < 6) pin += '0';
+  return pin;
+}
+
+}  // namespace
+
+ServerWriter::ServerWriter(ServerStore& store, app::ClockPort& clock, app::RandomPort& random)
+    : store_(store), hlc_(clock), random_(random) {}
+
+app::Op ServerWriter::make(app::OpKind kind, const app::Id& entity, app::Payload payload) {
+  app::Op op;
+  op.op_id = app::Id::random(random_);
+  op.device_id = kServerDevice;
+  op.hlc = hlc_.tick();
+  op.entity = entity;
+  op.kind = kind;
+  op.payload = std::move(payload);
+  return op;
+}
+
+app::Status ServerWriter::store(std::int64_t community, const std::vector<app::Op>& ops) {
+  std::vector<std::string> records;
+  records.reserve(ops.size());
+  for (std::size_t i = 0; i < ops.size(); ++i) {
+    if (auto v = app::validate_op(ops[i]); !v.ok()) return v.error();
+    hlc_.observe(ops[i].hlc);
+    records.push_back(app::encode_op(ops[i]));
+  }
+  std::vector<std::pair<app::Id, std::string_view>> rows;
+  rows.reserve(ops.size());
+  for (std::size_t i = 0; i < ops.size(); ++i) rows.emplace_back(ops[i].op_id, records[i]);
+  auto r = store_.insert_ops(community, rows);
+  if (!r.ok()) return r.error();
+  return app::ok_status();
+}
+
+bool parse_role(std::string_view text, std::int64_t* role) {
+  for (std::int64_t i = 0; i < 8; ++i) {
+    if (text == kRoles[i] || text == std::to_string(i)) {
+      *role = i;
+      return true;
+    }
+  }
+  return false;
+}
+
+app::Result<CommunityRow> create_community(ServerWriter& w, ServerStore& store, std::string_view name,
+                                           std::string_view city) {
+  if (name.empty()) return bad("name_required", "a community needs a name");
+  if (store.find_community(name)) return bad("exists", "a community named " + std::string(name) + " exists already");
+  const app::Id uid = app::Id::random(w.random());
+  auto row = store.create_community(uid, name, city);
+  if (!row.ok()) return row.error();
+  app::Payload p;
+  p.set(app::F::name, std::string(name)).set(app::F::city, std::string(city));
+  if (auto s = w.store(row.value().id, {w.make(app::OpKind::community_set, uid, std::move(p))}); !s.ok()) return s.error();
+  return row;
+}
+
+app::Status add_staff(ServerWriter& w, ServerStore& store, const CommunityRow& community, std::string_view code,
+                      std::string_view name, std::int64_t role, std::string_view pin) {
+  if (code.empty() || name.empty()) return bad("bad_staff", "staff need a code and a name");
+  if (!app::is_role(role)) return bad("bad_role", "unknown role");
+  if (!plausible_pin(pin)) return bad("bad_pin", "a PIN is 4 to 12 digits");
+  if (store.find_staff(code)) return bad("exists", "staff code " + std::string(code) + " is taken");
+  const app::Id id = app::Id::random(w.random());
+  app::Payload p;
+  p.set(app::F::name, std::string(name)).set(app::F::code, std::string(code)).set(app::F::role, role);
+  if (auto s = w.store(community.id, {w.make(app::OpKind::staff_set, id, std::move(p))}); !s.ok()) return s;
+  const std::string salt = new_salt(w.random());
+  return store.put_staff({community.id, std::string(code), id, role, salt, hash_pin(salt, pin)});
+}
+
+app::Status reset_pin(ServerStore& store, app::RandomPort& random, std::string_view code, std::string_view pin) {
+  if (!plausible_pin(pin)) return bad("bad_pin", "a PIN is 4 to 12 digits");
+  const std::string salt = new_salt(random);
+  return store.set_pin(code, salt, hash_pin(salt, pin));
+}
+
+app::Result<std::vector<DemoLogin>> demo_init(ServerStore& store, app::RandomPort& random) {
+  const app::DemoCommunity demo = app::generate_demo({});
+  const app::Op* community_op = nullptr;
+  for (const app::Op& op : demo.ops) if (op.kind == app::OpKind::community_set) community_op = &op;
+  if (!community_op) return bad("demo", "the demo has no community");
+  if (auto existing = store.find_community(community_op->entity.to_hex())) {
+    return bad("exists", "the demo community is set up already");
+  }
+  auto row = store.create_community(community_op->entity, *community_op->payload.text(app::F::name),
+                                    *community_op->payload.text(app::F::city));
+  if (!row.ok()) return row.error();
+  // The same op ids the tablets' "Try the demo" makes: a demo tablet that
+  // enrols pushes nothing new and pulls only what others changed.
+  std::vector<std::string> records;
+  std::vector<std::pair<app::Id, std::string_view>> rows;
+  records.reserve(demo.ops.size());
+  for (const app::Op& op : demo.ops) records.push_back(app::encode_op(op));
+  for (std::size_t i = 0; i < demo.ops.size(); ++i) rows.emplace_back(demo.ops[i].op_id, records[i]);
+  if (auto r = store.insert_ops(row.value().id, rows); !r.ok()) return r.error();
+  std::vector<DemoLogin> logins;
+  for (const app::Op& op : demo.ops) {
+    if (op.kind != app::OpKind::staff_set) continue;
+    DemoLogin l{std::string(*op.payload.text(app::F::code)), std::string(*op.payload.text(app::F::name)),
+                *op.payload.number(app::F::role), ""};
+    l.pin = demo_pin(l.code);
+    const std::string salt = new_salt(random);
+    if (auto s = store.put_staff({row.value().id, l.code, op.entity, l.role, salt, hash_pin(salt, l.pin)}); !s.ok()) {
+      return s.error();
+    }
+    logins.push_back(std::move(l));
+  }
+  return logins;
+}
+
+std::vector<DemoLogin> demo_logins() {
+  std::vector<DemoLogin> out;
+  for (const app::Op& op : app::generate_demo({}).ops) {
+    if (op.kind != app::OpKind::staff_set) continue;
+    const std::string code(*op.payload.text(app::F::code));
+    out.push_back({code, std::string(*op.payload.text(app::F::name)), *op.payload.number(app::F::role), demo_pin(code)});
+  }
+  return out;
+}
+
+void print_demo_logins(const std::vector<DemoLogin>& logins, std::FILE* out) {
+  std::fprintf(out, "Demo sign-ins (staff code / PIN):\n");
+  int butlers = 0;
+  for (const DemoLogin& l : logins) {
+    // The roles a demo is tried with; every other staff member has a PIN too.
+    const bool show = l.role == 1 || l.role == 3 || (l.role == 0 && butlers++ < 2) || l.code == "QT001";
+    if (show) std::fprintf(out, "  %-7s %-12s %s  %s\n", l.code.c_str(), kRoles[l.role], l.pin.c_str(), l.name.c_str());
+  }
+  std::fflush(out);
+}
+
+int run_admin(const std::vector<std::string>& a, ServerStore& store, std::FILE* out, std::FILE* err) {
+  SystemClock clock;
+  OsRandom random;
+  ServerWriter w(store, clock, random);
+  auto fail = [&](const app::Error& e) {
+    std::fprintf(err, "butler-server admin: %s\n", e.message.c_str());
+    return 1;
+  };
+  auto community_of = [&](const std::string& key) -> app::Result<CommunityRow> {
+    if (auto c = store.find_community(key)) return *c;
+    return bad("unknown_community", "no community named or with id " + key);
+  };
+  const std::string cmd = a.empty() ? "" : a[0];
+  if (cmd == "create-community" && a.size() == 3) {
+    auto c = create_community(w, store, a[1], a[2]);
+    if (!c.ok()) return fail(c.error());
+    std::fprintf(out, "community %s  %s\n", c.value().uid.to_hex().c_str(), c.value().name.c_str());
+    return 0;
+  }
+  if (cmd == "add-staff" && a.size() == 6) {
+    auto c = community_of(a[1]);
+    std::int64_t role = 0;
+    if (!c.ok()) return fail(c.error());
+    if (!parse_role(a[4], &role)) return fail(bad("bad_role", "unknown role " + a[4] + " (butler, head_butler, front_desk, manager, …)"));
+    if (auto s = add_staff(w, store, c.value(), a[2], a[3], role, a[5]); !s.ok()) return fail(s.error());
+    std::fprintf(out, "staff %s added to %s\n", a[2].c_str(), c.value().name.c_str());
+    return 0;
+  }
+  if (cmd == "reset-pin" && a.size() == 3) {
+    if (auto s = reset_pin(store, random, a[1], a[2]); !s.ok()) return fail(s.error());
+    std::fprintf(out, "PIN of %s reset; devices enrolled before keep their tokens\n", a[1].c_str());
+    return 0;
+  }
+  if (cmd == "revoke-devices" && a.size() == 2) {
+    auto n = store.revoke_devices(a[1]);
+    if (!n.ok()) return fail(n.error());
+    std::fprintf(out, "%zu device(s) of %s revoked; they must enrol again\n", n.value(), a[1].c_str());
+    return 0;
+  }
+  if (cmd == "import-units" && a.size() == 3) {
+    auto c = community_of(a[1]);
+    if (!c.ok()) return fail(c.error());
+    std::ifstream in(a[2], std::ios::binary);
+    if (!in) return fail(bad("unreadable", "cannot read " + a[2]));
+    std::stringstream ss;
+    ss << in.rdbuf();
+    auto n = import_units(w, store, c.value(), ss.str());
+    if (!n.ok()) return fail(n.error());
+    std::fprintf(out, "%zu units imported into %s\n", n.value(), c.value().name.c_str());
+    return 0;
+  }
+  if (cmd == "list-communities" && a.size() == 1) {
+    for (const auto& c : store.communities()) {
+      std::fprintf(out, "%s  %s  %s  %lld ops\n", c.uid.to_hex().c_str(), c.name.c_str(), c.city.c_str(),
+                   static_cast<long long>(store.op_count(c.id)));
+    }
+    return 0;
+  }
+  std::fprintf(err,
+               "usage: butler-server admin --data DIR COMMAND\n"
+               "  create-community NAME CITY\n"
+               "  add-staff COMMUNITY CODE NAME ROLE PIN   (ROLE: butler, head_butler, front_desk, manager,\n"
+               "                                            engineering, security, cleaning, greening)\n"
+               "  reset-pin CODE PIN\n"
+               "  revoke-devices CODE                      (a lost tablet: its token stops working)\n"
+               "  import-units COMMUNITY FILE.csv          (楼栋,单元,房号,楼层,状态 — as the units export)\n"
+               "  list-communities\n");
+  return 2;
+}
+
+}  // namespace server

@@ -1,0 +1,79 @@
+#include "app/server/api.hpp"
+
+#include <httplib.h>
+
+#include <ctime>
+#include <exception>
+#include <string>
+
+#include "app/server/sync_service.hpp"
+#include "app/sync/json.hpp"
+
+namespace server {
+namespace {
+
+void write(httplib::Response& res, Reply reply) {
+  res.status = reply.status;
+  res.set_header("Cache-Control", "no-store");  // sync answers are never cached (nor by the service worker)
+  res.set_content(std::move(reply.body), reply.content_type);
+}
+
+std::string auth(const httplib::Request& req) { return req.get_header_value("Authorization"); }
+
+}  // namespace
+
+void mount_api(httplib::Server& http, SyncService& service) {
+  // Larger bodies are refused by httplib itself with 413 before a handler runs;
+  // the sync route applies its own, smaller limit.
+  http.set_payload_max_length(service.limits().blob_body + 1024);
+  http.Get("/api/v1/health", [&service](const httplib::Request&, httplib::Response& res) { write(res, service.health()); });
+  http.Post("/api/v1/enroll",
+            [&service](const httplib::Request& req, httplib::Response& res) { write(res, service.enroll(req.body)); });
+  http.Post("/api/v1/sync", [&service](const httplib::Request& req, httplib::Response& res) {
+    write(res, service.sync(auth(req), req.body));
+  });
+  http.Put(R"(/api/v1/blobs/([^/]+))", [&service](const httplib::Request& req, httplib::Response& res) {
+    write(res, service.put_blob(auth(req), req.matches[1].str(), req.body));
+  });
+  http.Get(R"(/api/v1/blobs/([^/]+))", [&service](const httplib::Request& req, httplib::Response& res) {
+    write(res, service.get_blob(auth(req), req.matches[1].str()));
+  });
+  http.Get(R"(/api/v1/export/([a-z_]+)\.csv)", [&service](const httplib::Request& req, httplib::Response& res) {
+    Reply r = service.export_csv(auth(req), req.matches[1].str());
+    if (r.status == 200) {
+      res.set_header("Content-Disposition", "attachment; filename=\"" + req.matches[1].str() + ".csv\"");
+    }
+    write(res, std::move(r));
+  });
+  // Any other /api path: a JSON 404, not the web app's index.html.
+  http.Get(R"(/api/.*)", [](const httplib::Request&, httplib::Response& res) {
+    write(res, error_reply(404, "not_found", "no such endpoint"));
+  });
+  http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+    std::string what = "unexpected error";
+    try {
+      if (ep) std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
+    }
+    write(res, error_reply(500, "server_error", what));
+  });
+  // httplib's own refusals (413 too large, 400 unparsable) get the JSON error shape too.
+  http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (req.path.rfind("/api/", 0) != 0 || !res.body.empty()) return;
+    const char* code = res.status == 413 ? "too_large" : res.status == 404 ? "not_found" : "bad_request";
+    write(res, error_reply(res.status, code, "HTTP " + std::to_string(res.status)));
+  });
+}
+
+void log_requests(httplib::Server& http, std::FILE* log) {
+  // One JSON line per request: easy to grep, easy to ship to a log store.
+  http.set_logger([log](const httplib::Request& req, const httplib::Response& res) {
+    std::fprintf(log, "{\"t\":%lld,\"method\":%s,\"path\":%s,\"status\":%d,\"bytes\":%zu}\n",
+                 static_cast<long long>(std::time(nullptr)), app::json::quote(req.method).c_str(),
+                 app::json::quote(req.path).c_str(), res.status, res.body.size());
+  });
+}
+
+}  // namespace server

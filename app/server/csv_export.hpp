@@ -1,0 +1,40 @@
+#pragma once
+// CSV exports for the office (GET /api/v1/export/NAME.csv): UTF-8 with a BOM
+// (so Excel on a Chinese Windows opens it as UTF-8) and Chinese headers.
+// Each export is one function over the community's folded state: the same
+// Replica and projections the tablets run. A later workflow (rounds, findings,
+// tickets, callbacks, keys) adds its export with one add() in default_exports().
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/domain/replica.hpp"
+
+namespace server {
+
+struct ExportInput {
+  const app::Replica& replica;
+};
+
+// Rows of cells, header first; the registry adds the BOM and the escaping.
+using CsvRows = std::vector<std::vector<std::string>>;
+using ExportFn = std::function<CsvRows(const ExportInput&)>;
+
+class ExportRegistry {
+ public:
+  void add(std::string name, ExportFn fn) { fns_[std::move(name)] = std::move(fn); }
+  const ExportFn* find(std::string_view name) const;
+  std::vector<std::string> names() const;
+
+ private:
+  std::map<std::string, ExportFn, std::less<>> fns_;
+};
+
+// units, residents (and whatever later workflows register there).
+ExportRegistry default_exports();
+
+std::string to_csv(const CsvRows& rows);  // BOM + RFC 4180 quoting, CRLF line ends
+
+}  // namespace server

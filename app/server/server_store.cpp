@@ -1,0 +1,249 @@
+#include "app/server/server_store.hpp"
+
+namespace server {
+namespace {
+
+using Lock = std::lock_guard<std::recursive_mutex>;
+
+std::string id_blob(const app::Id& id) {
+  std::string b(16, '\0');
+  for (int i = 0; i < 8; ++i) {
+    b[i] = static_cast<char>(id.hi >> (56 - 8 * i));
+    b[8 + i] = static_cast<char>(id.lo >> (56 - 8 * i));
+  }
+  return b;
+}
+
+app::Id id_of_blob(std::string_view b) {
+  app::Id id;
+  if (b.size() != 16) return id;
+  for (int i = 0; i < 8; ++i) {
+    id.hi = (id.hi << 8) | static_cast<unsigned char>(b[i]);
+    id.lo = (id.lo << 8) | static_cast<unsigned char>(b[8 + i]);
+  }
+  return id;
+}
+
+CommunityRow community_of(const Stmt& s) {
+  CommunityRow c;
+  c.id = s.integer(0);
+  app::Id::from_hex(s.text(1), &c.uid);
+  c.name = s.text(2);
+  c.city = s.text(3);
+  return c;
+}
+
+}  // namespace
+
+app::Result<std::unique_ptr<ServerStore>> ServerStore::open(const std::string& path) {
+  auto db = Db::open(path);
+  if (!db.ok()) return db.error();
+  std::unique_ptr<ServerStore> store(new ServerStore(std::move(db).value()));
+  if (app::Status s = store->migrate(); !s.ok()) return s.error();
+  return store;
+}
+
+app::Status ServerStore::migrate() {
+  // WAL: readers (pulls, exports) never wait for the writer (pushes).
+  // synchronous=FULL: an ack must mean stored. With NORMAL a power cut could
+  // lose the last commits after the tablets had dropped them from their outbox.
+  return db_->exec(R"SQL(
+    PRAGMA journal_mode=WAL;
+    PRAGMA synchronous=FULL;
+    PRAGMA foreign_keys=ON;
+    CREATE TABLE IF NOT EXISTS communities(
+      id INTEGER PRIMARY KEY, uid TEXT NOT NULL UNIQUE, name TEXT NOT NULL, city TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS staff(
+      code TEXT PRIMARY KEY, community INTEGER NOT NULL REFERENCES communities(id),
+      staff_id TEXT NOT NULL, role INTEGER NOT NULL, salt TEXT NOT NULL, pin_hash TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS devices(
+      token_hash TEXT PRIMARY KEY, community INTEGER NOT NULL REFERENCES communities(id),
+      staff_code TEXT NOT NULL, device_id TEXT NOT NULL, role INTEGER NOT NULL, enrolled_ms INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS ops(
+      seq INTEGER PRIMARY KEY AUTOINCREMENT, community INTEGER NOT NULL REFERENCES communities(id),
+      op_id BLOB NOT NULL, record BLOB NOT NULL, UNIQUE(community, op_id));
+    CREATE INDEX IF NOT EXISTS ops_by_community ON ops(community, seq);
+    CREATE TABLE IF NOT EXISTS blobs(
+      community INTEGER NOT NULL REFERENCES communities(id), sha256 TEXT NOT NULL, data BLOB NOT NULL,
+      PRIMARY KEY(community, sha256));
+  )SQL");
+}
+
+app::Result<CommunityRow> ServerStore::create_community(const app::Id& uid, std::string_view name, std::string_view city) {
+  Lock lock(mu_);
+  Stmt s(db_->raw(), "INSERT INTO communities(uid, name, city) VALUES(?,?,?)");
+  s.bind(1, uid.to_hex()).bind(2, name).bind(3, city).step();
+  if (s.failed()) return s.error();
+  return CommunityRow{sqlite3_last_insert_rowid(db_->raw()), uid, std::string(name), std::string(city)};
+}
+
+std::optional<CommunityRow> ServerStore::community(std::int64_t id) {
+  Lock lock(mu_);
+  Stmt s(db_->raw(), "SELECT id, uid, name, city FROM communities WHERE id=?");
+  if (!s.bind(1, id).step()) return std::nullopt;
+  return community_of(s);
+}
+
+std::optional<CommunityRow> ServerStore::find_community(std::string_view name_or_uid) {
+  Lock lock(mu_);
+  Stmt s(db_->raw(), "SELECT id, uid, name, city FROM communities WHERE uid=? OR name=? ORDER BY id LIMIT 1");
+  if (!s.bind(1, name_or_uid).bind(2, name_or_uid).step()) return std::nullopt;
+  return community_of(s);
+}
+
+std::vector<CommunityRow> ServerStore::communities() {
+  Lock lock(mu_);
+  std::vector<CommunityRow> out;
+  Stmt s(db_->raw(), "SELECT id, uid, name, city FROM communities ORDER BY id");
+  while (s.step()) out.push_back(community_of(s));
+  return out;
+}
+
+app::Status ServerStore::put_staff(const StaffRow& r) {
+  Lock lock(mu_);
+  Stmt s(db_->raw(), "INSERT OR REPLACE INTO staff(code, community, staff_id, role, salt, pin_hash) VALUES(?,?,?,?,?,?)");
+  s.bind(1, r.code).bind(2, r.community).bind(3, r.staff.to_hex()).bind(4, r.role).bind(5, r.salt).bind(6, r.pin_hash);
+  s.step();
+  if (s.failed()) return s.error();
+  return app::ok_status();
+}
+
+std::optional<StaffRow> ServerStore::find_staff(std::string_view code) {
+  Lock lock(mu_);
+  Stmt s(db_->raw(), "SELECT community, code, staff_id, role, salt, pin_hash FROM staff WHERE code=?");
+  if (!s.bind(1, code).step()) return std::nullopt;
+  StaffRow r;
+  r.community = s.integer(0);
+  r.code = s.text(1);
+  app::Id::from_hex(s.text(2), &r.staff);
+  r.role = s.integer(3);
+  r.salt = s.text(4);
+  r.pin_hash = s.text(5);
+  return r;
+}
+
+app::Status ServerStore::set_pin(std::string_view code, std::string_view salt, std::string_view pin_hash) {
+  Lock lock(mu_);
+  Stmt s(db_->raw(), "UPDATE staff SET salt=?, pin_hash=? WHERE code=?");
+  s.bind(1, salt).bind(2, pin_hash).bind(3, code).step();
+  if (s.failed()) return s.error();
+  if (sqlite3_changes(db_->raw()) == 0) return app::Error{"unknown_staff", "no staff with code " + std::string(code)};
+  return app::ok_status();
+}
+
+app::Status ServerStore::add_device(std::string_view token_hash, const DeviceRow& d, std::int64_t now_ms) {
+  Lock lock(mu_);
+  Stmt s(db_->raw(),
+         "INSERT INTO devices(token_hash, community, staff_code, device_id, role, enrolled_ms) VALUES(?,?,?,?,?,?)");
+  s.bind(1, token_hash).bind(2, d.community).bind(3, d.staff_code).bind(4, d.device.to_hex()).bind(5, d.role);
+  s.bind(6, now_ms).step();
+  if (s.failed()) return s.error();
+  return app::ok_status();
+}
+
+std::optional<DeviceRow> ServerStore::find_device(std::string_view token_hash) {
+  Lock lock(mu_);
+  Stmt s(db_->raw(), "SELECT community, staff_code, device_id, role FROM devices WHERE token_hash=?");
+  if (!s.bind(1, token_hash).step()) return std::nullopt;
+  DeviceRow d;
+  d.community = s.integer(0);
+  d.staff_code = s.text(1);
+  app::Id::from_hex(s.text(2), &d.device);
+  d.role = s.integer(3);
+  return d;
+}
+
+app::Result<std::size_t> ServerStore::revoke_devices(std::string_view staff_code) {
+  Lock lock(mu_);
+  Stmt s(db_->raw(), "DELETE FROM devices WHERE staff_code=?");
+  s.bind(1, staff_code).step();
+  if (s.failed()) return s.error();
+  return static_cast<std::size_t>(sqlite3_changes(db_->raw()));
+}
+
+app::Result<std::size_t> ServerStore::insert_ops(std::int64_t community,
+                                                 const std::vector<std::pair<app::Id, std::string_view>>& ops) {
+  Lock lock(mu_);
+  Transaction tx(*db_);
+  if (!tx.began()) return db_->error("begin");
+  Stmt s(db_->raw(), "INSERT OR IGNORE INTO ops(community, op_id, record) VALUES(?,?,?)");
+  if (!s.ok()) return s.error();
+  std::size_t fresh = 0;
+  for (const auto& [id, record] : ops) {
+    s.reset();
+    s.bind(1, community).bind_blob(2, id_blob(id)).bind_blob(3, record).step();
+    if (s.failed()) return s.error();  // the transaction rolls back: nothing stored
+    fresh += static_cast<std::size_t>(sqlite3_changes(db_->raw()));
+  }
+  if (app::Status c = tx.commit(); !c.ok()) return c.error();
+  return fresh;
+}
+
+app::Result<OpsPage> ServerStore::ops_after(std::int64_t community, std::int64_t cursor, std::size_t max_ops,
+                                            std::size_t max_bytes, const std::unordered_set<app::Id, app::IdHash>* skip) {
+  Lock lock(mu_);
+  OpsPage page;
+  page.cursor = cursor;
+  Stmt s(db_->raw(), "SELECT seq, op_id, record FROM ops WHERE community=? AND seq>? ORDER BY seq LIMIT ?");
+  s.bind(1, community).bind(2, cursor).bind(3, static_cast<std::int64_t>(max_ops) + 1);
+  std::size_t bytes = 0, scanned = 0;
+  while (s.step()) {
+    if (scanned == max_ops || (bytes > 0 && bytes + s.blob(2).size() > max_bytes)) {
+      page.more = true;
+      break;
+    }
+    ++scanned;
+    page.cursor = s.integer(0);
+    if (skip && !skip->empty() && skip->count(id_of_blob(s.blob(1)))) continue;
+    page.records.emplace_back(s.blob(2));
+    bytes += page.records.back().size();
+  }
+  if (s.failed()) return s.error();
+  return page;
+}
+
+app::Result<std::vector<std::string>> ServerStore::all_records(std::int64_t community) {
+  Lock lock(mu_);
+  std::vector<std::string> out;
+  Stmt s(db_->raw(), "SELECT record FROM ops WHERE community=? ORDER BY seq");
+  s.bind(1, community);
+  while (s.step()) out.emplace_back(s.blob(0));
+  if (s.failed()) return s.error();
+  return out;
+}
+
+bool ServerStore::has_op(std::int64_t community, const app::Id& op_id) {
+  Lock lock(mu_);
+  Stmt s(db_->raw(), "SELECT 1 FROM ops WHERE community=? AND op_id=?");
+  return s.bind(1, community).bind_blob(2, id_blob(op_id)).step();
+}
+
+std::int64_t ServerStore::op_count(std::int64_t community) {
+  Lock lock(mu_);
+  Stmt s(db_->raw(), community < 0 ? "SELECT count(*) FROM ops" : "SELECT count(*) FROM ops WHERE community=?");
+  if (community >= 0) s.bind(1, community);
+  return s.step() ? s.integer(0) : -1;
+}
+
+app::Status ServerStore::put_blob(std::int64_t community, std::string_view sha, std::string_view bytes) {
+  Lock lock(mu_);
+  Stmt s(db_->raw(), "INSERT OR IGNORE INTO blobs(community, sha256, data) VALUES(?,?,?)");
+  s.bind(1, community).bind(2, sha).bind_blob(3, bytes).step();
+  if (s.failed()) return s.error();
+  return app::ok_status();
+}
+
+std::optional<std::string> ServerStore::get_blob(std::int64_t community, std::string_view sha) {
+  Lock lock(mu_);
+  Stmt s(db_->raw(), "SELECT data FROM blobs WHERE community=? AND sha256=?");
+  if (!s.bind(1, community).bind(2, sha).step()) return std::nullopt;
+  return std::string(s.blob(0));
+}
+
+std::int64_t ServerStore::blob_count() {
+  Lock lock(mu_);
+  Stmt s(db_->raw(), "SELECT count(*) FROM blobs");
+  return s.step() ? s.integer(0) : -1;
+}
+
+}  // namespace server

@@ -1,0 +1,96 @@
+#pragma once
+// The server's one SQLite file (WAL): communities, staff credentials, enrolled
+// devices, the op log of every community, and photo blobs.
+//
+// The op table's autoincrement `seq` is the sync cursor. SQLite has a single
+// writer and commits atomically, so seq order is commit order and a reader
+// never sees seq 10 before seq 9 (PostgreSQL, later, will need more care).
+// Every method is safe to call from the HTTP server's worker threads.
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "app/core/id.hpp"
+#include "app/core/result.hpp"
+#include "app/server/sqlite_db.hpp"
+
+namespace server {
+
+struct CommunityRow {
+  std::int64_t id = 0;
+  app::Id uid;  // the community's entity id in its ops
+  std::string name, city;
+};
+
+struct StaffRow {
+  std::int64_t community = 0;
+  std::string code;
+  app::Id staff;
+  std::int64_t role = 0;
+  std::string salt, pin_hash;
+};
+
+struct DeviceRow {
+  std::int64_t community = 0;
+  std::string staff_code;
+  app::Id device;
+  std::int64_t role = 0;
+};
+
+struct OpsPage {
+  std::vector<std::string> records;
+  std::int64_t cursor = 0;
+  bool more = false;
+};
+
+class ServerStore {
+ public:
+  // ":memory:" for tests; a path otherwise (WAL mode).
+  static app::Result<std::unique_ptr<ServerStore>> open(const std::string& path);
+
+  app::Result<CommunityRow> create_community(const app::Id& uid, std::string_view name, std::string_view city);
+  std::optional<CommunityRow> community(std::int64_t id);
+  std::optional<CommunityRow> find_community(std::string_view name_or_uid);
+  std::vector<CommunityRow> communities();
+
+  app::Status put_staff(const StaffRow& s);  // insert or replace by code
+  std::optional<StaffRow> find_staff(std::string_view code);
+  app::Status set_pin(std::string_view code, std::string_view salt, std::string_view pin_hash);
+
+  app::Status add_device(std::string_view token_hash, const DeviceRow& d, std::int64_t now_ms);
+  std::optional<DeviceRow> find_device(std::string_view token_hash);
+  // A lost tablet or a staff member who left: every token of that code stops working.
+  app::Result<std::size_t> revoke_devices(std::string_view staff_code);
+
+  // All in one transaction: either every op is stored (or was already) or none.
+  // Returns how many were new.
+  app::Result<std::size_t> insert_ops(std::int64_t community,
+                                      const std::vector<std::pair<app::Id, std::string_view>>& ops);
+  // Ops after `cursor` in commit order. Those in `skip` (the ops the caller
+  // has just pushed: it holds them) are passed over but still move the cursor.
+  app::Result<OpsPage> ops_after(std::int64_t community, std::int64_t cursor, std::size_t max_ops,
+                                 std::size_t max_bytes, const std::unordered_set<app::Id, app::IdHash>* skip = nullptr);
+  app::Result<std::vector<std::string>> all_records(std::int64_t community);
+  bool has_op(std::int64_t community, const app::Id& op_id);
+  std::int64_t op_count(std::int64_t community);  // -1: every community
+
+  app::Status put_blob(std::int64_t community, std::string_view sha, std::string_view bytes);
+  std::optional<std::string> get_blob(std::int64_t community, std::string_view sha);
+  std::int64_t blob_count();
+
+  Db& db() { return *db_; }
+
+ private:
+  explicit ServerStore(std::unique_ptr<Db> db) : db_(std::move(db)) {}
+  app::Status migrate();
+  std::unique_ptr<Db> db_;
+  std::recursive_mutex mu_;  // one connection, many HTTP threads
+};
+
+}  // namespace server

@@ -1,0 +1,179 @@
+#include "app/server/sync_service.hpp"
+
+#include <unordered_set>
+
+#include "app/core/sha256.hpp"
+#include "app/domain/validate_op.hpp"
+#include "app/i18n/catalogue.hpp"
+#include "app/ops/codec.hpp"
+#include "app/server/server_ports.hpp"
+#include "app/sync/json.hpp"
+#include "app/sync/wire.hpp"
+
+namespace server {
+namespace {
+
+using app::i18n::S;
+
+std::string words(S key, std::string_view detail = {}) {
+  std::string m = app::i18n::tr(key);
+  if (!detail.empty()) m += " (" + std::string(detail) + ")";
+  return m;
+}
+
+}  // namespace
+
+bool may_export(std::int64_t role) {
+  return role == static_cast<std::int64_t>(app::Role::head_butler) ||
+         role == static_cast<std::int64_t>(app::Role::front_desk) ||
+         role == static_cast<std::int64_t>(app::Role::manager);
+}
+
+Reply error_reply(int status, std::string_view code, std::string_view message, long index) {
+  std::string body = app::sync::error_body(code, message);
+  if (index >= 0) body.insert(body.size() - 1, ",\"index\":" + std::to_string(index));
+  return Reply{status, std::move(body)};
+}
+
+SyncService::SyncService(ServerStore& store, app::ClockPort& clock, app::RandomPort& random, Limits limits)
+    : store_(store), clock_(clock), random_(random), limits_(limits), exports_(default_exports()) {}
+
+Reply SyncService::health() const {
+  return Reply{200, std::string("{\"ok\":true,\"version\":\"") + BUTLER_VERSION + "\"}"};
+}
+
+app::Result<DeviceRow> SyncService::authorize(std::string_view authorization) {
+  constexpr std::string_view kBearer = "Bearer ";
+  if (authorization.substr(0, kBearer.size()) != kBearer) {
+    return app::Error{"unauthorized", words(S::err_sync_unauthorized)};
+  }
+  auto device = store_.find_device(hash_token(authorization.substr(kBearer.size())));
+  if (!device) return app::Error{"unauthorized", words(S::err_sync_unauthorized)};
+  return *device;
+}
+
+Reply SyncService::enroll(std::string_view body) {
+  auto req = app::sync::parse_enroll_request(body);
+  if (!req.ok()) return error_reply(400, req.error().code, words(S::err_sync_bad_request, req.error().message));
+  constexpr int kMaxFailures = 5;
+  constexpr std::int64_t kLockoutMs = 15 * 60 * 1000;
+  const std::int64_t now = clock_.now_ms();
+  {
+    std::lock_guard<std::mutex> lock(failures_mu_);
+    auto it = failures_.find(req.value().code);
+    if (it != failures_.end() && now - it->second.since_ms > kLockoutMs) failures_.erase(it);
+    else if (it != failures_.end() && it->second.count >= kMaxFailures) {
+      return error_reply(429, "locked", words(S::err_enroll_locked));
+    }
+  }
+  auto staff = store_.find_staff(req.value().code);
+  // Same answer for an unknown code and a wrong PIN: codes are not to be probed.
+  const std::string tried = staff ? hash_pin(staff->salt, req.value().pin) : hash_pin("-", req.value().pin);
+  if (!staff || !constant_time_equal(tried, staff->pin_hash)) {
+    std::lock_guard<std::mutex> lock(failures_mu_);
+    Failures& f = failures_[req.value().code];
+    if (f.count++ == 0) f.since_ms = now;
+    return error_reply(401, "wrong_pin", words(S::err_enroll_wrong_pin));
+  }
+  {
+    std::lock_guard<std::mutex> lock(failures_mu_);
+    failures_.erase(req.value().code);
+  }
+  auto community = store_.community(staff->community);
+  if (!community) return error_reply(500, "server_error", words(S::err_sync_server, "staff without community"));
+  const std::string token = new_token(random_);
+  DeviceRow device{staff->community, staff->code, req.value().device_id, staff->role};
+  if (auto s = store_.add_device(hash_token(token), device, clock_.now_ms()); !s.ok()) {
+    return error_reply(500, "server_error", words(S::err_sync_server, s.error().message));
+  }
+  app::sync::EnrollResponse res{token, community->uid, staff->staff, community->name, staff->role};
+  return Reply{200, app::sync::encode_enroll_response(res)};
+}
+
+Reply SyncService::sync(std::string_view authorization, std::string_view body) {
+  auto device = authorize(authorization);
+  if (!device.ok()) return error_reply(401, device.error().code, device.error().message);
+  if (body.size() > limits_.sync_body) return error_reply(413, "too_large", words(S::err_sync_too_large));
+  auto req = app::sync::parse_request(body);
+  if (!req.ok()) {
+    const int status = req.error().code == "too_many_ops" ? 413 : 400;
+    return error_reply(status, req.error().code, words(S::err_sync_bad_request, req.error().message));
+  }
+  auto community = store_.community(device.value().community);
+  if (!community) return error_reply(500, "server_error", words(S::err_sync_server, "device without community"));
+
+  // Every op is checked before anything is stored: one bad op refuses the
+  // whole push, and its index lets the tablet set that one aside.
+  std::vector<std::pair<app::Id, std::string_view>> rows;
+  std::vector<app::Id> acked;
+  rows.reserve(req.value().records.size());
+  acked.reserve(req.value().records.size());
+  const auto& records = req.value().records;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    auto op = app::decode_op(records[i]);
+    const long at = static_cast<long>(i);
+    if (!op.ok()) return error_reply(400, "bad_record", words(S::err_op_invalid, op.error().message), at);
+    if (auto v = app::validate_op(op.value()); !v.ok()) return error_reply(400, v.error().code, v.error().message, at);
+    if (op.value().kind == app::OpKind::community_set && op.value().entity != community->uid) {
+      return error_reply(403, "forbidden", words(S::err_sync_forbidden), at);
+    }
+    // An op already stored is acked whoever sends it again (a butler's tablet
+    // that loaded the demo holds the head butler's staff records, too).
+    if (!app::role_may_write(device.value().role, op.value().kind) && !store_.has_op(community->id, op.value().op_id)) {
+      return error_reply(403, "forbidden_role", words(S::err_sync_role), at);
+    }
+    rows.emplace_back(op.value().op_id, records[i]);
+    acked.push_back(op.value().op_id);
+  }
+  if (auto stored = store_.insert_ops(community->id, rows); !stored.ok()) {
+    return error_reply(500, "server_error", words(S::err_sync_server, stored.error().message));
+  }
+  // The caller's own ops of this push are not sent back: it holds them, and
+  // echoing them would double every push's traffic.
+  const std::unordered_set<app::Id, app::IdHash> pushed(acked.begin(), acked.end());
+  auto page = store_.ops_after(community->id, req.value().cursor, limits_.page_ops, limits_.page_bytes, &pushed);
+  if (!page.ok()) return error_reply(500, "server_error", words(S::err_sync_server, page.error().message));
+  std::vector<std::string_view> out(page.value().records.begin(), page.value().records.end());
+  return Reply{200, app::sync::encode_response(acked, out, page.value().cursor, page.value().more)};
+}
+
+Reply SyncService::put_blob(std::string_view authorization, std::string_view sha, std::string_view body) {
+  auto device = authorize(authorization);
+  if (!device.ok()) return error_reply(401, device.error().code, device.error().message);
+  if (!app::is_sha256_hex(sha)) return error_reply(400, "bad_name", words(S::err_blob_mismatch, "name is not a SHA-256"));
+  if (body.size() > limits_.blob_body) return error_reply(413, "too_large", words(S::err_sync_too_large));
+  if (app::sha256_hex(body) != sha) return error_reply(400, "hash_mismatch", words(S::err_blob_mismatch));
+  if (auto s = store_.put_blob(device.value().community, sha, body); !s.ok()) {
+    return error_reply(500, "server_error", words(S::err_sync_server, s.error().message));
+  }
+  return Reply{200, "{\"ok\":true,\"sha256\":\"" + std::string(sha) + "\"}"};
+}
+
+Reply SyncService::get_blob(std::string_view authorization, std::string_view sha) {
+  auto device = authorize(authorization);
+  if (!device.ok()) return error_reply(401, device.error().code, device.error().message);
+  auto blob = app::is_sha256_hex(sha) ? store_.get_blob(device.value().community, sha) : std::nullopt;
+  if (!blob) return error_reply(404, "not_found", words(S::err_not_found));
+  return Reply{200, std::move(*blob), "application/octet-stream"};
+}
+
+Reply SyncService::export_csv(std::string_view authorization, std::string_view name) {
+  auto device = authorize(authorization);
+  if (!device.ok()) return error_reply(401, device.error().code, device.error().message);
+  if (!may_export(device.value().role)) return error_reply(403, "forbidden", words(S::err_sync_forbidden, "role"));
+  const ExportFn* fn = exports_.find(name);
+  if (!fn) return error_reply(404, "not_found", words(S::err_not_found));
+  auto records = store_.all_records(device.value().community);
+  if (!records.ok()) return error_reply(500, "server_error", words(S::err_sync_server, records.error().message));
+  std::vector<app::Op> ops;
+  ops.reserve(records.value().size());
+  for (const std::string& r : records.value()) {
+    auto op = app::decode_op(r);
+    if (op.ok()) ops.push_back(std::move(op).value());  // stored records were validated on the way in
+  }
+  app::Replica replica;
+  replica.add(std::move(ops));
+  return Reply{200, to_csv((*fn)(ExportInput{replica})), "text/csv; charset=utf-8"};
+}
+
+}  // namespace server

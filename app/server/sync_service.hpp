@@ -1,0 +1,69 @@
+#pragma once
+// The /api/v1 endpoints as plain functions: request bytes in, status and body
+// out. No sockets here, so the convergence test drives the real server logic
+// in-process and api.cpp stays a thin HTTP wrapper.
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+#include "app/core/ports.hpp"
+#include "app/core/result.hpp"
+#include "app/server/csv_export.hpp"
+#include "app/server/server_store.hpp"
+
+namespace server {
+
+struct Reply {
+  int status = 200;
+  std::string body;
+  std::string content_type = "application/json";
+};
+
+struct Limits {
+  std::size_t sync_body = 8u << 20;   // 2,000 ops of ~150 bytes in base64 is ~0.4 MiB: lots of room
+  std::size_t blob_body = 12u << 20;  // a downscaled photo is well under 1 MiB
+  std::size_t page_ops = 2000;
+  std::size_t page_bytes = 4u << 20;
+};
+
+// Roles that may download the office's exports (head butler, front desk, manager).
+bool may_export(std::int64_t role);
+
+class SyncService {
+ public:
+  SyncService(ServerStore& store, app::ClockPort& clock, app::RandomPort& random, Limits limits = {});
+
+  Reply enroll(std::string_view body);
+  // `authorization`: the Authorization header ("Bearer <token>").
+  Reply sync(std::string_view authorization, std::string_view body);
+  Reply put_blob(std::string_view authorization, std::string_view sha, std::string_view body);
+  Reply get_blob(std::string_view authorization, std::string_view sha);
+  Reply export_csv(std::string_view authorization, std::string_view name);
+  Reply health() const;
+
+  const Limits& limits() const { return limits_; }
+  ExportRegistry& exports() { return exports_; }
+
+ private:
+  app::Result<DeviceRow> authorize(std::string_view authorization);
+
+  ServerStore& store_;
+  app::ClockPort& clock_;
+  app::RandomPort& random_;
+  Limits limits_;
+  ExportRegistry exports_;
+  // Wrong PINs per staff code: six digits fall to guessing without a limit.
+  struct Failures {
+    int count = 0;
+    std::int64_t since_ms = 0;
+  };
+  std::mutex failures_mu_;
+  std::map<std::string, Failures, std::less<>> failures_;
+};
+
+// {"error":code,"message":text} (+ "index" of the offending op when there is one).
+Reply error_reply(int status, std::string_view code, std::string_view message, long index = -1);
+
+}  // namespace server
