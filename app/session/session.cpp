@@ -49,6 +49,8 @@ const LoadReport& Session::load(const std::vector<std::string_view>& records, st
   load_report_ = {};
   load_report_.records = records.size();
   load_report_.snapshot_problem = std::move(snapshot_problem);
+  stored_records_ = records.size();
+  first_loaded_position_ = 0;
   // Decoded in chunks and folded as they come: only a chunk of decoded ops is
   // ever alive, the log itself stays as the records in `arena`.
   constexpr std::size_t kChunk = 4096;
@@ -97,6 +99,7 @@ LoadOutcome Session::load_from_snapshot(std::string_view bytes, const std::vecto
   report.records = records.size();
   report.quarantined = std::move(snapshot.value().quarantined);
   const std::uint64_t covered = snapshot.value().op_count;
+  const std::uint64_t covered_records = snapshot.value().record_count;
   hlc_.observe(snapshot.value().frontier.hlc);
   replica.install_base(std::move(snapshot).value());
   std::vector<Op> ops;
@@ -104,7 +107,7 @@ LoadOutcome Session::load_from_snapshot(std::string_view bytes, const std::vecto
   for (std::size_t i = 0; i < records.size(); ++i) {
     Result<Op> op = decode_op(records[i]);
     if (!op.ok()) {
-      report.quarantined.push_back({static_cast<std::size_t>(covered) + i, op.error().message});
+      report.quarantined.push_back({static_cast<std::size_t>(covered_records + i), op.error().message});
       continue;
     }
     hlc_.observe(op.value().hlc);
@@ -118,6 +121,8 @@ LoadOutcome Session::load_from_snapshot(std::string_view bytes, const std::vecto
   report.from_snapshot = true;
   load_report_ = std::move(report);
   snapshot_covered_ = covered;
+  stored_records_ = covered_records + records.size();
+  first_loaded_position_ = covered_records;
   after_load();
   return LoadOutcome::loaded;
 }
@@ -150,8 +155,8 @@ bool Session::snapshot_due() const {
 
 bool Session::begin_snapshot() {
   if (!snapshot_due()) return false;
-  snapshot_writer_ = std::make_unique<SnapshotWriter>(replica_.data(), replica_.ids(), replica_.frontier(),
-                                                      load_report_.quarantined);
+  snapshot_writer_ = std::make_unique<SnapshotWriter>(replica_.data(), replica_.ids(), stored_records_,
+                                                      replica_.frontier(), load_report_.quarantined);
   snapshot_version_ = replica_.version();
   return true;
 }
@@ -229,6 +234,7 @@ void Session::on_commit(std::uint64_t batch, bool ok, std::string_view message) 
   auto it = std::find_if(in_flight_.begin(), in_flight_.end(), [&](const Batch& b) { return b.id == batch; });
   if (it == in_flight_.end()) return;
   if (ok) {
+    stored_records_ += it->records.size();
     if (durable_listener_) durable_listener_(it->records, it->from_server);
     in_flight_.erase(it);
     any_saved_ = true;

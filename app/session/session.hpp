@@ -124,6 +124,10 @@ class Session {
   const Id& actor() const { return actor_; }
   std::string state_summary_json() const;
   std::uint64_t snapshot_covered() const { return snapshot_covered_; }
+  // Records in storage (ops and damaged ones), and the position in storage
+  // of the first record loaded at start-up (after the snapshot's; sync).
+  std::uint64_t stored_records() const { return stored_records_; }
+  std::uint64_t first_loaded_position() const { return first_loaded_position_; }
   const std::string& snapshot_error() const { return snapshot_error_; }
   // The whole local log as one file (Settings → export). Started from a
   // snapshot, the records before it live only in storage: the shell reads
@@ -163,6 +167,8 @@ class Session {
   std::uint64_t snapshot_version_ = 0;  // the replica version the writer started from
   std::uint64_t snapshot_covered_ = 0;  // ops in the last snapshot stored
   bool snapshot_storing_ = false;       // taken, not yet confirmed stored
+  std::uint64_t stored_records_ = 0;
+  std::uint64_t first_loaded_position_ = 0;
   std::size_t snapshot_every_ = 2000;
   std::int64_t snapshot_quiet_ms_ = 1500;
   std::int64_t last_commit_ms_ = 0;

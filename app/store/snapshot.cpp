@@ -129,13 +129,14 @@ Error damaged(const char* what) { return Error{"snapshot_damaged", std::string("
 
 }  // namespace
 
-SnapshotWriter::SnapshotWriter(const MasterData& data, std::vector<Id> op_ids, const FoldKey& frontier,
-                               const std::vector<QuarantinedRecord>& quarantined)
+SnapshotWriter::SnapshotWriter(const MasterData& data, std::vector<Id> op_ids, std::uint64_t record_count,
+                               const FoldKey& frontier, const std::vector<QuarantinedRecord>& quarantined)
     : data_(data), ids_(std::move(op_ids)), quarantined_(quarantined), op_count_(ids_.size()) {
   out_.reserve(64 + ids_.size() * 16 + (data.units.size() + data.residents.size()) * 60);
   out_ += kMagic;
   out_.push_back(static_cast<char>(kSnapshotFormatVersion));
   put_varint(out_, op_count_);
+  put_varint(out_, record_count);
   put_varint(out_, static_cast<std::uint64_t>(frontier.hlc.wall_ms));
   put_varint(out_, frontier.hlc.logical);
   put_id(out_, frontier.device);
@@ -207,9 +208,9 @@ bool SnapshotWriter::step(std::size_t budget) {
   return phase_ == Phase::done;
 }
 
-std::string encode_snapshot(const MasterData& data, std::vector<Id> op_ids, const FoldKey& frontier,
+std::string encode_snapshot(const MasterData& data, std::vector<Id> op_ids, std::uint64_t record_count, const FoldKey& frontier,
                             const std::vector<QuarantinedRecord>& quarantined) {
-  SnapshotWriter writer(data, std::move(op_ids), frontier, quarantined);
+  SnapshotWriter writer(data, std::move(op_ids), record_count, frontier, quarantined);
   while (!writer.step(1 << 20)) {
   }
   return writer.take();
@@ -227,7 +228,7 @@ Result<Snapshot> decode_snapshot(std::string_view bytes) {
   bytes::Reader r(body.substr(kMagic.size() + 1));
   Snapshot s;
   std::uint64_t wall = 0, logical = 0, ids = 0, quarantined = 0;
-  if (!r.varint(&s.op_count) || !r.varint(&wall) || !r.varint(&logical) || !r.id(&s.frontier.device) ||
+  if (!r.varint(&s.op_count) || !r.varint(&s.record_count) || s.record_count < s.op_count || !r.varint(&wall) || !r.varint(&logical) || !r.id(&s.frontier.device) ||
       !r.id(&s.frontier.op_id) || !r.varint(&ids) || ids != s.op_count || ids > r.remaining() / 16) {
     return damaged("header");
   }

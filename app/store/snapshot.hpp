@@ -5,7 +5,8 @@
 // records in memory; the snapshot is a third of that and decodes without
 // parsing a single op).
 //
-// Layout: "BUTLERSN" | format version (1 byte) | op count | frontier (the
+// Layout: "BUTLERSN" | format version (1 byte) | op count | stored record
+// count (the position the records after it start at) | frontier (the
 // last covered op's fold key) | the covered op ids (for telling a known op
 // from a new one; sorted when read, so taking a snapshot never sorts) | records set aside as damaged | the community,
 // buildings, units, residents, staff, zones, checkpoints | CRC-32 of all
@@ -38,6 +39,7 @@ struct QuarantinedRecord {
 
 struct Snapshot {
   std::uint64_t op_count = 0;
+  std::uint64_t record_count = 0;  // stored records it covers (ops + damaged ones): where the tail starts
   FoldKey frontier;             // every covered op sorts at or before it
   std::vector<Id> op_ids;       // sorted (decode_snapshot sorts them)
   std::vector<QuarantinedRecord> quarantined;
@@ -49,7 +51,7 @@ Result<Snapshot> decode_snapshot(std::string_view bytes);
 class SnapshotWriter {
  public:
   // `data` must stay unchanged until the writer is done or dropped.
-  SnapshotWriter(const MasterData& data, std::vector<Id> op_ids, const FoldKey& frontier,
+  SnapshotWriter(const MasterData& data, std::vector<Id> op_ids, std::uint64_t record_count, const FoldKey& frontier,
                  const std::vector<QuarantinedRecord>& quarantined);
   // Writes up to `budget` more entities; true once the snapshot is complete.
   bool step(std::size_t budget);
@@ -84,7 +86,7 @@ class SnapshotWriter {
 };
 
 // The whole snapshot at once (tests, tools).
-std::string encode_snapshot(const MasterData& data, std::vector<Id> op_ids, const FoldKey& frontier,
+std::string encode_snapshot(const MasterData& data, std::vector<Id> op_ids, std::uint64_t record_count, const FoldKey& frontier,
                             const std::vector<QuarantinedRecord>& quarantined);
 
 }  // namespace app

@@ -56,21 +56,26 @@ SyncClient::SyncClient(ClockPort& clock, RandomPort& random, const Id& device, C
   next_id_ = (random_.next_u64() >> 1) | 1;
 }
 
-void SyncClient::restore(const SyncState& state, const std::vector<std::string_view>& stored_records) {
-  state_ = state;
+bool SyncClient::restore(const SyncState& state, const std::vector<std::string_view>& stored_records,
+                         std::uint64_t first_position) {
+  SyncState restored = state;
+  const std::uint64_t end = first_position + stored_records.size();
+  // A prefix beyond the log means the log was wiped or replaced: push it all.
+  if (restored.acked_prefix > end) restored.acked_prefix = 0;
+  if (restored.acked_prefix < first_position) return false;  // needs records not in hand
+  state_ = restored;
   outbox_.clear();
   in_flight_ = 0;
   in_flight_ops_ = 0;
-  // A prefix beyond the log means the log was wiped or replaced: push it all.
-  if (state_.acked_prefix > stored_records.size()) state_.acked_prefix = 0;
-  durable_count_ = stored_records.size();
-  for (std::size_t i = state_.acked_prefix; i < stored_records.size(); ++i) {
+  durable_count_ = end;
+  for (std::size_t i = static_cast<std::size_t>(state_.acked_prefix - first_position); i < stored_records.size(); ++i) {
     Result<Op> op = decode_op(stored_records[i]);
     if (!op.ok()) continue;  // quarantined by Session::load: never sent
     outbox_.push_back({op.value().op_id, std::string(stored_records[i])});
   }
   next_attempt_ms_ = 0;
   settle_prefix();
+  return true;
 }
 
 void SyncClient::on_durable(const std::vector<std::string>& records, bool from_server) {

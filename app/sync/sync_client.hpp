@@ -15,7 +15,8 @@
 // passes a record the server has not seen.
 //
 // The host (shell) must:
-//   - call restore() after Session::load with the same records, in stored order;
+//   - call restore() after Session::load with the same records, in stored order
+//     (from Session::first_loaded_position(); the whole log if it says so);
 //   - call on_durable() for every batch storage reports committed, in order
 //     (Session::set_durable_listener does this);
 //   - when due(): send next_request()'s body as POST /api/v1/sync with the
@@ -73,7 +74,11 @@ class SyncClient {
  public:
   SyncClient(ClockPort& clock, RandomPort& random, const Id& device, ClientOptions options = {});
 
-  void restore(const SyncState& state, const std::vector<std::string_view>& stored_records);
+  // `stored_records` are the records from position `first_position` on (a
+  // tablet that started from a snapshot holds only those). Returns false,
+  // changing nothing, when the outbox would need records before them: the
+  // host then reads the whole log and restores from position 0.
+  bool restore(const SyncState& state, const std::vector<std::string_view>& stored_records, std::uint64_t first_position = 0);
   void on_durable(const std::vector<std::string>& records, bool from_server);
 
   // Sync at once (went online, app started, user tapped "sync now").

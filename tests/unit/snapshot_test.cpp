@@ -8,6 +8,7 @@
 #include "app/session/session.hpp"
 #include "app/store/backup.hpp"
 #include "app/store/snapshot.hpp"
+#include "app/sync/sync_client.hpp"
 #include "fakes.hpp"
 
 using namespace app;
@@ -47,11 +48,12 @@ TEST_CASE("a snapshot decodes to exactly the state it was taken from") {
   const DemoCommunity demo = generate_demo({});
   Replica replica;
   replica.add(demo.ops);
-  const std::string bytes = encode_snapshot(replica.data(), replica.ids(), replica.frontier(), {{3, "damaged record"}});
+  const std::string bytes = encode_snapshot(replica.data(), replica.ids(), replica.size() + 1, replica.frontier(), {{3, "damaged record"}});
   Result<Snapshot> s = decode_snapshot(bytes);
   REQUIRE(s.ok());
   CHECK(s.value().data == replica.data());
   CHECK(s.value().op_count == replica.size());
+  CHECK(s.value().record_count == replica.size() + 1);
   CHECK(s.value().frontier == replica.frontier());
   REQUIRE(s.value().quarantined.size() == 1);
   CHECK(s.value().quarantined[0].reason == "damaged record");
@@ -66,7 +68,7 @@ TEST_CASE("every damaged byte or an unknown version makes a snapshot unusable, n
   DemoOptions tiny;
   tiny.scale = 1;
   replica.add(generate_demo(tiny).ops);
-  const std::string good = encode_snapshot(replica.data(), replica.ids(), replica.frontier(), {});
+  const std::string good = encode_snapshot(replica.data(), replica.ids(), replica.size(), replica.frontier(), {});
   // Every byte of the header and the first entities, then a spread through the rest.
   for (std::size_t i = 0; i < good.size(); i += (i < 4096 ? 1 : 997)) {
     std::string bad = good;
@@ -109,6 +111,8 @@ TEST_CASE("start-up from snapshot plus tail equals folding the whole log") {
   REQUIRE(fast.session.load_from_snapshot(snapshot, views_of(a.storage.durable, covered), nullptr) == LoadOutcome::loaded);
   CHECK(fast.session.load_report().from_snapshot);
   CHECK(fast.session.load_report().records == 2);
+  CHECK(fast.session.first_loaded_position() == covered);  // where sync's positions continue
+  CHECK(fast.session.stored_records() == a.storage.durable.size());
   CHECK(fast.session.master_data() == whole.session.master_data());
   CHECK(fast.session.master_data() == a.session.master_data());
   CHECK(fast.session.op_count() == whole.session.op_count());
@@ -199,4 +203,28 @@ TEST_CASE("snapshots cover durable ops only and give way to any change") {
   CHECK(a.session.take_snapshot().empty());
   a.session.set_read_only(true);
   CHECK_FALSE(a.session.snapshot_due());
+}
+
+TEST_CASE("sync's outbox after a snapshot start: from the tail, or the whole log when unsent ops are inside") {
+  Device a;
+  a.session.set_snapshot_policy(100, 1000);
+  REQUIRE(a.session.load_demo({}).ok());
+  const std::string snapshot = snapshot_in_steps(a, 2000);
+  const std::size_t covered = a.storage.durable.size();
+  a.session.on_snapshot_saved(true, a.session.op_count(), "");
+  REQUIRE(a.session.set_unit_status(a.session.unit_rows()[3].id, UnitStatus::vacant).ok());
+  Device b;
+  REQUIRE(b.session.load_from_snapshot(snapshot, views_of(a.storage.durable, covered), nullptr) == LoadOutcome::loaded);
+  const std::uint64_t first = b.session.first_loaded_position();
+  const std::vector<std::string_view> tail = views_of(a.storage.durable, covered);
+
+  sync::SyncClient synced(b.clock, b.random, Id{1, 1});
+  // Everything before the snapshot was on the server already: the tail is enough.
+  REQUIRE(synced.restore({0, covered}, tail, first));
+  CHECK(synced.status().pending == 1);
+  // Never synced: the demo ops inside the snapshot must go too: whole log.
+  sync::SyncClient fresh(b.clock, b.random, Id{1, 1});
+  CHECK_FALSE(fresh.restore({}, tail, first));
+  REQUIRE(fresh.restore({}, views_of(a.storage.durable), 0));
+  CHECK(fresh.status().pending == a.storage.durable.size());
 }
