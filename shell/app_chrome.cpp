@@ -96,13 +96,26 @@ void AppShell::draw_top_bar(float height) {
   const char* lang_label = tr(S::lang_switch);
   const float lang_w = ImGui::CalcTextSize(lang_label).x + ui().css(32);
   const float button_h = ui().css(48);
-  const char* net = tr(host_.online() ? S::sync_online : S::sync_offline);
+  // Connectivity, and for an enrolled tablet how much waits to be synced.
+  char net_line[96];
+  const std::size_t waiting = sync_.status().pending + (sync_.enrolled() ? session_.pending_count() : 0);
+  if (sync_.enrolled() && waiting > 0) {
+    char badge[48];
+    std::snprintf(badge, sizeof badge, tr(S::sync_badge), static_cast<int>(waiting));
+    std::snprintf(net_line, sizeof net_line, "%s · %s", tr(host_.online() ? S::sync_online : S::sync_offline), badge);
+  } else {
+    std::snprintf(net_line, sizeof net_line, "%s", tr(host_.online() ? S::sync_online : S::sync_offline));
+  }
+  const char* net = net_line;
   const float net_w = ImGui::CalcTextSize(net).x;
   const float dot = ui().css(6);
   const float net_x = at.x + width - pad - lang_w - ui().css(20) - net_w;
   const float mid = at.y + height * 0.5f;
   dl->AddCircleFilled(ImVec2(net_x - dot * 2.5f, mid), dot, host_.online() ? IM_COL32(0x7c, 0xe0, 0x8a, 0xff) : colors::accent);
   dl->AddText(ImVec2(net_x, mid - ImGui::GetFontSize() * 0.5f), IM_COL32_WHITE, net);
+  ImGui::SetCursorScreenPos(ImVec2(net_x, mid - ImGui::GetFontSize() * 0.5f));
+  ImGui::Dummy(ImGui::CalcTextSize(net));
+  automation().record_last_item("net_status", net, "status");
   if (loaded_) draw_save_status(net_x - dot * 5, mid);
 
   ImGui::SetCursorScreenPos(ImVec2(at.x + width - pad - lang_w, at.y + (height - button_h) * 0.5f));

@@ -48,7 +48,7 @@ const char* screen_id(Screen s) {
 }
 
 AppShell::AppShell(WebHost& host)
-    : host_(host), session_(clock_, random_, browser_store(), device_id(random_)) {
+    : host_(host), session_(clock_, random_, browser_store(), device_id(random_)), sync_(session_, clock_, random_) {
   g_shell = this;
   char code[16] = {0};
   app::i18n::Lang lang = app::i18n::Lang::zh_CN;
@@ -78,6 +78,8 @@ bool AppShell::finish_loading() {
       done = false;
       reload_whole_log();
     }
+    // The records stay readable: the session's log keeps their buffer.
+    if (done) sync_.attach_loaded(store.records(), session_.first_loaded_position());
     store.drop_snapshot();
     load_ms_ = emscripten_get_now() - started;
     if (!done) return false;
@@ -103,6 +105,7 @@ void AppShell::reload_whole_log() {
     const double started = emscripten_get_now();
     if (ok) {
       session_.load(records, std::move(arena));
+      sync_.attach_loaded(records, 0);
     } else {
       whole_log_failed_ = true;
       state_.status_message = std::string(tr(S::store_read_failed)) + " (" + error + ")";
@@ -146,6 +149,7 @@ void AppShell::keep_storage_healthy() {
   // A late op (an import, later a sync) that only the whole log can place.
   if (loaded_ && session_.needs_whole_log() && !browser_store().reading_whole_log()) reload_whole_log();
   if (loaded_) keep_snapshot_fresh();
+  if (loaded_) sync_.frame(host_.online());
   // A failed write (quota, full disk) is retried every 10 s until it lands.
   const double now = emscripten_get_now() / 1000.0;
   if (session_.save_state() == app::SaveState::failed && now - last_retry_s_ > 10.0) {
@@ -165,6 +169,7 @@ void AppShell::on_browser_event(BrowserEvent e) {
   // Nothing is buffered in memory before it is written; going hidden is the
   // last chance to push again what failed.
   if (e == BrowserEvent::hidden) session_.retry_failed();
+  if (e == BrowserEvent::online) sync_.on_online();
   if (e == BrowserEvent::update_ready) {
     state_.update_ready = true;
     state_.update_dismissed = false;
@@ -213,14 +218,14 @@ void AppShell::draw() {
     ImGui::EndGroup();
   }
 
-  ScreenContext ctx{session_, state_, host_};
+  ScreenContext ctx{session_, state_, host_, sync_};
   draw_about_popup(ctx);
   ImGui::PopFont();
   ImGui::End();
 }
 
 void AppShell::draw_screen() {
-  ScreenContext ctx{session_, state_, host_};
+  ScreenContext ctx{session_, state_, host_, sync_};
   // Every screen scrolls inside its own padded child so a finger can drag it.
   const float pad = ui().css(ui().portrait ? 16 : 24);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad));
@@ -264,6 +269,7 @@ std::string AppShell::state_json() const {
   out += ",\"snapshot_cost\":{\"begin_ms\":" + std::to_string(snapshot_cost_.begin_ms) +
          ",\"step_ms\":" + std::to_string(snapshot_cost_.step_ms) + ",\"put_ms\":" + std::to_string(snapshot_cost_.put_ms) + "}";
   out += ",\"session\":" + session_.state_summary_json();
+  out += ",\"sync\":" + sync_.state_json();
   return out + "}";
 }
 

@@ -8,6 +8,7 @@
 #include "shell/platform/browser_events.hpp"
 #include "shell/platform/browser_store.hpp"
 #include "shell/screens/screens.hpp"
+#include "shell/sync/sync_driver.hpp"
 
 namespace shell {
 
@@ -37,6 +38,7 @@ class AppShell {
   BrowserClock clock_;
   BrowserRandom random_;
   app::Session session_;
+  SyncDriver sync_;
   ShellState state_;
   bool loaded_ = false;
   bool load_started_ = false;

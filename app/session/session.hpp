@@ -100,6 +100,8 @@ class Session {
     snapshot_every_ = every_ops;
     snapshot_quiet_ms_ = quiet_ms;
   }
+  // Who records from now on (the staff member this tablet is enrolled as).
+  void set_actor(const Id& staff) { actor_ = staff; }
   // A second tab: everything readable, nothing writable.
   void set_read_only(bool read_only) { read_only_ = read_only; }
 

@@ -15,6 +15,7 @@ namespace app { class Session; }
 namespace shell {
 
 class WebHost;
+class SyncDriver;
 
 enum class Screen { welcome, today, rounds, tickets, registers, sync, settings };
 
@@ -35,6 +36,7 @@ struct ShellState {
   std::string unit_message;               // the last edit's result on the unit record
   std::string open_zone;                  // Rounds: the zone whose checkpoints are shown
   std::string status_message;
+  std::string sync_server, sync_code, sync_pin;  // the enrolment form
   std::string backup_result;              // Settings: what the last import did  // last command's result, shown in the status strip
 };
 
@@ -42,6 +44,7 @@ struct ScreenContext {
   app::Session& session;
   ShellState& state;
   WebHost& host;
+  SyncDriver& sync;
 };
 
 const char* screen_id(Screen s);

@@ -46,7 +46,7 @@ void draw_welcome(ScreenContext& ctx) {
     automation().record_last_item("backup_result", ctx.state.backup_result.c_str(), "banner");
   }
   ImGui::Dummy(ImVec2(0, ui().css(16)));
-  widgets::button("welcome_enroll", tr(S::welcome_enroll), width, widgets::Tone::normal, false);
+  if (widgets::button("welcome_enroll", tr(S::welcome_enroll), width)) ctx.state.screen = Screen::sync;
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::welcome_enroll_hint));
   if (!ctx.state.status_message.empty()) {
     ImGui::Dummy(ImVec2(0, ui().css(12)));

@@ -58,13 +58,13 @@ bool nav_item(const char* id, const char* label, bool selected, ImVec2 size) {
   return pressed;
 }
 
-bool text_field(const char* id, const char* hint, std::string* value, float width) {
+bool text_field(const char* id, const char* hint, std::string* value, float width, bool secret) {
   ImGui::PushID(id);
   ImGui::SetNextItemWidth(width < 0 ? ImGui::GetContentRegionAvail().x : width);
   // Taller frame: the field is a touch target too.
   const float pad_y = (ui().touch() - ImGui::GetFontSize()) * 0.5f;
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, pad_y));
-  const bool changed = ImGui::InputTextWithHint("##field", hint, value);
+  const bool changed = ImGui::InputTextWithHint("##field", hint, value, secret ? ImGuiInputTextFlags_Password : 0);
   ImGui::PopStyleVar();
   const bool active = ImGui::IsItemActive();
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
@@ -72,7 +72,7 @@ bool text_field(const char* id, const char* hint, std::string* value, float widt
   ImGui::GetWindowDrawList()->AddRect(min, max, active ? colors::primary : IM_COL32(0xd0, 0xd7, 0xde, 0xff),
                                       ImGui::GetStyle().FrameRounding, 0, ui().css(active ? 2.0f : 1.0f));
   ImGui::PopID();
-  automation().record_last_item(id, value->c_str(), "text", active);
+  automation().record_last_item(id, secret ? std::string(value->size(), '*').c_str() : value->c_str(), "text", active);
   ui().fonts->request_text(*value);
   if (active) {
     ui().text->set_active_field_rect(min, max);

@@ -16,7 +16,8 @@ bool button(const char* id, const char* label, float width = 0, Tone tone = Tone
 bool nav_item(const char* id, const char* label, bool selected, ImVec2 size);
 
 // A single-line text field fed by the hidden input (on-screen keyboard, IME).
-bool text_field(const char* id, const char* hint, std::string* value, float width = -1);
+// `secret`: shown as dots (a PIN).
+bool text_field(const char* id, const char* hint, std::string* value, float width = -1, bool secret = false);
 
 // Text that comes from data (names, addresses): makes sure the atlas has its
 // characters. Catalogue text needs no such care.

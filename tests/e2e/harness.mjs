@@ -4,7 +4,8 @@
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,17 +34,22 @@ function freePort() {
   });
 }
 
-export async function startServer({ site = siteDir } = {}) {
+// The server keeps its database in a fresh temporary folder; `demo` sets up
+// the demo community there with its staff (PINs in DEMO_PINS).
+export async function startServer({ site = siteDir, demo = false } = {}) {
   const port = await freePort();
   const bin = path.join(root, 'build/native/butler-server');
-  const proc = spawn(bin, ['--port', String(port), '--site', site, '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const data = mkdtempSync(path.join(tmpdir(), 'butler-server-'));
+  const args = ['--port', String(port), '--site', site, '--data', data, '--quiet'];
+  if (demo) args.push('--demo');
+  const proc = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   proc.stderr.on('data', (d) => { stderr += d; });
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
     try {
       const r = await fetch(url + 'api/v1/health');
-      if (r.ok) return { url, port, stop: () => proc.kill('SIGTERM') };
+      if (r.ok) return { url, port, data, stop: () => { proc.kill('SIGTERM'); rmSync(data, { recursive: true, force: true }); } };
     } catch { /* not up yet */ }
     if (proc.exitCode !== null) throw new Error('butler-server exited: ' + stderr);
     await new Promise((r) => setTimeout(r, 50));
@@ -51,6 +57,10 @@ export async function startServer({ site = siteDir } = {}) {
   proc.kill('SIGKILL');
   throw new Error('butler-server did not start: ' + stderr);
 }
+
+// The demo community's sign-ins (butler-server prints them with --demo; the
+// PINs are derived from the codes, the same on every server).
+export const DEMO_PINS = { DGJ001: '974978', GJ001: '284758', GJ002: '231468', QT001: '784686', ZR001: '537417' };
 
 export async function launchBrowser() {
   // Playwright starts chromium with a fresh temporary profile each launch.

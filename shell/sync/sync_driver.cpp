@@ -1,0 +1,156 @@
+#include "shell/sync/sync_driver.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "app/i18n/catalogue.hpp"
+#include "shell/platform/browser_store.hpp"
+#include "shell/platform/http.hpp"
+#include "shell/platform/js_bridge.hpp"
+
+namespace shell {
+namespace {
+
+std::string pref(const char* key) {
+  static char buffer[4096];
+  buffer[0] = 0;
+  return butler_pref_get(key, buffer, sizeof buffer) ? std::string(buffer) : std::string();
+}
+
+}  // namespace
+
+SyncDriver::SyncDriver(app::Session& session, app::ClockPort& clock, app::RandomPort& random)
+    : session_(session), clock_(clock), random_(random) {
+  if (auto e = app::sync::decode_enrollment(pref("sync_enrollment")); e.ok()) {
+    enrollment_ = std::make_unique<app::sync::Enrollment>(std::move(e).value());
+    start_client();
+  }
+  // Every batch storage confirms goes to the outbox (or, pulled, just counts).
+  session_.set_durable_listener([this](const std::vector<std::string>& records, bool from_server) {
+    if (client_ && restored_) client_->on_durable(records, from_server);
+  });
+}
+
+void SyncDriver::start_client() {
+  client_ = std::make_unique<app::sync::SyncClient>(clock_, random_, session_.device_id());
+  restored_ = false;
+  if (auto s = app::sync::decode_state(pref("sync_state")); s.ok()) saved_state_ = s.value();
+  else saved_state_ = {};
+  last_synced_ms_ = std::atoll(pref("sync_last").c_str());
+}
+
+void SyncDriver::attach_loaded(const std::vector<std::string_view>& records, std::uint64_t first_position) {
+  if (!client_ || reading_log_) return;
+  session_.set_actor(enrollment_->staff);  // what this tablet records, the enrolled staff member did
+  // The records in hand must be all there is: a save since they were read
+  // would be missing from the outbox.
+  if (first_position + records.size() == session_.stored_records() &&
+      client_->restore(saved_state_, records, first_position)) {
+    restored_ = true;
+    client_->poke();  // sync on start
+    return;
+  }
+  restore_from_whole_log();
+}
+
+void SyncDriver::restore_from_whole_log() {
+  // Unsent records lie inside the snapshot (or were saved meanwhile): read
+  // them all once; a tablet that saves while this runs simply reads again.
+  restored_ = false;
+  reading_log_ = true;
+  browser_store().read_whole_log([this](bool ok, const std::vector<std::string_view>& records, std::shared_ptr<const void>,
+                                        const std::string&) {
+    reading_log_ = false;
+    if (!ok || !client_) return;
+    attach_loaded(records, 0);
+  });
+}
+
+void SyncDriver::frame(bool online) {
+  if (!client_ || !restored_ || session_.read_only()) return;
+  keep_state();
+  if (!online || !client_->due()) return;
+  app::sync::Request request = client_->next_request();
+  const std::uint64_t id = request.id;
+  http_send("POST", enrollment_->server + "/api/v1/sync", request.body, enrollment_->token,
+            [this, id](int status, const std::string& body) {
+              if (!client_) return;
+              if (status == 0) {
+                client_->on_failure(id, body);
+                return;
+              }
+              app::Result<std::vector<app::Op>> pulled = client_->on_response(id, status, body);
+              if (pulled.ok() && !pulled.value().empty()) (void)session_.merge_remote(std::move(pulled).value());
+            });
+}
+
+void SyncDriver::keep_state() {
+  // "Last synced" survives a reload: the butler must not read "never" offline.
+  if (const std::int64_t last = client_->status().last_synced_ms; last > last_synced_ms_) {
+    last_synced_ms_ = last;
+    butler_pref_set("sync_last", std::to_string(last).c_str());
+  }
+  // Written only once the pulled ops it covers are durable here (sync_client.hpp).
+  if (session_.pending_count() != 0 || client_->state() == saved_state_) return;
+  saved_state_ = client_->state();
+  butler_pref_set("sync_state", app::sync::encode_state(saved_state_).c_str());
+}
+
+void SyncDriver::on_online() {
+  if (client_) client_->poke();
+}
+
+void SyncDriver::sync_now() {
+  if (client_) client_->poke();
+}
+
+void SyncDriver::enroll(const std::string& server, const std::string& code, const std::string& pin) {
+  if (enrolling_) return;
+  app::Result<std::string> body = app::sync::enroll_request(server, code, pin, session_.device_id());
+  if (!body.ok()) {
+    enroll_message_ = body.error().message;
+    return;
+  }
+  enrolling_ = true;
+  enroll_message_ = app::i18n::tr(app::i18n::S::sync_enrolling);
+  const std::string base = app::sync::normalize_server(server);
+  http_send("POST", base + "/api/v1/enroll", body.value(), "", [this, base, code](int status, const std::string& answer) {
+    enrolling_ = false;
+    app::Result<app::sync::Enrollment> e = app::sync::enroll_answer(base, code, status, answer);
+    if (!e.ok()) {
+      enroll_message_ = e.error().message;
+      return;
+    }
+    enroll_message_.clear();
+    enrollment_ = std::make_unique<app::sync::Enrollment>(std::move(e).value());
+    butler_pref_set("sync_enrollment", app::sync::encode_enrollment(*enrollment_).c_str());
+    butler_pref_set("sync_state", app::sync::encode_state({}).c_str());
+    butler_pref_set("sync_last", "0");
+    session_.set_actor(enrollment_->staff);
+    start_client();
+    saved_state_ = {};
+    // Everything already on this tablet goes up too: the whole log.
+    restore_from_whole_log();
+  });
+}
+
+app::sync::SyncStatus SyncDriver::status() const {
+  app::sync::SyncStatus s = client_ ? client_->status() : app::sync::SyncStatus{};
+  s.last_synced_ms = std::max(s.last_synced_ms, last_synced_ms_);
+  return s;
+}
+
+std::string SyncDriver::state_json() const {
+  const app::sync::SyncStatus s = status();
+  std::string out = "{\"enrolled\":" + std::string(enrolled() ? "true" : "false");
+  out += ",\"ready\":" + std::string(restored_ ? "true" : "false");
+  out += ",\"running\":" + std::string(s.running ? "true" : "false");
+  out += ",\"pending\":" + std::to_string(s.pending);
+  out += ",\"last_synced_ms\":" + std::to_string(s.last_synced_ms);
+  out += ",\"failures\":" + std::to_string(s.failures);
+  out += ",\"rejected\":" + std::to_string(s.rejected);
+  out += ",\"cursor\":" + std::to_string(client_ ? client_->state().cursor : 0);
+  return out + "}";
+}
+
+}  // namespace shell

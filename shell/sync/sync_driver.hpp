@@ -1,0 +1,57 @@
+#pragma once
+// Drives app::sync::SyncClient from the browser: restores its outbox after
+// start-up, sends its requests with fetch when online (never waiting in a
+// frame), merges what comes back into the session, keeps its small state and
+// the enrolment with the preferences, and enrols. Like Tracy's worker, it has
+// no drawing: the Sync screen and the top bar read its status.
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/core/ports.hpp"
+#include "app/session/session.hpp"
+#include "app/sync/enrollment.hpp"
+#include "app/sync/sync_client.hpp"
+
+namespace shell {
+
+class SyncDriver {
+ public:
+  SyncDriver(app::Session& session, app::ClockPort& clock, app::RandomPort& random);
+
+  // The session has (re)loaded these records, stored from `first_position` on.
+  void attach_loaded(const std::vector<std::string_view>& records, std::uint64_t first_position);
+  // Once a frame: sends the next request when it is due and the tablet is online.
+  void frame(bool online);
+  void on_online();
+  void sync_now();
+  void enroll(const std::string& server, const std::string& code, const std::string& pin);
+
+  bool enrolled() const { return enrollment_ != nullptr; }
+  const app::sync::Enrollment* enrollment() const { return enrollment_.get(); }
+  bool enrolling() const { return enrolling_; }
+  bool preparing() const { return enrolled() && !restored_; }  // reading the log for the outbox
+  const std::string& enroll_message() const { return enroll_message_; }
+  app::sync::SyncStatus status() const;
+  std::string state_json() const;
+
+ private:
+  void start_client();
+  void restore_from_whole_log();
+  void keep_state();
+
+  app::Session& session_;
+  app::ClockPort& clock_;
+  app::RandomPort& random_;
+  std::unique_ptr<app::sync::Enrollment> enrollment_;
+  std::unique_ptr<app::sync::SyncClient> client_;
+  app::sync::SyncState saved_state_;  // as last written to the preferences
+  std::int64_t last_synced_ms_ = 0;   // kept with the preferences too
+  bool restored_ = false;
+  bool reading_log_ = false;
+  bool enrolling_ = false;
+  std::string enroll_message_;
+};
+
+}  // namespace shell
