@@ -103,6 +103,14 @@ void apply_master_data(MasterData& d, const Op& op) {
       set_number(p, F::position, z.position);
       break;
     }
+    case OpKind::photo_added: {
+      Photo& ph = d.photos[op.entity];
+      ph.id = op.entity;
+      set_id(p, F::parent, ph.subject);
+      set_text(p, F::photo, ph.sha256);
+      set_number(p, F::taken_ms, ph.taken_ms);
+      break;
+    }
     case OpKind::checkpoint_set: {
       Checkpoint& c = d.checkpoints[op.entity];
       c.id = op.entity;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/core/id.hpp"
+#include "app/core/sha256.hpp"  // is_sha256_hex: how photos are named
 #include "app/ops/op.hpp"
 
 namespace app {
@@ -54,6 +55,15 @@ struct Staff { Id id; std::string name, code, phone, pin_hash; Role role = Role:
 struct Zone { Id id; std::string name; Id butler; std::vector<Id> buildings; std::int64_t position = 0; bool operator==(const Zone&) const = default; };
 struct Checkpoint { Id id, building, zone; std::string name; CheckpointKind kind = CheckpointKind::lobby; std::int64_t position = 0; bool operator==(const Checkpoint&) const = default; };
 
+// A photo attached to something (a unit's documents now; findings and tickets
+// later): the blob is stored apart by its SHA-256 and synced after the op.
+struct Photo {
+  Id id, subject;
+  std::string sha256;
+  std::int64_t taken_ms = 0;
+  bool operator==(const Photo&) const = default;
+};
+
 struct MasterData {
   Community community;
   std::unordered_map<Id, Building, IdHash> buildings;
@@ -62,6 +72,7 @@ struct MasterData {
   std::unordered_map<Id, Staff, IdHash> staff;
   std::unordered_map<Id, Zone, IdHash> zones;
   std::unordered_map<Id, Checkpoint, IdHash> checkpoints;
+  std::unordered_map<Id, Photo, IdHash> photos;
   bool operator==(const MasterData&) const = default;
 };
 

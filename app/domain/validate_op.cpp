@@ -17,7 +17,7 @@ Error invalid(const std::string& detail) {
 bool is_text_key(F k) {
   switch (k) {
     case F::name: case F::parent: case F::stairwell: case F::number: case F::phone: case F::occupation:
-    case F::code: case F::pin_hash: case F::butler: case F::buildings: case F::city: case F::zone:
+    case F::code: case F::pin_hash: case F::butler: case F::buildings: case F::city: case F::zone: case F::photo:
       return true;
     default:
       return false;
@@ -50,6 +50,7 @@ std::uint64_t allowed(OpKind kind) {
     case OpKind::staff_set: return bits({F::name, F::code, F::phone, F::pin_hash, F::role});
     case OpKind::zone_set: return bits({F::name, F::butler, F::buildings, F::position});
     case OpKind::checkpoint_set: return bits({F::parent, F::zone, F::name, F::kind, F::position});
+    case OpKind::photo_added: return bits({F::parent, F::photo, F::taken_ms});
   }
   return 0;
 }
@@ -63,6 +64,7 @@ Status check_value(F key, const Payload::Field& f) {
       Id id;
       if (!Id::from_hex(f.text, &id)) return invalid(name + " is not an id");
     }
+    if (key == F::photo && !is_sha256_hex(f.text)) return invalid("a photo is named by its SHA-256 (64 hex digits)");
     if (key == F::buildings) {
       for (std::string_view rest = f.text; !rest.empty();) {
         const auto comma = rest.find(',');
@@ -99,6 +101,7 @@ bool role_may_write(std::int64_t role, OpKind kind) {
     case OpKind::unit_set:
     case OpKind::resident_set:
     case OpKind::resident_removed:
+    case OpKind::photo_added:
       return office;
     case OpKind::community_set:
     case OpKind::building_set:
@@ -129,6 +132,9 @@ Status validate_op(const Op& op) {
       if (!p.has(F::name)) return invalid("a community needs a name");
       break;
     case OpKind::resident_removed:
+      break;
+    case OpKind::photo_added:
+      if (!p.has(F::parent) || !p.has(F::photo)) return invalid("a photo needs what it shows and its SHA-256");
       break;
     default:
       if (p.fields().empty()) return invalid("an update must change something");

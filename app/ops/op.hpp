@@ -24,6 +24,7 @@ enum class OpKind : std::uint16_t {
   staff_set = 6,
   zone_set = 7,
   checkpoint_set = 8,
+  photo_added = 9,  // a photo (stored as a blob by its SHA-256) attached to a unit, later a finding, a ticket…
 };
 bool is_known_kind(std::uint16_t code);
 
@@ -50,6 +51,8 @@ enum class F : std::uint16_t {
   city = 19,
   floors = 20,
   zone = 21,
+  photo = 22,      // a photo's SHA-256, 64 hex digits (the blob's name)
+  taken_ms = 23,   // when the photo was taken (wall ms)
 };
 
 // A small typed record: the few fields an op carries, in a fixed order.

@@ -80,6 +80,48 @@ CsvRows export_residents(const ExportInput& in) {
   return rows;
 }
 
+// Wall time in China Standard Time (UTC+8, no daylight saving), as the office reads it.
+std::string beijing_time(std::int64_t ms) {
+  if (ms <= 0) return {};
+  const std::int64_t minutes = ms / 60000 + 8 * 60;
+  std::int64_t days = minutes / 1440;
+  const std::int64_t in_day = minutes % 1440;
+  // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+  days += 719468;
+  const std::int64_t era = days / 146097;
+  const std::int64_t doe = days - era * 146097;
+  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const std::int64_t mp = (5 * doy + 2) / 153;
+  const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
+  const std::int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld %02lld:%02lld", static_cast<long long>(y), static_cast<long long>(m),
+                static_cast<long long>(d), static_cast<long long>(in_day / 60), static_cast<long long>(in_day % 60));
+  return buf;
+}
+
+// Photos on unit records: where, when, and the blob's name (its SHA-256),
+// which /api/v1/blobs/{sha256} serves.
+CsvRows export_photos(const ExportInput& in) {
+  const app::MasterData& d = in.replica.data();
+  CsvRows rows{{"楼栋", "单元", "房号", "拍摄时间", "照片编号（SHA-256）"}};
+  std::vector<const app::Photo*> photos;
+  for (const auto& [id, p] : d.photos) photos.push_back(&p);
+  std::sort(photos.begin(), photos.end(), [](const app::Photo* a, const app::Photo* b) {
+    return std::tie(a->subject, a->taken_ms, a->id) < std::tie(b->subject, b->taken_ms, b->id);
+  });
+  for (const app::Unit* u : ordered_units(d)) {
+    auto first = std::lower_bound(photos.begin(), photos.end(), u->id,
+                                  [](const app::Photo* p, const app::Id& id) { return p->subject < id; });
+    for (auto it = first; it != photos.end() && (*it)->subject == u->id; ++it) {
+      rows.push_back({building_name(d, u->building), u->stairwell, u->number, beijing_time((*it)->taken_ms), (*it)->sha256});
+    }
+  }
+  return rows;
+}
+
 }  // namespace
 
 const ExportFn* ExportRegistry::find(std::string_view name) const {
@@ -97,6 +139,7 @@ ExportRegistry default_exports() {
   ExportRegistry r;
   r.add("units", export_units);
   r.add("residents", export_residents);
+  r.add("photos", export_photos);
   return r;
 }
 

@@ -307,6 +307,17 @@ Status Session::set_unit_status(const Id& unit, UnitStatus status) {
   return commit({make_op(OpKind::unit_set, unit, std::move(p))});
 }
 
+Result<Id> Session::add_unit_photo(const Id& unit, std::string_view sha256) {
+  if (Status s = check_writable(); !s.ok()) return s.error();
+  if (!replica_.data().units.count(unit)) return error("unknown_unit", S::err_unknown_unit);
+  if (!is_sha256_hex(sha256)) return error("bad_photo", S::err_photo_bad);
+  const Id id = Id::random(random_);
+  Payload p;
+  p.set(F::parent, unit.to_hex()).set(F::photo, std::string(sha256)).set(F::taken_ms, clock_.now_ms());
+  if (Status s = commit({make_op(OpKind::photo_added, id, std::move(p))}); !s.ok()) return s.error();
+  return id;
+}
+
 Result<std::size_t> Session::import_backup(std::string_view bytes) {
   if (Status s = check_writable(); !s.ok()) return s.error();
   Result<std::vector<Op>> ops = decode_backup(bytes);
@@ -391,6 +402,17 @@ std::vector<const Resident*> Session::residents_of(const Id& unit) const {
     if (a->owner != b->owner) return a->owner;
     if (a->name != b->name) return a->name < b->name;
     return a->id < b->id;
+  });
+  return out;
+}
+
+std::vector<const Photo*> Session::photos_of(const Id& subject) const {
+  std::vector<const Photo*> out;
+  for (const auto& [id, ph] : replica_.data().photos) {
+    if (ph.subject == subject) out.push_back(&ph);
+  }
+  std::sort(out.begin(), out.end(), [](const Photo* a, const Photo* b) {
+    return a->taken_ms != b->taken_ms ? a->taken_ms < b->taken_ms : a->id < b->id;
   });
   return out;
 }

@@ -72,6 +72,9 @@ class Session {
   Result<Id> add_resident(const Id& unit, const NewResident& resident);
   Status set_resident_phone(const Id& resident, std::string_view phone);
   Status set_unit_status(const Id& unit, UnitStatus status);
+  // A photo already stored on this tablet (as a blob named by its SHA-256)
+  // attached to a unit's record.
+  Result<Id> add_unit_photo(const Id& unit, std::string_view sha256);
   // Adds every op of a backup file not already here; validates the whole file
   // first and changes nothing if any of it is bad. Returns how many were new.
   Result<std::size_t> import_backup(std::string_view bytes);
@@ -116,6 +119,8 @@ class Session {
   const MasterData& master_data() const { return replica_.data(); }
   // The people on a unit's record, owners first, then by name (the unit record).
   std::vector<const Resident*> residents_of(const Id& unit) const;
+  // Photos attached to something, oldest first.
+  std::vector<const Photo*> photos_of(const Id& subject) const;
   std::size_t op_count() const { return replica_.size(); }
   std::vector<Op> decoded_log() const { return replica_.decoded_log(); }  // in fold order (tests, tools)
   SaveState save_state() const;

@@ -67,6 +67,17 @@ void write(std::string& o, const Checkpoint& c) {
   put_number(o, c.position);
 }
 
+void write(std::string& o, const Photo& ph) {
+  put_id(o, ph.id);
+  put_id(o, ph.subject);
+  put_text(o, ph.sha256);
+  put_number(o, ph.taken_ms);
+}
+
+bool read(bytes::Reader& r, Photo& ph) {
+  return r.id(&ph.id) && r.id(&ph.subject) && r.text(&ph.sha256) && is_sha256_hex(ph.sha256) && r.number(&ph.taken_ms);
+}
+
 bool read(bytes::Reader& r, Building& b) { return r.id(&b.id) && r.text(&b.name) && r.number(&b.floors) && r.number(&b.position); }
 bool read(bytes::Reader& r, Unit& u) {
   std::int64_t status = 0;
@@ -196,6 +207,7 @@ bool SnapshotWriter::step(std::size_t budget) {
       case Phase::staff: finished = write_section(data_.staff, staff_it_, section_started_, budget, w); break;
       case Phase::zones: finished = write_section(data_.zones, zone_it_, section_started_, budget, w); break;
       case Phase::checkpoints: finished = write_section(data_.checkpoints, checkpoint_it_, section_started_, budget, w); break;
+      case Phase::photos: finished = write_section(data_.photos, photo_it_, section_started_, budget, w); break;
       case Phase::done: break;
     }
     if (finished) phase_ = static_cast<Phase>(static_cast<int>(phase_) + 1);
@@ -251,7 +263,7 @@ Result<Snapshot> decode_snapshot(std::string_view bytes) {
   MasterData& d = s.data;
   if (!r.id(&d.community.id) || !r.text(&d.community.name) || !r.text(&d.community.city)) return damaged("community");
   if (!read_section(r, d.buildings) || !read_section(r, d.units) || !read_section(r, d.residents) || !read_section(r, d.staff) ||
-      !read_section(r, d.zones) || !read_section(r, d.checkpoints) || !r.done()) {
+      !read_section(r, d.zones) || !read_section(r, d.checkpoints) || !read_section(r, d.photos) || !r.done()) {
     return damaged("entities");
   }
   return s;

@@ -4,7 +4,10 @@
 
 #include "app/i18n/catalogue.hpp"
 #include "app/ops/codec.hpp"
+#include "app/core/sha256.hpp"
+#include "app/domain/validate_op.hpp"
 #include "app/session/session.hpp"
+#include "app/store/snapshot.hpp"
 #include "fakes.hpp"
 
 using namespace app;
@@ -124,4 +127,27 @@ TEST_CASE("storage that dies after k writes, for every k: acknowledged ops come 
     for (const std::string& r : applied) REQUIRE(whole.count(r) == 1);
     REQUIRE(applied.size() == out.durable.size() - report.quarantined.size());
   }
+}
+
+TEST_CASE("a photo attaches to a unit by its SHA-256, survives a snapshot, and anything else is refused") {
+  i18n::set_current_language(i18n::Lang::zh_CN);
+  Device d;
+  REQUIRE(d.session.load_demo({}).ok());
+  const Id unit = first_unit(d.session);
+  const std::string hash = sha256_hex("a jpeg's bytes");
+  const auto added = d.session.add_unit_photo(unit, hash);
+  REQUIRE(added.ok());
+  const auto photos = d.session.photos_of(unit);
+  REQUIRE(photos.size() == 1);
+  CHECK(photos[0]->sha256 == hash);
+  CHECK(photos[0]->taken_ms == d.clock.now);
+  CHECK(validate_op(d.session.decoded_log().back()).ok());
+  CHECK(d.session.add_unit_photo(unit, "not a hash").error().code == "bad_photo");
+  CHECK(d.session.add_unit_photo(Id{9, 9}, hash).error().code == "unknown_unit");
+  // Through a snapshot and back.
+  Replica r;
+  r.add(d.session.decoded_log());
+  Result<Snapshot> s = decode_snapshot(encode_snapshot(r.data(), r.ids(), r.size(), r.frontier(), {}));
+  REQUIRE(s.ok());
+  CHECK(s.value().data.photos == d.session.master_data().photos);
 }
