@@ -12,6 +12,7 @@
 #include "shell/platform/web_host.hpp"
 #include "shell/ui/automation.hpp"
 #include "shell/ui/theme.hpp"
+#include "shell/ui/thumbnails.hpp"
 #include "shell/ui/widgets.hpp"
 
 using app::i18n::S;
@@ -56,6 +57,8 @@ AppShell::AppShell(WebHost& host)
     app::i18n::set_current_language(lang);
   }
   browser_store().attach(&session_);
+  // A photo another tablet took comes from the sync server when first shown.
+  thumbnails().set_fetch([this](const std::string& sha, std::function<void(bool)> done) { sync_.fetch_photo(sha, std::move(done)); });
   install_bench_hooks(&session_);
   browser_store().open();
   probe_storage();
@@ -218,14 +221,14 @@ void AppShell::draw() {
     ImGui::EndGroup();
   }
 
-  ScreenContext ctx{session_, state_, host_, sync_};
+  ScreenContext ctx{session_, state_, host_, sync_, photos_};
   draw_about_popup(ctx);
   ImGui::PopFont();
   ImGui::End();
 }
 
 void AppShell::draw_screen() {
-  ScreenContext ctx{session_, state_, host_, sync_};
+  ScreenContext ctx{session_, state_, host_, sync_, photos_};
   // Every screen scrolls inside its own padded child so a finger can drag it.
   const float pad = ui().css(ui().portrait ? 16 : 24);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad));
@@ -261,7 +264,8 @@ std::string AppShell::state_json() const {
     static const char* kStatus[] = {"occupied", "vacant", "renovating", "model"};
     const app::UnitRow& row = session_.unit_rows()[static_cast<std::size_t>(state_.selected_unit)];
     out += ",\"unit_record\":{\"label\":\"" + json_escape(row.label) + "\",\"status\":\"" +
-           kStatus[static_cast<int>(row.status)] + "\",\"people\":" + std::to_string(session_.residents_of(row.id).size()) + "}";
+           kStatus[static_cast<int>(row.status)] + "\",\"people\":" + std::to_string(session_.residents_of(row.id).size()) +
+           ",\"photos\":" + std::to_string(session_.photos_of(row.id).size()) + "}";
   }
   out += ",\"glyphs\":" + std::to_string(host_.fonts().glyph_count());
   out += ",\"atlas_ms\":" + std::to_string(host_.fonts().last_build_ms());

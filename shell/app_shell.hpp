@@ -8,6 +8,7 @@
 #include "shell/platform/browser_events.hpp"
 #include "shell/platform/browser_store.hpp"
 #include "shell/screens/screens.hpp"
+#include "shell/sync/photo_capture.hpp"
 #include "shell/sync/sync_driver.hpp"
 
 namespace shell {
@@ -39,6 +40,7 @@ class AppShell {
   BrowserRandom random_;
   app::Session session_;
   SyncDriver sync_;
+  PhotoCapture photos_{session_, sync_};
   ShellState state_;
   bool loaded_ = false;
   bool load_started_ = false;

@@ -19,15 +19,18 @@
   var loader = window.butlerLoader = {
     // Opens the op log's database and reads the latest snapshot with the
     // segments stored after it (web/store_lib.js takes it from there). Plain
-    // IndexedDB, no domain. Version 2 added the 'snapshot' store; a version 1
-    // database is upgraded in place, its records untouched.
+    // IndexedDB, no domain. Version 2 added the 'snapshot' store, version 3
+    // the photo 'blobs' (by SHA-256) and the 'uploads' still owed to the
+    // server; an older database is upgraded in place, its records untouched.
     openStore: function () {
       return new Promise(function (resolve, reject) {
-        var request = indexedDB.open('butler-rounds', 2);
+        var request = indexedDB.open('butler-rounds', 3);
         request.onupgradeneeded = function () {
           var db = request.result;
           if (!db.objectStoreNames.contains('records')) db.createObjectStore('records', { autoIncrement: true });
           if (!db.objectStoreNames.contains('snapshot')) db.createObjectStore('snapshot');
+          if (!db.objectStoreNames.contains('blobs')) db.createObjectStore('blobs');
+          if (!db.objectStoreNames.contains('uploads')) db.createObjectStore('uploads');
         };
         request.onerror = function () { reject(request.error); };
         request.onblocked = function () { reject(new Error('database blocked by another tab')); };

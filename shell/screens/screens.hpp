@@ -16,6 +16,7 @@ namespace shell {
 
 class WebHost;
 class SyncDriver;
+class PhotoCapture;
 
 enum class Screen { welcome, today, rounds, tickets, registers, sync, settings };
 
@@ -45,6 +46,7 @@ struct ScreenContext {
   ShellState& state;
   WebHost& host;
   SyncDriver& sync;
+  PhotoCapture& photos;
 };
 
 const char* screen_id(Screen s);

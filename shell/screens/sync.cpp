@@ -66,17 +66,24 @@ void status_card(ScreenContext& ctx) {
   std::snprintf(line, sizeof line, tr(S::sync_pending_ops), static_cast<int>(s.pending + ctx.session.pending_count()));
   ImGui::TextUnformatted(line);
   automation().record_last_item("sync_pending", line, "text");
+  const app::sync::UploadStatus photos = ctx.sync.photo_status();
+  if (photos.pending > 0) {
+    std::snprintf(line, sizeof line, tr(S::sync_pending_photos), static_cast<int>(photos.pending));
+    ImGui::TextUnformatted(line);
+    automation().record_last_item("sync_pending_photos", line, "text");
+  }
   if (ctx.sync.preparing()) muted(tr(S::sync_preparing));
   if (s.running) muted(tr(S::sync_running));
   if (s.rejected > 0) {
     std::snprintf(line, sizeof line, tr(S::sync_rejected), static_cast<int>(s.rejected));
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::danger), "%s", line);
   }
-  if (!s.last_error.empty()) {
+  const std::string& error = !s.last_error.empty() ? s.last_error : photos.last_error;
+  if (!error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, colors::danger);
-    ImGui::TextWrapped("%s", s.last_error.c_str());
+    ImGui::TextWrapped("%s", error.c_str());
     ImGui::PopStyleColor();
-    automation().record_last_item("sync_error", s.last_error.c_str(), "banner");
+    automation().record_last_item("sync_error", error.c_str(), "banner");
   }
   ImGui::Dummy(ImVec2(0, ui().css(8)));
   if (widgets::button("sync_now", tr(S::sync_now), 0, widgets::Tone::primary, online && !s.running && !ctx.sync.preparing())) {

@@ -3,14 +3,18 @@
 // list masks them), and the edits a butler makes on the spot: the unit's
 // status, a resident's new phone, a new household member. Every edit is a
 // Session command; what it refuses is shown in words under the form.
+#include <algorithm>
 #include <cstdio>
+#include <string>
 
 #include "app/i18n/catalogue.hpp"
 #include "app/session/session.hpp"
 #include "imgui.h"
 #include "shell/screens/screens.hpp"
+#include "shell/sync/photo_capture.hpp"
 #include "shell/ui/automation.hpp"
 #include "shell/ui/theme.hpp"
+#include "shell/ui/thumbnails.hpp"
 #include "shell/ui/widgets.hpp"
 
 using app::i18n::S;
@@ -100,6 +104,52 @@ void new_member_form(ScreenContext& ctx, const app::UnitRow& row) {
   if (widgets::button("unit_member_cancel", tr(S::unit_cancel))) st.unit_adding_member = false;
 }
 
+// One photo as a square tile: the thumbnail fitted inside, or a grey tile
+// while it decodes, or a note that only the server holds it.
+void photo_tile(const app::Photo& photo, int index, float side) {
+  const Thumbnail& t = thumbnails().get(photo.sha256);
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(at, ImVec2(at.x + side, at.y + side), colors::button, ui().css(6));
+  const char* state = "loading";
+  if (t.state == Thumbnail::State::ready) {
+    state = "ready";
+    const float scale = side / std::max(t.width, t.height);
+    const float w = t.width * scale, h = t.height * scale;
+    const ImVec2 min(at.x + (side - w) * 0.5f, at.y + (side - h) * 0.5f);
+    draw->AddImageRounded(t.texture, min, ImVec2(min.x + w, min.y + h), ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, ui().css(6));
+  } else if (t.state == Thumbnail::State::missing) {
+    state = "missing";
+    const char* note = tr(S::photo_on_server);
+    const ImVec2 size = ImGui::CalcTextSize(note);
+    draw->AddText(ImVec2(at.x + (side - size.x) * 0.5f, at.y + (side - size.y) * 0.5f), colors::muted, note);
+  }
+  ImGui::Dummy(ImVec2(side, side));
+  automation().record_last_item((std::string("unit_photo:") + std::to_string(index)).c_str(), state, "image");
+}
+
+void photo_section(ScreenContext& ctx, const app::UnitRow& row) {
+  const auto photos = ctx.session.photos_of(row.id);
+  char title[96];
+  std::snprintf(title, sizeof title, tr(S::unit_photos), static_cast<int>(photos.size()));
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", title);
+  const float side = ui().css(104), gap = ImGui::GetStyle().ItemSpacing.x;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const int per_row = std::max(1, static_cast<int>((avail + gap) / (side + gap)));
+  for (std::size_t i = 0; i < photos.size(); ++i) {
+    if (i % static_cast<std::size_t>(per_row) != 0) ImGui::SameLine();
+    photo_tile(*photos[i], static_cast<int>(i), side);
+  }
+  if (widgets::button("unit_add_photo", tr(S::unit_add_photo), -1, widgets::Tone::normal, !ctx.photos.busy())) {
+    ctx.state.unit_message.clear();
+    ctx.photos.for_unit(row.id);
+  }
+  if (!ctx.photos.message().empty()) {
+    ImGui::TextWrapped("%s", ctx.photos.message().c_str());
+    automation().record_last_item("unit_photo_message", ctx.photos.message().c_str(), "banner");
+  }
+}
+
 }  // namespace
 
 S unit_status_label(app::UnitStatus s) {
@@ -126,8 +176,10 @@ void draw_unit_record(ScreenContext& ctx) {
   const auto& rows = ctx.session.unit_rows();
   if (ctx.state.selected_unit < 0 || ctx.state.selected_unit >= static_cast<int>(rows.size())) return;
   const app::UnitRow& row = rows[static_cast<std::size_t>(ctx.state.selected_unit)];
-  if (!widgets::begin_modal("##unit", true)) return;
+  if (!widgets::begin_modal("##unit", true, /*sheet=*/true)) return;
   widgets::heading(row.label.c_str());
+  const float footer = ui().css(8) + ImGui::GetStyle().ItemSpacing.y * 2 + ui().touch();
+  widgets::begin_modal_body("##unit_body", footer);
   status_buttons(ctx, row);
   ImGui::Dummy(ImVec2(0, ui().css(8)));
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::unit_people_title));
@@ -141,11 +193,15 @@ void draw_unit_record(ScreenContext& ctx) {
     automation().record_last_item("unit_message", ctx.state.unit_message.c_str(), "banner");
   }
   ImGui::Dummy(ImVec2(0, ui().css(8)));
+  photo_section(ctx, row);
+  widgets::end_modal_body();
+  ImGui::Dummy(ImVec2(0, ui().css(8)));
   if (widgets::button("unit_close", tr(S::about_close), -1, widgets::Tone::primary)) {
     ctx.state.selected_unit = -1;
     ctx.state.unit_phone_for.clear();
     ctx.state.unit_adding_member = false;
     ctx.state.unit_message.clear();
+    ctx.photos.clear_message();
     ImGui::CloseCurrentPopup();
   }
   widgets::end_modal();

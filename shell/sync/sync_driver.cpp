@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "app/core/sha256.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "shell/platform/browser_store.hpp"
 #include "shell/platform/http.hpp"
 #include "shell/platform/js_bridge.hpp"
+#include "shell/platform/photo_store.hpp"
 
 namespace shell {
 namespace {
@@ -20,7 +22,7 @@ std::string pref(const char* key) {
 }  // namespace
 
 SyncDriver::SyncDriver(app::Session& session, app::ClockPort& clock, app::RandomPort& random)
-    : session_(session), clock_(clock), random_(random) {
+    : session_(session), clock_(clock), random_(random), uploader_(clock, random) {
   if (auto e = app::sync::decode_enrollment(pref("sync_enrollment")); e.ok()) {
     enrollment_ = std::make_unique<app::sync::Enrollment>(std::move(e).value());
     start_client();
@@ -40,6 +42,13 @@ void SyncDriver::start_client() {
 }
 
 void SyncDriver::attach_loaded(const std::vector<std::string_view>& records, std::uint64_t first_position) {
+  if (!uploads_listed_) {
+    // Photos stored before a reload (or before enrolment) and still owed.
+    uploads_listed_ = true;
+    list_uploads([this](std::vector<std::string> names) {
+      for (const std::string& name : names) uploader_.add(name);
+    });
+  }
   if (!client_ || reading_log_) return;
   session_.set_actor(enrollment_->staff);  // what this tablet records, the enrolled staff member did
   // The records in hand must be all there is: a save since they were read
@@ -69,6 +78,7 @@ void SyncDriver::restore_from_whole_log() {
 void SyncDriver::frame(bool online) {
   if (!client_ || !restored_ || session_.read_only()) return;
   keep_state();
+  if (online) upload_photos();
   if (!online || !client_->due()) return;
   app::sync::Request request = client_->next_request();
   const std::uint64_t id = request.id;
@@ -82,6 +92,50 @@ void SyncDriver::frame(bool online) {
               app::Result<std::vector<app::Op>> pulled = client_->on_response(id, status, body);
               if (pulled.ok() && !pulled.value().empty()) (void)session_.merge_remote(std::move(pulled).value());
             });
+}
+
+void SyncDriver::upload_photos() {
+  // After the ops: a photo's op must reach the server before its blob.
+  const app::sync::SyncStatus ops = client_->status();
+  if (!uploader_.due(ops.pending == 0 && !ops.running)) return;
+  const std::string sha = uploader_.next();
+  read_blob(sha, [this, sha](bool found, std::string bytes) {
+    if (!found || app::sha256_hex(bytes) != sha) {
+      // Nothing (or nothing intact) to send: stop owing it, say so.
+      uploader_.on_missing_locally(sha);
+      mark_uploaded(sha);
+      return;
+    }
+    if (!enrollment_) {
+      uploader_.on_failure(sha, "");
+      return;
+    }
+    http_send("PUT", enrollment_->server + "/api/v1/blobs/" + sha, bytes, enrollment_->token,
+              [this, sha](int status, const std::string& body) {
+                if (status == 0) {
+                  uploader_.on_failure(sha, body);
+                  return;
+                }
+                uploader_.on_answer(sha, status, body);
+                if (status == 200) mark_uploaded(sha);
+              }, 120000);
+  });
+}
+
+void SyncDriver::fetch_photo(const std::string& sha256, std::function<void(bool ok)> done) {
+  if (!enrollment_) {
+    done(false);
+    return;
+  }
+  http_send("GET", enrollment_->server + "/api/v1/blobs/" + sha256, "", enrollment_->token,
+            [sha256, done](int status, const std::string& body) {
+              // Kept only if it is what its name says.
+              if (status != 200 || app::sha256_hex(body) != sha256) {
+                done(false);
+                return;
+              }
+              put_blob(sha256, body, /*owed=*/false, [done](bool ok, const std::string&) { done(ok); });
+            }, 120000);
 }
 
 void SyncDriver::keep_state() {
@@ -98,10 +152,12 @@ void SyncDriver::keep_state() {
 
 void SyncDriver::on_online() {
   if (client_) client_->poke();
+  uploader_.poke();
 }
 
 void SyncDriver::sync_now() {
   if (client_) client_->poke();
+  uploader_.poke();
 }
 
 void SyncDriver::enroll(const std::string& server, const std::string& code, const std::string& pin) {
@@ -150,6 +206,9 @@ std::string SyncDriver::state_json() const {
   out += ",\"failures\":" + std::to_string(s.failures);
   out += ",\"rejected\":" + std::to_string(s.rejected);
   out += ",\"cursor\":" + std::to_string(client_ ? client_->state().cursor : 0);
+  const app::sync::UploadStatus photos = uploader_.status();
+  out += ",\"photos_pending\":" + std::to_string(photos.pending);
+  out += ",\"photos_running\":" + std::string(photos.running ? "true" : "false");
   return out + "}";
 }
 

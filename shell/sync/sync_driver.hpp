@@ -4,6 +4,7 @@
 // frame), merges what comes back into the session, keeps its small state and
 // the enrolment with the preferences, and enrols. Like Tracy's worker, it has
 // no drawing: the Sync screen and the top bar read its status.
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -11,6 +12,7 @@
 
 #include "app/core/ports.hpp"
 #include "app/session/session.hpp"
+#include "app/sync/blob_uploader.hpp"
 #include "app/sync/enrollment.hpp"
 #include "app/sync/sync_client.hpp"
 
@@ -27,6 +29,11 @@ class SyncDriver {
   void on_online();
   void sync_now();
   void enroll(const std::string& server, const std::string& code, const std::string& pin);
+  // A photo stored on this tablet, to upload once its op is on the server.
+  void photo_stored(const std::string& sha256) { uploader_.add(sha256); }
+  // A photo another tablet took: fetched from the server and stored here
+  // (not owed back). done(false) when not enrolled, offline or not found.
+  void fetch_photo(const std::string& sha256, std::function<void(bool ok)> done);
 
   bool enrolled() const { return enrollment_ != nullptr; }
   const app::sync::Enrollment* enrollment() const { return enrollment_.get(); }
@@ -34,18 +41,22 @@ class SyncDriver {
   bool preparing() const { return enrolled() && !restored_; }  // reading the log for the outbox
   const std::string& enroll_message() const { return enroll_message_; }
   app::sync::SyncStatus status() const;
+  app::sync::UploadStatus photo_status() const { return uploader_.status(); }
   std::string state_json() const;
 
  private:
   void start_client();
   void restore_from_whole_log();
   void keep_state();
+  void upload_photos();
 
   app::Session& session_;
   app::ClockPort& clock_;
   app::RandomPort& random_;
   std::unique_ptr<app::sync::Enrollment> enrollment_;
   std::unique_ptr<app::sync::SyncClient> client_;
+  app::sync::BlobUploader uploader_;
+  bool uploads_listed_ = false;
   app::sync::SyncState saved_state_;  // as last written to the preferences
   std::int64_t last_synced_ms_ = 0;   // kept with the preferences too
   bool restored_ = false;

@@ -188,12 +188,16 @@ void end_card() {
   ImGui::PopID();
 }
 
-bool begin_modal(const char* id, bool open) {
+bool begin_modal(const char* id, bool open, bool sheet) {
   if (open && !ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   const float width = display.x < ui().css(600) ? display.x - ui().css(32) : ui().css(560);
-  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  if (sheet) ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, ui().css(16)), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+  else ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(width, 0));
+  // Never taller than the screen: a long record scrolls (by drag) inside it,
+  // so its closing button stays reachable in landscape too.
+  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, display.y - ui().css(32)));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui().css(24), ui().css(24)));
   const bool showing = ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize);
   ImGui::PopStyleVar();
@@ -203,6 +207,7 @@ bool begin_modal(const char* id, bool open) {
 
 void end_modal() {
   ImGui::PopTextWrapPos();
+  drag_scroll();
   // An auto-sized modal takes its new size (and, centred, its new place) one
   // frame after its content changed. Without that frame the screen would
   // idle showing a layout the next tap no longer hits: draw it now.
@@ -210,6 +215,31 @@ void end_modal() {
   const float content = window->DC.CursorMaxPos.y - window->DC.CursorStartPos.y;
   if (std::abs(content - window->ContentSize.y) > 0.5f || window->AutoFitFramesY > 0) note_activity();
   ImGui::EndPopup();
+}
+
+namespace {
+ImGuiID g_body_height_key = 0;  // where the open modal body keeps its content height
+}  // namespace
+
+void begin_modal_body(const char* id, float footer_height) {
+  g_body_height_key = ImGui::GetID(id);
+  // 1.86 has no auto-height child: the body is sized from its content as
+  // measured last frame (end_modal_body asks for a frame when it changed).
+  const float content = ImGui::GetStateStorage()->GetFloat(g_body_height_key, ui().css(160));
+  const float room = ImGui::GetIO().DisplaySize.y - ui().css(32) - ImGui::GetCursorPosY() - ui().css(24) - footer_height;
+  ImGui::BeginChild(id, ImVec2(0, std::max(ui().touch(), std::min(content, room))), false);
+}
+
+void end_modal_body() {
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const float content = window->DC.CursorMaxPos.y - window->DC.CursorStartPos.y;
+  drag_scroll();
+  ImGui::EndChild();
+  float* stored = ImGui::GetStateStorage()->GetFloatRef(g_body_height_key, 0);
+  if (std::abs(*stored - content) > 0.5f) {
+    *stored = content;
+    note_activity();
+  }
 }
 
 void pill(const char* text, ImU32 color) {

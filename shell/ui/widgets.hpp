@@ -42,8 +42,15 @@ void end_card();
 
 // A centred modal card, opened while `open` is true; returns true if it is
 // showing (then call end_modal()). Width fits a phone-sized gap on small screens.
-bool begin_modal(const char* id, bool open);
+// A `sheet` is pinned near the top instead: it grows downward, so a form that
+// opens inside it never moves what is above it from under the finger.
+bool begin_modal(const char* id, bool open, bool sheet = false);
 void end_modal();
+// The part of a modal between a fixed header and a fixed footer of
+// `footer_height` px: as tall as its content, never taller than the screen
+// allows; a longer one scrolls by drag while header and footer stay put.
+void begin_modal_body(const char* id, float footer_height);
+void end_modal_body();
 
 // A small coloured pill with text (status, counts).
 void pill(const char* text, ImU32 color);

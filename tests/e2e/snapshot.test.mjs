@@ -109,7 +109,7 @@ test('a damaged snapshot is not used: the whole log is read, nothing is lost, Se
   await context.close();
 });
 
-test('a database from before snapshots (version 1) opens, upgrades and keeps every record', async () => {
+test('a database from before snapshots and photos (version 1) opens, upgrades and keeps every record', async () => {
   // Records as an older build stored them: segments in a version-1 database.
   const source = await newTablet(browser);
   let page = await source.newPage();
@@ -148,8 +148,8 @@ test('a database from before snapshots (version 1) opens, upgrades and keeps eve
     const open = indexedDB.open('butler-rounds');
     open.onsuccess = () => { const db = open.result; resolve({ version: db.version, stores: [...db.objectStoreNames] }); db.close(); };
   }));
-  assert.equal(upgraded.version, 2);
-  assert.deepEqual(upgraded.stores.sort(), ['records', 'snapshot']);
+  assert.equal(upgraded.version, 3);
+  assert.deepEqual(upgraded.stores.sort(), ['blobs', 'records', 'snapshot', 'uploads']);
   await old.close();
 });
 

@@ -1,9 +1,11 @@
 // Sync end to end: a tablet enrols against a real butler-server, works with
-// the network off (a unit's status, a resident's phone, a new family member),
+// the network off (a unit's status, a resident's phone, a new family member,
+// a photo from the camera),
 // reloads offline, and when the network is back syncs by itself; the office's
 // CSV export shows the changes and a second butler's tablet pulls them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { testPhotoPng, jpegSize } from './test_image.mjs';
 import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, DEMO_PINS } from './harness.mjs';
 
 let server, browser;
@@ -32,14 +34,18 @@ async function enrol(page, code) {
   await synced(page);
 }
 
-async function officeCsv(name) {
-  // The office signs in as the head butler and downloads an export.
+async function officeToken() {
   const enrol = await fetch(server.url + 'api/v1/enroll', {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ code: 'DGJ001', pin: DEMO_PINS.DGJ001, device_id: 'ffffffffffffffffffffffffffffff01' }),
   });
   assert.equal(enrol.status, 200);
-  const { token } = await enrol.json();
+  return (await enrol.json()).token;
+}
+
+async function officeCsv(name) {
+  // The office signs in as the head butler and downloads an export.
+  const token = await officeToken();
   const r = await fetch(server.url + `api/v1/export/${name}.csv`, { headers: { Authorization: 'Bearer ' + token } });
   assert.equal(r.status, 200);
   const bytes = new Uint8Array(await r.arrayBuffer());
@@ -97,6 +103,13 @@ test('offline edits sync by themselves when the network is back; the office and 
   await tap(page, 'unit_member_save');
   await page.waitForFunction(() => window.butlerTest.state().session.save === 'saved');
   assert.equal((await state(page)).unit_record.people, record.people + 1);
+  // A photo from the camera (a file chooser here), stored before its op.
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), tap(page, 'unit_add_photo')]);
+  await chooser.setFiles({ name: 'crack.png', mimeType: 'image/png', buffer: testPhotoPng() });
+  await page.waitForFunction(() => window.butlerTest.state().unit_record.photos === 1 && window.butlerTest.state().session.save === 'saved',
+    null, { timeout: 30000 });
+  await page.waitForFunction(() => (window.butlerTest.widget('unit_photo:0') || {}).label === 'ready', null, { timeout: 15000 });
+  await screenshot(page, 'unit-record-photo-portrait');
   await tap(page, 'unit_close');
 
   // Closed and opened again, still offline: the edits wait in the outbox.
@@ -106,7 +119,8 @@ test('offline edits sync by themselves when the network is back; the office and 
   assert.equal(s.online, false);
   await page.waitForFunction(() => window.butlerTest.state().sync.ready, null, { timeout: 30000 });
   s = await state(page);
-  assert.equal(s.sync.pending, 3, 'three edits wait to be sent');
+  assert.equal(s.sync.pending, 4, 'three edits and a photo\'s record wait to be sent');
+  assert.equal(s.sync.photos_pending, 1, 'the photo waits to be uploaded');
   assert.ok(s.sync.last_synced_ms > 0, 'the last sync time survives the reload');
   await tap(page, 'nav_sync');
   await screenshot(page, 'sync-offline-pending-portrait');
@@ -114,6 +128,7 @@ test('offline edits sync by themselves when the network is back; the office and 
   // The network is back: nobody taps anything.
   await context.setOffline(false);
   await synced(page);
+  await page.waitForFunction(() => window.butlerTest.state().sync.photos_pending === 0, null, { timeout: 30000 });
   await screenshot(page, 'sync-done-portrait');
 
   const [building, stairwell, room] = label.split(' ');
@@ -124,6 +139,15 @@ test('offline edits sync by themselves when the network is back; the office and 
   const residents = await officeCsv('residents');
   assert.ok(residents.includes('13900001111'), 'the new phone is in residents.csv');
   assert.ok(/王小明.*13700002222|13700002222.*王小明/.test(residents), 'the new family member is in residents.csv');
+  // The photo: listed for the office, its blob on the server, a JPEG no larger than 1600 px.
+  const photos = (await officeCsv('photos')).split('\r\n');
+  const photoLine = photos.find((l) => l.startsWith(`${building},${stairwell.replace('单元', '')},${room},`));
+  assert.ok(photoLine, 'the photo is in photos.csv');
+  const sha = photoLine.split(',').pop();
+  const blob = await fetch(server.url + 'api/v1/blobs/' + sha, { headers: { Authorization: 'Bearer ' + await officeToken() } });
+  assert.equal(blob.status, 200, 'the photo blob is on the server');
+  const size = jpegSize(new Uint8Array(await blob.arrayBuffer()));
+  assert.deepEqual(size, { width: 1600, height: 1200 }, 'a 2400×1800 photo is kept as a 1600×1200 JPEG');
 
   // Another butler of the same community pulls them.
   const other = await newTablet(browser);
@@ -136,6 +160,9 @@ test('offline edits sync by themselves when the network is back; the office and 
   assert.equal(seen.label, label);
   assert.equal(seen.status, 'renovating');
   assert.equal(seen.people, record.people + 1);
+  assert.equal(seen.photos, 1, 'the photo\'s record came down too');
+  // Shown, the photo itself comes from the server.
+  await second.waitForFunction(() => (window.butlerTest.widget('unit_photo:0') || {}).label === 'ready', null, { timeout: 30000 });
   await other.close();
   await context.close();
 });

@@ -1,0 +1,37 @@
+#pragma once
+// Taking a photo for a record: camera → JPEG (downscaled by the browser) →
+// named by its SHA-256 → stored with its upload marker (one strict
+// transaction) → only then the Session command that records it, so an op
+// never names a photo this tablet does not hold. The upload follows through
+// SyncDriver once the op is on the server.
+#include <string>
+
+#include "app/core/id.hpp"
+
+namespace app { class Session; }
+
+namespace shell {
+
+class SyncDriver;
+
+class PhotoCapture {
+ public:
+  PhotoCapture(app::Session& session, SyncDriver& sync) : session_(session), sync_(sync) {}
+
+  // Opens the camera for a photo of `unit` (within the tap).
+  void for_unit(const app::Id& unit);
+  bool busy() const { return busy_; }
+  // The last capture's outcome in the user's words (empty: nothing to say).
+  const std::string& message() const { return message_; }
+  void clear_message() { message_.clear(); }
+
+ private:
+  void store(const app::Id& unit, std::string jpeg);
+
+  app::Session& session_;
+  SyncDriver& sync_;
+  bool busy_ = false;
+  std::string message_;
+};
+
+}  // namespace shell
