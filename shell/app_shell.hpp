@@ -45,6 +45,7 @@ class AppShell {
   bool loaded_ = false;
   bool load_started_ = false;
   bool interactive_ = false;      // the first interactive frame was announced
+  int interactive_frames_ = 0;    // frames drawn since loading finished
   bool whole_log_failed_ = false;
   double snapshot_covers_ = -1;
   struct { double begin_ms = 0, step_ms = 0, put_ms = 0; } snapshot_cost_;  // worst per frame   // a snapshot being written covers segments up to this key

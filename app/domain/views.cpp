@@ -69,20 +69,29 @@ bool patch_views(Views& v, const MasterData& d, const std::vector<Op>& ops) {
   return true;
 }
 
+CommunitySummary summarize(const MasterData& d) {
+  CommunitySummary s;
+  s.community_name = d.community.name;
+  s.buildings = static_cast<int>(d.buildings.size());
+  s.units = static_cast<int>(d.units.size());
+  s.staff = static_cast<int>(d.staff.size());
+  s.zones = static_cast<int>(d.zones.size());
+  s.checkpoints = static_cast<int>(d.checkpoints.size());
+  for (const auto& [id, r] : d.residents) {
+    if (!r.removed && r.moved_out == 0) ++s.residents;
+  }
+  return s;
+}
+
 Views build_views(const MasterData& d) {
   Views v;
-  v.summary.community_name = d.community.name;
-  v.summary.buildings = static_cast<int>(d.buildings.size());
-  v.summary.units = static_cast<int>(d.units.size());
-  v.summary.staff = static_cast<int>(d.staff.size());
-  v.summary.zones = static_cast<int>(d.zones.size());
-  v.summary.checkpoints = static_cast<int>(d.checkpoints.size());
+  v.summary = summarize(d);
 
   struct Household { const Resident* owner = nullptr; int members = 0; };
   std::unordered_map<Id, Household, IdHash> households;
+  households.reserve(d.units.size());
   for (const auto& [id, r] : d.residents) {
     if (r.removed || r.moved_out != 0) continue;
-    ++v.summary.residents;
     Household& h = households[r.unit];
     ++h.members;
     // The first owner by name: deterministic whatever the map's order.

@@ -367,6 +367,15 @@ std::string Session::export_backup_of(const std::vector<std::string_view>& store
   return encode_backup_records(good);
 }
 
+const CommunitySummary& Session::summary() const {
+  if (views_version_ == replica_.version()) return views_.summary;
+  if (summary_version_ != replica_.version()) {
+    summary_ = summarize(replica_.data());
+    summary_version_ = replica_.version();
+  }
+  return summary_;
+}
+
 const Views& Session::views() const {
   if (views_version_ != replica_.version()) {
     views_ = build_views(replica_.data());

@@ -111,7 +111,12 @@ class Session {
   // --- queries ---
   bool has_data() const { return replica_.size() != 0; }
   bool read_only() const { return read_only_; }
-  const CommunitySummary& summary() const { return views().summary; }
+  // Cheap even while the archive rows are not built (start-up).
+  const CommunitySummary& summary() const;
+  // Builds the archive rows now if they are stale (a frame the shell chooses,
+  // after start-up); every query below builds them on demand anyway.
+  void prepare_views() const { (void)views(); }
+  bool views_ready() const { return views_version_ == replica_.version(); }
   const std::vector<UnitRow>& unit_rows() const { return views().units; }
   std::vector<std::size_t> search_units(std::string_view query) const;
   const std::vector<ZoneRow>& zone_rows() const { return views().zones; }
@@ -183,6 +188,8 @@ class Session {
   DurableListener durable_listener_;
   mutable Views views_;
   mutable std::uint64_t views_version_ = ~0ull;
+  mutable CommunitySummary summary_;  // while views_ are stale
+  mutable std::uint64_t summary_version_ = ~0ull;
 };
 
 }  // namespace app
