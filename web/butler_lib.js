@@ -95,6 +95,8 @@ mergeInto(LibraryManager.library, {
   butler_text_input_blur: function () {
     var input = Butler.input;
     if (input && document.activeElement === input) { input.blur(); input.value = ''; }
+    // Back to its corner, 1 px: nothing of it lingers over the screen.
+    if (input) { input.style.left = '0px'; input.style.top = '0px'; input.style.width = '1px'; input.style.height = '1px'; }
   },
 
   butler_text_input_focused__deps: ['$Butler'],
