@@ -11,6 +11,8 @@ class ClockPort {
   // Wall-clock milliseconds since the Unix epoch; may jump backwards when the
   // tablet's clock is corrected.
   virtual std::int64_t now_ms() = 0;
+  // Minutes east of UTC for local dates ("today's round"); China by default.
+  virtual int utc_offset_minutes() { return 480; }
 };
 
 class RandomPort {

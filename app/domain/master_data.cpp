@@ -111,6 +111,13 @@ void apply_master_data(MasterData& d, const Op& op) {
       set_number(p, F::taken_ms, ph.taken_ms);
       break;
     }
+    case OpKind::round_started:
+    case OpKind::item_answered:
+    case OpKind::round_finished:
+    case OpKind::finding_opened:
+    case OpKind::finding_verified:
+      apply_rounds(d.rounds, op);
+      break;
     case OpKind::checkpoint_set: {
       Checkpoint& c = d.checkpoints[op.entity];
       c.id = op.entity;

@@ -11,6 +11,7 @@
 #include "app/core/id.hpp"
 #include "app/core/sha256.hpp"  // is_sha256_hex: how photos are named
 #include "app/ops/op.hpp"
+#include "app/rounds/rounds_data.hpp"
 
 namespace app {
 
@@ -73,6 +74,7 @@ struct MasterData {
   std::unordered_map<Id, Zone, IdHash> zones;
   std::unordered_map<Id, Checkpoint, IdHash> checkpoints;
   std::unordered_map<Id, Photo, IdHash> photos;
+  RoundsData rounds;  // rounds, answers, findings (app/rounds)
   bool operator==(const MasterData&) const = default;
 };
 

@@ -18,13 +18,14 @@ bool is_text_key(F k) {
   switch (k) {
     case F::name: case F::parent: case F::stairwell: case F::number: case F::phone: case F::occupation:
     case F::code: case F::pin_hash: case F::butler: case F::buildings: case F::city: case F::zone: case F::photo:
+    case F::round: case F::checkpoint: case F::note: case F::checklist: case F::told: case F::department:
       return true;
     default:
       return false;
   }
 }
 
-bool is_id_key(F k) { return k == F::parent || k == F::butler || k == F::zone; }
+bool is_id_key(F k) { return k == F::parent || k == F::butler || k == F::zone || k == F::round || k == F::checkpoint; }
 
 bool plausible_date(std::int64_t d) {
   if (d == 0) return true;  // unknown / still here
@@ -51,6 +52,13 @@ std::uint64_t allowed(OpKind kind) {
     case OpKind::zone_set: return bits({F::name, F::butler, F::buildings, F::position});
     case OpKind::checkpoint_set: return bits({F::parent, F::zone, F::name, F::kind, F::position});
     case OpKind::photo_added: return bits({F::parent, F::photo, F::taken_ms});
+    case OpKind::round_started: return bits({F::zone, F::day, F::at_ms});
+    case OpKind::item_answered:
+      return bits({F::round, F::checkpoint, F::item, F::result, F::note, F::reading, F::checklist, F::version, F::at_ms});
+    case OpKind::round_finished: return bits({F::at_ms});
+    case OpKind::finding_opened:
+      return bits({F::round, F::checkpoint, F::item, F::note, F::urgent, F::told, F::department, F::at_ms});
+    case OpKind::finding_verified: return bits({F::note, F::at_ms});
   }
   return 0;
 }
@@ -86,6 +94,10 @@ Status check_value(F key, const Payload::Field& f) {
     case F::floors: if (v < 1 || v > 300) return invalid("floor count out of range"); break;
     case F::moved_in: case F::moved_out: if (!plausible_date(v)) return invalid("bad date " + std::to_string(v)); break;
     case F::position: if (v < 0 || v > 1000000) return invalid("position out of range"); break;
+    case F::result: if (v < 0 || v > 2) return invalid("unknown item result " + std::to_string(v)); break;
+    case F::urgent: if (v != 0 && v != 1) return invalid("urgent flag must be 0 or 1"); break;
+    case F::item: if (v < 0 || v > 500) return invalid("item index out of range"); break;
+    case F::day: if (v == 0 || !plausible_date(v)) return invalid("bad day " + std::to_string(v)); break;
     default: break;
   }
   return ok_status();
@@ -102,6 +114,11 @@ bool role_may_write(std::int64_t role, OpKind kind) {
     case OpKind::resident_set:
     case OpKind::resident_removed:
     case OpKind::photo_added:
+    case OpKind::round_started:
+    case OpKind::item_answered:
+    case OpKind::round_finished:
+    case OpKind::finding_opened:
+    case OpKind::finding_verified:
       return office;
     case OpKind::community_set:
     case OpKind::building_set:
@@ -135,6 +152,20 @@ Status validate_op(const Op& op) {
       break;
     case OpKind::photo_added:
       if (!p.has(F::parent) || !p.has(F::photo)) return invalid("a photo needs what it shows and its SHA-256");
+      break;
+    case OpKind::round_started:
+      if (!p.has(F::zone) || !p.has(F::day)) return invalid("a round needs its zone and day");
+      break;
+    case OpKind::item_answered:
+      if (!p.has(F::round) || !p.has(F::checkpoint) || !p.has(F::item) || !p.has(F::result)) {
+        return invalid("an answer needs its round, checkpoint, item and result");
+      }
+      break;
+    case OpKind::finding_opened:
+      if (!p.has(F::round) || !p.has(F::checkpoint) || !p.has(F::item)) return invalid("a finding needs where it was found");
+      break;
+    case OpKind::round_finished:
+    case OpKind::finding_verified:
       break;
     default:
       if (p.fields().empty()) return invalid("an update must change something");

@@ -24,7 +24,12 @@ enum class OpKind : std::uint16_t {
   staff_set = 6,
   zone_set = 7,
   checkpoint_set = 8,
-  photo_added = 9,  // a photo (stored as a blob by its SHA-256) attached to a unit, later a finding, a ticket…
+  photo_added = 9,  // a photo (stored as a blob by its SHA-256) attached to a unit, a finding, later a ticket…
+  round_started = 10,     // a butler starts the day's round of a zone
+  item_answered = 11,     // one checklist item at one checkpoint of a round (entity: derived from the three)
+  round_finished = 12,
+  finding_opened = 13,    // a failed item becomes an open finding (urgent, or dispatched)
+  finding_verified = 14,  // the fix was seen on a later visit (with an "after" photo)
 };
 bool is_known_kind(std::uint16_t code);
 
@@ -53,6 +58,19 @@ enum class F : std::uint16_t {
   zone = 21,
   photo = 22,      // a photo's SHA-256, 64 hex digits (the blob's name)
   taken_ms = 23,   // when the photo was taken (wall ms)
+  round = 24,      // the round an answer or finding belongs to (id hex)
+  checkpoint = 25, // (id hex)
+  item = 26,       // index of the item in its template
+  result = 27,     // 0 pass, 1 fail, 2 not applicable
+  note = 28,
+  reading = 29,    // a number read off a meter, a count
+  checklist = 30,  // template key, e.g. "lift"
+  version = 31,    // template version
+  day = 32,        // local date yyyymmdd
+  at_ms = 33,      // wall time of the act
+  urgent = 34,     // 1: reported by radio at once
+  told = 35,       // whom the butler told by radio
+  department = 36, // where a dispatch slip went
 };
 
 // A small typed record: the few fields an op carries, in a fixed order.

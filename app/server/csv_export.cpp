@@ -5,7 +5,9 @@
 #include <cstdio>
 #include <tuple>
 
+#include "app/core/local_time.hpp"
 #include "app/i18n/catalogue.hpp"
+#include "app/rounds/checklists.hpp"
 
 namespace server {
 namespace {
@@ -80,27 +82,8 @@ CsvRows export_residents(const ExportInput& in) {
   return rows;
 }
 
-// Wall time in China Standard Time (UTC+8, no daylight saving), as the office reads it.
-std::string beijing_time(std::int64_t ms) {
-  if (ms <= 0) return {};
-  const std::int64_t minutes = ms / 60000 + 8 * 60;
-  std::int64_t days = minutes / 1440;
-  const std::int64_t in_day = minutes % 1440;
-  // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-  days += 719468;
-  const std::int64_t era = days / 146097;
-  const std::int64_t doe = days - era * 146097;
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const std::int64_t mp = (5 * doy + 2) / 153;
-  const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  const std::int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld %02lld:%02lld", static_cast<long long>(y), static_cast<long long>(m),
-                static_cast<long long>(d), static_cast<long long>(in_day / 60), static_cast<long long>(in_day % 60));
-  return buf;
-}
+// Wall time as the office reads it: China Standard Time (UTC+8, no daylight saving).
+std::string beijing_time(std::int64_t ms) { return ms > 0 ? app::format_local(ms, 480) : std::string(); }
 
 // Photos on unit records: where, when, and the blob's name (its SHA-256),
 // which /api/v1/blobs/{sha256} serves.
@@ -118,6 +101,79 @@ CsvRows export_photos(const ExportInput& in) {
     for (auto it = first; it != photos.end() && (*it)->subject == u->id; ++it) {
       rows.push_back({building_name(d, u->building), u->stairwell, u->number, beijing_time((*it)->taken_ms), (*it)->sha256});
     }
+  }
+  return rows;
+}
+
+std::string staff_name(const app::MasterData& d, const app::Id& id) {
+  auto s = d.staff.find(id);
+  return s == d.staff.end() ? std::string() : s->second.name;
+}
+
+std::string zone_name(const app::MasterData& d, const app::Id& id) {
+  auto z = d.zones.find(id);
+  return z == d.zones.end() ? std::string() : z->second.name;
+}
+
+// Rounds, newest day first: who walked which zone, when, and what was found.
+CsvRows export_rounds(const ExportInput& in) {
+  const app::MasterData& d = in.replica.data();
+  CsvRows rows{{"日期", "责任区", "管家", "开始时间", "结束时间", "巡查点", "已查巡查点", "不合格项", "问题"}};
+  std::vector<const app::Round*> rounds;
+  for (const auto& [id, r] : d.rounds.rounds) {
+    if (!r.zone.is_nil()) rounds.push_back(&r);
+  }
+  std::sort(rounds.begin(), rounds.end(), [](const app::Round* a, const app::Round* b) {
+    return std::tie(b->day, a->started_ms, a->id) < std::tie(a->day, b->started_ms, b->id);
+  });
+  for (const app::Round* r : rounds) {
+    int checkpoints = 0, checked = 0, failed = 0, findings = 0;
+    for (const auto& [id, cp] : d.checkpoints) {
+      if (cp.zone != r->zone) continue;
+      ++checkpoints;
+      const auto& t = app::template_for(cp.kind);
+      int answered = 0;
+      for (std::size_t i = 0; i < t.items.size(); ++i) {
+        auto a = d.rounds.answers.find(app::answer_id(r->id, id, static_cast<std::int64_t>(i)));
+        if (a == d.rounds.answers.end()) continue;
+        ++answered;
+        if (a->second.result == app::ItemResult::fail) ++failed;
+      }
+      if (answered > 0 && answered >= static_cast<int>(t.items.size())) ++checked;
+    }
+    for (const auto& [id, f] : d.rounds.findings) findings += f.round == r->id ? 1 : 0;
+    rows.push_back({date_text(r->day), zone_name(d, r->zone), staff_name(d, r->butler), beijing_time(r->started_ms),
+                    beijing_time(r->finished_ms), std::to_string(checkpoints), std::to_string(checked), std::to_string(failed),
+                    std::to_string(findings)});
+  }
+  return rows;
+}
+
+// Findings, oldest first: where, what, how it was handled, and whether the fix was verified.
+CsvRows export_findings(const ExportInput& in) {
+  const app::MasterData& d = in.replica.data();
+  CsvRows rows{{"发现时间", "责任区", "楼栋", "巡查点", "检查项", "问题描述", "处理方式", "通知/派往", "发现人", "状态", "核实时间", "核实说明", "照片"}};
+  std::vector<const app::Finding*> findings;
+  for (const auto& [id, f] : d.rounds.findings) {
+    if (f.opened_ms != 0) findings.push_back(&f);
+  }
+  std::sort(findings.begin(), findings.end(), [](const app::Finding* a, const app::Finding* b) {
+    return std::tie(a->opened_ms, a->id) < std::tie(b->opened_ms, b->id);
+  });
+  for (const app::Finding* f : findings) {
+    std::string zone, building, checkpoint, item;
+    if (auto cp = d.checkpoints.find(f->checkpoint); cp != d.checkpoints.end()) {
+      zone = zone_name(d, cp->second.zone);
+      building = building_name(d, cp->second.building);
+      checkpoint = cp->second.name;
+      const auto& t = app::template_for(cp->second.kind);
+      if (f->item >= 0 && f->item < static_cast<std::int64_t>(t.items.size())) item = t.items[static_cast<std::size_t>(f->item)].zh;
+    }
+    int photos = 0;
+    for (const auto& [id, p] : d.photos) photos += p.subject == f->id ? 1 : 0;
+    rows.push_back({beijing_time(f->opened_ms), zone, building, checkpoint, item, f->note, f->urgent ? "紧急上报" : "派单",
+                    f->urgent ? f->told : f->department, staff_name(d, f->opened_by), f->open() ? "待核实" : "已核实",
+                    beijing_time(f->verified_ms), f->verify_note, std::to_string(photos)});
   }
   return rows;
 }
@@ -140,6 +196,8 @@ ExportRegistry default_exports() {
   r.add("units", export_units);
   r.add("residents", export_residents);
   r.add("photos", export_photos);
+  r.add("rounds", export_rounds);
+  r.add("findings", export_findings);
   return r;
 }
 

@@ -7,6 +7,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +48,24 @@ struct NewResident {
   std::int64_t moved_in = 0;  // yyyymmdd
 };
 
+// A failed item's finding: urgent (told by radio at once) or dispatched.
+struct NewFinding {
+  std::string note;
+  bool urgent = false;
+  std::string told;        // urgent: whom (e.g. "秩序维护部 王班长")
+  std::string department;  // otherwise: where the dispatch slip goes (工程部, 保洁…)
+};
+
+struct CheckpointProgress {
+  int items = 0, answered = 0, failed = 0;
+  bool done() const { return items > 0 && answered >= items; }
+};
+
+struct RoundProgress {
+  int checkpoints = 0, done = 0, failed_items = 0, open_findings = 0;
+  bool finished = false;
+};
+
 class Session {
  public:
   // device: this install's id, kept by the shell across restarts.
@@ -73,8 +92,21 @@ class Session {
   Status set_resident_phone(const Id& resident, std::string_view phone);
   Status set_unit_status(const Id& unit, UnitStatus status);
   // A photo already stored on this tablet (as a blob named by its SHA-256)
-  // attached to a unit's record.
+  // attached to a unit's record, or to a finding (its evidence).
   Result<Id> add_unit_photo(const Id& unit, std::string_view sha256);
+  Result<Id> add_finding_photo(const Id& finding, std::string_view sha256);
+
+  // Rounds (session_rounds.cpp). Starting a zone's round resumes today's
+  // unfinished one if there is one.
+  Result<Id> start_round(const Id& zone);
+  Status answer_item(const Id& round, const Id& checkpoint, int item, ItemResult result, std::string_view note = {});
+  Status record_reading(const Id& round, const Id& checkpoint, int item, std::int64_t value);
+  // "All pass": every check item of the checkpoint not yet answered passes, in one save.
+  Status pass_checkpoint(const Id& round, const Id& checkpoint);
+  Result<Id> open_finding(const Id& round, const Id& checkpoint, int item, const NewFinding& finding);
+  // The fix seen on a later visit: needs an "after" photo already stored here.
+  Status verify_finding(const Id& finding, std::string_view after_photo_sha256, std::string_view note);
+  Status finish_round(const Id& round);
   // Adds every op of a backup file not already here; validates the whole file
   // first and changes nothing if any of it is bad. Returns how many were new.
   Result<std::size_t> import_backup(std::string_view bytes);
@@ -126,6 +158,19 @@ class Session {
   std::vector<const Resident*> residents_of(const Id& unit) const;
   // Photos attached to something, oldest first.
   std::vector<const Photo*> photos_of(const Id& subject) const;
+  // Rounds queries.
+  std::int64_t today() const;  // local yyyymmdd
+  std::int64_t now_ms() const { return clock_.now_ms(); }
+  const Round* round(const Id& id) const;
+  const Round* todays_round(const Id& zone) const;  // the latest started today, finished or not
+  RoundProgress round_progress(const Id& round) const;
+  CheckpointProgress checkpoint_progress(const Id& round, const Id& checkpoint) const;
+  const Answer* answer(const Id& round, const Id& checkpoint, int item) const;
+  std::vector<const Finding*> open_findings() const;          // oldest first
+  std::vector<const Finding*> findings_of_round(const Id& round) const;
+  const Finding* finding_for(const Id& round, const Id& checkpoint, int item) const;
+  // The last reading of this item at this checkpoint in an earlier round (to compare).
+  std::optional<std::int64_t> previous_reading(const Id& round, const Id& checkpoint, int item) const;
   std::size_t op_count() const { return replica_.size(); }
   std::vector<Op> decoded_log() const { return replica_.decoded_log(); }  // in fold order (tests, tools)
   SaveState save_state() const;

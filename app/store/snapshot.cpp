@@ -74,6 +74,68 @@ void write(std::string& o, const Photo& ph) {
   put_number(o, ph.taken_ms);
 }
 
+void write(std::string& o, const Round& x) {
+  put_id(o, x.id);
+  put_id(o, x.zone);
+  put_id(o, x.butler);
+  put_number(o, x.day);
+  put_number(o, x.started_ms);
+  put_number(o, x.finished_ms);
+}
+bool read(bytes::Reader& r, Round& x) {
+  return r.id(&x.id) && r.id(&x.zone) && r.id(&x.butler) && r.number(&x.day) && r.number(&x.started_ms) && r.number(&x.finished_ms);
+}
+
+void write(std::string& o, const Answer& x) {
+  put_id(o, x.id);
+  put_id(o, x.round);
+  put_id(o, x.checkpoint);
+  put_number(o, x.item);
+  put_number(o, static_cast<std::int64_t>(x.result) | (x.has_reading ? 4 : 0));
+  put_text(o, x.note);
+  put_number(o, x.reading);
+  put_text(o, x.checklist);
+  put_number(o, x.version);
+  put_number(o, x.at_ms);
+}
+bool read(bytes::Reader& r, Answer& x) {
+  std::int64_t flags = 0;
+  if (!(r.id(&x.id) && r.id(&x.round) && r.id(&x.checkpoint) && r.number(&x.item) && r.number(&flags) && r.text(&x.note) &&
+        r.number(&x.reading) && r.text(&x.checklist) && r.number(&x.version) && r.number(&x.at_ms))) {
+    return false;
+  }
+  if (!is_item_result(flags & 3)) return false;
+  x.result = static_cast<ItemResult>(flags & 3);
+  x.has_reading = (flags & 4) != 0;
+  return true;
+}
+
+void write(std::string& o, const Finding& x) {
+  put_id(o, x.id);
+  put_id(o, x.round);
+  put_id(o, x.checkpoint);
+  put_id(o, x.opened_by);
+  put_id(o, x.verified_by);
+  put_number(o, x.item);
+  put_text(o, x.note);
+  put_number(o, x.urgent ? 1 : 0);
+  put_text(o, x.told);
+  put_text(o, x.department);
+  put_number(o, x.opened_ms);
+  put_number(o, x.verified_ms);
+  put_text(o, x.verify_note);
+}
+bool read(bytes::Reader& r, Finding& x) {
+  std::int64_t urgent = 0;
+  if (!(r.id(&x.id) && r.id(&x.round) && r.id(&x.checkpoint) && r.id(&x.opened_by) && r.id(&x.verified_by) && r.number(&x.item) &&
+        r.text(&x.note) && r.number(&urgent) && r.text(&x.told) && r.text(&x.department) && r.number(&x.opened_ms) &&
+        r.number(&x.verified_ms) && r.text(&x.verify_note))) {
+    return false;
+  }
+  x.urgent = urgent != 0;
+  return true;
+}
+
 bool read(bytes::Reader& r, Photo& ph) {
   return r.id(&ph.id) && r.id(&ph.subject) && r.text(&ph.sha256) && is_sha256_hex(ph.sha256) && r.number(&ph.taken_ms);
 }
@@ -208,6 +270,9 @@ bool SnapshotWriter::step(std::size_t budget) {
       case Phase::zones: finished = write_section(data_.zones, zone_it_, section_started_, budget, w); break;
       case Phase::checkpoints: finished = write_section(data_.checkpoints, checkpoint_it_, section_started_, budget, w); break;
       case Phase::photos: finished = write_section(data_.photos, photo_it_, section_started_, budget, w); break;
+      case Phase::rounds: finished = write_section(data_.rounds.rounds, round_it_, section_started_, budget, w); break;
+      case Phase::answers: finished = write_section(data_.rounds.answers, answer_it_, section_started_, budget, w); break;
+      case Phase::findings: finished = write_section(data_.rounds.findings, finding_it_, section_started_, budget, w); break;
       case Phase::done: break;
     }
     if (finished) phase_ = static_cast<Phase>(static_cast<int>(phase_) + 1);
@@ -263,7 +328,8 @@ Result<Snapshot> decode_snapshot(std::string_view bytes) {
   MasterData& d = s.data;
   if (!r.id(&d.community.id) || !r.text(&d.community.name) || !r.text(&d.community.city)) return damaged("community");
   if (!read_section(r, d.buildings) || !read_section(r, d.units) || !read_section(r, d.residents) || !read_section(r, d.staff) ||
-      !read_section(r, d.zones) || !read_section(r, d.checkpoints) || !read_section(r, d.photos) || !r.done()) {
+      !read_section(r, d.zones) || !read_section(r, d.checkpoints) || !read_section(r, d.photos) ||
+      !read_section(r, d.rounds.rounds) || !read_section(r, d.rounds.answers) || !read_section(r, d.rounds.findings) || !r.done()) {
     return damaged("entities");
   }
   return s;

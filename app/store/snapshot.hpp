@@ -9,7 +9,7 @@
 // count (the position the records after it start at) | frontier (the
 // last covered op's fold key) | the covered op ids (for telling a known op
 // from a new one; sorted when read, so taking a snapshot never sorts) | records set aside as damaged | the community,
-// buildings, units, residents, staff, zones, checkpoints, photos | CRC-32 of all
+// buildings, units, residents, staff, zones, checkpoints, photos, rounds, answers, findings | CRC-32 of all
 // before it. A snapshot is a cache: one that fails its checksum or has a
 // version this build does not know is dropped and rebuilt from the log,
 // which is never touched by snapshotting.
@@ -29,7 +29,7 @@
 
 namespace app {
 
-// 2: photos were added after the checkpoints. A snapshot of another version is
+// 2: photos, then rounds, answers and findings were added after the checkpoints. A snapshot of another version is
 // dropped and rebuilt from the log (it is only a cache), so no migration is needed.
 inline constexpr unsigned char kSnapshotFormatVersion = 2;
 
@@ -63,7 +63,7 @@ class SnapshotWriter {
   std::string take() { return std::move(out_); }
 
  private:
-  enum class Phase { ids, tail, buildings, units, residents, staff, zones, checkpoints, photos, done };
+  enum class Phase { ids, tail, buildings, units, residents, staff, zones, checkpoints, photos, rounds, answers, findings, done };
   void write_ids(std::size_t& budget);
   void write_tail();
   template <typename Map, typename Write>
@@ -84,6 +84,9 @@ class SnapshotWriter {
   std::unordered_map<Id, Zone, IdHash>::const_iterator zone_it_;
   std::unordered_map<Id, Checkpoint, IdHash>::const_iterator checkpoint_it_;
   std::unordered_map<Id, Photo, IdHash>::const_iterator photo_it_;
+  std::unordered_map<Id, Round, IdHash>::const_iterator round_it_;
+  std::unordered_map<Id, Answer, IdHash>::const_iterator answer_it_;
+  std::unordered_map<Id, Finding, IdHash>::const_iterator finding_it_;
   std::uint32_t crc_ = 0;
   std::size_t crc_done_ = 0;  // bytes of out_ already in crc_
 };

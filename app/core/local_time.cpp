@@ -1,0 +1,46 @@
+#include "app/core/local_time.hpp"
+
+#include <cstdio>
+
+namespace app {
+namespace {
+
+std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
+// Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+void civil(std::int64_t days, std::int64_t* y, std::int64_t* m, std::int64_t* d) {
+  days += 719468;
+  const std::int64_t era = floor_div(days, 146097);
+  const std::int64_t doe = days - era * 146097;
+  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const std::int64_t mp = (5 * doy + 2) / 153;
+  *d = doy - (153 * mp + 2) / 5 + 1;
+  *m = mp < 10 ? mp + 3 : mp - 9;
+  *y = yoe + era * 400 + (*m <= 2 ? 1 : 0);
+}
+
+}  // namespace
+
+LocalTime local_time(std::int64_t wall_ms, int utc_offset_minutes) {
+  const std::int64_t minutes = floor_div(wall_ms, 60000) + utc_offset_minutes;
+  std::int64_t y = 0, m = 0, d = 0;
+  civil(floor_div(minutes, 1440), &y, &m, &d);
+  return LocalTime{y * 10000 + m * 100 + d, static_cast<int>(minutes - floor_div(minutes, 1440) * 1440)};
+}
+
+std::string format_local(std::int64_t wall_ms, int utc_offset_minutes, bool seconds) {
+  const LocalTime t = local_time(wall_ms, utc_offset_minutes);
+  char buf[64];
+  const long long sec = static_cast<long long>(floor_div(wall_ms, 1000) - floor_div(wall_ms, 60000) * 60);
+  if (seconds) {
+    std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld %02d:%02d:%02lld", static_cast<long long>(t.day / 10000),
+                  static_cast<long long>(t.day / 100 % 100), static_cast<long long>(t.day % 100), t.minute / 60, t.minute % 60, sec);
+  } else {
+    std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld %02d:%02d", static_cast<long long>(t.day / 10000),
+                  static_cast<long long>(t.day / 100 % 100), static_cast<long long>(t.day % 100), t.minute / 60, t.minute % 60);
+  }
+  return buf;
+}
+
+}  // namespace app

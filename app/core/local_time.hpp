@@ -1,0 +1,19 @@
+#pragma once
+// Local calendar time from wall-clock ms and the tablet's UTC offset. The
+// estates are in China (UTC+8, no daylight saving), which is the default;
+// the browser reports its own offset.
+#include <cstdint>
+#include <string>
+
+namespace app {
+
+struct LocalTime {
+  std::int64_t day = 0;  // yyyymmdd
+  int minute = 0;        // minutes after local midnight
+};
+
+LocalTime local_time(std::int64_t wall_ms, int utc_offset_minutes = 480);
+// "2026-11-25 07:42" (or with seconds).
+std::string format_local(std::int64_t wall_ms, int utc_offset_minutes = 480, bool seconds = false);
+
+}  // namespace app

@@ -1,0 +1,67 @@
+#pragma once
+// Rounds as folded state: rounds started and finished, every answer given at
+// a checkpoint, and the findings that failed items became. Part of the
+// replica's state (MasterData::rounds) so it folds, snapshots and syncs like
+// everything else.
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+
+#include "app/core/id.hpp"
+#include "app/ops/op.hpp"
+
+namespace app {
+
+enum class ItemResult : std::int64_t { pass = 0, fail = 1, not_applicable = 2 };
+bool is_item_result(std::int64_t v);
+
+struct Round {
+  Id id, zone, butler;            // butler: who started it (the op's actor)
+  std::int64_t day = 0;           // local date yyyymmdd
+  std::int64_t started_ms = 0, finished_ms = 0;  // finished_ms 0: still open
+  bool operator==(const Round&) const = default;
+};
+
+// The latest answer to one item at one checkpoint of one round.
+struct Answer {
+  Id id, round, checkpoint;
+  std::int64_t item = 0;
+  ItemResult result = ItemResult::pass;
+  std::string note;
+  std::int64_t reading = 0;
+  bool has_reading = false;
+  std::string checklist;          // template key and version the answer was given against
+  std::int64_t version = 0;
+  std::int64_t at_ms = 0;
+  bool operator==(const Answer&) const = default;
+};
+
+struct Finding {
+  Id id, round, checkpoint, opened_by, verified_by;
+  std::int64_t item = 0;
+  std::string note;
+  bool urgent = false;
+  std::string told;               // urgent: whom the butler told by radio
+  std::string department;         // not urgent: where the dispatch slip went
+  std::int64_t opened_ms = 0;
+  std::int64_t verified_ms = 0;   // 0: still open
+  std::string verify_note;
+  bool open() const { return verified_ms == 0; }
+  bool operator==(const Finding&) const = default;
+};
+
+struct RoundsData {
+  std::unordered_map<Id, Round, IdHash> rounds;
+  std::unordered_map<Id, Answer, IdHash> answers;
+  std::unordered_map<Id, Finding, IdHash> findings;
+  bool operator==(const RoundsData&) const = default;
+};
+
+bool is_rounds_kind(OpKind kind);
+void apply_rounds(RoundsData& d, const Op& op);
+
+// The entity id of the answer to (round, checkpoint, item): the same on every
+// tablet, so two answers to one item fold to the later one.
+Id answer_id(const Id& round, const Id& checkpoint, std::int64_t item);
+
+}  // namespace app

@@ -1,0 +1,253 @@
+// Session's rounds commands and queries: starting a zone's round, answering
+// checklist items, "all pass", findings and their verification, finishing.
+// The rules live here (and in app/rounds), never in a screen.
+#include <algorithm>
+
+#include "app/core/local_time.hpp"
+#include "app/core/sha256.hpp"
+#include "app/i18n/catalogue.hpp"
+#include "app/rounds/checklists.hpp"
+#include "app/session/session.hpp"
+
+namespace app {
+namespace {
+
+using i18n::S;
+
+Error error(const char* code, S message) { return Error{code, i18n::tr(message)}; }
+
+const ChecklistItem* item_of(const Checkpoint& cp, int item) {
+  const ChecklistTemplate& t = template_for(cp.kind);
+  if (item < 0 || item >= static_cast<int>(t.items.size())) return nullptr;
+  return &t.items[static_cast<std::size_t>(item)];
+}
+
+}  // namespace
+
+std::int64_t Session::today() const { return local_time(clock_.now_ms(), clock_.utc_offset_minutes()).day; }
+
+const Round* Session::round(const Id& id) const {
+  const auto& rounds = replica_.data().rounds.rounds;
+  auto it = rounds.find(id);
+  return it == rounds.end() || it->second.zone.is_nil() ? nullptr : &it->second;
+}
+
+const Round* Session::todays_round(const Id& zone) const {
+  const std::int64_t day = today();
+  const Round* latest = nullptr;
+  for (const auto& [id, r] : replica_.data().rounds.rounds) {
+    if (r.zone != zone || r.day != day) continue;
+    if (!latest || r.started_ms > latest->started_ms || (r.started_ms == latest->started_ms && r.id < latest->id)) latest = &r;
+  }
+  return latest;
+}
+
+Result<Id> Session::start_round(const Id& zone) {
+  if (Status s = check_writable(); !s.ok()) return s.error();
+  if (!replica_.data().zones.count(zone)) return error("unknown_zone", S::err_unknown_zone);
+  if (const Round* r = todays_round(zone); r && r->finished_ms == 0) return r->id;  // resume
+  const Id id = Id::random(random_);
+  Payload p;
+  p.set(F::zone, zone.to_hex()).set(F::day, today()).set(F::at_ms, clock_.now_ms());
+  if (Status s = commit({make_op(OpKind::round_started, id, std::move(p))}); !s.ok()) return s.error();
+  return id;
+}
+
+// Why an answer cannot be recorded now, if it cannot.
+static Status check_answerable(const Session& s, const Round* r, const MasterData& d, const Id& checkpoint, int item,
+                               const ChecklistItem** out) {
+  if (!r) return error("unknown_round", S::err_unknown_round);
+  if (r->finished_ms != 0) return error("round_finished", S::err_round_finished);
+  auto cp = d.checkpoints.find(checkpoint);
+  if (cp == d.checkpoints.end() || cp->second.zone != r->zone) return error("not_on_route", S::err_not_on_route);
+  *out = item_of(cp->second, item);
+  if (!*out) return error("unknown_item", S::err_unknown_item);
+  (void)s;
+  return ok_status();
+}
+
+Status Session::answer_item(const Id& round_id, const Id& checkpoint, int item, ItemResult result, std::string_view note) {
+  if (Status s = check_writable(); !s.ok()) return s;
+  const ChecklistItem* it = nullptr;
+  if (Status s = check_answerable(*this, round(round_id), replica_.data(), checkpoint, item, &it); !s.ok()) return s;
+  const ChecklistTemplate& t = template_for(replica_.data().checkpoints.at(checkpoint).kind);
+  Payload p;
+  p.set(F::round, round_id.to_hex()).set(F::checkpoint, checkpoint.to_hex()).set(F::item, item);
+  p.set(F::result, static_cast<std::int64_t>(result)).set(F::checklist, t.key).set(F::version, t.version).set(F::at_ms, clock_.now_ms());
+  if (!note.empty()) p.set(F::note, std::string(note));
+  return commit({make_op(OpKind::item_answered, answer_id(round_id, checkpoint, item), std::move(p))});
+}
+
+Status Session::record_reading(const Id& round_id, const Id& checkpoint, int item, std::int64_t value) {
+  if (Status s = check_writable(); !s.ok()) return s;
+  const ChecklistItem* it = nullptr;
+  if (Status s = check_answerable(*this, round(round_id), replica_.data(), checkpoint, item, &it); !s.ok()) return s;
+  if (it->type != ItemType::reading) return error("not_a_reading", S::err_not_a_reading);
+  if (value < 0) return error("bad_reading", S::err_reading_negative);
+  const ChecklistTemplate& t = template_for(replica_.data().checkpoints.at(checkpoint).kind);
+  Payload p;
+  p.set(F::round, round_id.to_hex()).set(F::checkpoint, checkpoint.to_hex()).set(F::item, item);
+  p.set(F::result, static_cast<std::int64_t>(ItemResult::pass)).set(F::reading, value);
+  p.set(F::checklist, t.key).set(F::version, t.version).set(F::at_ms, clock_.now_ms());
+  return commit({make_op(OpKind::item_answered, answer_id(round_id, checkpoint, item), std::move(p))});
+}
+
+Status Session::pass_checkpoint(const Id& round_id, const Id& checkpoint) {
+  if (Status s = check_writable(); !s.ok()) return s;
+  const ChecklistItem* first = nullptr;
+  if (Status s = check_answerable(*this, round(round_id), replica_.data(), checkpoint, 0, &first); !s.ok()) return s;
+  const ChecklistTemplate& t = template_for(replica_.data().checkpoints.at(checkpoint).kind);
+  std::vector<Op> ops;
+  for (std::size_t i = 0; i < t.items.size(); ++i) {
+    if (t.items[i].type != ItemType::check || answer(round_id, checkpoint, static_cast<int>(i))) continue;
+    Payload p;
+    p.set(F::round, round_id.to_hex()).set(F::checkpoint, checkpoint.to_hex()).set(F::item, static_cast<std::int64_t>(i));
+    p.set(F::result, static_cast<std::int64_t>(ItemResult::pass)).set(F::checklist, t.key).set(F::version, t.version);
+    p.set(F::at_ms, clock_.now_ms());
+    ops.push_back(make_op(OpKind::item_answered, answer_id(round_id, checkpoint, static_cast<int>(i)), std::move(p)));
+  }
+  return commit(std::move(ops));
+}
+
+Result<Id> Session::open_finding(const Id& round_id, const Id& checkpoint, int item, const NewFinding& f) {
+  if (Status s = check_writable(); !s.ok()) return s.error();
+  const ChecklistItem* it = nullptr;
+  if (Status s = check_answerable(*this, round(round_id), replica_.data(), checkpoint, item, &it); !s.ok()) return s.error();
+  const Answer* a = answer(round_id, checkpoint, item);
+  if (!a || a->result != ItemResult::fail) return error("not_failed", S::err_finding_needs_fail);
+  if (finding_for(round_id, checkpoint, item)) return error("finding_exists", S::err_finding_exists);
+  if (f.urgent && f.told.empty()) return error("told_required", S::err_urgent_needs_told);
+  if (!f.urgent && f.department.empty()) return error("department_required", S::err_dispatch_needs_department);
+  const Id id = Id::random(random_);
+  Payload p;
+  p.set(F::round, round_id.to_hex()).set(F::checkpoint, checkpoint.to_hex()).set(F::item, item);
+  if (!f.note.empty()) p.set(F::note, f.note);
+  p.set(F::urgent, f.urgent ? 1 : 0);
+  if (f.urgent) p.set(F::told, f.told);
+  else p.set(F::department, f.department);
+  p.set(F::at_ms, clock_.now_ms());
+  if (Status s = commit({make_op(OpKind::finding_opened, id, std::move(p))}); !s.ok()) return s.error();
+  return id;
+}
+
+Result<Id> Session::add_finding_photo(const Id& finding, std::string_view sha256) {
+  if (Status s = check_writable(); !s.ok()) return s.error();
+  if (!replica_.data().rounds.findings.count(finding)) return error("unknown_finding", S::err_unknown_finding);
+  if (!is_sha256_hex(sha256)) return error("bad_photo", S::err_photo_bad);
+  const Id id = Id::random(random_);
+  Payload p;
+  p.set(F::parent, finding.to_hex()).set(F::photo, std::string(sha256)).set(F::taken_ms, clock_.now_ms());
+  if (Status s = commit({make_op(OpKind::photo_added, id, std::move(p))}); !s.ok()) return s.error();
+  return id;
+}
+
+Status Session::verify_finding(const Id& finding, std::string_view after_photo, std::string_view note) {
+  if (Status s = check_writable(); !s.ok()) return s;
+  const auto& findings = replica_.data().rounds.findings;
+  auto it = findings.find(finding);
+  if (it == findings.end() || it->second.opened_ms == 0) return error("unknown_finding", S::err_unknown_finding);
+  if (!it->second.open()) return error("already_verified", S::err_finding_verified);
+  if (!is_sha256_hex(after_photo)) return error("after_photo_required", S::err_verify_needs_photo);
+  // The "after" photo and the verification land together or not at all.
+  Payload photo;
+  photo.set(F::parent, finding.to_hex()).set(F::photo, std::string(after_photo)).set(F::taken_ms, clock_.now_ms());
+  Payload p;
+  p.set(F::at_ms, std::max<std::int64_t>(clock_.now_ms(), it->second.opened_ms + 1));
+  if (!note.empty()) p.set(F::note, std::string(note));
+  return commit({make_op(OpKind::photo_added, Id::random(random_), std::move(photo)), make_op(OpKind::finding_verified, finding, std::move(p))});
+}
+
+Status Session::finish_round(const Id& round_id) {
+  if (Status s = check_writable(); !s.ok()) return s;
+  const Round* r = round(round_id);
+  if (!r) return error("unknown_round", S::err_unknown_round);
+  if (r->finished_ms != 0) return error("round_finished", S::err_round_finished);
+  Payload p;
+  p.set(F::at_ms, std::max<std::int64_t>(clock_.now_ms(), r->started_ms));
+  return commit({make_op(OpKind::round_finished, round_id, std::move(p))});
+}
+
+const Answer* Session::answer(const Id& round_id, const Id& checkpoint, int item) const {
+  const auto& answers = replica_.data().rounds.answers;
+  auto it = answers.find(answer_id(round_id, checkpoint, item));
+  return it == answers.end() ? nullptr : &it->second;
+}
+
+CheckpointProgress Session::checkpoint_progress(const Id& round_id, const Id& checkpoint) const {
+  CheckpointProgress p;
+  auto cp = replica_.data().checkpoints.find(checkpoint);
+  if (cp == replica_.data().checkpoints.end()) return p;
+  const ChecklistTemplate& t = template_for(cp->second.kind);
+  p.items = static_cast<int>(t.items.size());
+  for (int i = 0; i < p.items; ++i) {
+    if (const Answer* a = answer(round_id, checkpoint, i)) {
+      ++p.answered;
+      if (a->result == ItemResult::fail) ++p.failed;
+    }
+  }
+  return p;
+}
+
+RoundProgress Session::round_progress(const Id& round_id) const {
+  RoundProgress p;
+  const Round* r = round(round_id);
+  if (!r) return p;
+  p.finished = r->finished_ms != 0;
+  for (const auto& [id, cp] : replica_.data().checkpoints) {
+    if (cp.zone != r->zone) continue;
+    ++p.checkpoints;
+    const CheckpointProgress c = checkpoint_progress(round_id, id);
+    if (c.done()) ++p.done;
+    p.failed_items += c.failed;
+  }
+  for (const auto& [id, f] : replica_.data().rounds.findings) {
+    if (f.round == round_id && f.opened_ms != 0 && f.open()) ++p.open_findings;
+  }
+  return p;
+}
+
+std::vector<const Finding*> Session::open_findings() const {
+  std::vector<const Finding*> out;
+  for (const auto& [id, f] : replica_.data().rounds.findings) {
+    if (f.opened_ms != 0 && f.open()) out.push_back(&f);
+  }
+  std::sort(out.begin(), out.end(), [](const Finding* a, const Finding* b) {
+    return a->opened_ms != b->opened_ms ? a->opened_ms < b->opened_ms : a->id < b->id;
+  });
+  return out;
+}
+
+std::vector<const Finding*> Session::findings_of_round(const Id& round_id) const {
+  std::vector<const Finding*> out;
+  for (const auto& [id, f] : replica_.data().rounds.findings) {
+    if (f.round == round_id && f.opened_ms != 0) out.push_back(&f);
+  }
+  std::sort(out.begin(), out.end(), [](const Finding* a, const Finding* b) {
+    return a->opened_ms != b->opened_ms ? a->opened_ms < b->opened_ms : a->id < b->id;
+  });
+  return out;
+}
+
+const Finding* Session::finding_for(const Id& round_id, const Id& checkpoint, int item) const {
+  for (const auto& [id, f] : replica_.data().rounds.findings) {
+    if (f.round == round_id && f.checkpoint == checkpoint && f.item == item && f.opened_ms != 0) return &f;
+  }
+  return nullptr;
+}
+
+std::optional<std::int64_t> Session::previous_reading(const Id& round_id, const Id& checkpoint, int item) const {
+  const Round* current = round(round_id);
+  std::optional<std::int64_t> best;
+  std::int64_t best_at = 0;
+  for (const auto& [id, a] : replica_.data().rounds.answers) {
+    if (a.checkpoint != checkpoint || a.item != item || !a.has_reading || a.round == round_id) continue;
+    if (current && a.at_ms > current->started_ms) continue;
+    if (!best || a.at_ms > best_at) {
+      best = a.reading;
+      best_at = a.at_ms;
+    }
+  }
+  return best;
+}
+
+}  // namespace app
