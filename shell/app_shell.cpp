@@ -269,6 +269,16 @@ std::string AppShell::state_json() const {
            kStatus[static_cast<int>(row.status)] + "\",\"people\":" + std::to_string(session_.residents_of(row.id).size()) +
            ",\"photos\":" + std::to_string(session_.photos_of(row.id).size()) + "}";
   }
+  {
+    // Rounds today: finished and in progress, and the findings still open.
+    int finished = 0, walking = 0;
+    for (const auto& zone : session_.zone_rows()) {
+      if (const app::Round* r = session_.todays_round(zone.id)) (r->finished_ms ? finished : walking)++;
+    }
+    out += ",\"rounds\":{\"finished_today\":" + std::to_string(finished) + ",\"in_progress\":" + std::to_string(walking) +
+           ",\"open_findings\":" + std::to_string(session_.open_findings().size()) + ",\"active\":\"" + state_.active_round +
+           "\",\"checkpoint\":\"" + state_.open_checkpoint + "\"}";
+  }
   out += ",\"glyphs\":" + std::to_string(host_.fonts().glyph_count());
   out += ",\"atlas_ms\":" + std::to_string(host_.fonts().last_build_ms());
   out += ",\"load_ms\":" + std::to_string(load_ms_);

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <ctime>
 #include <cstdlib>
 
 #include "app/session/session.hpp"
@@ -22,6 +23,13 @@ namespace shell {
 BrowserStore& browser_store() {
   static BrowserStore store;
   return store;
+}
+
+int BrowserClock::utc_offset_minutes() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return static_cast<int>(local.tm_gmtoff / 60);
 }
 
 std::int64_t BrowserClock::now_ms() {

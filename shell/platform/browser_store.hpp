@@ -19,6 +19,7 @@ namespace shell {
 class BrowserClock final : public app::ClockPort {
  public:
   std::int64_t now_ms() override;
+  int utc_offset_minutes() override;  // the tablet's time zone
 };
 
 class BrowserRandom final : public app::RandomPort {

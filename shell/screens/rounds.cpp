@@ -1,11 +1,13 @@
-// Rounds: each zone's route of public checkpoints and the butler who walks
-// it. Running a round (checklists, findings, photos) plugs in here.
+// Rounds: each zone's route of public checkpoints, today's state of its
+// round, and the button that starts (or resumes) it. While a round is being
+// walked the runner (round_runner.cpp) takes the screen.
 #include <cstdio>
 
 #include "app/i18n/catalogue.hpp"
 #include "app/session/session.hpp"
 #include "imgui.h"
 #include "shell/screens/screens.hpp"
+#include "shell/ui/automation.hpp"
 #include "shell/ui/theme.hpp"
 #include "shell/ui/widgets.hpp"
 
@@ -13,35 +15,96 @@ using app::i18n::S;
 using app::i18n::tr;
 
 namespace shell {
+namespace {
+
+// "今日未巡" / "巡查中 3/21" / "今日已巡 21/21", and its colour.
+void round_state(const app::Session& session, const app::ZoneRow& zone, char* out, std::size_t size, ImU32* color) {
+  const app::Round* r = session.todays_round(zone.id);
+  if (!r) {
+    std::snprintf(out, size, "%s", tr(S::rounds_not_started));
+    *color = colors::warn;
+    return;
+  }
+  const app::RoundProgress p = session.round_progress(r->id);
+  std::snprintf(out, size, tr(p.finished ? S::rounds_done_today : S::rounds_in_progress), p.done, p.checkpoints);
+  *color = p.finished ? colors::ok : colors::primary;
+}
+
+void start_or_resume(ScreenContext& ctx, const app::ZoneRow& zone, int index) {
+  const app::Round* r = ctx.session.todays_round(zone.id);
+  const bool open = r && r->finished_ms == 0;
+  char id[32];
+  std::snprintf(id, sizeof id, "zone_start:%d", index);
+  if (widgets::button(id, tr(open ? S::rounds_resume : (r ? S::rounds_again : S::rounds_start)), -1, widgets::Tone::primary)) {
+    const app::Result<app::Id> started = ctx.session.start_round(zone.id);
+    if (started.ok()) {
+      ctx.state.active_round = started.value().to_hex();
+      ctx.state.open_checkpoint.clear();
+      ctx.state.round_message.clear();
+    } else {
+      ctx.state.round_message = started.error().message;
+    }
+  }
+}
+
+}  // namespace
+
+void draw_todays_rounds(ScreenContext& ctx) {
+  int index = 0;
+  for (const auto& zone : ctx.session.zone_rows()) {
+    char state[64], id[32];
+    ImU32 color = colors::primary;
+    round_state(ctx.session, zone, state, sizeof state, &color);
+    std::snprintf(id, sizeof id, "today_zone:%d", index++);
+    if (widgets::list_row(id, zone.name.c_str(), zone.butler_name.c_str(), state, color)) {
+      ctx.state.screen = Screen::rounds;
+      ctx.state.open_zone = zone.id.to_hex();
+    }
+  }
+}
 
 void draw_rounds(ScreenContext& ctx) {
+  app::Id active;
+  if (!ctx.state.active_round.empty() && app::Id::from_hex(ctx.state.active_round, &active) && ctx.session.round(active)) {
+    draw_round_runner(ctx, active);
+    return;
+  }
+  ctx.state.active_round.clear();
   widgets::heading(tr(S::rounds_title));
   const auto& zones = ctx.session.zone_rows();
   if (zones.empty()) {
     ImGui::TextWrapped("%s", tr(S::rounds_empty));
     return;
   }
+  int index = 0;
   for (const auto& zone : zones) {
     const std::string zone_key = zone.id.to_hex();
     const bool open = ctx.state.open_zone == zone_key;
-    char subtitle[256], count[64];
-    std::snprintf(count, sizeof count, tr(S::rounds_checkpoint_count), static_cast<int>(zone.checkpoint_count));
+    char subtitle[256], state[64];
+    ImU32 color = colors::primary;
+    round_state(ctx.session, zone, state, sizeof state, &color);
     std::snprintf(subtitle, sizeof subtitle, "%s · %s", zone.butler_name.c_str(), zone.building_names.c_str());
-    const std::string row_id = "zone:" + zone_key;
-    if (widgets::list_row(row_id.c_str(), zone.name.c_str(), subtitle, count, colors::primary, open)) {
+    const std::string row_id = "zone:" + std::to_string(index);
+    if (widgets::list_row(row_id.c_str(), zone.name.c_str(), subtitle, state, color, open)) {
       ctx.state.open_zone = open ? std::string() : zone_key;
     }
-    if (!open) continue;
-    // The route, in walking order.
-    ImGui::Indent(ui().css(16));
-    int n = 0;
-    for (const auto& cp : ctx.session.checkpoints_of_zone(zone.id)) {
-      char line[256];
-      std::snprintf(line, sizeof line, "%d. %s · %s", ++n, cp.building_name.c_str(), cp.name.c_str());
-      widgets::data_text(line);
+    if (open) {
+      // The route, in walking order, and the button that walks it.
+      ImGui::Indent(ui().css(16));
+      start_or_resume(ctx, zone, index);
+      int n = 0;
+      for (const auto& cp : ctx.session.checkpoints_of_zone(zone.id)) {
+        char line[256];
+        std::snprintf(line, sizeof line, "%d. %s · %s", ++n, cp.building_name.c_str(), cp.name.c_str());
+        widgets::data_text(line);
+      }
+      ImGui::Unindent(ui().css(16));
     }
-    ImGui::Unindent(ui().css(16));
+    ++index;
   }
+  if (!ctx.state.round_message.empty()) ImGui::TextWrapped("%s", ctx.state.round_message.c_str());
+  ImGui::Dummy(ImVec2(0, ui().css(12)));
+  draw_open_findings(ctx);
 }
 
 }  // namespace shell

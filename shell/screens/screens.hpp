@@ -36,6 +36,16 @@ struct ShellState {
   std::string unit_member_name, unit_member_phone;
   std::string unit_message;               // the last edit's result on the unit record
   std::string open_zone;                  // Rounds: the zone whose checkpoints are shown
+  std::string active_round;               // the round being walked (hex id); empty: the zone list
+  std::string open_checkpoint;            // its checkpoint being checked (hex id); empty: the route
+  int failing_item = -1;                  // the failed item whose finding form is open
+  std::string finding_note, finding_told;
+  bool finding_urgent = false;
+  int finding_department = 0;
+  std::string reading_draft;
+  int reading_item = -1;
+  std::string round_message;              // the last rounds command's result
+  std::string open_finding;               // Rounds: the finding shown with its evidence (hex id)
   std::string status_message;
   std::string sync_server, sync_code, sync_pin;  // the enrolment form
   std::string backup_result;              // Settings: what the last import did  // last command's result, shown in the status strip
@@ -60,6 +70,10 @@ void draw_sync(ScreenContext& ctx);
 void draw_settings(ScreenContext& ctx);
 void draw_about_popup(ScreenContext& ctx);
 void draw_unit_record(ScreenContext& ctx);  // the modal over the archive
+void draw_open_findings(ScreenContext& ctx);                           // Rounds: to verify
+void draw_todays_rounds(ScreenContext& ctx);                           // Today: each zone's round
+void draw_round_runner(ScreenContext& ctx, const app::Id& round);      // Rounds, while walking
+void draw_checkpoint_check(ScreenContext& ctx, const app::Id& round, const app::Id& checkpoint);
 
 app::i18n::S unit_status_label(app::UnitStatus s);
 ImU32 unit_status_color(app::UnitStatus s);

@@ -102,6 +102,9 @@ void draw_today(ScreenContext& ctx) {
   }
 
   ImGui::Dummy(ImVec2(0, ui().css(8)));
+  widgets::heading(tr(S::today_rounds));
+  draw_todays_rounds(ctx);
+  ImGui::Dummy(ImVec2(0, ui().css(8)));
   widgets::heading(tr(S::today_duties));
   for (const auto& d : app::schedule::duties_at(local.tm_hour * 60 + local.tm_min)) duty_row(d);
 }

@@ -11,29 +11,42 @@ using app::i18n::tr;
 
 namespace shell {
 
+namespace {
+template <typename T>
+app::Status status_of(const app::Result<T>& r) { return r.ok() ? app::ok_status() : app::Status(r.error()); }
+}  // namespace
+
 void PhotoCapture::for_unit(const app::Id& unit) {
+  capture([this, unit](const std::string& sha) { return status_of(session_.add_unit_photo(unit, sha)); });
+}
+
+void PhotoCapture::for_finding(const app::Id& finding) {
+  capture([this, finding](const std::string& sha) { return status_of(session_.add_finding_photo(finding, sha)); });
+}
+
+void PhotoCapture::capture(Record record) {
   if (busy_) return;
   message_.clear();
-  pick_photo([this, unit](bool ok, std::string jpeg) {
+  pick_photo([this, record = std::move(record)](bool ok, std::string jpeg) mutable {
     if (!ok || jpeg.empty()) {
       message_ = tr(S::err_photo_unreadable);
       return;
     }
-    store(unit, std::move(jpeg));
+    store(std::move(record), std::move(jpeg));
   });
 }
 
-void PhotoCapture::store(const app::Id& unit, std::string jpeg) {
+void PhotoCapture::store(Record record, std::string jpeg) {
   busy_ = true;
   message_ = tr(S::photo_saving);
   const std::string sha = app::sha256_hex(jpeg);
-  put_blob(sha, jpeg, /*owed=*/true, [this, unit, sha](bool ok, const std::string& why) {
+  put_blob(sha, jpeg, /*owed=*/true, [this, record = std::move(record), sha](bool ok, const std::string& why) {
     busy_ = false;
     if (!ok) {
       message_ = std::string(tr(S::photo_failed)) + why;
       return;
     }
-    const app::Result<app::Id> added = session_.add_unit_photo(unit, sha);
+    const app::Status added = record(sha);
     if (!added.ok()) {
       // The blob stays stored and owed; harmless, and the butler can try again.
       message_ = std::string(tr(S::photo_failed)) + added.error().message;

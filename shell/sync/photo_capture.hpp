@@ -4,9 +4,11 @@
 // transaction) → only then the Session command that records it, so an op
 // never names a photo this tablet does not hold. The upload follows through
 // SyncDriver once the op is on the server.
+#include <functional>
 #include <string>
 
 #include "app/core/id.hpp"
+#include "app/core/result.hpp"
 
 namespace app { class Session; }
 
@@ -18,15 +20,19 @@ class PhotoCapture {
  public:
   PhotoCapture(app::Session& session, SyncDriver& sync) : session_(session), sync_(sync) {}
 
-  // Opens the camera for a photo of `unit` (within the tap).
+  // Opens the camera (within the tap); once the photo is stored, `record`
+  // runs the Session command that attaches it.
+  using Record = std::function<app::Status(const std::string& sha256)>;
+  void capture(Record record);
   void for_unit(const app::Id& unit);
+  void for_finding(const app::Id& finding);
   bool busy() const { return busy_; }
   // The last capture's outcome in the user's words (empty: nothing to say).
   const std::string& message() const { return message_; }
   void clear_message() { message_.clear(); }
 
  private:
-  void store(const app::Id& unit, std::string jpeg);
+  void store(Record record, std::string jpeg);
 
   app::Session& session_;
   SyncDriver& sync_;

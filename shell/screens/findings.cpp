@@ -1,0 +1,87 @@
+// Open findings (待核实问题) under the zones on the Rounds screen: where and
+// what, how it was handled, how long it has been open, its photos; tapped,
+// the butler verifies the fix on this visit by taking the "after" photo.
+#include <cstdio>
+
+#include "app/i18n/catalogue.hpp"
+#include "app/rounds/checklists.hpp"
+#include "app/session/session.hpp"
+#include "imgui.h"
+#include "shell/screens/screens.hpp"
+#include "shell/sync/photo_capture.hpp"
+#include "shell/ui/automation.hpp"
+#include "shell/ui/theme.hpp"
+#include "shell/ui/thumbnails.hpp"
+#include "shell/ui/widgets.hpp"
+
+using app::i18n::S;
+using app::i18n::tr;
+
+namespace shell {
+namespace {
+
+std::string where_and_what(const app::Session& session, const app::Finding& f) {
+  const auto& cps = session.master_data().checkpoints;
+  auto cp = cps.find(f.checkpoint);
+  if (cp == cps.end()) return f.note;
+  const app::ChecklistTemplate& t = app::template_for(cp->second.kind);
+  std::string out = cp->second.name;
+  if (f.item >= 0 && f.item < static_cast<std::int64_t>(t.items.size())) {
+    const auto& item = t.items[static_cast<std::size_t>(f.item)];
+    out += " · " + (app::i18n::current_language() == app::i18n::Lang::en ? item.en : item.zh);
+  }
+  return out;
+}
+
+void evidence(const app::Session& session, const app::Finding& f) {
+  const float side = ui().css(88);
+  int n = 0;
+  for (const app::Photo* p : session.photos_of(f.id)) {
+    if (n++) ImGui::SameLine();
+    const Thumbnail& t = thumbnails().get(p->sha256);
+    if (t.state == Thumbnail::State::ready) {
+      const float scale = side / std::max(t.width, t.height);
+      ImGui::Image(t.texture, ImVec2(t.width * scale, t.height * scale));
+    } else {
+      ImGui::Dummy(ImVec2(side, side));
+    }
+  }
+}
+
+}  // namespace
+
+void draw_open_findings(ScreenContext& ctx) {
+  widgets::heading(tr(S::findings_title));
+  const auto findings = ctx.session.open_findings();
+  if (findings.empty()) {
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::findings_none));
+    return;
+  }
+  const std::int64_t now = ctx.session.now_ms();
+  int index = 0;
+  for (const app::Finding* f : findings) {
+    const std::string key = f->id.to_hex();
+    const bool open = ctx.state.open_finding == key;
+    char age[64], id[32];
+    const int days = static_cast<int>((now - f->opened_ms) / 86400000);
+    if (days <= 0) std::snprintf(age, sizeof age, "%s", tr(S::finding_today));
+    else std::snprintf(age, sizeof age, tr(S::finding_days_open), days);
+    const std::string subtitle = f->note + (f->urgent ? " · " + f->told : " · " + f->department);
+    std::snprintf(id, sizeof id, "finding:%d", index++);
+    if (widgets::list_row(id, where_and_what(ctx.session, *f).c_str(), subtitle.c_str(), age,
+                          f->urgent ? colors::danger : colors::warn, open)) {
+      ctx.state.open_finding = open ? std::string() : key;
+    }
+    if (!open) continue;
+    ImGui::Indent(ui().css(16));
+    evidence(ctx.session, *f);
+    const app::Id finding = f->id;
+    if (widgets::button("finding_verify", tr(S::finding_verify), -1, widgets::Tone::primary, !ctx.photos.busy())) {
+      ctx.photos.capture([&session = ctx.session, finding](const std::string& sha) { return session.verify_finding(finding, sha, ""); });
+    }
+    if (!ctx.photos.message().empty()) ImGui::TextWrapped("%s", ctx.photos.message().c_str());
+    ImGui::Unindent(ui().css(16));
+  }
+}
+
+}  // namespace shell

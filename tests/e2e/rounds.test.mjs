@@ -1,0 +1,144 @@
+// A round walked by touch with the network off: from Today to the zone's
+// round, ten checkpoints (one failed item with a Chinese note and a photo,
+// one urgent one reported by radio), a reload in the middle and resumed,
+// finished; then online, the office finds the round and both findings in
+// rounds.csv and findings.csv.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { testPhotoPng } from './test_image.mjs';
+import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, DEMO_PINS, TABLET_LANDSCAPE } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await startServer({ demo: true }); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+const type = async (page, field, text) => {
+  await tap(page, field);
+  await page.keyboard.insertText(text);
+  await frames(page, 3);
+};
+const saved = (page) => page.waitForFunction(() => window.butlerTest.state().session.save !== 'saving' && window.butlerTest.state().session.pending === 0);
+const synced = (page) => page.waitForFunction(() => {
+  const s = window.butlerTest.state();
+  return s.sync.ready && !s.sync.running && s.sync.pending === 0 && s.session.pending === 0 && s.sync.photos_pending === 0 && s.sync.last_synced_ms > 0;
+}, null, { timeout: 60000, polling: 100 });
+
+async function officeCsv(name) {
+  const enrol = await fetch(server.url + 'api/v1/enroll', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code: 'DGJ001', pin: DEMO_PINS.DGJ001, device_id: 'ffffffffffffffffffffffffffffff02' }),
+  });
+  const { token } = await enrol.json();
+  const r = await fetch(server.url + `api/v1/export/${name}.csv`, { headers: { Authorization: 'Bearer ' + token } });
+  assert.equal(r.status, 200);
+  return (await r.text()).replace(/^\uFEFF/, '');
+}
+
+// One checkpoint: all pass. The runner then opens the next checkpoint to
+// check by itself, so walking on is one tap; from the route it is two.
+async function allPass(page, index) {
+  if ((await state(page)).rounds.checkpoint === '') await tap(page, `round_cp:${index}`);
+  const before = (await state(page)).rounds.checkpoint;
+  await tap(page, 'cp_all_pass');
+  await saved(page);
+  assert.notEqual((await state(page)).rounds.checkpoint, before, 'on to the next checkpoint after all pass');
+}
+
+async function failOne(page, index, item, fill) {
+  if ((await state(page)).rounds.checkpoint === '') await tap(page, `round_cp:${index}`);
+  await tap(page, `item_fail:${item}`);
+  await fill();
+  await tap(page, 'finding_save');
+  await saved(page);
+  assert.match((await widget(page, 'finding_state')).label, /已登记，待核实/);
+}
+
+test('a round by touch, offline: ten checkpoints, two findings, a reload in the middle, finished and synced', async () => {
+  const context = await newTablet(browser);
+  const page = await context.newPage();
+  await boot(page, server.url);
+  await tap(page, 'welcome_enroll');
+  await type(page, 'sync_code', 'GJ001');
+  await type(page, 'sync_pin', DEMO_PINS.GJ001);
+  await tap(page, 'sync_enroll');
+  await synced(page);
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await context.setOffline(true);
+  await page.waitForFunction(() => window.butlerTest.state().online === false);
+
+  await tap(page, 'nav_today');
+  assert.match((await widget(page, 'today_zone:0')).label, /第一责任区/);
+  await tap(page, 'today_zone:0');
+  assert.equal((await state(page)).screen, 'rounds');
+  await tap(page, 'zone_start:0');
+  assert.notEqual((await state(page)).rounds.active, '');
+  await screenshot(page, 'round-route-portrait');
+
+  for (let i = 0; i < 2; i++) await allPass(page, i);
+  // Checkpoint 3 (opened by the runner): a failed item, a note in Chinese,
+  // dispatched to engineering, a photo.
+  await failOne(page, 2, 0, async () => {
+    await type(page, 'finding_note', '地面有积水，疑似水管渗漏');
+  });
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), tap(page, 'finding_photo:0')]);
+  await chooser.setFiles({ name: 'leak.png', mimeType: 'image/png', buffer: testPhotoPng(1200, 900) });
+  await page.waitForFunction(() => /\(1\)/.test((window.butlerTest.widget('finding_photo:0') || {}).label || ''), null, { timeout: 30000 });
+  await tap(page, 'cp_all_pass');
+  await saved(page);
+  await screenshot(page, 'round-checkpoint-finding-portrait');
+  await tap(page, 'cp_back');
+  // Checkpoint 4: urgent, told by radio.
+  await failOne(page, 3, 1, async () => {
+    await tap(page, 'finding_urgent');
+    await type(page, 'finding_told', '秩序维护部 王班长');
+  });
+  await tap(page, 'cp_all_pass');
+  await saved(page);
+  await tap(page, 'cp_back');
+  for (let i = 4; i < 6; i++) await allPass(page, i);
+  await tap(page, 'cp_back');
+
+  // The tab closes mid-round; the round is resumed from the zone list.
+  await page.reload();
+  await page.waitForFunction(() => window.butlerTest && window.butlerTest.ready(), null, { timeout: 60000 });
+  let s = await state(page);
+  assert.equal(s.rounds.in_progress, 1);
+  assert.equal(s.rounds.open_findings, 2);
+  await tap(page, 'nav_rounds');
+  await tap(page, 'zone:0');
+  assert.equal((await widget(page, 'zone_start:0')).label, '继续巡查');
+  await tap(page, 'zone_start:0');
+  assert.match((await widget(page, 'round_progress')).label, /已查 6 \//);
+  for (let i = 6; i < 10; i++) await allPass(page, i);
+  await tap(page, 'cp_back');
+  assert.match((await widget(page, 'round_progress')).label, /已查 10 \//);
+  await tap(page, 'round_finish');
+  await saved(page);
+  s = await state(page);
+  assert.equal(s.rounds.finished_today, 1);
+  assert.equal(s.rounds.in_progress, 0);
+  assert.equal(s.rounds.open_findings, 2);
+  await screenshot(page, 'round-finished-portrait');
+
+  // Landscape: the route and a checkpoint as a butler holding the tablet sideways sees them.
+  await page.setViewportSize(TABLET_LANDSCAPE);
+  await frames(page, 6);
+  await tap(page, 'round_cp:0');
+  await screenshot(page, 'round-checkpoint-landscape');
+  await tap(page, 'cp_back');
+
+  // Online again: everything goes up by itself; the office sees it.
+  await context.setOffline(false);
+  await synced(page);
+  const rounds = await officeCsv('rounds');
+  const roundLine = rounds.split('\r\n').find((l) => l.includes('第一责任区'));
+  assert.ok(roundLine, 'the round is in rounds.csv');
+  const cells = roundLine.split(',');
+  assert.notEqual(cells[4], '', 'with its finishing time');
+  assert.equal(cells[8], '2', 'and its two findings');
+  const findings = (await officeCsv('findings')).split('\r\n').filter((l) => l.includes('待核实'));
+  assert.equal(findings.length, 2);
+  assert.ok(findings.some((l) => l.includes('地面有积水，疑似水管渗漏') && l.includes('派单') && l.includes('工程部') && l.endsWith(',1')));
+  assert.ok(findings.some((l) => l.includes('紧急上报') && l.includes('秩序维护部 王班长')));
+  await context.close();
+});
