@@ -61,6 +61,13 @@ struct CheckpointProgress {
   bool done() const { return items > 0 && answered >= items; }
 };
 
+// A zone's day as the head butler reviews it.
+struct ZoneDayReport {
+  const Round* round = nullptr;  // the latest round of the day, if any
+  int checkpoints = 0, checked = 0, skipped = 0;  // skipped: left unchecked by a finished round
+  int findings_open = 0, findings_verified = 0;
+};
+
 struct RoundProgress {
   int checkpoints = 0, done = 0, failed_items = 0, open_findings = 0;
   bool finished = false;
@@ -168,6 +175,7 @@ class Session {
   const Answer* answer(const Id& round, const Id& checkpoint, int item) const;
   std::vector<const Finding*> open_findings() const;          // oldest first
   std::vector<const Finding*> findings_of_round(const Id& round) const;
+  ZoneDayReport zone_day_report(const Id& zone, std::int64_t day) const;
   const Finding* finding_for(const Id& round, const Id& checkpoint, int item) const;
   // The last reading of this item at this checkpoint in an earlier round (to compare).
   std::optional<std::int64_t> previous_reading(const Id& round, const Id& checkpoint, int item) const;

@@ -228,6 +228,27 @@ std::vector<const Finding*> Session::findings_of_round(const Id& round_id) const
   return out;
 }
 
+ZoneDayReport Session::zone_day_report(const Id& zone, std::int64_t day) const {
+  ZoneDayReport z;
+  for (const auto& [id, r] : replica_.data().rounds.rounds) {
+    if (r.zone != zone || r.day != day) continue;
+    if (!z.round || r.started_ms > z.round->started_ms || (r.started_ms == z.round->started_ms && r.id < z.round->id)) z.round = &r;
+    for (const auto& [fid, f] : replica_.data().rounds.findings) {
+      if (f.round != r.id || f.opened_ms == 0) continue;
+      (f.open() ? z.findings_open : z.findings_verified)++;
+    }
+  }
+  if (!z.round) {
+    for (const auto& [id, cp] : replica_.data().checkpoints) z.checkpoints += cp.zone == zone ? 1 : 0;
+    return z;
+  }
+  const RoundProgress p = round_progress(z.round->id);
+  z.checkpoints = p.checkpoints;
+  z.checked = p.done;
+  z.skipped = p.finished ? p.checkpoints - p.done : 0;
+  return z;
+}
+
 const Finding* Session::finding_for(const Id& round_id, const Id& checkpoint, int item) const {
   for (const auto& [id, f] : replica_.data().rounds.findings) {
     if (f.round == round_id && f.checkpoint == checkpoint && f.item == item && f.opened_ms != 0) return &f;

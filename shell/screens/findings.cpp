@@ -66,7 +66,8 @@ void draw_open_findings(ScreenContext& ctx) {
     const int days = static_cast<int>((now - f->opened_ms) / 86400000);
     if (days <= 0) std::snprintf(age, sizeof age, "%s", tr(S::finding_today));
     else std::snprintf(age, sizeof age, tr(S::finding_days_open), days);
-    const std::string subtitle = f->note + (f->urgent ? " · " + f->told : " · " + f->department);
+    std::string subtitle = f->urgent ? f->told : f->department;
+    if (!f->note.empty()) subtitle = f->note + " · " + subtitle;
     std::snprintf(id, sizeof id, "finding:%d", index++);
     if (widgets::list_row(id, where_and_what(ctx.session, *f).c_str(), subtitle.c_str(), age,
                           f->urgent ? colors::danger : colors::warn, open)) {

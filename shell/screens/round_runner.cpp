@@ -59,6 +59,7 @@ void draw_round_runner(ScreenContext& ctx, const app::Id& round_id) {
   const app::RoundProgress p = ctx.session.round_progress(round_id);
   if (widgets::button("round_back", tr(S::round_back_to_zones), 0, widgets::Tone::quiet)) {
     ctx.state.active_round.clear();
+    ctx.state.round_message.clear();
     return;
   }
   progress_header(ctx, round, p);

@@ -104,6 +104,8 @@ void draw_rounds(ScreenContext& ctx) {
   }
   if (!ctx.state.round_message.empty()) ImGui::TextWrapped("%s", ctx.state.round_message.c_str());
   ImGui::Dummy(ImVec2(0, ui().css(12)));
+  draw_supervision(ctx);
+  ImGui::Dummy(ImVec2(0, ui().css(12)));
   draw_open_findings(ctx);
 }
 

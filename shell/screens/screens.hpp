@@ -70,6 +70,7 @@ void draw_sync(ScreenContext& ctx);
 void draw_settings(ScreenContext& ctx);
 void draw_about_popup(ScreenContext& ctx);
 void draw_unit_record(ScreenContext& ctx);  // the modal over the archive
+void draw_supervision(ScreenContext& ctx);                             // Rounds: the head butler's today
 void draw_open_findings(ScreenContext& ctx);                           // Rounds: to verify
 void draw_todays_rounds(ScreenContext& ctx);                           // Today: each zone's round
 void draw_round_runner(ScreenContext& ctx, const app::Id& round);      // Rounds, while walking

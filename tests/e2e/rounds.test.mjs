@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { testPhotoPng } from './test_image.mjs';
-import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, DEMO_PINS, TABLET_LANDSCAPE } from './harness.mjs';
+import { startServer, launchBrowser, newTablet, boot, tap, drag, state, widget, frames, screenshot, DEMO_PINS, TABLET_LANDSCAPE } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer({ demo: true }); browser = await launchBrowser(); });
@@ -109,6 +109,14 @@ test('a round by touch, offline: ten checkpoints, two findings, a reload in the 
   assert.equal((await widget(page, 'zone_start:0')).label, '继续巡查');
   await tap(page, 'zone_start:0');
   assert.match((await widget(page, 'round_progress')).label, /已查 6 \//);
+  // Sideways for a checkpoint, then upright again.
+  await page.setViewportSize(TABLET_LANDSCAPE);
+  await frames(page, 6);
+  await tap(page, 'round_cp:0');
+  await screenshot(page, 'round-checkpoint-landscape');
+  await tap(page, 'cp_back');
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await frames(page, 6);
   for (let i = 6; i < 10; i++) await allPass(page, i);
   await tap(page, 'cp_back');
   assert.match((await widget(page, 'round_progress')).label, /已查 10 \//);
@@ -119,13 +127,21 @@ test('a round by touch, offline: ten checkpoints, two findings, a reload in the 
   assert.equal(s.rounds.in_progress, 0);
   assert.equal(s.rounds.open_findings, 2);
   await screenshot(page, 'round-finished-portrait');
+  // The head butler's view: the zone's day and the two findings to verify.
+  await tap(page, 'round_back');
+  await tap(page, 'zone:0');  // fold the zone's route away
+  assert.equal((await widget(page, 'supervise:0:line')).label, '巡查 10/21 · 跳过 11 · 问题 2（待核实 2）');
+  assert.match((await widget(page, 'supervise:1:line')).label, /^未巡/);
+  await drag(page, { x: 384, y: 900 }, { x: 384, y: 250 });  // a finger scrolls down to the findings
+  await drag(page, { x: 384, y: 900 }, { x: 384, y: 250 });
+  assert.match((await widget(page, 'finding:0')).label, /各楼层走道|墙面|大堂|电梯/);
+  assert.ok(await widget(page, 'finding:1'));
+  await screenshot(page, 'round-supervision-portrait');
 
-  // Landscape: the route and a checkpoint as a butler holding the tablet sideways sees them.
+  // Landscape: the same screen for a butler holding the tablet sideways.
   await page.setViewportSize(TABLET_LANDSCAPE);
   await frames(page, 6);
-  await tap(page, 'round_cp:0');
-  await screenshot(page, 'round-checkpoint-landscape');
-  await tap(page, 'cp_back');
+  await screenshot(page, 'round-supervision-landscape');
 
   // Online again: everything goes up by itself; the office sees it.
   await context.setOffline(false);

@@ -93,7 +93,16 @@ TEST_CASE("a round starts once a day per zone, resumes, and every checkpoint can
   p = d.session.round_progress(round);
   CHECK(p.done == 2);
   CHECK(p.failed_items == 1);
+  // The head butler's day: another zone not walked at all; this one in progress.
+  const ZoneRow& other = d.session.zone_rows().back();
+  CHECK(d.session.zone_day_report(other.id, d.session.today()).round == nullptr);
+  CHECK(d.session.zone_day_report(other.id, d.session.today()).checkpoints > 0);
+  CHECK(d.session.zone_day_report(d.zone().id, d.session.today()).skipped == 0);
   REQUIRE(d.session.finish_round(round).ok());
+  const ZoneDayReport z = d.session.zone_day_report(d.zone().id, d.session.today());
+  CHECK(z.round->id == round);
+  CHECK(z.checked == 2);
+  CHECK(z.skipped == static_cast<int>(route.size()) - 2);
   CHECK(d.session.round_progress(round).finished);
   CHECK(d.session.answer_item(round, route[2], 0, ItemResult::pass).error().code == "round_finished");
   CHECK(d.session.finish_round(round).error().code == "round_finished");
