@@ -3,6 +3,7 @@
 // buttons. A failed item opens its finding form right under it: a note
 // (pinyin IME), urgent-by-radio with whom, or a dispatch slip to a
 // department; once saved, photos as evidence.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -14,6 +15,7 @@
 #include "shell/sync/photo_capture.hpp"
 #include "shell/ui/automation.hpp"
 #include "shell/ui/theme.hpp"
+#include "shell/ui/thumbnails.hpp"
 #include "shell/ui/widgets.hpp"
 
 using app::i18n::S;
@@ -45,6 +47,18 @@ void finding_form(ScreenContext& ctx, const app::Id& round, const app::Id& cp, i
     char label[96];
     std::snprintf(label, sizeof label, "%s (%d)", tr(S::finding_add_photo), static_cast<int>(ctx.session.photos_of(f->id).size()));
     if (widgets::button(id, label, 0, widgets::Tone::normal, !ctx.photos.busy())) ctx.photos.for_finding(f->id);
+    // The evidence taken so far, beside the button that adds to it.
+    const float side = ui().touch();
+    for (const app::Photo* p : ctx.session.photos_of(f->id)) {
+      const Thumbnail& t = thumbnails().get(p->sha256);
+      ImGui::SameLine();
+      if (t.state != Thumbnail::State::ready) {
+        ImGui::Dummy(ImVec2(side, side));
+        continue;
+      }
+      const float scale = side / std::max(t.width, t.height);
+      ImGui::Image(t.texture, ImVec2(t.width * scale, t.height * scale));
+    }
     return;
   }
   if (st.failing_item != item) return;
