@@ -20,13 +20,32 @@ void civil(std::int64_t days, std::int64_t* y, std::int64_t* m, std::int64_t* d)
   *y = yoe + era * 400 + (*m <= 2 ? 1 : 0);
 }
 
+// Days since 1970-01-01 of a civil date (the inverse of civil()).
+std::int64_t days_from_civil(std::int64_t y, std::int64_t m, std::int64_t d) {
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = floor_div(y, 400);
+  const std::int64_t yoe = y - era * 400;
+  const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
 }  // namespace
+
+std::int64_t add_days(std::int64_t day, std::int64_t days) {
+  std::int64_t y = 0, m = 0, d = 0;
+  civil(days_from_civil(day / 10000, day / 100 % 100, day % 100) + days, &y, &m, &d);
+  return y * 10000 + m * 100 + d;
+}
 
 LocalTime local_time(std::int64_t wall_ms, int utc_offset_minutes) {
   const std::int64_t minutes = floor_div(wall_ms, 60000) + utc_offset_minutes;
   std::int64_t y = 0, m = 0, d = 0;
-  civil(floor_div(minutes, 1440), &y, &m, &d);
-  return LocalTime{y * 10000 + m * 100 + d, static_cast<int>(minutes - floor_div(minutes, 1440) * 1440)};
+  const std::int64_t days = floor_div(minutes, 1440);
+  civil(days, &y, &m, &d);
+  // 1970-01-01 was a Thursday.
+  const int weekday = static_cast<int>(days - floor_div(days + 4, 7) * 7 + 4);
+  return LocalTime{y * 10000 + m * 100 + d, static_cast<int>(minutes - days * 1440), weekday};
 }
 
 std::string format_local(std::int64_t wall_ms, int utc_offset_minutes, bool seconds) {

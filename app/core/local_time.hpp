@@ -10,9 +10,12 @@ namespace app {
 struct LocalTime {
   std::int64_t day = 0;  // yyyymmdd
   int minute = 0;        // minutes after local midnight
+  int weekday = 0;       // 0 Sunday … 6 Saturday
 };
 
 LocalTime local_time(std::int64_t wall_ms, int utc_offset_minutes = 480);
+// The local day `days` after `day` (negative: before), yyyymmdd.
+std::int64_t add_days(std::int64_t day, std::int64_t days);
 // "2026-11-25 07:42" (or with seconds).
 std::string format_local(std::int64_t wall_ms, int utc_offset_minutes = 480, bool seconds = false);
 

@@ -52,7 +52,7 @@ std::uint64_t allowed(OpKind kind) {
     case OpKind::zone_set: return bits({F::name, F::butler, F::buildings, F::position});
     case OpKind::checkpoint_set: return bits({F::parent, F::zone, F::name, F::kind, F::position});
     case OpKind::photo_added: return bits({F::parent, F::photo, F::taken_ms});
-    case OpKind::round_started: return bits({F::zone, F::day, F::at_ms});
+    case OpKind::round_started: return bits({F::zone, F::day, F::at_ms, F::kind});
     case OpKind::item_answered:
       return bits({F::round, F::checkpoint, F::item, F::result, F::note, F::reading, F::checklist, F::version, F::at_ms});
     case OpKind::round_finished: return bits({F::at_ms});
@@ -155,6 +155,7 @@ Status validate_op(const Op& op) {
       break;
     case OpKind::round_started:
       if (!p.has(F::zone) || !p.has(F::day)) return invalid("a round needs its zone and day");
+      if (auto k = p.number(F::kind); k && !is_round_kind(*k)) return invalid("unknown round kind " + std::to_string(*k));
       break;
     case OpKind::item_answered:
       if (!p.has(F::round) || !p.has(F::checkpoint) || !p.has(F::item) || !p.has(F::result)) {

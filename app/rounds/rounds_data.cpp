@@ -24,6 +24,7 @@ std::uint64_t mix(std::uint64_t x) {  // splitmix64's finaliser
 }  // namespace
 
 bool is_item_result(std::int64_t v) { return v >= 0 && v <= 2; }
+bool is_round_kind(std::int64_t v) { return v >= 0 && v <= 4; }
 
 bool is_rounds_kind(OpKind kind) {
   switch (kind) {
@@ -52,6 +53,7 @@ void apply_rounds(RoundsData& d, const Op& op) {
       set_id(p, F::zone, r.zone);
       set_number(p, F::day, r.day);
       set_number(p, F::at_ms, r.started_ms);
+      if (auto k = p.number(F::kind); k && is_round_kind(*k)) r.kind = static_cast<RoundKind>(*k);
       break;
     }
     case OpKind::round_finished: {

@@ -15,8 +15,16 @@ namespace app {
 enum class ItemResult : std::int64_t { pass = 0, fail = 1, not_applicable = 2 };
 bool is_item_result(std::int64_t v);
 
+// What a round walks. The manuals' daily duties each become one kind: the
+// zone's public areas, its vacant and renovating units (巡楼), the model units'
+// morning opening and evening closing, and the gate greeting (a sign-in with
+// no checklist).
+enum class RoundKind : std::int64_t { zone = 0, units = 1, model_open = 2, model_close = 3, gate = 4 };
+bool is_round_kind(std::int64_t v);
+
 struct Round {
   Id id, zone, butler;            // butler: who started it (the op's actor)
+  RoundKind kind = RoundKind::zone;  // ops written before kinds existed are zone rounds
   std::int64_t day = 0;           // local date yyyymmdd
   std::int64_t started_ms = 0, finished_ms = 0;  // finished_ms 0: still open
   bool operator==(const Round&) const = default;

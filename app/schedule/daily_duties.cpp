@@ -10,19 +10,38 @@ constexpr int hm(int h, int m) { return h * 60 + m; }
 }  // namespace
 
 const std::vector<DutyWindow>& daily_cadence() {
-  // Times are the manuals' own: gate greeting 07:30–08:30; the early shift opens
-  // model units and ventilates before 07:50, closes windows (air-con/heating on)
-  // before 09:00; model units open 08:00–20:00 and the late shift closes them
-  // at 20:00; every zone, and every vacant and renovation unit, once a day.
+  // Times are the manuals' own: gate greeting 07:30–08:30; the early shift
+  // opens the model units and airs them before 07:50, and closes the windows
+  // (air-con or heating on) before 09:00 — one round that starts by 07:50 and
+  // ends by 09:00; model units are open 08:00–20:00 and the late shift closes
+  // them at 20:00; every zone, and every vacant and renovation unit, once a
+  // day within office hours.
   static const std::vector<DutyWindow> cadence = {
-      {Duty::model_open, hm(7, 20), hm(7, 50)},
-      {Duty::gate_greeting, hm(7, 30), hm(8, 30)},
-      {Duty::model_windows, hm(8, 0), hm(9, 0)},
-      {Duty::zone_round, hm(9, 0), hm(17, 30)},
-      {Duty::vacant_round, hm(9, 0), hm(17, 30)},
-      {Duty::model_close, hm(20, 0), hm(20, 20)},
+      {Duty::model_open, hm(7, 20), hm(7, 50), hm(9, 0)},
+      {Duty::gate_greeting, hm(7, 30), hm(8, 30), hm(8, 30)},
+      {Duty::zone_round, hm(9, 0), hm(17, 30), hm(17, 30)},
+      {Duty::vacant_round, hm(9, 0), hm(17, 30), hm(17, 30)},
+      {Duty::model_close, hm(20, 0), hm(20, 20), hm(20, 30)},
   };
   return cadence;
+}
+
+const DutyWindow& window_of(Duty duty) {
+  for (const DutyWindow& w : daily_cadence()) {
+    if (w.duty == duty) return w;
+  }
+  return daily_cadence().front();
+}
+
+RoundKind round_kind_of(Duty duty) {
+  switch (duty) {
+    case Duty::gate_greeting: return RoundKind::gate;
+    case Duty::model_open: return RoundKind::model_open;
+    case Duty::zone_round: return RoundKind::zone;
+    case Duty::vacant_round: return RoundKind::units;
+    case Duty::model_close: return RoundKind::model_close;
+  }
+  return RoundKind::zone;
 }
 
 std::vector<DutyStatus> duties_at(int minute) {
@@ -45,6 +64,26 @@ std::vector<DutyStatus> duties_at(int minute) {
     return a.window.start_minute < b.window.start_minute;
   });
   return out;
+}
+
+DutyOutcome duty_outcome(const DutyWindow& w, const std::optional<RoundTimes>& round, std::int64_t day, std::int64_t today,
+                         int now_minute) {
+  if (round && round->finish_minute) {
+    const bool in_time = round->start_minute <= w.start_by && *round->finish_minute <= w.end_minute;
+    return in_time ? DutyOutcome::done : DutyOutcome::done_late;
+  }
+  if (day < today) return DutyOutcome::missed;  // the day is over and it was never finished
+  if (day > today) return DutyOutcome::upcoming;
+  if (round) {
+    const bool started_late = round->start_minute > w.start_by;
+    return started_late || now_minute > w.end_minute ? DutyOutcome::late : DutyOutcome::in_progress;
+  }
+  if (now_minute < w.start_minute) return DutyOutcome::upcoming;
+  return now_minute > w.start_by ? DutyOutcome::late : DutyOutcome::due;
+}
+
+bool is_late_or_missed(DutyOutcome o) {
+  return o == DutyOutcome::late || o == DutyOutcome::done_late || o == DutyOutcome::missed;
 }
 
 void format_hhmm(int minute, char out[6]) {

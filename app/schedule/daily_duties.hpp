@@ -1,21 +1,27 @@
 #pragma once
 // The butler's fixed daily cadence from the service-centre manuals
 // (shared/domain.md §1): the morning greeting at the main gate, the model-unit
-// routine and the daily rounds. Today shows them with countdowns; the Rounds
-// feature later adds per-zone schedules on top of this cadence.
+// routine, the zone round and the vacant/renovation units, each done as a
+// round of its kind. Whether a duty was done, done late or missed follows
+// from its window and the times of the round that did it.
+#include <cstdint>
+#include <optional>
 #include <vector>
+
+#include "app/rounds/rounds_data.hpp"
 
 namespace app::schedule {
 
-enum class Duty { gate_greeting, model_open, model_windows, zone_round, vacant_round, model_close };
-
-enum class DutyState { upcoming, now, past };
+enum class Duty { gate_greeting, model_open, zone_round, vacant_round, model_close };
 
 struct DutyWindow {
   Duty duty;
   int start_minute;  // minutes after local midnight
-  int end_minute;    // exclusive
+  int start_by;      // started later than this: late (the model units open by 07:50)
+  int end_minute;    // finished later than this: late
 };
+
+enum class DutyState { upcoming, now, past };
 
 struct DutyStatus {
   DutyWindow window;
@@ -26,10 +32,32 @@ struct DutyStatus {
 
 // The cadence, in the order of the day.
 const std::vector<DutyWindow>& daily_cadence();
+const DutyWindow& window_of(Duty duty);
+RoundKind round_kind_of(Duty duty);
 
 // Each duty's state at a local time of day (0..1439 minutes); "now" duties
 // first, then upcoming by start, then past.
 std::vector<DutyStatus> duties_at(int minute_of_day);
+
+// How a duty on `day` stands, seen on `today` at `now_minute`.
+enum class DutyOutcome {
+  upcoming,     // its window has not opened
+  due,          // open now, not started
+  in_progress,  // started, not finished, still in time
+  late,         // today, past its deadline, not finished
+  done,         // finished in time
+  done_late,    // finished, but started or finished after the deadline
+  missed,       // a past day, never finished
+};
+// A round's start and finish as minutes after the midnight of the duty's day
+// (a finish after midnight is > 1440).
+struct RoundTimes {
+  int start_minute = 0;
+  std::optional<int> finish_minute;
+};
+DutyOutcome duty_outcome(const DutyWindow& w, const std::optional<RoundTimes>& round, std::int64_t day, std::int64_t today,
+                         int now_minute);
+bool is_late_or_missed(DutyOutcome o);
 
 // "07:30" style text for a minute of the day.
 void format_hhmm(int minute_of_day, char out[6]);

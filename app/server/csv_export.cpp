@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <map>
 #include <tuple>
 
 #include "app/core/local_time.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/rounds/checklists.hpp"
+#include "app/rounds/route.hpp"
 
 namespace server {
 namespace {
@@ -115,10 +117,39 @@ std::string zone_name(const app::MasterData& d, const app::Id& id) {
   return z == d.zones.end() ? std::string() : z->second.name;
 }
 
-// Rounds, newest day first: who walked which zone, when, and what was found.
+const char* round_kind_text(app::RoundKind k) {
+  switch (k) {
+    case app::RoundKind::zone: return "责任区巡查";
+    case app::RoundKind::units: return "空置房、装修房巡楼";
+    case app::RoundKind::model_open: return "样板间开启";
+    case app::RoundKind::model_close: return "样板间关闭";
+    case app::RoundKind::gate: return "大门迎宾签到";
+  }
+  return "";
+}
+
+// Routes built once per export: (zone, kind) → stops.
+class Routes {
+ public:
+  explicit Routes(const app::MasterData& d) : d_(d), views_(app::build_views(d)) {}
+  const std::vector<app::RouteStop>& of(const app::Round& r) {
+    auto key = std::make_pair(r.zone, static_cast<int>(r.kind));
+    auto it = cache_.find(key);
+    if (it == cache_.end()) it = cache_.emplace(key, app::build_route(d_, views_, r.zone, r.kind)).first;
+    return it->second;
+  }
+
+ private:
+  const app::MasterData& d_;
+  app::Views views_;
+  std::map<std::pair<app::Id, int>, std::vector<app::RouteStop>> cache_;
+};
+
+// Rounds, newest day first: who walked which zone (and what kind of round),
+// when, and what was found.
 CsvRows export_rounds(const ExportInput& in) {
   const app::MasterData& d = in.replica.data();
-  CsvRows rows{{"日期", "责任区", "管家", "开始时间", "结束时间", "巡查点", "已查巡查点", "不合格项", "问题"}};
+  CsvRows rows{{"日期", "责任区", "类型", "管家", "开始时间", "结束时间", "巡查点", "已查巡查点", "不合格项", "问题"}};
   std::vector<const app::Round*> rounds;
   for (const auto& [id, r] : d.rounds.rounds) {
     if (!r.zone.is_nil()) rounds.push_back(&r);
@@ -126,15 +157,15 @@ CsvRows export_rounds(const ExportInput& in) {
   std::sort(rounds.begin(), rounds.end(), [](const app::Round* a, const app::Round* b) {
     return std::tie(b->day, a->started_ms, a->id) < std::tie(a->day, b->started_ms, b->id);
   });
+  Routes routes(d);
   for (const app::Round* r : rounds) {
     int checkpoints = 0, checked = 0, failed = 0, findings = 0;
-    for (const auto& [id, cp] : d.checkpoints) {
-      if (cp.zone != r->zone) continue;
+    for (const app::RouteStop& stop : routes.of(*r)) {
       ++checkpoints;
-      const auto& t = app::template_for(cp.kind);
+      const auto& t = *stop.checklist;
       int answered = 0;
       for (std::size_t i = 0; i < t.items.size(); ++i) {
-        auto a = d.rounds.answers.find(app::answer_id(r->id, id, static_cast<std::int64_t>(i)));
+        auto a = d.rounds.answers.find(app::answer_id(r->id, stop.id, static_cast<std::int64_t>(i)));
         if (a == d.rounds.answers.end()) continue;
         ++answered;
         if (a->second.result == app::ItemResult::fail) ++failed;
@@ -142,9 +173,9 @@ CsvRows export_rounds(const ExportInput& in) {
       if (answered > 0 && answered >= static_cast<int>(t.items.size())) ++checked;
     }
     for (const auto& [id, f] : d.rounds.findings) findings += f.round == r->id ? 1 : 0;
-    rows.push_back({date_text(r->day), zone_name(d, r->zone), staff_name(d, r->butler), beijing_time(r->started_ms),
-                    beijing_time(r->finished_ms), std::to_string(checkpoints), std::to_string(checked), std::to_string(failed),
-                    std::to_string(findings)});
+    rows.push_back({date_text(r->day), zone_name(d, r->zone), round_kind_text(r->kind), staff_name(d, r->butler),
+                    beijing_time(r->started_ms), beijing_time(r->finished_ms), std::to_string(checkpoints), std::to_string(checked),
+                    std::to_string(failed), std::to_string(findings)});
   }
   return rows;
 }
@@ -160,14 +191,18 @@ CsvRows export_findings(const ExportInput& in) {
   std::sort(findings.begin(), findings.end(), [](const app::Finding* a, const app::Finding* b) {
     return std::tie(a->opened_ms, a->id) < std::tie(b->opened_ms, b->id);
   });
+  Routes routes(d);
   for (const app::Finding* f : findings) {
     std::string zone, building, checkpoint, item;
-    if (auto cp = d.checkpoints.find(f->checkpoint); cp != d.checkpoints.end()) {
-      zone = zone_name(d, cp->second.zone);
-      building = building_name(d, cp->second.building);
-      checkpoint = cp->second.name;
-      const auto& t = app::template_for(cp->second.kind);
-      if (f->item >= 0 && f->item < static_cast<std::int64_t>(t.items.size())) item = t.items[static_cast<std::size_t>(f->item)].zh;
+    if (auto r = d.rounds.rounds.find(f->round); r != d.rounds.rounds.end()) {
+      zone = zone_name(d, r->second.zone);
+      for (const app::RouteStop& stop : routes.of(r->second)) {
+        if (stop.id != f->checkpoint) continue;
+        building = stop.place;
+        checkpoint = stop.name;
+        const auto& t = *stop.checklist;
+        if (f->item >= 0 && f->item < static_cast<std::int64_t>(t.items.size())) item = t.items[static_cast<std::size_t>(f->item)].zh;
+      }
     }
     int photos = 0;
     for (const auto& [id, p] : d.photos) photos += p.subject == f->id ? 1 : 0;

@@ -6,19 +6,26 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "app/core/hlc.hpp"
 #include "app/core/id.hpp"
+#include "app/core/local_time.hpp"
 #include "app/core/ports.hpp"
 #include "app/core/result.hpp"
 #include "app/demo/demo_community.hpp"
 #include "app/domain/replica.hpp"
 #include "app/domain/views.hpp"
+#include "app/i18n/catalogue.hpp"
+#include "app/rounds/route.hpp"
+#include "app/schedule/daily_duties.hpp"
 #include "app/store/snapshot.hpp"
 #include "app/store/storage_port.hpp"
 
@@ -68,6 +75,13 @@ struct ZoneDayReport {
   int findings_open = 0, findings_verified = 0;
 };
 
+struct DutyLine {
+  schedule::Duty duty;
+  schedule::DutyOutcome outcome;
+  const Round* round = nullptr;  // the round that did it (or is doing it)
+  int stops = 0;                 // what its route walks
+};
+
 struct RoundProgress {
   int checkpoints = 0, done = 0, failed_items = 0, open_findings = 0;
   bool finished = false;
@@ -105,7 +119,10 @@ class Session {
 
   // Rounds (session_rounds.cpp). Starting a zone's round resumes today's
   // unfinished one if there is one.
-  Result<Id> start_round(const Id& zone);
+  Result<Id> start_round(const Id& zone, RoundKind kind = RoundKind::zone);
+  // The morning greeting at the gate: one tap records that the butler was there
+  // (a gate round, started and finished together). Once a day for the estate.
+  Result<Id> sign_in_gate(const Id& zone);
   Status answer_item(const Id& round, const Id& checkpoint, int item, ItemResult result, std::string_view note = {});
   Status record_reading(const Id& round, const Id& checkpoint, int item, std::int64_t value);
   // "All pass": every check item of the checkpoint not yet answered passes, in one save.
@@ -169,12 +186,34 @@ class Session {
   std::int64_t today() const;  // local yyyymmdd
   std::int64_t now_ms() const { return clock_.now_ms(); }
   const Round* round(const Id& id) const;
-  const Round* todays_round(const Id& zone) const;  // the latest started today, finished or not
+  LocalTime local_now() const;
+  LocalTime local(std::int64_t wall_ms) const;  // on this tablet's calendar
+  const Round* todays_round(const Id& zone, RoundKind kind = RoundKind::zone) const;  // the latest started today
+  // The latest round of this kind in the zone on a day (gate: in any zone).
+  const Round* round_of_day(const Id& zone, RoundKind kind, std::int64_t day) const;
+  // What a round of this kind walks in the zone, in walking order.
+  const std::vector<RouteStop>& route(const Id& zone, RoundKind kind) const;
+  const std::vector<RouteStop>& route_of(const Id& round) const;
+  // "1栋 大堂入口" / "3栋 2单元 1502": a stop of a round, by name (empty if not on its route).
+  std::string stop_label(const Id& round, const Id& stop) const;
+  // Where a finding was raised and what failed: "1栋 大堂入口 · 地面无垃圾…".
+  std::string finding_label(const Finding& f, i18n::Lang lang) const;
+  // The checklist of a stop on a round; nullptr when the stop is not on its route.
+  const ChecklistTemplate* checklist_at(const Id& round, const Id& stop) const;
+  // A staff member's name ("" when unknown: a device not enrolled).
+  std::string staff_name(const Id& staff) const;
+  // The zones this person walks (the head butler, who has none, sees all).
+  std::vector<const ZoneRow*> my_zones() const;
+  // The day's duties of a zone and how each stands (only those with
+  // something to walk: no model-unit duties in a zone without model units).
+  std::vector<DutyLine> duties_of(const Id& zone, std::int64_t day) const;
   RoundProgress round_progress(const Id& round) const;
   CheckpointProgress checkpoint_progress(const Id& round, const Id& checkpoint) const;
   const Answer* answer(const Id& round, const Id& checkpoint, int item) const;
   std::vector<const Finding*> open_findings() const;          // oldest first
   std::vector<const Finding*> findings_of_round(const Id& round) const;
+  // Every finding raised in the zone's rounds of a day, oldest first (the evidence).
+  std::vector<const Finding*> findings_of_zone_day(const Id& zone, std::int64_t day) const;
   ZoneDayReport zone_day_report(const Id& zone, std::int64_t day) const;
   const Finding* finding_for(const Id& round, const Id& checkpoint, int item) const;
   // The last reading of this item at this checkpoint in an earlier round (to compare).
@@ -240,6 +279,12 @@ class Session {
   std::string snapshot_error_;
   DurableListener durable_listener_;
   mutable Views views_;
+  // Routes and the (zone, kind, day) → latest round index, rebuilt when the
+  // replica changes, so the Today and supervision screens cost lookups only.
+  void refresh_round_caches() const;
+  mutable std::uint64_t round_caches_version_ = ~0ull;
+  mutable std::map<std::pair<Id, int>, std::vector<RouteStop>> routes_;
+  mutable std::map<std::tuple<Id, int, std::int64_t>, const Round*> round_index_;
   mutable std::uint64_t views_version_ = ~0ull;
   mutable CommunitySummary summary_;  // while views_ are stale
   mutable std::uint64_t summary_version_ = ~0ull;

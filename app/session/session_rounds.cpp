@@ -16,15 +16,22 @@ using i18n::S;
 
 Error error(const char* code, S message) { return Error{code, i18n::tr(message)}; }
 
-const ChecklistItem* item_of(const Checkpoint& cp, int item) {
-  const ChecklistTemplate& t = template_for(cp.kind);
+const ChecklistItem* item_of(const ChecklistTemplate& t, int item) {
   if (item < 0 || item >= static_cast<int>(t.items.size())) return nullptr;
   return &t.items[static_cast<std::size_t>(item)];
 }
 
+// Minutes after the midnight of `day` (a time the next day is > 1440).
+int minutes_into(std::int64_t day, std::int64_t wall_ms, int offset) {
+  const LocalTime t = local_time(wall_ms, offset);
+  return t.day == day ? t.minute : (t.day > day ? 24 * 60 + t.minute : 0);
+}
+
 }  // namespace
 
-std::int64_t Session::today() const { return local_time(clock_.now_ms(), clock_.utc_offset_minutes()).day; }
+std::int64_t Session::today() const { return local_now().day; }
+LocalTime Session::local_now() const { return local(clock_.now_ms()); }
+LocalTime Session::local(std::int64_t wall_ms) const { return local_time(wall_ms, clock_.utc_offset_minutes()); }
 
 const Round* Session::round(const Id& id) const {
   const auto& rounds = replica_.data().rounds.rounds;
@@ -32,48 +39,152 @@ const Round* Session::round(const Id& id) const {
   return it == rounds.end() || it->second.zone.is_nil() ? nullptr : &it->second;
 }
 
-const Round* Session::todays_round(const Id& zone) const {
-  const std::int64_t day = today();
-  const Round* latest = nullptr;
+void Session::refresh_round_caches() const {
+  if (round_caches_version_ == replica_.version()) return;
+  routes_.clear();
+  round_index_.clear();
   for (const auto& [id, r] : replica_.data().rounds.rounds) {
-    if (r.zone != zone || r.day != day) continue;
+    if (r.zone.is_nil()) continue;
+    // The gate greeting is the estate's, whoever's zone it was signed in from.
+    const Id zone = r.kind == RoundKind::gate ? Id{} : r.zone;
+    const Round*& latest = round_index_[{zone, static_cast<int>(r.kind), r.day}];
     if (!latest || r.started_ms > latest->started_ms || (r.started_ms == latest->started_ms && r.id < latest->id)) latest = &r;
   }
-  return latest;
+  round_caches_version_ = replica_.version();
 }
 
-Result<Id> Session::start_round(const Id& zone) {
+const Round* Session::round_of_day(const Id& zone, RoundKind kind, std::int64_t day) const {
+  refresh_round_caches();
+  auto it = round_index_.find({kind == RoundKind::gate ? Id{} : zone, static_cast<int>(kind), day});
+  return it == round_index_.end() ? nullptr : it->second;
+}
+
+const Round* Session::todays_round(const Id& zone, RoundKind kind) const { return round_of_day(zone, kind, today()); }
+
+const std::vector<RouteStop>& Session::route(const Id& zone, RoundKind kind) const {
+  refresh_round_caches();
+  auto key = std::make_pair(zone, static_cast<int>(kind));
+  auto it = routes_.find(key);
+  if (it == routes_.end()) it = routes_.emplace(key, build_route(replica_.data(), views(), zone, kind)).first;
+  return it->second;
+}
+
+const std::vector<RouteStop>& Session::route_of(const Id& round_id) const {
+  static const std::vector<RouteStop> none;
+  const Round* r = round(round_id);
+  return r ? route(r->zone, r->kind) : none;
+}
+
+const ChecklistTemplate* Session::checklist_at(const Id& round_id, const Id& stop) const {
+  const Round* r = round(round_id);
+  return r ? checklist_of_stop(replica_.data(), r->zone, r->kind, stop) : nullptr;
+}
+
+std::string Session::stop_label(const Id& round_id, const Id& stop) const {
+  for (const RouteStop& s : route_of(round_id)) {
+    if (s.id == stop) return s.place + " " + s.name;
+  }
+  return {};
+}
+
+std::string Session::finding_label(const Finding& f, i18n::Lang lang) const {
+  std::string out = stop_label(f.round, f.checkpoint);
+  const ChecklistTemplate* t = checklist_at(f.round, f.checkpoint);
+  if (t && f.item >= 0 && f.item < static_cast<std::int64_t>(t->items.size())) {
+    const ChecklistItem& item = t->items[static_cast<std::size_t>(f.item)];
+    if (!out.empty()) out += " · ";
+    out += lang == i18n::Lang::en ? item.en : item.zh;
+  }
+  return out.empty() ? f.note : out;
+}
+
+std::string Session::staff_name(const Id& staff) const {
+  auto it = replica_.data().staff.find(staff);
+  return it == replica_.data().staff.end() ? std::string() : it->second.name;
+}
+
+std::vector<const ZoneRow*> Session::my_zones() const {
+  std::vector<const ZoneRow*> mine, all;
+  for (const ZoneRow& z : zone_rows()) {
+    all.push_back(&z);
+    auto it = replica_.data().zones.find(z.id);
+    if (it != replica_.data().zones.end() && it->second.butler == actor_) mine.push_back(&z);
+  }
+  return mine.empty() ? all : mine;
+}
+
+std::vector<DutyLine> Session::duties_of(const Id& zone, std::int64_t day) const {
+  std::vector<DutyLine> out;
+  const LocalTime now = local_now();
+  const int offset = clock_.utc_offset_minutes();
+  for (const schedule::DutyWindow& w : schedule::daily_cadence()) {
+    const RoundKind kind = schedule::round_kind_of(w.duty);
+    const int stops = static_cast<int>(route(zone, kind).size());
+    if (kind != RoundKind::gate && stops == 0) continue;  // nothing of this kind in the zone
+    DutyLine line{w.duty, schedule::DutyOutcome::upcoming, round_of_day(zone, kind, day), stops};
+    std::optional<schedule::RoundTimes> times;
+    if (line.round) {
+      times = schedule::RoundTimes{minutes_into(day, line.round->started_ms, offset), std::nullopt};
+      if (line.round->finished_ms != 0) times->finish_minute = minutes_into(day, line.round->finished_ms, offset);
+    }
+    line.outcome = schedule::duty_outcome(w, times, day, now.day, now.minute);
+    out.push_back(line);
+  }
+  return out;
+}
+
+Result<Id> Session::start_round(const Id& zone, RoundKind kind) {
   if (Status s = check_writable(); !s.ok()) return s.error();
   if (!replica_.data().zones.count(zone)) return error("unknown_zone", S::err_unknown_zone);
-  if (const Round* r = todays_round(zone); r && r->finished_ms == 0) return r->id;  // resume
+  if (kind == RoundKind::gate) return sign_in_gate(zone);
+  if (route(zone, kind).empty()) return error("nothing_to_walk", S::err_nothing_to_walk);
+  if (const Round* r = todays_round(zone, kind); r && r->finished_ms == 0) return r->id;  // resume
   const Id id = Id::random(random_);
   Payload p;
   p.set(F::zone, zone.to_hex()).set(F::day, today()).set(F::at_ms, clock_.now_ms());
+  if (kind != RoundKind::zone) p.set(F::kind, static_cast<std::int64_t>(kind));
   if (Status s = commit({make_op(OpKind::round_started, id, std::move(p))}); !s.ok()) return s.error();
   return id;
 }
 
-// Why an answer cannot be recorded now, if it cannot.
-static Status check_answerable(const Session& s, const Round* r, const MasterData& d, const Id& checkpoint, int item,
+Result<Id> Session::sign_in_gate(const Id& zone) {
+  if (Status s = check_writable(); !s.ok()) return s.error();
+  if (!replica_.data().zones.count(zone)) return error("unknown_zone", S::err_unknown_zone);
+  if (const Round* r = todays_round(zone, RoundKind::gate)) return r->id;  // once a day is enough
+  const Id id = Id::random(random_);
+  const std::int64_t now = clock_.now_ms();
+  Payload start;
+  start.set(F::zone, zone.to_hex()).set(F::day, today()).set(F::at_ms, now).set(F::kind, static_cast<std::int64_t>(RoundKind::gate));
+  Payload finish;
+  finish.set(F::at_ms, now);
+  if (Status s = commit({make_op(OpKind::round_started, id, std::move(start)), make_op(OpKind::round_finished, id, std::move(finish))}); !s.ok()) {
+    return s.error();
+  }
+  return id;
+}
+
+// Why an answer cannot be recorded now, if it cannot; the stop's checklist
+// and item when it can.
+static Status check_answerable(const Session& s, const Id& round_id, const Id& stop, int item, const ChecklistTemplate** t,
                                const ChecklistItem** out) {
+  const Round* r = s.round(round_id);
   if (!r) return error("unknown_round", S::err_unknown_round);
   if (r->finished_ms != 0) return error("round_finished", S::err_round_finished);
-  auto cp = d.checkpoints.find(checkpoint);
-  if (cp == d.checkpoints.end() || cp->second.zone != r->zone) return error("not_on_route", S::err_not_on_route);
-  *out = item_of(cp->second, item);
+  *t = s.checklist_at(round_id, stop);
+  if (!*t) return error("not_on_route", S::err_not_on_route);
+  *out = item_of(**t, item);
   if (!*out) return error("unknown_item", S::err_unknown_item);
-  (void)s;
   return ok_status();
 }
 
 Status Session::answer_item(const Id& round_id, const Id& checkpoint, int item, ItemResult result, std::string_view note) {
   if (Status s = check_writable(); !s.ok()) return s;
   const ChecklistItem* it = nullptr;
-  if (Status s = check_answerable(*this, round(round_id), replica_.data(), checkpoint, item, &it); !s.ok()) return s;
-  const ChecklistTemplate& t = template_for(replica_.data().checkpoints.at(checkpoint).kind);
+  const ChecklistTemplate* t = nullptr;
+  if (Status s = check_answerable(*this, round_id, checkpoint, item, &t, &it); !s.ok()) return s;
   Payload p;
   p.set(F::round, round_id.to_hex()).set(F::checkpoint, checkpoint.to_hex()).set(F::item, item);
-  p.set(F::result, static_cast<std::int64_t>(result)).set(F::checklist, t.key).set(F::version, t.version).set(F::at_ms, clock_.now_ms());
+  p.set(F::result, static_cast<std::int64_t>(result)).set(F::checklist, t->key).set(F::version, t->version).set(F::at_ms, clock_.now_ms());
   if (!note.empty()) p.set(F::note, std::string(note));
   return commit({make_op(OpKind::item_answered, answer_id(round_id, checkpoint, item), std::move(p))});
 }
@@ -81,22 +192,23 @@ Status Session::answer_item(const Id& round_id, const Id& checkpoint, int item, 
 Status Session::record_reading(const Id& round_id, const Id& checkpoint, int item, std::int64_t value) {
   if (Status s = check_writable(); !s.ok()) return s;
   const ChecklistItem* it = nullptr;
-  if (Status s = check_answerable(*this, round(round_id), replica_.data(), checkpoint, item, &it); !s.ok()) return s;
+  const ChecklistTemplate* t = nullptr;
+  if (Status s = check_answerable(*this, round_id, checkpoint, item, &t, &it); !s.ok()) return s;
   if (it->type != ItemType::reading) return error("not_a_reading", S::err_not_a_reading);
   if (value < 0) return error("bad_reading", S::err_reading_negative);
-  const ChecklistTemplate& t = template_for(replica_.data().checkpoints.at(checkpoint).kind);
   Payload p;
   p.set(F::round, round_id.to_hex()).set(F::checkpoint, checkpoint.to_hex()).set(F::item, item);
   p.set(F::result, static_cast<std::int64_t>(ItemResult::pass)).set(F::reading, value);
-  p.set(F::checklist, t.key).set(F::version, t.version).set(F::at_ms, clock_.now_ms());
+  p.set(F::checklist, t->key).set(F::version, t->version).set(F::at_ms, clock_.now_ms());
   return commit({make_op(OpKind::item_answered, answer_id(round_id, checkpoint, item), std::move(p))});
 }
 
 Status Session::pass_checkpoint(const Id& round_id, const Id& checkpoint) {
   if (Status s = check_writable(); !s.ok()) return s;
   const ChecklistItem* first = nullptr;
-  if (Status s = check_answerable(*this, round(round_id), replica_.data(), checkpoint, 0, &first); !s.ok()) return s;
-  const ChecklistTemplate& t = template_for(replica_.data().checkpoints.at(checkpoint).kind);
+  const ChecklistTemplate* tp = nullptr;
+  if (Status s = check_answerable(*this, round_id, checkpoint, 0, &tp, &first); !s.ok()) return s;
+  const ChecklistTemplate& t = *tp;
   std::vector<Op> ops;
   for (std::size_t i = 0; i < t.items.size(); ++i) {
     if (t.items[i].type != ItemType::check || answer(round_id, checkpoint, static_cast<int>(i))) continue;
@@ -112,7 +224,8 @@ Status Session::pass_checkpoint(const Id& round_id, const Id& checkpoint) {
 Result<Id> Session::open_finding(const Id& round_id, const Id& checkpoint, int item, const NewFinding& f) {
   if (Status s = check_writable(); !s.ok()) return s.error();
   const ChecklistItem* it = nullptr;
-  if (Status s = check_answerable(*this, round(round_id), replica_.data(), checkpoint, item, &it); !s.ok()) return s.error();
+  const ChecklistTemplate* t = nullptr;
+  if (Status s = check_answerable(*this, round_id, checkpoint, item, &t, &it); !s.ok()) return s.error();
   const Answer* a = answer(round_id, checkpoint, item);
   if (!a || a->result != ItemResult::fail) return error("not_failed", S::err_finding_needs_fail);
   if (finding_for(round_id, checkpoint, item)) return error("finding_exists", S::err_finding_exists);
@@ -175,10 +288,9 @@ const Answer* Session::answer(const Id& round_id, const Id& checkpoint, int item
 
 CheckpointProgress Session::checkpoint_progress(const Id& round_id, const Id& checkpoint) const {
   CheckpointProgress p;
-  auto cp = replica_.data().checkpoints.find(checkpoint);
-  if (cp == replica_.data().checkpoints.end()) return p;
-  const ChecklistTemplate& t = template_for(cp->second.kind);
-  p.items = static_cast<int>(t.items.size());
+  const ChecklistTemplate* t = checklist_at(round_id, checkpoint);
+  if (!t) return p;
+  p.items = static_cast<int>(t->items.size());
   for (int i = 0; i < p.items; ++i) {
     if (const Answer* a = answer(round_id, checkpoint, i)) {
       ++p.answered;
@@ -193,10 +305,9 @@ RoundProgress Session::round_progress(const Id& round_id) const {
   const Round* r = round(round_id);
   if (!r) return p;
   p.finished = r->finished_ms != 0;
-  for (const auto& [id, cp] : replica_.data().checkpoints) {
-    if (cp.zone != r->zone) continue;
+  for (const RouteStop& stop : route(r->zone, r->kind)) {
     ++p.checkpoints;
-    const CheckpointProgress c = checkpoint_progress(round_id, id);
+    const CheckpointProgress c = checkpoint_progress(round_id, stop.id);
     if (c.done()) ++p.done;
     p.failed_items += c.failed;
   }
@@ -228,18 +339,26 @@ std::vector<const Finding*> Session::findings_of_round(const Id& round_id) const
   return out;
 }
 
+std::vector<const Finding*> Session::findings_of_zone_day(const Id& zone, std::int64_t day) const {
+  std::vector<const Finding*> out;
+  const auto& rounds = replica_.data().rounds.rounds;
+  for (const auto& [id, f] : replica_.data().rounds.findings) {
+    if (f.opened_ms == 0) continue;
+    auto r = rounds.find(f.round);
+    if (r != rounds.end() && r->second.zone == zone && r->second.day == day) out.push_back(&f);
+  }
+  std::sort(out.begin(), out.end(), [](const Finding* a, const Finding* b) {
+    return a->opened_ms != b->opened_ms ? a->opened_ms < b->opened_ms : a->id < b->id;
+  });
+  return out;
+}
+
 ZoneDayReport Session::zone_day_report(const Id& zone, std::int64_t day) const {
   ZoneDayReport z;
-  for (const auto& [id, r] : replica_.data().rounds.rounds) {
-    if (r.zone != zone || r.day != day) continue;
-    if (!z.round || r.started_ms > z.round->started_ms || (r.started_ms == z.round->started_ms && r.id < z.round->id)) z.round = &r;
-    for (const auto& [fid, f] : replica_.data().rounds.findings) {
-      if (f.round != r.id || f.opened_ms == 0) continue;
-      (f.open() ? z.findings_open : z.findings_verified)++;
-    }
-  }
+  z.round = round_of_day(zone, RoundKind::zone, day);
+  for (const Finding* f : findings_of_zone_day(zone, day)) (f->open() ? z.findings_open : z.findings_verified)++;
   if (!z.round) {
-    for (const auto& [id, cp] : replica_.data().checkpoints) z.checkpoints += cp.zone == zone ? 1 : 0;
+    z.checkpoints = static_cast<int>(route(zone, RoundKind::zone).size());
     return z;
   }
   const RoundProgress p = round_progress(z.round->id);

@@ -81,9 +81,17 @@ void write(std::string& o, const Round& x) {
   put_number(o, x.day);
   put_number(o, x.started_ms);
   put_number(o, x.finished_ms);
+  put_number(o, static_cast<std::int64_t>(x.kind));
 }
-bool read(bytes::Reader& r, Round& x) {
-  return r.id(&x.id) && r.id(&x.zone) && r.id(&x.butler) && r.number(&x.day) && r.number(&x.started_ms) && r.number(&x.finished_ms);
+// Format 2 had no round kinds (every round walked a zone); format 3 adds one.
+bool read(bytes::Reader& r, Round& x, unsigned char format) {
+  std::int64_t kind = 0;
+  if (!(r.id(&x.id) && r.id(&x.zone) && r.id(&x.butler) && r.number(&x.day) && r.number(&x.started_ms) && r.number(&x.finished_ms))) {
+    return false;
+  }
+  if (format >= 3 && (!r.number(&kind) || !is_round_kind(kind))) return false;
+  x.kind = static_cast<RoundKind>(kind);
+  return true;
 }
 
 void write(std::string& o, const Answer& x) {
@@ -184,18 +192,23 @@ bool read(bytes::Reader& r, Checkpoint& c) {
 
 // Every section is "count, then that many entities"; the count bounds the
 // reservation by what the bytes could possibly hold (an entity is >= 16 bytes).
-template <typename T>
-bool read_section(bytes::Reader& r, std::unordered_map<Id, T, IdHash>& map) {
+template <typename T, typename ReadOne>
+bool read_section(bytes::Reader& r, std::unordered_map<Id, T, IdHash>& map, ReadOne read_one) {
   std::uint64_t n = 0;
   if (!r.varint(&n) || n > r.remaining() / 16) return false;
   map.reserve(static_cast<std::size_t>(n));
   for (std::uint64_t i = 0; i < n; ++i) {
     T item;
-    if (!read(r, item)) return false;
+    if (!read_one(r, item)) return false;
     const Id id = item.id;
     map.emplace(id, std::move(item));
   }
   return true;
+}
+
+template <class T>
+bool read_section(bytes::Reader& r, std::unordered_map<Id, T, IdHash>& map) {
+  return read_section(r, map, [](bytes::Reader& rr, T& item) { return read(rr, item); });
 }
 
 Error damaged(const char* what) { return Error{"snapshot_damaged", std::string("damaged snapshot: ") + what}; }
@@ -296,7 +309,7 @@ std::string encode_snapshot(const MasterData& data, std::vector<Id> op_ids, std:
 Result<Snapshot> decode_snapshot(std::string_view bytes) {
   if (bytes.size() < kMagic.size() + 1 + 4 || bytes.substr(0, kMagic.size()) != kMagic) return damaged("not a snapshot");
   const auto version = static_cast<unsigned char>(bytes[kMagic.size()]);
-  if (version != kSnapshotFormatVersion) {
+  if (version != kSnapshotFormatVersion && version != 2) {
     return Error{"snapshot_unknown_version", "snapshot of unknown format version " + std::to_string(version)};
   }
   const std::string_view body = bytes.substr(0, bytes.size() - 4);
@@ -329,7 +342,7 @@ Result<Snapshot> decode_snapshot(std::string_view bytes) {
   if (!r.id(&d.community.id) || !r.text(&d.community.name) || !r.text(&d.community.city)) return damaged("community");
   if (!read_section(r, d.buildings) || !read_section(r, d.units) || !read_section(r, d.residents) || !read_section(r, d.staff) ||
       !read_section(r, d.zones) || !read_section(r, d.checkpoints) || !read_section(r, d.photos) ||
-      !read_section(r, d.rounds.rounds) || !read_section(r, d.rounds.answers) || !read_section(r, d.rounds.findings) || !r.done()) {
+      !read_section(r, d.rounds.rounds, [version](bytes::Reader& rr, Round& x) { return read(rr, x, version); }) || !read_section(r, d.rounds.answers) || !read_section(r, d.rounds.findings) || !r.done()) {
     return damaged("entities");
   }
   return s;

@@ -29,9 +29,12 @@
 
 namespace app {
 
-// 2: photos, then rounds, answers and findings were added after the checkpoints. A snapshot of another version is
-// dropped and rebuilt from the log (it is only a cache), so no migration is needed.
-inline constexpr unsigned char kSnapshotFormatVersion = 2;
+// 2: photos, then rounds, answers and findings were added after the checkpoints.
+// 3: each round carries its kind (zone, units, model opening/closing, gate);
+//    a format-2 snapshot still reads, its rounds being zone rounds.
+// A snapshot of any other version is dropped and rebuilt from the log (it is
+// only a cache).
+inline constexpr unsigned char kSnapshotFormatVersion = 3;
 
 // A stored record that could not be used: kept aside, listed in Settings.
 struct QuarantinedRecord {

@@ -156,9 +156,8 @@ void check_item(ScreenContext& ctx, const app::Id& round, const app::Id& cp, int
 // The first checkpoint after `current` in walking order not yet fully
 // answered; empty when there is none.
 std::string next_to_check(ScreenContext& ctx, const app::Id& round, const app::Id& current) {
-  const app::Round* r = ctx.session.round(round);
   bool after = false;
-  for (const auto& cp : ctx.session.checkpoints_of_zone(r->zone)) {
+  for (const app::RouteStop& cp : ctx.session.route_of(round)) {
     if (after && !ctx.session.checkpoint_progress(round, cp.id).done()) return cp.id.to_hex();
     after = after || cp.id == current;
   }
@@ -168,15 +167,18 @@ std::string next_to_check(ScreenContext& ctx, const app::Id& round, const app::I
 }  // namespace
 
 void draw_checkpoint_check(ScreenContext& ctx, const app::Id& round, const app::Id& cp_id) {
-  const app::Checkpoint& cp = ctx.session.master_data().checkpoints.at(cp_id);
-  const app::ChecklistTemplate& t = app::template_for(cp.kind);
+  const app::ChecklistTemplate& t = *ctx.session.checklist_at(round, cp_id);
+  std::string name;
+  for (const app::RouteStop& stop : ctx.session.route_of(round)) {
+    if (stop.id == cp_id) name = stop.place + " " + stop.name;
+  }
   const bool english = app::i18n::current_language() == app::i18n::Lang::en;
   const bool finished = ctx.session.round(round)->finished_ms != 0;
   if (widgets::button("cp_back", tr(S::round_back_to_route), 0, widgets::Tone::quiet)) {
     ctx.state.open_checkpoint.clear();
     return;
   }
-  widgets::heading(cp.name.c_str());
+  widgets::heading(name.c_str());
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", english ? t.en.c_str() : t.zh.c_str());
   if (!finished && widgets::button("cp_all_pass", tr(S::cp_all_pass), -1, widgets::Tone::primary)) {
     const app::Status s = ctx.session.pass_checkpoint(round, cp_id);

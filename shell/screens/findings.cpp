@@ -18,22 +18,8 @@ using app::i18n::S;
 using app::i18n::tr;
 
 namespace shell {
-namespace {
 
-std::string where_and_what(const app::Session& session, const app::Finding& f) {
-  const auto& cps = session.master_data().checkpoints;
-  auto cp = cps.find(f.checkpoint);
-  if (cp == cps.end()) return f.note;
-  const app::ChecklistTemplate& t = app::template_for(cp->second.kind);
-  std::string out = cp->second.name;
-  if (f.item >= 0 && f.item < static_cast<std::int64_t>(t.items.size())) {
-    const auto& item = t.items[static_cast<std::size_t>(f.item)];
-    out += " · " + (app::i18n::current_language() == app::i18n::Lang::en ? item.en : item.zh);
-  }
-  return out;
-}
-
-void evidence(const app::Session& session, const app::Finding& f) {
+void draw_finding_photos(const app::Session& session, const app::Finding& f) {
   const float side = ui().css(88);
   int n = 0;
   for (const app::Photo* p : session.photos_of(f.id)) {
@@ -47,8 +33,6 @@ void evidence(const app::Session& session, const app::Finding& f) {
     }
   }
 }
-
-}  // namespace
 
 void draw_open_findings(ScreenContext& ctx) {
   widgets::heading(tr(S::findings_title));
@@ -69,13 +53,13 @@ void draw_open_findings(ScreenContext& ctx) {
     std::string subtitle = f->urgent ? f->told : f->department;
     if (!f->note.empty()) subtitle = f->note + " · " + subtitle;
     std::snprintf(id, sizeof id, "finding:%d", index++);
-    if (widgets::list_row(id, where_and_what(ctx.session, *f).c_str(), subtitle.c_str(), age,
+    if (widgets::list_row(id, ctx.session.finding_label(*f, app::i18n::current_language()).c_str(), subtitle.c_str(), age,
                           f->urgent ? colors::danger : colors::warn, open)) {
       ctx.state.open_finding = open ? std::string() : key;
     }
     if (!open) continue;
     ImGui::Indent(ui().css(16));
-    evidence(ctx.session, *f);
+    draw_finding_photos(ctx.session, *f);
     const app::Id finding = f->id;
     if (widgets::button("finding_verify", tr(S::finding_verify), -1, widgets::Tone::primary, !ctx.photos.busy())) {
       ctx.photos.capture([&session = ctx.session, finding](const std::string& sha) { return session.verify_finding(finding, sha, ""); });

@@ -27,7 +27,9 @@ const app::ZoneRow* zone_of(const app::Session& session, const app::Id& zone) {
 
 void progress_header(ScreenContext& ctx, const app::Round& round, const app::RoundProgress& p) {
   const app::ZoneRow* zone = zone_of(ctx.session, round.zone);
-  widgets::heading(zone ? zone->name.c_str() : "");
+  const S kinds[] = {S::round_kind_zone, S::round_kind_units, S::round_kind_model_open, S::round_kind_model_close, S::round_kind_gate};
+  const std::string title = (zone ? zone->name + " · " : std::string()) + tr(kinds[static_cast<int>(round.kind) % 5]);
+  widgets::heading(title.c_str());
   char line[128];
   std::snprintf(line, sizeof line, tr(S::round_progress), p.done, p.checkpoints);
   ImGui::TextUnformatted(line);
@@ -52,7 +54,7 @@ void draw_round_runner(ScreenContext& ctx, const app::Id& round_id) {
   const app::Round& round = *ctx.session.round(round_id);
   app::Id open_cp;
   if (!ctx.state.open_checkpoint.empty() && app::Id::from_hex(ctx.state.open_checkpoint, &open_cp) &&
-      ctx.session.master_data().checkpoints.count(open_cp)) {
+      ctx.session.checklist_at(round_id, open_cp)) {
     draw_checkpoint_check(ctx, round_id, open_cp);
     return;
   }
@@ -77,14 +79,14 @@ void draw_round_runner(ScreenContext& ctx, const app::Id& round_id) {
   }
   ImGui::Dummy(ImVec2(0, ui().css(8)));
   int index = 0;
-  for (const auto& cp : ctx.session.checkpoints_of_zone(round.zone)) {
+  for (const app::RouteStop& cp : ctx.session.route_of(round_id)) {
     const app::CheckpointProgress c = ctx.session.checkpoint_progress(round_id, cp.id);
     char title[192], status[64], id[32];
     std::snprintf(title, sizeof title, "%d. %s", index + 1, cp.name.c_str());
     std::snprintf(status, sizeof status, tr(S::cp_items_done), c.answered, c.items);
     std::snprintf(id, sizeof id, "round_cp:%d", index);
     const ImU32 color = c.failed > 0 ? colors::danger : (c.done() ? colors::ok : colors::muted);
-    if (widgets::list_row(id, title, cp.building_name.c_str(), status, color)) {
+    if (widgets::list_row(id, title, cp.place.c_str(), status, color)) {
       ctx.state.open_checkpoint = cp.id.to_hex();
       ctx.state.failing_item = -1;
       ctx.state.round_message.clear();

@@ -1,5 +1,6 @@
 // Rounds: each zone's route of public checkpoints, today's state of its
-// round, and the button that starts (or resumes) it. While a round is being
+// round, and the buttons that start (or resume) it and the zone's other
+// rounds (vacant/renovating units, model units). While a round is being
 // walked the runner (round_runner.cpp) takes the screen.
 #include <cstdio>
 
@@ -30,13 +31,23 @@ void round_state(const app::Session& session, const app::ZoneRow& zone, char* ou
   *color = p.finished ? colors::ok : colors::primary;
 }
 
-void start_or_resume(ScreenContext& ctx, const app::ZoneRow& zone, int index) {
-  const app::Round* r = ctx.session.todays_round(zone.id);
+void start_or_resume(ScreenContext& ctx, const app::ZoneRow& zone, int index, app::RoundKind kind = app::RoundKind::zone) {
+  const app::Round* r = ctx.session.todays_round(zone.id, kind);
   const bool open = r && r->finished_ms == 0;
-  char id[32];
-  std::snprintf(id, sizeof id, "zone_start:%d", index);
-  if (widgets::button(id, tr(open ? S::rounds_resume : (r ? S::rounds_again : S::rounds_start)), -1, widgets::Tone::primary)) {
-    const app::Result<app::Id> started = ctx.session.start_round(zone.id);
+  char id[32], label[192];
+  if (kind == app::RoundKind::zone) {
+    std::snprintf(id, sizeof id, "zone_start:%d", index);
+    std::snprintf(label, sizeof label, "%s", tr(open ? S::rounds_resume : (r ? S::rounds_again : S::rounds_start)));
+  } else {
+    // The zone's other rounds: its vacant and renovating units, its model units.
+    std::snprintf(id, sizeof id, "zone_start:%d:%d", index, static_cast<int>(kind));
+    const S what = kind == app::RoundKind::units ? S::round_kind_units
+                   : kind == app::RoundKind::model_open ? S::round_kind_model_open : S::round_kind_model_close;
+    std::snprintf(label, sizeof label, "%s%s · %d", open ? tr(S::rounds_resume_prefix) : "", tr(what),
+                  static_cast<int>(ctx.session.route(zone.id, kind).size()));
+  }
+  if (widgets::button(id, label, -1, kind == app::RoundKind::zone ? widgets::Tone::primary : widgets::Tone::normal)) {
+    const app::Result<app::Id> started = ctx.session.start_round(zone.id, kind);
     if (started.ok()) {
       ctx.state.active_round = started.value().to_hex();
       ctx.state.open_checkpoint.clear();
@@ -48,20 +59,6 @@ void start_or_resume(ScreenContext& ctx, const app::ZoneRow& zone, int index) {
 }
 
 }  // namespace
-
-void draw_todays_rounds(ScreenContext& ctx) {
-  int index = 0;
-  for (const auto& zone : ctx.session.zone_rows()) {
-    char state[64], id[32];
-    ImU32 color = colors::primary;
-    round_state(ctx.session, zone, state, sizeof state, &color);
-    std::snprintf(id, sizeof id, "today_zone:%d", index++);
-    if (widgets::list_row(id, zone.name.c_str(), zone.butler_name.c_str(), state, color)) {
-      ctx.state.screen = Screen::rounds;
-      ctx.state.open_zone = zone.id.to_hex();
-    }
-  }
-}
 
 void draw_rounds(ScreenContext& ctx) {
   app::Id active;
@@ -92,6 +89,9 @@ void draw_rounds(ScreenContext& ctx) {
       // The route, in walking order, and the button that walks it.
       ImGui::Indent(ui().css(16));
       start_or_resume(ctx, zone, index);
+      for (app::RoundKind k : {app::RoundKind::units, app::RoundKind::model_open, app::RoundKind::model_close}) {
+        if (!ctx.session.route(zone.id, k).empty()) start_or_resume(ctx, zone, index, k);
+      }
       int n = 0;
       for (const auto& cp : ctx.session.checkpoints_of_zone(zone.id)) {
         char line[256];

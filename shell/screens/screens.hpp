@@ -8,6 +8,7 @@
 
 #include "app/domain/master_data.hpp"
 #include "app/i18n/catalogue.hpp"
+#include "app/schedule/daily_duties.hpp"
 #include "imgui.h"
 
 namespace app { class Session; }
@@ -46,6 +47,8 @@ struct ShellState {
   int reading_item = -1;
   std::string round_message;              // the last rounds command's result
   std::string open_finding;               // Rounds: the finding shown with its evidence (hex id)
+  int supervision_days_back = 0;          // 今日督导: 0 today, 1 yesterday…
+  std::string supervision_zone;           // its zone opened to the evidence (hex id)
   std::string status_message;
   std::string sync_server, sync_code, sync_pin;  // the enrolment form
   std::string backup_result;              // Settings: what the last import did  // last command's result, shown in the status strip
@@ -72,7 +75,12 @@ void draw_about_popup(ScreenContext& ctx);
 void draw_unit_record(ScreenContext& ctx);  // the modal over the archive
 void draw_supervision(ScreenContext& ctx);                             // Rounds: the head butler's today
 void draw_open_findings(ScreenContext& ctx);                           // Rounds: to verify
-void draw_todays_rounds(ScreenContext& ctx);                           // Today: each zone's round
+void draw_finding_photos(const app::Session& session, const app::Finding& f);  // its evidence, as thumbnails
+void draw_todays_duties(ScreenContext& ctx);                           // Today: the day's duties of my zones
+app::i18n::S duty_label(app::schedule::Duty d);
+app::i18n::S duty_short(app::schedule::Duty d);  // a pill's word: 巡查, 巡楼…
+app::i18n::S outcome_label(app::schedule::DutyOutcome o);
+ImU32 outcome_color(app::schedule::DutyOutcome o);
 void draw_round_runner(ScreenContext& ctx, const app::Id& round);      // Rounds, while walking
 void draw_checkpoint_check(ScreenContext& ctx, const app::Id& round, const app::Id& checkpoint);
 

@@ -44,6 +44,17 @@ async function allPass(page, index) {
   assert.notEqual((await state(page)).rounds.checkpoint, before, 'on to the next checkpoint after all pass');
 }
 
+// A finger scrolls until the widget sits in the upper half of the screen.
+async function bringIntoView(page, id) {
+  for (let i = 0; i < 6; i++) {
+    const w = await widget(page, id);
+    const height = page.viewportSize().height;
+    if (w.css.y > 120 && w.css.y + w.css.h < height * 0.6) return;
+    const dy = Math.max(-500, Math.min(500, height * 0.35 - w.css.y));
+    await drag(page, { x: 384, y: 600 }, { x: 384, y: 600 + dy });
+  }
+}
+
 async function failOne(page, index, item, fill) {
   if ((await state(page)).rounds.checkpoint === '') await tap(page, `round_cp:${index}`);
   await tap(page, `item_fail:${item}`);
@@ -67,7 +78,13 @@ test('a round by touch, offline: ten checkpoints, two findings, a reload in the 
   await page.waitForFunction(() => window.butlerTest.state().online === false);
 
   await tap(page, 'nav_today');
+  // Today lists the butler's duties of the day with their windows: the zone
+  // round, the vacant and renovation units, the model units, the gate.
   assert.match((await widget(page, 'today_zone:0')).label, /第一责任区/);
+  assert.match((await widget(page, 'today_duty:0:3')).label, /空置房、装修房巡查/);
+  assert.match((await widget(page, 'today_duty:0:1')).label, /样板间开门通风/);
+  assert.match((await widget(page, 'today_zone:0:state')).label, /未到时间|待办|已逾时/);
+  await screenshot(page, 'today-duties-portrait');
   await tap(page, 'today_zone:0');
   assert.equal((await state(page)).screen, 'rounds');
   await tap(page, 'zone_start:0');
@@ -132,6 +149,21 @@ test('a round by touch, offline: ten checkpoints, two findings, a reload in the 
   await tap(page, 'zone:0');  // fold the zone's route away
   assert.equal((await widget(page, 'supervise:0:line')).label, '巡查 10/21 · 跳过 11 · 问题 2（待核实 2）');
   assert.match((await widget(page, 'supervise:1:line')).label, /^未巡/);
+  assert.match((await widget(page, 'supervise:0:duties')).label, /巡查 (已完成|逾时完成)/);
+  // Tapped, the zone shows its evidence: what was skipped, each finding with its note.
+  await bringIntoView(page, 'supervise:0');
+  await tap(page, 'supervise:0');
+  assert.match((await widget(page, 'evidence:0')).label, /地面有积水，疑似水管渗漏.*工程部.*待核实/);
+  assert.match((await widget(page, 'evidence:1')).label, /秩序维护部 王班长/);
+  await screenshot(page, 'round-supervision-evidence-portrait');
+  await tap(page, 'supervise:0');
+  // The day before: nothing walked.
+  await bringIntoView(page, 'supervise_prev');
+  await tap(page, 'supervise_prev');
+  assert.match((await widget(page, 'supervise:0:line')).label, /^未巡/);
+  assert.match((await widget(page, 'supervise:0:duties')).label, /巡查 漏巡/);
+  await tap(page, 'supervise_next');
+  assert.equal((await widget(page, 'supervise:0:line')).label, '巡查 10/21 · 跳过 11 · 问题 2（待核实 2）');
   await drag(page, { x: 384, y: 900 }, { x: 384, y: 250 });  // a finger scrolls down to the findings
   await drag(page, { x: 384, y: 900 }, { x: 384, y: 250 });
   assert.match((await widget(page, 'finding:0')).label, /各楼层走道|墙面|大堂|电梯/);
@@ -150,8 +182,9 @@ test('a round by touch, offline: ten checkpoints, two findings, a reload in the 
   const roundLine = rounds.split('\r\n').find((l) => l.includes('第一责任区'));
   assert.ok(roundLine, 'the round is in rounds.csv');
   const cells = roundLine.split(',');
-  assert.notEqual(cells[4], '', 'with its finishing time');
-  assert.equal(cells[8], '2', 'and its two findings');
+  assert.equal(cells[2], '责任区巡查');
+  assert.notEqual(cells[5], '', 'with its finishing time');
+  assert.equal(cells[9], '2', 'and its two findings');
   const findings = (await officeCsv('findings')).split('\r\n').filter((l) => l.includes('待核实'));
   assert.equal(findings.length, 2);
   assert.ok(findings.some((l) => l.includes('地面有积水，疑似水管渗漏') && l.includes('派单') && l.includes('工程部') && l.endsWith(',1')));

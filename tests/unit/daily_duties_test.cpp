@@ -22,9 +22,10 @@ TEST_CASE("gate greeting runs 07:30 to 08:30 with countdowns") {
   auto at_0745 = duties_at(7 * 60 + 45);
   CHECK(find(at_0745, Duty::gate_greeting).state == DutyState::now);
   CHECK(find(at_0745, Duty::gate_greeting).minutes_left == 45);
-  // Model units must be open and aired before 07:50.
+  // Model units are opened and aired by 07:50, the windows shut by 09:00.
   CHECK(find(at_0745, Duty::model_open).state == DutyState::now);
-  CHECK(find(at_0745, Duty::model_open).minutes_left == 5);
+  CHECK(find(at_0745, Duty::model_open).window.start_by == 7 * 60 + 50);
+  CHECK(find(at_0745, Duty::model_open).minutes_left == 75);
 
   auto at_0830 = duties_at(8 * 60 + 30);
   CHECK(find(at_0830, Duty::gate_greeting).state == DutyState::past);

@@ -38,9 +38,6 @@ struct Device {
   }
 };
 
-int items_of(const Session& s, const Id& checkpoint) {
-  return static_cast<int>(template_for(s.master_data().checkpoints.at(checkpoint).kind).items.size());
-}
 
 }  // namespace
 

@@ -1,0 +1,30 @@
+#pragma once
+// What a round of each kind walks, in walking order: a zone round the zone's
+// public checkpoints (the head butler's route); a units round (巡楼) the
+// zone's vacant and renovating units; the model-unit rounds the model units
+// in the zone's buildings. A gate sign-in walks nothing.
+#include <string>
+#include <vector>
+
+#include "app/domain/master_data.hpp"
+#include "app/domain/views.hpp"
+#include "app/rounds/checklists.hpp"
+#include "app/rounds/rounds_data.hpp"
+
+namespace app {
+
+struct RouteStop {
+  Id id;                 // a checkpoint (zone rounds) or a unit (the others)
+  std::string name;      // "大堂入口" / "2单元 1502"
+  std::string place;     // "3栋"
+  const ChecklistTemplate* checklist = nullptr;  // never null on a built route
+};
+
+std::vector<RouteStop> build_route(const MasterData& data, const Views& views, const Id& zone, RoundKind kind);
+
+// The checklist a stop is inspected with on a round of this kind; nullptr
+// when the stop is not one this kind of round walks (a unit that is occupied
+// on a units round, a checkpoint of another zone).
+const ChecklistTemplate* checklist_of_stop(const MasterData& data, const Id& zone, RoundKind kind, const Id& stop);
+
+}  // namespace app
