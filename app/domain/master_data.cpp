@@ -116,6 +116,7 @@ void apply_master_data(MasterData& d, const Op& op) {
     case OpKind::round_finished:
     case OpKind::finding_opened:
     case OpKind::finding_verified:
+    case OpKind::checklist_saved:
       apply_rounds(d.rounds, op);
       break;
     case OpKind::checkpoint_set: {

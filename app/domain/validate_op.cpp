@@ -4,11 +4,13 @@
 
 #include "app/domain/master_data.hpp"
 #include "app/i18n/catalogue.hpp"
+#include "app/rounds/checklist_codec.hpp"
 
 namespace app {
 namespace {
 
 constexpr std::size_t kMaxTextBytes = 4096;  // names, phones, id lists: generous, not unbounded
+constexpr std::size_t kMaxItemsBytes = 32768;  // a whole checklist (≤ 60 items in two languages)
 
 Error invalid(const std::string& detail) {
   return Error{"invalid_op", std::string(i18n::tr(i18n::S::err_op_invalid)) + " (" + detail + ")"};
@@ -19,6 +21,7 @@ bool is_text_key(F k) {
     case F::name: case F::parent: case F::stairwell: case F::number: case F::phone: case F::occupation:
     case F::code: case F::pin_hash: case F::butler: case F::buildings: case F::city: case F::zone: case F::photo:
     case F::round: case F::checkpoint: case F::note: case F::checklist: case F::told: case F::department:
+    case F::items: case F::pins:
       return true;
     default:
       return false;
@@ -52,7 +55,8 @@ std::uint64_t allowed(OpKind kind) {
     case OpKind::zone_set: return bits({F::name, F::butler, F::buildings, F::position});
     case OpKind::checkpoint_set: return bits({F::parent, F::zone, F::name, F::kind, F::position});
     case OpKind::photo_added: return bits({F::parent, F::photo, F::taken_ms});
-    case OpKind::round_started: return bits({F::zone, F::day, F::at_ms, F::kind});
+    case OpKind::round_started: return bits({F::zone, F::day, F::at_ms, F::kind, F::pins});
+    case OpKind::checklist_saved: return bits({F::checklist, F::version, F::name, F::items, F::at_ms});
     case OpKind::item_answered:
       return bits({F::round, F::checkpoint, F::item, F::result, F::note, F::reading, F::checklist, F::version, F::at_ms});
     case OpKind::round_finished: return bits({F::at_ms});
@@ -67,7 +71,7 @@ Status check_value(F key, const Payload::Field& f) {
   const std::string name = "field " + std::to_string(f.key);
   if (is_text_key(key) != f.is_text) return invalid(name + " has the wrong type");
   if (f.is_text) {
-    if (f.text.size() > kMaxTextBytes) return invalid(name + " is too long");
+    if (f.text.size() > (key == F::items ? kMaxItemsBytes : kMaxTextBytes)) return invalid(name + " is too long");
     if (is_id_key(key)) {
       Id id;
       if (!Id::from_hex(f.text, &id)) return invalid(name + " is not an id");
@@ -125,6 +129,7 @@ bool role_may_write(std::int64_t role, OpKind kind) {
     case OpKind::staff_set:
     case OpKind::zone_set:
     case OpKind::checkpoint_set:
+    case OpKind::checklist_saved:
       return lead;
   }
   return false;
@@ -156,7 +161,16 @@ Status validate_op(const Op& op) {
     case OpKind::round_started:
       if (!p.has(F::zone) || !p.has(F::day)) return invalid("a round needs its zone and day");
       if (auto k = p.number(F::kind); k && !is_round_kind(*k)) return invalid("unknown round kind " + std::to_string(*k));
+      if (auto pins = p.text(F::pins); pins && !decode_pins(*pins)) return invalid("unreadable checklist versions");
       break;
+    case OpKind::checklist_saved: {
+      const auto key = p.text(F::checklist);
+      const auto version = p.number(F::version);
+      if (!key || key->empty() || !version || *version < 2) return invalid("a checklist edit needs its key and a version after the built-in one");
+      if (op.entity != checklist_entity(*key, *version)) return invalid("a checklist version's entity must follow from its key and version");
+      if (!decode_items(p.text(F::items).value_or(""))) return invalid("unreadable checklist items");
+      break;
+    }
     case OpKind::item_answered:
       if (!p.has(F::round) || !p.has(F::checkpoint) || !p.has(F::item) || !p.has(F::result)) {
         return invalid("an answer needs its round, checkpoint, item and result");

@@ -30,6 +30,7 @@ enum class OpKind : std::uint16_t {
   round_finished = 12,
   finding_opened = 13,    // a failed item becomes an open finding (urgent, or dispatched)
   finding_verified = 14,  // the fix was seen on a later visit (with an "after" photo)
+  checklist_saved = 15,   // a head butler's new version of a checklist (entity: derived from key and version)
 };
 bool is_known_kind(std::uint16_t code);
 
@@ -71,6 +72,8 @@ enum class F : std::uint16_t {
   urgent = 34,     // 1: reported by radio at once
   told = 35,       // whom the butler told by radio
   department = 36, // where a dispatch slip went
+  items = 37,      // a checklist's items (app/rounds/checklist_codec.hpp)
+  pins = 38,       // the edited checklists' versions a round started with
 };
 
 // A small typed record: the few fields an op carries, in a fixed order.

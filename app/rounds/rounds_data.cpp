@@ -1,5 +1,7 @@
 #include "app/rounds/rounds_data.hpp"
 
+#include "app/rounds/checklist_codec.hpp"
+
 namespace app {
 namespace {
 
@@ -29,7 +31,7 @@ bool is_round_kind(std::int64_t v) { return v >= 0 && v <= 4; }
 bool is_rounds_kind(OpKind kind) {
   switch (kind) {
     case OpKind::round_started: case OpKind::item_answered: case OpKind::round_finished:
-    case OpKind::finding_opened: case OpKind::finding_verified:
+    case OpKind::finding_opened: case OpKind::finding_verified: case OpKind::checklist_saved:
       return true;
     default:
       return false;
@@ -39,6 +41,14 @@ bool is_rounds_kind(OpKind kind) {
 Id answer_id(const Id& round, const Id& checkpoint, std::int64_t item) {
   const std::uint64_t i = static_cast<std::uint64_t>(item);
   Id id{mix(round.hi ^ mix(checkpoint.hi + i)), mix(round.lo ^ mix(checkpoint.lo ^ (i << 1 | 1)))};
+  if (id.is_nil()) id.lo = 1;
+  return id;
+}
+
+Id checklist_entity(std::string_view key, std::int64_t version) {
+  std::uint64_t h = 0xCBF29CE484222325ull;  // FNV-1a over the key, then mixed with the version
+  for (unsigned char c : key) h = (h ^ c) * 0x100000001B3ull;
+  Id id{mix(h ^ 0x636B6C73ull), mix(h + static_cast<std::uint64_t>(version))};
   if (id.is_nil()) id.lo = 1;
   return id;
 }
@@ -54,6 +64,7 @@ void apply_rounds(RoundsData& d, const Op& op) {
       set_number(p, F::day, r.day);
       set_number(p, F::at_ms, r.started_ms);
       if (auto k = p.number(F::kind); k && is_round_kind(*k)) r.kind = static_cast<RoundKind>(*k);
+      set_text(p, F::pins, r.pins);
       break;
     }
     case OpKind::round_finished: {
@@ -98,6 +109,20 @@ void apply_rounds(RoundsData& d, const Op& op) {
       f.verified_by = op.actor;
       set_number(p, F::at_ms, f.verified_ms);
       set_text(p, F::note, f.verify_note);
+      break;
+    }
+    case OpKind::checklist_saved: {
+      auto items = decode_items(p.text(F::items).value_or(""));
+      if (!items) break;  // validate_op refuses these; a stale one changes nothing
+      SavedChecklist& c = d.checklists[op.entity];
+      c.id = op.entity;
+      c.saved_by = op.actor;
+      set_text(p, F::checklist, c.checklist.key);
+      set_number(p, F::version, c.checklist.version);
+      set_text(p, F::name, c.checklist.zh);
+      c.checklist.en = c.checklist.zh;
+      c.checklist.items = std::move(*items);
+      set_number(p, F::at_ms, c.saved_ms);
       break;
     }
     default:

@@ -5,10 +5,12 @@
 // everything else.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "app/core/id.hpp"
 #include "app/ops/op.hpp"
+#include "app/rounds/checklist_types.hpp"
 
 namespace app {
 
@@ -27,6 +29,7 @@ struct Round {
   RoundKind kind = RoundKind::zone;  // ops written before kinds existed are zone rounds
   std::int64_t day = 0;           // local date yyyymmdd
   std::int64_t started_ms = 0, finished_ms = 0;  // finished_ms 0: still open
+  std::string pins;               // edited checklists' versions when it started ("lift:3"); others are built-in
   bool operator==(const Round&) const = default;
 };
 
@@ -58,10 +61,21 @@ struct Finding {
   bool operator==(const Finding&) const = default;
 };
 
+// A head butler's edit of a checklist: a new version, never a change of an
+// old one (rounds started on it keep it).
+struct SavedChecklist {
+  Id id;                          // checklist_entity(key, version)
+  ChecklistTemplate checklist;
+  Id saved_by;
+  std::int64_t saved_ms = 0;
+  bool operator==(const SavedChecklist&) const = default;
+};
+
 struct RoundsData {
   std::unordered_map<Id, Round, IdHash> rounds;
   std::unordered_map<Id, Answer, IdHash> answers;
   std::unordered_map<Id, Finding, IdHash> findings;
+  std::unordered_map<Id, SavedChecklist, IdHash> checklists;
   bool operator==(const RoundsData&) const = default;
 };
 
@@ -71,5 +85,8 @@ void apply_rounds(RoundsData& d, const Op& op);
 // The entity id of the answer to (round, checkpoint, item): the same on every
 // tablet, so two answers to one item fold to the later one.
 Id answer_id(const Id& round, const Id& checkpoint, std::int64_t item);
+// The entity of a checklist's version: two head butlers saving the same
+// version offline fold to one (the later in fold order), deterministically.
+Id checklist_entity(std::string_view key, std::int64_t version);
 
 }  // namespace app

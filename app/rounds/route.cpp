@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "app/rounds/checklist_versions.hpp"
+
 namespace app {
 namespace {
 
@@ -12,35 +14,29 @@ bool in_zone(const MasterData& data, const Id& zone, const Id& building) {
   return std::find(b.begin(), b.end(), building) != b.end();
 }
 
-// The unit checklist a units or model round uses for a unit of this status.
-const ChecklistTemplate* unit_checklist(RoundKind kind, UnitStatus status) {
+// The checklist key a units or model round uses for a unit of this status.
+const char* unit_checklist_key(RoundKind kind, UnitStatus status) {
   switch (kind) {
     case RoundKind::units:
-      if (status == UnitStatus::vacant) return find_template("vacant_unit");
-      if (status == UnitStatus::renovating) return find_template("renovation_unit");
+      if (status == UnitStatus::vacant) return "vacant_unit";
+      if (status == UnitStatus::renovating) return "renovation_unit";
       return nullptr;
-    case RoundKind::model_open: return status == UnitStatus::model ? find_template("model_unit_open") : nullptr;
-    case RoundKind::model_close: return status == UnitStatus::model ? find_template("model_unit_close") : nullptr;
+    case RoundKind::model_open: return status == UnitStatus::model ? "model_unit_open" : nullptr;
+    case RoundKind::model_close: return status == UnitStatus::model ? "model_unit_close" : nullptr;
     case RoundKind::zone: case RoundKind::gate: return nullptr;
   }
   return nullptr;
 }
 
-}  // namespace
-
-const ChecklistTemplate* checklist_of_stop(const MasterData& data, const Id& zone, RoundKind kind, const Id& stop) {
-  if (kind == RoundKind::gate) return nullptr;
-  if (kind == RoundKind::zone) {
-    auto cp = data.checkpoints.find(stop);
-    if (cp == data.checkpoints.end() || cp->second.zone != zone) return nullptr;
-    return &template_for(cp->second.kind);
-  }
-  auto u = data.units.find(stop);
-  if (u == data.units.end() || !in_zone(data, zone, u->second.building)) return nullptr;
-  return unit_checklist(kind, u->second.status);
+const ChecklistTemplate* resolve(const MasterData& data, const char* key, const std::string* pins) {
+  if (!key) return nullptr;
+  return pins ? pinned_checklist(data.rounds, key, *pins) : latest_checklist(data.rounds, key);
 }
 
-std::vector<RouteStop> build_route(const MasterData& data, const Views& views, const Id& zone, RoundKind kind) {
+}  // namespace
+
+std::vector<RouteStop> build_route(const MasterData& data, const Views& views, const Id& zone, RoundKind kind,
+                                   const std::string* pins) {
   std::vector<RouteStop> route;
   if (kind == RoundKind::gate) return route;
   if (kind == RoundKind::zone) {
@@ -49,7 +45,8 @@ std::vector<RouteStop> build_route(const MasterData& data, const Views& views, c
       for (const CheckpointRow& cp : views.zone_checkpoints[z]) {
         auto it = data.checkpoints.find(cp.id);
         if (it == data.checkpoints.end()) continue;
-        route.push_back({cp.id, cp.name, cp.building_name, &template_for(it->second.kind)});
+        const ChecklistTemplate* t = resolve(data, template_for(it->second.kind).key.c_str(), pins);
+        if (t) route.push_back({cp.id, cp.name, cp.building_name, t});
       }
     }
     return route;
@@ -59,14 +56,14 @@ std::vector<RouteStop> build_route(const MasterData& data, const Views& views, c
   auto z = data.zones.find(zone);
   if (z == data.zones.end()) return route;
   for (const UnitRow& row : views.units) {
-    const ChecklistTemplate* t = unit_checklist(kind, row.status);
-    if (!t) continue;
+    const char* key = unit_checklist_key(kind, row.status);
+    if (!key) continue;
     auto u = data.units.find(row.id);
     if (u == data.units.end() || !in_zone(data, zone, u->second.building)) continue;
     std::string name = row.label;
     if (name.rfind(row.building_name, 0) == 0) name.erase(0, row.building_name.size());
     while (!name.empty() && name.front() == ' ') name.erase(0, 1);
-    route.push_back({row.id, name, row.building_name, t});
+    if (const ChecklistTemplate* t = resolve(data, key, pins)) route.push_back({row.id, name, row.building_name, t});
   }
   return route;
 }

@@ -20,11 +20,9 @@ struct RouteStop {
   const ChecklistTemplate* checklist = nullptr;  // never null on a built route
 };
 
-std::vector<RouteStop> build_route(const MasterData& data, const Views& views, const Id& zone, RoundKind kind);
-
-// The checklist a stop is inspected with on a round of this kind; nullptr
-// when the stop is not one this kind of round walks (a unit that is occupied
-// on a units round, a checkpoint of another zone).
-const ChecklistTemplate* checklist_of_stop(const MasterData& data, const Id& zone, RoundKind kind, const Id& stop);
+// `pins`: the checklist versions a started round pinned; nullptr for the
+// latest (what a round started now would walk).
+std::vector<RouteStop> build_route(const MasterData& data, const Views& views, const Id& zone, RoundKind kind,
+                                   const std::string* pins = nullptr);
 
 }  // namespace app

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -130,7 +131,14 @@ class Session {
   Result<Id> open_finding(const Id& round, const Id& checkpoint, int item, const NewFinding& finding);
   // The fix seen on a later visit: needs an "after" photo already stored here.
   Status verify_finding(const Id& finding, std::string_view after_photo_sha256, std::string_view note);
+  // Refused while a failed photo-required item's finding has no photo yet.
   Status finish_round(const Id& round);
+  // Choice and text items: the chosen label or the words, recorded as a pass.
+  Status answer_choice(const Id& round, const Id& stop, int item, int choice);
+  Status answer_text(const Id& round, const Id& stop, int item, std::string_view text);
+  // A head butler saves an edited checklist as its next version (rounds
+  // already started keep theirs). Returns the new version.
+  Result<std::int64_t> save_checklist(const ChecklistTemplate& edited);
   // Adds every op of a backup file not already here; validates the whole file
   // first and changes nothing if any of it is bad. Returns how many were new.
   Result<std::size_t> import_backup(std::string_view bytes);
@@ -202,6 +210,9 @@ class Session {
   const ChecklistTemplate* checklist_at(const Id& round, const Id& stop) const;
   // A staff member's name ("" when unknown: a device not enrolled).
   std::string staff_name(const Id& staff) const;
+  // The latest version of every checklist, in a fixed order (the editor).
+  std::vector<const ChecklistTemplate*> checklists() const;
+  bool may_edit_checklists() const;  // a head butler or manager is signed in
   // The zones this person walks (the head butler, who has none, sees all).
   std::vector<const ZoneRow*> my_zones() const;
   // The day's duties of a zone and how each stands (only those with
@@ -283,7 +294,14 @@ class Session {
   // replica changes, so the Today and supervision screens cost lookups only.
   void refresh_round_caches() const;
   mutable std::uint64_t round_caches_version_ = ~0ull;
-  mutable std::map<std::pair<Id, int>, std::vector<RouteStop>> routes_;
+  struct CachedRoute {
+    std::vector<RouteStop> stops;
+    std::unordered_map<Id, std::size_t, IdHash> index;  // stop → position in stops
+  };
+  // Key: zone, kind, and the pinned versions ("*": the latest).
+  const CachedRoute& cached_route(const Id& zone, RoundKind kind, const std::string* pins) const;
+  mutable std::map<std::tuple<Id, int, std::string>, CachedRoute> routes_;
+  mutable std::uint64_t routes_signature_ = 0;
   mutable std::map<std::tuple<Id, int, std::int64_t>, const Round*> round_index_;
   mutable std::uint64_t views_version_ = ~0ull;
   mutable CommunitySummary summary_;  // while views_ are stale

@@ -2,10 +2,13 @@
 // checklist items, "all pass", findings and their verification, finishing.
 // The rules live here (and in app/rounds), never in a screen.
 #include <algorithm>
+#include <cstdio>
 
 #include "app/core/local_time.hpp"
 #include "app/core/sha256.hpp"
 #include "app/i18n/catalogue.hpp"
+#include "app/rounds/checklist_codec.hpp"
+#include "app/rounds/checklist_versions.hpp"
 #include "app/rounds/checklists.hpp"
 #include "app/session/session.hpp"
 
@@ -41,7 +44,18 @@ const Round* Session::round(const Id& id) const {
 
 void Session::refresh_round_caches() const {
   if (round_caches_version_ == replica_.version()) return;
-  routes_.clear();
+  // Routes depend on the zones, checkpoints, units' status and checklist
+  // versions only: an answer leaves them (and references into them) alone,
+  // so a screen may loop over a route while it records answers.
+  const MasterData& d = replica_.data();
+  std::uint64_t signature = d.zones.size() * 0x9E3779B97F4A7C15ull ^ d.checkpoints.size() << 20 ^ d.rounds.checklists.size() << 40;
+  for (const auto& [id, u] : d.units) signature += (id.lo ^ static_cast<std::uint64_t>(u.status)) * 0xBF58476D1CE4E5B9ull;
+  for (const auto& [id, z] : d.zones) signature += (id.hi ^ z.buildings.size()) * 0x94D049BB133111EBull;
+  for (const auto& [id, c] : d.checkpoints) {
+    signature += (id.hi ^ c.zone.lo ^ static_cast<std::uint64_t>(c.position) << 8 ^ static_cast<std::uint64_t>(c.kind)) * 0xD6E8FEB86659FD93ull;
+  }
+  if (signature != routes_signature_) routes_.clear();
+  routes_signature_ = signature;
   round_index_.clear();
   for (const auto& [id, r] : replica_.data().rounds.rounds) {
     if (r.zone.is_nil()) continue;
@@ -61,30 +75,41 @@ const Round* Session::round_of_day(const Id& zone, RoundKind kind, std::int64_t 
 
 const Round* Session::todays_round(const Id& zone, RoundKind kind) const { return round_of_day(zone, kind, today()); }
 
-const std::vector<RouteStop>& Session::route(const Id& zone, RoundKind kind) const {
+const Session::CachedRoute& Session::cached_route(const Id& zone, RoundKind kind, const std::string* pins) const {
   refresh_round_caches();
-  auto key = std::make_pair(zone, static_cast<int>(kind));
+  auto key = std::make_tuple(zone, static_cast<int>(kind), pins ? *pins : std::string("*"));
   auto it = routes_.find(key);
-  if (it == routes_.end()) it = routes_.emplace(key, build_route(replica_.data(), views(), zone, kind)).first;
+  if (it == routes_.end()) {
+    CachedRoute c;
+    c.stops = build_route(replica_.data(), views(), zone, kind, pins);
+    for (std::size_t i = 0; i < c.stops.size(); ++i) c.index.emplace(c.stops[i].id, i);
+    it = routes_.emplace(std::move(key), std::move(c)).first;
+  }
   return it->second;
 }
+
+const std::vector<RouteStop>& Session::route(const Id& zone, RoundKind kind) const { return cached_route(zone, kind, nullptr).stops; }
 
 const std::vector<RouteStop>& Session::route_of(const Id& round_id) const {
   static const std::vector<RouteStop> none;
   const Round* r = round(round_id);
-  return r ? route(r->zone, r->kind) : none;
+  return r ? cached_route(r->zone, r->kind, &r->pins).stops : none;
 }
 
 const ChecklistTemplate* Session::checklist_at(const Id& round_id, const Id& stop) const {
   const Round* r = round(round_id);
-  return r ? checklist_of_stop(replica_.data(), r->zone, r->kind, stop) : nullptr;
+  if (!r) return nullptr;
+  const CachedRoute& c = cached_route(r->zone, r->kind, &r->pins);
+  auto it = c.index.find(stop);
+  return it == c.index.end() ? nullptr : c.stops[it->second].checklist;
 }
 
 std::string Session::stop_label(const Id& round_id, const Id& stop) const {
-  for (const RouteStop& s : route_of(round_id)) {
-    if (s.id == stop) return s.place + " " + s.name;
-  }
-  return {};
+  const Round* r = round(round_id);
+  if (!r) return {};
+  const CachedRoute& c = cached_route(r->zone, r->kind, &r->pins);
+  auto it = c.index.find(stop);
+  return it == c.index.end() ? std::string() : c.stops[it->second].place + " " + c.stops[it->second].name;
 }
 
 std::string Session::finding_label(const Finding& f, i18n::Lang lang) const {
@@ -143,6 +168,8 @@ Result<Id> Session::start_round(const Id& zone, RoundKind kind) {
   Payload p;
   p.set(F::zone, zone.to_hex()).set(F::day, today()).set(F::at_ms, clock_.now_ms());
   if (kind != RoundKind::zone) p.set(F::kind, static_cast<std::int64_t>(kind));
+  // The checklists as they are now stay this round's, whatever is edited later.
+  if (std::string pins = current_pins(replica_.data().rounds); !pins.empty()) p.set(F::pins, std::move(pins));
   if (Status s = commit({make_op(OpKind::round_started, id, std::move(p))}); !s.ok()) return s.error();
   return id;
 }
@@ -275,9 +302,85 @@ Status Session::finish_round(const Id& round_id) {
   const Round* r = round(round_id);
   if (!r) return error("unknown_round", S::err_unknown_round);
   if (r->finished_ms != 0) return error("round_finished", S::err_round_finished);
+  // A failure the checklist says must be photographed (damage, leaks, fire
+  // safety) goes to dispatch and disputes: no photo, no finishing.
+  int unphotographed = 0;
+  for (const Finding* f : findings_of_round(round_id)) {
+    const ChecklistTemplate* t = checklist_at(round_id, f->checkpoint);
+    if (!t || f->item < 0 || f->item >= static_cast<std::int64_t>(t->items.size())) continue;
+    if (t->items[static_cast<std::size_t>(f->item)].photo_required && photos_of(f->id).empty()) ++unphotographed;
+  }
+  if (unphotographed > 0) {
+    char text[256];
+    std::snprintf(text, sizeof text, i18n::tr(S::err_findings_need_photo), unphotographed);
+    return Error{"photo_required", text};
+  }
   Payload p;
   p.set(F::at_ms, std::max<std::int64_t>(clock_.now_ms(), r->started_ms));
   return commit({make_op(OpKind::round_finished, round_id, std::move(p))});
+}
+
+Status Session::answer_choice(const Id& round_id, const Id& stop, int item, int choice) {
+  if (Status s = check_writable(); !s.ok()) return s;
+  const ChecklistItem* it = nullptr;
+  const ChecklistTemplate* t = nullptr;
+  if (Status s = check_answerable(*this, round_id, stop, item, &t, &it); !s.ok()) return s;
+  if (it->type != ItemType::choice) return error("not_a_choice", S::err_not_a_choice);
+  if (choice < 0 || choice >= static_cast<int>(it->choices.size())) return error("unknown_choice", S::err_not_a_choice);
+  Payload p;
+  p.set(F::round, round_id.to_hex()).set(F::checkpoint, stop.to_hex()).set(F::item, item);
+  p.set(F::result, static_cast<std::int64_t>(ItemResult::pass)).set(F::reading, choice).set(F::note, it->choices[static_cast<std::size_t>(choice)]);
+  p.set(F::checklist, t->key).set(F::version, t->version).set(F::at_ms, clock_.now_ms());
+  return commit({make_op(OpKind::item_answered, answer_id(round_id, stop, item), std::move(p))});
+}
+
+Status Session::answer_text(const Id& round_id, const Id& stop, int item, std::string_view text) {
+  if (Status s = check_writable(); !s.ok()) return s;
+  const ChecklistItem* it = nullptr;
+  const ChecklistTemplate* t = nullptr;
+  if (Status s = check_answerable(*this, round_id, stop, item, &t, &it); !s.ok()) return s;
+  if (it->type != ItemType::text) return error("not_text", S::err_not_text);
+  const std::string words = clean_checklist_text(text);
+  if (words.empty()) return error("text_required", S::err_text_required);
+  Payload p;
+  p.set(F::round, round_id.to_hex()).set(F::checkpoint, stop.to_hex()).set(F::item, item);
+  p.set(F::result, static_cast<std::int64_t>(ItemResult::pass)).set(F::note, words);
+  p.set(F::checklist, t->key).set(F::version, t->version).set(F::at_ms, clock_.now_ms());
+  return commit({make_op(OpKind::item_answered, answer_id(round_id, stop, item), std::move(p))});
+}
+
+std::vector<const ChecklistTemplate*> Session::checklists() const { return latest_checklists(replica_.data().rounds); }
+
+bool Session::may_edit_checklists() const {
+  auto it = replica_.data().staff.find(actor_);
+  return it != replica_.data().staff.end() && (it->second.role == Role::head_butler || it->second.role == Role::manager);
+}
+
+Result<std::int64_t> Session::save_checklist(const ChecklistTemplate& edited) {
+  if (Status s = check_writable(); !s.ok()) return s.error();
+  if (!may_edit_checklists()) return error("not_allowed", S::err_checklist_lead_only);
+  const ChecklistTemplate* latest = latest_checklist(replica_.data().rounds, edited.key);
+  if (!latest) return error("unknown_checklist", S::err_unknown_checklist);
+  if (edited.items.empty()) return error("checklist_empty", S::err_checklist_empty);
+  std::vector<ChecklistItem> items;
+  for (const ChecklistItem& it : edited.items) {
+    ChecklistItem clean = it;
+    clean.zh = clean_checklist_text(it.zh);
+    clean.en = clean_checklist_text(it.en);
+    if (clean.zh.empty()) return error("item_empty", S::err_checklist_item_empty);
+    if (clean.type == ItemType::choice && clean.choices.size() < 2) return error("choices", S::err_checklist_choices);
+    if (clean.type != ItemType::choice) clean.choices.clear();
+    items.push_back(std::move(clean));
+  }
+  const std::string text = encode_items(items);
+  auto decoded = decode_items(text);
+  if (!decoded) return error("checklist_too_long", S::err_checklist_too_long);
+  if (*decoded == latest->items) return error("checklist_unchanged", S::err_checklist_unchanged);
+  const std::int64_t version = latest->version + 1;
+  Payload p;
+  p.set(F::checklist, edited.key).set(F::version, version).set(F::name, latest->zh).set(F::items, text).set(F::at_ms, clock_.now_ms());
+  if (Status s = commit({make_op(OpKind::checklist_saved, checklist_entity(edited.key, version), std::move(p))}); !s.ok()) return s.error();
+  return version;
 }
 
 const Answer* Session::answer(const Id& round_id, const Id& checkpoint, int item) const {

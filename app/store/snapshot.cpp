@@ -4,6 +4,7 @@
 
 #include "app/core/bytes.hpp"
 #include "app/ops/codec.hpp"
+#include "app/rounds/checklist_codec.hpp"
 
 namespace app {
 namespace {
@@ -82,6 +83,7 @@ void write(std::string& o, const Round& x) {
   put_number(o, x.started_ms);
   put_number(o, x.finished_ms);
   put_number(o, static_cast<std::int64_t>(x.kind));
+  put_text(o, x.pins);
 }
 // Format 2 had no round kinds (every round walked a zone); format 3 adds one.
 bool read(bytes::Reader& r, Round& x, unsigned char format) {
@@ -89,7 +91,7 @@ bool read(bytes::Reader& r, Round& x, unsigned char format) {
   if (!(r.id(&x.id) && r.id(&x.zone) && r.id(&x.butler) && r.number(&x.day) && r.number(&x.started_ms) && r.number(&x.finished_ms))) {
     return false;
   }
-  if (format >= 3 && (!r.number(&kind) || !is_round_kind(kind))) return false;
+  if (format >= 3 && (!r.number(&kind) || !is_round_kind(kind) || !r.text(&x.pins))) return false;
   x.kind = static_cast<RoundKind>(kind);
   return true;
 }
@@ -141,6 +143,29 @@ bool read(bytes::Reader& r, Finding& x) {
     return false;
   }
   x.urgent = urgent != 0;
+  return true;
+}
+
+// A checklist version as its op carries it: key, version, name, items text.
+void write(std::string& o, const SavedChecklist& x) {
+  put_id(o, x.id);
+  put_id(o, x.saved_by);
+  put_number(o, x.saved_ms);
+  put_text(o, x.checklist.key);
+  put_number(o, x.checklist.version);
+  put_text(o, x.checklist.zh);
+  put_text(o, encode_items(x.checklist.items));
+}
+bool read(bytes::Reader& r, SavedChecklist& x) {
+  std::string items;
+  if (!(r.id(&x.id) && r.id(&x.saved_by) && r.number(&x.saved_ms) && r.text(&x.checklist.key) && r.number(&x.checklist.version) &&
+        r.text(&x.checklist.zh) && r.text(&items))) {
+    return false;
+  }
+  auto decoded = decode_items(items);
+  if (!decoded) return false;
+  x.checklist.en = x.checklist.zh;
+  x.checklist.items = std::move(*decoded);
   return true;
 }
 
@@ -286,6 +311,7 @@ bool SnapshotWriter::step(std::size_t budget) {
       case Phase::rounds: finished = write_section(data_.rounds.rounds, round_it_, section_started_, budget, w); break;
       case Phase::answers: finished = write_section(data_.rounds.answers, answer_it_, section_started_, budget, w); break;
       case Phase::findings: finished = write_section(data_.rounds.findings, finding_it_, section_started_, budget, w); break;
+      case Phase::checklists: finished = write_section(data_.rounds.checklists, checklist_it_, section_started_, budget, w); break;
       case Phase::done: break;
     }
     if (finished) phase_ = static_cast<Phase>(static_cast<int>(phase_) + 1);
@@ -342,7 +368,8 @@ Result<Snapshot> decode_snapshot(std::string_view bytes) {
   if (!r.id(&d.community.id) || !r.text(&d.community.name) || !r.text(&d.community.city)) return damaged("community");
   if (!read_section(r, d.buildings) || !read_section(r, d.units) || !read_section(r, d.residents) || !read_section(r, d.staff) ||
       !read_section(r, d.zones) || !read_section(r, d.checkpoints) || !read_section(r, d.photos) ||
-      !read_section(r, d.rounds.rounds, [version](bytes::Reader& rr, Round& x) { return read(rr, x, version); }) || !read_section(r, d.rounds.answers) || !read_section(r, d.rounds.findings) || !r.done()) {
+      !read_section(r, d.rounds.rounds, [version](bytes::Reader& rr, Round& x) { return read(rr, x, version); }) || !read_section(r, d.rounds.answers) || !read_section(r, d.rounds.findings) ||
+      (version >= 3 && !read_section(r, d.rounds.checklists)) || !r.done()) {
     return damaged("entities");
   }
   return s;

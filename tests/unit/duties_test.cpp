@@ -6,6 +6,7 @@
 #include <set>
 
 #include "app/core/local_time.hpp"
+#include "app/core/sha256.hpp"
 #include "app/domain/replica.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/rounds/route.hpp"
@@ -116,7 +117,7 @@ TEST_CASE("the units round walks the zone's vacant and renovating units; model r
     model += u.status == UnitStatus::model;
   }
   REQUIRE(vacant + renovating > 0);
-  const auto& units = d.session.route(zone.id, RoundKind::units);
+  const std::vector<RouteStop> units = d.session.route(zone.id, RoundKind::units);  // a copy: a commit rebuilds the routes
   CHECK(static_cast<int>(units.size()) == vacant + renovating);
   for (const RouteStop& s : units) {
     const Unit& u = data.units.at(s.id);
@@ -217,7 +218,15 @@ TEST_CASE("rounds.csv names each round's kind; findings.csv places a unit findin
   REQUIRE(r.ok());
   const RouteStop stop = d.session.route_of(r.value()).front();
   REQUIRE(d.session.answer_item(r.value(), stop.id, 1, ItemResult::fail, "卫生间天花渗水").ok());
-  REQUIRE(d.session.open_finding(r.value(), stop.id, 1, NewFinding{"卫生间天花渗水", false, "", "工程部"}).ok());
+  const auto finding = d.session.open_finding(r.value(), stop.id, 1, NewFinding{"卫生间天花渗水", false, "", "工程部"});
+  REQUIRE(finding.ok());
+  // A leak must be photographed: no photo, no finishing.
+  REQUIRE(stop.checklist->items[1].photo_required);
+  const Status refused = d.session.finish_round(r.value());
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().code == "photo_required");
+  CHECK(refused.error().message.find("1 个问题需要拍照") != std::string::npos);
+  REQUIRE(d.session.add_finding_photo(finding.value(), sha256_hex("ceiling leak")).ok());
   REQUIRE(d.session.finish_round(r.value()).ok());
   Replica replica;
   replica.add(d.session.decoded_log());

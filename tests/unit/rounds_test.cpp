@@ -176,7 +176,9 @@ TEST_CASE("rounds fold the same in any order and survive a snapshot") {
   const auto route = d.route();
   for (std::size_t i = 0; i < 4; ++i) REQUIRE(d.session.pass_checkpoint(round, route[i]).ok());
   REQUIRE(d.session.answer_item(round, route[4], 0, ItemResult::fail, "墙面渗水").ok());
-  REQUIRE(d.session.open_finding(round, route[4], 0, {"墙面渗水", false, "", "工程部"}).ok());
+  const auto finding = d.session.open_finding(round, route[4], 0, {"墙面渗水", false, "", "工程部"});
+  REQUIRE(finding.ok());
+  REQUIRE(d.session.add_finding_photo(finding.value(), sha256_hex("seepage")).ok());
   REQUIRE(d.session.finish_round(round).ok());
   const std::vector<Op> log = d.session.decoded_log();
   std::mt19937_64 rng(3);
