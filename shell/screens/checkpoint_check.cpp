@@ -34,7 +34,7 @@ void wrapped_data(const std::string& text, ImU32 color = 0) {
   ImGui::PopTextWrapPos();
 }
 
-void finding_form(ScreenContext& ctx, const app::Id& round, const app::Id& cp, int item) {
+void finding_form(ScreenContext& ctx, const app::Id& round, const app::Id& cp, int item, bool photo_required) {
   ShellState& st = ctx.state;
   if (const app::Finding* f = ctx.session.finding_for(round, cp, item)) {
     // Recorded: what was decided, and the evidence.
@@ -42,6 +42,9 @@ void finding_form(ScreenContext& ctx, const app::Id& round, const app::Id& cp, i
     line += f->urgent ? " · " + f->told : " · " + f->department;
     wrapped_data(line, colors::danger);
     automation().record_last_item("finding_state", line.c_str(), "text");
+    if (photo_required && ctx.session.photos_of(f->id).empty()) {
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::warn), "%s", tr(S::finding_needs_photo));
+    }
     char id[32];
     std::snprintf(id, sizeof id, "finding_photo:%d", item);
     char label[96];
@@ -125,7 +128,7 @@ void reading_item(ScreenContext& ctx, const app::Id& round, const app::Id& cp, i
   }
 }
 
-void check_item(ScreenContext& ctx, const app::Id& round, const app::Id& cp, int item) {
+void check_item(ScreenContext& ctx, const app::Id& round, const app::Id& cp, int item, bool photo_required) {
   const app::Answer* a = ctx.session.answer(round, cp, item);
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float w = (ImGui::GetContentRegionAvail().x - gap * 2) / 3;
@@ -150,7 +153,44 @@ void check_item(ScreenContext& ctx, const app::Id& round, const app::Id& cp, int
       }
     }
   }
-  if (a && a->result == app::ItemResult::fail) finding_form(ctx, round, cp, item);
+  if (a && a->result == app::ItemResult::fail) finding_form(ctx, round, cp, item, photo_required);
+}
+
+// One of the item's choices, as big buttons; the chosen one lit.
+void choice_item(ScreenContext& ctx, const app::Id& round, const app::Id& cp, int item, const app::ChecklistItem& it) {
+  const app::Answer* a = ctx.session.answer(round, cp, item);
+  const int n = static_cast<int>(it.choices.size());
+  const int per_row = std::min(n, 4);
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  const float w = (ImGui::GetContentRegionAvail().x - gap * (per_row - 1)) / per_row;
+  for (int c = 0; c < n; ++c) {
+    if (c % per_row) ImGui::SameLine();
+    char id[32];
+    std::snprintf(id, sizeof id, "item_choice:%d:%d", item, c);
+    const bool chosen = a && a->has_reading && a->reading == c;
+    if (widgets::button(id, it.choices[static_cast<std::size_t>(c)].c_str(), w, chosen ? widgets::Tone::primary : widgets::Tone::normal)) {
+      note(ctx.state, ctx.session.answer_choice(round, cp, item, c));
+    }
+  }
+}
+
+// Free words (pinyin IME), saved as the item's answer.
+void text_item(ScreenContext& ctx, const app::Id& round, const app::Id& cp, int item) {
+  ShellState& st = ctx.state;
+  if (const app::Answer* a = ctx.session.answer(round, cp, item)) wrapped_data(a->note, colors::ok);
+  if (st.text_answer_item != item) st.text_answer_draft.clear();
+  st.text_answer_item = item;
+  char id[32];
+  std::snprintf(id, sizeof id, "item_text:%d", item);
+  const float save_w = ui().css(120);
+  widgets::text_field(id, tr(S::text_answer_hint), &st.text_answer_draft, ImGui::GetContentRegionAvail().x - save_w - ImGui::GetStyle().ItemSpacing.x);
+  ImGui::SameLine();
+  std::snprintf(id, sizeof id, "item_text_save:%d", item);
+  if (widgets::button(id, tr(S::text_answer_save), save_w, widgets::Tone::primary)) {
+    const app::Status s = ctx.session.answer_text(round, cp, item, st.text_answer_draft);
+    note(st, s);
+    if (s.ok()) st.text_answer_draft.clear();
+  }
 }
 
 // The first checkpoint after `current` in walking order not yet fully
@@ -197,8 +237,12 @@ void draw_checkpoint_check(ScreenContext& ctx, const app::Id& round, const app::
     if (it.photo_required) text += tr(S::item_photo_needed);
     wrapped_data(text);
     automation().record_last_item((std::string("item:") + std::to_string(i)).c_str(), text.c_str(), "text");
-    if (it.type == app::ItemType::reading) reading_item(ctx, round, cp_id, i, it);
-    else check_item(ctx, round, cp_id, i);
+    switch (it.type) {
+      case app::ItemType::reading: reading_item(ctx, round, cp_id, i, it); break;
+      case app::ItemType::choice: choice_item(ctx, round, cp_id, i, it); break;
+      case app::ItemType::text: text_item(ctx, round, cp_id, i); break;
+      case app::ItemType::check: check_item(ctx, round, cp_id, i, it.photo_required); break;
+    }
   }
   if (!ctx.state.round_message.empty()) {
     ImGui::TextWrapped("%s", ctx.state.round_message.c_str());

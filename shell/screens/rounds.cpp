@@ -67,6 +67,10 @@ void draw_rounds(ScreenContext& ctx) {
     return;
   }
   ctx.state.active_round.clear();
+  if (!ctx.state.checklist_open.empty()) {
+    draw_checklist_editor(ctx);
+    return;
+  }
   widgets::heading(tr(S::rounds_title));
   const auto& zones = ctx.session.zone_rows();
   if (zones.empty()) {
@@ -107,6 +111,8 @@ void draw_rounds(ScreenContext& ctx) {
   draw_supervision(ctx);
   ImGui::Dummy(ImVec2(0, ui().css(12)));
   draw_open_findings(ctx);
+  ImGui::Dummy(ImVec2(0, ui().css(12)));
+  draw_checklist_list(ctx);
 }
 
 }  // namespace shell

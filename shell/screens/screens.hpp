@@ -8,6 +8,7 @@
 
 #include "app/domain/master_data.hpp"
 #include "app/i18n/catalogue.hpp"
+#include "app/rounds/checklist_types.hpp"
 #include "app/schedule/daily_duties.hpp"
 #include "imgui.h"
 
@@ -48,6 +49,13 @@ struct ShellState {
   std::string round_message;              // the last rounds command's result
   std::string open_finding;               // Rounds: the finding shown with its evidence (hex id)
   int supervision_days_back = 0;          // 今日督导: 0 today, 1 yesterday…
+  std::string checklist_open;             // Rounds: the checklist being edited (key); empty: none
+  app::ChecklistTemplate checklist_draft; // its edit, saved as a new version or dropped
+  std::vector<std::string> checklist_choice_texts;  // per draft item: its choices as "正常、异常"
+  std::string checklist_new_item;
+  std::string checklist_message;
+  std::string text_answer_draft;          // a text item's words before they are saved
+  int text_answer_item = -1;
   std::string supervision_zone;           // its zone opened to the evidence (hex id)
   std::string status_message;
   std::string sync_server, sync_code, sync_pin;  // the enrolment form
@@ -82,6 +90,8 @@ app::i18n::S duty_short(app::schedule::Duty d);  // a pill's word: 巡查, 巡�
 app::i18n::S outcome_label(app::schedule::DutyOutcome o);
 ImU32 outcome_color(app::schedule::DutyOutcome o);
 void draw_round_runner(ScreenContext& ctx, const app::Id& round);      // Rounds, while walking
+void draw_checklist_list(ScreenContext& ctx);                          // Rounds: the checklists, to edit
+void draw_checklist_editor(ScreenContext& ctx);                        // Rounds, while one is edited
 void draw_checkpoint_check(ScreenContext& ctx, const app::Id& round, const app::Id& checkpoint);
 
 app::i18n::S unit_status_label(app::UnitStatus s);

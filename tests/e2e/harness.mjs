@@ -68,8 +68,10 @@ export async function launchBrowser() {
 }
 
 // A tablet: touch screen, 2x pixels, its own storage and service workers.
-export async function newTablet(browser, viewport = TABLET_PORTRAIT) {
-  return browser.newContext({ viewport, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+// scale 1 draws a quarter of the pixels: for long flows where SwiftShader's
+// per-frame cost dominates and the screenshots need no retina detail.
+export async function newTablet(browser, viewport = TABLET_PORTRAIT, scale = 2) {
+  return browser.newContext({ viewport, deviceScaleFactor: scale, hasTouch: true, isMobile: true });
 }
 
 export function watchConsole(page) {
