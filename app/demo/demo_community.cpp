@@ -3,7 +3,9 @@
 #include <array>
 #include <string>
 
+#include "app/core/local_time.hpp"
 #include "app/domain/master_data.hpp"
+#include "app/rounds/checklists.hpp"
 
 namespace app {
 namespace {
@@ -92,6 +94,85 @@ constexpr std::array<CheckpointPlan, 10> kBuildingCheckpoints = {{
     {"通风窗", CheckpointKind::ventilation},    {"灯罩", CheckpointKind::lamps},
     {"楼梯扶手", CheckpointKind::handrails},    {"天台", CheckpointKind::roof},
 }};
+
+// What butlers write when an item fails, and whom they tell by radio.
+constexpr std::array kFindingNotes = {"地面有积水，疑似水管渗漏", "灯具不亮", "墙面有小广告", "消防门未关闭",
+                                      "扶手松动",                 "通道堆放杂物", "玻璃门有裂纹", "天台门未上锁"};
+constexpr std::array kDepartments = {"工程部", "保洁", "绿化", "秩序维护部"};  // the runner's dept:0..3
+
+struct RouteCheckpoint { Id id; CheckpointKind kind; };
+
+// A year of rounds as the butlers would have recorded them, mirroring the
+// payloads of Session::start_round / answer_item / record_reading /
+// open_finding / verify_finding / finish_round field for field. Their HLC is
+// the demo's set-up time (like the estate's records): the history sorts after
+// the estate it refers to and the device's clock only grows; the walk's own
+// times are in at_ms. Verification carries no "after" photo: the demo has no
+// photo blobs, and a name with no blob behind it would be fetched forever.
+void add_round_history(Builder& b, int days, const std::vector<Id>& zones, const std::vector<Id>& butlers,
+                       const std::vector<std::vector<RouteCheckpoint>>& routes, const Id& head_butler) {
+  constexpr std::int64_t kDayMs = 86400000, kMinute = 60000;
+  const std::int64_t end_ms = b.wall_ms;  // midnight that starts 2026-01-01, Beijing time
+  std::vector<std::vector<std::int64_t>> meters(routes.size());  // each stop's meter only goes up
+  for (std::size_t z = 0; z < routes.size(); ++z) meters[z].assign(routes[z].size(), 1000);
+  for (int back = days; back >= 1; --back) {
+    const std::int64_t midnight = end_ms - back * kDayMs;
+    const std::int64_t day = local_time(midnight).day;
+    for (std::size_t z = 0; z < zones.size(); ++z) {
+      auto by = [&](Op& op) -> Payload& { op.actor = butlers[z]; return op.payload; };
+      const Id round = b.new_id();
+      // Out between 08:30 and 09:00, the zones a few minutes apart.
+      std::int64_t at = midnight + (8 * 60 + 30 + static_cast<std::int64_t>(z) * 3) * kMinute +
+                        static_cast<std::int64_t>(b.rng.below(30)) * kMinute;
+      by(b.emit(OpKind::round_started, round)).set(F::zone, zones[z].to_hex()).set(F::day, day).set(F::at_ms, at);
+      for (std::size_t c = 0; c < routes[z].size(); ++c) {
+        const RouteCheckpoint& cp = routes[z][c];
+        const ChecklistTemplate& t = template_for(cp.kind);
+        at += (1 + static_cast<std::int64_t>(b.rng.below(3))) * kMinute;  // walking to it
+        for (std::size_t i = 0; i < t.items.size(); ++i) {
+          at += 10000 + static_cast<std::int64_t>(b.rng.below(30000));
+          const auto item = static_cast<std::int64_t>(i);
+          const Id answer = answer_id(round, cp.id, item);
+          Payload& p = by(b.emit(OpKind::item_answered, answer));
+          p.set(F::round, round.to_hex()).set(F::checkpoint, cp.id.to_hex()).set(F::item, item);
+          if (t.items[i].type == ItemType::reading) {
+            std::int64_t& meter = meters[z][c];
+            meter += 5 + static_cast<std::int64_t>(b.rng.below(40));
+            p.set(F::result, static_cast<std::int64_t>(ItemResult::pass)).set(F::reading, meter);
+            p.set(F::checklist, t.key).set(F::version, t.version).set(F::at_ms, at);
+            continue;
+          }
+          const bool failed = b.rng.below(50) == 0;  // ~2% of items
+          p.set(F::result, static_cast<std::int64_t>(failed ? ItemResult::fail : ItemResult::pass));
+          p.set(F::checklist, t.key).set(F::version, t.version).set(F::at_ms, at);
+          if (!failed) continue;
+          // The runner's finding form: the answer carries the note too. (Set
+          // before the next emit, which may move `p`.)
+          const std::string note = kFindingNotes[b.rng.below(kFindingNotes.size())];
+          p.set(F::note, note);
+          at += 30000 + static_cast<std::int64_t>(b.rng.below(60000));
+          const Id finding = b.new_id();
+          const bool urgent = b.rng.below(10) == 0;
+          Payload& f = by(b.emit(OpKind::finding_opened, finding));
+          f.set(F::round, round.to_hex()).set(F::checkpoint, cp.id.to_hex()).set(F::item, item).set(F::note, note);
+          f.set(F::urgent, std::int64_t{urgent ? 1 : 0});
+          if (urgent) f.set(F::told, std::string("秩序维护部 王班长"));
+          else f.set(F::department, std::string(kDepartments[b.rng.below(kDepartments.size())]));
+          f.set(F::at_ms, at);
+          // Most are put right and checked within a few days; some are
+          // forgotten, and the last days' are still open at the demo's date.
+          const std::int64_t verified = at + (1 + static_cast<std::int64_t>(b.rng.below(5))) * kDayMs +
+                                        static_cast<std::int64_t>(b.rng.below(8 * 60)) * kMinute;
+          if (b.rng.below(100) < 3 || verified >= end_ms) continue;
+          Op& v = b.emit(OpKind::finding_verified, finding);
+          v.actor = head_butler;
+          v.payload.set(F::at_ms, verified);
+        }
+      }
+      by(b.emit(OpKind::round_finished, round)).set(F::at_ms, at + kMinute);
+    }
+  }
+}
 
 }  // namespace
 
@@ -208,10 +289,13 @@ DemoCommunity generate_demo(const DemoOptions& options) {
 
   // Checkpoints: each building's public areas, in walking order, in its zone's route.
   std::vector<std::int64_t> route_length(zones.size(), 0);
+  std::vector<std::vector<RouteCheckpoint>> routes(zones.size());  // in position order (the history walks them)
   for (std::size_t i = 0; i < buildings.size(); ++i) {
     const std::size_t z = std::min(i / 2, zones.size() - 1);
     for (const auto& cp : kBuildingCheckpoints) {
-      b.emit(OpKind::checkpoint_set, b.new_id())
+      const Id id = b.new_id();
+      routes[z].push_back({id, cp.kind});
+      b.emit(OpKind::checkpoint_set, id)
           .payload.set(F::parent, buildings[i].to_hex())
           .set(F::zone, zones[z].to_hex())
           .set(F::name, std::string(cp.name))
@@ -225,7 +309,9 @@ DemoCommunity generate_demo(const DemoOptions& options) {
                                    {"地下室水泵房", CheckpointKind::plant_room}, {"配电房", CheckpointKind::plant_room}};
   for (std::size_t k = 0; k < std::size(estate); ++k) {
     const std::size_t z = k % zones.size();
-    auto& p = b.emit(OpKind::checkpoint_set, b.new_id())
+    const Id id = b.new_id();
+    routes[z].push_back({id, estate[k].kind});
+    auto& p = b.emit(OpKind::checkpoint_set, id)
                   .payload.set(F::zone, zones[z].to_hex())
                   .set(F::name, std::string(estate[k].name))
                   .set(F::kind, static_cast<std::int64_t>(estate[k].kind))
@@ -233,6 +319,7 @@ DemoCommunity generate_demo(const DemoOptions& options) {
     if (estate[k].kind == CheckpointKind::model_unit) p.set(F::parent, buildings[0].to_hex());
   }
 
+  if (options.history_days > 0) add_round_history(b, options.history_days, zones, butlers, routes, b.actor);
   out.ops = std::move(b.ops);
   return out;
 }

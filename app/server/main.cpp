@@ -41,12 +41,13 @@ void usage() {
                "       butler-server admin [--data DIR] COMMAND …   (run without COMMAND for the list)\n"
                "       butler-server bench-ingest N [--data DIR]\n"
                "  server ingest rate through the sync path vs a raw SQLite insert (figure: lines)\n"
-               "       butler-server demo-backup SCALE FILE\n"
-               "  writes the demo community at SCALE (1 = 1,588 units) as a backup file (benchmarks)\n");
+               "       butler-server demo-backup SCALE FILE [--history DAYS]\n"
+               "  writes the demo community at SCALE (1 = 1,588 units) as a backup file (benchmarks);\n"
+               "  --history adds a finished zone round per zone for each of the DAYS before the demo's date\n");
 }
 
-int demo_backup(int scale, const char* path) {
-  const app::DemoCommunity demo = app::generate_demo({20261124, scale});
+int demo_backup(int scale, int history_days, const char* path) {
+  const app::DemoCommunity demo = app::generate_demo({20261124, scale, history_days});
   const std::string bytes = app::encode_backup(demo.ops);
   std::FILE* f = std::fopen(path, "wb");
   if (!f || std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size() || std::fclose(f) != 0) {
@@ -124,7 +125,15 @@ int serve(const Options& opt, server::ServerStore& store) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc == 4 && std::strcmp(argv[1], "demo-backup") == 0) return demo_backup(std::atoi(argv[2]), argv[3]);
+  if (argc >= 2 && std::strcmp(argv[1], "demo-backup") == 0) {
+    // demo-backup SCALE FILE [--history DAYS] (scripts/bench store and rounds)
+    const bool history = argc == 6 && std::strcmp(argv[4], "--history") == 0;
+    if (argc != 4 && !history) {
+      usage();
+      return 2;
+    }
+    return demo_backup(std::atoi(argv[2]), history ? std::atoi(argv[5]) : 0, argv[3]);
+  }
   const std::string cmd = argc > 1 && argv[1][0] != '-' ? argv[1] : "";
   Options opt;
   if (!parse(argc, argv, cmd.empty() ? 1 : 2, &opt) || (cmd.empty() && !opt.rest.empty())) {
