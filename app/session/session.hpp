@@ -303,6 +303,13 @@ class Session {
   mutable std::map<std::tuple<Id, int, std::string>, CachedRoute> routes_;
   mutable std::uint64_t routes_signature_ = 0;
   mutable std::map<std::tuple<Id, int, std::int64_t>, const Round*> round_index_;
+  // A year of history holds thousands of findings and rounds: the screens'
+  // per-frame queries look them up by round and by (zone, day) instead.
+  mutable std::unordered_map<Id, std::vector<const Finding*>, IdHash> findings_by_round_;
+  mutable std::map<std::pair<Id, std::int64_t>, std::vector<const Round*>> rounds_by_zone_day_;
+  mutable std::vector<const Finding*> open_findings_;  // oldest first
+  mutable std::unordered_map<Id, std::optional<std::int64_t>, IdHash> previous_readings_;  // by answer id
+  std::optional<std::int64_t> scan_previous_reading(const Id& round, const Id& checkpoint, int item) const;
   mutable std::uint64_t views_version_ = ~0ull;
   mutable CommunitySummary summary_;  // while views_ are stale
   mutable std::uint64_t summary_version_ = ~0ull;

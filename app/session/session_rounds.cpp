@@ -57,8 +57,23 @@ void Session::refresh_round_caches() const {
   if (signature != routes_signature_) routes_.clear();
   routes_signature_ = signature;
   round_index_.clear();
+  previous_readings_.clear();
+  findings_by_round_.clear();
+  rounds_by_zone_day_.clear();
+  open_findings_.clear();
+  const auto by_time = [](const Finding* a, const Finding* b) {
+    return a->opened_ms != b->opened_ms ? a->opened_ms < b->opened_ms : a->id < b->id;
+  };
+  for (const auto& [id, f] : d.rounds.findings) {
+    if (f.opened_ms == 0) continue;  // verified on a tablet that never saw it opened
+    findings_by_round_[f.round].push_back(&f);
+    if (f.open()) open_findings_.push_back(&f);
+  }
+  for (auto& [round, list] : findings_by_round_) std::sort(list.begin(), list.end(), by_time);
+  std::sort(open_findings_.begin(), open_findings_.end(), by_time);
   for (const auto& [id, r] : replica_.data().rounds.rounds) {
     if (r.zone.is_nil()) continue;
+    rounds_by_zone_day_[{r.zone, r.day}].push_back(&r);
     // The gate greeting is the estate's, whoever's zone it was signed in from.
     const Id zone = r.kind == RoundKind::gate ? Id{} : r.zone;
     const Round*& latest = round_index_[{zone, static_cast<int>(r.kind), r.day}];
@@ -414,41 +429,29 @@ RoundProgress Session::round_progress(const Id& round_id) const {
     if (c.done()) ++p.done;
     p.failed_items += c.failed;
   }
-  for (const auto& [id, f] : replica_.data().rounds.findings) {
-    if (f.round == round_id && f.opened_ms != 0 && f.open()) ++p.open_findings;
-  }
+  for (const Finding* f : findings_of_round(round_id)) p.open_findings += f->open() ? 1 : 0;
   return p;
 }
 
 std::vector<const Finding*> Session::open_findings() const {
-  std::vector<const Finding*> out;
-  for (const auto& [id, f] : replica_.data().rounds.findings) {
-    if (f.opened_ms != 0 && f.open()) out.push_back(&f);
-  }
-  std::sort(out.begin(), out.end(), [](const Finding* a, const Finding* b) {
-    return a->opened_ms != b->opened_ms ? a->opened_ms < b->opened_ms : a->id < b->id;
-  });
-  return out;
+  refresh_round_caches();
+  return open_findings_;
 }
 
 std::vector<const Finding*> Session::findings_of_round(const Id& round_id) const {
-  std::vector<const Finding*> out;
-  for (const auto& [id, f] : replica_.data().rounds.findings) {
-    if (f.round == round_id && f.opened_ms != 0) out.push_back(&f);
-  }
-  std::sort(out.begin(), out.end(), [](const Finding* a, const Finding* b) {
-    return a->opened_ms != b->opened_ms ? a->opened_ms < b->opened_ms : a->id < b->id;
-  });
-  return out;
+  refresh_round_caches();
+  auto it = findings_by_round_.find(round_id);
+  return it == findings_by_round_.end() ? std::vector<const Finding*>() : it->second;
 }
 
 std::vector<const Finding*> Session::findings_of_zone_day(const Id& zone, std::int64_t day) const {
+  refresh_round_caches();
   std::vector<const Finding*> out;
-  const auto& rounds = replica_.data().rounds.rounds;
-  for (const auto& [id, f] : replica_.data().rounds.findings) {
-    if (f.opened_ms == 0) continue;
-    auto r = rounds.find(f.round);
-    if (r != rounds.end() && r->second.zone == zone && r->second.day == day) out.push_back(&f);
+  auto rounds = rounds_by_zone_day_.find({zone, day});
+  if (rounds == rounds_by_zone_day_.end()) return out;
+  for (const Round* r : rounds->second) {
+    auto f = findings_by_round_.find(r->id);
+    if (f != findings_by_round_.end()) out.insert(out.end(), f->second.begin(), f->second.end());
   }
   std::sort(out.begin(), out.end(), [](const Finding* a, const Finding* b) {
     return a->opened_ms != b->opened_ms ? a->opened_ms < b->opened_ms : a->id < b->id;
@@ -472,13 +475,26 @@ ZoneDayReport Session::zone_day_report(const Id& zone, std::int64_t day) const {
 }
 
 const Finding* Session::finding_for(const Id& round_id, const Id& checkpoint, int item) const {
-  for (const auto& [id, f] : replica_.data().rounds.findings) {
-    if (f.round == round_id && f.checkpoint == checkpoint && f.item == item && f.opened_ms != 0) return &f;
+  refresh_round_caches();
+  auto it = findings_by_round_.find(round_id);
+  if (it == findings_by_round_.end()) return nullptr;
+  for (const Finding* f : it->second) {
+    if (f->checkpoint == checkpoint && f->item == item) return f;
   }
   return nullptr;
 }
 
 std::optional<std::int64_t> Session::previous_reading(const Id& round_id, const Id& checkpoint, int item) const {
+  // A year of answers is ~200,000: scanned once per change, not every frame.
+  refresh_round_caches();
+  const Id key = answer_id(round_id, checkpoint, item);
+  if (auto hit = previous_readings_.find(key); hit != previous_readings_.end()) return hit->second;
+  std::optional<std::int64_t>& out = previous_readings_[key];
+  out = scan_previous_reading(round_id, checkpoint, item);
+  return out;
+}
+
+std::optional<std::int64_t> Session::scan_previous_reading(const Id& round_id, const Id& checkpoint, int item) const {
   const Round* current = round(round_id);
   std::optional<std::int64_t> best;
   std::int64_t best_at = 0;
