@@ -25,6 +25,7 @@
 #include "app/domain/replica.hpp"
 #include "app/domain/views.hpp"
 #include "app/i18n/catalogue.hpp"
+#include "app/rounds/meter_reading.hpp"
 #include "app/rounds/route.hpp"
 #include "app/schedule/daily_duties.hpp"
 #include "app/store/snapshot.hpp"
@@ -229,6 +230,9 @@ class Session {
   const Finding* finding_for(const Id& round, const Id& checkpoint, int item) const;
   // The last reading of this item at this checkpoint in an earlier round (to compare).
   std::optional<std::int64_t> previous_reading(const Id& round, const Id& checkpoint, int item) const;
+  std::optional<PastReading> last_reading(const Id& round, const Id& checkpoint, int item) const;
+  // The recorded reading against the last one: backwards, or a jump.
+  ReadingFlag reading_flag(const Id& round, const Id& checkpoint, int item) const;
   std::size_t op_count() const { return replica_.size(); }
   std::vector<Op> decoded_log() const { return replica_.decoded_log(); }  // in fold order (tests, tools)
   SaveState save_state() const;
@@ -308,8 +312,7 @@ class Session {
   mutable std::unordered_map<Id, std::vector<const Finding*>, IdHash> findings_by_round_;
   mutable std::map<std::pair<Id, std::int64_t>, std::vector<const Round*>> rounds_by_zone_day_;
   mutable std::vector<const Finding*> open_findings_;  // oldest first
-  mutable std::unordered_map<Id, std::optional<std::int64_t>, IdHash> previous_readings_;  // by answer id
-  std::optional<std::int64_t> scan_previous_reading(const Id& round, const Id& checkpoint, int item) const;
+  mutable std::unordered_map<Id, std::optional<PastReading>, IdHash> previous_readings_;  // by answer id
   mutable std::uint64_t views_version_ = ~0ull;
   mutable CommunitySummary summary_;  // while views_ are stale
   mutable std::uint64_t summary_version_ = ~0ull;

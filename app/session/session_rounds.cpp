@@ -485,27 +485,29 @@ const Finding* Session::finding_for(const Id& round_id, const Id& checkpoint, in
 }
 
 std::optional<std::int64_t> Session::previous_reading(const Id& round_id, const Id& checkpoint, int item) const {
+  const auto last = last_reading(round_id, checkpoint, item);
+  return last ? std::optional<std::int64_t>(last->value) : std::nullopt;
+}
+
+ReadingFlag Session::reading_flag(const Id& round_id, const Id& checkpoint, int item) const {
+  const Answer* a = answer(round_id, checkpoint, item);
+  if (!a || !a->has_reading) return ReadingFlag::none;
+  return check_reading(last_reading(round_id, checkpoint, item), a->reading, a->at_ms);
+}
+
+std::optional<PastReading> Session::last_reading(const Id& round_id, const Id& checkpoint, int item) const {
   // A year of answers is ~200,000: scanned once per change, not every frame.
   refresh_round_caches();
   const Id key = answer_id(round_id, checkpoint, item);
   if (auto hit = previous_readings_.find(key); hit != previous_readings_.end()) return hit->second;
-  std::optional<std::int64_t>& out = previous_readings_[key];
-  out = scan_previous_reading(round_id, checkpoint, item);
-  return out;
-}
-
-std::optional<std::int64_t> Session::scan_previous_reading(const Id& round_id, const Id& checkpoint, int item) const {
   const Round* current = round(round_id);
-  std::optional<std::int64_t> best;
-  std::int64_t best_at = 0;
+  std::optional<PastReading> best;
   for (const auto& [id, a] : replica_.data().rounds.answers) {
     if (a.checkpoint != checkpoint || a.item != item || !a.has_reading || a.round == round_id) continue;
     if (current && a.at_ms > current->started_ms) continue;
-    if (!best || a.at_ms > best_at) {
-      best = a.reading;
-      best_at = a.at_ms;
-    }
+    if (!best || a.at_ms > best->at_ms) best = PastReading{a.reading, a.at_ms};
   }
+  previous_readings_[key] = best;
   return best;
 }
 

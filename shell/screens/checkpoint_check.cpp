@@ -110,8 +110,12 @@ void reading_item(ScreenContext& ctx, const app::Id& round, const app::Id& cp, i
   if (a && a->has_reading) {
     std::snprintf(line, sizeof line, tr(S::reading_recorded), static_cast<long long>(a->reading));
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::ok), "%s %s", line, it.unit.c_str());
-    auto prev = ctx.session.previous_reading(round, cp, item);
-    if (prev && a->reading < *prev) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::danger), "%s", tr(S::reading_backwards));
+    const app::ReadingFlag flag = ctx.session.reading_flag(round, cp, item);
+    if (flag != app::ReadingFlag::none) {
+      const char* warning = tr(flag == app::ReadingFlag::backwards ? S::reading_backwards : S::reading_jump);
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::danger), "%s", warning);
+      automation().record_last_item("reading_flag", warning, "text");
+    }
   }
   char id[32];
   std::snprintf(id, sizeof id, "reading:%d", item);

@@ -9,6 +9,7 @@
 #include "app/core/sha256.hpp"
 #include "app/domain/replica.hpp"
 #include "app/i18n/catalogue.hpp"
+#include "app/rounds/meter_reading.hpp"
 #include "app/rounds/route.hpp"
 #include "app/server/csv_export.hpp"
 #include "app/schedule/daily_duties.hpp"
@@ -237,4 +238,45 @@ TEST_CASE("rounds.csv names each round's kind; findings.csv places a unit findin
   const std::string findings = server::to_csv((*exports.find("findings"))(server::ExportInput{replica}));
   const std::string where = d.zone().name + "," + stop.place + "," + stop.name + "," + stop.checklist->items[1].zh + ",卫生间天花渗水,派单,工程部";
   CHECK(findings.find(where) != std::string::npos);
+}
+
+TEST_CASE("meter readings: a vacant unit's meter is compared with the last round's; backwards and jumps are flagged") {
+  const std::int64_t day = 86400000;
+  CHECK(check_reading(std::nullopt, 5, 0) == ReadingFlag::none);
+  CHECK(check_reading(PastReading{1200, 0}, 1199, day) == ReadingFlag::backwards);
+  CHECK(check_reading(PastReading{1200, 0}, 1200, day) == ReadingFlag::none);
+  CHECK(check_reading(PastReading{1200, 0}, 1250, day) == ReadingFlag::none);
+  CHECK(check_reading(PastReading{1200, 0}, 1251, day) == ReadingFlag::jump);
+  CHECK(check_reading(PastReading{1200, 0}, 1251, day / 2) == ReadingFlag::jump);     // same day: one day's use at most
+  CHECK(check_reading(PastReading{1200, 0}, 1340, 3 * day) == ReadingFlag::none);     // three days away
+  CHECK(check_reading(PastReading{1200, 0}, 1360, 3 * day) == ReadingFlag::jump);
+
+  Device d;
+  Id unit;
+  int meter = -1;
+  const Id first = d.session.start_round(d.zone().id, RoundKind::units).value();
+  for (const RouteStop& s : d.session.route_of(first)) {
+    if (s.checklist->key != "vacant_unit") continue;
+    unit = s.id;
+    for (std::size_t i = 0; i < s.checklist->items.size(); ++i) {
+      if (s.checklist->items[i].type == ItemType::reading) meter = static_cast<int>(i);
+    }
+    break;
+  }
+  REQUIRE(meter >= 0);
+  REQUIRE(d.session.record_reading(first, unit, meter, 1200).ok());
+  CHECK(d.session.reading_flag(first, unit, meter) == ReadingFlag::none);
+  REQUIRE(d.session.finish_round(first).ok());
+
+  d.clock.now += day;
+  const Id second = d.session.start_round(d.zone().id, RoundKind::units).value();
+  CHECK(d.session.previous_reading(second, unit, meter) == 1200);
+  REQUIRE(d.session.record_reading(second, unit, meter, 1190).ok());
+  CHECK(d.session.reading_flag(second, unit, meter) == ReadingFlag::backwards);
+  REQUIRE(d.session.record_reading(second, unit, meter, 1290).ok());
+  CHECK(d.session.reading_flag(second, unit, meter) == ReadingFlag::jump);
+  REQUIRE(d.session.record_reading(second, unit, meter, 1203).ok());
+  CHECK(d.session.reading_flag(second, unit, meter) == ReadingFlag::none);
+  // The first round's reading is untouched by the second's.
+  CHECK(d.session.answer(first, unit, meter)->reading == 1200);
 }
