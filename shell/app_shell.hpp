@@ -48,7 +48,8 @@ class AppShell {
   int interactive_frames_ = 0;    // frames drawn since loading finished
   bool whole_log_failed_ = false;
   double snapshot_covers_ = -1;
-  struct { double begin_ms = 0, step_ms = 0, put_ms = 0; } snapshot_cost_;  // worst per frame   // a snapshot being written covers segments up to this key
+  double snapshot_ops_ = -1;     // >= 0: written, to be put next frame (the ops it covers)
+  struct { double begin_ms = 0, step_ms = 0, take_ms = 0, put_ms = 0; } snapshot_cost_;  // worst per frame   // a snapshot being written covers segments up to this key
   double last_retry_s_ = 0;
   double load_ms_ = 0;  // folding the stored log at start-up (scripts/bench store)
 };

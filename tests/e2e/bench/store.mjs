@@ -91,7 +91,9 @@ try {
   await page.waitForFunction(() => { const s = window.butlerTest.state().session; return s.snapshot_covered === s.ops; }, null, { timeout: 300000, polling: 200 });
   const snapshotWrittenMs = Date.now() - snapStarted;
   const snapshotCost = (await page.evaluate(() => window.butlerTest.state())).snapshot_cost;
-  const snapshotWorstFrame = Math.max(snapshotCost.begin_ms + snapshotCost.step_ms, snapshotCost.step_ms + snapshotCost.put_ms);
+  // Begin and the first steps share a frame; the bytes are taken and the
+  // first chunk put in a frame of their own.
+  const snapshotWorstFrame = Math.max(snapshotCost.begin_ms + snapshotCost.step_ms, snapshotCost.take_ms + snapshotCost.put_ms);
 
   const startups = [], heaps = [], parts = [];
   for (let i = 0; i < 3; i++) {
@@ -126,7 +128,7 @@ try {
   console.log(`figure: store.commit_ratio_p95 = ${ratio95.toFixed(2)} x  (target <= 1.5: ${met(ratio95 <= 1.5)})`);
   console.log(`figure: store.commit_p50_growth = ${growth.toFixed(2)} x  (${bigOps} vs ${smallOps} ops stored; same cost means ~1)`);
   console.log(`figure: store.startup_ms = ${startup.toFixed(0)} ms  (${bigOps} ops; target <= 1500: ${met(startup <= 1500)})`);
-  console.log(`figure: store.snapshot_worst_frame_ms = ${snapshotWorstFrame.toFixed(1)} ms  (background snapshot of ${bigOps} ops: the most one frame spent on it: begin ${snapshotCost.begin_ms.toFixed(1)}, step ${snapshotCost.step_ms.toFixed(1)}, put ${snapshotCost.put_ms.toFixed(1)} ms; target <= 8: ${met(snapshotWorstFrame <= 8)})`);
+  console.log(`figure: store.snapshot_worst_frame_ms = ${snapshotWorstFrame.toFixed(1)} ms  (background snapshot of ${bigOps} ops: the most one frame spent on it: begin ${snapshotCost.begin_ms.toFixed(1)}, step ${snapshotCost.step_ms.toFixed(1)}, take ${snapshotCost.take_ms.toFixed(1)} + put ${snapshotCost.put_ms.toFixed(1)} ms; target <= 8: ${met(snapshotWorstFrame <= 8)})`);
   console.log(`figure: store.heap_bytes = ${heap} B  (target <= 134217728: ${met(heap <= 134217728)})`);
 } finally {
   await browser.close();
