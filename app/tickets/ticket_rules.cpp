@@ -1,0 +1,76 @@
+#include "app/tickets/ticket_rules.hpp"
+
+#include <algorithm>
+
+namespace app::tickets {
+namespace {
+constexpr std::int64_t kMinute = 60000, kDay = 86400000;
+}  // namespace
+
+bool is_kind(std::int64_t v) { return v >= 0 && v <= 6; }
+bool is_severity(std::int64_t v) { return v >= 0 && v <= 2; }
+bool is_status(std::int64_t v) { return v >= 0 && v <= 7; }
+
+bool is_communication_complaint(Kind k) {
+  return k == Kind::help_seeking || k == Kind::inquiry_complaint || k == Kind::venting;
+}
+
+TransitionError check_transition(Status from, Status to, bool callback_failed) {
+  const auto f = static_cast<int>(from), t = static_cast<int>(to);
+  if (to == Status::dispatched && (from == Status::callback || from == Status::closed)) {
+    // A reopen: only what the callback found sends it back to the repairer.
+    return callback_failed ? TransitionError::none : TransitionError::reopen_needs_callback;
+  }
+  if (from == Status::closed) return TransitionError::already_closed;
+  if (t <= f) return TransitionError::goes_backwards;
+  if (t != f + 1) {
+    // An inquiry or a suggestion answered at once has nothing to dispatch:
+    // classified → done is the one skip allowed (the butler answered it).
+    if (from == Status::classified && to == Status::done) return TransitionError::none;
+    return TransitionError::skips_a_step;
+  }
+  return TransitionError::none;
+}
+
+Deadlines deadlines_for(Kind kind, Severity severity, std::int64_t received_ms, std::int64_t end_of_day_ms,
+                        std::int64_t requested_ms, bool approved_later, const Settings& s) {
+  Deadlines d;
+  if (kind == Kind::repair) d.dispatch_by = received_ms + s.repair_dispatch_minutes * kMinute;
+  if (kind == Kind::inquiry || kind == Kind::suggestion) return d;  // answered, not resolved against a clock
+  switch (severity) {
+    case Severity::major:
+      d.escalate_by = std::max(received_ms, end_of_day_ms);
+      d.answer_by = received_ms + s.major_answer_days * kDay;
+      d.resolve_by = received_ms + s.major_resolve_days * kDay;
+      break;
+    case Severity::important:
+      d.escalate_by = received_ms + s.important_escalate_minutes * kMinute;
+      d.resolve_by = received_ms + s.important_resolve_days * kDay;
+      break;
+    case Severity::minor: {
+      const std::int64_t standard = received_ms + s.minor_resolve_days * kDay;
+      // The owner's own date counts when it is sooner; a later one only with the head's approval.
+      if (requested_ms > 0 && (requested_ms <= standard || approved_later)) d.resolve_by = requested_ms;
+      else d.resolve_by = standard;
+      break;
+    }
+  }
+  return d;
+}
+
+std::optional<std::int64_t> callback_due(RepairCategory category, std::int64_t done_ms, std::int64_t leak_test_ms,
+                                         const Settings& s) {
+  switch (category) {
+    case RepairCategory::leak:
+      if (leak_test_ms <= 0) return std::nullopt;
+      return leak_test_ms + s.leak_callback_days * kDay;
+    case RepairCategory::safety_facility:
+    case RepairCategory::ordinary:
+      return done_ms + s.callback_days * kDay;
+  }
+  return std::nullopt;
+}
+
+bool needs_callback(Kind kind) { return kind == Kind::valid_complaint || kind == Kind::repair; }
+
+}  // namespace app::tickets

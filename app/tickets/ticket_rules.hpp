@@ -1,0 +1,81 @@
+#pragma once
+// The rules of a ticket (投诉 / 报修 / 咨询 / 建议), from shared/domain.md §2–3:
+// its lifecycle and which steps may follow which, the deadlines each class
+// carries from the moment it was received, and when its callback is due.
+// Pure functions of a ticket's own stamps and the settings: the tablet
+// computes them offline, and the same stamps give the same deadlines on every
+// device. Every number here is the product's default and a setting.
+#include <cstdint>
+#include <optional>
+
+namespace app::tickets {
+
+enum class Kind : std::int64_t {
+  valid_complaint = 0,  // 有效投诉: the management company failed
+  help_seeking = 1,     // 沟通性投诉 · 求助型
+  inquiry_complaint = 2,  // 沟通性投诉 · 咨询型
+  venting = 3,          // 沟通性投诉 · 发泄型
+  inquiry = 4,          // 咨询
+  suggestion = 5,       // 建议
+  repair = 6,           // 报修
+};
+bool is_kind(std::int64_t v);
+bool is_communication_complaint(Kind k);
+
+enum class Severity : std::int64_t { major = 0, important = 1, minor = 2 };
+bool is_severity(std::int64_t v);
+
+// received → classified → dispatched → accepted → on site → done (owner
+// signs) → callback → closed; a bad callback reopens it to the repairer.
+enum class Status : std::int64_t {
+  received = 0, classified = 1, dispatched = 2, accepted = 3, on_site = 4, done = 5, callback = 6, closed = 7,
+};
+bool is_status(std::int64_t v);
+
+enum class TransitionError { none, skips_a_step, goes_backwards, already_closed, reopen_needs_callback };
+// Whether `to` may follow `from`. A reopen (callback or closed → dispatched)
+// is allowed only from a callback that found a problem: `callback_failed`.
+TransitionError check_transition(Status from, Status to, bool callback_failed = false);
+
+// The deadline settings; the defaults are the manuals' numbers.
+struct Settings {
+  std::int64_t major_resolve_days = 10;   // one manual says a week: make it 7 here
+  std::int64_t major_answer_days = 2;
+  std::int64_t important_escalate_minutes = 60;
+  std::int64_t important_resolve_days = 3;
+  std::int64_t minor_resolve_days = 2;
+  std::int64_t repair_dispatch_minutes = 10;  // the slip is with engineering within 10 minutes
+  std::int64_t onsite_minutes = 5;            // the handler is on site within 5 minutes (on-site complaints)
+  std::int64_t callback_days = 2;             // safety-facility and other repairs
+  std::int64_t leak_callback_days = 3;        // after the leak test
+};
+
+// Wall-clock ms deadlines from the moment of receipt; nullopt: none applies.
+struct Deadlines {
+  std::optional<std::int64_t> escalate_by;  // major: to the centre manager the same day; important: the department head within 1 h
+  std::optional<std::int64_t> answer_by;    // major: an answer to the owner
+  std::optional<std::int64_t> dispatch_by;  // repairs: the slip to engineering
+  std::optional<std::int64_t> resolve_by;
+};
+// `requested_ms`: the owner's requested date for a minor ticket (0: none); a
+// later date than the default needs the head's approval (`approved_later`).
+// `end_of_day_ms`: the local midnight after receipt (the tablet's calendar).
+Deadlines deadlines_for(Kind kind, Severity severity, std::int64_t received_ms, std::int64_t end_of_day_ms,
+                        std::int64_t requested_ms, bool approved_later, const Settings& s = {});
+
+enum class RepairCategory : std::int64_t { ordinary = 0, safety_facility = 1, leak = 2 };
+// When the callback is due after the work was done; for a leak, after the
+// leak test (`leak_test_ms`, 0 when not yet tested: nothing due yet).
+std::optional<std::int64_t> callback_due(RepairCategory category, std::int64_t done_ms, std::int64_t leak_test_ms,
+                                         const Settings& s = {});
+// Valid complaints and repairs get a callback, every one of them (100%).
+bool needs_callback(Kind kind);
+
+// "Now" for lateness: never earlier than the latest time this tablet has
+// seen (its hybrid clock), so a clock set backwards cannot make anything look
+// less late.
+inline std::int64_t lateness_now(std::int64_t wall_ms, std::int64_t latest_seen_ms) {
+  return wall_ms > latest_seen_ms ? wall_ms : latest_seen_ms;
+}
+
+}  // namespace app::tickets
