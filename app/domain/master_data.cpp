@@ -119,6 +119,10 @@ void apply_master_data(MasterData& d, const Op& op) {
     case OpKind::checklist_saved:
       apply_rounds(d.rounds, op);
       break;
+    case OpKind::ticket_opened:
+    case OpKind::ticket_stepped:
+      apply_tickets(d.tickets, op);
+      break;
     case OpKind::checkpoint_set: {
       Checkpoint& c = d.checkpoints[op.entity];
       c.id = op.entity;

@@ -12,6 +12,7 @@
 #include "app/core/sha256.hpp"  // is_sha256_hex: how photos are named
 #include "app/ops/op.hpp"
 #include "app/rounds/rounds_data.hpp"
+#include "app/tickets/tickets_data.hpp"
 
 namespace app {
 
@@ -75,6 +76,7 @@ struct MasterData {
   std::unordered_map<Id, Checkpoint, IdHash> checkpoints;
   std::unordered_map<Id, Photo, IdHash> photos;
   RoundsData rounds;  // rounds, answers, findings (app/rounds)
+  TicketsData tickets;  // complaints, repairs, inquiries, suggestions (app/tickets)
   bool operator==(const MasterData&) const = default;
 };
 

@@ -5,6 +5,7 @@
 #include "app/domain/master_data.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/rounds/checklist_codec.hpp"
+#include "app/tickets/ticket_rules.hpp"
 
 namespace app {
 namespace {
@@ -21,7 +22,7 @@ bool is_text_key(F k) {
     case F::name: case F::parent: case F::stairwell: case F::number: case F::phone: case F::occupation:
     case F::code: case F::pin_hash: case F::butler: case F::buildings: case F::city: case F::zone: case F::photo:
     case F::round: case F::checkpoint: case F::note: case F::checklist: case F::told: case F::department:
-    case F::items: case F::pins:
+    case F::items: case F::pins: case F::wants:
       return true;
     default:
       return false;
@@ -57,6 +58,10 @@ std::uint64_t allowed(OpKind kind) {
     case OpKind::photo_added: return bits({F::parent, F::photo, F::taken_ms});
     case OpKind::round_started: return bits({F::zone, F::day, F::at_ms, F::kind, F::pins});
     case OpKind::checklist_saved: return bits({F::checklist, F::version, F::name, F::items, F::at_ms});
+    case OpKind::ticket_opened:
+      return bits({F::parent, F::name, F::phone, F::channel, F::kind, F::severity, F::note, F::wants, F::requested_ms, F::at_ms});
+    case OpKind::ticket_stepped:
+      return bits({F::parent, F::stage, F::note, F::department, F::kind, F::severity, F::approved, F::failed, F::at_ms});
     case OpKind::item_answered:
       return bits({F::round, F::checkpoint, F::item, F::result, F::note, F::reading, F::checklist, F::version, F::at_ms});
     case OpKind::round_finished: return bits({F::at_ms});
@@ -101,6 +106,10 @@ Status check_value(F key, const Payload::Field& f) {
     case F::result: if (v < 0 || v > 2) return invalid("unknown item result " + std::to_string(v)); break;
     case F::urgent: if (v != 0 && v != 1) return invalid("urgent flag must be 0 or 1"); break;
     case F::item: if (v < 0 || v > 500) return invalid("item index out of range"); break;
+    case F::channel: if (v < 0 || v > 4) return invalid("unknown channel " + std::to_string(v)); break;
+    case F::severity: if (!tickets::is_severity(v)) return invalid("unknown severity " + std::to_string(v)); break;
+    case F::stage: if (!tickets::is_status(v)) return invalid("unknown ticket stage " + std::to_string(v)); break;
+    case F::approved: case F::failed: if (v != 0 && v != 1) return invalid("a flag must be 0 or 1"); break;
     case F::day: if (v == 0 || !plausible_date(v)) return invalid("bad day " + std::to_string(v)); break;
     default: break;
   }
@@ -131,6 +140,10 @@ bool role_may_write(std::int64_t role, OpKind kind) {
     case OpKind::checkpoint_set:
     case OpKind::checklist_saved:
       return lead;
+    case OpKind::ticket_opened:
+      return office;
+    case OpKind::ticket_stepped:
+      return office || r == Role::engineering;  // engineering accepts the slip, is on site, finishes
   }
   return false;
 }
@@ -162,6 +175,14 @@ Status validate_op(const Op& op) {
       if (!p.has(F::zone) || !p.has(F::day)) return invalid("a round needs its zone and day");
       if (auto k = p.number(F::kind); k && !is_round_kind(*k)) return invalid("unknown round kind " + std::to_string(*k));
       if (auto pins = p.text(F::pins); pins && !decode_pins(*pins)) return invalid("unreadable checklist versions");
+      break;
+    case OpKind::ticket_opened:
+      if (!p.has(F::kind) || !p.has(F::note) || !p.has(F::at_ms)) return invalid("a ticket needs its kind, what happened and when");
+      if (auto k = p.number(F::kind); k && !tickets::is_kind(*k)) return invalid("unknown ticket kind " + std::to_string(*k));
+      break;
+    case OpKind::ticket_stepped:
+      if (!p.has(F::parent) || !p.has(F::stage) || !p.has(F::at_ms)) return invalid("a ticket step needs its ticket, stage and time");
+      if (auto k = p.number(F::kind); k && !tickets::is_kind(*k)) return invalid("unknown ticket kind " + std::to_string(*k));
       break;
     case OpKind::checklist_saved: {
       const auto key = p.text(F::checklist);

@@ -31,6 +31,8 @@ enum class OpKind : std::uint16_t {
   finding_opened = 13,    // a failed item becomes an open finding (urgent, or dispatched)
   finding_verified = 14,  // the fix was seen on a later visit (with an "after" photo)
   checklist_saved = 15,   // a head butler's new version of a checklist (entity: derived from key and version)
+  ticket_opened = 16,     // a complaint, repair, inquiry or suggestion received (首问负责制: the receiver owns it)
+  ticket_stepped = 17,    // one step of a ticket's lifecycle (entity: the step; F::parent: the ticket)
 };
 bool is_known_kind(std::uint16_t code);
 
@@ -74,6 +76,13 @@ enum class F : std::uint16_t {
   department = 36, // where a dispatch slip went
   items = 37,      // a checklist's items (app/rounds/checklist_codec.hpp)
   pins = 38,       // the edited checklists' versions a round started with
+  channel = 39,    // how a ticket came in: 0 phone, 1 visit, 2 letter, 3 rounds, 4 night log
+  wants = 40,      // what the owner asks for
+  severity = 41,   // 0 major, 1 important, 2 minor
+  stage = 42,      // a ticket's lifecycle status (app/tickets/ticket_rules.hpp)
+  requested_ms = 43,  // the owner's requested date (minor tickets)
+  approved = 44,   // 1: the head approved a later date
+  failed = 45,     // 1: the callback found a problem (reopens)
 };
 
 // A small typed record: the few fields an op carries, in a fixed order.

@@ -77,6 +77,16 @@ struct ZoneDayReport {
   int findings_open = 0, findings_verified = 0;
 };
 
+// A ticket as received (首问负责制: whoever takes it owns it until handed on).
+struct NewTicket {
+  Id unit;                       // may be nil: a public-area matter
+  std::string owner, phone, what, wants;
+  std::int64_t channel = 0;      // 0 phone, 1 visit, 2 letter, 3 rounds, 4 night log
+  tickets::Kind kind = tickets::Kind::valid_complaint;
+  tickets::Severity severity = tickets::Severity::minor;
+  std::int64_t requested_ms = 0; // the owner's requested date (minor tickets)
+};
+
 struct DutyLine {
   schedule::Duty duty;
   schedule::DutyOutcome outcome;
@@ -137,6 +147,13 @@ class Session {
   // Choice and text items: the chosen label or the words, recorded as a pass.
   Status answer_choice(const Id& round, const Id& stop, int item, int choice);
   Status answer_text(const Id& round, const Id& stop, int item, std::string_view text);
+  // Tickets (session_tickets.cpp): each step refused with a reason when it
+  // does not follow the ticket's status here; a step that conflicts with one
+  // made offline elsewhere is kept and listed (ticket_conflicts).
+  Result<Id> open_ticket(const NewTicket& ticket);
+  Status classify_ticket(const Id& ticket, tickets::Kind kind, tickets::Severity severity, bool approved_later = false);
+  Status step_ticket(const Id& ticket, tickets::Status to, std::string_view note = {}, std::string_view handed_to = {},
+                     bool callback_failed = false);
   // A head butler saves an edited checklist as its next version (rounds
   // already started keep theirs). Returns the new version.
   Result<std::int64_t> save_checklist(const ChecklistTemplate& edited);
@@ -211,6 +228,15 @@ class Session {
   const ChecklistTemplate* checklist_at(const Id& round, const Id& stop) const;
   // A staff member's name ("" when unknown: a device not enrolled).
   std::string staff_name(const Id& staff) const;
+  const Ticket* ticket(const Id& id) const;
+  std::vector<const Ticket*> open_tickets() const;  // soonest deadline first
+  tickets::Deadlines deadlines_of(const Ticket& t) const;
+  // The earliest deadline still to meet at the ticket's status (the callback's
+  // once done), and whether it has passed on a clock that cannot go back.
+  std::optional<std::int64_t> next_deadline(const Ticket& t) const;
+  bool overdue(const Ticket& t) const;
+  // Steps refused in the fold because another tablet's step came first.
+  std::vector<std::pair<const Ticket*, const TicketStep*>> ticket_conflicts() const;
   // The latest version of every checklist, in a fixed order (the editor).
   std::vector<const ChecklistTemplate*> checklists() const;
   bool may_edit_checklists() const;  // a head butler or manager is signed in
