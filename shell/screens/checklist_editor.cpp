@@ -121,7 +121,7 @@ void draw_checklist_list(ScreenContext& ctx) {
     std::snprintf(sub, sizeof sub, tr(S::checklist_version_items), static_cast<int>(t->version), static_cast<int>(t->items.size()));
     const char* name = app::i18n::current_language() == app::i18n::Lang::en ? t->en.c_str() : t->zh.c_str();
     if (widgets::list_row(id, name, sub, nullptr, 0)) open_draft(ctx.state, *t);
-    automation().record_last_item((std::string(id) + ":sub").c_str(), sub, "text");
+    automation().record_last_item((std::string(id) + ":sub").c_str(), sub, "label");
   }
 }
 
@@ -172,7 +172,7 @@ void draw_checklist_editor(ScreenContext& ctx) {
     ImGui::PopTextWrapPos();
     char id[40];
     std::snprintf(id, sizeof id, "cl_item:%d", i);
-    automation().record_last_item(id, line.c_str(), "text");
+    automation().record_last_item(id, line.c_str(), "label");
     if (!may) continue;
     if (!item_controls(st, i)) { --i; continue; }
     if (d.items[static_cast<std::size_t>(i)].type == app::ItemType::choice) {

@@ -114,7 +114,7 @@ void reading_item(ScreenContext& ctx, const app::Id& round, const app::Id& cp, i
     if (flag != app::ReadingFlag::none) {
       const char* warning = tr(flag == app::ReadingFlag::backwards ? S::reading_backwards : S::reading_jump);
       ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::danger), "%s", warning);
-      automation().record_last_item("reading_flag", warning, "text");
+      automation().record_last_item("reading_flag", warning, "label");
     }
   }
   char id[32];

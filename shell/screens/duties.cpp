@@ -144,7 +144,7 @@ void draw_todays_duties(ScreenContext& ctx) {
         std::snprintf(state, sizeof state, "%s", outcome);
       }
       if (widgets::list_row(id, title, sub, state, outcome_color(d.outcome))) open_duty(ctx, *zone, d);
-      automation().record_last_item((std::string(id) + ":state").c_str(), state, "text");
+      automation().record_last_item((std::string(id) + ":state").c_str(), state, "label");
     }
     ++zone_index;
   }

@@ -91,7 +91,7 @@ void draw_round_runner(ScreenContext& ctx, const app::Id& round_id) {
       ctx.state.failing_item = -1;
       ctx.state.round_message.clear();
     }
-    automation().record_last_item((std::string(id) + ":status").c_str(), status, "text");
+    automation().record_last_item((std::string(id) + ":status").c_str(), status, "label");
     ++index;
   }
 }

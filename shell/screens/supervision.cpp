@@ -30,7 +30,7 @@ void day_picker(ScreenContext& ctx, std::int64_t day) {
                 static_cast<int>(day % 100));
   const char* label = ctx.state.supervision_days_back == 0 ? tr(S::supervision_today) : date;
   widgets::button("supervise_day", label, third, widgets::Tone::quiet, false);
-  automation().record_last_item("supervise_day_text", date, "text");
+  automation().record_last_item("supervise_day_text", date, "label");
   ImGui::SameLine();
   if (widgets::button("supervise_next", tr(S::supervision_next_day), third, widgets::Tone::normal, ctx.state.supervision_days_back > 0)) {
     --ctx.state.supervision_days_back;
@@ -55,7 +55,7 @@ void duty_pills(const std::vector<app::DutyLine>& duties, int zone_index) {
   }
   char id[40];
   std::snprintf(id, sizeof id, "supervise:%d:duties", zone_index);
-  automation().record_last_item(id, all.c_str(), "text");
+  automation().record_last_item(id, all.c_str(), "label");
 }
 
 // The evidence behind a zone's day: what the round skipped, every finding.
@@ -87,7 +87,7 @@ void zone_evidence(ScreenContext& ctx, const app::ZoneRow& zone, std::int64_t da
     ImGui::PopTextWrapPos();
     char id[40];
     std::snprintf(id, sizeof id, "evidence:%d", index++);
-    automation().record_last_item(id, (line + " | " + how).c_str(), "text");
+    automation().record_last_item(id, (line + " | " + how).c_str(), "label");
     draw_finding_photos(ctx.session, *f);
     ImGui::Dummy(ImVec2(0, ui().css(4)));
   }
@@ -108,7 +108,7 @@ void draw_supervision(ScreenContext& ctx) {
       std::string text = std::string(tr(S::duty_gate_greeting)) + " · " + tr(outcome_label(d.outcome));
       if (d.round && !ctx.session.staff_name(d.round->butler).empty()) text += " · " + ctx.session.staff_name(d.round->butler);
       widgets::pill(text.c_str(), outcome_color(d.outcome));
-      automation().record_last_item("supervise_gate", text.c_str(), "text");
+      automation().record_last_item("supervise_gate", text.c_str(), "label");
     }
   }
   int index = 0;

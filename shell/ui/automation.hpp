@@ -12,7 +12,7 @@ namespace shell {
 struct WidgetRecord {
   std::string id;     // stable: the catalogue key or a data id
   std::string label;  // what the user sees, in the current language
-  std::string kind;   // button, nav, text, row, toggle
+  std::string kind;   // button, nav, text (a field), row, toggle; label and banner: words to read, not to tap
   ImVec2 min, max;    // visible part, device pixels
   bool selected = false;
   bool clipped = false;  // partly hidden by its window's edge (a scrolled list)

@@ -44,14 +44,20 @@ async function allPass(page, index) {
   assert.notEqual((await state(page)).rounds.checkpoint, before, 'on to the next checkpoint after all pass');
 }
 
-// A finger scrolls until the widget sits in the upper half of the screen.
-async function bringIntoView(page, id) {
-  for (let i = 0; i < 6; i++) {
+// A finger scrolls until the widget sits in the upper part of the screen. Off
+// screen a widget is not drawn, so first scroll (down the page, or `up`)
+// until it is. The finger moves in the margin, never on a text field.
+const present = (page, id) => page.evaluate((k) => !!window.butlerTest.widget(k), id);
+async function bringIntoView(page, id, up = false) {
+  for (let i = 0; i < 12 && !(await present(page, id)); i++) {
+    await drag(page, { x: 8, y: up ? 300 : 800 }, { x: 8, y: up ? 800 : 300 });
+  }
+  for (let i = 0; i < 8; i++) {
     const w = await widget(page, id);
     const height = page.viewportSize().height;
-    if (w.css.y > 120 && w.css.y + w.css.h < height * 0.6) return;
+    if (w.css.y > 120 && w.css.y + w.css.h < height * 0.7) return;
     const dy = Math.max(-500, Math.min(500, height * 0.35 - w.css.y));
-    await drag(page, { x: 384, y: 600 }, { x: 384, y: 600 + dy });
+    await drag(page, { x: 8, y: 600 }, { x: 8, y: 600 + dy });
   }
 }
 
@@ -158,14 +164,13 @@ test('a round by touch, offline: ten checkpoints, two findings, a reload in the 
   await screenshot(page, 'round-supervision-evidence-portrait');
   await tap(page, 'supervise:0');
   // The day before: nothing walked.
-  await bringIntoView(page, 'supervise_prev');
+  await bringIntoView(page, 'supervise_prev', true);
   await tap(page, 'supervise_prev');
   assert.match((await widget(page, 'supervise:0:line')).label, /^未巡/);
   assert.match((await widget(page, 'supervise:0:duties')).label, /巡查 漏巡/);
   await tap(page, 'supervise_next');
   assert.equal((await widget(page, 'supervise:0:line')).label, '巡查 10/21 · 跳过 11 · 问题 2（待核实 2）');
-  await drag(page, { x: 384, y: 900 }, { x: 384, y: 250 });  // a finger scrolls down to the findings
-  await drag(page, { x: 384, y: 900 }, { x: 384, y: 250 });
+  await bringIntoView(page, 'finding:0');  // a finger scrolls down to the findings
   assert.match((await widget(page, 'finding:0')).label, /各楼层走道|墙面|大堂|电梯/);
   assert.ok(await widget(page, 'finding:1'));
   await screenshot(page, 'round-supervision-portrait');
