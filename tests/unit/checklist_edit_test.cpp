@@ -81,7 +81,7 @@ TEST_CASE("checklist items and pins round-trip through their text forms, and bad
   CHECK_FALSE(decode_pins(":2"));
 }
 
-TEST_CASE("a head butler's edit is a new version; a started round keeps its version, a new round takes the new one") {
+TEST_CASE("a head butler's edit is a new version — a started round keeps its version, a new round takes the new one") {
   Device d;
   const Id butler = d.session.actor();
   const Id round_before = d.session.start_round(d.zone().id).value();

@@ -105,7 +105,7 @@ TEST_CASE("local calendar arithmetic: days across months and years, weekdays") {
   CHECK(local_time(-86400000, 0).weekday == 3);            // 1969-12-31, a Wednesday
 }
 
-TEST_CASE("the units round walks the zone's vacant and renovating units; model rounds its model units") {
+TEST_CASE("the units round walks the zone's vacant and renovating units — model rounds its model units") {
   Device d;
   const MasterData& data = d.session.master_data();
   const Zone& zone = data.zones.at(d.zone().id);
@@ -212,7 +212,7 @@ TEST_CASE("a round's kind survives a snapshot") {
   CHECK(back.value().data.rounds.rounds.at(r.value()).kind == RoundKind::units);
 }
 
-TEST_CASE("rounds.csv names each round's kind; findings.csv places a unit finding by building and unit") {
+TEST_CASE("rounds.csv names each round's kind — findings.csv places a unit finding by building and unit") {
   i18n::set_current_language(i18n::Lang::zh_CN);
   Device d;
   const auto r = d.session.start_round(d.zone().id, RoundKind::units);
@@ -240,7 +240,7 @@ TEST_CASE("rounds.csv names each round's kind; findings.csv places a unit findin
   CHECK(findings.find(where) != std::string::npos);
 }
 
-TEST_CASE("meter readings: a vacant unit's meter is compared with the last round's; backwards and jumps are flagged") {
+TEST_CASE("meter readings: a vacant unit's meter is compared with the last round's — backwards and jumps are flagged") {
   const std::int64_t day = 86400000;
   CHECK(check_reading(std::nullopt, 5, 0) == ReadingFlag::none);
   CHECK(check_reading(PastReading{1200, 0}, 1199, day) == ReadingFlag::backwards);

@@ -60,7 +60,7 @@ TEST_CASE("photos wait for their ops, go one at a time, and leave the queue only
   CHECK(up.status().last_error.empty());
 }
 
-TEST_CASE("a reload restores the queue from storage; a photo gone from the tablet is dropped and said") {
+TEST_CASE("a reload restores the queue from storage — a photo gone from the tablet is dropped and said") {
   i18n::set_current_language(i18n::Lang::zh_CN);
   fakes::Clock clock;
   fakes::Random random;

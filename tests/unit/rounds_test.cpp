@@ -107,7 +107,7 @@ TEST_CASE("a round starts once a day per zone, resumes, and every checkpoint can
   CHECK(d.session.start_round(d.zone().id).value() != round);
 }
 
-TEST_CASE("a failed item becomes a finding: urgent names whom the butler told, otherwise a department; verified only with an after photo") {
+TEST_CASE("a failed item becomes a finding: urgent names whom the butler told, otherwise a department — verified only with an after photo") {
   i18n::set_current_language(i18n::Lang::zh_CN);
   Device d;
   const Id round = d.session.start_round(d.zone().id).value();

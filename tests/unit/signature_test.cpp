@@ -54,7 +54,7 @@ TEST_CASE("damaged or foreign text is not a signature") {
   CHECK_FALSE(decode_signature(base64_encode(raw)));
 }
 
-TEST_CASE("a blank pad, a dot or a short flick is refused; a written name passes") {
+TEST_CASE("a blank pad, a dot or a short flick is refused — a written name passes") {
   CHECK_FALSE(looks_signed(Signature{}));
   Signature dot;
   dot.strokes.push_back({{500, 500}, {501, 500}, {501, 501}});

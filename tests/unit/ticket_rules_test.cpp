@@ -67,7 +67,7 @@ TEST_CASE("deadlines by class, from the moment of receipt") {
   CHECK(deadlines_for(Kind::valid_complaint, Severity::major, kReceived, kMidnight, 0, false, week).resolve_by == kReceived + 7 * kDay);
 }
 
-TEST_CASE("a minor ticket honours the owner's requested date; a later one needs the head's approval") {
+TEST_CASE("a minor ticket honours the owner's requested date — a later one needs the head's approval") {
   const std::int64_t sooner = kReceived + kDay, later = kReceived + 5 * kDay;
   CHECK(deadlines_for(Kind::repair, Severity::minor, kReceived, kMidnight, sooner, false).resolve_by == sooner);
   CHECK(deadlines_for(Kind::repair, Severity::minor, kReceived, kMidnight, later, false).resolve_by == kReceived + 2 * kDay);
@@ -76,7 +76,7 @@ TEST_CASE("a minor ticket honours the owner's requested date; a later one needs 
   CHECK(deadlines_for(Kind::repair, Severity::important, kReceived, kMidnight, later, true).resolve_by == kReceived + 3 * kDay);
 }
 
-TEST_CASE("callbacks: 2 days after a repair, 3 days after the leak test; every valid complaint and repair gets one") {
+TEST_CASE("callbacks: 2 days after a repair, 3 days after the leak test — every valid complaint and repair gets one") {
   const std::int64_t done = kReceived + kDay;
   CHECK(callback_due(RepairCategory::safety_facility, done, 0) == done + 2 * kDay);
   CHECK(callback_due(RepairCategory::ordinary, done, 0) == done + 2 * kDay);

@@ -89,7 +89,7 @@ TEST_CASE("a repair from receipt to close: each step in order, each deadline in 
   for (const Op& op : d.session.decoded_log()) CHECK(validate_op(op).ok());
 }
 
-TEST_CASE("a bad callback reopens the ticket to the repairer; a plain step back does not") {
+TEST_CASE("a bad callback reopens the ticket to the repairer — a plain step back does not") {
   Device d(2, 2);
   const Id id = d.session.open_ticket(d.leak()).value();
   REQUIRE(d.session.classify_ticket(id, Kind::repair, Severity::minor).ok());
@@ -104,7 +104,7 @@ TEST_CASE("a bad callback reopens the ticket to the repairer; a plain step back 
   CHECK(t->open());
 }
 
-TEST_CASE("overdue is judged on a clock that cannot go back; a later date needs the head") {
+TEST_CASE("overdue is judged on a clock that cannot go back — a later date needs the head") {
   Device d(3, 3);
   NewTicket minor = d.leak();
   minor.severity = Severity::minor;
