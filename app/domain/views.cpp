@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <unordered_map>
 
+#include "app/core/pinyin.hpp"
+
 namespace app {
 
 std::string mask_phone(std::string_view phone) {
@@ -14,10 +16,16 @@ std::string mask_phone(std::string_view phone) {
 
 namespace {
 
+// The owner's columns of a row, and what a search matches them by.
+void set_owner(UnitRow& row, const Resident* owner) {
+  row.owner_name = owner ? owner->name : std::string();
+  row.masked_phone = owner ? mask_phone(owner->phone) : std::string();
+  row.phone_tail = owner && owner->phone.size() >= 4 ? owner->phone.substr(owner->phone.size() - 4) : std::string();
+  row.owner_initials = owner ? pinyin_initials(owner->name) : std::string();
+}
+
 // Fills a row's household columns from the residents living in its unit.
 void fill_household(UnitRow& row, const MasterData& d) {
-  row.owner_name.clear();
-  row.masked_phone.clear();
   row.member_count = 0;
   const Resident* owner = nullptr;
   for (const auto& [id, r] : d.residents) {
@@ -25,10 +33,7 @@ void fill_household(UnitRow& row, const MasterData& d) {
     ++row.member_count;
     if (r.owner && (!owner || r.name < owner->name)) owner = &r;
   }
-  if (owner) {
-    row.owner_name = owner->name;
-    row.masked_phone = mask_phone(owner->phone);
-  }
+  set_owner(row, owner);
 }
 
 int count_residents(const MasterData& d) {
@@ -118,10 +123,7 @@ Views build_views(const MasterData& d) {
     row.label = row.building_name + " " + u.stairwell + "单元 " + u.number;
     if (auto h = households.find(id); h != households.end()) {
       row.member_count = h->second.members;
-      if (h->second.owner) {
-        row.owner_name = h->second.owner->name;
-        row.masked_phone = mask_phone(h->second.owner->phone);
-      }
+      set_owner(row, h->second.owner);
     }
     v.units.push_back(std::move(row));
   }

@@ -22,6 +22,8 @@ struct UnitRow {
   std::int64_t floor = 0;
   std::string owner_name;     // first owner on record, may be empty
   std::string masked_phone;   // 138****5678: the archive is confidential
+  std::string phone_tail;     // the owner's last four digits: searched, never shown in full
+  std::string owner_initials; // "zxm" for 张小明: searched by pinyin initials
   int member_count = 0;       // residents living there (owner included)
   UnitStatus status = UnitStatus::occupied;
 };
