@@ -4,7 +4,9 @@
 
 #include "app/domain/master_data.hpp"
 #include "app/i18n/catalogue.hpp"
+#include "app/core/signature.hpp"
 #include "app/rounds/checklist_codec.hpp"
+#include "app/tickets/repair_slip.hpp"
 #include "app/tickets/ticket_rules.hpp"
 
 namespace app {
@@ -12,6 +14,7 @@ namespace {
 
 constexpr std::size_t kMaxTextBytes = 4096;  // names, phones, id lists: generous, not unbounded
 constexpr std::size_t kMaxItemsBytes = 32768;  // a whole checklist (≤ 60 items in two languages)
+constexpr std::size_t kMaxSignatureBytes = 65536;  // a signature's strokes (a few thousand points)
 
 Error invalid(const std::string& detail) {
   return Error{"invalid_op", std::string(i18n::tr(i18n::S::err_op_invalid)) + " (" + detail + ")"};
@@ -22,14 +25,17 @@ bool is_text_key(F k) {
     case F::name: case F::parent: case F::stairwell: case F::number: case F::phone: case F::occupation:
     case F::code: case F::pin_hash: case F::butler: case F::buildings: case F::city: case F::zone: case F::photo:
     case F::round: case F::checkpoint: case F::note: case F::checklist: case F::told: case F::department:
-    case F::items: case F::pins: case F::wants:
+    case F::items: case F::pins: case F::wants: case F::assignee: case F::lines: case F::materials:
+    case F::signature: case F::unit_label: case F::follow_ups:
       return true;
     default:
       return false;
   }
 }
 
-bool is_id_key(F k) { return k == F::parent || k == F::butler || k == F::zone || k == F::round || k == F::checkpoint; }
+bool is_id_key(F k) {
+  return k == F::parent || k == F::butler || k == F::zone || k == F::round || k == F::checkpoint || k == F::assignee;
+}
 
 bool plausible_date(std::int64_t d) {
   if (d == 0) return true;  // unknown / still here
@@ -37,21 +43,25 @@ bool plausible_date(std::int64_t d) {
   return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && day >= 1 && day <= 31;
 }
 
-// The fields each kind may carry, as a bit set over field keys.
-constexpr std::uint64_t bits(std::initializer_list<F> keys) {
-  std::uint64_t b = 0;
-  for (F k : keys) b |= std::uint64_t{1} << static_cast<unsigned>(k);
+// The fields each kind may carry, as a bit set over field keys (codes below 256).
+struct FieldSet {
+  std::uint64_t words[4] = {0, 0, 0, 0};
+  constexpr bool has(unsigned key) const { return key < 256 && (words[key / 64] >> (key % 64) & 1); }
+};
+constexpr FieldSet bits(std::initializer_list<F> keys) {
+  FieldSet b;
+  for (F k : keys) b.words[static_cast<unsigned>(k) / 64] |= std::uint64_t{1} << (static_cast<unsigned>(k) % 64);
   return b;
 }
 
-std::uint64_t allowed(OpKind kind) {
+FieldSet allowed(OpKind kind) {
   switch (kind) {
     case OpKind::community_set: return bits({F::name, F::city});
     case OpKind::building_set: return bits({F::name, F::floors, F::position});
     case OpKind::unit_set: return bits({F::parent, F::floor, F::stairwell, F::number, F::status});
     case OpKind::resident_set:
       return bits({F::parent, F::name, F::phone, F::occupation, F::is_owner, F::moved_in, F::moved_out});
-    case OpKind::resident_removed: return 0;
+    case OpKind::resident_removed: return {};
     case OpKind::staff_set: return bits({F::name, F::code, F::phone, F::pin_hash, F::role});
     case OpKind::zone_set: return bits({F::name, F::butler, F::buildings, F::position});
     case OpKind::checkpoint_set: return bits({F::parent, F::zone, F::name, F::kind, F::position});
@@ -61,7 +71,14 @@ std::uint64_t allowed(OpKind kind) {
     case OpKind::ticket_opened:
       return bits({F::parent, F::name, F::phone, F::channel, F::kind, F::severity, F::note, F::wants, F::requested_ms, F::at_ms});
     case OpKind::ticket_stepped:
-      return bits({F::parent, F::stage, F::note, F::department, F::kind, F::severity, F::approved, F::failed, F::at_ms});
+      return bits({F::parent, F::stage, F::note, F::department, F::kind, F::severity, F::approved, F::failed, F::signature,
+                   F::method, F::result, F::at_ms});
+    case OpKind::ticket_handed_on: return bits({F::parent, F::assignee, F::note, F::at_ms});
+    case OpKind::repair_slip_set: return bits({F::parent, F::appointment_ms, F::category, F::lines, F::materials, F::at_ms});
+    case OpKind::leak_tested: return bits({F::parent, F::note, F::at_ms});
+    case OpKind::callback_rechecked: return bits({F::parent, F::method, F::result, F::note, F::at_ms});
+    case OpKind::price_item_set: return bits({F::name, F::unit_label, F::price_cents, F::removed});
+    case OpKind::visit_recorded: return bits({F::parent, F::method, F::note, F::follow_ups, F::at_ms});
     case OpKind::item_answered:
       return bits({F::round, F::checkpoint, F::item, F::result, F::note, F::reading, F::checklist, F::version, F::at_ms});
     case OpKind::round_finished: return bits({F::at_ms});
@@ -69,14 +86,15 @@ std::uint64_t allowed(OpKind kind) {
       return bits({F::round, F::checkpoint, F::item, F::note, F::urgent, F::told, F::department, F::at_ms});
     case OpKind::finding_verified: return bits({F::note, F::at_ms});
   }
-  return 0;
+  return {};
 }
 
 Status check_value(F key, const Payload::Field& f) {
   const std::string name = "field " + std::to_string(f.key);
   if (is_text_key(key) != f.is_text) return invalid(name + " has the wrong type");
   if (f.is_text) {
-    if (f.text.size() > (key == F::items ? kMaxItemsBytes : kMaxTextBytes)) return invalid(name + " is too long");
+    const std::size_t limit = key == F::items || key == F::lines ? kMaxItemsBytes : key == F::signature ? kMaxSignatureBytes : kMaxTextBytes;
+    if (f.text.size() > limit) return invalid(name + " is too long");
     if (is_id_key(key)) {
       Id id;
       if (!Id::from_hex(f.text, &id)) return invalid(name + " is not an id");
@@ -109,7 +127,10 @@ Status check_value(F key, const Payload::Field& f) {
     case F::channel: if (v < 0 || v > 4) return invalid("unknown channel " + std::to_string(v)); break;
     case F::severity: if (!tickets::is_severity(v)) return invalid("unknown severity " + std::to_string(v)); break;
     case F::stage: if (!tickets::is_status(v)) return invalid("unknown ticket stage " + std::to_string(v)); break;
-    case F::approved: case F::failed: if (v != 0 && v != 1) return invalid("a flag must be 0 or 1"); break;
+    case F::approved: case F::failed: case F::removed: if (v != 0 && v != 1) return invalid("a flag must be 0 or 1"); break;
+    case F::category: if (v < 0 || v > 2) return invalid("unknown repair category " + std::to_string(v)); break;
+    case F::method: if (v != 0 && v != 1) return invalid("a callback or visit is in person (0) or by phone (1)"); break;
+    case F::price_cents: if (v < 0 || v > 100000000) return invalid("price out of range"); break;
     case F::day: if (v == 0 || !plausible_date(v)) return invalid("bad day " + std::to_string(v)); break;
     default: break;
   }
@@ -143,7 +164,15 @@ bool role_may_write(std::int64_t role, OpKind kind) {
     case OpKind::ticket_opened:
       return office;
     case OpKind::ticket_stepped:
-      return office || r == Role::engineering;  // engineering accepts the slip, is on site, finishes
+    case OpKind::repair_slip_set:
+    case OpKind::leak_tested:
+      return office || r == Role::engineering;  // engineering accepts the slip, is on site, prices it, finishes
+    case OpKind::ticket_handed_on:
+    case OpKind::visit_recorded:
+      return office;
+    case OpKind::callback_rechecked:
+    case OpKind::price_item_set:
+      return lead;
   }
   return false;
 }
@@ -157,7 +186,7 @@ Status validate_op(const Op& op) {
   const auto permitted = allowed(op.kind);
   for (const Payload::Field& f : op.payload.fields()) {
     const F key = static_cast<F>(f.key);
-    if (f.key >= 64 || !(permitted & (std::uint64_t{1} << f.key))) return invalid("field " + std::to_string(f.key) + " does not belong to this kind");
+    if (!permitted.has(f.key)) return invalid("field " + std::to_string(f.key) + " does not belong to this kind");
     if (Status s = check_value(key, f); !s.ok()) return s;
   }
   // Required fields: what makes the record mean something on its own.
@@ -183,6 +212,24 @@ Status validate_op(const Op& op) {
     case OpKind::ticket_stepped:
       if (!p.has(F::parent) || !p.has(F::stage) || !p.has(F::at_ms)) return invalid("a ticket step needs its ticket, stage and time");
       if (auto k = p.number(F::kind); k && !tickets::is_kind(*k)) return invalid("unknown ticket kind " + std::to_string(*k));
+      if (auto sig = p.text(F::signature); sig && !decode_signature(*sig)) return invalid("unreadable signature");
+      break;
+    case OpKind::ticket_handed_on:
+      if (!p.has(F::parent) || !p.has(F::assignee)) return invalid("a hand-on needs its ticket and whom it goes to");
+      break;
+    case OpKind::repair_slip_set:
+      if (!p.has(F::parent)) return invalid("a repair slip needs its ticket");
+      if (auto l = p.text(F::lines); l && !decode_slip_lines(*l)) return invalid("unreadable repair slip lines");
+      break;
+    case OpKind::leak_tested:
+    case OpKind::callback_rechecked:
+      if (!p.has(F::parent) || !p.has(F::at_ms)) return invalid("needs its ticket and when");
+      if (op.kind == OpKind::callback_rechecked && !p.has(F::result)) return invalid("a recheck needs its result");
+      break;
+    case OpKind::price_item_set:
+      break;
+    case OpKind::visit_recorded:
+      if (!p.has(F::parent) || !p.has(F::at_ms)) return invalid("a visit needs its unit and when");
       break;
     case OpKind::checklist_saved: {
       const auto key = p.text(F::checklist);

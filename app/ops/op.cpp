@@ -2,7 +2,19 @@
 
 namespace app {
 
-bool is_known_kind(std::uint16_t code) { return code >= 1 && code <= 17; }
+bool is_known_kind(std::uint16_t code) {
+  // Codes are reserved in ranges by area, with gaps: name each one known.
+  switch (static_cast<OpKind>(code)) {
+    case OpKind::community_set: case OpKind::building_set: case OpKind::unit_set: case OpKind::resident_set:
+    case OpKind::resident_removed: case OpKind::staff_set: case OpKind::zone_set: case OpKind::checkpoint_set:
+    case OpKind::photo_added: case OpKind::round_started: case OpKind::item_answered: case OpKind::round_finished:
+    case OpKind::finding_opened: case OpKind::finding_verified: case OpKind::checklist_saved:
+    case OpKind::ticket_opened: case OpKind::ticket_stepped: case OpKind::ticket_handed_on: case OpKind::repair_slip_set:
+    case OpKind::leak_tested: case OpKind::callback_rechecked: case OpKind::price_item_set: case OpKind::visit_recorded:
+      return true;
+  }
+  return false;
+}
 
 Payload::Field* Payload::find(std::uint16_t key) {
   for (auto& f : fields_) if (f.key == key) return &f;
