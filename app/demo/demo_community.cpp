@@ -319,6 +319,21 @@ DemoCommunity generate_demo(const DemoOptions& options) {
     if (estate[k].kind == CheckpointKind::model_unit) p.set(F::parent, buildings[0].to_hex());
   }
 
+  // The paid-repair price list (有偿维修服务项目表及收费标准): labour per item;
+  // materials are priced apart or supplied by the owner.
+  struct PricePlan { const char* name; const char* unit; std::int64_t cents; };
+  const PricePlan prices[] = {{"更换水龙头", "个", 3000},  {"疏通下水道", "次", 5000},   {"疏通马桶", "次", 6000},
+                              {"更换灯泡灯管", "个", 1000}, {"更换开关插座", "个", 1500}, {"更换门锁锁芯", "个", 4000},
+                              {"更换角阀", "个", 2500},    {"更换马桶配件", "套", 3500}, {"更换给水管", "米", 2000},
+                              {"安装晾衣架", "套", 6000},  {"安装窗帘杆", "套", 4000},   {"维修漏电开关", "次", 3000}};
+  for (const PricePlan& item : prices) {
+    b.emit(OpKind::price_item_set, b.new_id())
+        .payload.set(F::name, std::string(item.name))
+        .set(F::unit_label, std::string(item.unit))
+        .set(F::price_cents, item.cents)
+        .set(F::removed, std::int64_t{0});
+  }
+
   if (options.history_days > 0) add_round_history(b, options.history_days, zones, butlers, routes, b.actor);
   out.ops = std::move(b.ops);
   return out;

@@ -121,6 +121,12 @@ void apply_master_data(MasterData& d, const Op& op) {
       break;
     case OpKind::ticket_opened:
     case OpKind::ticket_stepped:
+    case OpKind::ticket_handed_on:
+    case OpKind::repair_slip_set:
+    case OpKind::leak_tested:
+    case OpKind::callback_rechecked:
+    case OpKind::price_item_set:
+    case OpKind::visit_recorded:
       apply_tickets(d.tickets, op);
       break;
     case OpKind::checkpoint_set: {

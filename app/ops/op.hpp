@@ -33,6 +33,13 @@ enum class OpKind : std::uint16_t {
   checklist_saved = 15,   // a head butler's new version of a checklist (entity: derived from key and version)
   ticket_opened = 16,     // a complaint, repair, inquiry or suggestion received (首问负责制: the receiver owns it)
   ticket_stepped = 17,    // one step of a ticket's lifecycle (entity: the step; F::parent: the ticket)
+  ticket_handed_on = 18,  // 首问负责制: whoever owns a ticket hands it on to a colleague (entity: the act; F::parent)
+  repair_slip_set = 19,   // a repair's slip (维修单): appointment, category, priced lines, owner's materials (entity: the act)
+  leak_tested = 20,       // a leak repair's leak test, from which its callback is due (entity: the act; F::parent)
+  callback_rechecked = 21,  // the head butler's spot-check of a done callback (entity: the act; F::parent)
+  price_item_set = 22,    // a line of the paid-repair price list (entity: the item)
+  visit_recorded = 23,    // a household visit (走访) or call (entity: the visit; F::parent: the unit)
+  // 24–29: tickets and follow-up; 30–39 keys and handover; 40–49 incidents and renovation.
 };
 bool is_known_kind(std::uint16_t code);
 
@@ -83,6 +90,18 @@ enum class F : std::uint16_t {
   requested_ms = 43,  // the owner's requested date (minor tickets)
   approved = 44,   // 1: the head approved a later date
   failed = 45,     // 1: the callback found a problem (reopens)
+  assignee = 46,   // a staff id (hex): whom a ticket is handed on to
+  appointment_ms = 47,  // a repair's appointment (预约维修时间)
+  lines = 48,      // a repair slip's priced lines (app/tickets/repair_slip.hpp)
+  materials = 49,  // materials the owner supplied, as the repairer checked them
+  category = 50,   // a repair's category: 0 ordinary, 1 safety facility, 2 leak
+  signature = 51,  // strokes (app/core/signature.hpp)
+  method = 52,     // a callback or visit: 0 in person (上门), 1 by phone (电话)
+  price_cents = 53,
+  unit_label = 54, // a price item's unit: 次, 个, 米
+  removed = 55,    // 1: no longer offered
+  follow_ups = 56, // what a visit leaves to do
+  // 57–69: tickets and follow-up; 70–89 keys and handover; 90–119 incidents and renovation.
 };
 
 // A small typed record: the few fields an op carries, in a fixed order.

@@ -10,6 +10,8 @@
 #include "app/i18n/catalogue.hpp"
 #include "app/rounds/checklists.hpp"
 #include "app/rounds/route.hpp"
+#include "app/server/csv_fields.hpp"
+#include "app/server/csv_tickets.hpp"
 
 namespace server {
 namespace {
@@ -39,19 +41,6 @@ std::vector<const app::Unit*> ordered_units(const app::MasterData& d) {
   };
   std::sort(units.begin(), units.end(), [&](const app::Unit* a, const app::Unit* b) { return key(a) < key(b); });
   return units;
-}
-
-std::string building_name(const app::MasterData& d, const app::Id& id) {
-  auto b = d.buildings.find(id);
-  return b == d.buildings.end() ? std::string() : b->second.name;
-}
-
-std::string date_text(std::int64_t yyyymmdd) {
-  if (yyyymmdd == 0) return {};
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld", static_cast<long long>(yyyymmdd / 10000),
-                static_cast<long long>(yyyymmdd / 100 % 100), static_cast<long long>(yyyymmdd % 100));
-  return buf;
 }
 
 CsvRows export_units(const ExportInput& in) {
@@ -84,9 +73,6 @@ CsvRows export_residents(const ExportInput& in) {
   return rows;
 }
 
-// Wall time as the office reads it: China Standard Time (UTC+8, no daylight saving).
-std::string beijing_time(std::int64_t ms) { return ms > 0 ? app::format_local(ms, 480) : std::string(); }
-
 // Photos on unit records: where, when, and the blob's name (its SHA-256),
 // which /api/v1/blobs/{sha256} serves.
 CsvRows export_photos(const ExportInput& in) {
@@ -105,16 +91,6 @@ CsvRows export_photos(const ExportInput& in) {
     }
   }
   return rows;
-}
-
-std::string staff_name(const app::MasterData& d, const app::Id& id) {
-  auto s = d.staff.find(id);
-  return s == d.staff.end() ? std::string() : s->second.name;
-}
-
-std::string zone_name(const app::MasterData& d, const app::Id& id) {
-  auto z = d.zones.find(id);
-  return z == d.zones.end() ? std::string() : z->second.name;
 }
 
 const char* round_kind_text(app::RoundKind k) {
@@ -233,6 +209,7 @@ ExportRegistry default_exports() {
   r.add("photos", export_photos);
   r.add("rounds", export_rounds);
   r.add("findings", export_findings);
+  add_ticket_exports(r);
   return r;
 }
 

@@ -388,16 +388,26 @@ std::vector<std::size_t> Session::search_units(std::string_view query) const {
   const auto& rows = unit_rows();
   std::vector<std::size_t> out;
   out.reserve(query.empty() ? rows.size() : 64);
+  // What a butler types: a room ("31502", "3栋 1502"), a name, the last four
+  // digits of the owner's phone, or the name's pinyin initials ("zxm").
+  const bool digits = !query.empty() && std::all_of(query.begin(), query.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const bool letters = !query.empty() && std::all_of(query.begin(), query.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  });
+  std::string lowered(query);
+  for (char& c : lowered) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const UnitRow& r = rows[i];
-    if (query.empty() || r.label.find(query) != std::string::npos || r.owner_name.find(query) != std::string::npos) {
-      out.push_back(i);
-    } else {
+    bool match = query.empty() || r.label.find(query) != std::string::npos || r.owner_name.find(query) != std::string::npos;
+    if (!match && digits && query.size() == 4) match = r.phone_tail == query;
+    if (!match && letters) match = r.owner_initials.rfind(lowered, 0) == 0;
+    if (!match) {
       // "31502" style: the label without spaces, as butlers type room numbers.
       std::string compact;
       for (char c : r.label) if (c != ' ') compact += c;
-      if (compact.find(query) != std::string::npos) out.push_back(i);
+      match = compact.find(query) != std::string::npos;
     }
+    if (match) out.push_back(i);
   }
   return out;
 }

@@ -30,6 +30,7 @@
 #include "app/schedule/daily_duties.hpp"
 #include "app/store/snapshot.hpp"
 #include "app/store/storage_port.hpp"
+#include "app/tickets/repair_slip.hpp"
 
 namespace app {
 
@@ -85,6 +86,29 @@ struct NewTicket {
   tickets::Kind kind = tickets::Kind::valid_complaint;
   tickets::Severity severity = tickets::Severity::minor;
   std::int64_t requested_ms = 0; // the owner's requested date (minor tickets)
+};
+
+// A repair slip as filled in on the tablet (app/tickets/repair_slip.hpp):
+// lines name price-list items and quantities; names and prices are copied
+// from the list when saved.
+struct RepairSlipDraft {
+  std::int64_t appointment_ms = 0;
+  tickets::RepairCategory category = tickets::RepairCategory::ordinary;
+  std::vector<std::pair<Id, std::int64_t>> items;  // price item, quantity
+  std::string materials;
+};
+
+enum class CallbackMethod : std::int64_t { visit = 0, phone = 1 };
+
+struct CallbackCoverage {
+  int owed = 0, done = 0, problems = 0;  // done work that owes a callback, callbacks made, problems found
+};
+
+struct VisitPlan {
+  std::int64_t quarter_first = 0, quarter_next = 0;  // yyyymmdd
+  int households = 0, visited = 0;  // this quarter, in the zones planned
+  int weeks_left = 0;
+  std::vector<Id> due_this_week;    // units, in walking order
 };
 
 struct DutyLine {
@@ -152,8 +176,29 @@ class Session {
   // made offline elsewhere is kept and listed (ticket_conflicts).
   Result<Id> open_ticket(const NewTicket& ticket);
   Status classify_ticket(const Id& ticket, tickets::Kind kind, tickets::Severity severity, bool approved_later = false);
+  // Steps to done go through finish_ticket (the owner's signature).
   Status step_ticket(const Id& ticket, tickets::Status to, std::string_view note = {}, std::string_view handed_to = {},
                      bool callback_failed = false);
+  // 首问负责制: whoever owns the ticket hands it on to a colleague, on record.
+  Status hand_on_ticket(const Id& ticket, const Id& colleague, std::string_view note = {});
+  // A repair's slip: appointment, category, priced lines, owner's materials.
+  // Refused for other kinds and once the owner has signed the work done.
+  Status set_repair_slip(const Id& ticket, const RepairSlipDraft& slip);
+  // The work is done and the owner signs: a repair needs a signature that
+  // looks signed (app/core/signature.hpp); for other kinds it is optional.
+  Status finish_ticket(const Id& ticket, std::string_view signature, std::string_view note = {});
+  // A leak repair's leak test (试漏): its callback is due 3 days after.
+  Status record_leak_test(const Id& ticket, std::string_view note = {});
+  // The callback (回访) in one save: satisfied closes the ticket; a problem
+  // reopens it to whoever did the work.
+  Status record_callback(const Id& ticket, CallbackMethod method, bool satisfied, std::string_view note);
+  // The head butler's re-check of a done callback (the 3–5% sample).
+  Status recheck_callback(const Id& ticket, bool confirmed, std::string_view note);
+  // Follow-up (session_follow_up.cpp): the paid-repair price list (head
+  // butler or manager), household visits.
+  Result<Id> save_price_item(const PriceItem& item);  // nil id: a new line
+  Status remove_price_item(const Id& item);
+  Result<Id> record_visit(const Id& unit, CallbackMethod method, std::string_view note, std::string_view follow_ups = {});
   // A head butler saves an edited checklist as its next version (rounds
   // already started keep theirs). Returns the new version.
   Result<std::int64_t> save_checklist(const ChecklistTemplate& edited);
@@ -237,6 +282,23 @@ class Session {
   bool overdue(const Ticket& t) const;
   // Steps refused in the fold because another tablet's step came first.
   std::vector<std::pair<const Ticket*, const TicketStep*>> ticket_conflicts() const;
+  int overdue_ticket_count() const;  // the navigation's badge
+  // Done tickets that owe a callback (valid complaints and repairs, 100%), soonest due first.
+  std::vector<const Ticket*> callbacks_owed() const;
+  // When a done ticket's callback is due (its repair category's window;
+  // a leak: 3 days after the leak test, none until then).
+  std::optional<std::int64_t> callback_due_at(const Ticket& t) const;
+  CallbackCoverage callback_coverage(std::int64_t yyyymm) const;   // the month's done work and its callbacks
+  std::vector<const Ticket*> recheck_sample(std::int64_t yyyymm) const;  // the head butler's 3–5%
+  std::vector<const PriceItem*> price_list() const;  // offered lines, by name
+  // This week's household visits for the person signed in (their zones; the
+  // head butler's: every zone), so the quarter's visits are spread evenly.
+  const VisitPlan& visit_plan() const;
+  const Visit* last_visit(const Id& unit) const;
+  std::vector<const Visit*> visits_of(const Id& unit) const;  // newest first
+  // Colleagues a ticket may be handed on to (everyone but the actor), by role then name.
+  std::vector<const Staff*> colleagues() const;
+  const Staff* staff(const Id& id) const;
   // The latest version of every checklist, in a fixed order (the editor).
   std::vector<const ChecklistTemplate*> checklists() const;
   bool may_edit_checklists() const;  // a head butler or manager is signed in
@@ -339,6 +401,15 @@ class Session {
   mutable std::map<std::pair<Id, std::int64_t>, std::vector<const Round*>> rounds_by_zone_day_;
   mutable std::vector<const Finding*> open_findings_;  // oldest first
   mutable std::unordered_map<Id, std::optional<PastReading>, IdHash> previous_readings_;  // by answer id
+  // Tickets' per-frame answers (the badge, the owed callbacks, the visit
+  // plan), recomputed when the replica changes or the minute turns.
+  void refresh_ticket_caches() const;
+  mutable std::uint64_t ticket_caches_version_ = ~0ull;
+  mutable std::int64_t ticket_caches_minute_ = -1;
+  mutable int overdue_tickets_ = 0;
+  mutable std::vector<const Ticket*> callbacks_owed_;
+  mutable std::unordered_map<Id, const Visit*, IdHash> last_visits_;
+  mutable VisitPlan visit_plan_;
   mutable std::uint64_t views_version_ = ~0ull;
   mutable CommunitySummary summary_;  // while views_ are stale
   mutable std::uint64_t summary_version_ = ~0ull;

@@ -1,8 +1,11 @@
 // Session's ticket commands and queries: opening one as received, classifying
-// it, each later step of its lifecycle, and its deadlines. The rules are
-// app/tickets/ticket_rules.hpp; this file turns them into ops and messages.
+// it, each later step of its lifecycle, handing it on, the repair slip, the
+// owner's signature, the leak test, the callback and its re-check, and the
+// deadlines. The rules are app/tickets/; this file turns them into ops and
+// messages.
 #include <algorithm>
 
+#include "app/core/signature.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/session/session.hpp"
 
@@ -10,6 +13,7 @@ namespace app {
 namespace {
 
 using i18n::S;
+using TS = tickets::Status;
 
 Error error(const char* code, S message) { return Error{code, i18n::tr(message)}; }
 
@@ -19,9 +23,16 @@ S refusal_message(tickets::TransitionError e) {
     case tickets::TransitionError::goes_backwards: return S::err_ticket_backwards;
     case tickets::TransitionError::already_closed: return S::err_ticket_closed;
     case tickets::TransitionError::reopen_needs_callback: return S::err_ticket_reopen;
+    case tickets::TransitionError::after_done: return S::err_ticket_after_done;
     case tickets::TransitionError::none: break;
   }
   return S::err_ticket_skips_step;
+}
+
+Payload act_on(const Id& ticket, std::int64_t at_ms) {
+  Payload p;
+  p.set(F::parent, ticket.to_hex()).set(F::at_ms, at_ms);
+  return p;
 }
 
 }  // namespace
@@ -47,35 +58,137 @@ Status Session::classify_ticket(const Id& id, tickets::Kind kind, tickets::Sever
   if (Status s = check_writable(); !s.ok()) return s;
   const Ticket* t = ticket(id);
   if (!t) return error("unknown_ticket", S::err_unknown_ticket);
-  if (auto e = tickets::check_transition(t->status, tickets::Status::classified); e != tickets::TransitionError::none) {
+  if (auto e = tickets::check_transition(t->status, TS::classified); e != tickets::TransitionError::none) {
     return error("bad_step", refusal_message(e));
   }
   // A later date than the standard one is the head's to grant.
   if (approved_later && !may_edit_checklists()) return error("not_allowed", S::err_ticket_approval_lead_only);
-  Payload p;
-  p.set(F::parent, id.to_hex()).set(F::stage, static_cast<std::int64_t>(tickets::Status::classified));
+  Payload p = act_on(id, std::max(clock_.now_ms(), t->received_ms));
+  p.set(F::stage, static_cast<std::int64_t>(TS::classified));
   p.set(F::kind, static_cast<std::int64_t>(kind)).set(F::severity, static_cast<std::int64_t>(severity));
   if (approved_later) p.set(F::approved, 1);
-  p.set(F::at_ms, clock_.now_ms());
   return commit({make_op(OpKind::ticket_stepped, Id::random(random_), std::move(p))});
 }
 
-Status Session::step_ticket(const Id& id, tickets::Status to, std::string_view note, std::string_view handed_to, bool callback_failed) {
+Status Session::step_ticket(const Id& id, TS to, std::string_view note, std::string_view handed_to, bool callback_failed) {
   if (Status s = check_writable(); !s.ok()) return s;
   const Ticket* t = ticket(id);
   if (!t) return error("unknown_ticket", S::err_unknown_ticket);
-  if (to == tickets::Status::classified) return classify_ticket(id, t->kind, t->severity);
+  if (to == TS::classified) return classify_ticket(id, t->kind, t->severity);
+  if (to == TS::done) return finish_ticket(id, {}, note);
   if (auto e = tickets::check_transition(t->status, to, callback_failed); e != tickets::TransitionError::none) {
     return error("bad_step", refusal_message(e));
   }
-  if (to == tickets::Status::dispatched && handed_to.empty() && !callback_failed) return error("handed_to_required", S::err_ticket_dispatch_to);
-  Payload p;
-  p.set(F::parent, id.to_hex()).set(F::stage, static_cast<std::int64_t>(to));
+  if (to == TS::dispatched && handed_to.empty() && !callback_failed) return error("handed_to_required", S::err_ticket_dispatch_to);
+  Payload p = act_on(id, std::max(clock_.now_ms(), t->received_ms));
+  p.set(F::stage, static_cast<std::int64_t>(to));
   if (!note.empty()) p.set(F::note, std::string(note));
   if (!handed_to.empty()) p.set(F::department, std::string(handed_to));
   if (callback_failed) p.set(F::failed, 1);
-  p.set(F::at_ms, std::max(clock_.now_ms(), t->received_ms));
   return commit({make_op(OpKind::ticket_stepped, Id::random(random_), std::move(p))});
+}
+
+Status Session::hand_on_ticket(const Id& id, const Id& colleague, std::string_view note) {
+  if (Status s = check_writable(); !s.ok()) return s;
+  const Ticket* t = ticket(id);
+  if (!t) return error("unknown_ticket", S::err_unknown_ticket);
+  if (!t->open()) return error("bad_step", S::err_ticket_closed);
+  if (!staff(colleague)) return error("unknown_staff", S::err_unknown_staff);
+  if (t->responsible == colleague) return error("same_owner", S::err_hand_on_same);
+  Payload p = act_on(id, std::max(clock_.now_ms(), t->received_ms));
+  p.set(F::assignee, colleague.to_hex());
+  if (!note.empty()) p.set(F::note, std::string(note));
+  return commit({make_op(OpKind::ticket_handed_on, Id::random(random_), std::move(p))});
+}
+
+Status Session::set_repair_slip(const Id& id, const RepairSlipDraft& draft) {
+  if (Status s = check_writable(); !s.ok()) return s;
+  const Ticket* t = ticket(id);
+  if (!t) return error("unknown_ticket", S::err_unknown_ticket);
+  if (t->kind != tickets::Kind::repair) return error("not_repair", S::err_not_repair);
+  if (t->status >= TS::done) return error("bad_step", S::err_ticket_after_done);
+  std::vector<SlipLine> lines;
+  const auto& prices = replica_.data().tickets.prices;
+  for (const auto& [item, quantity] : draft.items) {
+    auto it = prices.find(item);
+    if (it == prices.end() || it->second.name.empty()) return error("unknown_price_item", S::err_unknown_price_item);
+    if (quantity < 1 || quantity > 10000) return error("bad_quantity", S::err_quantity);
+    // Priced as the list stands now: a later edit of the list leaves this slip alone.
+    lines.push_back({item, it->second.name, it->second.unit_label, it->second.price_cents, quantity});
+  }
+  Payload p = act_on(id, std::max(clock_.now_ms(), t->received_ms));
+  p.set(F::category, static_cast<std::int64_t>(draft.category)).set(F::lines, encode_slip_lines(lines));
+  if (draft.appointment_ms > 0) p.set(F::appointment_ms, draft.appointment_ms);
+  p.set(F::materials, draft.materials);
+  return commit({make_op(OpKind::repair_slip_set, Id::random(random_), std::move(p))});
+}
+
+Status Session::finish_ticket(const Id& id, std::string_view signature, std::string_view note) {
+  if (Status s = check_writable(); !s.ok()) return s;
+  const Ticket* t = ticket(id);
+  if (!t) return error("unknown_ticket", S::err_unknown_ticket);
+  if (auto e = tickets::check_transition(t->status, TS::done); e != tickets::TransitionError::none) {
+    return error("bad_step", refusal_message(e));
+  }
+  if (!signature.empty()) {
+    const auto strokes = decode_signature(signature);
+    if (!strokes) return error("signature_unreadable", S::err_signature_unreadable);
+    if (!looks_signed(*strokes)) return error("signature_blank", S::err_signature_blank);
+  } else if (t->kind == tickets::Kind::repair) {
+    // 维修完成后，请业主试用或检查合格后在《维修单》上签名确认.
+    return error("signature_blank", S::err_signature_blank);
+  }
+  Payload p = act_on(id, std::max(clock_.now_ms(), t->received_ms));
+  p.set(F::stage, static_cast<std::int64_t>(TS::done));
+  if (!signature.empty()) p.set(F::signature, std::string(signature));
+  if (!note.empty()) p.set(F::note, std::string(note));
+  return commit({make_op(OpKind::ticket_stepped, Id::random(random_), std::move(p))});
+}
+
+Status Session::record_leak_test(const Id& id, std::string_view note) {
+  if (Status s = check_writable(); !s.ok()) return s;
+  const Ticket* t = ticket(id);
+  if (!t) return error("unknown_ticket", S::err_unknown_ticket);
+  if (t->kind != tickets::Kind::repair || t->slip.category != tickets::RepairCategory::leak) return error("not_leak", S::err_leak_only);
+  if (t->status != TS::done) return error("not_done", S::err_ticket_not_done);
+  Payload p = act_on(id, std::max(clock_.now_ms(), t->done_ms));
+  if (!note.empty()) p.set(F::note, std::string(note));
+  return commit({make_op(OpKind::leak_tested, Id::random(random_), std::move(p))});
+}
+
+Status Session::record_callback(const Id& id, CallbackMethod method, bool satisfied, std::string_view note) {
+  if (Status s = check_writable(); !s.ok()) return s;
+  const Ticket* t = ticket(id);
+  if (!t) return error("unknown_ticket", S::err_unknown_ticket);
+  if (t->status != TS::done) return error("not_done", S::err_ticket_not_done);
+  const std::int64_t at = std::max(clock_.now_ms(), t->done_ms);
+  Payload callback = act_on(id, at);
+  callback.set(F::stage, static_cast<std::int64_t>(TS::callback));
+  callback.set(F::method, static_cast<std::int64_t>(method)).set(F::result, satisfied ? 0 : 1);
+  if (!note.empty()) callback.set(F::note, std::string(note));
+  // What follows the callback is decided by it: closed, or back to the repairer.
+  Payload next = act_on(id, at);
+  if (satisfied) {
+    next.set(F::stage, static_cast<std::int64_t>(TS::closed));
+  } else {
+    next.set(F::stage, static_cast<std::int64_t>(TS::dispatched)).set(F::failed, 1);
+    if (!t->handler.empty()) next.set(F::department, t->handler);
+    if (!note.empty()) next.set(F::note, std::string(note));
+  }
+  return commit({make_op(OpKind::ticket_stepped, Id::random(random_), std::move(callback)),
+                 make_op(OpKind::ticket_stepped, Id::random(random_), std::move(next))});
+}
+
+Status Session::recheck_callback(const Id& id, bool confirmed, std::string_view note) {
+  if (Status s = check_writable(); !s.ok()) return s;
+  if (!may_edit_checklists()) return error("not_allowed", S::err_recheck_lead_only);
+  const Ticket* t = ticket(id);
+  if (!t) return error("unknown_ticket", S::err_unknown_ticket);
+  if (t->callback_ms == 0) return error("no_callback", S::err_no_callback_yet);
+  Payload p = act_on(id, std::max(clock_.now_ms(), t->callback_ms));
+  p.set(F::method, static_cast<std::int64_t>(CallbackMethod::phone)).set(F::result, confirmed ? 0 : 1);
+  if (!note.empty()) p.set(F::note, std::string(note));
+  return commit({make_op(OpKind::callback_rechecked, Id::random(random_), std::move(p))});
 }
 
 const Ticket* Session::ticket(const Id& id) const {
@@ -89,20 +202,25 @@ tickets::Deadlines Session::deadlines_of(const Ticket& t) const {
   return tickets::deadlines_for(t.kind, t.severity, t.received_ms, end_of_day, t.requested_ms, t.approved_later);
 }
 
+std::optional<std::int64_t> Session::callback_due_at(const Ticket& t) const {
+  if (t.status != TS::done || !tickets::needs_callback(t.kind)) return std::nullopt;
+  const auto category = t.kind == tickets::Kind::repair ? t.slip.category : tickets::RepairCategory::ordinary;
+  return tickets::callback_due(category, t.done_ms, t.leak_test_ms);
+}
+
 std::optional<std::int64_t> Session::next_deadline(const Ticket& t) const {
-  using tickets::Status;
   const tickets::Deadlines d = deadlines_of(t);
   std::optional<std::int64_t> next;
   auto consider = [&next](const std::optional<std::int64_t>& when) {
     if (when && (!next || *when < *next)) next = when;
   };
-  if (t.status < Status::classified) consider(d.escalate_by);  // escalated when the head classifies it
-  if (t.status < Status::dispatched) consider(d.dispatch_by);
-  if (t.status < Status::done) {
+  if (t.status < TS::classified) consider(d.escalate_by);  // escalated when the head classifies it
+  if (t.status < TS::dispatched) consider(d.dispatch_by);
+  if (t.status < TS::done) {
     consider(d.answer_by);
     consider(d.resolve_by);
   }
-  if (t.status == Status::done && tickets::needs_callback(t.kind)) consider(tickets::callback_due(tickets::RepairCategory::ordinary, t.done_ms, 0));
+  consider(callback_due_at(t));
   return next;
 }
 

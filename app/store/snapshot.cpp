@@ -5,6 +5,7 @@
 #include "app/core/bytes.hpp"
 #include "app/ops/codec.hpp"
 #include "app/rounds/checklist_codec.hpp"
+#include "app/store/snapshot_tickets.hpp"
 
 namespace app {
 namespace {
@@ -13,6 +14,8 @@ using bytes::put_id;
 using bytes::put_text;
 using bytes::put_varint;
 using bytes::zigzag;
+using snapshot_io::read;
+using snapshot_io::write;
 
 constexpr std::string_view kMagic = "BUTLERSN";
 
@@ -169,57 +172,6 @@ bool read(bytes::Reader& r, SavedChecklist& x) {
   return true;
 }
 
-// A ticket and its history, refused steps included.
-void write(std::string& o, const Ticket& x) {
-  put_id(o, x.id);
-  put_id(o, x.unit);
-  put_id(o, x.received_by);
-  for (const std::string* t : {&x.owner, &x.phone, &x.what, &x.wants, &x.handler}) put_text(o, *t);
-  for (std::int64_t n : {x.channel, x.received_ms, x.requested_ms, x.done_ms, x.closed_ms, static_cast<std::int64_t>(x.kind),
-                         static_cast<std::int64_t>(x.severity), static_cast<std::int64_t>(x.approved_later),
-                         static_cast<std::int64_t>(x.status), static_cast<std::int64_t>(x.history.size())}) {
-    put_number(o, n);
-  }
-  for (const TicketStep& s : x.history) {
-    put_id(o, s.id);
-    put_id(o, s.by);
-    put_number(o, static_cast<std::int64_t>(s.to));
-    put_number(o, s.at_ms);
-    put_text(o, s.note);
-    put_text(o, s.handed_to);
-    put_number(o, (s.callback_failed ? 1 : 0) | static_cast<std::int64_t>(s.refused) << 1);
-  }
-}
-bool read(bytes::Reader& r, Ticket& x) {
-  std::int64_t kind = 0, severity = 0, approved = 0, status = 0, steps = 0;
-  if (!(r.id(&x.id) && r.id(&x.unit) && r.id(&x.received_by) && r.text(&x.owner) && r.text(&x.phone) && r.text(&x.what) &&
-        r.text(&x.wants) && r.text(&x.handler) && r.number(&x.channel) && r.number(&x.received_ms) && r.number(&x.requested_ms) &&
-        r.number(&x.done_ms) && r.number(&x.closed_ms) && r.number(&kind) && r.number(&severity) && r.number(&approved) &&
-        r.number(&status) && r.number(&steps))) {
-    return false;
-  }
-  if (!tickets::is_kind(kind) || !tickets::is_severity(severity) || !tickets::is_status(status) || steps < 0 ||
-      static_cast<std::uint64_t>(steps) > r.remaining() / 16) {
-    return false;
-  }
-  x.kind = static_cast<tickets::Kind>(kind);
-  x.severity = static_cast<tickets::Severity>(severity);
-  x.approved_later = approved != 0;
-  x.status = static_cast<tickets::Status>(status);
-  x.history.resize(static_cast<std::size_t>(steps));
-  for (TicketStep& s : x.history) {
-    std::int64_t to = 0, flags = 0;
-    if (!(r.id(&s.id) && r.id(&s.by) && r.number(&to) && r.number(&s.at_ms) && r.text(&s.note) && r.text(&s.handed_to) && r.number(&flags))) {
-      return false;
-    }
-    if (!tickets::is_status(to) || (flags >> 1) < 0 || (flags >> 1) > 4) return false;
-    s.to = static_cast<tickets::Status>(to);
-    s.callback_failed = flags & 1;
-    s.refused = static_cast<tickets::TransitionError>(flags >> 1);
-  }
-  return true;
-}
-
 bool read(bytes::Reader& r, Photo& ph) {
   return r.id(&ph.id) && r.id(&ph.subject) && r.text(&ph.sha256) && is_sha256_hex(ph.sha256) && r.number(&ph.taken_ms);
 }
@@ -364,6 +316,8 @@ bool SnapshotWriter::step(std::size_t budget) {
       case Phase::findings: finished = write_section(data_.rounds.findings, finding_it_, section_started_, budget, w); break;
       case Phase::checklists: finished = write_section(data_.rounds.checklists, checklist_it_, section_started_, budget, w); break;
       case Phase::tickets: finished = write_section(data_.tickets.tickets, ticket_it_, section_started_, budget, w); break;
+      case Phase::prices: finished = write_section(data_.tickets.prices, price_it_, section_started_, budget, w); break;
+      case Phase::visits: finished = write_section(data_.tickets.visits, visit_it_, section_started_, budget, w); break;
       case Phase::done: break;
     }
     if (finished) phase_ = static_cast<Phase>(static_cast<int>(phase_) + 1);
@@ -421,7 +375,8 @@ Result<Snapshot> decode_snapshot(std::string_view bytes) {
   if (!read_section(r, d.buildings) || !read_section(r, d.units) || !read_section(r, d.residents) || !read_section(r, d.staff) ||
       !read_section(r, d.zones) || !read_section(r, d.checkpoints) || !read_section(r, d.photos) ||
       !read_section(r, d.rounds.rounds, [version](bytes::Reader& rr, Round& x) { return read(rr, x, version); }) || !read_section(r, d.rounds.answers) || !read_section(r, d.rounds.findings) ||
-      (version >= 3 && (!read_section(r, d.rounds.checklists) || !read_section(r, d.tickets.tickets))) || !r.done()) {
+      (version >= 3 && (!read_section(r, d.rounds.checklists) || !read_section(r, d.tickets.tickets) ||
+                        !read_section(r, d.tickets.prices) || !read_section(r, d.tickets.visits))) || !r.done()) {
     return damaged("entities");
   }
   return s;

@@ -68,7 +68,7 @@ class SnapshotWriter {
   std::string take() { return std::move(out_); }
 
  private:
-  enum class Phase { ids, tail, buildings, units, residents, staff, zones, checkpoints, photos, rounds, answers, findings, checklists, tickets, done };
+  enum class Phase { ids, tail, buildings, units, residents, staff, zones, checkpoints, photos, rounds, answers, findings, checklists, tickets, prices, visits, done };
   void write_ids(std::size_t& budget);
   void write_tail();
   template <typename Map, typename Write>
@@ -94,6 +94,8 @@ class SnapshotWriter {
   std::unordered_map<Id, Finding, IdHash>::const_iterator finding_it_;
   std::unordered_map<Id, SavedChecklist, IdHash>::const_iterator checklist_it_;
   std::unordered_map<Id, Ticket, IdHash>::const_iterator ticket_it_;
+  std::unordered_map<Id, PriceItem, IdHash>::const_iterator price_it_;
+  std::unordered_map<Id, Visit, IdHash>::const_iterator visit_it_;
   std::uint32_t crc_ = 0;
   std::size_t crc_done_ = 0;  // bytes of out_ already in crc_
 };

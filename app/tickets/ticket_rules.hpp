@@ -32,7 +32,8 @@ enum class Status : std::int64_t {
 };
 bool is_status(std::int64_t v);
 
-enum class TransitionError { none, skips_a_step, goes_backwards, already_closed, reopen_needs_callback };
+// Stored as numbers in snapshots: append only.
+enum class TransitionError { none, skips_a_step, goes_backwards, already_closed, reopen_needs_callback, after_done };
 // Whether `to` may follow `from`. A reopen (callback or closed → dispatched)
 // is allowed only from a callback that found a problem: `callback_failed`.
 TransitionError check_transition(Status from, Status to, bool callback_failed = false);

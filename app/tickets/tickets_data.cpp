@@ -3,16 +3,83 @@
 namespace app {
 namespace {
 
+using tickets::Status;
+using tickets::TransitionError;
+
 void set_text(const Payload& p, F key, std::string& field) {
   if (auto v = p.text(key)) field.assign(*v);
 }
 void set_number(const Payload& p, F key, std::int64_t& field) {
   if (auto v = p.number(key)) field = *v;
 }
+bool set_id(const Payload& p, F key, Id& field) {
+  auto v = p.text(key);
+  return v && Id::from_hex(*v, &field);
+}
 
 void classify(const Payload& p, Ticket& t) {
   if (auto k = p.number(F::kind); k && tickets::is_kind(*k)) t.kind = static_cast<tickets::Kind>(*k);
   if (auto s = p.number(F::severity); s && tickets::is_severity(*s)) t.severity = static_cast<tickets::Severity>(*s);
+}
+
+// The entry every act on a ticket leaves in its history.
+TicketStep entry(const Op& op, TicketEvent event) {
+  TicketStep step;
+  step.id = op.entity;
+  step.by = op.actor;
+  step.event = event;
+  set_number(op.payload, F::at_ms, step.at_ms);
+  set_text(op.payload, F::note, step.note);
+  set_number(op.payload, F::method, step.method);
+  set_number(op.payload, F::result, step.result);
+  return step;
+}
+
+void apply_step(Ticket& t, const Op& op) {
+  const Payload& p = op.payload;
+  TicketStep step = entry(op, TicketEvent::step);
+  if (auto s = p.number(F::stage); s && tickets::is_status(*s)) step.to = static_cast<Status>(*s);
+  set_text(p, F::department, step.handed_to);
+  step.callback_failed = p.number(F::failed).value_or(0) == 1;
+  step.refused = tickets::check_transition(t.status, step.to, step.callback_failed);
+  if (step.refused == TransitionError::none) {
+    t.status = step.to;
+    if (step.to == Status::classified) classify(p, t);
+    if (p.number(F::approved).value_or(0) == 1) t.approved_later = true;
+    if (!step.handed_to.empty()) t.handler = step.handed_to;
+    if (step.to == Status::done) {
+      t.done_ms = step.at_ms;
+      set_text(p, F::signature, t.signature);
+    }
+    if (step.to == Status::callback) {
+      t.callback_ms = step.at_ms;
+      t.callback_problem = step.result == 1;
+    }
+    if (step.to == Status::closed) t.closed_ms = step.at_ms;
+    if (step.to == Status::dispatched && step.callback_failed) {  // reopened: the work starts again
+      t.done_ms = 0;
+      t.leak_test_ms = 0;
+      t.signature.clear();
+    }
+  }
+  t.history.push_back(std::move(step));
+}
+
+void apply_slip(Ticket& t, const Op& op) {
+  const Payload& p = op.payload;
+  TicketStep step = entry(op, TicketEvent::slip);
+  // The owner signed the slip as it was: once done, it is not changed.
+  if (t.status >= Status::done) step.refused = TransitionError::after_done;
+  if (step.refused == TransitionError::none) {
+    t.slip.set = true;
+    set_number(p, F::appointment_ms, t.slip.appointment_ms);
+    if (auto c = p.number(F::category); c && *c >= 0 && *c <= 2) t.slip.category = static_cast<tickets::RepairCategory>(*c);
+    if (auto l = p.text(F::lines)) {
+      if (auto lines = decode_slip_lines(*l)) t.slip.lines = std::move(*lines);
+    }
+    set_text(p, F::materials, t.slip.materials);
+  }
+  t.history.push_back(std::move(step));
 }
 
 }  // namespace
@@ -24,7 +91,8 @@ void apply_tickets(TicketsData& d, const Op& op) {
       Ticket& t = d.tickets[op.entity];
       t.id = op.entity;
       t.received_by = op.actor;
-      if (auto u = p.text(F::parent)) Id::from_hex(*u, &t.unit);
+      if (t.responsible.is_nil()) t.responsible = op.actor;
+      set_id(p, F::parent, t.unit);
       set_text(p, F::name, t.owner);
       set_text(p, F::phone, t.phone);
       set_text(p, F::note, t.what);
@@ -35,30 +103,60 @@ void apply_tickets(TicketsData& d, const Op& op) {
       classify(p, t);
       break;
     }
-    case OpKind::ticket_stepped: {
+    case OpKind::ticket_stepped:
+    case OpKind::ticket_handed_on:
+    case OpKind::repair_slip_set:
+    case OpKind::leak_tested:
+    case OpKind::callback_rechecked: {
       Id ticket;
-      if (auto parent = p.text(F::parent); !parent || !Id::from_hex(*parent, &ticket)) break;
+      if (!set_id(p, F::parent, ticket)) break;
       Ticket& t = d.tickets[ticket];
       t.id = ticket;
-      TicketStep step;
-      step.id = op.entity;
-      step.by = op.actor;
-      if (auto s = p.number(F::stage); s && tickets::is_status(*s)) step.to = static_cast<tickets::Status>(*s);
-      set_number(p, F::at_ms, step.at_ms);
-      set_text(p, F::note, step.note);
-      set_text(p, F::department, step.handed_to);
-      step.callback_failed = p.number(F::failed).value_or(0) == 1;
-      step.refused = tickets::check_transition(t.status, step.to, step.callback_failed);
-      if (step.refused == tickets::TransitionError::none) {
-        t.status = step.to;
-        if (step.to == tickets::Status::classified) classify(p, t);
-        if (p.number(F::approved).value_or(0) == 1) t.approved_later = true;
-        if (!step.handed_to.empty()) t.handler = step.handed_to;
-        if (step.to == tickets::Status::done) t.done_ms = step.at_ms;
-        if (step.to == tickets::Status::closed) t.closed_ms = step.at_ms;
-        if (step.to == tickets::Status::dispatched && step.callback_failed) t.done_ms = 0;  // reopened
+      if (op.kind == OpKind::ticket_stepped) {
+        apply_step(t, op);
+      } else if (op.kind == OpKind::repair_slip_set) {
+        apply_slip(t, op);
+      } else if (op.kind == OpKind::ticket_handed_on) {
+        TicketStep step = entry(op, TicketEvent::handed_on);
+        set_id(p, F::assignee, step.assignee);
+        if (t.status == Status::closed) step.refused = TransitionError::already_closed;
+        else t.responsible = step.assignee;
+        t.history.push_back(std::move(step));
+      } else if (op.kind == OpKind::leak_tested) {
+        TicketStep step = entry(op, TicketEvent::leak_test);
+        // The leak test follows the repair; before it, it cannot count.
+        if (t.status < Status::done) step.refused = TransitionError::skips_a_step;
+        else t.leak_test_ms = step.at_ms;
+        t.history.push_back(std::move(step));
+      } else {
+        TicketStep step = entry(op, TicketEvent::recheck);
+        if (t.callback_ms == 0) step.refused = TransitionError::skips_a_step;
+        else {
+          t.rechecked_ms = step.at_ms;
+          t.recheck_problem = step.result == 1;
+        }
+        t.history.push_back(std::move(step));
       }
-      t.history.push_back(std::move(step));
+      break;
+    }
+    case OpKind::price_item_set: {
+      PriceItem& item = d.prices[op.entity];
+      item.id = op.entity;
+      set_text(p, F::name, item.name);
+      set_text(p, F::unit_label, item.unit_label);
+      set_number(p, F::price_cents, item.price_cents);
+      if (auto r = p.number(F::removed)) item.removed = *r == 1;
+      break;
+    }
+    case OpKind::visit_recorded: {
+      Visit& v = d.visits[op.entity];
+      v.id = op.entity;
+      v.by = op.actor;
+      set_id(p, F::parent, v.unit);
+      set_number(p, F::at_ms, v.at_ms);
+      set_number(p, F::method, v.method);
+      set_text(p, F::note, v.note);
+      set_text(p, F::follow_ups, v.follow_ups);
       break;
     }
     default:

@@ -4,6 +4,7 @@
 // follow (two tablets accepted and closed the same ticket offline) is kept in
 // the ticket's history and listed as a conflict for the head butler, never
 // dropped — and every replica folds the same op set to the same result.
+// Alongside: the paid-repair price list and the household visits (走访).
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -11,35 +12,62 @@
 
 #include "app/core/id.hpp"
 #include "app/ops/op.hpp"
+#include "app/tickets/repair_slip.hpp"
 #include "app/tickets/ticket_rules.hpp"
 
 namespace app {
 
+// What a history entry records: a step of the lifecycle, or one of the acts
+// around it that leave the status alone.
+enum class TicketEvent : std::int64_t { step = 0, handed_on = 1, slip = 2, leak_test = 3, recheck = 4 };
+
 struct TicketStep {
   Id id, by;
+  TicketEvent event = TicketEvent::step;
   tickets::Status to = tickets::Status::received;
   std::int64_t at_ms = 0;
   std::string note, handed_to;   // handed_to: the department or person it went to
+  Id assignee;                   // handed_on: the colleague who owns it now
   bool callback_failed = false;
+  std::int64_t method = -1;      // a callback or recheck: 0 visit (上门), 1 phone (电话)
+  std::int64_t result = -1;      // a callback or recheck: 0 satisfied / confirmed, 1 a problem
   tickets::TransitionError refused = tickets::TransitionError::none;  // none: applied
   bool operator==(const TicketStep&) const = default;
 };
 
 struct Ticket {
   Id id, unit, received_by;
-  std::string owner, phone, what, wants, handler;  // handler: whom it is with now
+  Id responsible;                 // 首问负责制: the receiver owns it until handing it on
+  std::string owner, phone, what, wants, handler;  // owner: the resident (业主); handler: whom the work is with
   std::int64_t channel = 0, received_ms = 0, requested_ms = 0, done_ms = 0, closed_ms = 0;
   tickets::Kind kind = tickets::Kind::valid_complaint;
   tickets::Severity severity = tickets::Severity::minor;
   bool approved_later = false;
   tickets::Status status = tickets::Status::received;
+  RepairSlip slip;
+  std::string signature;          // the owner's, on the done step (app/core/signature.hpp)
+  std::int64_t leak_test_ms = 0;  // a leak repair's leak test (试漏)
+  std::int64_t callback_ms = 0;   // the last callback (回访), and what it found
+  bool callback_problem = false;
+  std::int64_t rechecked_ms = 0;  // the head butler's spot-check of the callback
+  bool recheck_problem = false;
   std::vector<TicketStep> history;  // in fold order, refused steps included
   bool open() const { return status != tickets::Status::closed; }
   bool operator==(const Ticket&) const = default;
 };
 
+// A household visit (走访) or call, by the unit's butler or anyone on duty.
+struct Visit {
+  Id id, unit, by;
+  std::int64_t at_ms = 0, method = 0;  // 0 visit, 1 phone
+  std::string note, follow_ups;
+  bool operator==(const Visit&) const = default;
+};
+
 struct TicketsData {
   std::unordered_map<Id, Ticket, IdHash> tickets;
+  std::unordered_map<Id, PriceItem, IdHash> prices;
+  std::unordered_map<Id, Visit, IdHash> visits;
   bool operator==(const TicketsData&) const = default;
 };
 

@@ -8,7 +8,7 @@ catalogue (app/i18n/strings.inc). Hinting and layout tables go: ImGui draws
 glyphs by codepoint with stb_truetype and needs neither.
 
 Run with Debian's /usr/bin/python3 (python3-fonttools lives there).
-usage: subset_font.py CATALOGUE OUT.otf
+usage: subset_font.py OUT.otf CATALOGUE...   (strings.inc and the files it includes)
 """
 import sys
 from fontTools import subset
@@ -35,8 +35,10 @@ def catalogue_chars(path):
 
 
 def main():
-    catalogue, out = sys.argv[1], sys.argv[2]
-    chars = gb2312_chars() | catalogue_chars(catalogue)
+    out, catalogues = sys.argv[1], sys.argv[2:]
+    chars = gb2312_chars()
+    for catalogue in catalogues:
+        chars |= catalogue_chars(catalogue)
     chars |= {chr(c) for c in range(0x20, 0x7F)} | {chr(c) for c in range(0xA0, 0x100)}
     chars |= {chr(c) for c in range(0x2000, 0x206F)}  # general punctuation
     chars |= {chr(c) for c in range(0x3000, 0x303F)}  # CJK punctuation

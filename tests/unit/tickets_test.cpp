@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <random>
 
+#include "app/core/signature.hpp"
 #include "app/domain/replica.hpp"
 #include "app/domain/validate_op.hpp"
 #include "app/i18n/catalogue.hpp"
@@ -22,6 +23,17 @@ using TS = tickets::Status;
 namespace {
 
 constexpr std::int64_t kHour = 3600000, kDay = 24 * kHour;
+
+// What an owner's finger leaves on the pad: three strokes across it.
+std::string owner_signature() {
+  Signature s;
+  for (int k = 0; k < 3; ++k) {
+    std::vector<SignaturePoint> stroke;
+    for (int i = 0; i < 25; ++i) stroke.push_back({static_cast<std::uint16_t>(120 + k * 260 + i * 8), static_cast<std::uint16_t>(420 + (i % 6) * 25)});
+    s.strokes.push_back(stroke);
+  }
+  return encode_signature(s);
+}
 
 struct Device {
   fakes::Clock clock;
@@ -74,7 +86,11 @@ TEST_CASE("a repair from receipt to close: each step in order, each deadline in 
   REQUIRE(d.session.step_ticket(id, TS::accepted).ok());
   REQUIRE(d.session.step_ticket(id, TS::on_site).ok());
   d.clock.now += 2 * kHour;
-  REQUIRE(d.session.step_ticket(id, TS::done, "已更换防水层，业主试用后签字").ok());
+  // 业主试用后签字: a repair is done only with the owner's signature, and a blank pad is not one.
+  CHECK(d.session.step_ticket(id, TS::done, "已更换防水层").error().code == "signature_blank");
+  CHECK(d.session.finish_ticket(id, encode_signature(Signature{}), "已更换防水层").error().code == "signature_blank");
+  CHECK(d.session.finish_ticket(id, "not a signature", "已更换防水层").error().code == "signature_unreadable");
+  REQUIRE(d.session.finish_ticket(id, owner_signature(), "已更换防水层，业主试用后签字").ok());
   t = d.session.ticket(id);
   CHECK(t->done_ms == d.clock.now);
   CHECK(d.session.next_deadline(*t) == t->done_ms + 2 * kDay);  // the callback
@@ -93,9 +109,11 @@ TEST_CASE("a bad callback reopens the ticket to the repairer — a plain step ba
   Device d(2, 2);
   const Id id = d.session.open_ticket(d.leak()).value();
   REQUIRE(d.session.classify_ticket(id, Kind::repair, Severity::minor).ok());
-  for (TS s : {TS::dispatched, TS::accepted, TS::on_site, TS::done, TS::callback}) {
+  for (TS s : {TS::dispatched, TS::accepted, TS::on_site}) {
     REQUIRE(d.session.step_ticket(id, s, "", s == TS::dispatched ? "工程部" : "").ok());
   }
+  REQUIRE(d.session.finish_ticket(id, owner_signature()).ok());
+  REQUIRE(d.session.step_ticket(id, TS::callback).ok());
   CHECK(d.session.step_ticket(id, TS::dispatched, "", "工程部").error().message == "只有回访发现问题才能重新派单");
   REQUIRE(d.session.step_ticket(id, TS::dispatched, "回访发现仍有渗水", "", true).ok());
   const Ticket* t = d.session.ticket(id);

@@ -1,0 +1,11 @@
+#pragma once
+// The office's ticket exports: tickets.csv (every ticket with its whole
+// history), callbacks.csv (100% of valid complaints and repairs, with their
+// callback and the head butler's re-check) and visits.csv (household visits).
+#include "app/server/csv_export.hpp"
+
+namespace server {
+
+void add_ticket_exports(ExportRegistry& registry);
+
+}  // namespace server

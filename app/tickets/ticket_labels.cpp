@@ -1,0 +1,76 @@
+#include "app/tickets/ticket_labels.hpp"
+
+namespace app::tickets {
+
+using i18n::S;
+
+S kind_label(Kind k) {
+  switch (k) {
+    case Kind::valid_complaint: return S::ticket_kind_valid;
+    case Kind::help_seeking: return S::ticket_kind_help;
+    case Kind::inquiry_complaint: return S::ticket_kind_inquiry_complaint;
+    case Kind::venting: return S::ticket_kind_venting;
+    case Kind::inquiry: return S::ticket_kind_inquiry;
+    case Kind::suggestion: return S::ticket_kind_suggestion;
+    case Kind::repair: return S::ticket_kind_repair;
+  }
+  return S::ticket_kind_valid;
+}
+
+S severity_label(Severity s) {
+  switch (s) {
+    case Severity::major: return S::ticket_sev_major;
+    case Severity::important: return S::ticket_sev_important;
+    case Severity::minor: return S::ticket_sev_minor;
+  }
+  return S::ticket_sev_minor;
+}
+
+S status_label(Status s) {
+  switch (s) {
+    case Status::received: return S::ticket_st_received;
+    case Status::classified: return S::ticket_st_classified;
+    case Status::dispatched: return S::ticket_st_dispatched;
+    case Status::accepted: return S::ticket_st_accepted;
+    case Status::on_site: return S::ticket_st_on_site;
+    case Status::done: return S::ticket_st_done;
+    case Status::callback: return S::ticket_st_callback;
+    case Status::closed: return S::ticket_st_closed;
+  }
+  return S::ticket_st_received;
+}
+
+S channel_label(std::int64_t channel) {
+  switch (channel) {
+    case 1: return S::ticket_ch_visit;
+    case 2: return S::ticket_ch_letter;
+    case 3: return S::ticket_ch_rounds;
+    case 4: return S::ticket_ch_night;
+    default: return S::ticket_ch_phone;
+  }
+}
+
+S category_label(RepairCategory c) {
+  switch (c) {
+    case RepairCategory::safety_facility: return S::repair_cat_safety;
+    case RepairCategory::leak: return S::repair_cat_leak;
+    case RepairCategory::ordinary: break;
+  }
+  return S::repair_cat_ordinary;
+}
+
+S method_label(std::int64_t method) { return method == 1 ? S::method_phone : S::method_visit; }
+
+S event_label(const TicketStep& step) {
+  switch (step.event) {
+    case TicketEvent::handed_on: return S::ticket_ev_handed_on;
+    case TicketEvent::slip: return S::ticket_ev_slip;
+    case TicketEvent::leak_test: return S::ticket_ev_leak_test;
+    case TicketEvent::recheck: return S::ticket_ev_recheck;
+    case TicketEvent::step: break;
+  }
+  if (step.to == Status::dispatched && step.callback_failed) return S::ticket_ev_reopened;
+  return status_label(step.to);
+}
+
+}  // namespace app::tickets
