@@ -5,8 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startServer, launchBrowser, newTablet, boot, watchConsole, tap, widget, state, frames, drag, screenshot,
-  TABLET_PORTRAIT, TABLET_LANDSCAPE,
-} from './harness.mjs';
+  TABLET_PORTRAIT, TABLET_LANDSCAPE, setOffline } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -155,7 +154,7 @@ test('after one visit the app starts with the network off', async () => {
   await boot(page, server.url);
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   await page.waitForFunction(() => !!navigator.serviceWorker.controller || true);
-  await context.setOffline(true);
+  await setOffline(page, true);
   await page.reload();
   await page.waitForFunction(() => (window.butlerTest && window.butlerTest.ready()) || window.butlerFatal, null, { timeout: 60000 });
   assert.equal(await page.evaluate(() => window.butlerFatal || null), null);

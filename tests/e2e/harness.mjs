@@ -108,10 +108,29 @@ export async function tap(page, id) {
   return w;
 }
 
+// One CDP session per page for touch input, kept open: detaching a CDP
+// session resets the context's network emulation, so an "offline" tablet
+// would quietly go back online after the first drag.
+const touchSessions = new WeakMap();
+export async function touchSession(page) {
+  if (!touchSessions.has(page)) touchSessions.set(page, await page.context().newCDPSession(page));
+  return touchSessions.get(page);
+}
+
+// Cuts the tablet's network (or gives it back). Both Playwright's emulation
+// and the touch session's: with a second CDP session attached, a reload
+// otherwise comes back with navigator.onLine true while requests still fail.
+export async function setOffline(page, offline) {
+  const cdp = await touchSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await page.context().setOffline(offline);
+}
+
 // A finger drag from one point to another (CSS px), in small moves, through CDP
 // touch events: what a butler does to scroll a list.
 export async function drag(page, from, to, steps = 12) {
-  const cdp = await page.context().newCDPSession(page);
+  const cdp = await touchSession(page);
   const point = (x, y) => [{ x, y, id: 1, radiusX: 4, radiusY: 4, force: 1 }];
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(from.x, from.y) });
   for (let i = 1; i <= steps; i++) {
@@ -122,7 +141,36 @@ export async function drag(page, from, to, steps = 12) {
   }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await frames(page, 4);
-  await cdp.detach();
+}
+
+// Scrolls as a finger would until a widget is on screen, well clear of the
+// edges, and returns it. An off-screen widget is not drawn, so until it shows
+// the finger keeps moving down the page (`up`: up). Drags start on a visible
+// button whose id begins with `within` (a drag that starts on a button
+// scrolls, it never presses: the way to scroll a sheet), else in the margin.
+export async function reveal(page, id, { within = null, up = false } = {}) {
+  const height = page.viewportSize().height;
+  let lastY = null;
+  for (let i = 0; i < 16; i++) {
+    const w = await page.evaluate((k) => window.butlerTest.widget(k), id);
+    if (w && !w.clipped && w.css.y > 90 && w.css.y + w.css.h < height * 0.82) return w;
+    // Wholly shown and the list cannot scroll further: as good as it gets.
+    if (w && !w.clipped && lastY !== null && Math.abs(w.css.y - lastY) < 1) return w;
+    lastY = w ? w.css.y : null;
+    const start = await page.evaluate(([prefix, mid]) => {
+      if (!prefix) return null;
+      const buttons = window.butlerTest.widgets().filter((b) => b.kind === 'button' && b.id.startsWith(prefix) && !b.clipped);
+      buttons.sort((a, b) => Math.abs(a.css.y + a.css.h / 2 - mid) - Math.abs(b.css.y + b.css.h / 2 - mid));
+      return buttons.length ? { x: buttons[0].css.x + 6, y: buttons[0].css.y + buttons[0].css.h / 2 } : null;
+    }, [within, height / 2]);
+    const from = start || { x: 8, y: height / 2 };
+    if (process.env.REVEAL_DEBUG) console.log("reveal", id, w && Math.round(w.css.y), w && w.clipped, JSON.stringify(from));
+    let dy = w ? height * 0.4 - w.css.y : (up ? 1 : -1) * height * 0.3;
+    dy = Math.max(-height * 0.35, Math.min(height * 0.35, dy));
+    await drag(page, from, { x: from.x, y: from.y + dy });
+  }
+  const shot = await screenshot(page, `reveal-failed-${id.replace(/[^a-z0-9_]/gi, '_')}`);
+  throw new Error(`${id} did not come into view (see ${shot})`);
 }
 
 export async function screenshot(page, name) {

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { testPhotoPng } from './test_image.mjs';
-import { startServer, launchBrowser, newTablet, boot, tap, drag, state, widget, frames, screenshot, DEMO_PINS, TABLET_LANDSCAPE } from './harness.mjs';
+import { startServer, launchBrowser, newTablet, boot, tap, drag, state, widget, frames, screenshot, DEMO_PINS, TABLET_LANDSCAPE, setOffline } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer({ demo: true }); browser = await launchBrowser(); });
@@ -80,7 +80,7 @@ test('a round by touch, offline: ten checkpoints, two findings, a reload in the 
   await tap(page, 'sync_enroll');
   await synced(page);
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-  await context.setOffline(true);
+  await setOffline(page, true);
   await page.waitForFunction(() => window.butlerTest.state().online === false);
 
   await tap(page, 'nav_today');
@@ -181,7 +181,7 @@ test('a round by touch, offline: ten checkpoints, two findings, a reload in the 
   await screenshot(page, 'round-supervision-landscape');
 
   // Online again: everything goes up by itself; the office sees it.
-  await context.setOffline(false);
+  await setOffline(page, false);
   await synced(page);
   const rounds = await officeCsv('rounds');
   const roundLine = rounds.split('\r\n').find((l) => l.includes('第一责任区'));

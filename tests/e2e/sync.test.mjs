@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { testPhotoPng, jpegSize } from './test_image.mjs';
-import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, DEMO_PINS } from './harness.mjs';
+import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, DEMO_PINS, setOffline } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer({ demo: true }); browser = await launchBrowser(); });
@@ -82,7 +82,7 @@ test('offline edits sync by themselves when the network is back; the office and 
 
   // The network goes; the butler keeps working.
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-  await context.setOffline(true);
+  await setOffline(page, true);
   await page.waitForFunction(() => window.butlerTest.state().online === false);
   await tap(page, 'nav_registers');
   let row = 0, record = null;
@@ -126,7 +126,7 @@ test('offline edits sync by themselves when the network is back; the office and 
   await screenshot(page, 'sync-offline-pending-portrait');
 
   // The network is back: nobody taps anything.
-  await context.setOffline(false);
+  await setOffline(page, false);
   await synced(page);
   await page.waitForFunction(() => window.butlerTest.state().sync.photos_pending === 0, null, { timeout: 30000 });
   await screenshot(page, 'sync-done-portrait');

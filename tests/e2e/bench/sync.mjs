@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startServer, launchBrowser, newTablet, boot, tap, frames, root, DEMO_PINS } from '../harness.mjs';
+import { startServer, launchBrowser, newTablet, boot, tap, frames, root, DEMO_PINS, setOffline } from '../harness.mjs';
 
 const N = Number(process.env.BENCH_SYNC_OPS || 10000);
 const met = (ok) => (ok ? 'met' : 'NOT met');
@@ -43,7 +43,7 @@ try {
 
   // N saves with the network off (a unit's status, over and over).
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-  await context.setOffline(true);
+  await setOffline(page, true);
   await page.waitForFunction(() => window.butlerTest.state().online === false);
   await page.evaluate(() => Module.ccall('butler_bench_pause_rendering', null, ['number'], [1]));
   await page.evaluate((k) => Module.ccall('butler_bench_commits', null, ['number'], [k]), N);
@@ -52,7 +52,7 @@ try {
   await page.waitForFunction((k) => window.butlerTest.state().sync.pending >= k, N, { timeout: 60000 });
 
   t = Date.now();
-  await context.setOffline(false);
+  await setOffline(page, false);
   await synced();
   const pushMs = Date.now() - t;
   console.log(`sync: enrolment pulled ${pulledOps} ops in ${pullMs} ms; ${N} offline saves pushed in ${pushMs} ms after the network came back`);
