@@ -48,7 +48,9 @@ void Session::refresh_round_caches() const {
   // versions only: an answer leaves them (and references into them) alone,
   // so a screen may loop over a route while it records answers.
   const MasterData& d = replica_.data();
-  std::uint64_t signature = d.zones.size() * 0x9E3779B97F4A7C15ull ^ d.checkpoints.size() << 20 ^ d.rounds.checklists.size() << 40;
+  // 64-bit counts: size_t is 32 bits in wasm, where "<< 40" would shift it away.
+  std::uint64_t signature = std::uint64_t{d.zones.size()} * 0x9E3779B97F4A7C15ull ^ std::uint64_t{d.checkpoints.size()} << 20 ^
+                            std::uint64_t{d.rounds.checklists.size()} << 40;
   for (const auto& [id, u] : d.units) signature += (id.lo ^ static_cast<std::uint64_t>(u.status)) * 0xBF58476D1CE4E5B9ull;
   for (const auto& [id, z] : d.zones) signature += (id.hi ^ z.buildings.size()) * 0x94D049BB133111EBull;
   for (const auto& [id, c] : d.checkpoints) {

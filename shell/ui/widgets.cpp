@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "imgui_internal.h"
 #include "misc/cpp/imgui_stdlib.h"
@@ -38,6 +39,23 @@ bool button(const char* id, const char* label, float width, Tone tone, bool enab
   ImGui::PopID();
   automation().record_last_item(id, label, "button");
   return pressed && enabled;
+}
+
+bool choices(const char* id, const char* const* labels, int count, int* selected, int per_row) {
+  if (per_row <= 0 || per_row > count) per_row = count;
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  const float w = (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+  bool changed = false;
+  for (int k = 0; k < count; ++k) {
+    if (k % per_row) ImGui::SameLine();
+    char key[64];
+    std::snprintf(key, sizeof key, "%s:%d", id, k);
+    if (button(key, labels[k], w, *selected == k ? Tone::primary : Tone::normal) && *selected != k) {
+      *selected = k;
+      changed = true;
+    }
+  }
+  return changed;
 }
 
 bool nav_item(const char* id, const char* label, bool selected, ImVec2 size) {
@@ -136,7 +154,14 @@ void heading(const char* text) {
   ImGui::PopFont();
 }
 
+namespace {
+int g_drag_claimed_frame = -1;  // the frame a widget last claimed the drag
+}  // namespace
+
+void claim_drag() { g_drag_claimed_frame = ImGui::GetFrameCount(); }
+
 void drag_scroll() {
+  if (g_drag_claimed_frame == ImGui::GetFrameCount()) return;
   ImGuiIO& io = ImGui::GetIO();
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   if (!ImGui::IsMouseDown(0) || !ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) return;
@@ -151,8 +176,9 @@ void drag_scroll() {
 }
 
 namespace {
-// Left edge and width of each open card (cards do not nest, but a stack is free).
-struct OpenCard { float left, width; };
+// Left edge and width of each open card (cards do not nest, but a stack is
+// free), and the window's content edge the card narrowed while open.
+struct OpenCard { float left, width, content_max_x, work_max_x; };
 ImVector<OpenCard> g_cards;
 }  // namespace
 
@@ -161,10 +187,13 @@ void begin_card(const char* id, float width) {
   // channel 0 once the content's height is known (1.86 has no auto-height child).
   ImGui::PushID(id);
   const float left = ImGui::GetCursorScreenPos().x;
-  g_cards.push_back({left, width > 0 ? width : ImGui::GetContentRegionAvail().x});
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  g_cards.push_back({left, width > 0 ? width : ImGui::GetContentRegionAvail().x, window->ContentRegionRect.Max.x, window->WorkRect.Max.x});
   ImGui::GetWindowDrawList()->ChannelsSplit(2);
   ImGui::GetWindowDrawList()->ChannelsSetCurrent(1);
   const float pad = ui().css(16);
+  // Full-width widgets inside stop at the card's inner edge, not the window's.
+  window->ContentRegionRect.Max.x = window->WorkRect.Max.x = left + g_cards.back().width - pad;
   ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + pad, ImGui::GetCursorPosY() + pad));
   ImGui::BeginGroup();
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + g_cards.back().width - pad * 2);
@@ -178,6 +207,9 @@ void end_card() {
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   const OpenCard card = g_cards.back();
   g_cards.pop_back();
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  window->ContentRegionRect.Max.x = card.content_max_x;
+  window->WorkRect.Max.x = card.work_max_x;
   dl->ChannelsSetCurrent(0);
   dl->AddRectFilled(ImVec2(card.left, min.y - pad), ImVec2(card.left + card.width, max.y + pad), colors::surface,
                     ui().css(12));
@@ -188,10 +220,11 @@ void end_card() {
   ImGui::PopID();
 }
 
-bool begin_modal(const char* id, bool open, bool sheet) {
+bool begin_modal(const char* id, bool open, bool sheet, float wide_css) {
   if (open && !ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
   const ImVec2 display = ImGui::GetIO().DisplaySize;
-  const float width = display.x < ui().css(600) ? display.x - ui().css(32) : ui().css(560);
+  const float want = ui().css(wide_css > 0 ? wide_css : 560);
+  const float width = display.x < want + ui().css(40) ? display.x - ui().css(32) : want;
   if (sheet) ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, ui().css(16)), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
   else ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(width, 0));

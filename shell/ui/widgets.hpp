@@ -15,6 +15,11 @@ bool button(const char* id, const char* label, float width = 0, Tone tone = Tone
 // A navigation entry (tab bar or rail); drawn selected when current.
 bool nav_item(const char* id, const char* label, bool selected, ImVec2 size);
 
+// One choice among a few, as touch-sized buttons that wrap to `per_row` a
+// row (0: all on one row); the chosen one is filled. Ids are "id:k".
+// Returns true when the choice changed.
+bool choices(const char* id, const char* const* labels, int count, int* selected, int per_row = 0);
+
 // A single-line text field fed by the hidden input (on-screen keyboard, IME).
 // `secret`: shown as dots (a PIN).
 bool text_field(const char* id, const char* hint, std::string* value, float width = -1, bool secret = false);
@@ -36,6 +41,10 @@ void heading(const char* text);
 // button scrolls instead of pressing it. Call at the end of a scrolling child.
 void drag_scroll();
 
+// A widget that takes the finger's drag for itself (a signature pad) calls
+// this each frame it is held: drag_scroll() then leaves the screen still.
+void claim_drag();
+
 // A rounded card background for the next group of widgets.
 void begin_card(const char* id, float width = 0);  // 0: the rest of the row
 void end_card();
@@ -44,7 +53,8 @@ void end_card();
 // showing (then call end_modal()). Width fits a phone-sized gap on small screens.
 // A `sheet` is pinned near the top instead: it grows downward, so a form that
 // opens inside it never moves what is above it from under the finger.
-bool begin_modal(const char* id, bool open, bool sheet = false);
+// `wide_css`: a wider card (CSS px) for a form laid out in columns in landscape.
+bool begin_modal(const char* id, bool open, bool sheet = false, float wide_css = 0);
 void end_modal();
 // The part of a modal between a fixed header and a fixed footer of
 // `footer_height` px: as tall as its content, never taller than the screen
