@@ -90,6 +90,7 @@ void AppShell::draw_top_bar(float height) {
   const char* title = state_.screen == Screen::welcome ? tr(S::app_name) : tr(title_of(state_.screen));
   const float title_h = ImGui::GetFontSize();
   dl->AddText(ImVec2(at.x + pad, at.y + (height - title_h) * 0.5f), IM_COL32_WHITE, title);
+  const float title_w = ImGui::CalcTextSize(title).x;
   ImGui::PopFont();
 
   // Right side: connectivity, then the language switch (always visible).
@@ -117,6 +118,19 @@ void AppShell::draw_top_bar(float height) {
   ImGui::Dummy(ImGui::CalcTextSize(net));
   automation().record_last_item("net_status", net, "status");
   if (loaded_) draw_save_status(net_x - dot * 5, mid);
+
+  // A ticket is opened from every screen: an owner stops the butler anywhere.
+  if (loaded_ && session_.has_data() && state_.screen != Screen::welcome) {
+    const char* label = tr(S::ticket_new);
+    ImGui::SetCursorScreenPos(ImVec2(at.x + pad + title_w + ui().css(20), at.y + (height - button_h) * 0.5f));
+    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(255, 255, 255, 40));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(255, 255, 255, 40));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(255, 255, 255, 90));
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+    if (ImGui::Button(label, ImVec2(ImGui::CalcTextSize(label).x + ui().css(32), button_h))) open_ticket_form(state_);
+    ImGui::PopStyleColor(4);
+    automation().record_last_item("ticket_new", label, "button");
+  }
 
   ImGui::SetCursorScreenPos(ImVec2(at.x + width - pad - lang_w, at.y + (height - button_h) * 0.5f));
   ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(255, 255, 255, 40));
@@ -149,6 +163,7 @@ void AppShell::draw_nav(bool vertical, float width, float height) {
       if (widgets::nav_item(app::i18n::key_name(n.label).data(), tr(n.label), state_.screen == n.screen, item)) {
         state_.screen = n.screen;
       }
+      if (n.screen == Screen::tickets) draw_overdue_badge();
       ImGui::PopStyleVar();
     }
   } else {
@@ -162,9 +177,26 @@ void AppShell::draw_nav(bool vertical, float width, float height) {
                             ImVec2(cell, height - pad))) {
         state_.screen = n.screen;
       }
+      if (n.screen == Screen::tickets) draw_overdue_badge();
     }
   }
   ImGui::EndChild();
+}
+
+void AppShell::draw_overdue_badge() {
+  // On the tickets tab: how many are late, red, on every screen.
+  const int overdue = session_.has_data() ? session_.overdue_ticket_count() : 0;
+  if (overdue == 0) return;
+  const ImVec2 max = ImGui::GetItemRectMax(), min = ImGui::GetItemRectMin();
+  char count[16];
+  std::snprintf(count, sizeof count, "%d", overdue);
+  const ImVec2 size = ImGui::CalcTextSize(count);
+  const float r = std::max(size.y * 0.5f + ui().css(4), size.x * 0.5f + ui().css(6));
+  const ImVec2 centre(std::min(max.x - r - ui().css(4), (min.x + max.x) * 0.5f + ui().css(36)), min.y + r + ui().css(6));
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddCircleFilled(centre, r, colors::danger);
+  dl->AddText(ImVec2(centre.x - size.x * 0.5f, centre.y - size.y * 0.5f), IM_COL32_WHITE, count);
+  automation().record_item("nav_tickets_badge", count, "label", ImVec2(centre.x - r, centre.y - r), ImVec2(centre.x + r, centre.y + r));
 }
 
 void AppShell::draw_update_banner() {

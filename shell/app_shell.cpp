@@ -234,6 +234,10 @@ void AppShell::draw() {
 
   ScreenContext ctx{session_, state_, host_, sync_, photos_};
   draw_about_popup(ctx);
+  if (loaded_ && session_.has_data()) {
+    draw_ticket_form(ctx);
+    draw_visit_form(ctx);
+  }
   ImGui::PopFont();
   ImGui::End();
 }
@@ -287,6 +291,21 @@ std::string AppShell::state_json() const {
     out += ",\"rounds\":{\"finished_today\":" + std::to_string(finished) + ",\"in_progress\":" + std::to_string(walking) +
            ",\"open_findings\":" + std::to_string(session_.open_findings().size()) + ",\"active\":\"" + state_.active_round +
            "\",\"checkpoint\":\"" + state_.open_checkpoint + "\"}";
+  }
+  {
+    // Tickets: what is open and late, what owes a callback, and the one on its page.
+    const auto& tk = state_.tickets;
+    out += ",\"tickets\":{\"open\":" + std::to_string(session_.open_tickets().size()) +
+           ",\"overdue\":" + std::to_string(session_.overdue_ticket_count()) +
+           ",\"callbacks_owed\":" + std::to_string(session_.callbacks_owed().size()) +
+           ",\"conflicts\":" + std::to_string(session_.ticket_conflicts().size()) +
+           ",\"form_open\":" + std::string(tk.form_open ? "true" : "false") + ",\"page\":\"" + tk.open + "\"";
+    app::Id id;
+    if (const app::Ticket* t = !tk.open.empty() && app::Id::from_hex(tk.open, &id) ? session_.ticket(id) : nullptr) {
+      out += ",\"status\":" + std::to_string(static_cast<int>(t->status)) + ",\"steps\":" + std::to_string(t->history.size()) +
+             ",\"signed\":" + std::string(t->signature.empty() ? "false" : "true");
+    }
+    out += ",\"visits_due\":" + std::to_string(session_.visit_plan().due_this_week.size()) + "}";
   }
   out += ",\"glyphs\":" + std::to_string(host_.fonts().glyph_count());
   out += ",\"atlas_ms\":" + std::to_string(host_.fonts().last_build_ms());

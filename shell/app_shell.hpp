@@ -26,6 +26,7 @@ class AppShell {
   void draw_top_bar(float height);
   void draw_nav(bool vertical, float width, float height);
   void draw_update_banner();
+  void draw_overdue_badge();  // after the tickets tab's nav item
   void draw_screen();
   void toggle_language();
   bool finish_loading();   // true once the stored log is folded in

@@ -412,6 +412,12 @@ std::vector<std::size_t> Session::search_units(std::string_view query) const {
   return out;
 }
 
+const UnitRow* Session::unit_row(const Id& unit) const {
+  const Views& v = views();
+  auto it = v.unit_index.find(unit);
+  return it == v.unit_index.end() ? nullptr : &v.units[it->second];
+}
+
 std::vector<const Resident*> Session::residents_of(const Id& unit) const {
   std::vector<const Resident*> out;
   for (const auto& [id, r] : replica_.data().residents) {

@@ -152,6 +152,7 @@ class Session {
   // attached to a unit's record, or to a finding (its evidence).
   Result<Id> add_unit_photo(const Id& unit, std::string_view sha256);
   Result<Id> add_finding_photo(const Id& finding, std::string_view sha256);
+  Result<Id> add_ticket_photo(const Id& ticket, std::string_view sha256);
 
   // Rounds (session_rounds.cpp). Starting a zone's round resumes today's
   // unfinished one if there is one.
@@ -245,6 +246,7 @@ class Session {
   void prepare_views() const { (void)views(); }
   bool views_ready() const { return views_version_ == replica_.version(); }
   const std::vector<UnitRow>& unit_rows() const { return views().units; }
+  const UnitRow* unit_row(const Id& unit) const;  // nullptr: not a unit here
   std::vector<std::size_t> search_units(std::string_view query) const;
   const std::vector<ZoneRow>& zone_rows() const { return views().zones; }
   const std::vector<CheckpointRow>& checkpoints_of_zone(const Id& zone) const;
@@ -256,6 +258,9 @@ class Session {
   // Rounds queries.
   std::int64_t today() const;  // local yyyymmdd
   std::int64_t now_ms() const { return clock_.now_ms(); }
+  // "Now" for deadlines: never before the latest time this tablet has seen,
+  // so a clock set back cannot make anything look less late.
+  std::int64_t lateness_now_ms() const;
   const Round* round(const Id& id) const;
   LocalTime local_now() const;
   LocalTime local(std::int64_t wall_ms) const;  // on this tablet's calendar

@@ -65,7 +65,7 @@ Result<Id> Session::record_visit(const Id& unit, CallbackMethod method, std::str
 }
 
 void Session::refresh_ticket_caches() const {
-  const std::int64_t now = tickets::lateness_now(clock_.now_ms(), hlc_.last().wall_ms);
+  const std::int64_t now = lateness_now_ms();
   const std::int64_t minute = now / 60000;
   if (ticket_caches_version_ == replica_.version() && ticket_caches_minute_ == minute) return;
   ticket_caches_version_ = replica_.version();

@@ -5,6 +5,7 @@
 // messages.
 #include <algorithm>
 
+#include "app/core/sha256.hpp"
 #include "app/core/signature.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/session/session.hpp"
@@ -76,7 +77,7 @@ Status Session::step_ticket(const Id& id, TS to, std::string_view note, std::str
   if (!t) return error("unknown_ticket", S::err_unknown_ticket);
   if (to == TS::classified) return classify_ticket(id, t->kind, t->severity);
   if (to == TS::done) return finish_ticket(id, {}, note);
-  if (auto e = tickets::check_transition(t->status, to, callback_failed); e != tickets::TransitionError::none) {
+  if (auto e = tickets::check_transition(t->status, to, callback_failed, tickets::needs_callback(t->kind)); e != tickets::TransitionError::none) {
     return error("bad_step", refusal_message(e));
   }
   if (to == TS::dispatched && handed_to.empty() && !callback_failed) return error("handed_to_required", S::err_ticket_dispatch_to);
@@ -191,6 +192,19 @@ Status Session::recheck_callback(const Id& id, bool confirmed, std::string_view 
   return commit({make_op(OpKind::callback_rechecked, Id::random(random_), std::move(p))});
 }
 
+Result<Id> Session::add_ticket_photo(const Id& id, std::string_view sha256) {
+  if (Status s = check_writable(); !s.ok()) return s.error();
+  if (!ticket(id)) return error("unknown_ticket", S::err_unknown_ticket);
+  if (!is_sha256_hex(sha256)) return error("bad_photo", S::err_photo_bad);
+  const Id photo = Id::random(random_);
+  Payload p;
+  p.set(F::parent, id.to_hex()).set(F::photo, std::string(sha256)).set(F::taken_ms, clock_.now_ms());
+  if (Status s = commit({make_op(OpKind::photo_added, photo, std::move(p))}); !s.ok()) return s.error();
+  return photo;
+}
+
+std::int64_t Session::lateness_now_ms() const { return tickets::lateness_now(clock_.now_ms(), hlc_.last().wall_ms); }
+
 const Ticket* Session::ticket(const Id& id) const {
   auto it = replica_.data().tickets.tickets.find(id);
   return it == replica_.data().tickets.tickets.end() || it->second.received_ms == 0 ? nullptr : &it->second;
@@ -226,7 +240,7 @@ std::optional<std::int64_t> Session::next_deadline(const Ticket& t) const {
 
 bool Session::overdue(const Ticket& t) const {
   const auto next = next_deadline(t);
-  return next && tickets::lateness_now(clock_.now_ms(), hlc_.last().wall_ms) > *next;
+  return next && lateness_now_ms() > *next;
 }
 
 std::vector<const Ticket*> Session::open_tickets() const {

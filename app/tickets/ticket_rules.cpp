@@ -15,7 +15,7 @@ bool is_communication_complaint(Kind k) {
   return k == Kind::help_seeking || k == Kind::inquiry_complaint || k == Kind::venting;
 }
 
-TransitionError check_transition(Status from, Status to, bool callback_failed) {
+TransitionError check_transition(Status from, Status to, bool callback_failed, bool callback_owed) {
   const auto f = static_cast<int>(from), t = static_cast<int>(to);
   if (to == Status::dispatched && (from == Status::callback || from == Status::closed)) {
     // A reopen: only what the callback found sends it back to the repairer.
@@ -27,6 +27,7 @@ TransitionError check_transition(Status from, Status to, bool callback_failed) {
     // An inquiry or a suggestion answered at once has nothing to dispatch:
     // classified → done is the one skip allowed (the butler answered it).
     if (from == Status::classified && to == Status::done) return TransitionError::none;
+    if (from == Status::done && to == Status::closed && !callback_owed) return TransitionError::none;
     return TransitionError::skips_a_step;
   }
   return TransitionError::none;

@@ -36,7 +36,9 @@ bool is_status(std::int64_t v);
 enum class TransitionError { none, skips_a_step, goes_backwards, already_closed, reopen_needs_callback, after_done };
 // Whether `to` may follow `from`. A reopen (callback or closed → dispatched)
 // is allowed only from a callback that found a problem: `callback_failed`.
-TransitionError check_transition(Status from, Status to, bool callback_failed = false);
+// A ticket that owes no callback (`callback_owed` false: an inquiry, a
+// communication complaint) closes straight from done.
+TransitionError check_transition(Status from, Status to, bool callback_failed = false, bool callback_owed = true);
 
 // The deadline settings; the defaults are the manuals' numbers.
 struct Settings {

@@ -41,7 +41,7 @@ void apply_step(Ticket& t, const Op& op) {
   if (auto s = p.number(F::stage); s && tickets::is_status(*s)) step.to = static_cast<Status>(*s);
   set_text(p, F::department, step.handed_to);
   step.callback_failed = p.number(F::failed).value_or(0) == 1;
-  step.refused = tickets::check_transition(t.status, step.to, step.callback_failed);
+  step.refused = tickets::check_transition(t.status, step.to, step.callback_failed, tickets::needs_callback(t.kind));
   if (step.refused == TransitionError::none) {
     t.status = step.to;
     if (step.to == Status::classified) classify(p, t);

@@ -11,6 +11,7 @@
 #include "app/rounds/checklist_types.hpp"
 #include "app/schedule/daily_duties.hpp"
 #include "imgui.h"
+#include "shell/screens/tickets_state.hpp"
 
 namespace app { class Session; }
 
@@ -59,7 +60,8 @@ struct ShellState {
   std::string supervision_zone;           // its zone opened to the evidence (hex id)
   std::string status_message;
   std::string sync_server, sync_code, sync_pin;  // the enrolment form
-  std::string backup_result;              // Settings: what the last import did  // last command's result, shown in the status strip
+  std::string backup_result;              // Settings: what the last import did
+  TicketsUi tickets;                      // the ticket screens, the new-ticket sheet, visits
 };
 
 struct ScreenContext {
@@ -93,6 +95,18 @@ void draw_round_runner(ScreenContext& ctx, const app::Id& round);      // Rounds
 void draw_checklist_list(ScreenContext& ctx);                          // Rounds: the checklists, to edit
 void draw_checklist_editor(ScreenContext& ctx);                        // Rounds, while one is edited
 void draw_checkpoint_check(ScreenContext& ctx, const app::Id& round, const app::Id& checkpoint);
+
+// Tickets (tickets.cpp and the files it leads to).
+void open_ticket_form(ShellState& st, const std::string& unit_hex = {});  // from anywhere
+void draw_ticket_form(ScreenContext& ctx);                                 // the sheet, over any screen
+void draw_ticket_page(ScreenContext& ctx, const app::Ticket& t);
+void draw_ticket_actions(ScreenContext& ctx, const app::Ticket& t);        // its next step
+void draw_repair_slip(ScreenContext& ctx, const app::Ticket& t);
+void draw_price_list(ScreenContext& ctx);
+std::string ticket_place(const app::Session& s, const app::Ticket& t);     // "3栋 2单元 1502" or 公共区域
+void draw_ticket_alerts(ScreenContext& ctx);                               // Today: overdue, callbacks owed
+void draw_visits_due(ScreenContext& ctx);                                  // Today: this week's household visits
+void draw_visit_form(ScreenContext& ctx);                                  // the visit record sheet
 
 app::i18n::S unit_status_label(app::UnitStatus s);
 ImU32 unit_status_color(app::UnitStatus s);

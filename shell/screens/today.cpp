@@ -41,6 +41,7 @@ void draw_today(ScreenContext& ctx) {
                      tr(weekdays[local.weekday]), local.minute / 60, local.minute % 60);
   widgets::data_text(summary.community_name, colors::text);
   ImGui::Dummy(ImVec2(0, ui().css(8)));
+  draw_ticket_alerts(ctx);
 
   // Tiles: four across in landscape, two in portrait.
   const int per_row = ui().portrait ? 2 : 4;
@@ -59,6 +60,8 @@ void draw_today(ScreenContext& ctx) {
   ImGui::Dummy(ImVec2(0, ui().css(8)));
   widgets::heading(tr(S::today_rounds));
   draw_todays_duties(ctx);
+  ImGui::Dummy(ImVec2(0, ui().css(8)));
+  draw_visits_due(ctx);
 }
 
 }  // namespace shell

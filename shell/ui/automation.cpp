@@ -25,6 +25,10 @@ void Automation::record_last_item(const char* id, const char* label, const char*
   current_.push_back({id, label ? label : "", kind, r.Min, r.Max, selected, clipped});
 }
 
+void Automation::record_item(const char* id, const char* label, const char* kind, ImVec2 min, ImVec2 max) {
+  current_.push_back({id, label ? label : "", kind, min, max, false, false});
+}
+
 const WidgetRecord* Automation::text_field_at(float x, float y) const {
   for (const auto& w : last_) {
     if (w.kind == "text" && x >= w.min.x && x < w.max.x && y >= w.min.y && y < w.max.y) return &w;

@@ -25,6 +25,8 @@ class Automation {
 
   // Records the last ImGui item (clipped to its window) if it is visible.
   void record_last_item(const char* id, const char* label, const char* kind, bool selected = false);
+  // Something drawn without an item of its own (a badge over a tab), at a rectangle.
+  void record_item(const char* id, const char* label, const char* kind, ImVec2 min, ImVec2 max);
 
   // The text field drawn under a point last frame, if any (for IME focus).
   const WidgetRecord* text_field_at(float x, float y) const;

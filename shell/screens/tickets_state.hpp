@@ -1,0 +1,58 @@
+#pragma once
+// What the ticket screens hold between frames: the new-ticket form's draft,
+// the list's tab, the ticket open on its page and the drafts of its next
+// step, the visit form and the price list editor. Presentation only: every
+// rule is app::Session's.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "app/core/signature.hpp"
+
+namespace shell {
+
+struct TicketDraft {
+  std::string unit;             // the unit picked (hex id); empty: none yet
+  bool public_area = false;     // a matter of the public areas: no unit
+  std::string unit_query;       // the picker's search words
+  std::string matched_query;
+  std::vector<std::size_t> matches;
+  bool matches_valid = false;
+  std::string owner, phone, what, wants;
+  int channel = 0;              // app::tickets::channel_label
+  int kind = 0;                 // index into app::tickets::kAllKinds
+  int severity = 2;             // index into app::tickets::kAllSeverities: minor
+  int requested_days = 0;       // 0: the owner named no date
+};
+
+struct TicketsUi {
+  bool form_open = false;
+  TicketDraft draft;
+  std::string form_message;
+  int tab = 0;                  // 0 open, 1 overdue, 2 callbacks owed, 3 closed
+  std::string open;             // the ticket on its page (hex id); empty: the list
+  std::string message;          // the last command's refusal, in the user's words
+  // The next step's drafts, cleared when another ticket opens.
+  std::string drafts_for;
+  std::string note;
+  int classify_kind = -1, classify_severity = -1;
+  bool approve_later = false;
+  int dispatch_to = 0;
+  bool hand_on_open = false;
+  int slip_appointment = 0, slip_category = 0;
+  std::map<std::string, int> slip_quantities;  // price item (hex) → quantity
+  std::string slip_materials;
+  bool slip_loaded = false;     // the drafts took the saved slip's values
+  bool slip_editing = false;    // a saved slip opened again to change it
+  app::Signature signature;
+  int callback_method = 1;      // by phone
+  // Household visits (Today).
+  std::string visit_unit;       // the household being visited (hex id)
+  int visit_method = 0;
+  std::string visit_note, visit_follow_ups, visit_message;
+  // The price list (head butler).
+  bool prices_open = false;
+  std::string price_name, price_unit, price_yuan, price_message;
+};
+
+}  // namespace shell

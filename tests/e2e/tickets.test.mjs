@@ -1,0 +1,243 @@
+// Tickets by touch with the network off: a major complaint opened from
+// Today's top bar (Chinese description), classified, dispatched, accepted,
+// on site, finished with the owner's signature drawn by a finger, its
+// callback due, called back and closed; a repair opened from another screen
+// with a priced slip left waiting, and when the tablet's clock passes its
+// 10-minute dispatch deadline the overdue badge and Today's alert appear.
+// Back online, the office's tickets.csv and callbacks.csv show it all.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, touchSession, reveal, DEMO_PINS, TABLET_LANDSCAPE, setOffline } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await startServer({ demo: true }); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+// Taps what may lie below the fold of the sheet or page, after scrolling to it.
+const tapIn = async (page, id, up = false) => { await reveal(page, id, { within: 'ticket_', up }); return tap(page, id); };
+const t0 = Date.now();
+const mark = (what) => console.log(`# ${((Date.now() - t0) / 1000).toFixed(1)} s ${what}`);
+const type = async (page, field, text) => {
+  await tapIn(page, field);
+  await page.keyboard.insertText(text);
+  await frames(page, 3);
+};
+const saved = (page) => page.waitForFunction(() => window.butlerTest.state().session.save !== 'saving' && window.butlerTest.state().session.pending === 0);
+const ticket = async (page) => (await state(page)).tickets;
+const synced = (page) => page.waitForFunction(() => {
+  const s = window.butlerTest.state();
+  return s.sync.ready && !s.sync.running && s.sync.pending === 0 && s.session.pending === 0 && s.sync.last_synced_ms > 0;
+}, null, { timeout: 60000, polling: 100 });
+
+// The tablet's own clock runs ahead by `ms` (as after a long wait, or a clock
+// set forward): Date.now, which the app's wall clock reads, is shifted from
+// the next load on, and the tab reloads. Playwright's page.clock would take
+// over requestAnimationFrame too, and the app would stop drawing.
+async function tabletClockAhead(page, ms) {
+  await page.evaluate((offset) => localStorage.setItem('test.clock_ahead_ms', String(offset)), ms);
+  await page.reload();
+  await page.waitForFunction(() => window.butlerTest && window.butlerTest.ready(), null, { timeout: 60000 });
+}
+async function withShiftableClock(context) {
+  await context.addInitScript(() => {
+    const ahead = Number(localStorage.getItem('test.clock_ahead_ms') || 0);
+    if (!ahead) return;
+    const now = Date.now.bind(Date);
+    Date.now = () => now() + ahead;
+  });
+}
+
+// A finger that signs: three zigzag strokes across the pad, through CDP touches.
+async function sign(page, id) {
+  const pad = await widget(page, id);
+  const cdp = await touchSession(page);
+  const touch = (x, y) => [{ x, y, id: 1, radiusX: 3, radiusY: 3, force: 1 }];
+  for (let s = 0; s < 3; s++) {
+    const x0 = pad.css.x + pad.css.w * (0.1 + s * 0.28), y0 = pad.css.y + pad.css.h * 0.45;
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: touch(x0, y0) });
+    for (let i = 1; i <= 10; i++) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: touch(x0 + i * pad.css.w * 0.02, y0 + (i % 2 ? 1 : -1) * pad.css.h * 0.15) });
+      await frames(page, 1);
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await frames(page, 3);
+  }
+}
+
+async function officeCsv(name) {
+  const enrol = await fetch(server.url + 'api/v1/enroll', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code: 'DGJ001', pin: DEMO_PINS.DGJ001, device_id: 'ffffffffffffffffffffffffffffff06' }),
+  });
+  const { token } = await enrol.json();
+  const r = await fetch(server.url + `api/v1/export/${name}.csv`, { headers: { Authorization: 'Bearer ' + token } });
+  assert.equal(r.status, 200);
+  return (await r.text()).replace(/^\uFEFF/, '');
+}
+
+test('a major complaint from Today to its callback, a late repair badged, all of it in the office CSVs', async () => {
+  // Scale 1: a long flow, where SwiftShader's cost per pixel dominates; the
+  // landscape test below takes the 2× screenshots.
+  const context = await newTablet(browser, undefined, 1);
+  await withShiftableClock(context);
+  const page = await context.newPage();
+  await boot(page, server.url);
+  await tap(page, 'welcome_enroll');
+  await type(page, 'sync_code', 'GJ001');
+  await type(page, 'sync_pin', DEMO_PINS.GJ001);
+  await tap(page, 'sync_enroll');
+  await synced(page);
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await setOffline(page, true);
+  await page.waitForFunction(() => window.butlerTest.state().online === false);
+
+  // From Today's top bar: the unit by its room, who, channel, class.
+  await tap(page, 'nav_today');
+  await tap(page, 'ticket_new');
+  assert.equal((await ticket(page)).form_open, true);
+  await type(page, 'ticket_unit_search', '1502');
+  const row = await widget(page, 'ticket_unit:0');
+  assert.match(row.label, /1502$/);
+  await tap(page, 'ticket_unit:0');
+  assert.match((await widget(page, 'ticket_unit_picked')).label, /1502/);
+  await tapIn(page, 'ticket_channel:1');  // 来访
+  await tapIn(page, 'ticket_kind:0');     // 有效投诉
+  await tapIn(page, 'ticket_severity:0'); // 重大
+  assert.match((await reveal(page, 'ticket_rules', { within: 'ticket_' })).label, /当日上报管理处主任.*2 天内答复.*10 天内解决/);
+  await type(page, 'ticket_what', '楼上装修噪音，晚上十点后仍在施工');
+  await type(page, 'ticket_wants', '立即制止并给出书面答复');
+  await screenshot(page, 'ticket-form-portrait');
+  mark('complaint saved');
+  await tap(page, 'ticket_save');
+  await saved(page);
+  let t = await ticket(page);
+  assert.equal((await state(page)).screen, 'tickets');
+  assert.equal(t.form_open, false);
+  assert.equal(t.status, 0);
+  assert.match((await widget(page, 'ticket_deadline')).label, /下一时限.*剩/);
+  assert.match((await widget(page, 'ticket_responsible')).label, /负责人：/);
+
+  // Classified as received, dispatched to security, accepted, on site.
+  await tapIn(page, 'ticket_classify');
+  await saved(page);
+  assert.equal((await ticket(page)).status, 1);
+  await tapIn(page, 'dispatch_to:3');
+  await type(page, 'ticket_note', '已通知秩序维护部当晚制止');
+  await tapIn(page, 'ticket_dispatch');
+  await saved(page);
+  assert.equal((await ticket(page)).status, 2);
+  await tapIn(page, 'ticket_accept');
+  await saved(page);
+  await tapIn(page, 'ticket_on_site');
+  await saved(page);
+  assert.equal((await ticket(page)).status, 4);
+
+  mark('on site');
+  // Done: the owner signs with a finger; the screen does not scroll under it.
+  const before = await reveal(page, 'ticket_signature', { within: 'ticket_' });
+  await sign(page, 'ticket_signature');
+  const after = await widget(page, 'ticket_signature');
+  assert.equal(after.label, 'signed');
+  assert.equal(Math.round(after.css.y), Math.round(before.css.y), 'signing does not scroll the page');
+  await screenshot(page, 'ticket-signature-portrait');
+  await tapIn(page, 'ticket_finish');
+  await saved(page);
+  t = await ticket(page);
+  assert.equal(t.status, 5);
+  assert.equal(t.signed, true);
+  assert.match((await reveal(page, 'callback_due', { within: 'ticket_' })).label, /应回访：/);
+  assert.equal(t.callbacks_owed, 1);
+
+  mark('signed');
+  // The callback by phone, satisfied: closed in the same save.
+  await tapIn(page, 'callback_method:1');
+  await type(page, 'ticket_note', '业主表示满意，噪音已停止');
+  await tapIn(page, 'callback_ok');
+  await saved(page);
+  t = await ticket(page);
+  assert.equal(t.status, 7);
+  assert.equal(t.callbacks_owed, 0);
+  const steps = await page.evaluate(() => window.butlerTest.widgets().filter((w) => w.id.startsWith('ticket_step:')).map((w) => w.label));
+  assert.ok(steps.some((l) => /已回访.*电话 满意/.test(l)), 'the callback is in the history: ' + steps.join(' | '));
+  assert.ok(steps.some((l) => /已结案/.test(l)));
+  await screenshot(page, 'ticket-closed-portrait');
+  await tapIn(page, 'ticket_back', true);
+
+  mark('closed');
+  // A repair, from the Registers screen's top bar: a slip priced from the list.
+  await tap(page, 'nav_registers');
+  await tap(page, 'ticket_new');
+  await type(page, 'ticket_unit_search', '1502');
+  await tap(page, 'ticket_unit:0');
+  await tapIn(page, 'ticket_kind:4');     // 报修
+  await tapIn(page, 'ticket_severity:1'); // 重要
+  assert.match((await reveal(page, 'ticket_rules', { within: 'ticket_' })).label, /10 分钟内送达工程部/);
+  await type(page, 'ticket_what', '厨房水龙头漏水');
+  await tap(page, 'ticket_save');
+  await saved(page);
+  await tapIn(page, 'ticket_classify');
+  await saved(page);
+  await tapIn(page, 'slip_more:0');
+  await tapIn(page, 'slip_more:0');
+  assert.match((await reveal(page, 'slip_total', { within: 'slip_' })).label, /应收合计 ¥/);
+  await tapIn(page, 'slip_save');
+  await saved(page);
+  assert.match((await reveal(page, 'slip_summary', { within: 'ticket_' })).label, /维修单：其他维修 · ¥/);
+  assert.equal((await ticket(page)).overdue, 0);
+  await tapIn(page, 'ticket_back', true);
+
+  mark('repair slip saved');
+  // The tablet's clock passes the slip's 10 minutes: late, badged, on Today.
+  await tabletClockAhead(page, 15 * 60000);
+  await page.waitForFunction(() => window.butlerTest.state().tickets.overdue === 1, null, { timeout: 30000 });
+  await tap(page, 'nav_tickets');
+  assert.equal((await widget(page, 'nav_tickets_badge')).label, '1');
+  await tap(page, 'tickets_tab:1');
+  assert.match((await widget(page, 'ticket:0:pill')).label, /逾期/);
+  await screenshot(page, 'tickets-overdue-portrait');
+  await tap(page, 'nav_today');
+  assert.match((await widget(page, 'today_overdue')).label, /1 张工单已逾期/);
+  await screenshot(page, 'today-tickets-portrait');
+
+  mark('overdue shown');
+  // Back online: nobody taps anything; the office sees the whole history.
+  await setOffline(page, false);
+  await synced(page);
+  const tickets = await officeCsv('tickets');
+  const complaint = tickets.split('\r\n').find((l) => l.includes('楼上装修噪音'));
+  assert.ok(complaint, 'the complaint is in tickets.csv');
+  assert.match(complaint, /来访,有效投诉,重大/);
+  assert.match(complaint, /已结案/);
+  for (const step of ['已定性', '已派单', '秩序维护部', '已接单', '已到场', '已完成', '已回访', '电话 满意', '已结案']) {
+    assert.ok(complaint.includes(step), `history shows ${step}`);
+  }
+  const repair = tickets.split('\r\n').find((l) => l.includes('厨房水龙头漏水'));
+  assert.match(repair, /报修,重要/);
+  assert.match(repair, /维修单/);
+  const callbacks = await officeCsv('callbacks');
+  assert.match(callbacks, /有效投诉,,[^\r\n]*,电话,满意,/);
+  await context.close();
+});
+
+test('the new-ticket sheet and a ticket page in landscape', async () => {
+  const context = await newTablet(browser, TABLET_LANDSCAPE);
+  const page = await context.newPage();
+  await boot(page, server.url);
+  await tap(page, 'welcome_try_demo');
+  await page.waitForFunction(() => window.butlerTest.state().screen === 'today', null, { timeout: 60000 });
+  await tap(page, 'nav_rounds');
+  await tap(page, 'ticket_new');
+  await tapIn(page, 'ticket_public_area');
+  await tapIn(page, 'ticket_kind:4');
+  await type(page, 'ticket_what', '3栋电梯按钮失灵');
+  await screenshot(page, 'ticket-form-landscape');
+  await tap(page, 'ticket_save');
+  await saved(page);
+  await tapIn(page, 'ticket_classify');
+  await saved(page);
+  await tapIn(page, 'slip_more:1');
+  await frames(page, 3);
+  await screenshot(page, 'ticket-slip-landscape');
+  assert.match((await widget(page, 'slip_qty:1')).label, /^1$/);
+  await context.close();
+});
