@@ -1,9 +1,13 @@
 #include "app/domain/validate_op.hpp"
 
+#include <algorithm>
 #include <initializer_list>
 
+#include "app/core/signature.hpp"
 #include "app/domain/master_data.hpp"
+#include "app/handover/handover_codec.hpp"
 #include "app/i18n/catalogue.hpp"
+#include "app/keys/key_rules.hpp"
 #include "app/rounds/checklist_codec.hpp"
 #include "app/tickets/ticket_rules.hpp"
 
@@ -11,7 +15,8 @@ namespace app {
 namespace {
 
 constexpr std::size_t kMaxTextBytes = 4096;  // names, phones, id lists: generous, not unbounded
-constexpr std::size_t kMaxItemsBytes = 32768;  // a whole checklist (≤ 60 items in two languages)
+constexpr std::size_t kMaxItemsBytes = 32768;  // a whole checklist (≤ 60 items in two languages), a handover's items, a signature
+constexpr std::size_t kMaxKeysPerOp = 100;      // a loan is a bunch of keys, not the cabinet
 
 Error invalid(const std::string& detail) {
   return Error{"invalid_op", std::string(i18n::tr(i18n::S::err_op_invalid)) + " (" + detail + ")"};
@@ -23,13 +28,29 @@ bool is_text_key(F k) {
     case F::code: case F::pin_hash: case F::butler: case F::buildings: case F::city: case F::zone: case F::photo:
     case F::round: case F::checkpoint: case F::note: case F::checklist: case F::told: case F::department:
     case F::items: case F::pins: case F::wants:
+    case F::category: case F::system: case F::keys: case F::borrower: case F::handover_items: case F::signature:
+    case F::incoming:
       return true;
     default:
       return false;
   }
 }
 
-bool is_id_key(F k) { return k == F::parent || k == F::butler || k == F::zone || k == F::round || k == F::checkpoint; }
+bool is_id_key(F k) {
+  return k == F::parent || k == F::butler || k == F::zone || k == F::round || k == F::checkpoint || k == F::borrower ||
+         k == F::incoming;
+}
+
+// Field keys run past 64 (keys and handover use 70–89, later areas up to 119):
+// the set of a kind's fields is two words.
+constexpr unsigned kFieldBits = 128;
+struct FieldSet {
+  std::uint64_t w[2] = {0, 0};
+  constexpr bool has(unsigned key) const { return key < kFieldBits && (w[key / 64] >> (key % 64) & 1) != 0; }
+};
+
+// The same span as an op's own clock (2000 .. 2200).
+bool sane_time(std::int64_t ms) { return ms >= 946684800000 && ms <= 7258118400000; }
 
 bool plausible_date(std::int64_t d) {
   if (d == 0) return true;  // unknown / still here
@@ -38,20 +59,23 @@ bool plausible_date(std::int64_t d) {
 }
 
 // The fields each kind may carry, as a bit set over field keys.
-constexpr std::uint64_t bits(std::initializer_list<F> keys) {
-  std::uint64_t b = 0;
-  for (F k : keys) b |= std::uint64_t{1} << static_cast<unsigned>(k);
+constexpr FieldSet bits(std::initializer_list<F> keys) {
+  FieldSet b;
+  for (F k : keys) {
+    const auto i = static_cast<unsigned>(k);
+    b.w[i / 64] |= std::uint64_t{1} << (i % 64);
+  }
   return b;
 }
 
-std::uint64_t allowed(OpKind kind) {
+FieldSet allowed(OpKind kind) {
   switch (kind) {
     case OpKind::community_set: return bits({F::name, F::city});
     case OpKind::building_set: return bits({F::name, F::floors, F::position});
     case OpKind::unit_set: return bits({F::parent, F::floor, F::stairwell, F::number, F::status});
     case OpKind::resident_set:
       return bits({F::parent, F::name, F::phone, F::occupation, F::is_owner, F::moved_in, F::moved_out});
-    case OpKind::resident_removed: return 0;
+    case OpKind::resident_removed: return {};
     case OpKind::staff_set: return bits({F::name, F::code, F::phone, F::pin_hash, F::role});
     case OpKind::zone_set: return bits({F::name, F::butler, F::buildings, F::position});
     case OpKind::checkpoint_set: return bits({F::parent, F::zone, F::name, F::kind, F::position});
@@ -68,20 +92,51 @@ std::uint64_t allowed(OpKind kind) {
     case OpKind::finding_opened:
       return bits({F::round, F::checkpoint, F::item, F::note, F::urgent, F::told, F::department, F::at_ms});
     case OpKind::finding_verified: return bits({F::note, F::at_ms});
+    case OpKind::key_set: return bits({F::key_kind, F::custody, F::parent, F::name, F::category, F::system, F::at_ms});
+    case OpKind::key_lent:
+      return bits({F::keys, F::borrower, F::borrower_kind, F::name, F::phone, F::note, F::due_ms, F::at_ms});
+    case OpKind::key_returned: return bits({F::parent, F::keys, F::note, F::at_ms});
+    case OpKind::key_lost: return bits({F::parent, F::note, F::at_ms});
+    case OpKind::key_followed_up: return bits({F::parent, F::outcome, F::note, F::at_ms});
+    case OpKind::staff_departed: return bits({F::parent, F::departure, F::note, F::at_ms});
+    case OpKind::handover_written: return bits({F::handover_items, F::item_count, F::note, F::keys, F::signature, F::at_ms});
+    case OpKind::handover_confirmed: return bits({F::parent, F::incoming, F::signature, F::at_ms});
   }
-  return 0;
+  return {};
+}
+
+// A list of key ids: each an id, none twice, a bunch and not the cabinet.
+Status check_key_list(std::string_view text) {
+  const std::vector<Id> ids = split_ids(text);
+  std::size_t commas = 0;
+  for (char c : text) commas += c == ',';
+  if (text.empty() || ids.size() != commas + 1) return invalid("key list holds a bad id");
+  if (ids.size() > kMaxKeysPerOp) return invalid("too many keys in one record");
+  std::vector<Id> sorted = ids;
+  std::sort(sorted.begin(), sorted.end());
+  if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) return invalid("a key is listed twice");
+  return ok_status();
+}
+
+bool signed_text(std::string_view text) {
+  const auto s = decode_signature(text);
+  return s && looks_signed(*s);
 }
 
 Status check_value(F key, const Payload::Field& f) {
   const std::string name = "field " + std::to_string(f.key);
   if (is_text_key(key) != f.is_text) return invalid(name + " has the wrong type");
   if (f.is_text) {
-    if (f.text.size() > (key == F::items ? kMaxItemsBytes : kMaxTextBytes)) return invalid(name + " is too long");
+    const bool long_text = key == F::items || key == F::handover_items || key == F::signature;
+    if (f.text.size() > (long_text ? kMaxItemsBytes : kMaxTextBytes)) return invalid(name + " is too long");
     if (is_id_key(key)) {
       Id id;
       if (!Id::from_hex(f.text, &id)) return invalid(name + " is not an id");
     }
     if (key == F::photo && !is_sha256_hex(f.text)) return invalid("a photo is named by its SHA-256 (64 hex digits)");
+    if (key == F::keys) return check_key_list(f.text);
+    if (key == F::signature && !signed_text(f.text)) return invalid("a signature must be strokes that look signed");
+    if (key == F::handover_items && !decode_handover_items(f.text)) return invalid("unreadable handover items");
     if (key == F::buildings) {
       for (std::string_view rest = f.text; !rest.empty();) {
         const auto comma = rest.find(',');
@@ -111,6 +166,13 @@ Status check_value(F key, const Payload::Field& f) {
     case F::stage: if (!tickets::is_status(v)) return invalid("unknown ticket stage " + std::to_string(v)); break;
     case F::approved: case F::failed: if (v != 0 && v != 1) return invalid("a flag must be 0 or 1"); break;
     case F::day: if (v == 0 || !plausible_date(v)) return invalid("bad day " + std::to_string(v)); break;
+    case F::key_kind: if (!keys::is_key_kind(v)) return invalid("unknown key kind " + std::to_string(v)); break;
+    case F::custody: if (!keys::is_custody(v)) return invalid("unknown key custody " + std::to_string(v)); break;
+    case F::borrower_kind: if (!keys::is_borrower_kind(v)) return invalid("unknown borrower kind " + std::to_string(v)); break;
+    case F::outcome: if (!keys::is_follow_up(v)) return invalid("unknown follow-up " + std::to_string(v)); break;
+    case F::departure: if (!keys::is_departure_kind(v)) return invalid("unknown departure " + std::to_string(v)); break;
+    case F::item_count: if (v < 0 || v > 100000) return invalid("item count out of range"); break;
+    case F::due_ms: if (!sane_time(v)) return invalid("time out of range"); break;
     default: break;
   }
   return ok_status();
@@ -144,6 +206,17 @@ bool role_may_write(std::int64_t role, OpKind kind) {
       return office;
     case OpKind::ticket_stepped:
       return office || r == Role::engineering;  // engineering accepts the slip, is on site, finishes
+    case OpKind::key_set:
+      return lead || r == Role::front_desk;  // the key keeper files the cabinet
+    case OpKind::key_lent:
+    case OpKind::key_returned:
+    case OpKind::key_lost:
+    case OpKind::key_followed_up:
+    case OpKind::handover_written:
+    case OpKind::handover_confirmed:
+      return office;
+    case OpKind::staff_departed:
+      return lead;  // a personnel change, signed off once the keys are back
   }
   return false;
 }
@@ -157,11 +230,15 @@ Status validate_op(const Op& op) {
   const auto permitted = allowed(op.kind);
   for (const Payload::Field& f : op.payload.fields()) {
     const F key = static_cast<F>(f.key);
-    if (f.key >= 64 || !(permitted & (std::uint64_t{1} << f.key))) return invalid("field " + std::to_string(f.key) + " does not belong to this kind");
+    if (!permitted.has(f.key)) return invalid("field " + std::to_string(f.key) + " does not belong to this kind");
     if (Status s = check_value(key, f); !s.ok()) return s;
   }
   // Required fields: what makes the record mean something on its own.
   const Payload& p = op.payload;
+  if (is_keys_kind(op.kind) || is_handover_kind(op.kind)) {
+    // Their times are read as the register's (out, back, written, confirmed).
+    if (auto at = p.number(F::at_ms); at && !sane_time(*at)) return invalid("time out of range");
+  }
   switch (op.kind) {
     case OpKind::community_set:
       if (!p.has(F::name)) return invalid("a community needs a name");
@@ -202,6 +279,41 @@ Status validate_op(const Op& op) {
       break;
     case OpKind::round_finished:
     case OpKind::finding_verified:
+      break;
+    case OpKind::key_set:
+      if (!p.has(F::key_kind) || !p.has(F::name)) return invalid("a key needs its kind and its label");
+      if (p.number(F::key_kind) == static_cast<std::int64_t>(keys::KeyKind::unit) && !p.has(F::parent)) {
+        return invalid("a unit key needs its unit");
+      }
+      break;
+    case OpKind::key_lent: {
+      if (!p.has(F::keys) || !p.has(F::note) || !p.has(F::at_ms)) return invalid("a loan needs its keys, reason and time");
+      const bool staff = p.number(F::borrower_kind).value_or(0) == static_cast<std::int64_t>(keys::BorrowerKind::staff);
+      if (staff ? !p.has(F::borrower) : (!p.has(F::name) || p.has(F::borrower))) {
+        return invalid("a loan goes to a staff member by id, or to a named outsider");
+      }
+      if (auto due = p.number(F::due_ms); due && *due <= *p.number(F::at_ms)) return invalid("a loan is due back after it went out");
+      break;
+    }
+    case OpKind::key_returned:
+      if (!p.has(F::parent) || !p.has(F::keys) || !p.has(F::at_ms)) return invalid("a return needs its loan, keys and time");
+      break;
+    case OpKind::key_lost:
+      if (!p.has(F::parent) || !p.has(F::at_ms)) return invalid("a lost report needs its key and time");
+      break;
+    case OpKind::key_followed_up:
+      if (!p.has(F::parent) || !p.has(F::outcome) || !p.has(F::at_ms)) return invalid("a follow-up needs its key, outcome and time");
+      break;
+    case OpKind::staff_departed:
+      if (!p.has(F::parent) || !p.has(F::departure) || !p.has(F::at_ms)) return invalid("a departure needs the staff member, kind and time");
+      break;
+    case OpKind::handover_written:
+      if (!p.has(F::signature) || !p.has(F::at_ms)) return invalid("a handover needs the outgoing signature and time");
+      break;
+    case OpKind::handover_confirmed:
+      if (!p.has(F::parent) || !p.has(F::incoming) || !p.has(F::signature) || !p.has(F::at_ms)) {
+        return invalid("a confirmation needs its handover, the incoming staff, their signature and time");
+      }
       break;
     default:
       if (p.fields().empty()) return invalid("an update must change something");
