@@ -289,7 +289,8 @@ Status validate_op(const Op& op) {
     case OpKind::key_lent: {
       if (!p.has(F::keys) || !p.has(F::note) || !p.has(F::at_ms)) return invalid("a loan needs its keys, reason and time");
       const bool staff = p.number(F::borrower_kind).value_or(0) == static_cast<std::int64_t>(keys::BorrowerKind::staff);
-      if (staff ? !p.has(F::borrower) : (!p.has(F::name) || p.has(F::borrower))) {
+      const bool outsider_fields = p.has(F::name) || p.has(F::phone);
+      if (staff ? (!p.has(F::borrower) || outsider_fields) : (!p.has(F::name) || p.has(F::borrower))) {
         return invalid("a loan goes to a staff member by id, or to a named outsider");
       }
       if (auto due = p.number(F::due_ms); due && *due <= *p.number(F::at_ms)) return invalid("a loan is due back after it went out");
