@@ -323,6 +323,42 @@ TEST_CASE("two tablets lend one key offline: both loans kept, the second is a co
   CHECK(snap.value().data.keys == in_order.data().keys);
 }
 
+TEST_CASE("acts that no longer fit are listed too: a departure recorded elsewhere while keys were held, a handed-over key already back") {
+  Device a(13, 0xA), b(14, 0xB);
+  const Id leaver = a.staff(Role::butler, 3);
+  a.as(Role::front_desk);
+  b.as(Role::head_butler);
+  a.clock.now += kMinute;
+  b.clock.now += 2 * kMinute;
+  const Id key = a.keys_in(1).front();
+  REQUIRE(a.session.lend_keys(a.loan_to(leaver, {key})).ok());
+  REQUIRE(b.session.record_departure(leaver, keys::DepartureKind::leaves, "离职").ok());  // B saw no key out
+  REQUIRE(a.session.merge_remote(b.session.decoded_log()).ok());
+  const auto conflicts = a.session.key_conflicts();
+  REQUIRE(conflicts.size() == 1);
+  CHECK(conflicts[0].kind == KeyConflictKind::departure_with_keys);
+  CHECK(conflicts[0].staff == leaver);
+  CHECK(conflicts[0].keys_held == 1);
+  CHECK(a.session.keys_held_by(leaver).size() == 1);  // still to come back: the board says so
+
+  // A key checked off at a handover, returned to the cabinet before the take-over.
+  Device d(15);
+  d.as(Role::butler);
+  const std::vector<Id> two = d.keys_in(2);
+  REQUIRE(d.session.lend_keys(d.loan_to(d.session.actor(), two)).ok());
+  NewHandover h;
+  h.keys_handed = two;
+  h.signature = name_signature();
+  const Id id = d.session.write_handover(h).value();
+  REQUIRE(d.session.return_key(two[1], "交班前已放回").ok());
+  REQUIRE(d.session.confirm_handover(id, d.staff(Role::butler, 1), name_signature(1)).ok());
+  CHECK(d.session.handover(id)->keys_taken == std::vector<Id>{two[0]});
+  CHECK(d.session.handover(id)->keys_not_taken == std::vector<Id>{two[1]});
+  REQUIRE(d.session.key_conflicts().size() == 1);
+  CHECK(d.session.key_conflicts()[0].kind == KeyConflictKind::handover_key_not_out);
+  CHECK(d.session.key_conflicts()[0].key->id == two[1]);
+}
+
 TEST_CASE("validate_op refuses insane key ops, and the roles that may write them") {
   Device d(10);
   d.as(Role::front_desk);
