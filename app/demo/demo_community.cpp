@@ -102,6 +102,103 @@ constexpr std::array kDepartments = {"工程部", "保洁", "绿化", "秩序维
 
 struct RouteCheckpoint { Id id; CheckpointKind kind; };
 
+// A unit whose key the service centre holds for the demo's board.
+struct DemoUnit { Id id; std::string label; UnitStatus status; };
+
+// The key cabinet (钥匙管理): the keys of the vacant, renovating and model
+// units (the owners' spares the centre keeps, filed floor → unit), and the
+// public keys in two sets, engineering's and the centre's backup, filed
+// equipment category → system; then the last day's register: engineering
+// took the plant-room backups and brought them back, the duty butler opened
+// and closed the model units, a renovation contractor still has his unit's
+// key (overdue by the demo's date), and a vacant unit's key was lost on a
+// round and is being followed up. Payloads mirror Session::add_key,
+// lend_keys, return_keys, report_key_lost and follow_up_lost_key.
+void add_key_cabinet(Builder& b, const std::vector<DemoUnit>& units, const std::vector<std::string>& building_names,
+                     const std::vector<Id>& buildings, const Id& head_butler, const Id& front_desk, const Id& engineer,
+                     const Id& duty_butler) {
+  constexpr std::int64_t kMinute = 60000, kHour = 60 * kMinute;
+  const std::int64_t day_before = b.wall_ms - 24 * kHour;  // 2025-12-31 00:00 Beijing
+  const std::int64_t filed_at = day_before - 30 * 24 * kHour;
+  std::vector<Id> model_keys, renovating_keys, vacant_keys;
+  for (const DemoUnit& u : units) {
+    const Id key = b.new_id();
+    Op& op = b.emit(OpKind::key_set, key);
+    op.actor = head_butler;
+    op.payload.set(F::key_kind, std::int64_t{0}).set(F::custody, std::int64_t{0}).set(F::parent, u.id.to_hex());
+    op.payload.set(F::name, u.label).set(F::at_ms, filed_at);
+    if (u.status == UnitStatus::model) model_keys.push_back(key);
+    else if (u.status == UnitStatus::renovating) renovating_keys.push_back(key);
+    else vacant_keys.push_back(key);
+  }
+  struct PublicPlan { const char* category; const char* system; bool per_building; };
+  static const PublicPlan kPublic[] = {
+      {"供配电", "配电房", false},   {"供配电", "发电机房", false},     {"给排水", "地下室水泵房", false},
+      {"消防", "消防控制室", false}, {"消防", "消防水泵房", false},     {"弱电", "监控机房", false},
+      {"电梯", "电梯机房", true},    {"公共区域", "天台门", true},
+  };
+  std::vector<Id> centre_plant;  // the backup set's 配电房 and 水泵房
+  for (const PublicPlan& plan : kPublic) {
+    const std::size_t n = plan.per_building ? buildings.size() : 1;
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::int64_t custody : {std::int64_t{1}, std::int64_t{0}}) {  // engineering's set, the centre's backup
+        const Id key = b.new_id();
+        Op& op = b.emit(OpKind::key_set, key);
+        op.actor = head_butler;
+        op.payload.set(F::key_kind, std::int64_t{1}).set(F::custody, custody);
+        op.payload.set(F::equipment_category, std::string(plan.category)).set(F::system, std::string(plan.system));
+        if (plan.per_building) op.payload.set(F::parent, buildings[i].to_hex());
+        op.payload.set(F::name, plan.per_building ? building_names[i] + " " + plan.system : std::string(plan.system));
+        op.payload.set(F::at_ms, filed_at);
+        if (custody == 0 && !plan.per_building && (std::string(plan.system) == "配电房" || std::string(plan.system) == "地下室水泵房")) {
+          centre_plant.push_back(key);
+        }
+      }
+    }
+  }
+  const std::int64_t end_of_day = day_before + 24 * kHour;
+  auto lend = [&](const std::vector<Id>& keys, std::int64_t at, std::int64_t due, const char* reason) -> Payload& {
+    Op& op = b.emit(OpKind::key_lent, b.new_id());
+    op.actor = front_desk;
+    op.payload.set(F::keys, join_ids(keys)).set(F::note, std::string(reason)).set(F::due_ms, due).set(F::at_ms, at);
+    return op.payload;
+  };
+  auto give_back = [&](const Id& loan, const std::vector<Id>& keys, std::int64_t at) {
+    Op& op = b.emit(OpKind::key_returned, b.new_id());
+    op.actor = front_desk;
+    op.payload.set(F::parent, loan.to_hex()).set(F::keys, join_ids(keys)).set(F::at_ms, at);
+  };
+  // (The loan's id is copied before the next emit, which may move the ops.)
+  if (!model_keys.empty()) {
+    lend(model_keys, day_before + 7 * kHour + 25 * kMinute, end_of_day, "样板间开门通风")
+        .set(F::borrower_kind, std::int64_t{0}).set(F::borrower, duty_butler.to_hex());
+    const Id loan = b.ops.back().entity;
+    give_back(loan, model_keys, day_before + 20 * kHour + 12 * kMinute);
+  }
+  if (centre_plant.size() == 2) {
+    lend(centre_plant, day_before + 9 * kHour + 10 * kMinute, end_of_day, "配电房例行检修，水泵房巡检")
+        .set(F::borrower_kind, std::int64_t{0}).set(F::borrower, engineer.to_hex());
+    const Id loan = b.ops.back().entity;
+    give_back(loan, centre_plant, day_before + 16 * kHour + 40 * kMinute);
+  }
+  if (!renovating_keys.empty()) {
+    lend({renovating_keys.front()}, day_before + 10 * kHour + 5 * kMinute, day_before + 17 * kHour + 30 * kMinute, "装修施工进场（已办出入证）")
+        .set(F::borrower_kind, std::int64_t{1}).set(F::name, std::string("李建国")).set(F::phone, std::string("13905716688"));
+  }
+  if (!vacant_keys.empty()) {
+    const Id key = vacant_keys.back();
+    Op& lost = b.emit(OpKind::key_lost, b.new_id());
+    lost.actor = duty_butler;
+    lost.payload.set(F::parent, key.to_hex()).set(F::note, std::string("巡楼时钥匙遗失，已在楼道、电梯内查找未果"));
+    lost.payload.set(F::at_ms, day_before + 15 * kHour + 20 * kMinute);
+    Op& follow = b.emit(OpKind::key_followed_up, b.new_id());
+    follow.actor = head_butler;
+    follow.payload.set(F::parent, key.to_hex()).set(F::outcome, std::int64_t{0});
+    follow.payload.set(F::note, std::string("已电话告知业主，建议更换锁芯，待管理处主任同意"));
+    follow.payload.set(F::at_ms, day_before + 17 * kHour);
+  }
+}
+
 // A year of rounds as the butlers would have recorded them, mirroring the
 // payloads of Session::start_round / answer_item / record_reading /
 // open_finding / verify_finding / finish_round field for field. Their HLC is
@@ -174,6 +271,24 @@ void add_round_history(Builder& b, int days, const std::vector<Id>& zones, const
   }
 }
 
+// The paid-repair price list (有偿维修服务项目表及收费标准): labour per item;
+// materials are priced apart or supplied by the owner. Entered by the head
+// butler (the builder's actor), as Session::save_price_item would.
+void add_price_list(Builder& b) {
+  struct PricePlan { const char* name; const char* unit; std::int64_t cents; };
+  static const PricePlan kPrices[] = {{"更换水龙头", "个", 3000},  {"疏通下水道", "次", 5000},   {"疏通马桶", "次", 6000},
+                                      {"更换灯泡灯管", "个", 1000}, {"更换开关插座", "个", 1500}, {"更换门锁锁芯", "个", 4000},
+                                      {"更换角阀", "个", 2500},    {"更换马桶配件", "套", 3500}, {"更换给水管", "米", 2000},
+                                      {"安装晾衣架", "套", 6000},  {"安装窗帘杆", "套", 4000},   {"维修漏电开关", "次", 3000}};
+  for (const PricePlan& item : kPrices) {
+    b.emit(OpKind::price_item_set, b.new_id())
+        .payload.set(F::name, std::string(item.name))
+        .set(F::unit_label, std::string(item.unit))
+        .set(F::price_cents, item.cents)
+        .set(F::removed, std::int64_t{0});
+  }
+}
+
 }  // namespace
 
 DemoCommunity generate_demo(const DemoOptions& options) {
@@ -190,6 +305,7 @@ DemoCommunity generate_demo(const DemoOptions& options) {
                                   {Role::engineering, "GC", 2 * scale}, {Role::security, "ZX", 3 * scale},
                                   {Role::cleaning, "BJ", 2 * scale},  {Role::greening, "LH", scale}};
   std::vector<Id> butlers;
+  Id front_desk, engineer;
   for (const auto& plan : staff_plan) {
     for (int i = 1; i <= plan.count; ++i) {
       const Id id = b.new_id();
@@ -202,6 +318,8 @@ DemoCommunity generate_demo(const DemoOptions& options) {
           .set(F::phone, b.phone())
           .set(F::role, static_cast<std::int64_t>(plan.role));
       if (plan.role == Role::butler) butlers.push_back(id);
+      if (plan.role == Role::front_desk && front_desk.is_nil()) front_desk = id;
+      if (plan.role == Role::engineering && engineer.is_nil()) engineer = id;
     }
   }
   for (Op& op : b.ops) op.actor = b.actor;
@@ -212,11 +330,14 @@ DemoCommunity generate_demo(const DemoOptions& options) {
 
   // Buildings and their units.
   std::vector<Id> buildings;
+  std::vector<std::string> building_names;
+  std::vector<DemoUnit> keyed_units;  // the centre holds these units' keys
   int model_units = 0;
   for (int i = 0; i < 12 * scale; ++i) {
     const BuildingPlan& plan = kBuildings[static_cast<std::size_t>(i % 12)];
     const Id building = b.new_id();
     buildings.push_back(building);
+    building_names.push_back(std::to_string(i + 1) + "栋");
     b.emit(OpKind::building_set, building)
         .payload.set(F::name, std::to_string(i + 1) + "栋")
         .set(F::floors, static_cast<std::int64_t>(plan.floors))
@@ -246,6 +367,7 @@ DemoCommunity generate_demo(const DemoOptions& options) {
               .set(F::stairwell, std::to_string(stair))
               .set(F::number, std::string(number))
               .set(F::status, static_cast<std::int64_t>(status));
+          if (status != UnitStatus::occupied) keyed_units.push_back({unit, building_names.back() + " " + std::to_string(stair) + "单元 " + number, status});
           if (status == UnitStatus::model) continue;
           // The owner is on record for every sold unit; the household lives in
           // the occupied and renovating ones.
@@ -319,20 +441,8 @@ DemoCommunity generate_demo(const DemoOptions& options) {
     if (estate[k].kind == CheckpointKind::model_unit) p.set(F::parent, buildings[0].to_hex());
   }
 
-  // The paid-repair price list (有偿维修服务项目表及收费标准): labour per item;
-  // materials are priced apart or supplied by the owner.
-  struct PricePlan { const char* name; const char* unit; std::int64_t cents; };
-  const PricePlan prices[] = {{"更换水龙头", "个", 3000},  {"疏通下水道", "次", 5000},   {"疏通马桶", "次", 6000},
-                              {"更换灯泡灯管", "个", 1000}, {"更换开关插座", "个", 1500}, {"更换门锁锁芯", "个", 4000},
-                              {"更换角阀", "个", 2500},    {"更换马桶配件", "套", 3500}, {"更换给水管", "米", 2000},
-                              {"安装晾衣架", "套", 6000},  {"安装窗帘杆", "套", 4000},   {"维修漏电开关", "次", 3000}};
-  for (const PricePlan& item : prices) {
-    b.emit(OpKind::price_item_set, b.new_id())
-        .payload.set(F::name, std::string(item.name))
-        .set(F::unit_label, std::string(item.unit))
-        .set(F::price_cents, item.cents)
-        .set(F::removed, std::int64_t{0});
-  }
+  add_key_cabinet(b, keyed_units, building_names, buildings, b.actor, front_desk, engineer, out.duty_butler);
+  add_price_list(b);
 
   if (options.history_days > 0) add_round_history(b, options.history_days, zones, butlers, routes, b.actor);
   out.ops = std::move(b.ops);

@@ -129,6 +129,18 @@ void apply_master_data(MasterData& d, const Op& op) {
     case OpKind::visit_recorded:
       apply_tickets(d.tickets, op);
       break;
+    case OpKind::key_set:
+    case OpKind::key_lent:
+    case OpKind::key_returned:
+    case OpKind::key_lost:
+    case OpKind::key_followed_up:
+    case OpKind::staff_departed:
+      apply_keys(d.keys, op);
+      break;
+    case OpKind::handover_written:
+    case OpKind::handover_confirmed:
+      apply_handover(d.handovers, d.keys, op);
+      break;
     case OpKind::checkpoint_set: {
       Checkpoint& c = d.checkpoints[op.entity];
       c.id = op.entity;

@@ -10,6 +10,8 @@
 
 #include "app/core/id.hpp"
 #include "app/core/sha256.hpp"  // is_sha256_hex: how photos are named
+#include "app/handover/handover_data.hpp"
+#include "app/keys/keys_data.hpp"
 #include "app/ops/op.hpp"
 #include "app/rounds/rounds_data.hpp"
 #include "app/tickets/tickets_data.hpp"
@@ -77,6 +79,8 @@ struct MasterData {
   std::unordered_map<Id, Photo, IdHash> photos;
   RoundsData rounds;  // rounds, answers, findings (app/rounds)
   TicketsData tickets;  // complaints, repairs, inquiries, suggestions (app/tickets)
+  KeysData keys;        // the key cabinet: inventory, loans, lost keys, departures (app/keys)
+  HandoverData handovers;  // shift handovers (app/handover)
   bool operator==(const MasterData&) const = default;
 };
 

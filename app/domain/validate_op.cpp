@@ -1,10 +1,13 @@
 #include "app/domain/validate_op.hpp"
 
+#include <algorithm>
 #include <initializer_list>
 
-#include "app/domain/master_data.hpp"
-#include "app/i18n/catalogue.hpp"
 #include "app/core/signature.hpp"
+#include "app/domain/master_data.hpp"
+#include "app/handover/handover_codec.hpp"
+#include "app/i18n/catalogue.hpp"
+#include "app/keys/key_rules.hpp"
 #include "app/rounds/checklist_codec.hpp"
 #include "app/tickets/repair_slip.hpp"
 #include "app/tickets/ticket_rules.hpp"
@@ -13,8 +16,9 @@ namespace app {
 namespace {
 
 constexpr std::size_t kMaxTextBytes = 4096;  // names, phones, id lists: generous, not unbounded
-constexpr std::size_t kMaxItemsBytes = 32768;  // a whole checklist (≤ 60 items in two languages)
+constexpr std::size_t kMaxItemsBytes = 32768;  // a whole checklist (≤ 60 items in two languages), a handover's items, a slip's lines
 constexpr std::size_t kMaxSignatureBytes = 65536;  // a signature's strokes (a few thousand points)
+constexpr std::size_t kMaxKeysPerOp = 100;      // a loan is a bunch of keys, not the cabinet
 
 Error invalid(const std::string& detail) {
   return Error{"invalid_op", std::string(i18n::tr(i18n::S::err_op_invalid)) + " (" + detail + ")"};
@@ -27,6 +31,7 @@ bool is_text_key(F k) {
     case F::round: case F::checkpoint: case F::note: case F::checklist: case F::told: case F::department:
     case F::items: case F::pins: case F::wants: case F::assignee: case F::lines: case F::materials:
     case F::signature: case F::unit_label: case F::follow_ups:
+    case F::equipment_category: case F::system: case F::keys: case F::borrower: case F::handover_items: case F::incoming:
       return true;
     default:
       return false;
@@ -34,8 +39,20 @@ bool is_text_key(F k) {
 }
 
 bool is_id_key(F k) {
-  return k == F::parent || k == F::butler || k == F::zone || k == F::round || k == F::checkpoint || k == F::assignee;
+  return k == F::parent || k == F::butler || k == F::zone || k == F::round || k == F::checkpoint || k == F::assignee ||
+         k == F::borrower || k == F::incoming;
 }
+
+// Field keys are reserved in ranges by area (tickets to 69, keys and handover
+// 70–89, incidents and renovation 90–119): the set of a kind's fields spans 256.
+constexpr unsigned kFieldBits = 256;
+struct FieldSet {
+  std::uint64_t w[4] = {0, 0, 0, 0};
+  constexpr bool has(unsigned key) const { return key < kFieldBits && (w[key / 64] >> (key % 64) & 1) != 0; }
+};
+
+// The same span as an op's own clock (2000 .. 2200).
+bool sane_time(std::int64_t ms) { return ms >= 946684800000 && ms <= 7258118400000; }
 
 bool plausible_date(std::int64_t d) {
   if (d == 0) return true;  // unknown / still here
@@ -43,14 +60,13 @@ bool plausible_date(std::int64_t d) {
   return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && day >= 1 && day <= 31;
 }
 
-// The fields each kind may carry, as a bit set over field keys (codes below 256).
-struct FieldSet {
-  std::uint64_t words[4] = {0, 0, 0, 0};
-  constexpr bool has(unsigned key) const { return key < 256 && (words[key / 64] >> (key % 64) & 1); }
-};
+// The fields each kind may carry, as a bit set over field keys.
 constexpr FieldSet bits(std::initializer_list<F> keys) {
   FieldSet b;
-  for (F k : keys) b.words[static_cast<unsigned>(k) / 64] |= std::uint64_t{1} << (static_cast<unsigned>(k) % 64);
+  for (F k : keys) {
+    const auto i = static_cast<unsigned>(k);
+    b.w[i / 64] |= std::uint64_t{1} << (i % 64);
+  }
   return b;
 }
 
@@ -85,21 +101,52 @@ FieldSet allowed(OpKind kind) {
     case OpKind::finding_opened:
       return bits({F::round, F::checkpoint, F::item, F::note, F::urgent, F::told, F::department, F::at_ms});
     case OpKind::finding_verified: return bits({F::note, F::at_ms});
+    case OpKind::key_set: return bits({F::key_kind, F::custody, F::parent, F::name, F::equipment_category, F::system, F::at_ms});
+    case OpKind::key_lent:
+      return bits({F::keys, F::borrower, F::borrower_kind, F::name, F::phone, F::note, F::due_ms, F::at_ms});
+    case OpKind::key_returned: return bits({F::parent, F::keys, F::note, F::at_ms});
+    case OpKind::key_lost: return bits({F::parent, F::note, F::at_ms});
+    case OpKind::key_followed_up: return bits({F::parent, F::outcome, F::note, F::at_ms});
+    case OpKind::staff_departed: return bits({F::parent, F::departure, F::note, F::at_ms});
+    case OpKind::handover_written: return bits({F::handover_items, F::item_count, F::note, F::keys, F::signature, F::at_ms});
+    case OpKind::handover_confirmed: return bits({F::parent, F::incoming, F::signature, F::at_ms});
   }
   return {};
+}
+
+// A list of key ids: each an id, none twice, a bunch and not the cabinet.
+Status check_key_list(std::string_view text) {
+  const std::vector<Id> ids = split_ids(text);
+  std::size_t commas = 0;
+  for (char c : text) commas += c == ',';
+  if (text.empty() || ids.size() != commas + 1) return invalid("key list holds a bad id");
+  if (ids.size() > kMaxKeysPerOp) return invalid("too many keys in one record");
+  std::vector<Id> sorted = ids;
+  std::sort(sorted.begin(), sorted.end());
+  if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) return invalid("a key is listed twice");
+  return ok_status();
+}
+
+bool signed_text(std::string_view text) {
+  const auto s = decode_signature(text);
+  return s && looks_signed(*s);
 }
 
 Status check_value(F key, const Payload::Field& f) {
   const std::string name = "field " + std::to_string(f.key);
   if (is_text_key(key) != f.is_text) return invalid(name + " has the wrong type");
   if (f.is_text) {
-    const std::size_t limit = key == F::items || key == F::lines ? kMaxItemsBytes : key == F::signature ? kMaxSignatureBytes : kMaxTextBytes;
+    const bool long_text = key == F::items || key == F::handover_items || key == F::lines;
+    const std::size_t limit = key == F::signature ? kMaxSignatureBytes : long_text ? kMaxItemsBytes : kMaxTextBytes;
     if (f.text.size() > limit) return invalid(name + " is too long");
     if (is_id_key(key)) {
       Id id;
       if (!Id::from_hex(f.text, &id)) return invalid(name + " is not an id");
     }
     if (key == F::photo && !is_sha256_hex(f.text)) return invalid("a photo is named by its SHA-256 (64 hex digits)");
+    if (key == F::keys) return check_key_list(f.text);
+    if (key == F::signature && !signed_text(f.text)) return invalid("a signature must be strokes that look signed");
+    if (key == F::handover_items && !decode_handover_items(f.text)) return invalid("unreadable handover items");
     if (key == F::buildings) {
       for (std::string_view rest = f.text; !rest.empty();) {
         const auto comma = rest.find(',');
@@ -132,6 +179,13 @@ Status check_value(F key, const Payload::Field& f) {
     case F::method: if (v != 0 && v != 1) return invalid("a callback or visit is in person (0) or by phone (1)"); break;
     case F::price_cents: if (v < 0 || v > 100000000) return invalid("price out of range"); break;
     case F::day: if (v == 0 || !plausible_date(v)) return invalid("bad day " + std::to_string(v)); break;
+    case F::key_kind: if (!keys::is_key_kind(v)) return invalid("unknown key kind " + std::to_string(v)); break;
+    case F::custody: if (!keys::is_custody(v)) return invalid("unknown key custody " + std::to_string(v)); break;
+    case F::borrower_kind: if (!keys::is_borrower_kind(v)) return invalid("unknown borrower kind " + std::to_string(v)); break;
+    case F::outcome: if (!keys::is_follow_up(v)) return invalid("unknown follow-up " + std::to_string(v)); break;
+    case F::departure: if (!keys::is_departure_kind(v)) return invalid("unknown departure " + std::to_string(v)); break;
+    case F::item_count: if (v < 0 || v > 100000) return invalid("item count out of range"); break;
+    case F::due_ms: if (!sane_time(v)) return invalid("time out of range"); break;
     default: break;
   }
   return ok_status();
@@ -173,6 +227,17 @@ bool role_may_write(std::int64_t role, OpKind kind) {
     case OpKind::callback_rechecked:
     case OpKind::price_item_set:
       return lead;
+    case OpKind::key_set:
+      return lead || r == Role::front_desk;  // the key keeper files the cabinet
+    case OpKind::key_lent:
+    case OpKind::key_returned:
+    case OpKind::key_lost:
+    case OpKind::key_followed_up:
+    case OpKind::handover_written:
+    case OpKind::handover_confirmed:
+      return office;
+    case OpKind::staff_departed:
+      return lead;  // a personnel change, signed off once the keys are back
   }
   return false;
 }
@@ -191,6 +256,10 @@ Status validate_op(const Op& op) {
   }
   // Required fields: what makes the record mean something on its own.
   const Payload& p = op.payload;
+  if (is_keys_kind(op.kind) || is_handover_kind(op.kind)) {
+    // Their times are read as the register's (out, back, written, confirmed).
+    if (auto at = p.number(F::at_ms); at && !sane_time(*at)) return invalid("time out of range");
+  }
   switch (op.kind) {
     case OpKind::community_set:
       if (!p.has(F::name)) return invalid("a community needs a name");
@@ -212,7 +281,6 @@ Status validate_op(const Op& op) {
     case OpKind::ticket_stepped:
       if (!p.has(F::parent) || !p.has(F::stage) || !p.has(F::at_ms)) return invalid("a ticket step needs its ticket, stage and time");
       if (auto k = p.number(F::kind); k && !tickets::is_kind(*k)) return invalid("unknown ticket kind " + std::to_string(*k));
-      if (auto sig = p.text(F::signature); sig && !decode_signature(*sig)) return invalid("unreadable signature");
       break;
     case OpKind::ticket_handed_on:
       if (!p.has(F::parent) || !p.has(F::assignee)) return invalid("a hand-on needs its ticket and whom it goes to");
@@ -249,6 +317,42 @@ Status validate_op(const Op& op) {
       break;
     case OpKind::round_finished:
     case OpKind::finding_verified:
+      break;
+    case OpKind::key_set:
+      if (!p.has(F::key_kind) || !p.has(F::name)) return invalid("a key needs its kind and its label");
+      if (p.number(F::key_kind) == static_cast<std::int64_t>(keys::KeyKind::unit) && !p.has(F::parent)) {
+        return invalid("a unit key needs its unit");
+      }
+      break;
+    case OpKind::key_lent: {
+      if (!p.has(F::keys) || !p.has(F::note) || !p.has(F::at_ms)) return invalid("a loan needs its keys, reason and time");
+      const bool staff = p.number(F::borrower_kind).value_or(0) == static_cast<std::int64_t>(keys::BorrowerKind::staff);
+      const bool outsider_fields = p.has(F::name) || p.has(F::phone);
+      if (staff ? (!p.has(F::borrower) || outsider_fields) : (!p.has(F::name) || p.has(F::borrower))) {
+        return invalid("a loan goes to a staff member by id, or to a named outsider");
+      }
+      if (auto due = p.number(F::due_ms); due && *due <= *p.number(F::at_ms)) return invalid("a loan is due back after it went out");
+      break;
+    }
+    case OpKind::key_returned:
+      if (!p.has(F::parent) || !p.has(F::keys) || !p.has(F::at_ms)) return invalid("a return needs its loan, keys and time");
+      break;
+    case OpKind::key_lost:
+      if (!p.has(F::parent) || !p.has(F::at_ms)) return invalid("a lost report needs its key and time");
+      break;
+    case OpKind::key_followed_up:
+      if (!p.has(F::parent) || !p.has(F::outcome) || !p.has(F::at_ms)) return invalid("a follow-up needs its key, outcome and time");
+      break;
+    case OpKind::staff_departed:
+      if (!p.has(F::parent) || !p.has(F::departure) || !p.has(F::at_ms)) return invalid("a departure needs the staff member, kind and time");
+      break;
+    case OpKind::handover_written:
+      if (!p.has(F::signature) || !p.has(F::at_ms)) return invalid("a handover needs the outgoing signature and time");
+      break;
+    case OpKind::handover_confirmed:
+      if (!p.has(F::parent) || !p.has(F::incoming) || !p.has(F::signature) || !p.has(F::at_ms)) {
+        return invalid("a confirmation needs its handover, the incoming staff, their signature and time");
+      }
       break;
     default:
       if (p.fields().empty()) return invalid("an update must change something");

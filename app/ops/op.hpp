@@ -40,6 +40,15 @@ enum class OpKind : std::uint16_t {
   price_item_set = 22,    // a line of the paid-repair price list (entity: the item)
   visit_recorded = 23,    // a household visit (走访) or call (entity: the visit; F::parent: the unit)
   // 24–29: tickets and follow-up; 30–39 keys and handover; 40–49 incidents and renovation.
+  // Keys and shift handover (30–39; app/keys, app/handover).
+  key_set = 30,             // a key in the inventory: its kind, custody, label, filing (entity: the key)
+  key_lent = 31,            // a loan of one or more keys (entity: the loan; F::keys)
+  key_returned = 32,        // keys of a loan back in the cabinet (entity: the return; F::parent: the loan)
+  key_lost = 33,            // a key reported lost (entity: the report; F::parent: the key)
+  key_followed_up = 34,     // a lost key's follow-up: a note, found or replaced (entity: the event; F::parent: the key)
+  staff_departed = 35,      // a staff member leaves or changes post (entity: the record; F::parent: the staff)
+  handover_written = 36,    // the outgoing staff's shift handover (entity: the handover)
+  handover_confirmed = 37,  // the incoming staff takes it over (entity: the event; F::parent: the handover)
 };
 bool is_known_kind(std::uint16_t code);
 
@@ -102,6 +111,21 @@ enum class F : std::uint16_t {
   removed = 55,    // 1: no longer offered
   follow_ups = 56, // what a visit leaves to do
   // 57–69: tickets and follow-up; 70–89 keys and handover; 90–119 incidents and renovation.
+  // Keys and shift handover (70–89).
+  key_kind = 70,       // app::keys::KeyKind: 0 unit key, 1 public-area key
+  custody = 71,        // app::keys::Custody: 0 the service centre, 1 engineering's set
+  equipment_category = 72,  // a public key's equipment category (设备类别, e.g. 供配电)
+  system = 73,         // and its system (系统, e.g. 配电房)
+  keys = 74,           // key ids, comma separated (a loan, a return, the keys handed over at a handover)
+  borrower = 75,       // a staff borrower's id (an outsider has F::name and F::phone instead)
+  borrower_kind = 76,  // app::keys::BorrowerKind
+  due_ms = 77,         // when the keys are due back (wall ms)
+  outcome = 78,        // app::keys::FollowUp of a lost key
+  departure = 79,      // app::keys::DepartureKind
+  handover_items = 80, // the handover's items as they were when written (app/handover/handover_codec.hpp)
+  item_count = 81,     // how many items the handover had (items beyond what the op carries included)
+  // 82: unused (a handover's signatures are F::signature, 51)
+  incoming = 83,       // the staff member taking over a handover
 };
 
 // A small typed record: the few fields an op carries, in a fixed order.

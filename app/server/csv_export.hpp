@@ -16,6 +16,9 @@ namespace server {
 
 struct ExportInput {
   const app::Replica& replica;
+  // The server's clock, for what is overdue "now" (keys.csv); never earlier
+  // than the latest op it holds. 0: judged at that op.
+  std::int64_t now_ms = 0;
 };
 
 // Rows of cells, header first; the registry adds the BOM and the escaping.

@@ -173,7 +173,7 @@ Reply SyncService::export_csv(std::string_view authorization, std::string_view n
   }
   app::Replica replica;
   replica.add(std::move(ops));
-  return Reply{200, to_csv((*fn)(ExportInput{replica})), "text/csv; charset=utf-8"};
+  return Reply{200, to_csv((*fn)(ExportInput{replica, clock_.now_ms()})), "text/csv; charset=utf-8"};
 }
 
 }  // namespace server

@@ -24,7 +24,10 @@
 #include "app/demo/demo_community.hpp"
 #include "app/domain/replica.hpp"
 #include "app/domain/views.hpp"
+#include "app/handover/handover_api.hpp"
 #include "app/i18n/catalogue.hpp"
+#include "app/keys/keys_api.hpp"
+#include "app/keys/keys_index.hpp"
 #include "app/rounds/meter_reading.hpp"
 #include "app/rounds/route.hpp"
 #include "app/schedule/daily_duties.hpp"
@@ -326,6 +329,64 @@ class Session {
   std::optional<PastReading> last_reading(const Id& round, const Id& checkpoint, int item) const;
   // The recorded reading against the last one: backwards, or a jump.
   ReadingFlag reading_flag(const Id& round, const Id& checkpoint, int item) const;
+
+  // --- Keys (钥匙管理, session_keys.cpp) and shift handover (交接班, session_handover.cpp) ---
+  // Commands refuse with a reason in the catalogue's language. Ops from other
+  // tablets that no longer fit (a second loan of a key, a return of a key not
+  // out, a second take-over of a handover) are kept and listed, never dropped.
+  // Adds a key to the board (head butler, manager or front desk). Refuses: unknown
+  // unit or building, a public key without category and system, an empty label.
+  Result<Id> add_key(const NewKey& key);
+  // Lends keys in one loan, out now. Refuses: no keys, a key twice, an unknown key,
+  // a key out or lost, no borrower (staff unknown or left; outsider without name or
+  // phone), no reason, due not after now, due after today unless a head butler/manager.
+  Result<Id> lend_keys(const NewLoan& loan);
+  // Returns keys of a loan (none named: all still out on it). Refuses: unknown loan,
+  // a key not in the loan, a key not out (returned or lost already), nothing left out.
+  Status return_keys(const Id& loan, const std::vector<Id>& keys = {}, std::string_view note = {});
+  // The same for one key, by the key (the keeper taps it on the board). Refuses a key not out.
+  Status return_key(const Id& key, std::string_view note = {});
+  // Refuses: unknown key, already lost, no note of how it was lost.
+  Result<Id> report_key_lost(const Id& key, std::string_view note);
+  // Refuses: unknown key, a key not lost, a note outcome without words, a
+  // replacement (a new key cut, the lock changed) recorded by anyone but the manager.
+  Result<Id> follow_up_lost_key(const Id& key, keys::FollowUp outcome, std::string_view note = {});
+  // 调岗、离职 (head butler or manager). Refuses while the person still holds keys,
+  // naming how many and which; refuses a second "leaves".
+  Result<Id> record_departure(const Id& staff, keys::DepartureKind kind, std::string_view note = {});
+  const KeyRecord* key(const Id& id) const;
+  const std::vector<KeyRow>& filed_keys() const;  // the whole board, filed
+  const Loan* loan(const Id& id) const;
+  std::vector<KeyOut> keys_out() const;           // due soonest first, overdue judged now
+  std::vector<KeyOut> overdue_keys() const;       // still out after they were due (Today, the handover)
+  std::int64_t loan_due(const Loan& l) const;     // its due time (the end of the day it went out, by default)
+  bool loan_overdue(const Loan& l) const;         // some key still out past it, on a clock that cannot go back
+  const std::vector<const KeyRecord*>& lost_keys() const;
+  std::vector<const KeyEvent*> key_events_of(const Id& key) const;  // its lost reports and follow-ups, oldest first
+  std::vector<KeyHistoryLine> key_history(const Id& key) const;
+  std::vector<KeyHistoryLine> staff_key_history(const Id& staff) const;
+  std::vector<KeyHistoryLine> outsider_key_history(std::string_view phone) const;
+  std::vector<const KeyRecord*> keys_held_by(const Id& staff) const;  // what a leaver must hand back
+  const Departure* departure_of(const Id& staff) const;              // their latest departure record
+  const std::vector<KeyConflict>& key_conflicts() const;             // oldest first
+  std::string borrower_name(const Loan& l) const;                    // "王芳" / "李师傅（施工单位）"
+  std::string key_holder_name(const KeyOut& k) const;                // who has it now (after handovers)
+  // The handover form, gathered now: keys out, lost keys, open findings, overdue
+  // tickets, callbacks due today, model units not yet closed, incidents of the
+  // shift; one typed line each, in the current language. Call it when the form opens.
+  std::vector<HandoverItem> handover_prefill() const;
+  // The outgoing staff (this tablet's actor) hands over. Refuses: no actor, a blank
+  // signature, a key checked off that is not out with them, notes too long.
+  Result<Id> write_handover(const NewHandover& handover);
+  // The incoming staff takes it over: the items are theirs, the keys checked off
+  // are held by them. Refuses: unknown handover, already confirmed (by whom, when),
+  // the outgoing themselves, unknown or departed staff, a blank signature.
+  Result<Id> confirm_handover(const Id& handover, const Id& incoming, const Signature& signature);
+  const Handover* handover(const Id& id) const;
+  const Handover* last_handover() const;             // what the incoming reads first; confirmed()?
+  std::vector<const Handover*> handovers() const;    // newest first
+  std::vector<std::pair<const Handover*, const RefusedConfirmation*>> handover_conflicts() const;
+
   std::size_t op_count() const { return replica_.size(); }
   std::vector<Op> decoded_log() const { return replica_.decoded_log(); }  // in fold order (tests, tools)
   SaveState save_state() const;
@@ -416,6 +477,13 @@ class Session {
   mutable std::unordered_map<Id, const Visit*, IdHash> last_visits_;
   mutable VisitPlan visit_plan_;
   mutable std::uint64_t views_version_ = ~0ull;
+  // Keys: the board, keys out, conflicts and each key's and person's loans,
+  // rebuilt when the replica (or the language of the headings) changes.
+  const KeysIndex& keys_index() const;
+  std::int64_t judging_now() const;  // "now" for lateness: never earlier than the latest time seen
+  mutable KeysIndex keys_index_;
+  mutable std::uint64_t keys_index_version_ = ~0ull;
+  mutable int keys_index_lang_ = -1;
   mutable CommunitySummary summary_;  // while views_ are stale
   mutable std::uint64_t summary_version_ = ~0ull;
 };

@@ -6,6 +6,7 @@
 #include "app/ops/codec.hpp"
 #include "app/rounds/checklist_codec.hpp"
 #include "app/store/snapshot_tickets.hpp"
+#include "app/store/snapshot_keys.hpp"
 
 namespace app {
 namespace {
@@ -318,6 +319,11 @@ bool SnapshotWriter::step(std::size_t budget) {
       case Phase::tickets: finished = write_section(data_.tickets.tickets, ticket_it_, section_started_, budget, w); break;
       case Phase::prices: finished = write_section(data_.tickets.prices, price_it_, section_started_, budget, w); break;
       case Phase::visits: finished = write_section(data_.tickets.visits, visit_it_, section_started_, budget, w); break;
+      case Phase::keys: finished = write_section(data_.keys.keys, key_it_, section_started_, budget, w); break;
+      case Phase::loans: finished = write_section(data_.keys.loans, loan_it_, section_started_, budget, w); break;
+      case Phase::key_events: finished = write_section(data_.keys.events, key_event_it_, section_started_, budget, w); break;
+      case Phase::departures: finished = write_section(data_.keys.departures, departure_it_, section_started_, budget, w); break;
+      case Phase::handovers: finished = write_section(data_.handovers.handovers, handover_it_, section_started_, budget, w); break;
       case Phase::done: break;
     }
     if (finished) phase_ = static_cast<Phase>(static_cast<int>(phase_) + 1);
@@ -376,7 +382,10 @@ Result<Snapshot> decode_snapshot(std::string_view bytes) {
       !read_section(r, d.zones) || !read_section(r, d.checkpoints) || !read_section(r, d.photos) ||
       !read_section(r, d.rounds.rounds, [version](bytes::Reader& rr, Round& x) { return read(rr, x, version); }) || !read_section(r, d.rounds.answers) || !read_section(r, d.rounds.findings) ||
       (version >= 3 && (!read_section(r, d.rounds.checklists) || !read_section(r, d.tickets.tickets) ||
-                        !read_section(r, d.tickets.prices) || !read_section(r, d.tickets.visits))) || !r.done()) {
+                        !read_section(r, d.tickets.prices) || !read_section(r, d.tickets.visits) || !read_section(r, d.keys.keys) ||
+                        !read_section(r, d.keys.loans) || !read_section(r, d.keys.events) || !read_section(r, d.keys.departures) ||
+                        !read_section(r, d.handovers.handovers))) ||
+      !r.done()) {
     return damaged("entities");
   }
   return s;

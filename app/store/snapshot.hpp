@@ -32,7 +32,8 @@ namespace app {
 // 2: photos, then rounds, answers and findings were added after the checkpoints.
 // 3: each round carries its kind (zone, units, model opening/closing, gate)
 //    and its pinned checklist versions; the head butler's checklist versions
-//    follow the findings, then the tickets with their histories. A format-2 snapshot still reads: its rounds are
+//    follow the findings, then the tickets with their histories, then the key cabinet (keys, loans, lost-key
+//    events, departures) and the shift handovers. A format-2 snapshot still reads: its rounds are
 //    zone rounds on the built-in checklists.
 // A snapshot of any other version is dropped and rebuilt from the log (it is
 // only a cache).
@@ -68,7 +69,8 @@ class SnapshotWriter {
   std::string take() { return std::move(out_); }
 
  private:
-  enum class Phase { ids, tail, buildings, units, residents, staff, zones, checkpoints, photos, rounds, answers, findings, checklists, tickets, prices, visits, done };
+  enum class Phase { ids, tail, buildings, units, residents, staff, zones, checkpoints, photos, rounds, answers, findings, checklists, tickets,
+                     prices, visits, keys, loans, key_events, departures, handovers, done };
   void write_ids(std::size_t& budget);
   void write_tail();
   template <typename Map, typename Write>
@@ -96,6 +98,11 @@ class SnapshotWriter {
   std::unordered_map<Id, Ticket, IdHash>::const_iterator ticket_it_;
   std::unordered_map<Id, PriceItem, IdHash>::const_iterator price_it_;
   std::unordered_map<Id, Visit, IdHash>::const_iterator visit_it_;
+  std::unordered_map<Id, KeyRecord, IdHash>::const_iterator key_it_;
+  std::unordered_map<Id, Loan, IdHash>::const_iterator loan_it_;
+  std::unordered_map<Id, KeyEvent, IdHash>::const_iterator key_event_it_;
+  std::unordered_map<Id, Departure, IdHash>::const_iterator departure_it_;
+  std::unordered_map<Id, Handover, IdHash>::const_iterator handover_it_;
   std::uint32_t crc_ = 0;
   std::size_t crc_done_ = 0;  // bytes of out_ already in crc_
 };

@@ -1,0 +1,334 @@
+// Session's key commands and queries: the board (unit keys floor → unit,
+// public keys category → system in two sets), loans and returns, lost keys
+// and their follow-up, and the departure that waits until every key is back.
+// The rules are app/keys/key_rules.hpp; this file turns them into ops and
+// messages a butler can read.
+#include <algorithm>
+#include <cstdio>
+
+#include "app/core/local_time.hpp"
+#include "app/i18n/catalogue.hpp"
+#include "app/session/session.hpp"
+#include "app/tickets/ticket_rules.hpp"
+
+namespace app {
+namespace {
+
+using i18n::S;
+
+Error error(const char* code, S message) { return Error{code, i18n::tr(message)}; }
+
+template <typename... Args>
+Error errorf(const char* code, S message, Args... args) {
+  char text[512];
+  std::snprintf(text, sizeof text, i18n::tr(message), args...);
+  return Error{code, text};
+}
+
+std::string trimmed(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  const auto last = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(first, last - first + 1));
+}
+
+bool plausible_phone(std::string_view phone) {
+  if (phone.size() < 7 || phone.size() > 20) return false;
+  return std::all_of(phone.begin(), phone.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == ' ' || c == '+'; });
+}
+
+const Staff* staff_of(const MasterData& d, const Id& id) {
+  auto it = d.staff.find(id);
+  return it == d.staff.end() ? nullptr : &it->second;
+}
+
+S borrower_kind_name(keys::BorrowerKind k) {
+  switch (k) {
+    case keys::BorrowerKind::staff: return S::key_borrower_staff;
+    case keys::BorrowerKind::contractor: return S::key_borrower_contractor;
+    case keys::BorrowerKind::owner: return S::key_borrower_owner;
+    case keys::BorrowerKind::other: return S::key_borrower_other;
+  }
+  return S::key_borrower_other;
+}
+
+// "11-25 09:12": the day and time on this tablet's calendar.
+std::string short_time(std::int64_t ms, int offset) { return format_local(ms, offset).substr(5); }
+
+}  // namespace
+
+std::int64_t Session::judging_now() const { return tickets::lateness_now(clock_.now_ms(), hlc_.last().wall_ms); }
+
+const KeysIndex& Session::keys_index() const {
+  const int lang = static_cast<int>(i18n::current_language());
+  if (keys_index_version_ != replica_.version() || keys_index_lang_ != lang) {
+    keys_index_ = build_keys_index(replica_.data(), i18n::current_language(), clock_.utc_offset_minutes());
+    keys_index_version_ = replica_.version();
+    keys_index_lang_ = lang;
+  }
+  return keys_index_;
+}
+
+Result<Id> Session::add_key(const NewKey& k) {
+  if (Status s = check_writable(); !s.ok()) return s.error();
+  const Staff* me = staff_of(replica_.data(), actor_);
+  if (!me || !(me->role == Role::head_butler || me->role == Role::manager || me->role == Role::front_desk)) {
+    return error("not_allowed", S::err_key_file_not_allowed);
+  }
+  const MasterData& d = replica_.data();
+  std::string label = trimmed(k.label);
+  const std::string category = trimmed(k.category), system = trimmed(k.system);
+  Payload p;
+  p.set(F::key_kind, static_cast<std::int64_t>(k.kind));
+  if (k.kind == keys::KeyKind::unit) {
+    if (k.unit.is_nil()) return error("unit_required", S::err_key_unit_required);
+    if (!d.units.count(k.unit)) return error("unknown_unit", S::err_unknown_unit);
+    if (label.empty()) {
+      auto row = views().unit_index.find(k.unit);
+      if (row != views().unit_index.end()) label = views().units[row->second].label;
+    }
+    // Every unit key is the service centre's (各户钥匙全部由客服中心进行保管).
+    p.set(F::custody, static_cast<std::int64_t>(keys::Custody::centre)).set(F::parent, k.unit.to_hex());
+  } else {
+    if (category.empty() || system.empty()) return error("filing_required", S::err_key_filing_required);
+    if (!k.building.is_nil() && !d.buildings.count(k.building)) return error("unknown_building", S::err_key_unknown_building);
+    if (label.empty()) label = k.building.is_nil() ? system : d.buildings.at(k.building).name + " " + system;
+    p.set(F::custody, static_cast<std::int64_t>(k.custody)).set(F::equipment_category, category).set(F::system, system);
+    if (!k.building.is_nil()) p.set(F::parent, k.building.to_hex());
+  }
+  if (label.empty()) return error("label_required", k.kind == keys::KeyKind::unit ? S::err_key_unit_required : S::err_key_filing_required);
+  p.set(F::name, label).set(F::at_ms, clock_.now_ms());
+  const Id id = Id::random(random_);
+  if (Status s = commit({make_op(OpKind::key_set, id, std::move(p))}); !s.ok()) return s.error();
+  return id;
+}
+
+Result<Id> Session::lend_keys(const NewLoan& loan) {
+  if (Status s = check_writable(); !s.ok()) return s.error();
+  const MasterData& d = replica_.data();
+  if (loan.keys.empty()) return error("no_keys", S::err_loan_no_keys);
+  std::vector<Id> sorted = loan.keys;
+  std::sort(sorted.begin(), sorted.end());
+  if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) return error("key_twice", S::err_loan_key_twice);
+  const int offset = clock_.utc_offset_minutes();
+  for (const Id& id : loan.keys) {
+    const KeyRecord* k = key(id);
+    if (!k) return error("unknown_key", S::err_key_unknown);
+    if (k->status == keys::KeyStatus::lost) return errorf("key_lost", S::err_key_is_lost, k->label.c_str());
+    if (k->status == keys::KeyStatus::out) {
+      // Who has it and since when: the keeper can chase it, not lend it twice.
+      const Loan* l = this->loan(k->loan);
+      const std::string who = l ? key_holder_name({k, l, k->holder, 0, false}) : std::string();
+      const std::string since = l ? short_time(l->out_ms, offset) : std::string();
+      return errorf("already_out", S::err_key_already_out, k->label.c_str(), who.c_str(), since.c_str());
+    }
+  }
+  const std::string reason = trimmed(loan.reason), name = trimmed(loan.name), phone = trimmed(loan.phone);
+  Payload p;
+  p.set(F::keys, join_ids(loan.keys)).set(F::borrower_kind, static_cast<std::int64_t>(loan.borrower_kind));
+  if (loan.borrower_kind == keys::BorrowerKind::staff) {
+    const Staff* who = staff_of(d, loan.staff);
+    if (!who) return error("unknown_staff", S::err_unknown_staff);
+    if (has_left(d.keys, loan.staff)) return errorf("staff_left", S::err_staff_left, who->name.c_str());
+    p.set(F::borrower, loan.staff.to_hex());
+  } else {
+    if (name.empty()) return error("borrower_required", S::err_loan_who);
+    if (!plausible_phone(phone)) return error("phone_required", S::err_loan_phone);
+    p.set(F::name, name).set(F::phone, phone);
+  }
+  if (reason.empty()) return error("reason_required", S::err_loan_reason);
+  const std::int64_t now = clock_.now_ms();
+  // 当天借用，当天归还: due at the end of today unless a time is chosen; a
+  // later day is the head butler's call. Stored resolved, so every tablet
+  // (whatever its calendar) judges the same deadline.
+  const std::int64_t due = loan.due_ms > 0 ? loan.due_ms : keys::end_of_local_day(now, offset);
+  switch (keys::check_due(now, due, offset, may_edit_checklists())) {
+    case keys::DueError::before_out: return error("due_past", S::err_loan_due_past);
+    case keys::DueError::after_today: return error("due_after_today", S::err_loan_due_today);
+    case keys::DueError::none: break;
+  }
+  p.set(F::note, reason).set(F::due_ms, due).set(F::at_ms, now);
+  const Id id = Id::random(random_);
+  if (Status s = commit({make_op(OpKind::key_lent, id, std::move(p))}); !s.ok()) return s.error();
+  return id;
+}
+
+Status Session::return_keys(const Id& loan_id, const std::vector<Id>& keys, std::string_view note) {
+  if (Status s = check_writable(); !s.ok()) return s;
+  const Loan* l = loan(loan_id);
+  if (!l) return error("unknown_loan", S::err_loan_unknown);
+  std::vector<Id> back = keys;
+  if (back.empty()) {
+    for (const LoanKey& lk : l->keys) {
+      if (lk.state == LoanKeyState::out) back.push_back(lk.key);
+    }
+    if (back.empty()) return error("all_back", S::err_loan_all_back);
+  }
+  std::vector<Id> sorted = back;
+  std::sort(sorted.begin(), sorted.end());
+  if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) return error("key_twice", S::err_loan_key_twice);
+  for (const Id& id : back) {
+    const KeyRecord* k = key(id);
+    const LoanKey* lk = l->key(id);
+    const char* label = k ? k->label.c_str() : "";
+    if (!k) return error("unknown_key", S::err_key_unknown);
+    if (!lk) return errorf("not_in_loan", S::err_key_not_in_loan, label);
+    if (lk->state == LoanKeyState::lost) return errorf("key_lost", S::err_key_lost_not_return, label);
+    if (lk->state != LoanKeyState::out) return errorf("not_out", S::err_key_not_out, label);
+  }
+  Payload p;
+  p.set(F::parent, loan_id.to_hex()).set(F::keys, join_ids(back));
+  if (std::string words = trimmed(note); !words.empty()) p.set(F::note, std::move(words));
+  p.set(F::at_ms, std::max(clock_.now_ms(), l->out_ms));
+  return commit({make_op(OpKind::key_returned, Id::random(random_), std::move(p))});
+}
+
+Status Session::return_key(const Id& id, std::string_view note) {
+  if (Status s = check_writable(); !s.ok()) return s;
+  const KeyRecord* k = key(id);
+  if (!k) return error("unknown_key", S::err_key_unknown);
+  if (k->status == keys::KeyStatus::lost) return errorf("key_lost", S::err_key_lost_not_return, k->label.c_str());
+  if (k->status != keys::KeyStatus::out) return errorf("not_out", S::err_key_not_out, k->label.c_str());
+  return return_keys(k->loan, {id}, note);
+}
+
+Result<Id> Session::report_key_lost(const Id& id, std::string_view note) {
+  if (Status s = check_writable(); !s.ok()) return s.error();
+  const KeyRecord* k = key(id);
+  if (!k) return error("unknown_key", S::err_key_unknown);
+  if (k->status == keys::KeyStatus::lost) return errorf("already_lost", S::err_key_already_lost, k->label.c_str());
+  std::string words = trimmed(note);
+  if (words.empty()) return error("note_required", S::err_key_lost_note);
+  Payload p;
+  p.set(F::parent, id.to_hex()).set(F::note, std::move(words)).set(F::at_ms, clock_.now_ms());
+  const Id event = Id::random(random_);
+  if (Status s = commit({make_op(OpKind::key_lost, event, std::move(p))}); !s.ok()) return s.error();
+  return event;
+}
+
+Result<Id> Session::follow_up_lost_key(const Id& id, keys::FollowUp outcome, std::string_view note) {
+  if (Status s = check_writable(); !s.ok()) return s.error();
+  const KeyRecord* k = key(id);
+  if (!k) return error("unknown_key", S::err_key_unknown);
+  if (k->status != keys::KeyStatus::lost) return errorf("not_lost", S::err_key_not_lost, k->label.c_str());
+  std::string words = trimmed(note);
+  if (outcome == keys::FollowUp::note && words.empty()) return error("note_required", S::err_key_follow_note);
+  // 未经公司经理同意，任何人均不得私配钥匙: a new key is the manager's to record.
+  const Staff* me = staff_of(replica_.data(), actor_);
+  if (outcome == keys::FollowUp::replaced && !(me && me->role == Role::manager)) {
+    return error("not_allowed", S::err_key_replace_manager);
+  }
+  Payload p;
+  p.set(F::parent, id.to_hex()).set(F::outcome, static_cast<std::int64_t>(outcome));
+  if (!words.empty()) p.set(F::note, std::move(words));
+  p.set(F::at_ms, clock_.now_ms());
+  const Id event = Id::random(random_);
+  if (Status s = commit({make_op(OpKind::key_followed_up, event, std::move(p))}); !s.ok()) return s.error();
+  return event;
+}
+
+Result<Id> Session::record_departure(const Id& staff, keys::DepartureKind kind, std::string_view note) {
+  if (Status s = check_writable(); !s.ok()) return s.error();
+  if (!may_edit_checklists()) return error("not_allowed", S::err_departure_lead_only);
+  const Staff* who = staff_of(replica_.data(), staff);
+  if (!who) return error("unknown_staff", S::err_unknown_staff);
+  if (has_left(replica_.data().keys, staff)) return errorf("already_left", S::err_already_left, who->name.c_str());
+  // 钥匙使用人有调岗、离职等变动时，需将钥匙上交由钥匙保管员签收后方可办理人事变动手续.
+  const std::vector<const KeyRecord*> held = keys_held_by(staff);
+  if (!held.empty()) {
+    std::string which;
+    const char* comma = i18n::current_language() == i18n::Lang::en ? ", " : "、";
+    for (std::size_t i = 0; i < held.size() && i < 6; ++i) which += (i ? comma : "") + held[i]->label;
+    if (held.size() > 6) which += "…";
+    return errorf("keys_not_back", S::err_departure_keys, who->name.c_str(), static_cast<int>(held.size()), which.c_str());
+  }
+  Payload p;
+  p.set(F::parent, staff.to_hex()).set(F::departure, static_cast<std::int64_t>(kind));
+  if (std::string words = trimmed(note); !words.empty()) p.set(F::note, std::move(words));
+  p.set(F::at_ms, clock_.now_ms());
+  const Id id = Id::random(random_);
+  if (Status s = commit({make_op(OpKind::staff_departed, id, std::move(p))}); !s.ok()) return s.error();
+  return id;
+}
+
+const KeyRecord* Session::key(const Id& id) const {
+  const auto& m = replica_.data().keys.keys;
+  auto it = m.find(id);
+  return it == m.end() || it->second.added_ms == 0 ? nullptr : &it->second;
+}
+
+const std::vector<KeyRow>& Session::filed_keys() const { return keys_index().filed; }
+
+const Loan* Session::loan(const Id& id) const {
+  const auto& m = replica_.data().keys.loans;
+  auto it = m.find(id);
+  return it == m.end() || it->second.out_ms == 0 ? nullptr : &it->second;
+}
+
+std::vector<KeyOut> Session::keys_out() const {
+  std::vector<KeyOut> out = keys_index().out;
+  const std::int64_t now = judging_now();
+  for (KeyOut& k : out) k.overdue = now > k.due_ms;
+  return out;
+}
+
+std::vector<KeyOut> Session::overdue_keys() const {
+  std::vector<KeyOut> out = keys_out();
+  out.erase(std::remove_if(out.begin(), out.end(), [](const KeyOut& k) { return !k.overdue; }), out.end());
+  return out;
+}
+
+std::int64_t Session::loan_due(const Loan& l) const {
+  return l.due_ms > 0 ? l.due_ms : keys::end_of_local_day(l.out_ms, clock_.utc_offset_minutes());
+}
+
+bool Session::loan_overdue(const Loan& l) const {
+  return l.open() && keys::overdue(l.out_ms, l.due_ms, judging_now(), clock_.utc_offset_minutes());
+}
+
+const std::vector<const KeyRecord*>& Session::lost_keys() const { return keys_index().lost; }
+
+std::vector<const KeyEvent*> Session::key_events_of(const Id& id) const {
+  const auto& m = keys_index().events_by_key;
+  auto it = m.find(id);
+  return it == m.end() ? std::vector<const KeyEvent*>() : it->second;
+}
+
+std::vector<KeyHistoryLine> Session::key_history(const Id& id) const {
+  return history_of_key(keys_index(), replica_.data().keys, id);
+}
+
+std::vector<KeyHistoryLine> Session::staff_key_history(const Id& staff) const {
+  return history_of_staff(keys_index(), replica_.data().keys, staff);
+}
+
+std::vector<KeyHistoryLine> Session::outsider_key_history(std::string_view phone) const {
+  return history_of_outsider(keys_index(), replica_.data().keys, trimmed(phone));
+}
+
+std::vector<const KeyRecord*> Session::keys_held_by(const Id& staff) const { return app::keys_held_by(replica_.data().keys, staff); }
+
+const Departure* Session::departure_of(const Id& staff) const {
+  const Departure* latest = nullptr;
+  for (const auto& [id, x] : replica_.data().keys.departures) {
+    if (x.staff != staff) continue;
+    if (!latest || x.at_ms > latest->at_ms || (x.at_ms == latest->at_ms && x.id > latest->id)) latest = &x;
+  }
+  return latest;
+}
+
+const std::vector<KeyConflict>& Session::key_conflicts() const { return keys_index().conflicts; }
+
+std::string Session::borrower_name(const Loan& l) const {
+  if (!l.borrower.is_nil()) return staff_name(l.borrower);
+  char text[256];
+  std::snprintf(text, sizeof text, i18n::tr(S::key_outsider), l.borrower_name.c_str(), i18n::tr(borrower_kind_name(l.borrower_kind)));
+  return text;
+}
+
+std::string Session::key_holder_name(const KeyOut& k) const {
+  if (!k.holder.is_nil()) return staff_name(k.holder);
+  return k.loan ? borrower_name(*k.loan) : std::string();
+}
+
+}  // namespace app
