@@ -13,6 +13,8 @@
 #include "app/ops/op.hpp"
 #include "app/rounds/rounds_data.hpp"
 #include "app/tickets/tickets_data.hpp"
+#include "app/incidents/incidents_data.hpp"
+#include "app/renovation/renovation_data.hpp"
 
 namespace app {
 
@@ -77,6 +79,8 @@ struct MasterData {
   std::unordered_map<Id, Photo, IdHash> photos;
   RoundsData rounds;  // rounds, answers, findings (app/rounds)
   TicketsData tickets;  // complaints, repairs, inquiries, suggestions (app/tickets)
+  IncidentsData incidents;  // emergencies and their special incident reports (app/incidents)
+  RenovationData renovation;  // renovation applications, passes, violation notices (app/renovation)
   bool operator==(const MasterData&) const = default;
 };
 

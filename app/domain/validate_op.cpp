@@ -3,6 +3,7 @@
 #include <initializer_list>
 
 #include "app/domain/master_data.hpp"
+#include "app/domain/validate_incidents.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/rounds/checklist_codec.hpp"
 #include "app/tickets/ticket_rules.hpp"
@@ -68,8 +69,8 @@ std::uint64_t allowed(OpKind kind) {
     case OpKind::finding_opened:
       return bits({F::round, F::checkpoint, F::item, F::note, F::urgent, F::told, F::department, F::at_ms});
     case OpKind::finding_verified: return bits({F::note, F::at_ms});
+    default: return 0;  // incidents and renovation: validate_incidents.cpp
   }
-  return 0;
 }
 
 Status check_value(F key, const Payload::Field& f) {
@@ -144,6 +145,20 @@ bool role_may_write(std::int64_t role, OpKind kind) {
       return office;
     case OpKind::ticket_stepped:
       return office || r == Role::engineering;  // engineering accepts the slip, is on site, finishes
+    case OpKind::incident_started:
+    case OpKind::incident_step:
+    case OpKind::incident_noted:
+    case OpKind::incident_closed:
+      // Whoever is on duty meets an emergency: security and engineering record it too.
+      return office || r == Role::security || r == Role::engineering;
+    case OpKind::renovation_stepped:
+      return office || r == Role::engineering;  // engineering approves (the session checks which stage)
+    case OpKind::renovation_applied:
+    case OpKind::renovation_paper:
+    case OpKind::renovation_pass:
+    case OpKind::renovation_violation:
+    case OpKind::renovation_followed_up:
+      return office;  // the service centre runs the application and issues the notices
   }
   return false;
 }
@@ -154,6 +169,7 @@ Status validate_op(const Op& op) {
   // 2000-01-01 .. 2200-01-01: a clock far outside means a broken tablet, and
   // an op from year 9999 would sort after everything forever.
   if (op.hlc.wall_ms < 946684800000 || op.hlc.wall_ms > 7258118400000) return invalid("timestamp out of range");
+  if (is_incident_or_renovation_kind(op.kind)) return validate_incident_or_renovation_op(op);
   const auto permitted = allowed(op.kind);
   for (const Payload::Field& f : op.payload.fields()) {
     const F key = static_cast<F>(f.key);

@@ -2,7 +2,7 @@
 
 namespace app {
 
-bool is_known_kind(std::uint16_t code) { return code >= 1 && code <= 17; }
+bool is_known_kind(std::uint16_t code) { return (code >= 1 && code <= 17) || (code >= 40 && code <= 49); }
 
 Payload::Field* Payload::find(std::uint16_t key) {
   for (auto& f : fields_) if (f.key == key) return &f;

@@ -5,6 +5,7 @@
 #include "app/core/bytes.hpp"
 #include "app/ops/codec.hpp"
 #include "app/rounds/checklist_codec.hpp"
+#include "app/store/snapshot_incidents.hpp"
 
 namespace app {
 namespace {
@@ -347,6 +348,7 @@ bool SnapshotWriter::write_section(const Map& map, typename Map::const_iterator&
 
 bool SnapshotWriter::step(std::size_t budget) {
   auto w = [](std::string& o, const auto& e) { write(o, e); };
+  auto write_snapshot_entity_fn = [](std::string& o, const auto& e) { write_snapshot_entity(o, e); };
   while (phase_ != Phase::done && budget > 0) {
     bool finished = false;
     switch (phase_) {
@@ -364,6 +366,12 @@ bool SnapshotWriter::step(std::size_t budget) {
       case Phase::findings: finished = write_section(data_.rounds.findings, finding_it_, section_started_, budget, w); break;
       case Phase::checklists: finished = write_section(data_.rounds.checklists, checklist_it_, section_started_, budget, w); break;
       case Phase::tickets: finished = write_section(data_.tickets.tickets, ticket_it_, section_started_, budget, w); break;
+      case Phase::incidents:
+        finished = write_section(data_.incidents.incidents, incident_it_, section_started_, budget, write_snapshot_entity_fn);
+        break;
+      case Phase::renovations:
+        finished = write_section(data_.renovation.renovations, renovation_it_, section_started_, budget, write_snapshot_entity_fn);
+        break;
       case Phase::done: break;
     }
     if (finished) phase_ = static_cast<Phase>(static_cast<int>(phase_) + 1);
@@ -417,11 +425,14 @@ Result<Snapshot> decode_snapshot(std::string_view bytes) {
     s.quarantined.push_back({static_cast<std::size_t>(index), std::move(reason)});
   }
   MasterData& d = s.data;
+  auto read_entity = [](bytes::Reader& rr, auto& x) { return read_snapshot_entity(rr, x); };
   if (!r.id(&d.community.id) || !r.text(&d.community.name) || !r.text(&d.community.city)) return damaged("community");
   if (!read_section(r, d.buildings) || !read_section(r, d.units) || !read_section(r, d.residents) || !read_section(r, d.staff) ||
       !read_section(r, d.zones) || !read_section(r, d.checkpoints) || !read_section(r, d.photos) ||
       !read_section(r, d.rounds.rounds, [version](bytes::Reader& rr, Round& x) { return read(rr, x, version); }) || !read_section(r, d.rounds.answers) || !read_section(r, d.rounds.findings) ||
-      (version >= 3 && (!read_section(r, d.rounds.checklists) || !read_section(r, d.tickets.tickets))) || !r.done()) {
+      (version >= 3 && (!read_section(r, d.rounds.checklists) || !read_section(r, d.tickets.tickets) ||
+                        !read_section(r, d.incidents.incidents, read_entity) || !read_section(r, d.renovation.renovations, read_entity))) ||
+      !r.done()) {
     return damaged("entities");
   }
   return s;

@@ -32,7 +32,8 @@ namespace app {
 // 2: photos, then rounds, answers and findings were added after the checkpoints.
 // 3: each round carries its kind (zone, units, model opening/closing, gate)
 //    and its pinned checklist versions; the head butler's checklist versions
-//    follow the findings, then the tickets with their histories. A format-2 snapshot still reads: its rounds are
+//    follow the findings, then the tickets with their histories, then the incidents and the renovation
+//    applications (app/store/snapshot_incidents.hpp). A format-2 snapshot still reads: its rounds are
 //    zone rounds on the built-in checklists.
 // A snapshot of any other version is dropped and rebuilt from the log (it is
 // only a cache).
@@ -68,7 +69,7 @@ class SnapshotWriter {
   std::string take() { return std::move(out_); }
 
  private:
-  enum class Phase { ids, tail, buildings, units, residents, staff, zones, checkpoints, photos, rounds, answers, findings, checklists, tickets, done };
+  enum class Phase { ids, tail, buildings, units, residents, staff, zones, checkpoints, photos, rounds, answers, findings, checklists, tickets, incidents, renovations, done };
   void write_ids(std::size_t& budget);
   void write_tail();
   template <typename Map, typename Write>
@@ -94,6 +95,8 @@ class SnapshotWriter {
   std::unordered_map<Id, Finding, IdHash>::const_iterator finding_it_;
   std::unordered_map<Id, SavedChecklist, IdHash>::const_iterator checklist_it_;
   std::unordered_map<Id, Ticket, IdHash>::const_iterator ticket_it_;
+  std::unordered_map<Id, Incident, IdHash>::const_iterator incident_it_;
+  std::unordered_map<Id, Renovation, IdHash>::const_iterator renovation_it_;
   std::uint32_t crc_ = 0;
   std::size_t crc_done_ = 0;  // bytes of out_ already in crc_
 };
