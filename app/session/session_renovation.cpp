@@ -252,6 +252,7 @@ Result<Id> Session::issue_violation_notice(const Id& id, const NewViolation& n) 
     return error("bad_amount", S::err_violation_amount);
   }
   if (renovation::action_needs_lead(n.action) && !may_edit_checklists()) return error("not_allowed", S::err_violation_role);
+  if (!n.finding.is_nil() && !replica_.data().rounds.findings.count(n.finding)) return error("unknown_finding", S::err_unknown_finding);
   const Id notice = Id::random(random_);
   Payload p;
   p.set(F::parent, id.to_hex()).set(F::note, n.what).set(F::action, static_cast<std::int64_t>(n.action));

@@ -160,6 +160,7 @@ TEST_CASE("a renovation from the application to the refund — each stage in ord
   rubbish.rectify_by = add_days(d.session.today(), 3);
   const Id n2 = d.session.issue_violation_notice(id, rubbish).value();
   CHECK(d.session.issue_violation_notice(id, NewViolation{}).error().code == "what_required");
+  CHECK(d.session.issue_violation_notice(id, NewViolation{"拆改承重墙", Action::stop_work, 0, 0, Id{1, 1}}).error().code == "unknown_finding");
   REQUIRE(d.session.add_violation_photo(id, n1, sha256_hex("waterproofing")).ok());
   CHECK(d.session.photos_of(n1).size() == 1);
   CHECK(d.session.follow_up_violation(id, n1, add_days(d.session.today(), 1)).error().code == "bad_date");  // not in the future
@@ -469,4 +470,75 @@ TEST_CASE("incidents.csv and renovations.csv — the office's registers in Beiji
   const Renovation* demo = d.session.renovations_in_progress().front();
   const Unit& u = d.session.master_data().units.at(demo->unit);
   CHECK(renovations.find("," + u.stairwell + "," + u.number + "," + demo->owner + ",浙江宜家居装饰有限公司,") != std::string::npos);
+}
+
+TEST_CASE("validate_op refuses insane renovation ops") {
+  const std::string app = Id{8, 8}.to_hex();
+  auto op = [](OpKind kind, Payload p) {
+    Op o;
+    o.op_id = Id{1, 2};
+    o.device_id = Id{3, 4};
+    o.hlc = {1790000000000, 0};
+    o.entity = Id{5, 6};
+    o.kind = kind;
+    o.payload = std::move(p);
+    return o;
+  };
+  const std::int64_t at = 1790000000000;
+  auto applied = [&] {
+    Payload p;
+    p.set(F::unit, Id{9, 9}.to_hex()).set(F::contractor, std::string("施工队")).set(F::at_ms, at);
+    return p;
+  };
+  auto stepped = [&](Stage s) {
+    Payload p;
+    p.set(F::parent, app).set(F::reno_stage, static_cast<std::int64_t>(s)).set(F::at_ms, at);
+    return p;
+  };
+  CHECK(validate_op(op(OpKind::renovation_applied, applied())).ok());
+  CHECK(validate_op(op(OpKind::renovation_stepped, stepped(Stage::pre_reviewed))).ok());
+  CHECK(validate_op(op(OpKind::renovation_stepped, stepped(Stage::fees_paid).set(F::deposit_cents, std::int64_t{300000}).set(F::waste_fee_cents, std::int64_t{0}))).ok());
+  struct Case { const char* why; OpKind kind; Payload payload; };
+  std::vector<Case> cases;
+  cases.push_back({"no contractor", OpKind::renovation_applied, Payload{}.set(F::unit, Id{9, 9}.to_hex()).set(F::at_ms, at)});
+  cases.push_back({"end before start", OpKind::renovation_applied,
+                   applied().set(F::planned_start, std::int64_t{20260301}).set(F::planned_end, std::int64_t{20260201})});
+  cases.push_back({"month 13", OpKind::renovation_applied, applied().set(F::planned_start, std::int64_t{20261301})});
+  cases.push_back({"paper kind 7", OpKind::renovation_paper,
+                   Payload{}.set(F::parent, app).set(F::paper_kind, std::int64_t{7}).set(F::photo, sha256_hex("x")).set(F::at_ms, at)});
+  cases.push_back({"paper without a photo hash", OpKind::renovation_paper,
+                   Payload{}.set(F::parent, app).set(F::paper_kind, std::int64_t{0}).set(F::photo, std::string("IMG_001.jpg")).set(F::at_ms, at)});
+  cases.push_back({"stage 9", OpKind::renovation_stepped, stepped(Stage::applied).set(F::reno_stage, std::int64_t{9})});
+  cases.push_back({"applying as a step", OpKind::renovation_stepped, stepped(Stage::applied)});
+  cases.push_back({"fees without amounts", OpKind::renovation_stepped, stepped(Stage::fees_paid)});
+  cases.push_back({"negative deposit", OpKind::renovation_stepped,
+                   stepped(Stage::fees_paid).set(F::deposit_cents, std::int64_t{-1}).set(F::waste_fee_cents, std::int64_t{0})});
+  cases.push_back({"deposit as text", OpKind::renovation_stepped,
+                   stepped(Stage::fees_paid).set(F::deposit_cents, std::string("3000元")).set(F::waste_fee_cents, std::int64_t{0})});
+  cases.push_back({"a billion yuan", OpKind::renovation_stepped,
+                   stepped(Stage::fees_paid).set(F::deposit_cents, std::int64_t{100000000000}).set(F::waste_fee_cents, std::int64_t{0})});
+  cases.push_back({"completion without its day", OpKind::renovation_stepped, stepped(Stage::completion_checked)});
+  cases.push_back({"refund unsigned", OpKind::renovation_stepped, stepped(Stage::refunded).set(F::refund_cents, std::int64_t{1000})});
+  cases.push_back({"refund with scribble", OpKind::renovation_stepped,
+                   stepped(Stage::refunded).set(F::refund_cents, std::int64_t{1000}).set(F::signature, std::string("not strokes"))});
+  cases.push_back({"pass without number", OpKind::renovation_pass,
+                   Payload{}.set(F::parent, app).set(F::pass_state, std::int64_t{0}).set(F::name, std::string("张伟")).set(F::at_ms, at)});
+  cases.push_back({"pass state 3", OpKind::renovation_pass, Payload{}.set(F::parent, app).set(F::pass_state, std::int64_t{3}).set(F::at_ms, at)});
+  cases.push_back({"notice action 4", OpKind::renovation_violation,
+                   Payload{}.set(F::parent, app).set(F::note, std::string("x")).set(F::action, std::int64_t{4}).set(F::at_ms, at)});
+  cases.push_back({"rectify without a date", OpKind::renovation_violation,
+                   Payload{}.set(F::parent, app).set(F::note, std::string("x")).set(F::action, std::int64_t{1}).set(F::at_ms, at)});
+  cases.push_back({"deduct nothing", OpKind::renovation_violation,
+                   Payload{}.set(F::parent, app).set(F::note, std::string("x")).set(F::action, std::int64_t{2}).set(F::at_ms, at)});
+  cases.push_back({"follow-up without its notice", OpKind::renovation_followed_up,
+                   Payload{}.set(F::parent, app).set(F::rectified_day, std::int64_t{20260301}).set(F::at_ms, at)});
+  cases.push_back({"a ticket's field", OpKind::renovation_applied, applied().set(F::stage, std::int64_t{1})});
+  for (const Case& c : cases) {
+    INFO(c.why);
+    CHECK_FALSE(validate_op(op(c.kind, c.payload)).ok());
+  }
+  CHECK(role_may_write(static_cast<std::int64_t>(Role::engineering), OpKind::renovation_stepped));
+  CHECK_FALSE(role_may_write(static_cast<std::int64_t>(Role::engineering), OpKind::renovation_violation));
+  CHECK(role_may_write(static_cast<std::int64_t>(Role::front_desk), OpKind::renovation_pass));
+  CHECK_FALSE(role_may_write(static_cast<std::int64_t>(Role::cleaning), OpKind::renovation_applied));
 }
