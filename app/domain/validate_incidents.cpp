@@ -42,13 +42,13 @@ Keys allowed(OpKind kind) {
     case OpKind::incident_step: return bits({F::parent, F::step, F::at_ms, F::happened_ms, F::corrects, F::note});
     case OpKind::incident_noted:
       return bits({F::parent, F::person, F::note, F::unit, F::building, F::place, F::lift_number, F::lift_location, F::floor, F::at_ms});
-    case OpKind::incident_closed: return bits({F::parent, F::outcome, F::at_ms});
+    case OpKind::incident_closed: return bits({F::parent, F::incident_outcome, F::at_ms});
     case OpKind::renovation_applied:
       return bits({F::unit, F::name, F::contractor, F::phone, F::note, F::planned_start, F::planned_end, F::at_ms});
     case OpKind::renovation_paper: return bits({F::parent, F::paper_kind, F::photo, F::at_ms});
     case OpKind::renovation_stepped:
       return bits({F::parent, F::reno_stage, F::at_ms, F::note, F::deposit_cents, F::waste_fee_cents, F::day, F::refund_cents,
-              F::penalty_cents, F::signature});
+              F::penalty_cents, F::refund_signature});
     case OpKind::renovation_pass: return bits({F::parent, F::pass_state, F::number, F::name, F::at_ms});
     case OpKind::renovation_violation: return bits({F::parent, F::note, F::action, F::rectify_by, F::deduct_cents, F::finding, F::at_ms});
     case OpKind::renovation_followed_up: return bits({F::parent, F::notice, F::rectified_day, F::note, F::at_ms});
@@ -59,8 +59,8 @@ Keys allowed(OpKind kind) {
 bool is_text(F k) {
   switch (k) {
     case F::parent: case F::note: case F::step: case F::lift_number: case F::lift_location: case F::place: case F::unit:
-    case F::building: case F::person: case F::outcome: case F::contractor: case F::name: case F::phone: case F::number:
-    case F::photo: case F::notice: case F::signature: case F::finding:
+    case F::building: case F::person: case F::incident_outcome: case F::contractor: case F::name: case F::phone: case F::number:
+    case F::photo: case F::notice: case F::refund_signature: case F::finding:
       return true;
     default:
       return false;
@@ -78,13 +78,13 @@ Status check_value(F key, const Payload::Field& f) {
   const std::string name = "field " + std::to_string(f.key);
   if (is_text(key) != f.is_text) return invalid(name + " has the wrong type");
   if (f.is_text) {
-    if (f.text.size() > (key == F::signature ? kMaxSignatureBytes : kMaxTextBytes)) return invalid(name + " is too long");
+    if (f.text.size() > (key == F::refund_signature ? kMaxSignatureBytes : kMaxTextBytes)) return invalid(name + " is too long");
     if (is_id(key)) {
       Id id;
       if (!Id::from_hex(f.text, &id)) return invalid(name + " is not an id");
     }
     if (key == F::photo && !is_sha256_hex(f.text)) return invalid("a photo is named by its SHA-256 (64 hex digits)");
-    if (key == F::signature && !decode_signature(f.text)) return invalid("unreadable signature");
+    if (key == F::refund_signature && !decode_signature(f.text)) return invalid("unreadable signature");
     if (key == F::step && (f.text.empty() || f.text.size() > 64)) return invalid("bad step key");
     return ok_status();
   }
@@ -124,7 +124,7 @@ Status check_required(const Op& op) {
       if (p.has(F::person) && text_of(F::person).empty()) return invalid("empty person");
       break;
     case OpKind::incident_closed:
-      if (!p.has(F::parent) || !p.has(F::at_ms) || text_of(F::outcome).empty()) return invalid("a close needs its incident, time and outcome");
+      if (!p.has(F::parent) || !p.has(F::at_ms) || text_of(F::incident_outcome).empty()) return invalid("a close needs its incident, time and outcome");
       break;
     case OpKind::renovation_applied:
       if (!p.has(F::unit) || text_of(F::contractor).empty() || !p.has(F::at_ms)) return invalid("an application needs its unit, contractor and time");
@@ -141,7 +141,7 @@ Status check_required(const Op& op) {
       if (stage == renovation::Stage::applied) return invalid("applying is its own record");
       if (stage == renovation::Stage::fees_paid && (!p.has(F::deposit_cents) || !p.has(F::waste_fee_cents))) return invalid("fees need both amounts");
       if (stage == renovation::Stage::completion_checked && !p.has(F::day)) return invalid("a completion check needs its day");
-      if (stage == renovation::Stage::refunded && (!p.has(F::signature) || !p.has(F::refund_cents))) return invalid("a refund needs its amount and a signature");
+      if (stage == renovation::Stage::refunded && (!p.has(F::refund_signature) || !p.has(F::refund_cents))) return invalid("a refund needs its amount and a signature");
       break;
     }
     case OpKind::renovation_pass:

@@ -63,7 +63,7 @@ void record_step(Incident& i, const Op& op) {
 void close(Incident& i, const Op& op) {
   const Payload& p = op.payload;
   const std::int64_t at = p.number(F::at_ms).value_or(0);
-  std::string outcome(p.text(F::outcome).value_or(""));
+  std::string outcome(p.text(F::incident_outcome).value_or(""));
   // The first close (by its time, then fold order) is the outcome; another
   // tablet's close is kept as a note, never dropped.
   if (i.closed() && at >= i.closed_ms) {

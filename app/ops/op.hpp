@@ -105,7 +105,7 @@ enum class F : std::uint16_t {
   unit = 97,            // a unit (id hex)
   building = 98,        // a building (id hex)
   person = 99,          // someone involved (name, and what they are: 被困业主 李女士)
-  outcome = 100,        // 处理结果
+  incident_outcome = 100,  // 处理结果 (an incident's outcome, in words)
   contractor = 101,     // 施工单位
   planned_start = 102,  // yyyymmdd
   planned_end = 103,    // yyyymmdd
@@ -119,7 +119,7 @@ enum class F : std::uint16_t {
   deduct_cents = 111,   // deducted from the deposit (fen)
   notice = 112,         // a violation notice (id hex)
   rectified_day = 113,  // yyyymmdd
-  signature = 114,      // strokes (app/core/signature.hpp) of whoever signs
+  refund_signature = 114,  // strokes (app/core/signature.hpp) of the head butler or manager signing a refund
   penalty_cents = 115,  // per lost pass, as it stood when the refund was made (fen)
   refund_cents = 116,   // what was refunded (fen)
   finding = 117,        // a round's finding the notice came from (id hex)

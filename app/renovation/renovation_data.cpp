@@ -59,7 +59,7 @@ void step(Renovation& r, const Op& op) {
         r.refunded_ms = s.at_ms;
         set_number(p, F::refund_cents, r.refund_cents);
         set_number(p, F::penalty_cents, r.penalty_cents);
-        set_text(p, F::signature, r.refund_signature);
+        set_text(p, F::refund_signature, r.refund_signature);
         break;
       default: break;
     }

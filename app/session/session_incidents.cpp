@@ -148,7 +148,7 @@ Status Session::close_incident(const Id& id, std::string_view outcome) {
     }
   }
   Payload p;
-  p.set(F::parent, id.to_hex()).set(F::outcome, std::string(outcome));
+  p.set(F::parent, id.to_hex()).set(F::incident_outcome, std::string(outcome));
   // Not before the last step: a report never ends before what it lists.
   std::int64_t at = std::max(clock_.now_ms(), i->started_ms);
   for (const IncidentStep& s : i->steps) at = std::max(at, s.at_ms);

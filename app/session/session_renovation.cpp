@@ -235,7 +235,7 @@ Status Session::refund_renovation_deposit(const Id& id, const Signature& signed_
   if (r->open_notices() > 0) return error("violations_open", S::err_renovation_violations_open);
   const renovation::Refund refund = renovation_refund(*r, settings);
   p.value().set(F::refund_cents, refund.refund).set(F::penalty_cents, refund.penalty_each);
-  p.value().set(F::signature, encode_signature(signed_by));
+  p.value().set(F::refund_signature, encode_signature(signed_by));
   return commit({make_op(OpKind::renovation_stepped, Id::random(random_), std::move(p).value())});
 }
 

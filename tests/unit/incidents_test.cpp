@@ -346,7 +346,7 @@ TEST_CASE("validate_op refuses insane incident ops") {
   cases.push_back({"note saying nothing", OpKind::incident_noted, Payload{}.set(F::parent, parent).set(F::at_ms, std::int64_t{1790000000000})});
   cases.push_back({"close without outcome", OpKind::incident_closed, Payload{}.set(F::parent, parent).set(F::at_ms, std::int64_t{1790000000000})});
   cases.push_back({"unknown field 119", OpKind::incident_closed,
-                   Payload{}.set(F::parent, parent).set(F::outcome, std::string("ok")).set(F::at_ms, std::int64_t{1790000000000}).set(static_cast<F>(119), std::int64_t{1})});
+                   Payload{}.set(F::parent, parent).set(F::incident_outcome, std::string("ok")).set(F::at_ms, std::int64_t{1790000000000}).set(static_cast<F>(119), std::int64_t{1})});
   for (const Case& c : cases) {
     INFO(c.why);
     CHECK_FALSE(validate_op(raw(c.kind, c.payload)).ok());

@@ -520,7 +520,7 @@ TEST_CASE("validate_op refuses insane renovation ops") {
   cases.push_back({"completion without its day", OpKind::renovation_stepped, stepped(Stage::completion_checked)});
   cases.push_back({"refund unsigned", OpKind::renovation_stepped, stepped(Stage::refunded).set(F::refund_cents, std::int64_t{1000})});
   cases.push_back({"refund with scribble", OpKind::renovation_stepped,
-                   stepped(Stage::refunded).set(F::refund_cents, std::int64_t{1000}).set(F::signature, std::string("not strokes"))});
+                   stepped(Stage::refunded).set(F::refund_cents, std::int64_t{1000}).set(F::refund_signature, std::string("not strokes"))});
   cases.push_back({"pass without number", OpKind::renovation_pass,
                    Payload{}.set(F::parent, app).set(F::pass_state, std::int64_t{0}).set(F::name, std::string("张伟")).set(F::at_ms, at)});
   cases.push_back({"pass state 3", OpKind::renovation_pass, Payload{}.set(F::parent, app).set(F::pass_state, std::int64_t{3}).set(F::at_ms, at)});
