@@ -5,6 +5,7 @@
 
 #include "app/core/local_time.hpp"
 #include "app/domain/master_data.hpp"
+#include "app/renovation/renovation_rules.hpp"
 #include "app/rounds/checklists.hpp"
 
 namespace app {
@@ -289,6 +290,106 @@ void add_price_list(Builder& b) {
   }
 }
 
+struct DemoStaff { Id head, manager, engineer, front_desk, butler; };
+struct RenovatingUnit { Id unit; std::string owner; };
+
+// Two renovation applications at different stages, for units the estate
+// lists as 装修中: one with the works under way (passes out, a notice
+// followed up and one still open), one checked on completion whose re-check
+// falls due a month later (a pass returned, one lost, a deposit deduction).
+// The ops mirror Session's commands field for field, but carry no contractor
+// paper photos: the demo has no photo blobs, and a name with no blob behind
+// it would be fetched forever. Ids come from their own generator, so the
+// round history after them is the same with or without them.
+void add_renovations(Builder& b, std::uint64_t seed, const DemoStaff& staff, const std::vector<RenovatingUnit>& units) {
+  if (units.size() < 2) return;
+  const DemoRandom estate_rng = b.rng;
+  b.rng = DemoRandom(seed ^ 0x5245'4E4F'5641'5445ull);  // "RENOVATE"
+  constexpr std::int64_t kDay = 86400000, kHour = 3600000;
+  const std::int64_t demo_day = b.wall_ms;  // 2026-01-01 00:00, Beijing time
+  auto by = [&](OpKind kind, const Id& entity, const Id& actor) -> Payload& {
+    Op& op = b.emit(kind, entity);
+    op.actor = actor;
+    return op.payload;
+  };
+  auto stage = [&](const Id& app, renovation::Stage to, std::int64_t at, const Id& actor) -> Payload& {
+    Payload& p = by(OpKind::renovation_stepped, b.new_id(), actor);
+    p.set(F::parent, app.to_hex()).set(F::reno_stage, static_cast<std::int64_t>(to)).set(F::at_ms, at);
+    return p;
+  };
+  auto pass = [&](const Id& app, const char* number, const char* worker, std::int64_t at) {
+    const Id id = b.new_id();
+    by(OpKind::renovation_pass, id, staff.butler)
+        .set(F::parent, app.to_hex()).set(F::pass_state, std::int64_t{0})
+        .set(F::number, std::string(number)).set(F::name, std::string(worker)).set(F::at_ms, at);
+    return id;
+  };
+  using renovation::Stage;
+
+  // 1: works in progress since mid-December.
+  {
+    const Id app = b.new_id();
+    const std::int64_t t0 = demo_day - 40 * kDay + 10 * kHour;  // 2025-11-22 10:00
+    by(OpKind::renovation_applied, app, staff.front_desk)
+        .set(F::unit, units[0].unit.to_hex()).set(F::name, units[0].owner).set(F::contractor, std::string("杭州美居装饰工程有限公司"))
+        .set(F::phone, std::string("0571-86650123")).set(F::note, std::string("全屋硬装：水电改造、厨卫防水、铺砖、吊顶"))
+        .set(F::planned_start, std::int64_t{20251215}).set(F::planned_end, std::int64_t{20260315}).set(F::at_ms, t0);
+    stage(app, Stage::pre_reviewed, t0 + 2 * kDay, staff.butler);
+    stage(app, Stage::approved, t0 + 4 * kDay, staff.engineer);
+    stage(app, Stage::fees_paid, t0 + 5 * kDay, staff.front_desk)
+        .set(F::deposit_cents, std::int64_t{300000}).set(F::waste_fee_cents, std::int64_t{80000});
+    const std::int64_t passes_at = t0 + 22 * kDay;
+    pass(app, "ZX-2025-031", "李建国", passes_at);
+    stage(app, Stage::passes_issued, passes_at, staff.butler);
+    pass(app, "ZX-2025-032", "王海涛", passes_at + 60000);
+    pass(app, "ZX-2025-033", "陈志强", passes_at + 120000);
+    stage(app, Stage::in_progress, passes_at + kDay, staff.butler);
+    const Id fixed = b.new_id();
+    by(OpKind::renovation_violation, fixed, staff.butler)
+        .set(F::parent, app.to_hex()).set(F::note, std::string("装修垃圾堆放在楼道，未按规定清运"))
+        .set(F::action, std::int64_t{1}).set(F::rectify_by, std::int64_t{20251222}).set(F::at_ms, passes_at + 4 * kDay);
+    by(OpKind::renovation_followed_up, b.new_id(), staff.butler)
+        .set(F::parent, app.to_hex()).set(F::notice, fixed.to_hex()).set(F::rectified_day, std::int64_t{20251221})
+        .set(F::note, std::string("楼道已清理，垃圾已清运")).set(F::at_ms, passes_at + 5 * kDay);
+    by(OpKind::renovation_violation, b.new_id(), staff.butler)
+        .set(F::parent, app.to_hex()).set(F::note, std::string("中午12:00至14:00施工噪音滋扰他人休息"))
+        .set(F::action, std::int64_t{1}).set(F::rectify_by, std::int64_t{20260105}).set(F::at_ms, demo_day - kDay + 13 * kHour);
+  }
+  // 2: completion checked in December: the re-check is due a month later.
+  {
+    const Id app = b.new_id();
+    const std::int64_t t0 = demo_day - 90 * kDay + 9 * kHour;  // 2025-10-03 09:00
+    by(OpKind::renovation_applied, app, staff.front_desk)
+        .set(F::unit, units[1].unit.to_hex()).set(F::name, units[1].owner).set(F::contractor, std::string("浙江宜家居装饰有限公司"))
+        .set(F::phone, std::string("13957112468")).set(F::note, std::string("局部翻新：厨房、卫生间改造"))
+        .set(F::planned_start, std::int64_t{20251015}).set(F::planned_end, std::int64_t{20251130}).set(F::at_ms, t0);
+    stage(app, Stage::pre_reviewed, t0 + kDay, staff.butler);
+    stage(app, Stage::approved, t0 + 3 * kDay, staff.engineer);
+    stage(app, Stage::fees_paid, t0 + 4 * kDay, staff.front_desk)
+        .set(F::deposit_cents, std::int64_t{200000}).set(F::waste_fee_cents, std::int64_t{50000});
+    const std::int64_t passes_at = t0 + 11 * kDay;
+    const Id returned = pass(app, "ZX-2025-024", "张伟", passes_at);
+    stage(app, Stage::passes_issued, passes_at, staff.butler);
+    const Id lost = pass(app, "ZX-2025-025", "刘强", passes_at + 60000);
+    stage(app, Stage::in_progress, passes_at + kDay, staff.butler);
+    const Id deducted = b.new_id();
+    by(OpKind::renovation_violation, deducted, staff.head)
+        .set(F::parent, app.to_hex()).set(F::note, std::string("卫生间拆除时损坏防水层，未报备"))
+        .set(F::action, std::int64_t{2}).set(F::deduct_cents, std::int64_t{50000}).set(F::at_ms, passes_at + 10 * kDay);
+    by(OpKind::renovation_followed_up, b.new_id(), staff.butler)
+        .set(F::parent, app.to_hex()).set(F::notice, deducted.to_hex()).set(F::rectified_day, std::int64_t{20251030})
+        .set(F::note, std::string("防水层已重做，闭水试验48小时无渗漏")).set(F::at_ms, passes_at + 16 * kDay);
+    const std::int64_t done = demo_day - 27 * kDay + 15 * kHour;  // 2025-12-05 15:00
+    by(OpKind::renovation_pass, returned, staff.butler)
+        .set(F::parent, app.to_hex()).set(F::pass_state, std::int64_t{1}).set(F::at_ms, done - kHour);
+    by(OpKind::renovation_pass, lost, staff.butler)
+        .set(F::parent, app.to_hex()).set(F::pass_state, std::int64_t{2}).set(F::at_ms, done - kHour + 60000);
+    stage(app, Stage::completion_checked, done, staff.butler).set(F::day, local_time(done).day)
+        .set(F::note, std::string("完工核查：无违章，出入证一张遗失"));
+  }
+  b.rng = estate_rng;
+}
+
 }  // namespace
 
 DemoCommunity generate_demo(const DemoOptions& options) {
@@ -306,6 +407,7 @@ DemoCommunity generate_demo(const DemoOptions& options) {
                                   {Role::cleaning, "BJ", 2 * scale},  {Role::greening, "LH", scale}};
   std::vector<Id> butlers;
   Id front_desk, engineer;
+  DemoStaff demo_staff;
   for (const auto& plan : staff_plan) {
     for (int i = 1; i <= plan.count; ++i) {
       const Id id = b.new_id();
@@ -320,10 +422,16 @@ DemoCommunity generate_demo(const DemoOptions& options) {
       if (plan.role == Role::butler) butlers.push_back(id);
       if (plan.role == Role::front_desk && front_desk.is_nil()) front_desk = id;
       if (plan.role == Role::engineering && engineer.is_nil()) engineer = id;
+      if (i == 1 && plan.role == Role::manager) demo_staff.manager = id;
+      if (i == 1 && plan.role == Role::engineering) demo_staff.engineer = id;
+      if (i == 1 && plan.role == Role::front_desk) demo_staff.front_desk = id;
     }
   }
   for (Op& op : b.ops) op.actor = b.actor;
   out.duty_butler = butlers.front();
+  demo_staff.head = b.actor;
+  demo_staff.butler = butlers.front();
+  std::vector<RenovatingUnit> renovating;
 
   const Id community = b.new_id();
   b.emit(OpKind::community_set, community).payload.set(F::name, std::string("锦绣花园")).set(F::city, std::string("杭州市"));
@@ -380,6 +488,9 @@ DemoCommunity generate_demo(const DemoOptions& options) {
               .set(F::occupation, std::string(kOccupations[b.rng.below(kOccupations.size())]))
               .set(F::is_owner, std::int64_t{1})
               .set(F::moved_in, moved_in);
+          if (status == UnitStatus::renovating && renovating.size() < 2) {
+            renovating.push_back({unit, std::string(b.ops.back().payload.text(F::name).value_or(""))});
+          }
           if (status != UnitStatus::occupied) continue;
           const auto family = b.rng.below(4);
           for (std::uint64_t m = 0; m < family; ++m) {
@@ -443,6 +554,7 @@ DemoCommunity generate_demo(const DemoOptions& options) {
 
   add_key_cabinet(b, keyed_units, building_names, buildings, b.actor, front_desk, engineer, out.duty_butler);
   add_price_list(b);
+  add_renovations(b, options.seed, demo_staff, renovating);
 
   if (options.history_days > 0) add_round_history(b, options.history_days, zones, butlers, routes, b.actor);
   out.ops = std::move(b.ops);

@@ -140,6 +140,19 @@ void apply_master_data(MasterData& d, const Op& op) {
     case OpKind::handover_written:
     case OpKind::handover_confirmed:
       apply_handover(d.handovers, d.keys, op);
+    case OpKind::incident_started:
+    case OpKind::incident_step:
+    case OpKind::incident_noted:
+    case OpKind::incident_closed:
+      apply_incidents(d.incidents, op);
+      break;
+    case OpKind::renovation_applied:
+    case OpKind::renovation_paper:
+    case OpKind::renovation_stepped:
+    case OpKind::renovation_pass:
+    case OpKind::renovation_violation:
+    case OpKind::renovation_followed_up:
+      apply_renovation(d.renovation, op);
       break;
     case OpKind::checkpoint_set: {
       Checkpoint& c = d.checkpoints[op.entity];

@@ -15,6 +15,8 @@
 #include "app/ops/op.hpp"
 #include "app/rounds/rounds_data.hpp"
 #include "app/tickets/tickets_data.hpp"
+#include "app/incidents/incidents_data.hpp"
+#include "app/renovation/renovation_data.hpp"
 
 namespace app {
 
@@ -81,6 +83,8 @@ struct MasterData {
   TicketsData tickets;  // complaints, repairs, inquiries, suggestions (app/tickets)
   KeysData keys;        // the key cabinet: inventory, loans, lost keys, departures (app/keys)
   HandoverData handovers;  // shift handovers (app/handover)
+  IncidentsData incidents;  // emergencies and their special incident reports (app/incidents)
+  RenovationData renovation;  // renovation applications, passes, violation notices (app/renovation)
   bool operator==(const MasterData&) const = default;
 };
 

@@ -6,6 +6,7 @@
 #include "app/core/signature.hpp"
 #include "app/domain/master_data.hpp"
 #include "app/handover/handover_codec.hpp"
+#include "app/domain/validate_incidents.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/keys/key_rules.hpp"
 #include "app/rounds/checklist_codec.hpp"
@@ -110,6 +111,7 @@ FieldSet allowed(OpKind kind) {
     case OpKind::staff_departed: return bits({F::parent, F::departure, F::note, F::at_ms});
     case OpKind::handover_written: return bits({F::handover_items, F::item_count, F::note, F::keys, F::signature, F::at_ms});
     case OpKind::handover_confirmed: return bits({F::parent, F::incoming, F::signature, F::at_ms});
+    default: return {};  // incidents and renovation: validate_incidents.cpp
   }
   return {};
 }
@@ -238,6 +240,20 @@ bool role_may_write(std::int64_t role, OpKind kind) {
       return office;
     case OpKind::staff_departed:
       return lead;  // a personnel change, signed off once the keys are back
+    case OpKind::incident_started:
+    case OpKind::incident_step:
+    case OpKind::incident_noted:
+    case OpKind::incident_closed:
+      // Whoever is on duty meets an emergency: security and engineering record it too.
+      return office || r == Role::security || r == Role::engineering;
+    case OpKind::renovation_stepped:
+      return office || r == Role::engineering;  // engineering approves (the session checks which stage)
+    case OpKind::renovation_applied:
+    case OpKind::renovation_paper:
+    case OpKind::renovation_pass:
+    case OpKind::renovation_violation:
+    case OpKind::renovation_followed_up:
+      return office;  // the service centre runs the application and issues the notices
   }
   return false;
 }
@@ -248,6 +264,7 @@ Status validate_op(const Op& op) {
   // 2000-01-01 .. 2200-01-01: a clock far outside means a broken tablet, and
   // an op from year 9999 would sort after everything forever.
   if (op.hlc.wall_ms < 946684800000 || op.hlc.wall_ms > 7258118400000) return invalid("timestamp out of range");
+  if (is_incident_or_renovation_kind(op.kind)) return validate_incident_or_renovation_op(op);
   const auto permitted = allowed(op.kind);
   for (const Payload::Field& f : op.payload.fields()) {
     const F key = static_cast<F>(f.key);

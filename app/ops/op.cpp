@@ -13,6 +13,9 @@ bool is_known_kind(std::uint16_t code) {
     case OpKind::leak_tested: case OpKind::callback_rechecked: case OpKind::price_item_set: case OpKind::visit_recorded:
     case OpKind::key_set: case OpKind::key_lent: case OpKind::key_returned: case OpKind::key_lost: case OpKind::key_followed_up:
     case OpKind::staff_departed: case OpKind::handover_written: case OpKind::handover_confirmed:
+    case OpKind::incident_started: case OpKind::incident_step: case OpKind::incident_noted: case OpKind::incident_closed:
+    case OpKind::renovation_applied: case OpKind::renovation_paper: case OpKind::renovation_stepped: case OpKind::renovation_pass:
+    case OpKind::renovation_violation: case OpKind::renovation_followed_up:
       return true;
   }
   return false;

@@ -49,6 +49,17 @@ enum class OpKind : std::uint16_t {
   staff_departed = 35,      // a staff member leaves or changes post (entity: the record; F::parent: the staff)
   handover_written = 36,    // the outgoing staff's shift handover (entity: the handover)
   handover_confirmed = 37,  // the incoming staff takes it over (entity: the event; F::parent: the handover)
+  // Incidents (应急) and renovation supervision (装修管理): codes 40–49.
+  incident_started = 40,       // an emergency begins (entity: the incident); one tap, details may follow
+  incident_step = 41,          // one checklist step done (entity: the record; F::parent: the incident)
+  incident_noted = 42,         // a person involved, a note, or the place / lift details (LWW)
+  incident_closed = 43,        // ended with an outcome (the special incident report is then complete)
+  renovation_applied = 44,     // 物业装修申请表 (entity: the application)
+  renovation_paper = 45,       // a contractor paper photographed (licence, insurance, a worker's ID)
+  renovation_stepped = 46,     // one stage of the application (entity: the step; F::parent: the application)
+  renovation_pass = 47,        // a worker's 出入证 issued, returned or lost (entity: the pass)
+  renovation_violation = 48,   // 违规整改通知书 (entity: the notice; F::parent: the application)
+  renovation_followed_up = 49, // a notice's follow-up: rectified, with a date (F::notice)
 };
 bool is_known_kind(std::uint16_t code);
 
@@ -126,6 +137,35 @@ enum class F : std::uint16_t {
   item_count = 81,     // how many items the handover had (items beyond what the op carries included)
   // 82: unused (a handover's signatures are F::signature, 51)
   incoming = 83,       // the staff member taking over a handover
+  // Incidents and renovation: codes 90–119 (app/incidents, app/renovation).
+  incident_kind = 90,   // app/incidents/incident_checklists.hpp Kind
+  step = 91,            // a checklist step's stable key, e.g. "engineer_notified"
+  happened_ms = 92,     // the time the butler says it happened (when not the moment of the tap)
+  corrects = 93,        // 1: replaces the step's recorded time and note (a deliberate correction)
+  lift_number = 94,     // 电梯编号
+  lift_location = 95,   // 具体方位, e.g. "3栋 2单元 东侧客梯"
+  place = 96,           // free-text place (地点) when it is no unit or building
+  unit = 97,            // a unit (id hex)
+  building = 98,        // a building (id hex)
+  person = 99,          // someone involved (name, and what they are: 被困业主 李女士)
+  incident_outcome = 100,  // 处理结果 (an incident's outcome, in words)
+  contractor = 101,     // 施工单位
+  planned_start = 102,  // yyyymmdd
+  planned_end = 103,    // yyyymmdd
+  paper_kind = 104,     // app/renovation/renovation_rules.hpp PaperKind
+  reno_stage = 105,     // app/renovation/renovation_rules.hpp Stage
+  deposit_cents = 106,  // 装修押金 (fen)
+  waste_fee_cents = 107,  // 装修垃圾清运费 (fen)
+  pass_state = 108,     // 0 issued, 1 returned, 2 lost
+  action = 109,         // a notice's action: 0 停工, 1 限期整改, 2 扣除押金, 3 清退施工队
+  rectify_by = 110,     // yyyymmdd
+  deduct_cents = 111,   // deducted from the deposit (fen)
+  notice = 112,         // a violation notice (id hex)
+  rectified_day = 113,  // yyyymmdd
+  refund_signature = 114,  // strokes (app/core/signature.hpp) of the head butler or manager signing a refund
+  penalty_cents = 115,  // per lost pass, as it stood when the refund was made (fen)
+  refund_cents = 116,   // what was refunded (fen)
+  finding = 117,        // a round's finding the notice came from (id hex)
 };
 
 // A small typed record: the few fields an op carries, in a fixed order.

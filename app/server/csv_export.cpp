@@ -11,6 +11,8 @@
 #include "app/rounds/checklists.hpp"
 #include "app/rounds/route.hpp"
 #include "app/server/csv_fields.hpp"
+#include "app/server/csv_incidents.hpp"
+#include "app/server/csv_keys.hpp"
 #include "app/server/csv_tickets.hpp"
 
 namespace server {
@@ -27,20 +29,6 @@ const char* status_name(app::UnitStatus s) {
     case app::UnitStatus::model: return app::i18n::tr(S::unit_model, Lang::zh_CN);
   }
   return "";
-}
-
-// Units in archive order: building, stairwell, floor, room (as on site).
-std::vector<const app::Unit*> ordered_units(const app::MasterData& d) {
-  std::vector<const app::Unit*> units;
-  units.reserve(d.units.size());
-  for (const auto& [id, u] : d.units) units.push_back(&u);
-  auto key = [&](const app::Unit* u) {
-    auto b = d.buildings.find(u->building);
-    const std::int64_t pos = b == d.buildings.end() ? 1 << 30 : b->second.position;
-    return std::make_tuple(pos, u->stairwell.size(), u->stairwell, u->floor, u->number.size(), u->number, u->id);
-  };
-  std::sort(units.begin(), units.end(), [&](const app::Unit* a, const app::Unit* b) { return key(a) < key(b); });
-  return units;
 }
 
 CsvRows export_units(const ExportInput& in) {
@@ -189,82 +177,6 @@ CsvRows export_findings(const ExportInput& in) {
   return rows;
 }
 
-// A key as its tag and the register read it: the label (with the set, for a
-// public key, which exists twice), and its kind with its filing.
-std::string key_text(const app::KeyRecord* k) {
-  if (!k) return {};
-  if (k->kind == app::keys::KeyKind::unit) return k->label;
-  return k->label + (k->custody == app::keys::Custody::engineering ? "（工程部）" : "（客服中心备用）");
-}
-std::string key_category(const app::KeyRecord* k) {
-  if (!k) return {};
-  if (k->kind == app::keys::KeyKind::unit) return "分户钥匙";
-  return "公共钥匙 · " + k->category + " → " + k->system;
-}
-
-std::string borrower_text(const app::MasterData& d, const app::Loan& l, const app::LoanKey& lk) {
-  std::string who;
-  if (!l.borrower.is_nil()) {
-    who = staff_name(d, l.borrower);
-  } else {
-    static const char* kinds[] = {"员工", "施工单位", "业主", "其他"};
-    who = l.borrower_name + "（" + kinds[static_cast<int>(l.borrower_kind)] + " " + l.phone + "）";
-  }
-  // Handed over at a shift change: whom it went to.
-  for (const app::KeyTransfer& t : l.transfers) {
-    if (t.key == lk.key) who += " → " + staff_name(d, t.to);
-  }
-  return who;
-}
-
-// 钥匙借用登记表: one row per key of each loan, oldest loan first; a loan
-// refused in the fold (the key was not in the cabinet) is listed too.
-CsvRows export_keys(const ExportInput& in) {
-  const app::MasterData& d = in.replica.data();
-  const std::int64_t now = std::max(in.now_ms, in.replica.frontier().hlc.wall_ms);
-  CsvRows rows{{"钥匙", "类别", "借用人", "事由", "借出时间", "应还时间", "归还时间", "状态"}};
-  std::vector<const app::Loan*> loans;
-  for (const auto& [id, l] : d.keys.loans) {
-    if (l.out_ms != 0) loans.push_back(&l);
-  }
-  std::sort(loans.begin(), loans.end(), [](const app::Loan* a, const app::Loan* b) { return std::tie(a->out_ms, a->id) < std::tie(b->out_ms, b->id); });
-  for (const app::Loan* l : loans) {
-    const std::int64_t due = l->due_ms > 0 ? l->due_ms : app::keys::end_of_local_day(l->out_ms, 480);
-    for (const app::LoanKey& lk : l->keys) {
-      auto k = d.keys.keys.find(lk.key);
-      const app::KeyRecord* key = k == d.keys.keys.end() ? nullptr : &k->second;
-      const char* state = "";
-      switch (lk.state) {
-        case app::LoanKeyState::out: state = now > due ? "逾期未还" : "借出"; break;
-        case app::LoanKeyState::returned: state = lk.returned_ms > due ? "逾期归还" : "已归还"; break;
-        case app::LoanKeyState::lost: state = "借出后遗失"; break;
-        case app::LoanKeyState::refused: state = "冲突：借出时钥匙不在柜"; break;
-      }
-      rows.push_back({key_text(key), key_category(key), borrower_text(d, *l, lk), l->reason, beijing_time(l->out_ms), beijing_time(due),
-                      beijing_time(lk.returned_ms), state});
-    }
-  }
-  return rows;
-}
-
-// 交接班记录: who handed over to whom, when, and how many items it held.
-CsvRows export_handovers(const ExportInput& in) {
-  const app::MasterData& d = in.replica.data();
-  CsvRows rows{{"交班人", "接班人", "交班时间", "接班确认时间", "事项数", "备注"}};
-  std::vector<const app::Handover*> handovers;
-  for (const auto& [id, h] : d.handovers.handovers) {
-    if (h.written_ms != 0) handovers.push_back(&h);
-  }
-  std::sort(handovers.begin(), handovers.end(), [](const app::Handover* a, const app::Handover* b) {
-    return std::tie(a->written_ms, a->id) < std::tie(b->written_ms, b->id);
-  });
-  for (const app::Handover* h : handovers) {
-    rows.push_back({staff_name(d, h->outgoing), h->confirmed() ? staff_name(d, h->incoming) : std::string(), beijing_time(h->written_ms),
-                    beijing_time(h->confirmed_ms), std::to_string(h->item_count), h->notes});
-  }
-  return rows;
-}
-
 }  // namespace
 
 const ExportFn* ExportRegistry::find(std::string_view name) const {
@@ -286,8 +198,8 @@ ExportRegistry default_exports() {
   r.add("rounds", export_rounds);
   r.add("findings", export_findings);
   add_ticket_exports(r);
-  r.add("keys", export_keys);
-  r.add("handovers", export_handovers);
+  add_key_exports(r);
+  add_incident_exports(r);
   return r;
 }
 

@@ -35,7 +35,7 @@ class ExportRegistry {
   std::map<std::string, ExportFn, std::less<>> fns_;
 };
 
-// units, residents (and whatever later workflows register there).
+// units, residents, photos, rounds, findings, incidents, renovations (and whatever later workflows register there).
 ExportRegistry default_exports();
 
 std::string to_csv(const CsvRows& rows);  // BOM + RFC 4180 quoting, CRLF line ends

@@ -1,10 +1,26 @@
 #include "app/server/csv_fields.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <tuple>
 
 #include "app/core/local_time.hpp"
 
 namespace server {
+
+// Units in archive order: building, stairwell, floor, room (as on site).
+std::vector<const app::Unit*> ordered_units(const app::MasterData& d) {
+  std::vector<const app::Unit*> units;
+  units.reserve(d.units.size());
+  for (const auto& [id, u] : d.units) units.push_back(&u);
+  auto key = [&](const app::Unit* u) {
+    auto b = d.buildings.find(u->building);
+    const std::int64_t pos = b == d.buildings.end() ? 1 << 30 : b->second.position;
+    return std::make_tuple(pos, u->stairwell.size(), u->stairwell, u->floor, u->number.size(), u->number, u->id);
+  };
+  std::sort(units.begin(), units.end(), [&](const app::Unit* a, const app::Unit* b) { return key(a) < key(b); });
+  return units;
+}
 
 std::string beijing_time(std::int64_t ms) { return ms > 0 ? app::format_local(ms, 480) : std::string(); }
 

@@ -4,11 +4,14 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "app/domain/master_data.hpp"
 
 namespace server {
 
+// Units in archive order: building, stairwell, floor, room (as on site).
+std::vector<const app::Unit*> ordered_units(const app::MasterData& d);
 // Wall time as the office reads it: China Standard Time (UTC+8, no daylight saving).
 std::string beijing_time(std::int64_t ms);
 std::string date_text(std::int64_t yyyymmdd);  // "2026-12-01", empty for 0

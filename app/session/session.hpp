@@ -21,6 +21,7 @@
 #include "app/core/local_time.hpp"
 #include "app/core/ports.hpp"
 #include "app/core/result.hpp"
+#include "app/core/signature.hpp"
 #include "app/demo/demo_community.hpp"
 #include "app/domain/replica.hpp"
 #include "app/domain/views.hpp"
@@ -28,6 +29,9 @@
 #include "app/i18n/catalogue.hpp"
 #include "app/keys/keys_api.hpp"
 #include "app/keys/keys_index.hpp"
+#include "app/incidents/incident_report.hpp"
+#include "app/incidents/incident_requests.hpp"
+#include "app/renovation/renovation_requests.hpp"
 #include "app/rounds/meter_reading.hpp"
 #include "app/rounds/route.hpp"
 #include "app/schedule/daily_duties.hpp"
@@ -408,6 +412,47 @@ class Session {
   bool export_needs_stored_log() const { return replica_.has_base(); }
   std::string export_backup() const;
   static std::string export_backup_of(const std::vector<std::string_view>& stored);
+
+  // --- incidents (应急, session_incidents.cpp) and renovation (装修管理, session_renovation.cpp) ---
+  // Refusals come back in the catalogue's language; times are this tablet's wall clock.
+  // Incidents: one tap starts one; steps, people, notes and photos are added as they happen.
+  Result<Id> start_incident(const NewIncident& incident);
+  Status record_incident_step(const Id& incident, std::string_view step, std::string_view note = {}, std::int64_t happened_ms = 0);
+  Status correct_incident_step(const Id& incident, std::string_view step, std::int64_t happened_ms, std::string_view note = {});
+  Status set_incident_place(const Id& incident, const IncidentPlace& where);
+  Status add_incident_person(const Id& incident, std::string_view person);
+  Status add_incident_note(const Id& incident, std::string_view note);
+  Result<Id> add_incident_photo(const Id& incident, std::string_view sha256);
+  Status close_incident(const Id& incident, std::string_view outcome);
+  const Incident* incident(const Id& id) const;
+  std::vector<const Incident*> open_incidents() const;    // newest first
+  std::vector<const Incident*> recent_incidents(std::size_t limit = 50) const;  // newest first, closed ones too
+  IncidentReport incident_report(const Id& incident) const;  // current language, this tablet's calendar
+  // Renovation: each stage in order, refused with a reason when it does not follow; a stage that
+  // conflicts with one made offline elsewhere is kept and listed (renovation_conflicts).
+  Result<Id> apply_renovation(const NewRenovation& application);
+  Result<Id> add_renovation_paper(const Id& application, renovation::PaperKind kind, std::string_view sha256);
+  Status pre_review_renovation(const Id& application, std::string_view note = {});
+  Status approve_renovation(const Id& application, std::string_view note = {});
+  Status record_renovation_fees(const Id& application, std::int64_t deposit_cents, std::int64_t waste_fee_cents);
+  Result<Id> issue_renovation_pass(const Id& application, std::string_view number, std::string_view worker);
+  Status return_renovation_pass(const Id& application, const Id& pass);
+  Status declare_renovation_pass_lost(const Id& application, const Id& pass);
+  Status start_renovation_works(const Id& application, std::string_view note = {});
+  Status check_renovation_completion(const Id& application, std::string_view note = {});
+  Status recheck_renovation(const Id& application, std::string_view note = {});
+  Status refund_renovation_deposit(const Id& application, const Signature& signed_by, const renovation::Settings& settings = {});
+  Result<Id> issue_violation_notice(const Id& application, const NewViolation& notice);
+  Result<Id> add_violation_photo(const Id& application, const Id& notice, std::string_view sha256);
+  Status follow_up_violation(const Id& application, const Id& notice, std::int64_t rectified_day, std::string_view note = {});
+  const Renovation* renovation(const Id& id) const;
+  const Renovation* renovation_of_unit(const Id& unit) const;  // the unfinished one, else the latest
+  std::vector<const Renovation*> renovations_in_progress() const;  // not yet refunded, oldest application first
+  std::optional<std::int64_t> renovation_recheck_due(const Renovation& r) const;  // yyyymmdd, once the completion is checked
+  bool renovation_recheck_overdue(const Renovation& r) const;  // on a clock that cannot go back
+  renovation::Refund renovation_refund(const Renovation& r, const renovation::Settings& settings = {}) const;
+  std::vector<RenovationOpenItems> renovation_open_items() const;  // each unit under renovation, by unit label
+  std::vector<std::pair<const Renovation*, const RenovationStep*>> renovation_conflicts() const;
 
  private:
   struct Batch {

@@ -7,6 +7,7 @@
 #include "app/rounds/checklist_codec.hpp"
 #include "app/store/snapshot_tickets.hpp"
 #include "app/store/snapshot_keys.hpp"
+#include "app/store/snapshot_incidents.hpp"
 
 namespace app {
 namespace {
@@ -300,6 +301,7 @@ bool SnapshotWriter::write_section(const Map& map, typename Map::const_iterator&
 
 bool SnapshotWriter::step(std::size_t budget) {
   auto w = [](std::string& o, const auto& e) { write(o, e); };
+  auto write_snapshot_entity_fn = [](std::string& o, const auto& e) { write_snapshot_entity(o, e); };
   while (phase_ != Phase::done && budget > 0) {
     bool finished = false;
     switch (phase_) {
@@ -324,6 +326,12 @@ bool SnapshotWriter::step(std::size_t budget) {
       case Phase::key_events: finished = write_section(data_.keys.events, key_event_it_, section_started_, budget, w); break;
       case Phase::departures: finished = write_section(data_.keys.departures, departure_it_, section_started_, budget, w); break;
       case Phase::handovers: finished = write_section(data_.handovers.handovers, handover_it_, section_started_, budget, w); break;
+      case Phase::incidents:
+        finished = write_section(data_.incidents.incidents, incident_it_, section_started_, budget, write_snapshot_entity_fn);
+        break;
+      case Phase::renovations:
+        finished = write_section(data_.renovation.renovations, renovation_it_, section_started_, budget, write_snapshot_entity_fn);
+        break;
       case Phase::done: break;
     }
     if (finished) phase_ = static_cast<Phase>(static_cast<int>(phase_) + 1);
@@ -377,6 +385,7 @@ Result<Snapshot> decode_snapshot(std::string_view bytes) {
     s.quarantined.push_back({static_cast<std::size_t>(index), std::move(reason)});
   }
   MasterData& d = s.data;
+  auto read_entity = [](bytes::Reader& rr, auto& x) { return read_snapshot_entity(rr, x); };
   if (!r.id(&d.community.id) || !r.text(&d.community.name) || !r.text(&d.community.city)) return damaged("community");
   if (!read_section(r, d.buildings) || !read_section(r, d.units) || !read_section(r, d.residents) || !read_section(r, d.staff) ||
       !read_section(r, d.zones) || !read_section(r, d.checkpoints) || !read_section(r, d.photos) ||
@@ -384,7 +393,8 @@ Result<Snapshot> decode_snapshot(std::string_view bytes) {
       (version >= 3 && (!read_section(r, d.rounds.checklists) || !read_section(r, d.tickets.tickets) ||
                         !read_section(r, d.tickets.prices) || !read_section(r, d.tickets.visits) || !read_section(r, d.keys.keys) ||
                         !read_section(r, d.keys.loans) || !read_section(r, d.keys.events) || !read_section(r, d.keys.departures) ||
-                        !read_section(r, d.handovers.handovers))) ||
+                        !read_section(r, d.handovers.handovers) || !read_section(r, d.incidents.incidents, read_entity) ||
+                        !read_section(r, d.renovation.renovations, read_entity))) ||
       !r.done()) {
     return damaged("entities");
   }

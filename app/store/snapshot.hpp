@@ -32,8 +32,9 @@ namespace app {
 // 2: photos, then rounds, answers and findings were added after the checkpoints.
 // 3: each round carries its kind (zone, units, model opening/closing, gate)
 //    and its pinned checklist versions; the head butler's checklist versions
-//    follow the findings, then the tickets with their histories, then the key cabinet (keys, loans, lost-key
-//    events, departures) and the shift handovers. A format-2 snapshot still reads: its rounds are
+//    follow the findings, then the tickets with their histories, the price list and visits, the key cabinet
+//    (keys, loans, lost-key events, departures), the shift handovers, the incidents and the renovation
+//    applications (app/store/snapshot_incidents.hpp). A format-2 snapshot still reads: its rounds are
 //    zone rounds on the built-in checklists.
 // A snapshot of any other version is dropped and rebuilt from the log (it is
 // only a cache).
@@ -70,7 +71,7 @@ class SnapshotWriter {
 
  private:
   enum class Phase { ids, tail, buildings, units, residents, staff, zones, checkpoints, photos, rounds, answers, findings, checklists, tickets,
-                     prices, visits, keys, loans, key_events, departures, handovers, done };
+                     prices, visits, keys, loans, key_events, departures, handovers, incidents, renovations, done };
   void write_ids(std::size_t& budget);
   void write_tail();
   template <typename Map, typename Write>
@@ -103,6 +104,8 @@ class SnapshotWriter {
   std::unordered_map<Id, KeyEvent, IdHash>::const_iterator key_event_it_;
   std::unordered_map<Id, Departure, IdHash>::const_iterator departure_it_;
   std::unordered_map<Id, Handover, IdHash>::const_iterator handover_it_;
+  std::unordered_map<Id, Incident, IdHash>::const_iterator incident_it_;
+  std::unordered_map<Id, Renovation, IdHash>::const_iterator renovation_it_;
   std::uint32_t crc_ = 0;
   std::size_t crc_done_ = 0;  // bytes of out_ already in crc_
 };
