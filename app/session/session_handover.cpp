@@ -3,14 +3,15 @@
 // staff's confirmation that takes over its items and the keys handed over.
 //
 // The pre-fill is a list of typed lines, one producer per category: a new
-// category (the incidents of the shift, say) is one more producer in
-// kProducers and one more handover::ItemKind.
+// category is one more producer in kProducers and one more handover::ItemKind.
 #include <algorithm>
 #include <cstdio>
 #include <unordered_map>
 
 #include "app/core/local_time.hpp"
 #include "app/handover/handover_codec.hpp"
+#include "app/incidents/incident_checklists.hpp"
+#include "app/incidents/incident_report.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/session/session.hpp"
 #include "app/tickets/ticket_rules.hpp"
@@ -131,9 +132,23 @@ void model_units(const Session& s, const Moment& m, std::vector<HandoverItem>& o
   }
 }
 
-// The incidents of the shift (lift entrapment, leaks, fire…) are the
-// incidents register's; until it exists there are none to hand over.
-void incidents(const Session&, const Moment&, std::vector<HandoverItem>&) {}
+// The incidents of the shift (lift entrapment, leaks, fire…): every one still
+// open, and those closed since the last handover was written (before the
+// first handover, the last 12 hours).
+void incidents(const Session& s, const Moment& m, std::vector<HandoverItem>& out) {
+  const Handover* last = s.last_handover();
+  const std::int64_t since = last ? last->written_ms : m.now - kDay / 2;
+  const bool en = i18n::current_language() == i18n::Lang::en;
+  for (const Incident* i : s.recent_incidents(500)) {
+    if (i->closed() && i->closed_ms <= since) continue;  // closed by the time the last one was written: handed over
+    const incidents::Checklist& kind = incidents::checklist_for(i->kind);
+    const std::string what = std::string(en ? kind.en : kind.zh) + " · " + incident_place_label(*i, s.master_data());
+    const std::string when = short_time(i->started_ms, m.offset);
+    out.push_back({ItemKind::incident, i->id, 0, !i->closed(),
+                   i->closed() ? format(S::handover_item_incident_closed, what.c_str(), when.c_str(), i->outcome.c_str())
+                               : format(S::handover_item_incident_open, what.c_str(), when.c_str())});
+  }
+}
 
 constexpr Producer kProducers[] = {keys_out, lost_keys, open_findings, tickets_due, model_units, incidents};
 

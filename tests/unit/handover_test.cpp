@@ -108,6 +108,40 @@ TEST_CASE("the handover form is pre-filled from what the product knows, one type
   i18n::set_current_language(i18n::Lang::zh_CN);
 }
 
+TEST_CASE("the incidents of the shift are handed over: one still open, one closed since the last handover") {
+  Shift s;
+  NewIncident lift;
+  lift.kind = incidents::Kind::lift_entrapment;
+  lift.where.lift_number = "3-2";
+  lift.where.lift_location = "3栋 2单元 东侧客梯";
+  const Id open = s.d.session.start_incident(lift).value();
+  NewIncident leak;
+  leak.kind = incidents::Kind::water_leak;
+  leak.where.place = "地下车库B区";
+  const Id closed = s.d.session.start_incident(leak).value();
+  REQUIRE(s.d.session.record_incident_step(closed, "source_found", "楼上住户水管爆裂").ok());
+  REQUIRE(s.d.session.close_incident(closed, "已关闭总阀，积水已清理").ok());
+  std::vector<HandoverItem> items = s.d.session.handover_prefill();
+  std::vector<const HandoverItem*> lines;
+  for (const HandoverItem& it : items) if (it.kind == ItemKind::incident) lines.push_back(&it);
+  REQUIRE(lines.size() == 2);
+  const auto of = [&](const Id& id) { return *std::find_if(lines.begin(), lines.end(), [&](const HandoverItem* it) { return it->ref == id; }); };
+  CHECK(of(open)->overdue);  // still open: the next shift's to see through
+  CHECK(of(open)->text.find("应急事件处理中：电梯困人") == 0);
+  CHECK_FALSE(of(closed)->overdue);
+  CHECK(of(closed)->text.find("本班应急事件：") == 0);
+  CHECK(of(closed)->text.find("已关闭总阀，积水已清理") != std::string::npos);
+  // Once a handover is written, a closed incident of that shift is not handed over again.
+  NewHandover h;
+  h.signature = name_signature();
+  REQUIRE(s.d.session.write_handover(h).ok());
+  s.d.clock.now += 60000;
+  items = s.d.session.handover_prefill();
+  std::size_t incident_lines = 0;
+  for (const HandoverItem& it : items) incident_lines += it.kind == ItemKind::incident;
+  CHECK(incident_lines == 1);
+}
+
 TEST_CASE("the outgoing staff signs a frozen copy - the incoming takes it over and the keys handed over are theirs") {
   Shift s;
   Session& session = s.d.session;
