@@ -1,6 +1,7 @@
-// Registers: the resident archive (业主档案), searchable, one row per unit.
-// Phones are masked in the list (the archive is confidential); the full
-// record opens on tap. Other registers (keys, visitors, mail) join here.
+// Registers: the field registers side by side — the resident archive (业主档案,
+// searchable, one row per unit, phones masked in the list since the archive
+// is confidential, the full record on tap), the key cabinet, the shift
+// handover, incidents and renovation, each drawn by its own file.
 #include <cstdio>
 
 #include "app/i18n/catalogue.hpp"
@@ -31,8 +32,21 @@ void unit_row(ScreenContext& ctx, const app::UnitRow& row, std::size_t index) {
 }  // namespace
 
 void draw_registers(ScreenContext& ctx) {
+  const char* sections[] = {tr(S::registers_title), tr(S::reg_section_keys), tr(S::reg_section_handover), tr(S::reg_section_incidents),
+                            tr(S::reg_section_renovation)};
+  widgets::choices("reg_section", sections, 5, &ctx.state.registers_section);
+  ImGui::Dummy(ImVec2(0, ui().css(4)));
+  switch (ctx.state.registers_section) {
+    case 1: draw_keys_register(ctx); break;
+    case 2: draw_handover(ctx); break;
+    case 3: draw_incidents(ctx); break;
+    case 4: draw_renovations(ctx); break;
+    default: draw_resident_archive(ctx); break;
+  }
+}
+
+void draw_resident_archive(ScreenContext& ctx) {
   const auto& rows = ctx.session.unit_rows();
-  widgets::heading(tr(S::registers_title));
   if (rows.empty()) {
     ImGui::TextWrapped("%s", tr(S::registers_empty));
     return;

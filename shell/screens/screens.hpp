@@ -11,6 +11,8 @@
 #include "app/rounds/checklist_types.hpp"
 #include "app/schedule/daily_duties.hpp"
 #include "imgui.h"
+#include "shell/screens/incidents_state.hpp"
+#include "shell/screens/keys_state.hpp"
 #include "shell/screens/tickets_state.hpp"
 
 namespace app { class Session; }
@@ -62,6 +64,9 @@ struct ShellState {
   std::string sync_server, sync_code, sync_pin;  // the enrolment form
   std::string backup_result;              // Settings: what the last import did
   TicketsUi tickets;                      // the ticket screens, the new-ticket sheet, visits
+  int registers_section = 0;              // Registers: 0 archive, 1 keys, 2 handover, 3 incidents, 4 renovation
+  KeysUi keys;                            // the key cabinet and the shift handover
+  IncidentsUi incidents;                  // incidents and renovation supervision
 };
 
 struct ScreenContext {
@@ -78,7 +83,16 @@ void draw_welcome(ScreenContext& ctx);
 void draw_today(ScreenContext& ctx);
 void draw_rounds(ScreenContext& ctx);
 void draw_tickets(ScreenContext& ctx);
-void draw_registers(ScreenContext& ctx);
+void draw_registers(ScreenContext& ctx);              // the hub: archive, keys, handover, incidents, renovation
+void draw_resident_archive(ScreenContext& ctx);
+// Keys and the shift handover (keys_register.cpp, handover.cpp), and their part of Today.
+void draw_keys_register(ScreenContext& ctx);
+void draw_handover(ScreenContext& ctx);
+void draw_keys_today(ScreenContext& ctx);
+// Incidents and renovation (incidents.cpp, renovations.cpp), and their part of Today.
+void draw_incidents(ScreenContext& ctx);
+void draw_renovations(ScreenContext& ctx);
+void draw_incidents_today(ScreenContext& ctx);
 void draw_sync(ScreenContext& ctx);
 void draw_settings(ScreenContext& ctx);
 void draw_about_popup(ScreenContext& ctx);

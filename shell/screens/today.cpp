@@ -41,7 +41,9 @@ void draw_today(ScreenContext& ctx) {
                      tr(weekdays[local.weekday]), local.minute / 60, local.minute % 60);
   widgets::data_text(summary.community_name, colors::text);
   ImGui::Dummy(ImVec2(0, ui().css(8)));
+  draw_incidents_today(ctx);
   draw_ticket_alerts(ctx);
+  draw_keys_today(ctx);
 
   // Tiles: four across in landscape, two in portrait.
   const int per_row = ui().portrait ? 2 : 4;
