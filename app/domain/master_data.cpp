@@ -127,6 +127,7 @@ void apply_master_data(MasterData& d, const Op& op) {
     case OpKind::callback_rechecked:
     case OpKind::price_item_set:
     case OpKind::visit_recorded:
+    case OpKind::ticket_settings_set:
       apply_tickets(d.tickets, op);
       break;
     case OpKind::key_set:

@@ -96,6 +96,9 @@ FieldSet allowed(OpKind kind) {
     case OpKind::callback_rechecked: return bits({F::parent, F::method, F::result, F::note, F::at_ms});
     case OpKind::price_item_set: return bits({F::name, F::unit_label, F::price_cents, F::removed});
     case OpKind::visit_recorded: return bits({F::parent, F::method, F::note, F::follow_ups, F::at_ms});
+    case OpKind::ticket_settings_set:
+      return bits({F::major_resolve_days, F::major_answer_days, F::important_escalate_minutes, F::important_resolve_days, F::minor_resolve_days,
+                   F::repair_dispatch_minutes, F::onsite_minutes, F::callback_days, F::leak_callback_days, F::at_ms});
     case OpKind::item_answered:
       return bits({F::round, F::checkpoint, F::item, F::result, F::note, F::reading, F::checklist, F::version, F::at_ms});
     case OpKind::round_finished: return bits({F::at_ms});
@@ -180,6 +183,13 @@ Status check_value(F key, const Payload::Field& f) {
     case F::category: if (v < 0 || v > 2) return invalid("unknown repair category " + std::to_string(v)); break;
     case F::method: if (v != 0 && v != 1) return invalid("a callback or visit is in person (0) or by phone (1)"); break;
     case F::price_cents: if (v < 0 || v > 100000000) return invalid("price out of range"); break;
+    case F::major_resolve_days: case F::major_answer_days: case F::important_resolve_days: case F::minor_resolve_days:
+    case F::callback_days: case F::leak_callback_days:
+      if (v < 1 || v > 60) return invalid("a deadline of 1 to 60 days");
+      break;
+    case F::important_escalate_minutes: case F::repair_dispatch_minutes: case F::onsite_minutes:
+      if (v < 1 || v > 1440) return invalid("a deadline of 1 to 1440 minutes");
+      break;
     case F::day: if (v == 0 || !plausible_date(v)) return invalid("bad day " + std::to_string(v)); break;
     case F::key_kind: if (!keys::is_key_kind(v)) return invalid("unknown key kind " + std::to_string(v)); break;
     case F::custody: if (!keys::is_custody(v)) return invalid("unknown key custody " + std::to_string(v)); break;
@@ -228,6 +238,7 @@ bool role_may_write(std::int64_t role, OpKind kind) {
       return office;
     case OpKind::callback_rechecked:
     case OpKind::price_item_set:
+    case OpKind::ticket_settings_set:
       return lead;
     case OpKind::key_set:
       return lead || r == Role::front_desk;  // the key keeper files the cabinet
@@ -312,6 +323,10 @@ Status validate_op(const Op& op) {
       if (op.kind == OpKind::callback_rechecked && !p.has(F::result)) return invalid("a recheck needs its result");
       break;
     case OpKind::price_item_set:
+      break;
+    case OpKind::ticket_settings_set:
+      if (op.entity != kTicketSettingsEntity) return invalid("deadline settings are one record");
+      if (p.fields().size() < 2) return invalid("an update must change something");
       break;
     case OpKind::visit_recorded:
       if (!p.has(F::parent) || !p.has(F::at_ms)) return invalid("a visit needs its unit and when");

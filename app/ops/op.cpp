@@ -11,6 +11,7 @@ bool is_known_kind(std::uint16_t code) {
     case OpKind::finding_opened: case OpKind::finding_verified: case OpKind::checklist_saved:
     case OpKind::ticket_opened: case OpKind::ticket_stepped: case OpKind::ticket_handed_on: case OpKind::repair_slip_set:
     case OpKind::leak_tested: case OpKind::callback_rechecked: case OpKind::price_item_set: case OpKind::visit_recorded:
+    case OpKind::ticket_settings_set:
     case OpKind::key_set: case OpKind::key_lent: case OpKind::key_returned: case OpKind::key_lost: case OpKind::key_followed_up:
     case OpKind::staff_departed: case OpKind::handover_written: case OpKind::handover_confirmed:
     case OpKind::incident_started: case OpKind::incident_step: case OpKind::incident_noted: case OpKind::incident_closed:

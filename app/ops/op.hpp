@@ -39,6 +39,7 @@ enum class OpKind : std::uint16_t {
   callback_rechecked = 21,  // the head butler's spot-check of a done callback (entity: the act; F::parent)
   price_item_set = 22,    // a line of the paid-repair price list (entity: the item)
   visit_recorded = 23,    // a household visit (走访) or call (entity: the visit; F::parent: the unit)
+  ticket_settings_set = 24,  // the head butler's deadline settings (entity: kTicketSettingsEntity; each field LWW)
   // 24–29: tickets and follow-up; 30–39 keys and handover; 40–49 incidents and renovation.
   // Keys and shift handover (30–39; app/keys, app/handover).
   key_set = 30,             // a key in the inventory: its kind, custody, label, filing (entity: the key)
@@ -121,6 +122,16 @@ enum class F : std::uint16_t {
   unit_label = 54, // a price item's unit: 次, 个, 米
   removed = 55,    // 1: no longer offered
   follow_ups = 56, // what a visit leaves to do
+  // The deadline settings (app/tickets/ticket_rules.hpp Settings), one field each.
+  major_resolve_days = 57,
+  major_answer_days = 58,
+  important_escalate_minutes = 59,
+  important_resolve_days = 60,
+  minor_resolve_days = 61,
+  repair_dispatch_minutes = 62,
+  onsite_minutes = 63,
+  callback_days = 64,
+  leak_callback_days = 65,
   // 57–69: tickets and follow-up; 70–89 keys and handover; 90–119 incidents and renovation.
   // Keys and shift handover (70–89).
   key_kind = 70,       // app::keys::KeyKind: 0 unit key, 1 public-area key

@@ -85,7 +85,7 @@ CsvRows export_callbacks(const ExportInput& in) {
     }
     if (done == 0) continue;  // not done yet: no callback owed
     const auto category = t->kind == tk::Kind::repair ? t->slip.category : tk::RepairCategory::ordinary;
-    const auto due = tk::callback_due(category, done, leak_test);
+    const auto due = tk::callback_due(category, done, leak_test, d.tickets.settings);
     const bool late = due && (callback ? callback->at_ms > *due : false);
     const auto place = unit_place(d, t->unit);
     rows.push_back({ticket_number(*t), zh(tk::kind_label(t->kind)), t->kind == tk::Kind::repair ? zh(tk::category_label(category)) : "",

@@ -207,6 +207,10 @@ class Session {
   Result<Id> save_price_item(const PriceItem& item);  // nil id: a new line
   Status remove_price_item(const Id& item);
   Result<Id> record_visit(const Id& unit, CallbackMethod method, std::string_view note, std::string_view follow_ups = {});
+  // The deadlines every ticket is judged by (domain.md §2–3: the manuals'
+  // numbers are the defaults); a head butler or manager changes them.
+  Status save_ticket_settings(const tickets::Settings& settings);
+  const tickets::Settings& ticket_settings() const { return replica_.data().tickets.settings; }
   // A head butler saves an edited checklist as its next version (rounds
   // already started keep theirs). Returns the new version.
   Result<std::int64_t> save_checklist(const ChecklistTemplate& edited);

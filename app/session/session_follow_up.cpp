@@ -64,6 +64,21 @@ Result<Id> Session::record_visit(const Id& unit, CallbackMethod method, std::str
   return id;
 }
 
+Status Session::save_ticket_settings(const tickets::Settings& s) {
+  if (Status st = check_writable(); !st.ok()) return st;
+  if (!may_edit_checklists()) return error("not_allowed", S::err_settings_lead_only);
+  if (!tickets::plausible(s)) return error("bad_settings", S::err_settings_range);
+  // Only what changed: two head butlers editing different numbers offline both keep theirs.
+  Payload p;
+  const tickets::Settings& now = ticket_settings();
+  for (const SettingField& f : setting_fields()) {
+    if (s.*f.value != now.*f.value) p.set(f.key, s.*f.value);
+  }
+  if (p.fields().empty()) return ok_status();
+  p.set(F::at_ms, clock_.now_ms());
+  return commit({make_op(OpKind::ticket_settings_set, kTicketSettingsEntity, std::move(p))});
+}
+
 void Session::refresh_ticket_caches() const {
   const std::int64_t now = lateness_now_ms();
   const std::int64_t minute = now / 60000;

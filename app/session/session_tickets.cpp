@@ -213,13 +213,14 @@ const Ticket* Session::ticket(const Id& id) const {
 tickets::Deadlines Session::deadlines_of(const Ticket& t) const {
   const LocalTime at = local(t.received_ms);
   const std::int64_t end_of_day = t.received_ms + static_cast<std::int64_t>(24 * 60 - at.minute) * 60000;
-  return tickets::deadlines_for(t.kind, t.severity, t.received_ms, end_of_day, t.requested_ms, t.approved_later);
+  return tickets::deadlines_for(t.kind, t.severity, t.received_ms, end_of_day, t.requested_ms, t.approved_later, ticket_settings(),
+                                tickets::made_in_person(t.channel));
 }
 
 std::optional<std::int64_t> Session::callback_due_at(const Ticket& t) const {
   if (t.status != TS::done || !tickets::needs_callback(t.kind)) return std::nullopt;
   const auto category = t.kind == tickets::Kind::repair ? t.slip.category : tickets::RepairCategory::ordinary;
-  return tickets::callback_due(category, t.done_ms, t.leak_test_ms);
+  return tickets::callback_due(category, t.done_ms, t.leak_test_ms, ticket_settings());
 }
 
 std::optional<std::int64_t> Session::next_deadline(const Ticket& t) const {
@@ -230,6 +231,7 @@ std::optional<std::int64_t> Session::next_deadline(const Ticket& t) const {
   };
   if (t.status < TS::classified) consider(d.escalate_by);  // escalated when the head classifies it
   if (t.status < TS::dispatched) consider(d.dispatch_by);
+  if (t.status < TS::on_site) consider(d.onsite_by);
   if (t.status < TS::done) {
     consider(d.answer_by);
     consider(d.resolve_by);

@@ -321,6 +321,10 @@ bool SnapshotWriter::step(std::size_t budget) {
       case Phase::tickets: finished = write_section(data_.tickets.tickets, ticket_it_, section_started_, budget, w); break;
       case Phase::prices: finished = write_section(data_.tickets.prices, price_it_, section_started_, budget, w); break;
       case Phase::visits: finished = write_section(data_.tickets.visits, visit_it_, section_started_, budget, w); break;
+      case Phase::ticket_settings:
+        write(out_, data_.tickets.settings);
+        finished = true;
+        break;
       case Phase::keys: finished = write_section(data_.keys.keys, key_it_, section_started_, budget, w); break;
       case Phase::loans: finished = write_section(data_.keys.loans, loan_it_, section_started_, budget, w); break;
       case Phase::key_events: finished = write_section(data_.keys.events, key_event_it_, section_started_, budget, w); break;
@@ -390,8 +394,9 @@ Result<Snapshot> decode_snapshot(std::string_view bytes) {
   if (!read_section(r, d.buildings) || !read_section(r, d.units) || !read_section(r, d.residents) || !read_section(r, d.staff) ||
       !read_section(r, d.zones) || !read_section(r, d.checkpoints) || !read_section(r, d.photos) ||
       !read_section(r, d.rounds.rounds, [version](bytes::Reader& rr, Round& x) { return read(rr, x, version); }) || !read_section(r, d.rounds.answers) || !read_section(r, d.rounds.findings) ||
-      (version >= 3 && (!read_section(r, d.rounds.checklists) || !read_section(r, d.tickets.tickets) ||
-                        !read_section(r, d.tickets.prices) || !read_section(r, d.tickets.visits) || !read_section(r, d.keys.keys) ||
+      (version >= 4 && (!read_section(r, d.rounds.checklists) || !read_section(r, d.tickets.tickets) ||
+                        !read_section(r, d.tickets.prices) || !read_section(r, d.tickets.visits) || !read(r, d.tickets.settings) ||
+                        !read_section(r, d.keys.keys) ||
                         !read_section(r, d.keys.loans) || !read_section(r, d.keys.events) || !read_section(r, d.keys.departures) ||
                         !read_section(r, d.handovers.handovers) || !read_section(r, d.incidents.incidents, read_entity) ||
                         !read_section(r, d.renovation.renovations, read_entity))) ||

@@ -37,8 +37,9 @@ namespace app {
 //    applications (app/store/snapshot_incidents.hpp). A format-2 snapshot still reads: its rounds are
 //    zone rounds on the built-in checklists.
 // A snapshot of any other version is dropped and rebuilt from the log (it is
-// only a cache).
-inline constexpr unsigned char kSnapshotFormatVersion = 3;
+// only a cache). Format 3 (tickets without slips, no key cabinet) is such a
+// one: its sections no longer line up with 4's.
+inline constexpr unsigned char kSnapshotFormatVersion = 4;
 
 // A stored record that could not be used: kept aside, listed in Settings.
 struct QuarantinedRecord {
@@ -71,7 +72,7 @@ class SnapshotWriter {
 
  private:
   enum class Phase { ids, tail, buildings, units, residents, staff, zones, checkpoints, photos, rounds, answers, findings, checklists, tickets,
-                     prices, visits, keys, loans, key_events, departures, handovers, incidents, renovations, done };
+                     prices, visits, ticket_settings, keys, loans, key_events, departures, handovers, incidents, renovations, done };
   void write_ids(std::size_t& budget);
   void write_tail();
   template <typename Map, typename Write>

@@ -123,4 +123,15 @@ bool read(bytes::Reader& r, Visit& x) {
          r.text(&x.follow_ups);
 }
 
+void write(std::string& o, const tickets::Settings& x) {
+  for (const SettingField& f : setting_fields()) put_number(o, x.*f.value);
+}
+
+bool read(bytes::Reader& r, tickets::Settings& x) {
+  for (const SettingField& f : setting_fields()) {
+    if (!r.number(&(x.*f.value))) return false;
+  }
+  return tickets::plausible(x);
+}
+
 }  // namespace app::snapshot_io

@@ -15,5 +15,7 @@ void write(std::string& o, const PriceItem& x);
 bool read(bytes::Reader& r, PriceItem& x);
 void write(std::string& o, const Visit& x);
 bool read(bytes::Reader& r, Visit& x);
+void write(std::string& o, const tickets::Settings& x);
+bool read(bytes::Reader& r, tickets::Settings& x);
 
 }  // namespace app::snapshot_io

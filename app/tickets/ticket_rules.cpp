@@ -33,10 +33,20 @@ TransitionError check_transition(Status from, Status to, bool callback_failed, b
   return TransitionError::none;
 }
 
+bool plausible(const Settings& s) {
+  const auto days = [](std::int64_t v) { return v >= 1 && v <= 60; };
+  const auto minutes = [](std::int64_t v) { return v >= 1 && v <= 1440; };
+  return days(s.major_resolve_days) && days(s.major_answer_days) && minutes(s.important_escalate_minutes) && days(s.important_resolve_days) &&
+         days(s.minor_resolve_days) && minutes(s.repair_dispatch_minutes) && minutes(s.onsite_minutes) && days(s.callback_days) &&
+         days(s.leak_callback_days);
+}
+
 Deadlines deadlines_for(Kind kind, Severity severity, std::int64_t received_ms, std::int64_t end_of_day_ms,
-                        std::int64_t requested_ms, bool approved_later, const Settings& s) {
+                        std::int64_t requested_ms, bool approved_later, const Settings& s, bool on_the_spot) {
   Deadlines d;
   if (kind == Kind::repair) d.dispatch_by = received_ms + s.repair_dispatch_minutes * kMinute;
+  // 现场投诉: the complaint handler is on site within 5 minutes.
+  if (on_the_spot && (kind == Kind::valid_complaint || is_communication_complaint(kind))) d.onsite_by = received_ms + s.onsite_minutes * kMinute;
   if (kind == Kind::inquiry || kind == Kind::suggestion) return d;  // answered, not resolved against a clock
   switch (severity) {
     case Severity::major:

@@ -51,20 +51,29 @@ struct Settings {
   std::int64_t onsite_minutes = 5;            // the handler is on site within 5 minutes (on-site complaints)
   std::int64_t callback_days = 2;             // safety-facility and other repairs
   std::int64_t leak_callback_days = 3;        // after the leak test
+  bool operator==(const Settings&) const = default;
 };
+// A setting's stored value is sane: days 1–60, minutes 1–1440.
+bool plausible(const Settings& s);
 
 // Wall-clock ms deadlines from the moment of receipt; nullopt: none applies.
 struct Deadlines {
   std::optional<std::int64_t> escalate_by;  // major: to the centre manager the same day; important: the department head within 1 h
   std::optional<std::int64_t> answer_by;    // major: an answer to the owner
   std::optional<std::int64_t> dispatch_by;  // repairs: the slip to engineering
+  std::optional<std::int64_t> onsite_by;    // a complaint made on the spot (a visit, or on rounds): the handler there
   std::optional<std::int64_t> resolve_by;
 };
 // `requested_ms`: the owner's requested date for a minor ticket (0: none); a
 // later date than the default needs the head's approval (`approved_later`).
 // `end_of_day_ms`: the local midnight after receipt (the tablet's calendar).
+// `on_the_spot`: the owner made it in person (`made_in_person(channel)`).
 Deadlines deadlines_for(Kind kind, Severity severity, std::int64_t received_ms, std::int64_t end_of_day_ms,
-                        std::int64_t requested_ms, bool approved_later, const Settings& s = {});
+                        std::int64_t requested_ms, bool approved_later, const Settings& s = {}, bool on_the_spot = false);
+
+// Channels: 0 phone, 1 visit, 2 letter, 3 found on rounds, 4 night log. A
+// visit or rounds means the owner is there: the on-site rule applies.
+inline bool made_in_person(std::int64_t channel) { return channel == 1 || channel == 3; }
 
 enum class RepairCategory : std::int64_t { ordinary = 0, safety_facility = 1, leak = 2 };
 // When the callback is due after the work was done; for a leak, after the

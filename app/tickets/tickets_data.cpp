@@ -84,6 +84,18 @@ void apply_slip(Ticket& t, const Op& op) {
 
 }  // namespace
 
+const std::vector<SettingField>& setting_fields() {
+  using S = tickets::Settings;
+  static const std::vector<SettingField> fields = {
+      {F::major_resolve_days, &S::major_resolve_days},   {F::major_answer_days, &S::major_answer_days},
+      {F::important_escalate_minutes, &S::important_escalate_minutes}, {F::important_resolve_days, &S::important_resolve_days},
+      {F::minor_resolve_days, &S::minor_resolve_days},   {F::repair_dispatch_minutes, &S::repair_dispatch_minutes},
+      {F::onsite_minutes, &S::onsite_minutes},           {F::callback_days, &S::callback_days},
+      {F::leak_callback_days, &S::leak_callback_days},
+  };
+  return fields;
+}
+
 void apply_tickets(TicketsData& d, const Op& op) {
   const Payload& p = op.payload;
   switch (op.kind) {
@@ -148,6 +160,9 @@ void apply_tickets(TicketsData& d, const Op& op) {
       if (auto r = p.number(F::removed)) item.removed = *r == 1;
       break;
     }
+    case OpKind::ticket_settings_set:
+      for (const SettingField& f : setting_fields()) set_number(p, f.key, d.settings.*f.value);
+      break;
     case OpKind::visit_recorded: {
       Visit& v = d.visits[op.entity];
       v.id = op.entity;

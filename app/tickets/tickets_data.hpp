@@ -64,8 +64,20 @@ struct Visit {
   bool operator==(const Visit&) const = default;
 };
 
+// The one entity the deadline settings are written to: every tablet's edit
+// of a field lands on the same record, the later one winning.
+inline constexpr Id kTicketSettingsEntity{0x5449434b45545345ull, 0x5454494e47530001ull};
+
+// Each setting's field code, in Settings' order (tickets_data.cpp, snapshot).
+struct SettingField {
+  F key;
+  std::int64_t tickets::Settings::*value;
+};
+const std::vector<SettingField>& setting_fields();
+
 struct TicketsData {
   std::unordered_map<Id, Ticket, IdHash> tickets;
+  tickets::Settings settings;  // the manuals' numbers until the head butler changes one
   std::unordered_map<Id, PriceItem, IdHash> prices;
   std::unordered_map<Id, Visit, IdHash> visits;
   bool operator==(const TicketsData&) const = default;

@@ -15,7 +15,7 @@
 #include "shell/screens/keys_state.hpp"
 #include "shell/screens/tickets_state.hpp"
 
-namespace app { class Session; }
+namespace app { class Session; struct UnitRow; }
 
 namespace shell {
 
@@ -95,6 +95,9 @@ void draw_renovations(ScreenContext& ctx);
 void draw_incidents_today(ScreenContext& ctx);
 void draw_sync(ScreenContext& ctx);
 void draw_settings(ScreenContext& ctx);
+void draw_ticket_deadlines(ScreenContext& ctx);  // Settings · 工单时限
+// The new-ticket sheet's building → floor → unit picker: the unit tapped, if any.
+const app::UnitRow* browse_units(const app::Session& session, TicketDraft& d);
 void draw_about_popup(ScreenContext& ctx);
 void draw_unit_record(ScreenContext& ctx);  // the modal over the archive
 void draw_supervision(ScreenContext& ctx);                             // Rounds: the head butler's today

@@ -1,4 +1,5 @@
-// Settings: the interface language and the about box. Storage, backup and
+// Settings: the interface language, the ticket deadlines (ticket_deadlines.cpp)
+// and the about box. Storage, backup and
 // quarantine reports join here with the store.
 #include <ctime>
 
@@ -55,6 +56,8 @@ void draw_settings(ScreenContext& ctx) {
   ImGui::SameLine();
   language_choice("settings_lang_en", S::settings_lang_en, Lang::en, w);
   widgets::end_card();
+  ImGui::Dummy(ImVec2(0, ui().css(8)));
+  draw_ticket_deadlines(ctx);
   ImGui::Dummy(ImVec2(0, ui().css(8)));
 
   widgets::begin_card("settings_storage");

@@ -55,36 +55,60 @@ void unit_picker(ScreenContext& ctx, TicketDraft& d) {
     d.matched_query = d.unit_query;
     d.matches_valid = true;
   }
+  auto pick = [&](const app::UnitRow& row) {
+    d.unit = row.id.to_hex();
+    // The owner on record is who usually calls; the butler corrects it if not.
+    if (d.owner.empty()) d.owner = row.owner_name;
+    if (d.phone.empty()) {
+      for (const app::Resident* r : ctx.session.residents_of(row.id)) {
+        if (r->owner && !r->phone.empty()) { d.phone = r->phone; break; }
+      }
+    }
+  };
   const auto& rows = ctx.session.unit_rows();
   for (int i = 0; i < static_cast<int>(d.matches.size()) && i < kMatchesShown; ++i) {
     const app::UnitRow& row = rows[d.matches[static_cast<std::size_t>(i)]];
     char id[32];
     std::snprintf(id, sizeof id, "ticket_unit:%d", i);
     const std::string who = row.owner_name.empty() ? std::string(tr(S::registers_no_owner)) : row.owner_name + "  " + row.masked_phone;
-    if (widgets::list_row(id, row.label.c_str(), who.c_str())) {
-      d.unit = row.id.to_hex();
-      // The owner on record is who usually calls; the butler corrects it if not.
-      if (d.owner.empty()) d.owner = row.owner_name;
-      if (d.phone.empty()) {
-        for (const app::Resident* r : ctx.session.residents_of(row.id)) {
-          if (r->owner && !r->phone.empty()) { d.phone = r->phone; break; }
-        }
-      }
-    }
+    if (widgets::list_row(id, row.label.c_str(), who.c_str())) pick(row);
   }
-  if (d.matches.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::ticket_unit_pick_hint));
+  if (d.unit_query.empty()) {
+    if (const app::UnitRow* row = browse_units(ctx.session, d)) pick(*row);
+  }
+  if (d.matches.empty() && !d.unit_query.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::ticket_unit_pick_hint));
   if (widgets::button("ticket_public_area", tr(S::ticket_public_area), -1, widgets::Tone::normal)) d.public_area = true;
 }
 
-// What the chosen class commits the centre to, so the butler sees it before saving.
-void deadline_rules(const TicketDraft& d) {
+// What the chosen class commits the centre to, so the butler sees it before
+// saving: the numbers are the deadline settings in force (Settings · 工单时限).
+void deadline_rules(const TicketDraft& d, const tk::Settings& set) {
   const tk::Kind kind = tk::kAllKinds[d.kind];
   std::string rules;
-  if (kind == tk::Kind::repair) rules = tr(S::ticket_rule_repair);
-  if (kind != tk::Kind::inquiry && kind != tk::Kind::suggestion) {
-    const S sev[] = {S::ticket_rule_major, S::ticket_rule_important, S::ticket_rule_minor};
+  char part[160];
+  auto add = [&](const char* text) {
     if (!rules.empty()) rules += " · ";
-    rules += tr(sev[d.severity]);
+    rules += text;
+  };
+  if (kind == tk::Kind::repair) {
+    std::snprintf(part, sizeof part, tr(S::ticket_rule_repair), static_cast<int>(set.repair_dispatch_minutes));
+    add(part);
+  }
+  if (kind != tk::Kind::inquiry && kind != tk::Kind::suggestion) {
+    if (d.severity == 0) {
+      std::snprintf(part, sizeof part, tr(S::ticket_rule_major), static_cast<int>(set.major_answer_days), static_cast<int>(set.major_resolve_days));
+    } else if (d.severity == 1) {
+      std::snprintf(part, sizeof part, tr(S::ticket_rule_important), static_cast<int>(set.important_escalate_minutes),
+                    static_cast<int>(set.important_resolve_days));
+    } else {
+      std::snprintf(part, sizeof part, tr(S::ticket_rule_minor), static_cast<int>(set.minor_resolve_days));
+    }
+    add(part);
+  }
+  const tk::Severity severity = tk::kAllSeverities[d.severity];
+  if (tk::deadlines_for(kind, severity, 0, 0, 0, false, set, tk::made_in_person(d.channel)).onsite_by) {
+    std::snprintf(part, sizeof part, tr(S::ticket_rule_onsite), static_cast<int>(set.onsite_minutes));
+    add(part);
   }
   if (rules.empty()) return;
   ImGui::PushTextWrapPos(0.0f);
@@ -109,7 +133,7 @@ void who_and_what(ScreenContext& ctx, TicketDraft& d) {
 }
 
 // The right half: channel, kind, severity and the deadlines they bring.
-void classification(TicketDraft& d) {
+void classification(TicketDraft& d, const tk::Settings& set) {
   label(S::ticket_channel);
   const char* channels[tk::kChannels];
   for (int k = 0; k < tk::kChannels; ++k) channels[k] = tr(tk::channel_label(k));
@@ -121,7 +145,7 @@ void classification(TicketDraft& d) {
   label(S::ticket_severity);
   const char* severities[] = {tr(S::ticket_sev_major), tr(S::ticket_sev_important), tr(S::ticket_sev_minor)};
   widgets::choices("ticket_severity", severities, 3, &d.severity);
-  deadline_rules(d);
+  deadline_rules(d, set);
   if (tk::kAllSeverities[d.severity] != tk::Severity::minor) return;
   label(S::ticket_requested);
   char texts[std::size(kRequestedDays)][32];
@@ -181,7 +205,7 @@ void draw_ticket_form(ScreenContext& ctx) {
   }
   who_and_what(ctx, d);
   if (columns) ImGui::TableNextColumn();
-  classification(d);
+  classification(d, ctx.session.ticket_settings());
   if (columns) ImGui::EndTable();
   if (!t.form_message.empty()) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::danger), "%s", t.form_message.c_str());

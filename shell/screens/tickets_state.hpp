@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/core/signature.hpp"
+#include "app/tickets/ticket_rules.hpp"
 
 namespace shell {
 
@@ -18,6 +19,8 @@ struct TicketDraft {
   std::string matched_query;
   std::vector<std::size_t> matches;
   bool matches_valid = false;
+  int browse_building = -1;     // the building → floor → unit picker (unit_browser.cpp); -1: none chosen
+  int browse_floor = -1;
   std::string owner, phone, what, wants;
   int channel = 0;              // app::tickets::channel_label
   int kind = 0;                 // index into app::tickets::kAllKinds
@@ -53,6 +56,10 @@ struct TicketsUi {
   // The price list (head butler).
   bool prices_open = false;
   std::string price_name, price_unit, price_yuan, price_message;
+  // The deadline settings (Settings, head butler): the numbers being edited.
+  app::tickets::Settings deadlines_draft;
+  bool deadlines_editing = false;
+  std::string deadlines_message;
 };
 
 }  // namespace shell

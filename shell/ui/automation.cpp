@@ -21,7 +21,10 @@ void Automation::record_last_item(const char* id, const char* label, const char*
   ImRect r = full;
   r.ClipWithFull(ImGui::GetCurrentWindow()->ClipRect);
   if (r.GetWidth() < 1 || r.GetHeight() < 1) return;
-  const bool clipped = r.GetWidth() < full.GetWidth() - 0.5f || r.GetHeight() < full.GetHeight() - 0.5f;
+  // A selectable row reaches half an item spacing past the content edge on
+  // each side (ImGui's hit area), under the window's clip: that is not hidden.
+  const float slack_x = ImGui::GetStyle().ItemSpacing.x + 0.5f;
+  const bool clipped = r.GetWidth() < full.GetWidth() - slack_x || r.GetHeight() < full.GetHeight() - 0.5f;
   current_.push_back({id, label ? label : "", kind, r.Min, r.Max, selected, clipped});
 }
 

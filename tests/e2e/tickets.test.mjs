@@ -241,3 +241,46 @@ test('the new-ticket sheet and a ticket page in landscape', async () => {
   assert.match((await widget(page, 'slip_qty:1')).label, /^1$/);
   await context.close();
 });
+
+test('a head butler changes the deadlines in Settings: kept after a reload, and the next ticket runs on them', async () => {
+  const context = await newTablet(browser, undefined, 1);
+  const page = await context.newPage();
+  await boot(page, server.url);
+  await tap(page, 'welcome_enroll');
+  await type(page, 'sync_code', 'DGJ001');
+  await type(page, 'sync_pin', DEMO_PINS.DGJ001);
+  await tap(page, 'sync_enroll');
+  await synced(page);
+  await setOffline(page, true);
+  await tap(page, 'nav_settings');
+  const inSettings = async (id) => { await reveal(page, id, { within: 'settings_' }); return tap(page, id); };
+  assert.equal((await reveal(page, 'dl_minor_resolve:value')).label, '2 天');
+  await inSettings('deadlines_edit');
+  await inSettings('dl_minor_resolve:more');
+  await inSettings('dl_minor_resolve:more');
+  await inSettings('dl_onsite:more');
+  assert.equal((await widget(page, 'dl_minor_resolve:value')).label, '4 天');
+  await screenshot(page, 'settings-deadlines-portrait');
+  await inSettings('deadlines_save');
+  await saved(page);
+  assert.match((await widget(page, 'deadlines_message')).label, /时限已保存/);
+  assert.equal((await widget(page, 'dl_onsite:value')).label, '6 分钟');
+
+  // What "saved" said survives the tab closing; the form quotes the new numbers.
+  await page.reload();
+  await page.waitForFunction(() => window.butlerTest && window.butlerTest.ready(), null, { timeout: 60000 });
+  await tap(page, 'nav_settings');
+  assert.equal((await reveal(page, 'dl_minor_resolve:value')).label, '4 天');
+  await tap(page, 'ticket_new');
+  // The unit by walking the estate: building, floor, the door.
+  const building = (await tapIn(page, 'unit_building:2')).label;
+  await tapIn(page, 'unit_floor:4');
+  const door = (await tapIn(page, 'unit_on_floor:0')).label;
+  assert.ok(door.startsWith(building), `${door} is in ${building}`);
+  assert.match((await widget(page, 'ticket_unit_picked')).label, new RegExp('^' + door));
+  await tapIn(page, 'ticket_channel:1');  // 来访: the owner is there
+  await tapIn(page, 'ticket_kind:0');
+  await tapIn(page, 'ticket_severity:2');
+  assert.match((await reveal(page, 'ticket_rules', { within: 'ticket_' })).label, /4 天内解决.*处理人 6 分钟内到场/);
+  await context.close();
+});
