@@ -114,11 +114,13 @@ void last_handover(ScreenContext& ctx, KeysUi& st) {
   if (h->confirmed()) {
     std::snprintf(line, sizeof line, tr(S::handover_taken_by), s.staff_name(h->incoming).c_str(), short_time(s.local(h->confirmed_ms)).c_str());
     widgets::data_text(line, colors::ok);
+    automation().record_last_item("handover_last_status", line, "label");
+    if (const auto sig = app::decode_signature(h->incoming_signature)) widgets::signature_view(*sig, ui().css(200));
   } else {
     std::snprintf(line, sizeof line, "%s", tr(S::handover_not_taken));
     widgets::data_text(line, colors::warn);
+    automation().record_last_item("handover_last_status", line, "label");
   }
-  automation().record_last_item("handover_last_status", line, "label");
   ImGui::PopTextWrapPos();
   if (!h->confirmed()) take_over(ctx, *h, st);
   keys_ui::banner("handover_take_message", st.takeover_message);

@@ -52,7 +52,7 @@ void keys_picked(ScreenContext& ctx, KeysUi& st) {
 void borrower(ScreenContext& ctx, KeysUi& st) {
   keys_ui::label(S::key_borrower);
   const char* kinds[] = {tr(S::key_borrower_staff), tr(S::key_borrower_contractor), tr(S::key_borrower_owner), tr(S::key_borrower_other)};
-  widgets::choices("loan_kind", kinds, 4, &st.borrower_kind);
+  if (widgets::choices("loan_kind", kinds, 4, &st.borrower_kind)) st.loan_message.clear();
   if (st.borrower_kind == 0) {
     const auto people = borrowers(ctx.session);
     std::vector<std::string> names;
@@ -60,10 +60,26 @@ void borrower(ScreenContext& ctx, KeysUi& st) {
       names.push_back(people[i]->name + (i == 0 && people[i]->id == ctx.session.actor() ? tr(S::key_me_suffix) : ""));
       ui().fonts->request_text(names.back().c_str());
     }
+    if (st.borrower_staff >= static_cast<int>(names.size())) st.borrower_staff = 0;
+    if (!st.staff_list_open && !names.empty()) {
+      // Chosen: one line and "change" (the list is the whole staff).
+      const float change_w = ImGui::CalcTextSize(tr(S::key_staff_change)).x + ui().css(40);
+      const ImVec2 at = ImGui::GetCursorScreenPos();
+      const float right = at.x + ImGui::GetContentRegionAvail().x;
+      ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + (ui().touch() - ImGui::GetTextLineHeight()) * 0.5f));
+      const std::string& chosen = names[static_cast<std::size_t>(st.borrower_staff)];
+      widgets::data_text(chosen, colors::text);
+      automation().record_last_item("loan_staff_picked", chosen.c_str(), "label");
+      ImGui::SetCursorScreenPos(ImVec2(right - change_w, at.y));
+      if (widgets::button("loan_staff_change", tr(S::key_staff_change), change_w)) st.staff_list_open = true;
+      return;
+    }
     std::vector<const char*> labels;
     for (const std::string& n : names) labels.push_back(n.c_str());
-    if (st.borrower_staff >= static_cast<int>(labels.size())) st.borrower_staff = 0;
-    if (!labels.empty()) widgets::choices("loan_staff", labels.data(), static_cast<int>(labels.size()), &st.borrower_staff, ui().portrait ? 3 : 4);
+    if (!labels.empty() && widgets::choices("loan_staff", labels.data(), static_cast<int>(labels.size()), &st.borrower_staff, ui().portrait ? 3 : 4)) {
+      st.staff_list_open = false;
+      st.loan_message.clear();
+    }
     return;
   }
   const float gap = ImGui::GetStyle().ItemSpacing.x;
@@ -83,7 +99,7 @@ void reason_and_due(KeysUi& st) {
   widgets::text_field("loan_reason", tr(S::key_reason_hint), &st.reason);
   keys_ui::label(S::key_due);
   const char* due[] = {tr(S::key_due_today), tr(S::key_due_tomorrow), tr(S::key_due_three_days)};
-  widgets::choices("loan_due", due, 3, &st.due_choice);
+  if (widgets::choices("loan_due", due, 3, &st.due_choice)) st.loan_message.clear();
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::key_due_rule));
 }
 
@@ -121,6 +137,7 @@ void open_loan_sheet(KeysUi& st) {
   st.loan_message.clear();
   st.borrower_kind = 0;
   st.borrower_staff = 0;
+  st.staff_list_open = false;
   st.borrower_name.clear();
   st.borrower_phone.clear();
   st.reason.clear();

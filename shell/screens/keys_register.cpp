@@ -5,6 +5,7 @@
 // picked for one loan wait in the tray above the board (key_loan.cpp). The
 // second view lists the people and the keys they hold (key_person.cpp). For
 // the head butler, conflicts two tablets left close the section.
+#include <algorithm>
 #include <cstdio>
 
 #include "app/i18n/catalogue.hpp"
@@ -119,24 +120,30 @@ void board(ScreenContext& ctx, KeysUi& st) {
   tray(ctx, st);
   keys_ui::banner("key_board_message", st.message);
 
+  // Each group on its rows: its heading in a left column, its tiles to the
+  // right, so floors with a key or two do not leave the board mostly empty.
+  // Rows off screen are only spaced.
   const float gap = ImGui::GetStyle().ItemSpacing.x;
+  const float head_w = ui().css(ui().portrait ? 96 : 120);
   const int per_row = ui().portrait ? 3 : 4;
-  const float w = (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+  const float left = ImGui::GetCursorScreenPos().x;
+  const float w = (ImGui::GetContentRegionAvail().x - head_w - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
   const float h = ui().touch() + ui().css(16);
-  // Gathered group by group, then laid out in rows; rows off screen are only spaced.
   std::vector<std::size_t> group;
   int matched = 0;
   auto flush = [&](const std::string& title) {
     if (group.empty()) return;
-    ImGui::Dummy(ImVec2(0, ui().css(4)));
+    float y = ImGui::GetCursorScreenPos().y;
+    ImGui::SetCursorScreenPos(ImVec2(left, y + (h - ImGui::GetTextLineHeight()) * 0.5f));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + head_w - gap);
     widgets::data_text(title, colors::muted);
-    for (std::size_t r = 0; r < group.size(); r += per_row) {
-      if (!ImGui::IsRectVisible(ImVec2(ImGui::GetContentRegionAvail().x, h))) {
-        ImGui::Dummy(ImVec2(ImGui::GetContentRegionAvail().x, h));
-        continue;
-      }
+    ImGui::PopTextWrapPos();
+    const float heading_end = ImGui::GetCursorScreenPos().y;
+    for (std::size_t r = 0; r < group.size(); r += per_row, y += h + gap) {
+      ImGui::SetCursorScreenPos(ImVec2(left + head_w, y));
+      if (!ImGui::IsRectVisible(ImVec2(w * per_row, h))) continue;
       for (std::size_t c = r; c < group.size() && c < r + per_row; ++c) {
-        if (c > r) ImGui::SameLine();
+        ImGui::SetCursorScreenPos(ImVec2(left + head_w + static_cast<float>(c - r) * (w + gap), y));
         const std::size_t i = group[c];
         char id[32];
         std::snprintf(id, sizeof id, "key:%zu", i);
@@ -144,6 +151,8 @@ void board(ScreenContext& ctx, KeysUi& st) {
         if (key_tile(id, s, k, shown[i], keys_ui::picked(st, k.id), w, h)) keys_ui::open_key(st, k.id);
       }
     }
+    ImGui::SetCursorScreenPos(ImVec2(left, std::max(y, heading_end)));
+    ImGui::Dummy(ImVec2(0, 0));
     group.clear();
   };
   std::string title;

@@ -28,6 +28,7 @@ struct KeysUi {
   bool loan_open = false;
   int borrower_kind = 0;            // 员工 / 施工单位 / 业主 / 其他
   int borrower_staff = 0;           // index in the staff choices (0: this tablet's user)
+  bool staff_list_open = false;     // the staff list shown to change the borrower
   std::string borrower_name, borrower_phone, reason;
   int due_choice = 0;               // 0 today (当天归还), 1 tomorrow, 2 in three days (head butler)
   std::string loan_message;

@@ -34,6 +34,12 @@ const synced = (page) => page.waitForFunction(() => {
   const s = window.butlerTest.state();
   return s.sync.ready && !s.sync.running && s.sync.pending === 0 && s.session.pending === 0 && s.sync.last_synced_ms > 0;
 }, null, { timeout: 60000, polling: 100 });
+// Every target a finger can hit on screen is at least 48 CSS px (a widget cut by a scrolled edge is only partly shown).
+const assertTouchSized = async (page, where) => {
+  const small = (await page.evaluate(() => window.butlerTest.widgets()))
+    .filter((w) => ['button', 'nav', 'text', 'row'].includes(w.kind) && (w.css.h < 47.5 || w.css.w < 47.5) && !w.clipped);
+  assert.deepEqual(small, [], `small targets on ${where}`);
+};
 const widgetsWith = (page, prefix) => page.evaluate((p) => window.butlerTest.widgets().filter((w) => w.id.startsWith(p)), prefix);
 
 // A finger that signs: three zigzag strokes across the pad, through CDP touches.
@@ -120,7 +126,7 @@ test('lend two keys, end the shift with one out, the incoming butler takes it ov
   let k = await keys(page);
   assert.equal(k.loan_open, true);
   assert.deepEqual((await widgetsWith(page, 'loan_key:')).map((w) => w.label).sort(), [a, b].sort());
-  assert.match((await widget(page, 'loan_staff:0')).label, /（本人）$/);
+  assert.match((await widget(page, 'loan_staff_picked')).label, /（本人）$/);
   await tapIn(page, 'loan_reason_chip:1', 'loan_');  // 空房检查
   // A butler cannot set a later day: the Session's words are shown.
   await tapIn(page, 'loan_due:1', 'loan_');
@@ -245,11 +251,14 @@ test('the head butler cannot record a departure while keys are out; the board, a
   const tile = (await widgetsWith(page, 'key:'))[0];
   await tap(page, tile.id);
   await tap(page, 'key_lend_one');
-  await tapIn(page, 'loan_staff:1', 'loan_');
-  const who = (await widget(page, 'loan_staff:1')).label;
+  await tap(page, 'loan_staff_change');
+  const who = (await reveal(page, 'loan_staff:1', { within: 'loan_' })).label;
+  await tap(page, 'loan_staff:1');
+  assert.equal((await widget(page, 'loan_staff_picked')).label, who);
   await tapIn(page, 'loan_reason_chip:0', 'loan_');
   await tapIn(page, 'loan_due:1', 'loan_');  // the head butler may set tomorrow
   await screenshot(page, 'keys-loan-landscape');
+  await assertTouchSized(page, 'the loan sheet');
   await tap(page, 'loan_save');
   await saved(page);
   assert.equal((await keys(page)).loan_open, false);
@@ -260,6 +269,7 @@ test('the head butler cannot record a departure while keys are out; the board, a
   const refusal = (await reveal(page, 'person_message', { within: 'departure' })).label;
   assert.match(refusal, new RegExp(`${who} 还有 1 把钥匙未交回：${tile.label}`));
   await screenshot(page, 'keys-person-landscape');
+  await assertTouchSized(page, 'a person\'s keys');
   await tapIn(page, 'person_return:0', 'person', true);
   await saved(page);
   await tapIn(page, 'departure_kind:1', 'departure');
@@ -275,5 +285,36 @@ test('the head butler cannot record a departure while keys are out; the board, a
   await tap(page, 'handover_write_open');
   await frames(page, 3);
   await screenshot(page, 'handover-landscape');
+  await context.close();
+});
+
+test('the board and the handover in portrait at 2×: the lost key in its colour, the overdue filter from Today', async () => {
+  const context = await newTablet(browser);
+  const page = await context.newPage();
+  await boot(page, server.url);
+  await tap(page, 'welcome_try_demo');
+  await page.waitForFunction(() => window.butlerTest.state().screen === 'today', null, { timeout: 60000 });
+  await screenshot(page, 'keys-today-portrait');
+  await tap(page, 'today_keys_overdue');
+  await frames(page, 3);
+  await screenshot(page, 'keys-overdue-portrait');
+  await tap(page, 'key_filter:4');
+  const lost = await widgetsWith(page, 'key:');
+  assert.equal(lost.length, (await keys(page)).lost);
+  await tap(page, lost[0].id);
+  assert.match((await widget(page, 'key_status')).label, /^遗失/);
+  assert.ok(await page.evaluate(() => !!window.butlerTest.widget('key_found')), 'a lost key can be recorded as found');
+  await screenshot(page, 'keys-lost-portrait');
+  await assertTouchSized(page, 'a lost key');
+  await tap(page, 'key_sheet_close');
+  await tap(page, 'key_filter:0');
+  await frames(page, 3);
+  await screenshot(page, 'keys-board-portrait');
+  await assertTouchSized(page, 'the key board');
+  await tap(page, 'reg_section:2');
+  await tap(page, 'handover_write_open');
+  await frames(page, 3);
+  await screenshot(page, 'handover-portrait');
+  await assertTouchSized(page, 'the handover');
   await context.close();
 });
