@@ -100,6 +100,8 @@ void history_list(const app::Session& s, const std::vector<app::KeyHistoryLine>&
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::key_hist_none));
     return;
   }
+  // Long notes wrap at the sheet's edge rather than run off it.
+  ImGui::PushTextWrapPos(0.0f);
   int n = 0;
   for (auto it = lines.rbegin(); it != lines.rend(); ++it) {
     const std::string text = history_text(s, *it, with_key);
@@ -108,6 +110,7 @@ void history_list(const app::Session& s, const std::vector<app::KeyHistoryLine>&
     std::snprintf(id, sizeof id, "%s:%d", prefix, n++);
     automation().record_last_item(id, text.c_str(), "label");
   }
+  ImGui::PopTextWrapPos();
 }
 
 std::int64_t end_of_today(const app::Session& s) {
