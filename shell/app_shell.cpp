@@ -307,6 +307,19 @@ std::string AppShell::state_json() const {
     }
     out += ",\"visits_due\":" + std::to_string(session_.visit_plan().due_this_week.size()) + "}";
   }
+  {
+    // Keys and the handover: the board's counts, the tray and sheets open, the last handover.
+    const auto& k = state_.keys;
+    const app::Handover* last = session_.last_handover();
+    out += ",\"keys\":{\"out\":" + std::to_string(session_.keys_out().size()) +
+           ",\"overdue\":" + std::to_string(session_.overdue_keys().size()) +
+           ",\"lost\":" + std::to_string(session_.lost_keys().size()) + ",\"picked\":" + std::to_string(k.picked.size()) +
+           ",\"filter\":" + std::to_string(k.filter) + ",\"key\":\"" + k.open_key + "\",\"loan_open\":" + (k.loan_open ? "true" : "false") +
+           ",\"person\":\"" + k.person + "\",\"conflicts\":" + std::to_string(session_.key_conflicts().size()) +
+           ",\"handovers\":" + std::to_string(session_.handovers().size()) +
+           ",\"last_handover\":\"" + (last ? last->id.to_hex() : std::string()) + "\",\"last_confirmed\":" +
+           (last && last->confirmed() ? "true" : "false") + ",\"handover_open\":" + (k.handover_open ? "true" : "false") + "}";
+  }
   out += ",\"glyphs\":" + std::to_string(host_.fonts().glyph_count());
   out += ",\"atlas_ms\":" + std::to_string(host_.fonts().last_build_ms());
   out += ",\"load_ms\":" + std::to_string(load_ms_);

@@ -89,6 +89,12 @@ void draw_resident_archive(ScreenContext& ctx);
 void draw_keys_register(ScreenContext& ctx);
 void draw_handover(ScreenContext& ctx);
 void draw_keys_today(ScreenContext& ctx);
+void draw_key_sheet(ScreenContext& ctx);       // a key: status, holder, actions, history (key_sheet.cpp)
+void open_loan_sheet(KeysUi& st);              // the loan sheet for the keys picked (key_loan.cpp)
+void draw_loan_sheet(ScreenContext& ctx);
+void draw_key_people(ScreenContext& ctx);      // people and the keys they hold (key_person.cpp)
+void draw_person_sheet(ScreenContext& ctx);    // a person's keys, history, departure
+void draw_handover_form(ScreenContext& ctx);   // this shift's handover (handover_form.cpp)
 // Incidents and renovation (incidents.cpp, renovations.cpp), and their part of Today.
 void draw_incidents(ScreenContext& ctx);
 void draw_renovations(ScreenContext& ctx);
