@@ -78,6 +78,7 @@ void follow_up(ScreenContext& ctx, const app::Renovation& r, const app::Violatio
     const std::int64_t day = app::add_days(ctx.session.today(), -st.follow_day);
     const app::Status s = ctx.session.follow_up_violation(r.id, n.id, day, st.follow_note);
     st.message = s.ok() ? std::string() : s.error().message;
+    st.message_at = 4;
     if (s.ok()) st.follow_notice.clear();
   }
   ImGui::SameLine();
@@ -91,6 +92,7 @@ void draw_renovation_notices(ScreenContext& ctx, const app::Renovation& r) {
   if (r.open() && widgets::button("renovation_notice_new", tr(S::reno_notice_new), -1, widgets::Tone::danger)) {
     open_notice_sheet(ctx, r);
   }
+  draw_renovation_message(ctx.state.incidents, 4);
   if (r.notices.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::reno_no_notices));
   int index = 0;
   for (const app::ViolationNotice& n : r.notices) {

@@ -101,6 +101,14 @@ void history(ScreenContext& ctx, const app::Renovation& r) {
 
 }  // namespace
 
+void draw_renovation_message(const IncidentsUi& st, int where) {
+  if (st.message.empty() || st.message_at != where) return;
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::danger), "%s", st.message.c_str());
+  ImGui::PopTextWrapPos();
+  automation().record_last_item("renovation_message", st.message.c_str(), "banner");
+}
+
 void draw_renovation_page(ScreenContext& ctx, const app::Renovation& r) {
   IncidentsUi& st = ctx.state.incidents;
   if (st.reno_drafts_for != st.renovation) {
@@ -128,12 +136,6 @@ void draw_renovation_page(ScreenContext& ctx, const app::Renovation& r) {
   widgets::heading(title);
   automation().record_last_item("renovation_title", title, "label");
   progress(r);
-  if (!st.message.empty()) {
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::danger), "%s", st.message.c_str());
-    ImGui::PopTextWrapPos();
-    automation().record_last_item("renovation_message", st.message.c_str(), "banner");
-  }
   const bool columns = !ui().portrait;
   if (columns) {
     ImGui::BeginTable("##renovation_columns", 2, ImGuiTableFlags_SizingStretchSame);

@@ -34,8 +34,9 @@ void muted(const char* text) {
   ImGui::PopTextWrapPos();
 }
 
-bool done(IncidentsUi& st, const app::Status& s) {
+bool done(IncidentsUi& st, const app::Status& s, int where = 0) {
   st.message = s.ok() ? std::string() : s.error().message;
+  st.message_at = where;
   return s.ok();
 }
 
@@ -101,6 +102,7 @@ void fees(ScreenContext& ctx, const app::Renovation& r) {
     std::int64_t deposit = 0, waste = 0;
     if (!parse_yuan_cents(st.deposit_yuan, &deposit) || !parse_yuan_cents(st.waste_yuan, &waste)) {
       st.message = tr(S::reno_not_amount);
+      st.message_at = 0;
     } else if (done(st, ctx.session.record_renovation_fees(r.id, deposit, waste))) {
       st.deposit_yuan.clear();
       st.waste_yuan.clear();
@@ -226,6 +228,7 @@ void draw_renovation_next(ScreenContext& ctx, const app::Renovation& r) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", line);
     automation().record_last_item("renovation_fees_line", line, "label");
   }
+  draw_renovation_message(st, 0);
   widgets::end_card();
 }
 
@@ -255,14 +258,17 @@ void draw_renovation_passes(ScreenContext& ctx, const app::Renovation& r) {
     if (p.out()) {
       ImGui::SetCursorScreenPos(ImVec2(right - button_w * 2 - gap, at.y));
       std::snprintf(id, sizeof id, "renovation_pass_return:%d", index);
-      if (widgets::button(id, tr(S::reno_pass_return), button_w)) done(st, ctx.session.return_renovation_pass(r.id, p.id));
+      if (widgets::button(id, tr(S::reno_pass_return), button_w)) done(st, ctx.session.return_renovation_pass(r.id, p.id), 3);
       ImGui::SameLine();
       std::snprintf(id, sizeof id, "renovation_pass_lost:%d", index);
-      if (widgets::button(id, tr(S::reno_pass_lose), button_w, widgets::Tone::danger)) done(st, ctx.session.declare_renovation_pass_lost(r.id, p.id));
+      if (widgets::button(id, tr(S::reno_pass_lose), button_w, widgets::Tone::danger)) done(st, ctx.session.declare_renovation_pass_lost(r.id, p.id), 3);
     }
     ++index;
   }
-  if (r.stage < reno::Stage::fees_paid || r.stage > reno::Stage::in_progress) return;
+  if (r.stage < reno::Stage::fees_paid || r.stage > reno::Stage::in_progress) {
+    draw_renovation_message(st, 3);
+    return;
+  }
   // A new pass: its number and the worker's name, on one row with the button.
   const float issue_w = ImGui::CalcTextSize(tr(S::reno_pass_issue)).x + ui().css(32);
   const float field_w = (ImGui::GetContentRegionAvail().x - issue_w - gap * 2) / 2;
@@ -273,11 +279,13 @@ void draw_renovation_passes(ScreenContext& ctx, const app::Renovation& r) {
   if (widgets::button("renovation_pass_issue", tr(S::reno_pass_issue), issue_w, widgets::Tone::primary)) {
     const auto issued = ctx.session.issue_renovation_pass(r.id, st.pass_number, st.pass_worker);
     st.message = issued.ok() ? std::string() : issued.error().message;
+    st.message_at = 3;
     if (issued.ok()) {
       st.pass_number.clear();
       st.pass_worker.clear();
     }
   }
+  draw_renovation_message(st, 3);
 }
 
 }  // namespace shell

@@ -104,6 +104,7 @@ std::string incident_duration(std::int64_t ms);                          // "12 
 // renovation_notices.cpp, renovation_form.cpp), and its part of a round's stop.
 void open_renovation(ShellState& st, const app::Id& application);
 void draw_renovation_page(ScreenContext& ctx, const app::Renovation& r);
+void draw_renovation_message(const IncidentsUi& st, int where);  // 0 the next step, 3 the passes, 4 the notices
 void draw_renovation_next(ScreenContext& ctx, const app::Renovation& r);     // the next stage's step
 void draw_renovation_passes(ScreenContext& ctx, const app::Renovation& r);
 void draw_renovation_notices(ScreenContext& ctx, const app::Renovation& r);  // with their follow-up

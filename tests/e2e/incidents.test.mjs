@@ -10,7 +10,7 @@
 // early. Back online, incidents.csv and renovations.csv show it all.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, reveal, DEMO_PINS, TABLET_LANDSCAPE, setOffline } from './harness.mjs';
+import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, reveal, touchSession, DEMO_PINS, TABLET_LANDSCAPE, setOffline } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer({ demo: true }); browser = await launchBrowser(); });
@@ -45,6 +45,23 @@ async function withShiftableClock(context) {
     const now = Date.now.bind(Date);
     Date.now = () => now() + ahead;
   });
+}
+
+// A finger that signs: three zigzag strokes across the pad, through CDP touches.
+async function sign(page, id) {
+  const pad = await widget(page, id);
+  const cdp = await touchSession(page);
+  const touch = (x, y) => [{ x, y, id: 1, radiusX: 3, radiusY: 3, force: 1 }];
+  for (let s = 0; s < 3; s++) {
+    const x0 = pad.css.x + pad.css.w * (0.1 + s * 0.28), y0 = pad.css.y + pad.css.h * 0.45;
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: touch(x0, y0) });
+    for (let i = 1; i <= 10; i++) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: touch(x0 + i * pad.css.w * 0.02, y0 + (i % 2 ? 1 : -1) * pad.css.h * 0.15) });
+      await frames(page, 1);
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await frames(page, 3);
+  }
 }
 
 async function officeCsv(name) {
@@ -214,9 +231,8 @@ test('a lift entrapment from one tap on Today to its printed report, a renovatio
   assert.equal(s.open_notices, 2);
   // Both open notices followed up (rectified yesterday, today).
   for (let k = 0; k < 2; k++) {
-    const open = await page.evaluate(() => window.butlerTest.widgets().filter((w) => w.id.startsWith('notice_follow:')).map((w) => w.id));
-    assert.ok(open.length >= 1, 'an open notice has its follow-up button');
-    await tapIn(page, open[0], 'renovation_');
+    // Notice 0 is the demo's followed-up one: 1 (the demo's open one) and 2 (just issued) are open.
+    await tapIn(page, `notice_follow:${k + 1}`, 'renovation_');
     if (k === 0) await tapIn(page, 'notice_follow_day:1', 'renovation_');
     await type(page, 'notice_follow_note', k === 0 ? '已恢复原状' : '已拆除封闭', 'renovation_');
     await tapIn(page, 'notice_follow_save', 'renovation_');
@@ -229,12 +245,30 @@ test('a lift entrapment from one tap on Today to its printed report, a renovatio
   await tapIn(page, 'renovation_completion', 'renovation_', true);
   await saved(page);
   assert.equal((await inc(page)).stage, 6);
-  const due = await labelOf(page, 'renovation_recheck_due', 'renovation_');
+  const due = await labelOf(page, 'renovation_recheck_due', 'renovation_', true);
   assert.match(due, /一个月后复查：\d{4}-\d\d-\d\d/);
-  await tapIn(page, 'renovation_recheck', 'renovation_');
-  assert.match(await labelOf(page, 'renovation_message', 'renovation_'), /未到复查日期：/);
+  await tapIn(page, 'renovation_recheck', 'renovation_', true);
+  assert.match(await labelOf(page, 'renovation_message', 'renovation_', true), /未到复查日期：\d{4}/);
   assert.equal((await inc(page)).stage, 6);
   await screenshot(page, 'renovation-recheck-portrait');
+  await tapIn(page, 'renovation_back', 'renovation_', true);
+
+  // The demo's other application, its re-check overdue (in red on the list): re-checked; the
+  // refund's arithmetic shown; a butler's signature is not enough (a head butler or the manager signs).
+  const overdue = await page.evaluate(() => window.butlerTest.widgets().find((w) => /^renovation:\d+:pill$/.test(w.id) && /复查逾期/.test(w.label)));
+  assert.ok(overdue, 'the overdue re-check is on the list');
+  await tap(page, overdue.id.replace(/:pill$/, ''));
+  await tapIn(page, 'renovation_recheck', 'renovation_', true);
+  await saved(page);
+  assert.equal((await inc(page)).stage, 7);
+  assert.match(await labelOf(page, 'renovation_refund_math', 'renovation_', true),
+    /保证金 ¥[\d.]+ − 扣款 ¥500\.00 − 遗失出入证 1 张 × ¥50\.00 = 退还 ¥[\d.]+/);
+  await reveal(page, 'renovation_refund_signature', { within: 'renovation_' });
+  await sign(page, 'renovation_refund_signature');
+  await tapIn(page, 'renovation_refund', 'renovation_');
+  assert.match(await labelOf(page, 'renovation_message', 'renovation_', true), /退押金须由客服主管或物业经理签字/);
+  assert.equal((await inc(page)).stage, 7);
+  await screenshot(page, 'renovation-refund-portrait');
   mark('renovation checked');
 
   // Back online: the office's registers.
@@ -246,8 +280,9 @@ test('a lift entrapment from one tap on Today to its printed report, a renovatio
   assert.match(lift, /3栋2单元东侧客梯/);
   assert.match(lift, /,(19|2[0-4]),电梯工到场放人，无人受伤,/);
   const renovations = await officeCsv('renovations');
-  assert.match(renovations, /已完工核查/);
-  assert.match(renovations, /,已完工核查,[\d.]+,[\d.]+,3,\d{4}-\d\d-\d\d/);
+  // The works checked today: 3 notices now, a lost pass's 50 元 withheld, the re-check due; the other re-checked.
+  assert.match(renovations, /,已完工核查,3000\.00,50\.00,3,\d{4}-\d\d-\d\d/);
+  assert.match(renovations, /,已复查,[\d.]+,550\.00,\d+,\d{4}-\d\d-\d\d/);
   mark('online');
   await context.close();
 });
