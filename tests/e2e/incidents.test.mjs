@@ -287,7 +287,14 @@ test('a lift entrapment from one tap on Today to its printed report, a renovatio
   await context.close();
 });
 
-test('an incident page and a renovation application in landscape', async () => {
+// Every button and field drawn is a touch target: at least 48 CSS px each way (those cut by a scrolling edge aside).
+async function smallTargets(page) {
+  return page.evaluate(() => window.butlerTest.widgets()
+    .filter((w) => (w.kind === 'button' || w.kind === 'text') && !w.clipped && (w.css.w < 47.5 || w.css.h < 47.5))
+    .map((w) => `${w.id} ${Math.round(w.css.w)}x${Math.round(w.css.h)}`));
+}
+
+test('an incident page, a renovation application and a renovating unit on the 巡楼 round, in landscape', async () => {
   const context = await newTablet(browser, TABLET_LANDSCAPE);
   const page = await context.newPage();
   await boot(page, server.url);
@@ -296,19 +303,50 @@ test('an incident page and a renovation application in landscape', async () => {
   await tap(page, 'nav_registers');
   await tap(page, 'reg_section:3');
   await screenshot(page, 'incidents-section-landscape');
+  assert.deepEqual(await smallTargets(page), []);
   await tap(page, 'incident_start:2');
   assert.equal((await inc(page)).kind, 2);
-  await tapIn(page, 'incident_step:' + (await page.evaluate(() => window.butlerTest.widgets().find((w) => w.id.startsWith('incident_step:')).id.split(':')[1])));
+  await tapIn(page, 'incident_step:source_found');
   await saved(page);
+  assert.equal((await inc(page)).steps, 1);
   await screenshot(page, 'incident-page-landscape');
+  assert.deepEqual(await smallTargets(page), []);
   await tapIn(page, 'incident_back', 'incident_', true);
   await tap(page, 'reg_section:4');
   await tap(page, 'renovation:0');
   await frames(page, 3);
   await screenshot(page, 'renovation-page-landscape');
+  assert.deepEqual(await smallTargets(page), []);
   await tap(page, 'renovation_back');
   await tap(page, 'renovation_new');
-  await screenshot(page, 'renovation-form-landscape');
   assert.equal((await inc(page)).form_open, true);
+  await type(page, 'reno_form_unit_search', '1402', 'reno_form_');
+  await tap(page, 'reno_form_unit:0');
+  assert.match((await widget(page, 'reno_form_unit_picked')).label, /1402/);
+  await screenshot(page, 'renovation-form-landscape');
+  await tap(page, 'reno_form_close');
+
+  // 巡楼: the renovating units' round; at 1栋1单元702 its application and a notice one tap away.
+  await tap(page, 'nav_rounds');
+  await tap(page, 'zone:0');
+  await tapIn(page, 'zone_start:0:1', 'zone');
+  assert.notEqual((await state(page)).rounds.active, '');
+  let stop = null;
+  for (let k = 0; k < 40 && !stop; k++) {
+    const w = await reveal(page, `round_cp:${k}`, { within: 'round_' });
+    if (/1单元 702$/.test(w.label)) stop = w.id;
+  }
+  assert.ok(stop, 'the renovating unit is a stop of the round');
+  await tap(page, stop);
+  assert.match((await widget(page, 'stop_renovation')).label, /装修：施工中 · 杭州美居/);
+  await tap(page, 'stop_notice_new');
+  assert.equal((await inc(page)).notice_open, true);
+  await screenshot(page, 'round-stop-notice-landscape');
+  await tap(page, 'notice_cancel');
+  assert.equal((await inc(page)).notice_open, false);
+  await tap(page, 'stop_renovation_open');
+  const s = await state(page);
+  assert.equal(s.screen, 'registers');
+  assert.equal(s.incidents.stage, 5);
   await context.close();
 });
