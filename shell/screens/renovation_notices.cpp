@@ -156,6 +156,7 @@ void draw_notice_sheet(ScreenContext& ctx) {
     ImGui::PushTextWrapPos(0.0f);
     widgets::data_text(line, colors::warn);
     ImGui::PopTextWrapPos();
+    automation().record_last_item("notice_finding", line, "label");
   }
   widgets::text_field("notice_what", tr(S::reno_notice_what_hint), &d.what);
   ImGui::TextUnformatted(tr(S::reno_notice_action));

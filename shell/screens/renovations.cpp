@@ -22,6 +22,10 @@ namespace reno = app::renovation;
 namespace shell {
 namespace {
 
+// What is to be done next, in the short words of the progress line (预审, 完工核查, 退押金).
+constexpr S kNextStep[] = {S::reno_short_0, S::reno_short_1, S::reno_short_2, S::reno_short_3, S::reno_short_4,
+                           S::reno_short_5, S::reno_short_6, S::reno_short_7, S::reno_short_8};
+
 void item_row(ScreenContext& ctx, const app::RenovationOpenItems& item, int index) {
   char id[32];
   std::snprintf(id, sizeof id, "renovation:%d", index);
@@ -35,7 +39,7 @@ void item_row(ScreenContext& ctx, const app::RenovationOpenItems& item, int inde
   std::string sub = r.contractor;
   char part[160];
   if (item.next_stage) {
-    std::snprintf(part, sizeof part, tr(S::reno_next), tr(reno_stage_label(*item.next_stage)));
+    std::snprintf(part, sizeof part, tr(S::reno_next), tr(kNextStep[static_cast<std::size_t>(*item.next_stage) % std::size(kNextStep)]));
     sub += std::string(" · ") + part;
   }
   if (item.passes_out > 0) {

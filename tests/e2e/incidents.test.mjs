@@ -338,15 +338,30 @@ test('an incident page, a renovation application and a renovating unit on the �
   }
   assert.ok(stop, 'the renovating unit is a stop of the round');
   await tap(page, stop);
-  assert.match((await widget(page, 'stop_renovation')).label, /装修：施工中 · 杭州美居/);
+  assert.match((await widget(page, 'stop_renovation')).label, /装修：施工中 · 杭州美居.*1 份整改未跟进/);
+  // The sheet without a finding, cancelled; then a failed item raised here, and the notice names it.
   await tap(page, 'stop_notice_new');
   assert.equal((await inc(page)).notice_open, true);
-  await screenshot(page, 'round-stop-notice-landscape');
+  assert.equal(await page.evaluate(() => window.butlerTest.widget('notice_finding')), null);
   await tap(page, 'notice_cancel');
   assert.equal((await inc(page)).notice_open, false);
+  await tapIn(page, 'item_fail:2', 'item_');
+  await type(page, 'finding_note', '拆改承重墙', 'item_');
+  await tapIn(page, 'finding_save', 'item_');
+  await saved(page);
+  await tapIn(page, 'stop_notice_new', 'item_', true);
+  assert.match((await widget(page, 'notice_finding')).label, /关联本次巡查发现的问题：拆改承重墙/);
+  assert.equal((await widget(page, 'notice_what')).label, '拆改承重墙');
+  await screenshot(page, 'round-stop-notice-landscape');
+  await tap(page, 'notice_save');
+  await saved(page);
+  assert.equal((await inc(page)).notice_open, false);
+  assert.match((await widget(page, 'stop_renovation')).label, /2 份整改未跟进/);
   await tap(page, 'stop_renovation_open');
   const s = await state(page);
   assert.equal(s.screen, 'registers');
   assert.equal(s.incidents.stage, 5);
+  assert.equal(s.incidents.open_notices, 2);
+  assert.match(await labelOf(page, 'notice:2', 'renovation_'), /未跟进 拆改承重墙 · 停工/);
   await context.close();
 });
