@@ -320,6 +320,25 @@ std::string AppShell::state_json() const {
            ",\"last_handover\":\"" + (last ? last->id.to_hex() : std::string()) + "\",\"last_confirmed\":" +
            (last && last->confirmed() ? "true" : "false") + ",\"handover_open\":" + (k.handover_open ? "true" : "false") + "}";
   }
+  {
+    // Incidents and renovation: what is in progress, and the incident or application on its page.
+    const auto& ic = state_.incidents;
+    out += ",\"incidents\":{\"open\":" + std::to_string(session_.open_incidents().size()) +
+           ",\"recent\":" + std::to_string(session_.recent_incidents().size()) + ",\"page\":\"" + ic.incident + "\"" +
+           ",\"report\":" + std::string(ic.report ? "true" : "false") + ",\"start_open\":" + std::string(ic.start_open ? "true" : "false");
+    app::Id id;
+    if (const app::Incident* i = !ic.incident.empty() && app::Id::from_hex(ic.incident, &id) ? session_.incident(id) : nullptr) {
+      out += ",\"kind\":" + std::to_string(static_cast<int>(i->kind)) + ",\"steps\":" + std::to_string(i->steps.size()) +
+             ",\"closed\":" + std::string(i->closed() ? "true" : "false");
+    }
+    out += ",\"renovations\":" + std::to_string(session_.renovations_in_progress().size()) + ",\"renovation\":\"" + ic.renovation + "\"";
+    if (const app::Renovation* r = !ic.renovation.empty() && app::Id::from_hex(ic.renovation, &id) ? session_.renovation(id) : nullptr) {
+      out += ",\"stage\":" + std::to_string(static_cast<int>(r->stage)) + ",\"passes_out\":" + std::to_string(r->passes_out()) +
+             ",\"open_notices\":" + std::to_string(r->open_notices());
+    }
+    out += ",\"notice_open\":" + std::string(ic.notice.renovation.empty() ? "false" : "true") +
+           ",\"form_open\":" + std::string(ic.form_open ? "true" : "false") + "}";
+  }
   out += ",\"glyphs\":" + std::to_string(host_.fonts().glyph_count());
   out += ",\"atlas_ms\":" + std::to_string(host_.fonts().last_build_ms());
   out += ",\"load_ms\":" + std::to_string(load_ms_);

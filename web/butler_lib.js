@@ -79,9 +79,12 @@ mergeInto(LibraryManager.library, {
   // lifts on a text field, so focus() happens inside the user gesture and
   // mobile browsers agree to show the keyboard.
   butler_text_input_focus__deps: ['$Butler'],
-  butler_text_input_focus: function (x, y, w, h) {
+  butler_text_input_focus: function (x, y, w, h, numeric) {
     var input = Butler.input;
     if (!input) return;
+    // A number field (an amount, a floor) brings up the numeric keyboard.
+    var mode = numeric ? 'decimal' : 'text';
+    if (input.inputMode !== mode) input.inputMode = mode;
     var dpr = window.devicePixelRatio || 1;
     // Place the input over the field so the IME candidate window appears there.
     input.style.left = (x / dpr) + 'px';

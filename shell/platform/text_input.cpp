@@ -76,7 +76,7 @@ void TextInput::sync_focus(bool imgui_wants_text) {
   // Touch taps focus the input inside the gesture (see TouchInput); a mouse
   // click or keyboard navigation focuses it here.
   if (!focused) {
-    butler_text_input_focus(field_min_.x, field_min_.y, field_max_.x - field_min_.x, field_max_.y - field_min_.y);
+    butler_text_input_focus(field_min_.x, field_min_.y, field_max_.x - field_min_.x, field_max_.y - field_min_.y, numeric_ ? 1 : 0);
   }
 }
 

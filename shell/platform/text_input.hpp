@@ -24,7 +24,11 @@ class TextInput {
 
   // Where the text field being edited was drawn (device px), for placing the
   // hidden input under it (the IME candidate window follows it).
-  void set_active_field_rect(ImVec2 min, ImVec2 max) { field_min_ = min; field_max_ = max; }
+  void set_active_field_rect(ImVec2 min, ImVec2 max, bool numeric = false) {
+    field_min_ = min;
+    field_max_ = max;
+    numeric_ = numeric;
+  }
 
   // The touch handler focused the input for a tap on a text field; ImGui
   // activates the field a few frames later, so do not blur it meanwhile.
@@ -38,6 +42,7 @@ class TextInput {
   int grace_frames_ = 0;  // the ImGui key index pressed last frame, released now
   std::string composition_;
   ImVec2 field_min_{0, 0}, field_max_{0, 0};
+  bool numeric_ = false;  // the field takes a number: the numeric keyboard
 };
 
 }  // namespace shell

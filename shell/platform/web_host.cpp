@@ -61,7 +61,8 @@ bool WebHost::init(const char* title) {
     // Inside the touchend handler: the browser allows focus() here, which is
     // what makes the on-screen keyboard appear.
     if (const WidgetRecord* field = automation().text_field_at(x, y)) {
-      butler_text_input_focus(field->min.x, field->min.y, field->max.x - field->min.x, field->max.y - field->min.y);
+      butler_text_input_focus(field->min.x, field->min.y, field->max.x - field->min.x, field->max.y - field->min.y,
+                              field->numeric ? 1 : 0);
       text_.note_gesture_focus();
     }
   };

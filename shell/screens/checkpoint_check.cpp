@@ -224,6 +224,7 @@ void draw_checkpoint_check(ScreenContext& ctx, const app::Id& round, const app::
   }
   widgets::heading(name.c_str());
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", english ? t.en.c_str() : t.zh.c_str());
+  draw_renovation_at_stop(ctx, round, cp_id);  // 巡楼: a renovating unit's application and its notices
   if (!finished && widgets::button("cp_all_pass", tr(S::cp_all_pass), -1, widgets::Tone::primary)) {
     const app::Status s = ctx.session.pass_checkpoint(round, cp_id);
     note(ctx.state, s);

@@ -99,6 +99,31 @@ void draw_handover_form(ScreenContext& ctx);   // this shift's handover (handove
 void draw_incidents(ScreenContext& ctx);
 void draw_renovations(ScreenContext& ctx);
 void draw_incidents_today(ScreenContext& ctx);
+// An incident's page and its parts (incident_page.cpp, incident_steps.cpp, incident_report_view.cpp).
+void open_incident(ShellState& st, const app::Id& incident);  // from anywhere: the page in 应急
+void draw_incident_page(ScreenContext& ctx, const app::Incident& i);
+void draw_incident_steps(ScreenContext& ctx, const app::Incident& i);   // the kind's checklist, stamped
+void draw_incident_report(ScreenContext& ctx, const app::Incident& i);  // on screen, and printed
+void draw_incident_message(const IncidentsUi& st, int where);           // the refusal, where it was tapped
+std::string incident_duration(std::int64_t ms);                          // "12 分 05 秒"
+// A renovation application's page and its parts (renovation_page.cpp, renovation_steps.cpp,
+// renovation_notices.cpp, renovation_form.cpp), and its part of a round's stop.
+void open_renovation(ShellState& st, const app::Id& application);
+void draw_renovation_page(ScreenContext& ctx, const app::Renovation& r);
+void draw_renovation_message(const IncidentsUi& st, int where);  // 0 the next step, 3 the passes, 4 the notices
+void draw_renovation_next(ScreenContext& ctx, const app::Renovation& r);     // the next stage's step
+void draw_renovation_passes(ScreenContext& ctx, const app::Renovation& r);
+void draw_renovation_notices(ScreenContext& ctx, const app::Renovation& r);  // with their follow-up
+void open_notice_sheet(ScreenContext& ctx, const app::Renovation& r, const app::Finding* finding = nullptr);
+void draw_notice_sheet(ScreenContext& ctx);
+void open_renovation_form(ShellState& st, const std::string& unit_hex = {});
+void draw_renovation_form(ScreenContext& ctx);
+void draw_renovation_at_stop(ScreenContext& ctx, const app::Id& round, const app::Id& stop);  // 巡楼: a renovating unit
+app::i18n::S reno_stage_label(app::renovation::Stage s);
+app::i18n::S reno_action_label(app::renovation::Action a);
+std::string reno_yuan(std::int64_t cents);   // "3000.00"
+bool parse_yuan_cents(const std::string& yuan, std::int64_t* cents);  // "3000.5" → 300050; false: not an amount
+std::string day_label(std::int64_t yyyymmdd); // "2026-12-01"
 void draw_sync(ScreenContext& ctx);
 void draw_settings(ScreenContext& ctx);
 void draw_ticket_deadlines(ScreenContext& ctx);  // Settings · 工单时限

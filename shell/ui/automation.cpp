@@ -15,17 +15,18 @@ Automation& automation() {
 
 void Automation::begin_frame() { current_.clear(); }
 
-void Automation::record_last_item(const char* id, const char* label, const char* kind, bool selected) {
-  if (!ImGui::IsItemVisible()) return;
+bool Automation::record_last_item(const char* id, const char* label, const char* kind, bool selected) {
+  if (!ImGui::IsItemVisible()) return false;
   const ImRect full(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   ImRect r = full;
   r.ClipWithFull(ImGui::GetCurrentWindow()->ClipRect);
-  if (r.GetWidth() < 1 || r.GetHeight() < 1) return;
+  if (r.GetWidth() < 1 || r.GetHeight() < 1) return false;
   // A selectable row reaches half an item spacing past the content edge on
   // each side (ImGui's hit area), under the window's clip: that is not hidden.
   const float slack_x = ImGui::GetStyle().ItemSpacing.x + 0.5f;
   const bool clipped = r.GetWidth() < full.GetWidth() - slack_x || r.GetHeight() < full.GetHeight() - 0.5f;
   current_.push_back({id, label ? label : "", kind, r.Min, r.Max, selected, clipped});
+  return true;
 }
 
 void Automation::record_item(const char* id, const char* label, const char* kind, ImVec2 min, ImVec2 max) {

@@ -16,6 +16,7 @@ struct WidgetRecord {
   ImVec2 min, max;    // visible part, device pixels
   bool selected = false;
   bool clipped = false;  // partly hidden by its window's edge (a scrolled list)
+  bool numeric = false;  // a number field: the tablet shows its numeric keyboard
 };
 
 class Automation {
@@ -23,8 +24,11 @@ class Automation {
   void begin_frame();
   void end_frame() { last_ = current_; ++frames_; }
 
-  // Records the last ImGui item (clipped to its window) if it is visible.
-  void record_last_item(const char* id, const char* label, const char* kind, bool selected = false);
+  // Records the last ImGui item (clipped to its window) if it is visible;
+  // true when it was recorded.
+  bool record_last_item(const char* id, const char* label, const char* kind, bool selected = false);
+  // The record just made is a number field (after record_last_item returned true).
+  void mark_last_numeric() { if (!current_.empty()) current_.back().numeric = true; }
   // Something drawn without an item of its own (a badge over a tab), at a rectangle.
   void record_item(const char* id, const char* label, const char* kind, ImVec2 min, ImVec2 max);
 

@@ -76,13 +76,16 @@ bool nav_item(const char* id, const char* label, bool selected, ImVec2 size) {
   return pressed;
 }
 
-bool text_field(const char* id, const char* hint, std::string* value, float width, bool secret) {
+namespace {
+
+bool field(const char* id, const char* hint, std::string* value, float width, bool secret, bool numeric) {
   ImGui::PushID(id);
   ImGui::SetNextItemWidth(width < 0 ? ImGui::GetContentRegionAvail().x : width);
   // Taller frame: the field is a touch target too.
   const float pad_y = (ui().touch() - ImGui::GetFontSize()) * 0.5f;
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, pad_y));
-  const bool changed = ImGui::InputTextWithHint("##field", hint, value, secret ? ImGuiInputTextFlags_Password : 0);
+  const ImGuiInputTextFlags flags = (secret ? ImGuiInputTextFlags_Password : 0) | (numeric ? ImGuiInputTextFlags_CharsDecimal : 0);
+  const bool changed = ImGui::InputTextWithHint("##field", hint, value, flags);
   ImGui::PopStyleVar();
   const bool active = ImGui::IsItemActive();
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
@@ -90,10 +93,12 @@ bool text_field(const char* id, const char* hint, std::string* value, float widt
   ImGui::GetWindowDrawList()->AddRect(min, max, active ? colors::primary : IM_COL32(0xd0, 0xd7, 0xde, 0xff),
                                       ImGui::GetStyle().FrameRounding, 0, ui().css(active ? 2.0f : 1.0f));
   ImGui::PopID();
-  automation().record_last_item(id, secret ? std::string(value->size(), '*').c_str() : value->c_str(), "text", active);
+  if (automation().record_last_item(id, secret ? std::string(value->size(), '*').c_str() : value->c_str(), "text", active) && numeric) {
+    automation().mark_last_numeric();
+  }
   ui().fonts->request_text(*value);
   if (active) {
-    ui().text->set_active_field_rect(min, max);
+    ui().text->set_active_field_rect(min, max, numeric);
     const std::string& composing = ui().text->composition();
     if (!composing.empty()) {
       // The IME's preedit (e.g. pinyin) shown under the field until committed.
@@ -106,6 +111,16 @@ bool text_field(const char* id, const char* hint, std::string* value, float widt
     }
   }
   return changed;
+}
+
+}  // namespace
+
+bool text_field(const char* id, const char* hint, std::string* value, float width, bool secret) {
+  return field(id, hint, value, width, secret, false);
+}
+
+bool number_field(const char* id, const char* hint, std::string* value, float width) {
+  return field(id, hint, value, width, false, true);
 }
 
 bool list_row(const char* id, const char* title, const char* subtitle, const char* status, ImU32 status_color,

@@ -23,6 +23,9 @@ bool choices(const char* id, const char* const* labels, int count, int* selected
 // A single-line text field fed by the hidden input (on-screen keyboard, IME).
 // `secret`: shown as dots (a PIN).
 bool text_field(const char* id, const char* hint, std::string* value, float width = -1, bool secret = false);
+// A field for a number (an amount in 元, a floor): digits and a point only,
+// and the tablet brings up its numeric keyboard.
+bool number_field(const char* id, const char* hint, std::string* value, float width = -1);
 
 // Text that comes from data (names, addresses): makes sure the atlas has its
 // characters. Catalogue text needs no such care.
