@@ -1,6 +1,5 @@
-// Settings: the interface language, the ticket deadlines (ticket_deadlines.cpp)
-// and the about box. Storage, backup and
-// quarantine reports join here with the store.
+// Settings: the interface language, storage, backup, the about box and the
+// ticket deadlines (ticket_deadlines.cpp) last, for the leads.
 #include <ctime>
 
 #include "app/i18n/catalogue.hpp"
@@ -56,8 +55,6 @@ void draw_settings(ScreenContext& ctx) {
   ImGui::SameLine();
   language_choice("settings_lang_en", S::settings_lang_en, Lang::en, w);
   widgets::end_card();
-  ImGui::Dummy(ImVec2(0, ui().css(8)));
-  draw_ticket_deadlines(ctx);
   ImGui::Dummy(ImVec2(0, ui().css(8)));
 
   widgets::begin_card("settings_storage");
@@ -143,6 +140,10 @@ void draw_settings(ScreenContext& ctx) {
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", version);
   if (widgets::button("settings_about", tr(S::about_title), 0)) ctx.state.about_open = true;
   widgets::end_card();
+  // Last: the leads' deadlines must not push the storage and backup cards,
+  // which every butler needs, below the fold.
+  ImGui::Dummy(ImVec2(0, ui().css(8)));
+  draw_ticket_deadlines(ctx);
 }
 
 void draw_about_popup(ScreenContext& ctx) {
