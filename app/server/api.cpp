@@ -7,7 +7,7 @@
 #include <string>
 
 #include "app/server/sync_service.hpp"
-#include "app/sync/json.hpp"
+#include "app/sync/sync_json.hpp"
 
 namespace server {
 namespace {

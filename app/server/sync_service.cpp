@@ -7,7 +7,7 @@
 #include "app/i18n/catalogue.hpp"
 #include "app/ops/codec.hpp"
 #include "app/server/server_ports.hpp"
-#include "app/sync/json.hpp"
+#include "app/sync/sync_json.hpp"
 #include "app/sync/wire.hpp"
 
 namespace server {

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "app/i18n/catalogue.hpp"
-#include "app/sync/json.hpp"
+#include "app/sync/sync_json.hpp"
 
 namespace app::sync {
 namespace {

@@ -6,7 +6,7 @@
 #include "app/domain/validate_op.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/ops/codec.hpp"
-#include "app/sync/json.hpp"
+#include "app/sync/sync_json.hpp"
 #include "app/sync/wire.hpp"
 
 namespace app::sync {

@@ -1,7 +1,7 @@
 #include "app/sync/wire.hpp"
 
 #include "app/core/base64.hpp"
-#include "app/sync/json.hpp"
+#include "app/sync/sync_json.hpp"
 
 namespace app::sync {
 namespace {

@@ -6,7 +6,7 @@
 #include "app/demo/demo_community.hpp"
 #include "app/domain/validate_op.hpp"
 #include "app/ops/codec.hpp"
-#include "app/sync/json.hpp"
+#include "app/sync/sync_json.hpp"
 #include "app/sync/sync_client.hpp"
 #include "app/sync/wire.hpp"
 #include "fakes.hpp"

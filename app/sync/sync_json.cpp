@@ -1,4 +1,4 @@
-#include "app/sync/json.hpp"
+#include "app/sync/sync_json.hpp"
 
 #include <limits>
 
