@@ -185,10 +185,10 @@ Status check_value(F key, const Payload::Field& f) {
     case F::price_cents: if (v < 0 || v > 100000000) return invalid("price out of range"); break;
     case F::major_resolve_days: case F::major_answer_days: case F::important_resolve_days: case F::minor_resolve_days:
     case F::callback_days: case F::leak_callback_days:
-      if (v < 1 || v > 60) return invalid("a deadline of 1 to 60 days");
+      if (!tickets::plausible_days(v)) return invalid("a deadline of 1 to 60 days");
       break;
     case F::important_escalate_minutes: case F::repair_dispatch_minutes: case F::onsite_minutes:
-      if (v < 1 || v > 1440) return invalid("a deadline of 1 to 1440 minutes");
+      if (!tickets::plausible_minutes(v)) return invalid("a deadline of 1 to 1440 minutes");
       break;
     case F::day: if (v == 0 || !plausible_date(v)) return invalid("bad day " + std::to_string(v)); break;
     case F::key_kind: if (!keys::is_key_kind(v)) return invalid("unknown key kind " + std::to_string(v)); break;

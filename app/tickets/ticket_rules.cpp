@@ -34,8 +34,8 @@ TransitionError check_transition(Status from, Status to, bool callback_failed, b
 }
 
 bool plausible(const Settings& s) {
-  const auto days = [](std::int64_t v) { return v >= 1 && v <= 60; };
-  const auto minutes = [](std::int64_t v) { return v >= 1 && v <= 1440; };
+  const auto days = plausible_days;
+  const auto minutes = plausible_minutes;
   return days(s.major_resolve_days) && days(s.major_answer_days) && minutes(s.important_escalate_minutes) && days(s.important_resolve_days) &&
          days(s.minor_resolve_days) && minutes(s.repair_dispatch_minutes) && minutes(s.onsite_minutes) && days(s.callback_days) &&
          days(s.leak_callback_days);

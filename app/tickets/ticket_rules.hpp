@@ -53,7 +53,11 @@ struct Settings {
   std::int64_t leak_callback_days = 3;        // after the leak test
   bool operator==(const Settings&) const = default;
 };
-// A setting's stored value is sane: days 1–60, minutes 1–1440.
+// A setting's sane range: days 1–60, minutes 1–1440 (a day). One place for
+// the Session, op validation and the Settings steppers.
+inline constexpr std::int64_t kMaxSettingDays = 60, kMaxSettingMinutes = 1440;
+inline bool plausible_days(std::int64_t v) { return v >= 1 && v <= kMaxSettingDays; }
+inline bool plausible_minutes(std::int64_t v) { return v >= 1 && v <= kMaxSettingMinutes; }
 bool plausible(const Settings& s);
 
 // Wall-clock ms deadlines from the moment of receipt; nullopt: none applies.

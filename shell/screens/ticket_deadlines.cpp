@@ -64,7 +64,7 @@ void setting_row(const Row& row, std::int64_t& value, bool editing) {
   std::snprintf(id, sizeof id, "%s:value", row.id);
   automation().record_last_item(id, shown.c_str(), "label");
   if (editing) {
-    const std::int64_t low = 1, high = row.minutes ? 1440 : 60;
+    const std::int64_t low = 1, high = row.minutes ? app::tickets::kMaxSettingMinutes : app::tickets::kMaxSettingDays;
     std::snprintf(id, sizeof id, "%s:less", row.id);
     ImGui::SetCursorScreenPos(ImVec2(number_x - side - gap, at.y));
     if (widgets::button(id, tr(S::slip_less), side, widgets::Tone::normal, value > low)) value = value - row.step < low ? low : value - row.step;
