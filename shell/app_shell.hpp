@@ -3,6 +3,7 @@
 // rail in landscape), the top bar with status and the language switch, the
 // update banner, and the automation hook's state summary.
 #include <string>
+#include <vector>
 
 #include "app/session/session.hpp"
 #include "shell/platform/browser_events.hpp"
@@ -50,7 +51,12 @@ class AppShell {
   bool whole_log_failed_ = false;
   double snapshot_covers_ = -1;
   double snapshot_ops_ = -1;     // >= 0: written, to be put next frame (the ops it covers)
-  struct { double begin_ms = 0, step_ms = 0, take_ms = 0, put_ms = 0; } snapshot_cost_;  // worst per frame   // a snapshot being written covers segments up to this key
+  // What snapshotting has cost a frame, worst so far, by part, and every
+  // step frame's cost (scripts/bench store prints their spread).
+  struct {
+    double begin_ms = 0, step_ms = 0, take_ms = 0, put_ms = 0;
+    std::vector<float> step_frames_ms;
+  } snapshot_cost_;
   double last_retry_s_ = 0;
   double load_ms_ = 0;  // folding the stored log at start-up (scripts/bench store)
 };

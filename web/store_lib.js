@@ -166,17 +166,22 @@ mergeInto(LibraryManager.library, {
     return ButlerStore.lastKey;
   },
 
-  // Stores the snapshot in one strict transaction, in chunks: each chunk is
-  // put from the previous put's success, a task of its own, so frames keep
-  // coming while ~15 MB are copied (one 15 MB put blocked a frame for 30 ms).
-  // The bytes stay in the wasm heap (C++ keeps them) until C++ hears back.
+  // Stores the snapshot in one strict transaction, chunk by chunk as C++
+  // wrote them (~256 KB each): each chunk is put from the previous put's
+  // success, a task of its own, so frames keep coming while ~15 MB are copied
+  // (one 15 MB put blocked a frame for 30 ms). The bytes stay in the wasm
+  // heap (C++ keeps them) until C++ hears back.
   butler_store_put_snapshot__deps: ['$ButlerStore'],
-  butler_store_put_snapshot: function (ptr, len, covers, ops) {
+  butler_store_put_snapshot: function (chunkPtrs, chunkSizes, count, covers, ops) {
     function done(ok, message) { Module.ccall('butler_store_on_snapshot_saved', null, ['number', 'number', 'string'], [ok ? 1 : 0, ops, message]); }
     var db = ButlerStore.db;
     if (!db) { done(false, 'database not open'); return; }
-    var CHUNK = 512 * 1024;
-    var count = Math.ceil(len / CHUNK);
+    var ptrs = [], sizes = [], len = 0;
+    for (var c = 0; c < count; c++) {
+      ptrs.push(HEAP32[(chunkPtrs >> 2) + c] >>> 0);
+      sizes.push(HEAP32[(chunkSizes >> 2) + c]);
+      len += sizes[c];
+    }
     var tx;
     try {
       tx = db.transaction('snapshot', 'readwrite', { durability: 'strict' });
@@ -192,8 +197,7 @@ mergeInto(LibraryManager.library, {
         store.put({ covers: covers, ops: ops, chunks: count, bytes: len }, 'current');
         return;
       }
-      var from = ptr + i * CHUNK;
-      var request = store.put(HEAPU8.slice(from, Math.min(ptr + len, from + CHUNK)).buffer, i);
+      var request = store.put(HEAPU8.slice(ptrs[i], ptrs[i] + sizes[i]).buffer, i);
       request.onsuccess = function () { put(i + 1); };
     }
     put(0);

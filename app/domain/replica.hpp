@@ -58,6 +58,9 @@ class Replica {
   // The ids of every op held (base first, then fold order), and the last
   // op's fold key: what a snapshot records.
   std::vector<Id> ids() const;
+  // ids()[i] without building the vector (the background snapshot reads them
+  // a few thousand per frame).
+  const Id& id_at(std::size_t i) const { return i < base_ids_.size() ? base_ids_[i] : log_[i - base_ids_.size()].op_id; }
   FoldKey frontier() const;
   Op decode(const Entry& entry) const;       // the op of a log entry
   std::vector<Op> decoded_log() const;       // every op, in fold order (tests, tools)

@@ -155,8 +155,11 @@ bool Session::snapshot_due() const {
 
 bool Session::begin_snapshot() {
   if (!snapshot_due()) return false;
-  snapshot_writer_ = std::make_unique<SnapshotWriter>(replica_.data(), replica_.ids(), stored_records_,
-                                                      replica_.frontier(), load_report_.quarantined);
+  // The writer reads the replica in place; any change to it drops the writer
+  // (snapshot_step) before it could read a moved id.
+  snapshot_writer_ = std::make_unique<SnapshotWriter>(
+      replica_.data(), replica_.size(), [this](std::size_t i) { return replica_.id_at(i); }, stored_records_,
+      replica_.frontier(), load_report_.quarantined);
   snapshot_version_ = replica_.version();
   return true;
 }
@@ -173,9 +176,9 @@ SnapshotStep Session::snapshot_step(std::size_t budget) {
   return snapshot_writer_->step(budget) ? SnapshotStep::done : SnapshotStep::working;
 }
 
-std::string Session::take_snapshot() {
+std::vector<std::string> Session::take_snapshot() {
   if (!snapshot_writer_ || !snapshot_writer_->done()) return {};
-  std::string bytes = snapshot_writer_->take();
+  std::vector<std::string> bytes = snapshot_writer_->take();
   snapshot_writer_.reset();
   snapshot_storing_ = true;  // one at a time: the next waits for this one's answer
   return bytes;

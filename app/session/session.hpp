@@ -234,7 +234,7 @@ class Session {
   bool begin_snapshot();
   // Writes up to `budget` entities; abandoned if the state changed meanwhile.
   SnapshotStep snapshot_step(std::size_t budget);
-  std::string take_snapshot();  // after SnapshotStep::done
+  std::vector<std::string> take_snapshot();  // after SnapshotStep::done: the bytes in chunks
   void on_snapshot_saved(bool ok, std::uint64_t op_count, std::string_view message);
   // Due after `every_ops` new ops and `quiet_ms` without a save: a snapshot
   // is written while the butler is not working, never between two taps.

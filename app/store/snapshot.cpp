@@ -245,43 +245,62 @@ Error damaged(const char* what) { return Error{"snapshot_damaged", std::string("
 
 }  // namespace
 
-SnapshotWriter::SnapshotWriter(const MasterData& data, std::vector<Id> op_ids, std::uint64_t record_count,
+SnapshotWriter::SnapshotWriter(const MasterData& data, std::size_t op_count, IdAt id_at, std::uint64_t record_count,
                                const FoldKey& frontier, const std::vector<QuarantinedRecord>& quarantined)
-    : data_(data), ids_(std::move(op_ids)), quarantined_(quarantined), op_count_(ids_.size()) {
-  out_.reserve(64 + ids_.size() * 16 + (data.units.size() + data.residents.size()) * 60);
-  out_ += kMagic;
-  out_.push_back(static_cast<char>(kSnapshotFormatVersion));
-  put_varint(out_, op_count_);
-  put_varint(out_, record_count);
-  put_varint(out_, static_cast<std::uint64_t>(frontier.hlc.wall_ms));
-  put_varint(out_, frontier.hlc.logical);
-  put_id(out_, frontier.device);
-  put_id(out_, frontier.op_id);
-  put_varint(out_, ids_.size());
+    : data_(data), id_at_(std::move(id_at)), quarantined_(quarantined), op_count_(op_count) {
+  std::string& out = sink();
+  out += kMagic;
+  out.push_back(static_cast<char>(kSnapshotFormatVersion));
+  put_varint(out, op_count_);
+  put_varint(out, record_count);
+  put_varint(out, static_cast<std::uint64_t>(frontier.hlc.wall_ms));
+  put_varint(out, frontier.hlc.logical);
+  put_id(out, frontier.device);
+  put_id(out, frontier.op_id);
+  put_varint(out, op_count_);
   crc_ = bytes::crc32_start();
+}
+
+std::string& SnapshotWriter::sink() {
+  if (chunks_.empty() || chunks_.back().size() >= kChunkBytes) {
+    checksum_written();
+    chunks_.emplace_back();
+    // Room for the last entity to run past the mark without a reallocation.
+    chunks_.back().reserve(kChunkBytes + kChunkBytes / 8);
+    crc_done_ = 0;
+  }
+  return chunks_.back();
+}
+
+void SnapshotWriter::checksum_written() {
+  if (chunks_.empty()) return;
+  crc_ = bytes::crc32_update(crc_, std::string_view(chunks_.back()).substr(crc_done_));
+  crc_done_ = chunks_.back().size();
 }
 
 void SnapshotWriter::write_ids(std::size_t& budget) {
   // Ids are cheap to write: a unit of budget is 16 of them.
-  const std::size_t n = std::min(ids_.size() - ids_written_, budget * 16);
-  for (std::size_t i = 0; i < n; ++i) put_id(out_, ids_[ids_written_ + i]);
+  const auto count = static_cast<std::size_t>(op_count_);
+  const std::size_t n = std::min(count - ids_written_, budget * 16);
+  for (std::size_t i = 0; i < n; ++i) put_id(sink(), id_at_(ids_written_ + i));
   ids_written_ += n;
   budget -= std::min(budget, (n + 15) / 16);
-  if (ids_written_ == ids_.size()) {
-    ids_ = {};
+  if (ids_written_ == count) {
+    id_at_ = nullptr;
     phase_ = Phase::tail;
   }
 }
 
 void SnapshotWriter::write_tail() {
-  put_varint(out_, quarantined_.size());
+  std::string& out = sink();
+  put_varint(out, quarantined_.size());
   for (const QuarantinedRecord& q : quarantined_) {
-    put_varint(out_, q.index);
-    put_text(out_, q.reason);
+    put_varint(out, q.index);
+    put_text(out, q.reason);
   }
-  put_id(out_, data_.community.id);
-  put_text(out_, data_.community.name);
-  put_text(out_, data_.community.city);
+  put_id(out, data_.community.id);
+  put_text(out, data_.community.name);
+  put_text(out, data_.community.city);
   phase_ = Phase::buildings;
 }
 
@@ -289,11 +308,11 @@ template <typename Map, typename Write>
 bool SnapshotWriter::write_section(const Map& map, typename Map::const_iterator& it, bool& started, std::size_t& budget,
                                    Write write_one) {
   if (!started) {
-    put_varint(out_, map.size());
+    put_varint(sink(), map.size());
     it = map.begin();
     started = true;
   }
-  for (; it != map.end() && budget > 0; ++it, --budget) write_one(out_, it->second);
+  for (; it != map.end() && budget > 0; ++it, --budget) write_one(sink(), it->second);
   if (it != map.end()) return false;
   started = false;
   return true;
@@ -322,7 +341,7 @@ bool SnapshotWriter::step(std::size_t budget) {
       case Phase::prices: finished = write_section(data_.tickets.prices, price_it_, section_started_, budget, w); break;
       case Phase::visits: finished = write_section(data_.tickets.visits, visit_it_, section_started_, budget, w); break;
       case Phase::ticket_settings:
-        write(out_, data_.tickets.settings);
+        write(sink(), data_.tickets.settings);
         finished = true;
         break;
       case Phase::keys: finished = write_section(data_.keys.keys, key_it_, section_started_, budget, w); break;
@@ -342,18 +361,20 @@ bool SnapshotWriter::step(std::size_t budget) {
   }
   // The checksum follows the bytes as they are written, so the last step
   // does not pay for all of them at once.
-  crc_ = bytes::crc32_update(crc_, std::string_view(out_).substr(crc_done_));
-  crc_done_ = out_.size();
-  if (phase_ == Phase::done) bytes::put_u32(out_, bytes::crc32_finish(crc_));
+  checksum_written();
+  if (phase_ == Phase::done) bytes::put_u32(sink(), bytes::crc32_finish(crc_));
   return phase_ == Phase::done;
 }
 
 std::string encode_snapshot(const MasterData& data, std::vector<Id> op_ids, std::uint64_t record_count, const FoldKey& frontier,
                             const std::vector<QuarantinedRecord>& quarantined) {
-  SnapshotWriter writer(data, std::move(op_ids), record_count, frontier, quarantined);
+  const std::size_t count = op_ids.size();
+  SnapshotWriter writer(data, count, [&op_ids](std::size_t i) { return op_ids[i]; }, record_count, frontier, quarantined);
   while (!writer.step(1 << 20)) {
   }
-  return writer.take();
+  std::string bytes;
+  for (const std::string& chunk : writer.take()) bytes += chunk;
+  return bytes;
 }
 
 Result<Snapshot> decode_snapshot(std::string_view bytes) {

@@ -16,9 +16,13 @@
 //
 // Writing is done in steps (SnapshotWriter::step) so the shell can spread it
 // over frames; the state must not change between steps (the session aborts
-// the writer when it does).
+// the writer when it does). Nothing in a step is proportional to the whole
+// snapshot: the op ids are read where they live, not copied first, and the
+// bytes go into chunks of kChunkBytes, never one string that grows (a 15 MB
+// string doubling copied itself in one step: 6 ms of a frame).
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,29 +64,38 @@ Result<Snapshot> decode_snapshot(std::string_view bytes);
 
 class SnapshotWriter {
  public:
-  // `data` must stay unchanged until the writer is done or dropped.
-  SnapshotWriter(const MasterData& data, std::vector<Id> op_ids, std::uint64_t record_count, const FoldKey& frontier,
+  // The i-th covered op's id, for i < op_count, in the replica's order.
+  using IdAt = std::function<Id(std::size_t)>;
+  static constexpr std::size_t kChunkBytes = 256 * 1024;
+
+  // `data` and what `id_at` reads must stay unchanged until the writer is
+  // done or dropped.
+  SnapshotWriter(const MasterData& data, std::size_t op_count, IdAt id_at, std::uint64_t record_count, const FoldKey& frontier,
                  const std::vector<QuarantinedRecord>& quarantined);
   // Writes up to `budget` more entities; true once the snapshot is complete.
   bool step(std::size_t budget);
   bool done() const { return phase_ == Phase::done; }
   std::uint64_t op_count() const { return op_count_; }
-  // The finished bytes (once done()); leaves the writer empty.
-  std::string take() { return std::move(out_); }
+  // The finished bytes (once done()), in order, each chunk about kChunkBytes;
+  // leaves the writer empty.
+  std::vector<std::string> take() { return std::move(chunks_); }
 
  private:
   enum class Phase { ids, tail, buildings, units, residents, staff, zones, checkpoints, photos, rounds, answers, findings, checklists, tickets,
                      prices, visits, ticket_settings, keys, loans, key_events, departures, handovers, incidents, renovations, done };
+  // The chunk to append to: a new one once the current one is full.
+  std::string& sink();
+  void checksum_written();
   void write_ids(std::size_t& budget);
   void write_tail();
   template <typename Map, typename Write>
   bool write_section(const Map& map, typename Map::const_iterator& it, bool& started, std::size_t& budget, Write write);
 
   const MasterData& data_;
-  std::vector<Id> ids_;
+  IdAt id_at_;
   std::size_t ids_written_ = 0;
   std::vector<QuarantinedRecord> quarantined_;
-  std::string out_;
+  std::vector<std::string> chunks_;
   std::uint64_t op_count_ = 0;
   Phase phase_ = Phase::ids;
   bool section_started_ = false;
@@ -108,7 +121,7 @@ class SnapshotWriter {
   std::unordered_map<Id, Incident, IdHash>::const_iterator incident_it_;
   std::unordered_map<Id, Renovation, IdHash>::const_iterator renovation_it_;
   std::uint32_t crc_ = 0;
-  std::size_t crc_done_ = 0;  // bytes of out_ already in crc_
+  std::size_t crc_done_ = 0;  // bytes of the last chunk already in crc_
 };
 
 // The whole snapshot at once (tests, tools).

@@ -15,7 +15,7 @@ void butler_store_open();
 void butler_store_append(double batch, const unsigned char* bytes, int len);
 void butler_store_read_all();
 double butler_store_snapshot_begin();
-void butler_store_put_snapshot(const unsigned char* bytes, int len, double covers, double ops);
+void butler_store_put_snapshot(const int* chunk_ptrs, const int* chunk_sizes, int chunks, double covers, double ops);
 }
 
 namespace shell {
@@ -122,14 +122,18 @@ void BrowserStore::on_whole_log(unsigned char* buffer, int size, const char* err
 
 double BrowserStore::snapshot_begin() { return butler_store_snapshot_begin(); }
 
-void BrowserStore::put_snapshot(std::string bytes, double covers, std::uint64_t ops) {
-  snapshot_out_ = std::move(bytes);
-  butler_store_put_snapshot(reinterpret_cast<const unsigned char*>(snapshot_out_.data()), static_cast<int>(snapshot_out_.size()),
-                            covers, static_cast<double>(ops));
+void BrowserStore::put_snapshot(std::vector<std::string> chunks, double covers, std::uint64_t ops) {
+  snapshot_out_ = std::move(chunks);
+  std::vector<int> ptrs, sizes;
+  for (const std::string& chunk : snapshot_out_) {
+    ptrs.push_back(static_cast<int>(reinterpret_cast<std::uintptr_t>(chunk.data())));
+    sizes.push_back(static_cast<int>(chunk.size()));
+  }
+  butler_store_put_snapshot(ptrs.data(), sizes.data(), static_cast<int>(ptrs.size()), covers, static_cast<double>(ops));
 }
 
 void BrowserStore::on_snapshot_saved(bool ok, std::uint64_t ops, const char* message) {
-  snapshot_out_ = std::string();  // give the memory back
+  snapshot_out_ = {};  // give the memory back
   if (session_) session_->on_snapshot_saved(ok, ops, message ? message : "");
   note_activity();
 }

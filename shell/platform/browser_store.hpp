@@ -45,7 +45,7 @@ class BrowserStore final : public app::StoragePort {
   // snapshot will cover, or a negative number when it cannot start now.
   double snapshot_begin();
   // Keeps the bytes until IndexedDB has them (the write is spread over tasks).
-  void put_snapshot(std::string bytes, double covers, std::uint64_t ops);
+  void put_snapshot(std::vector<std::string> chunks, double covers, std::uint64_t ops);
   void append(std::uint64_t batch, const std::vector<std::string>& records) override;
 
   // Where commit results go once the session exists.
@@ -81,7 +81,7 @@ class BrowserStore final : public app::StoragePort {
   unsigned char* snapshot_ = nullptr;
   std::size_t snapshot_size_ = 0;
   std::vector<WholeLogDone> whole_waiting_;
-  std::string snapshot_out_;  // being written
+  std::vector<std::string> snapshot_out_;  // being written, in chunks
   std::vector<std::string_view> records_;
   app::Session* session_ = nullptr;
   std::function<void(bool)> observer_;

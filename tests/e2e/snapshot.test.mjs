@@ -61,7 +61,8 @@ test('start-up reads the snapshot and only the records saved after it', async ()
   await snapshotCoversAll(page);
   const stored = await withSnapshot(page, 'read');
   assert.ok(stored && stored.ops > 5000, 'a snapshot of the demo is stored');
-  assert.ok(stored.chunks >= 1 && stored.bytes > 100000, JSON.stringify(stored));
+  // Stored as the writer's chunks (~256 KB each): the start-up below joins them.
+  assert.ok(stored.chunks >= 2 && stored.bytes > 300000, JSON.stringify(stored));
   await commits(page, 3);  // three saves after the snapshot
   const before = (await state(page)).session;
 
