@@ -16,8 +16,9 @@ const type = async (page, field, text) => {
   await frames(page, 3);
 };
 
+// Scale 1, like the other long by-touch walks (CI time; sizes are in CSS px).
 test('the unit record: status, a new phone and a new family member, by touch, kept after a reload', async () => {
-  const context = await newTablet(browser);
+  const context = await newTablet(browser, undefined, 1);
   const page = await context.newPage();
   await boot(page, server.url);
   await tap(page, 'welcome_try_demo');

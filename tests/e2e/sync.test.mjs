@@ -71,8 +71,9 @@ test('a wrong PIN is refused in words and nothing is enrolled', async () => {
   await context.close();
 });
 
+// Scale 1, like the other long by-touch walks (CI time; sizes are in CSS px).
 test('offline edits sync by themselves when the network is back; the office and another butler see them', async () => {
-  const context = await newTablet(browser);
+  const context = await newTablet(browser, undefined, 1);
   const page = await context.newPage();
   await boot(page, server.url);
   await enrol(page, 'GJ001');
@@ -150,7 +151,7 @@ test('offline edits sync by themselves when the network is back; the office and 
   assert.deepEqual(size, { width: 1600, height: 1200 }, 'a 2400×1800 photo is kept as a 1600×1200 JPEG');
 
   // Another butler of the same community pulls them.
-  const other = await newTablet(browser);
+  const other = await newTablet(browser, undefined, 1);
   const second = await other.newPage();
   await boot(second, server.url);
   await enrol(second, 'GJ002');
