@@ -200,5 +200,8 @@
     widget: function (id) { return window.butlerTest.widgets().filter(function (w) { return w.id === id; })[0] || null; },
     state: function () { return JSON.parse(Module.ccall('butler_test_state', 'string', [], [])); },
     frames: function () { return Module.ccall('butler_test_frame_count', 'number', [], []); },
+    // Draws the next n frames without waiting for the idle once-a-second
+    // redraw; domain state is untouched.
+    drawFrames: function (n) { Module.ccall('butler_test_draw_frames', null, ['number'], [n]); },
   };
 })();

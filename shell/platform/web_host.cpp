@@ -31,6 +31,15 @@ void on_char(GLFWwindow*, unsigned int) { note_activity(); }
 
 }  // namespace
 
+namespace {
+// scripts/bench store pauses drawing to time the store path alone: headless
+// Chromium draws with SwiftShader on the CPU, and a frame there costs what a
+// tablet's GPU does in a fraction of the time.
+bool g_rendering_paused = false;
+// The host whose main loop runs (one per page), for butler_test_draw_frames.
+WebHost* g_running_host = nullptr;
+}  // namespace
+
 bool WebHost::init(const char* title) {
   butler_loading_status("正在准备字体… · Preparing fonts…");
   if (!glfwInit()) return false;
@@ -80,6 +89,7 @@ bool WebHost::init(const char* title) {
 void WebHost::run(DrawFn draw, EventFn on_event) {
   draw_ = std::move(draw);
   on_event_ = std::move(on_event);
+  g_running_host = this;
   emscripten_set_main_loop_arg(&WebHost::tick, this, 0, false);
 }
 
@@ -107,12 +117,6 @@ void WebHost::update_canvas_size() {
   request_frames(3);
 }
 
-namespace {
-// scripts/bench store pauses drawing to time the store path alone: headless
-// Chromium draws with SwiftShader on the CPU, and a frame there costs what a
-// tablet's GPU does in a fraction of the time.
-bool g_rendering_paused = false;
-}  // namespace
 
 void WebHost::frame() {
   if (g_rendering_paused) return;
@@ -175,3 +179,10 @@ void WebHost::frame() {
 }  // namespace shell
 
 extern "C" EMSCRIPTEN_KEEPALIVE void butler_bench_pause_rendering(int paused) { shell::g_rendering_paused = paused != 0; }
+// Browser tests wait for a few frames after each input for ImGui to settle;
+// idle, the app draws once a second (battery), so each such wait cost a test
+// a second or two. This draws the next `n` frames now, as input would; it
+// changes nothing else.
+extern "C" EMSCRIPTEN_KEEPALIVE void butler_test_draw_frames(int n) {
+  if (shell::g_running_host) shell::g_running_host->request_frames(n);
+}

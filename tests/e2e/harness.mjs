@@ -88,8 +88,10 @@ export async function boot(page, url, { timeout = 60000 } = {}) {
   if (fatal) throw new Error('app did not start: ' + fatal);
 }
 
+// Waits for n frames drawn from now. Asks for them first: an idle app draws
+// once a second, and waiting that out after every tap made CI minutes long.
 export async function frames(page, n = 4) {
-  const start = await page.evaluate(() => window.butlerTest.frames());
+  const start = await page.evaluate((k) => { window.butlerTest.drawFrames(k); return window.butlerTest.frames(); }, n);
   await page.waitForFunction((target) => window.butlerTest.frames() >= target, start + n, { timeout: 20000 });
 }
 
@@ -128,8 +130,10 @@ export async function setOffline(page, offline) {
 }
 
 // A finger drag from one point to another (CSS px), in small moves, through CDP
-// touch events: what a butler does to scroll a list.
-export async function drag(page, from, to, steps = 12) {
+// touch events: what a butler does to scroll a list. Six moves, each seen by
+// a frame: the app merges the moves within a frame anyway (touch_input.cpp),
+// and headless Chromium takes ~100 ms to deliver each one.
+export async function drag(page, from, to, steps = 6) {
   const cdp = await touchSession(page);
   const point = (x, y) => [{ x, y, id: 1, radiusX: 4, radiusY: 4, force: 1 }];
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(from.x, from.y) });
