@@ -145,6 +145,16 @@ Views build_views(const MasterData& d) {
   v.units = std::move(sorted);
   v.unit_index.reserve(v.units.size());
   for (std::size_t i = 0; i < v.units.size(); ++i) v.unit_index[v.units[i].id] = i;
+  for (std::size_t i = 0; i < v.units.size(); ++i) {
+    const UnitRow& row = v.units[i];
+    if (v.estate.empty() || v.estate.back().name != row.building_name) v.estate.push_back({row.building_name, {}});
+    // Rows come stairwell by stairwell, so a floor recurs: find or insert it.
+    std::vector<EstateFloor>& floors = v.estate.back().floors;
+    auto f = std::lower_bound(floors.begin(), floors.end(), row.floor,
+                              [](const EstateFloor& x, std::int64_t floor) { return x.floor < floor; });
+    if (f == floors.end() || f->floor != row.floor) f = floors.insert(f, EstateFloor{row.floor, {}});
+    f->rows.push_back(i);
+  }
 
   for (const auto& [id, z] : d.zones) {
     ZoneRow row;

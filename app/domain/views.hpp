@@ -41,9 +41,20 @@ struct CheckpointRow {
   CheckpointKind kind = CheckpointKind::lobby;
 };
 
+// The estate as a butler walks it (the unit picker: building → floor → door).
+struct EstateFloor {
+  std::int64_t floor = 0;
+  std::vector<std::size_t> rows;  // into Views::units, stairwell then room
+};
+struct EstateBuilding {
+  std::string name;
+  std::vector<EstateFloor> floors;  // low to high
+};
+
 struct Views {
   CommunitySummary summary;
   std::vector<UnitRow> units;   // by building position, stairwell, floor, room
+  std::vector<EstateBuilding> estate;  // the same rows by building and floor (patching keeps it: rows never move)
   std::unordered_map<Id, std::size_t, IdHash> unit_index;  // unit id → row in `units`
   std::vector<ZoneRow> zones;   // by position, then name
   std::vector<std::vector<CheckpointRow>> zone_checkpoints;  // parallel to zones, in route order

@@ -257,6 +257,7 @@ class Session {
   void prepare_views() const { (void)views(); }
   bool views_ready() const { return views_version_ == replica_.version(); }
   const std::vector<UnitRow>& unit_rows() const { return views().units; }
+  const std::vector<EstateBuilding>& estate() const { return views().estate; }  // unit_rows by building and floor
   const UnitRow* unit_row(const Id& unit) const;  // nullptr: not a unit here
   std::vector<std::size_t> search_units(std::string_view query) const;
   const std::vector<ZoneRow>& zone_rows() const { return views().zones; }

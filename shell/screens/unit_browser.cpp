@@ -1,6 +1,6 @@
 // The unit picked by walking the estate: building, then floor, then the
 // units on it — for the butler at a door who knows where, not the owner's
-// name. Grouping the unit list is presentation; the rows are the Session's.
+// name. The grouping is the Session's (estate(), built once per change).
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -19,51 +19,36 @@ namespace shell {
 
 const app::UnitRow* browse_units(const app::Session& session, TicketDraft& d) {
   const std::vector<app::UnitRow>& rows = session.unit_rows();
-  std::vector<std::string> buildings;
-  for (const app::UnitRow& r : rows) {
-    if (buildings.empty() || buildings.back() != r.building_name) {
-      bool seen = false;
-      for (const std::string& b : buildings) seen = seen || b == r.building_name;
-      if (!seen) buildings.push_back(r.building_name);
-    }
-  }
-  if (d.browse_building >= static_cast<int>(buildings.size())) d.browse_building = -1;
+  const std::vector<app::EstateBuilding>& estate = session.estate();
+  if (d.browse_building >= static_cast<int>(estate.size())) d.browse_building = -1;
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::unit_browse_hint));
   if (d.browse_building < 0) {
     std::vector<const char*> labels;
-    for (const std::string& b : buildings) labels.push_back(b.c_str());
+    for (const app::EstateBuilding& b : estate) labels.push_back(b.name.c_str());
     if (widgets::choices("unit_building", labels.data(), static_cast<int>(labels.size()), &d.browse_building, ui().portrait ? 4 : 6)) {
       d.browse_floor = -1;
     }
     return nullptr;
   }
-  const std::string& building = buildings[static_cast<std::size_t>(d.browse_building)];
-  if (widgets::button("unit_building_back", (building + "  ·  " + tr(S::unit_browse_back)).c_str(), -1)) {
+  const app::EstateBuilding& building = estate[static_cast<std::size_t>(d.browse_building)];
+  if (widgets::button("unit_building_back", (building.name + "  ·  " + tr(S::unit_browse_back)).c_str(), -1)) {
     d.browse_building = -1;
     return nullptr;
   }
-  std::vector<std::int64_t> floors;
-  for (const app::UnitRow& r : rows) {
-    if (r.building_name != building) continue;
-    bool seen = false;
-    for (std::int64_t f : floors) seen = seen || f == r.floor;
-    if (!seen) floors.push_back(r.floor);
-  }
   std::vector<std::string> floor_names;
-  for (std::int64_t f : floors) {
+  for (const app::EstateFloor& f : building.floors) {
     char text[32];
-    std::snprintf(text, sizeof text, tr(S::unit_browse_floor), static_cast<int>(f));
+    std::snprintf(text, sizeof text, tr(S::unit_browse_floor), static_cast<int>(f.floor));
     floor_names.push_back(text);
   }
   std::vector<const char*> labels;
   for (const std::string& f : floor_names) labels.push_back(f.c_str());
   widgets::choices("unit_floor", labels.data(), static_cast<int>(labels.size()), &d.browse_floor, ui().portrait ? 6 : 8);
-  if (d.browse_floor < 0 || d.browse_floor >= static_cast<int>(floors.size())) return nullptr;
-  const std::int64_t floor = floors[static_cast<std::size_t>(d.browse_floor)];
+  if (d.browse_floor < 0 || d.browse_floor >= static_cast<int>(building.floors.size())) return nullptr;
   const app::UnitRow* picked = nullptr;
   int shown = 0;
-  for (const app::UnitRow& r : rows) {
-    if (r.building_name != building || r.floor != floor) continue;
+  for (std::size_t index : building.floors[static_cast<std::size_t>(d.browse_floor)].rows) {
+    const app::UnitRow& r = rows[index];
     char id[32];
     std::snprintf(id, sizeof id, "unit_on_floor:%d", shown++);
     const std::string who = r.owner_name.empty() ? std::string(tr(S::registers_no_owner)) : r.owner_name + "  " + r.masked_phone;

@@ -85,3 +85,36 @@ TEST_CASE("the archive lists units as a butler walks them: building, stairwell, 
   CHECK(v.units[2].label == "1栋 1单元 103");
   CHECK(v.units[3].label == "1栋 1单元 201");
 }
+
+TEST_CASE("the estate groups every unit row by building and floor, floors low to high, for the walking picker") {
+  Replica r;
+  r.add(generate_demo({}).ops);
+  const Views v = build_views(r.data());
+  REQUIRE(v.estate.size() == static_cast<std::size_t>(v.summary.buildings));
+  CHECK(v.estate.front().name == "1栋");
+  std::size_t rows = 0;
+  std::set<std::size_t> seen;
+  for (const EstateBuilding& b : v.estate) {
+    REQUIRE_FALSE(b.floors.empty());
+    for (std::size_t i = 0; i < b.floors.size(); ++i) {
+      if (i > 0) CHECK(b.floors[i - 1].floor < b.floors[i].floor);  // each floor once, low to high
+      const EstateFloor& f = b.floors[i];
+      for (std::size_t k = 0; k < f.rows.size(); ++k) {
+        const UnitRow& row = v.units[f.rows[k]];
+        CHECK(row.building_name == b.name);
+        CHECK(row.floor == f.floor);
+        if (k > 0) CHECK(f.rows[k - 1] < f.rows[k]);  // stairwell, then room: the archive's order
+        seen.insert(f.rows[k]);
+      }
+      rows += f.rows.size();
+    }
+  }
+  CHECK(rows == v.units.size());  // every row once
+  CHECK(seen.size() == v.units.size());
+  // A building with two stairwells lists both stairwells' doors on one floor.
+  const EstateFloor& fifth = v.estate.front().floors[4];
+  CHECK(fifth.floor == 5);
+  std::set<std::string> stairwells;
+  for (std::size_t i : fifth.rows) stairwells.insert(v.units[i].label.substr(0, v.units[i].label.find("单元")));
+  CHECK(stairwells.size() >= 2);
+}
