@@ -318,7 +318,9 @@ class Session {
   const Staff* staff(const Id& id) const;
   // The latest version of every checklist, in a fixed order (the editor).
   std::vector<const ChecklistTemplate*> checklists() const;
-  bool may_edit_checklists() const;  // a head butler or manager is signed in
+  // A head butler or manager is signed in: who may edit checklists, the
+  // price list and the deadlines, record departures, approve and sign off.
+  bool lead_signed_in() const;
   // The zones this person walks (the head butler, who has none, sees all).
   std::vector<const ZoneRow*> my_zones() const;
   // The day's duties of a zone and how each stands (only those with

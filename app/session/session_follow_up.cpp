@@ -22,7 +22,7 @@ std::int64_t month_of(std::int64_t day) { return day / 100; }
 
 Result<Id> Session::save_price_item(const PriceItem& item) {
   if (Status s = check_writable(); !s.ok()) return s.error();
-  if (!may_edit_checklists()) return error("not_allowed", S::err_price_lead_only);
+  if (!lead_signed_in()) return error("not_allowed", S::err_price_lead_only);
   if (item.name.empty() || item.price_cents < 0 || item.price_cents > 100000000) return error("bad_price_item", S::err_price_item);
   const Id id = item.id.is_nil() ? Id::random(random_) : item.id;
   Payload p;
@@ -33,7 +33,7 @@ Result<Id> Session::save_price_item(const PriceItem& item) {
 
 Status Session::remove_price_item(const Id& item) {
   if (Status s = check_writable(); !s.ok()) return s;
-  if (!may_edit_checklists()) return error("not_allowed", S::err_price_lead_only);
+  if (!lead_signed_in()) return error("not_allowed", S::err_price_lead_only);
   auto it = replica_.data().tickets.prices.find(item);
   if (it == replica_.data().tickets.prices.end() || it->second.removed) return error("unknown_price_item", S::err_unknown_price_item);
   Payload p;
@@ -66,7 +66,7 @@ Result<Id> Session::record_visit(const Id& unit, CallbackMethod method, std::str
 
 Status Session::save_ticket_settings(const tickets::Settings& s) {
   if (Status st = check_writable(); !st.ok()) return st;
-  if (!may_edit_checklists()) return error("not_allowed", S::err_settings_lead_only);
+  if (!lead_signed_in()) return error("not_allowed", S::err_settings_lead_only);
   if (!tickets::plausible(s)) return error("bad_settings", S::err_settings_range);
   // Only what changed: two head butlers editing different numbers offline both keep theirs.
   Payload p;

@@ -142,7 +142,7 @@ Result<Id> Session::lend_keys(const NewLoan& loan) {
   // later day is the head butler's call. Stored resolved, so every tablet
   // (whatever its calendar) judges the same deadline.
   const std::int64_t due = loan.due_ms > 0 ? loan.due_ms : keys::end_of_local_day(now, offset);
-  switch (keys::check_due(now, due, offset, may_edit_checklists())) {
+  switch (keys::check_due(now, due, offset, lead_signed_in())) {
     case keys::DueError::before_out: return error("due_past", S::err_loan_due_past);
     case keys::DueError::after_today: return error("due_after_today", S::err_loan_due_today);
     case keys::DueError::none: break;
@@ -229,7 +229,7 @@ Result<Id> Session::follow_up_lost_key(const Id& id, keys::FollowUp outcome, std
 
 Result<Id> Session::record_departure(const Id& staff, keys::DepartureKind kind, std::string_view note) {
   if (Status s = check_writable(); !s.ok()) return s.error();
-  if (!may_edit_checklists()) return error("not_allowed", S::err_departure_lead_only);
+  if (!lead_signed_in()) return error("not_allowed", S::err_departure_lead_only);
   const Staff* who = staff_of(replica_.data(), staff);
   if (!who) return error("unknown_staff", S::err_unknown_staff);
   if (has_left(replica_.data().keys, staff)) return errorf("already_left", S::err_already_left, who->name.c_str());

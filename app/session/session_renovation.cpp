@@ -229,7 +229,7 @@ Status Session::refund_renovation_deposit(const Id& id, const Signature& signed_
   const Renovation* r = renovation(id);
   auto p = stage_payload(r, Stage::refunded, clock_.now_ms(), {});
   if (!p.ok()) return p.error();
-  if (!may_edit_checklists()) return error("not_allowed", S::err_renovation_refund_role);
+  if (!lead_signed_in()) return error("not_allowed", S::err_renovation_refund_role);
   if (!looks_signed(signed_by)) return error("not_signed", S::err_renovation_unsigned);
   if (r->passes_out() > 0) return error("passes_out", S::err_renovation_passes_out);
   if (r->open_notices() > 0) return error("violations_open", S::err_renovation_violations_open);
@@ -251,7 +251,7 @@ Result<Id> Session::issue_violation_notice(const Id& id, const NewViolation& n) 
   if (n.action == renovation::Action::deduct_deposit && (n.deduct_cents <= 0 || n.deduct_cents > renovation::kMaxCents)) {
     return error("bad_amount", S::err_violation_amount);
   }
-  if (renovation::action_needs_lead(n.action) && !may_edit_checklists()) return error("not_allowed", S::err_violation_role);
+  if (renovation::action_needs_lead(n.action) && !lead_signed_in()) return error("not_allowed", S::err_violation_role);
   if (!n.finding.is_nil() && !replica_.data().rounds.findings.count(n.finding)) return error("unknown_finding", S::err_unknown_finding);
   const Id notice = Id::random(random_);
   Payload p;

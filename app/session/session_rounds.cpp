@@ -368,14 +368,14 @@ Status Session::answer_text(const Id& round_id, const Id& stop, int item, std::s
 
 std::vector<const ChecklistTemplate*> Session::checklists() const { return latest_checklists(replica_.data().rounds); }
 
-bool Session::may_edit_checklists() const {
+bool Session::lead_signed_in() const {
   auto it = replica_.data().staff.find(actor_);
   return it != replica_.data().staff.end() && (it->second.role == Role::head_butler || it->second.role == Role::manager);
 }
 
 Result<std::int64_t> Session::save_checklist(const ChecklistTemplate& edited) {
   if (Status s = check_writable(); !s.ok()) return s.error();
-  if (!may_edit_checklists()) return error("not_allowed", S::err_checklist_lead_only);
+  if (!lead_signed_in()) return error("not_allowed", S::err_checklist_lead_only);
   const ChecklistTemplate* latest = latest_checklist(replica_.data().rounds, edited.key);
   if (!latest) return error("unknown_checklist", S::err_unknown_checklist);
   if (edited.items.empty()) return error("checklist_empty", S::err_checklist_empty);

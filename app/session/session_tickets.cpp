@@ -63,7 +63,7 @@ Status Session::classify_ticket(const Id& id, tickets::Kind kind, tickets::Sever
     return error("bad_step", refusal_message(e));
   }
   // A later date than the standard one is the head's to grant.
-  if (approved_later && !may_edit_checklists()) return error("not_allowed", S::err_ticket_approval_lead_only);
+  if (approved_later && !lead_signed_in()) return error("not_allowed", S::err_ticket_approval_lead_only);
   Payload p = act_on(id, std::max(clock_.now_ms(), t->received_ms));
   p.set(F::stage, static_cast<std::int64_t>(TS::classified));
   p.set(F::kind, static_cast<std::int64_t>(kind)).set(F::severity, static_cast<std::int64_t>(severity));
@@ -182,7 +182,7 @@ Status Session::record_callback(const Id& id, CallbackMethod method, bool satisf
 
 Status Session::recheck_callback(const Id& id, bool confirmed, std::string_view note) {
   if (Status s = check_writable(); !s.ok()) return s;
-  if (!may_edit_checklists()) return error("not_allowed", S::err_recheck_lead_only);
+  if (!lead_signed_in()) return error("not_allowed", S::err_recheck_lead_only);
   const Ticket* t = ticket(id);
   if (!t) return error("unknown_ticket", S::err_unknown_ticket);
   if (t->callback_ms == 0) return error("no_callback", S::err_no_callback_yet);

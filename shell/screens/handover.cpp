@@ -129,7 +129,7 @@ void last_handover(ScreenContext& ctx, KeysUi& st) {
 
 void conflicts(ScreenContext& ctx) {
   const app::Session& s = ctx.session;
-  if (!s.may_edit_checklists()) return;
+  if (!s.lead_signed_in()) return;
   const auto list = s.handover_conflicts();
   if (list.empty()) return;
   ImGui::Dummy(ImVec2(0, ui().css(12)));

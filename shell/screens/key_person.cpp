@@ -50,7 +50,7 @@ void departure(ScreenContext& ctx, const app::Staff& who, KeysUi& st) {
     widgets::data_text(line, colors::warn);
     automation().record_last_item("person_departed", line, "label");
   }
-  if (!s.may_edit_checklists() || who.id == s.actor()) return;
+  if (!s.lead_signed_in() || who.id == s.actor()) return;
   ImGui::Dummy(ImVec2(0, ui().css(8)));
   keys_ui::label(S::key_departure_title);
   const char* kinds[] = {tr(S::key_departure_leaves), tr(S::key_departure_changes_post)};

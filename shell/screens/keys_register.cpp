@@ -172,7 +172,7 @@ void board(ScreenContext& ctx, KeysUi& st) {
 
 void conflicts(ScreenContext& ctx) {
   const app::Session& s = ctx.session;
-  if (!s.may_edit_checklists() || s.key_conflicts().empty()) return;
+  if (!s.lead_signed_in() || s.key_conflicts().empty()) return;
   ImGui::Dummy(ImVec2(0, ui().css(12)));
   widgets::heading(tr(S::key_conflicts_title));
   const S words[] = {S::key_conflict_double_loan, S::key_conflict_return_not_out, S::key_conflict_lost_refused,

@@ -80,7 +80,7 @@ void setting_row(const Row& row, std::int64_t& value, bool editing) {
 
 void draw_ticket_deadlines(ScreenContext& ctx) {
   TicketsUi& st = ctx.state.tickets;
-  const bool lead = ctx.session.may_edit_checklists() && !ctx.session.read_only();
+  const bool lead = ctx.session.lead_signed_in() && !ctx.session.read_only();
   if (!lead) st.deadlines_editing = false;
   widgets::begin_card("settings_deadlines");
   ImGui::TextUnformatted(tr(S::deadlines_title));

@@ -153,7 +153,7 @@ void details(ScreenContext& ctx, const app::Ticket& t) {
 void next_step(ScreenContext& ctx, const app::Ticket& t) {
   TicketsUi& st = ctx.state.tickets;
   // A closed ticket has no next step, but the head butler's re-check of its callback.
-  if (!t.open() && !(t.callback_ms && ctx.session.may_edit_checklists())) return;
+  if (!t.open() && !(t.callback_ms && ctx.session.lead_signed_in())) return;
   ImGui::Dummy(ImVec2(0, ui().css(8)));
   widgets::begin_card("ticket_next");
   draw_ticket_actions(ctx, t);

@@ -150,7 +150,7 @@ void draw_tickets(ScreenContext& ctx) {
     case 2: ticket_list(ctx, owed, S::tickets_none_callbacks); break;
     default: ticket_list(ctx, closed_tickets(ctx.session), S::tickets_none_closed); break;
   }
-  if (ctx.session.may_edit_checklists()) review(ctx);
+  if (ctx.session.lead_signed_in()) review(ctx);
 }
 
 }  // namespace shell

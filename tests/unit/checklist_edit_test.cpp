@@ -96,7 +96,7 @@ TEST_CASE("a head butler's edit is a new version — a started round keeps its v
 
   // The head butler adds an item, moves the last one first, makes one a photo-required item.
   d.session.set_actor(d.staff_with(Role::head_butler));
-  REQUIRE(d.session.may_edit_checklists());
+  REQUIRE(d.session.lead_signed_in());
   std::rotate(edited.items.rbegin(), edited.items.rbegin() + 1, edited.items.rend());
   edited.items[1].photo_required = true;
   const auto saved = d.session.save_checklist(edited);
