@@ -59,11 +59,13 @@ bool key_tile(const char* id, const app::Session& s, const app::KeyRecord& k, Sh
   ui().fonts->request_text(second.c_str());
   const float pad = ui().css(10), line = ImGui::GetTextLineHeight();
   const ImU32 ink = filled ? IM_COL32_WHITE : colors::text;
-  ImGui::PushClipRect(at, ImVec2(at.x + w - pad, at.y + h), true);
-  dl->AddText(ImVec2(at.x + pad, at.y + h * 0.5f - line - ui().css(1)), ink, k.label.c_str());
-  dl->AddText(ImVec2(at.x + pad, at.y + h * 0.5f + ui().css(1)), filled ? IM_COL32_WHITE : color, second.c_str());
-  ImGui::PopClipRect();
+  widgets::fitted_text(dl, ImVec2(at.x + pad, at.y + h * 0.5f - line - ui().css(1)), at.x + w - pad, ink, k.label.c_str());
+  std::string shown;
+  widgets::fitted_text(dl, ImVec2(at.x + pad, at.y + h * 0.5f + ui().css(1)), at.x + w - pad, filled ? IM_COL32_WHITE : color,
+                       second.c_str(), &shown);
   automation().record_last_item(id, k.label.c_str(), "button", is_picked);
+  // What the second line shows ("key:3" → "key_line2:3"), cut or not.
+  automation().record_last_item(("key_line2" + std::string(id).substr(3)).c_str(), shown.c_str(), "label");
   return pressed;
 }
 

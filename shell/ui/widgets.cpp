@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <string>
 
 #include "imgui_internal.h"
 #include "misc/cpp/imgui_stdlib.h"
@@ -123,6 +125,26 @@ bool number_field(const char* id, const char* hint, std::string* value, float wi
   return field(id, hint, value, width, false, true);
 }
 
+void fitted_text(ImDrawList* dl, ImVec2 pos, float max_x, ImU32 color, const char* text, std::string* shown) {
+  const char* end = text + std::strlen(text);
+  if (pos.x + ImGui::CalcTextSize(text, end).x <= max_x) {
+    dl->AddText(pos, color, text, end);
+    if (shown) *shown = text;
+    return;
+  }
+  static const char* const kEllipsis = "…";
+  ui().fonts->request_text(kEllipsis);
+  const float room = max_x - pos.x - ImGui::CalcTextSize(kEllipsis).x;
+  // Shorter by whole UTF-8 characters (continuation bytes are 10xxxxxx).
+  while (end > text && ImGui::CalcTextSize(text, end).x > room) {
+    do --end;
+    while (end > text && (static_cast<unsigned char>(*end) & 0xC0) == 0x80);
+  }
+  const std::string cut = std::string(text, end) + kEllipsis;
+  dl->AddText(pos, color, cut.c_str());
+  if (shown) *shown = cut;
+}
+
 bool list_row(const char* id, const char* title, const char* subtitle, const char* status, ImU32 status_color,
               bool selected) {
   ui().fonts->request_text(title);
@@ -136,8 +158,7 @@ bool list_row(const char* id, const char* title, const char* subtitle, const cha
   const float width = ImGui::GetItemRectSize().x;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float x = at.x + ui().css(12);
-  dl->AddText(ImVec2(x, at.y + pad), colors::text, title);
-  dl->AddText(ImVec2(x, at.y + pad + line + ui().css(2)), colors::muted, subtitle);
+  float text_end_x = at.x + width - ui().css(12);  // the pill's left edge when there is one
   if (status && *status) {
     ui().fonts->request_text(status);
     const ImVec2 size = ImGui::CalcTextSize(status);
@@ -146,7 +167,10 @@ bool list_row(const char* id, const char* title, const char* subtitle, const cha
     const ImVec2 pmin(pmax.x - size.x - px * 2, pmax.y - size.y - py * 2);
     dl->AddRectFilled(pmin, pmax, status_color, size.y);
     dl->AddText(ImVec2(pmin.x + px, pmin.y + py), IM_COL32_WHITE, status);
+    text_end_x = pmin.x - ui().css(8);
   }
+  fitted_text(dl, ImVec2(x, at.y + pad), text_end_x, colors::text, title);
+  fitted_text(dl, ImVec2(x, at.y + pad + line + ui().css(2)), text_end_x, colors::muted, subtitle);
   dl->AddLine(ImVec2(at.x, at.y + height), ImVec2(at.x + width, at.y + height), IM_COL32(0xdd, 0xe3, 0xe8, 0xff));
   ImGui::PopID();
   automation().record_last_item(id, title, "row", selected);

@@ -32,6 +32,12 @@ bool number_field(const char* id, const char* hint, std::string* value, float wi
 void data_text(const char* text, ImU32 color = 0);
 void data_text(const std::string& text, ImU32 color = 0);
 
+// One line of data text drawn at `pos` that ends in "…" where it would pass
+// max_x (a long name on a key tile, beside a status pill): never cut through
+// a character, never under its neighbour.
+// `shown` (if given) gets what was drawn, for the automation tree.
+void fitted_text(ImDrawList* dl, ImVec2 pos, float max_x, ImU32 color, const char* text, std::string* shown = nullptr);
+
 // A full-width list row, two lines (title, subtitle) and a status pill on the
 // right; at least one touch target tall. Returns true when tapped.
 bool list_row(const char* id, const char* title, const char* subtitle, const char* status = nullptr,

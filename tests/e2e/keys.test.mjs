@@ -300,6 +300,12 @@ test('the board and the handover in portrait at 2×: the lost key in its colour,
   await tap(page, 'today_keys_overdue');
   await frames(page, 3);
   await screenshot(page, 'keys-overdue-portrait');
+  // The overdue key's holder is longer than its tile: cut with an ellipsis,
+  // not mid-character at the tile's edge.
+  const overdueTile = (await widgetsWith(page, 'key:'))[0];
+  const line2 = (await widget(page, 'key_line2' + overdueTile.id.slice(3))).label;
+  assert.match(line2, /^逾期未还 · 李建国/);
+  assert.ok(line2.endsWith('…'), line2);
   await tap(page, 'key_filter:4');
   const lost = await widgetsWith(page, 'key:');
   assert.equal(lost.length, (await keys(page)).lost);
