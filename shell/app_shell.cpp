@@ -292,9 +292,17 @@ std::string AppShell::state_json() const {
     for (const auto& zone : session_.zone_rows()) {
       if (const app::Round* r = session_.todays_round(zone.id)) (r->finished_ms ? finished : walking)++;
     }
+    // The active round's checklist sizes, stop by stop (scripts/bench rounds).
+    std::string route_items;
+    app::Id active;
+    if (!state_.active_round.empty() && app::Id::from_hex(state_.active_round, &active)) {
+      for (const app::RouteStop& cp : session_.route_of(active)) {
+        route_items += (route_items.empty() ? "" : ",") + std::to_string(session_.checkpoint_progress(active, cp.id).items);
+      }
+    }
     out += ",\"rounds\":{\"finished_today\":" + std::to_string(finished) + ",\"in_progress\":" + std::to_string(walking) +
            ",\"open_findings\":" + std::to_string(session_.open_findings().size()) + ",\"active\":\"" + state_.active_round +
-           "\",\"checkpoint\":\"" + state_.open_checkpoint + "\"}";
+           "\",\"checkpoint\":\"" + state_.open_checkpoint + "\",\"route_items\":[" + route_items + "]}";
   }
   {
     // Tickets: what is open and late, what owes a callback, and the one on its page.

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startServer, launchBrowser, newTablet, boot, tap, frames, state, widget, root } from '../harness.mjs';
+import { startServer, launchBrowser, newTablet, boot, tap, frames, state, widget, reveal, root } from '../harness.mjs';
 
 const DAYS = Number(process.env.BENCH_HISTORY_DAYS || 365);
 const FRAMES = Number(process.env.BENCH_FRAMES || 120);  // per screen, and as many empty ones
@@ -42,8 +42,9 @@ async function screenFrames(page) {
 // Every tap counted, as a finger would make it; typing is not a tap.
 let taps = 0;
 const counted = async (page, id) => { taps++; return tap(page, id); };
-// The open checkpoint's checklist items, as drawn ("item:K" labels).
-const itemsShown = async (page) => page.evaluate(() => window.butlerTest.widgets().filter((w) => /^item:\d+$/.test(w.id)).length);
+// The checklist sizes of the active round's stops, from the app's state (not
+// what happens to be drawn on screen).
+const routeItems = async (page) => (await state(page)).rounds.route_items;
 const progress = async (page) => Number((await widget(page, 'round_progress')).label.match(/(\d+)\s*\//)[1]);
 
 const dir = mkdtempSync(path.join(tmpdir(), 'butler-bench-'));
@@ -78,10 +79,17 @@ try {
   await widget(page, 'round_cp:0');
   const runner = await screenFrames(page);
 
-  // (a) A checkpoint where everything passes, from the route.
+  // The two stops with the longest checklists: (a) and (b) are timed on them.
+  const items = await routeItems(page);
+  const byLength = items.map((n, k) => k).sort((x, y) => items[y] - items[x] || x - y);
+  const [longest, second] = byLength;
+  const allPassItems = items[longest], failItems = items[second];
+
+  // (a) A checkpoint where everything passes, from the route (scrolling to it
+  // is a drag, not a tap).
+  await reveal(page, `round_cp:${longest}`);
   taps = 0;
-  await counted(page, 'round_cp:0');
-  const allPassItems = await itemsShown(page);
+  await counted(page, `round_cp:${longest}`);
   await counted(page, 'cp_all_pass');
   await saved(page);
   const allPassTaps = taps;
@@ -90,9 +98,9 @@ try {
 
   // (b) One failed item with a note, dispatched to a department, the rest passed.
   const findingsBefore = (await state(page)).rounds.open_findings;
+  await reveal(page, `round_cp:${second}`);
   taps = 0;
-  await counted(page, 'round_cp:1');
-  const failItems = await itemsShown(page);
+  await counted(page, `round_cp:${second}`);
   await counted(page, 'item_fail:0');
   await saved(page);
   await counted(page, 'finding_note');
@@ -126,8 +134,8 @@ try {
     const build = pct(r.app.build, 95);
     console.log(`figure: rounds.${key}_build_p95_ms = ${build.toFixed(2)} ms  (${label}: ImGui build alone, to ImGui::Render; empty frame's ${pct(r.empty.build, 95).toFixed(2)} ms)`);
   }
-  console.log(`figure: rounds.taps_all_pass = ${allPassTaps} taps  (checkpoint of ${allPassItems} items, from the route; target <= 2: ${met(allPassTaps <= 2)})`);
-  console.log(`figure: rounds.taps_one_failed_with_note = ${failTaps} taps  (checkpoint of ${failItems} items: one failed with a note and a department, the rest all pass; typing excluded; target <= 6: ${met(failTaps <= 6)})`);
+  console.log(`figure: rounds.taps_all_pass = ${allPassTaps} taps  (the route's longest checklist, ${allPassItems} items, from the route; target <= 2: ${met(allPassTaps <= 2)})`);
+  console.log(`figure: rounds.taps_one_failed_with_note = ${failTaps} taps  (its next longest, ${failItems} items: one failed with a note and a department, the rest all pass; typing excluded; target <= 6: ${met(failTaps <= 6)})`);
 } finally {
   await browser.close();
   server.stop();
