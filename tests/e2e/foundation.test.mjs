@@ -21,6 +21,26 @@ async function demoTablet(viewport = TABLET_PORTRAIT) {
   return { context, page, errors };
 }
 
+// The tests ask for the frames they wait on (harness frames()); left alone,
+// the app must still go quiet, or a tablet on the counter drains its battery.
+test('an idle app draws about once a second, and again at once on a tap', async () => {
+  const { context, page } = await demoTablet();
+  await page.waitForFunction(() => { const s = window.butlerTest.state().session; return s.save === 'saved' && s.snapshot_covered === s.ops; },
+    null, { timeout: 60000, polling: 200 });
+  await new Promise((r) => setTimeout(r, 1500));  // the last input's frames are drawn
+  const count = () => page.evaluate(() => window.butlerTest.frames());
+  const before = await count();
+  await new Promise((r) => setTimeout(r, 4000));
+  const idle = (await count()) - before;
+  assert.ok(idle >= 2 && idle <= 7, `${idle} frames in 4 s idle (the clock ticks once a second)`);
+  const at = await count();
+  const w = await widget(page, 'nav_rounds');
+  await page.touchscreen.tap(w.css.x + w.css.w / 2, w.css.y + w.css.h / 2);
+  await page.waitForFunction((n) => window.butlerTest.frames() >= n + 3, at, { timeout: 900 });
+  assert.equal((await state(page)).screen, 'rounds');
+  await context.close();
+});
+
 test('first frame draws Chinese labels with no console errors', async () => {
   const context = await newTablet(browser);
   const page = await context.newPage();
