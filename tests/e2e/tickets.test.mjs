@@ -277,6 +277,7 @@ test('a head butler changes the deadlines in Settings: kept after a reload, and 
   await tapIn(page, 'unit_floor:4');
   const door = (await tapIn(page, 'unit_on_floor:0')).label;
   assert.ok(door.startsWith(building), `${door} is in ${building}`);
+  assert.match(door, /单元 5\d\d$/, 'the fifth floor chip (floors low to high) gives a door on 5层');
   assert.match((await widget(page, 'ticket_unit_picked')).label, new RegExp('^' + door));
   await tapIn(page, 'ticket_channel:1');  // 来访: the owner is there
   await tapIn(page, 'ticket_kind:0');
