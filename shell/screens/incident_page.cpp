@@ -15,6 +15,7 @@
 #include "app/session/session.hpp"
 #include "imgui.h"
 #include "shell/fonts/font_atlas.hpp"
+#include "shell/screens/incident_clock.hpp"
 #include "shell/screens/screens.hpp"
 #include "shell/sync/photo_capture.hpp"
 #include "shell/ui/automation.hpp"
@@ -36,23 +37,6 @@ bool done(IncidentsUi& st, const app::Status& s, int where = 0) {
   st.message = s.ok() ? std::string() : s.error().message;
   st.message_at = where;
   return s.ok();
-}
-
-// The clock: elapsed since the start while it runs; for a lift, the time to rescue once released.
-void clock(ScreenContext& ctx, const app::Incident& i) {
-  const auto rescue = inc::time_to_rescue_ms(i);
-  const std::int64_t end = i.closed() ? i.closed_ms : ctx.session.now_ms();
-  const std::int64_t ms = rescue ? *rescue : end - i.started_ms;
-  std::string line = std::string(tr(rescue ? S::incident_report_rescue_time : i.closed() ? S::inc_took : S::inc_elapsed)) + "  " +
-                     incident_duration(ms);
-  ImGui::PushFont(ui().fonts->title());
-  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(i.closed() || rescue ? colors::ok : colors::danger), "%s", line.c_str());
-  ImGui::PopFont();
-  automation().record_last_item("incident_clock", line.c_str(), "label");
-  char started[160];
-  std::snprintf(started, sizeof started, tr(S::inc_started_at), short_time(ctx.session.local(i.started_ms)).c_str(),
-                ctx.session.staff_name(i.started_by).c_str());
-  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", started);
 }
 
 // Where: shown once known, with a button to change it; the fields until then.
@@ -235,6 +219,8 @@ void draw_incident_page(ScreenContext& ctx, const app::Incident& i) {
     st.outcome.clear();
     st.printed = false;
   }
+  if (st.report) st.clock_scrolled_away = false;
+  claim_pinned_clock(st);
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float half = (ImGui::GetContentRegionAvail().x - gap) / 2;
   if (widgets::button("incident_back", tr(S::inc_back), half, widgets::Tone::quiet)) {
@@ -254,7 +240,7 @@ void draw_incident_page(ScreenContext& ctx, const app::Incident& i) {
   ui().fonts->request_title_text(title);
   widgets::heading(title.c_str());
   automation().record_last_item("incident_title", title.c_str(), "label");
-  clock(ctx, i);
+  const IncidentClock clock_line = draw_incident_clock(ctx, i);
   draw_incident_message(st, 0);
   const bool columns = !ui().portrait;
   if (columns) {
@@ -275,6 +261,7 @@ void draw_incident_page(ScreenContext& ctx, const app::Incident& i) {
   ImGui::Dummy(ImVec2(0, ui().css(8)));
   close_card(ctx, i);
   if (columns) ImGui::EndTable();
+  draw_pinned_clock(st, clock_line);
 }
 
 }  // namespace shell

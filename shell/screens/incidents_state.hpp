@@ -48,6 +48,7 @@ struct IncidentsUi {
   std::string place, lift_number, lift_location, lift_floor;
   std::string person, note, outcome;
   bool printed = false;          // the report went to the printer (this page)
+  bool clock_scrolled_away = false;  // last frame the clock was above the view: it is pinned at the top
   // Renovation
   std::string renovation;        // the application on its page (hex id)
   std::string reno_drafts_for;

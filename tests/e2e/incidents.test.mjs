@@ -132,6 +132,16 @@ test('a lift entrapment from one tap on Today to its printed report, a renovatio
   assert.equal((await inc(page)).steps, 1);
   // Closing before the trapped people are out: refused, naming the step.
   await type(page, 'incident_outcome_field', '测试');
+  // Down at the close, the clock has scrolled away: it is pinned at the top,
+  // still running; a tap on it brings the page back up to it.
+  const pinned = await widget(page, 'incident_clock_pinned');
+  assert.match(pinned.label, /已用时\s+\d+ 分 \d\d 秒/);
+  assert.ok(pinned.css.y < 90, `pinned at the top of the view (${pinned.css.y})`);
+  await screenshot(page, 'incident-clock-pinned-portrait');
+  await tap(page, 'incident_clock_pinned');
+  await frames(page, 3);
+  assert.equal(await page.evaluate(() => window.butlerTest.widget('incident_clock_pinned')), null);
+  assert.ok((await widget(page, 'incident_clock')).css.y > 64, 'the clock is back in the page');
   await tapIn(page, 'incident_close');
   assert.match(await labelOf(page, 'incident_message'), /结束前须先记录：被困人员已救出/);
   await screenshot(page, 'incident-page-portrait');
