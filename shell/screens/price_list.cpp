@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "app/core/money.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/session/session.hpp"
 #include "imgui.h"
@@ -16,24 +17,6 @@ using app::i18n::S;
 using app::i18n::tr;
 
 namespace shell {
-namespace {
-
-// "35", "12.5", "12.50" → cents; -1 when it is not a price.
-std::int64_t parse_yuan(const std::string& text) {
-  if (text.empty()) return -1;
-  std::int64_t yuan = 0, cents = 0;
-  int decimals = -1;
-  for (char c : text) {
-    if (c == '.' && decimals < 0) { decimals = 0; continue; }
-    if (c < '0' || c > '9' || decimals >= 2 || yuan > 1000000) return -1;
-    if (decimals < 0) yuan = yuan * 10 + (c - '0');
-    else { cents = cents * 10 + (c - '0'); ++decimals; }
-  }
-  if (decimals == 1) cents *= 10;
-  return yuan * 100 + cents;
-}
-
-}  // namespace
 
 void draw_price_list(ScreenContext& ctx) {
   TicketsUi& st = ctx.state.tickets;
@@ -67,11 +50,11 @@ void draw_price_list(ScreenContext& ctx) {
   ImGui::SameLine();
   widgets::text_field("price_yuan", tr(S::prices_price), &st.price_yuan, w * 0.3f);
   if (widgets::button("price_add", tr(S::prices_add), -1, widgets::Tone::primary)) {
-    const std::int64_t cents = parse_yuan(st.price_yuan);
-    if (cents < 0) {
+    const std::optional<std::int64_t> cents = app::parse_yuan(st.price_yuan);
+    if (!cents) {
       st.price_message = tr(S::prices_bad_price);
     } else {
-      const auto saved = ctx.session.save_price_item(app::PriceItem{{}, st.price_name, st.price_unit, cents, false});
+      const auto saved = ctx.session.save_price_item(app::PriceItem{{}, st.price_name, st.price_unit, *cents, false});
       st.price_message = saved.ok() ? std::string() : saved.error().message;
       if (saved.ok()) st.price_name.clear(), st.price_unit.clear(), st.price_yuan.clear();
     }

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "app/core/local_time.hpp"
+#include "app/core/money.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/renovation/renovation_rules.hpp"
 #include "app/session/session.hpp"
@@ -192,9 +193,14 @@ void draw_notice_sheet(ScreenContext& ctx) {
     n.action = static_cast<reno::Action>(d.action);
     if (n.action == reno::Action::rectify_by) n.rectify_by = app::add_days(today, kRectifyDays[d.rectify]);
     bool ok = true;
-    if (n.action == reno::Action::deduct_deposit && !parse_yuan_cents(d.deduct_yuan, &n.deduct_cents)) {
-      d.message = tr(S::reno_not_amount);
-      ok = false;
+    if (n.action == reno::Action::deduct_deposit) {
+      const std::optional<std::int64_t> cents = app::parse_yuan(d.deduct_yuan);
+      if (cents) {
+        n.deduct_cents = *cents;
+      } else {
+        d.message = tr(S::reno_not_amount);
+        ok = false;
+      }
     }
     if (!d.finding.empty()) (void)app::Id::from_hex(d.finding, &n.finding);
     if (ok) {

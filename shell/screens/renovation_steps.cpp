@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/core/money.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/renovation/renovation_rules.hpp"
 #include "app/session/session.hpp"
@@ -99,11 +100,11 @@ void fees(ScreenContext& ctx, const app::Renovation& r) {
   ImGui::SameLine();
   widgets::number_field("renovation_waste", "300", &st.waste_yuan, half);
   if (widgets::button("renovation_fees", tr(S::reno_fees_save), -1, widgets::Tone::primary)) {
-    std::int64_t deposit = 0, waste = 0;
-    if (!parse_yuan_cents(st.deposit_yuan, &deposit) || !parse_yuan_cents(st.waste_yuan, &waste)) {
+    const std::optional<std::int64_t> deposit = app::parse_yuan(st.deposit_yuan), waste = app::parse_yuan(st.waste_yuan);
+    if (!deposit || !waste) {
       st.message = tr(S::reno_not_amount);
       st.message_at = 0;
-    } else if (done(st, ctx.session.record_renovation_fees(r.id, deposit, waste))) {
+    } else if (done(st, ctx.session.record_renovation_fees(r.id, *deposit, *waste))) {
       st.deposit_yuan.clear();
       st.waste_yuan.clear();
     }
@@ -144,32 +145,6 @@ bool stage_button(ScreenContext& ctx, const char* id, S label) {
 }
 
 }  // namespace
-
-// "3000", "3000.5", "3000.50" → fen; false for anything else.
-bool parse_yuan_cents(const std::string& text, std::int64_t* cents) {
-  if (text.empty()) return false;
-  std::int64_t whole = 0, frac = 0;
-  int digits = 0, frac_digits = -1;
-  for (char c : text) {
-    if (c == '.') {
-      if (frac_digits >= 0 || digits == 0) return false;
-      frac_digits = 0;
-    } else if (c >= '0' && c <= '9') {
-      if (frac_digits >= 0) {
-        if (++frac_digits > 2) return false;
-        frac = frac * 10 + (c - '0');
-      } else {
-        if (++digits > 9) return false;
-        whole = whole * 10 + (c - '0');
-      }
-    } else {
-      return false;
-    }
-  }
-  if (frac_digits == 1) frac *= 10;
-  *cents = whole * 100 + frac;
-  return true;
-}
 
 void draw_renovation_next(ScreenContext& ctx, const app::Renovation& r) {
   IncidentsUi& st = ctx.state.incidents;

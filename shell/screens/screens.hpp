@@ -122,7 +122,6 @@ void draw_renovation_at_stop(ScreenContext& ctx, const app::Id& round, const app
 app::i18n::S reno_stage_label(app::renovation::Stage s);
 app::i18n::S reno_action_label(app::renovation::Action a);
 std::string reno_yuan(std::int64_t cents);   // "3000.00"
-bool parse_yuan_cents(const std::string& yuan, std::int64_t* cents);  // "3000.5" → 300050; false: not an amount
 std::string day_label(std::int64_t yyyymmdd); // "2026-12-01"
 void draw_sync(ScreenContext& ctx);
 void draw_settings(ScreenContext& ctx);
