@@ -12,6 +12,8 @@ bool is_pass_state(std::int64_t v) { return v >= 0 && v <= 2; }
 bool is_action(std::int64_t v) { return v >= 0 && v <= 3; }
 bool action_needs_lead(Action a) { return a == Action::deduct_deposit || a == Action::expel_contractor; }
 
+bool passes_may_be_issued(Stage s) { return s >= Stage::fees_paid && s <= Stage::in_progress; }
+
 TransitionError check_transition(Stage from, Stage to) {
   if (from == Stage::refunded) return TransitionError::already_refunded;
   const auto f = static_cast<int>(from), t = static_cast<int>(to);

@@ -38,6 +38,8 @@ enum class Action : std::int64_t { stop_work = 0, rectify_by = 1, deduct_deposit
 bool is_action(std::int64_t v);
 // Deducting money and expelling a contractor are the head's decisions.
 bool action_needs_lead(Action a);
+// 装修出入证 are issued from the fees being paid until the works are done.
+bool passes_may_be_issued(Stage s);
 
 struct Settings {
   std::int64_t lost_pass_penalty_cents = 5000;  // 50 元 per lost 出入证 (按章处罚)

@@ -145,7 +145,7 @@ Result<Id> Session::issue_renovation_pass(const Id& id, std::string_view number,
   if (Status s = check_writable(); !s.ok()) return s.error();
   const Renovation* r = renovation(id);
   if (!r) return error("unknown_renovation", S::err_unknown_renovation);
-  if (r->stage < Stage::fees_paid || r->stage > Stage::in_progress) return error("bad_step", S::err_renovation_pass_stage);
+  if (!renovation::passes_may_be_issued(r->stage)) return error("bad_step", S::err_renovation_pass_stage);
   if (number.empty() || worker.empty()) return error("pass_fields", S::err_renovation_pass_fields);
   for (const RenovationPass& x : r->passes) {
     if (x.issued_ms != 0 && x.out() && x.number == number) return error("pass_duplicate", S::err_renovation_pass_duplicate);

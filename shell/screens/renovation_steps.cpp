@@ -211,7 +211,8 @@ void draw_renovation_passes(ScreenContext& ctx, const app::Renovation& r) {
   IncidentsUi& st = ctx.state.incidents;
   widgets::heading(tr(S::reno_passes));
   if (r.passes.empty()) muted(tr(S::reno_no_passes));
-  const reno::Settings settings;
+  // The penalty the refund uses: the one recorded once refunded, else today's.
+  const std::int64_t penalty = ctx.session.renovation_refund(r).penalty_each;
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float button_w = ui().css(80);
   int index = 0;
@@ -221,7 +222,7 @@ void draw_renovation_passes(ScreenContext& ctx, const app::Renovation& r) {
     if (p.state() == reno::PassState::returned) line += tr(S::reno_pass_returned);
     else if (p.state() == reno::PassState::lost) {
       char lost[96];
-      std::snprintf(lost, sizeof lost, tr(S::reno_pass_lost_penalty), reno_yuan(settings.lost_pass_penalty_cents).c_str());
+      std::snprintf(lost, sizeof lost, tr(S::reno_pass_lost_penalty), reno_yuan(penalty).c_str());
       line += lost;
     } else line += tr(S::reno_pass_issued);
     const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -240,7 +241,7 @@ void draw_renovation_passes(ScreenContext& ctx, const app::Renovation& r) {
     }
     ++index;
   }
-  if (r.stage < reno::Stage::fees_paid || r.stage > reno::Stage::in_progress) {
+  if (!reno::passes_may_be_issued(r.stage)) {
     draw_renovation_message(st, 3);
     return;
   }

@@ -65,3 +65,10 @@ TEST_CASE("deposit refund in fen — deposit less deductions less lost passes, n
   CHECK(format_yuan(-150, buf) == "-1.50");
   CHECK(Settings{}.lost_pass_penalty_cents == 5000);
 }
+
+TEST_CASE("passes are issued from the fees being paid until the works are done, at no other stage") {
+  for (int s = 0; s <= 8; ++s) {
+    INFO(s);
+    CHECK(passes_may_be_issued(static_cast<Stage>(s)) == (s >= 3 && s <= 5));
+  }
+}
