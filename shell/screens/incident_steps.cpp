@@ -14,6 +14,7 @@
 #include "app/incidents/incident_report.hpp"
 #include "app/session/session.hpp"
 #include "imgui.h"
+#include "shell/fonts/font_atlas.hpp"
 #include "shell/screens/screens.hpp"
 #include "shell/ui/automation.hpp"
 #include "shell/ui/theme.hpp"
@@ -39,6 +40,7 @@ std::string hhmm(const app::Session& s, std::int64_t ms) {
 // A button whose words wrap over as many lines as they need (a step of the
 // manual is often a sentence), at least one touch target tall.
 bool wrapped_button(const char* id, const std::string& text, widgets::Tone tone) {
+  ui().fonts->request_text(text.c_str());  // the manual's wording is data, not catalogue text
   const float pad = ui().css(14);
   const float width = ImGui::GetContentRegionAvail().x;
   const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, width - pad * 2);
@@ -89,6 +91,7 @@ void done_step(ScreenContext& ctx, const app::Incident& i, const inc::StepDef& d
   IncidentsUi& st = ctx.state.incidents;
   const bool en = app::i18n::current_language() == app::i18n::Lang::en;
   const std::string what = std::to_string(n) + ". " + (en ? def.en : def.zh);
+  ui().fonts->request_text(what.c_str());
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::ok), "%s", what.c_str());
   ImGui::PopTextWrapPos();
