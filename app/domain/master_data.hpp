@@ -9,9 +9,11 @@
 #include <vector>
 
 #include "app/core/id.hpp"
+#include "app/core/roles.hpp"
 #include "app/core/sha256.hpp"  // is_sha256_hex: how photos are named
 #include "app/handover/handover_data.hpp"
 #include "app/keys/keys_data.hpp"
+#include "app/ops/id_list.hpp"  // join_ids, split_ids: kept here for the many readers of id lists
 #include "app/ops/op.hpp"
 #include "app/rounds/rounds_data.hpp"
 #include "app/tickets/tickets_data.hpp"
@@ -23,17 +25,6 @@ namespace app {
 enum class UnitStatus : std::int64_t { occupied = 0, vacant = 1, renovating = 2, model = 3 };
 bool is_unit_status(std::int64_t v);
 
-enum class Role : std::int64_t {
-  butler = 0,        // 客服管家
-  head_butler = 1,   // 大管家 / 客服主管
-  front_desk = 2,    // 前台 / 客服助理
-  manager = 3,       // 管理处主任
-  engineering = 4,   // 工程部
-  security = 5,      // 秩序维护部
-  cleaning = 6,      // 保洁
-  greening = 7,      // 绿化
-};
-bool is_role(std::int64_t v);
 
 enum class CheckpointKind : std::int64_t {
   lobby = 0, lift = 1, corridor = 2, walls = 3, fire_door = 4, hydrant = 5, ventilation = 6, lamps = 7,
@@ -92,8 +83,5 @@ struct MasterData {
 // still records what it says (ops can arrive before what they refer to).
 void apply_master_data(MasterData& data, const Op& op);
 
-// Ids stored in text fields ("a,b,c" of hex ids).
-std::string join_ids(const std::vector<Id>& ids);
-std::vector<Id> split_ids(std::string_view text);
 
 }  // namespace app

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "app/domain/master_data.hpp"  // split_ids
+#include "app/ops/id_list.hpp"
 #include "app/handover/handover_codec.hpp"
 
 namespace app {
@@ -58,7 +58,6 @@ void apply_confirmed(HandoverData& d, KeysData& keys, const Op& op) {
 
 }  // namespace
 
-bool is_handover_kind(OpKind kind) { return kind == OpKind::handover_written || kind == OpKind::handover_confirmed; }
 
 void apply_handover(HandoverData& d, KeysData& keys, const Op& op) {
   if (op.kind == OpKind::handover_written) apply_written(d, op);

@@ -80,7 +80,6 @@ struct HandoverData {
   bool operator==(const HandoverData&) const = default;
 };
 
-bool is_handover_kind(OpKind kind);
 // A confirmation moves the keys handed over to the incoming staff: it folds
 // into the keys too.
 void apply_handover(HandoverData& d, KeysData& keys, const Op& op);

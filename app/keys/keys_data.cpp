@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "app/domain/master_data.hpp"  // split_ids
+#include "app/ops/id_list.hpp"
 
 namespace app {
 namespace {
@@ -183,20 +183,6 @@ const LoanKey* Loan::key(const Id& id) const {
     if (k.key == id) return &k;
   }
   return nullptr;
-}
-
-bool is_keys_kind(OpKind kind) {
-  switch (kind) {
-    case OpKind::key_set:
-    case OpKind::key_lent:
-    case OpKind::key_returned:
-    case OpKind::key_lost:
-    case OpKind::key_followed_up:
-    case OpKind::staff_departed:
-      return true;
-    default:
-      return false;
-  }
 }
 
 void apply_keys(KeysData& d, const Op& op) {

@@ -111,7 +111,6 @@ struct KeysData {
   bool operator==(const KeysData&) const = default;
 };
 
-bool is_keys_kind(OpKind kind);
 void apply_keys(KeysData& d, const Op& op);
 
 // A handover's confirmation passes a key held by `from` to `to`; false (and

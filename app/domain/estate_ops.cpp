@@ -1,0 +1,158 @@
+#include "app/domain/estate_ops.hpp"
+
+#include "app/core/sha256.hpp"
+
+namespace app {
+namespace {
+
+void set_text(const Payload& p, F key, std::string& field) {
+  if (auto v = p.text(key)) field.assign(*v);
+}
+void set_number(const Payload& p, F key, std::int64_t& field) {
+  if (auto v = p.number(key)) field = *v;
+}
+void set_id(const Payload& p, F key, Id& field) {
+  if (auto v = p.text(key)) Id::from_hex(*v, &field);
+}
+
+constexpr std::int64_t kLastCheckpointKind = static_cast<std::int64_t>(CheckpointKind::gate);
+
+// A set-op of the estate is a partial update: it must change something.
+Status changes_something(const Op& op) {
+  if (op.payload.fields().empty()) return invalid_op("an update must change something");
+  return ok_status();
+}
+
+// A date a person gives (moved in, moved out): 0 means unknown or still here.
+bool plausible_date(const Payload::Field& f) {
+  const std::int64_t d = f.number;
+  if (d == 0) return true;
+  const std::int64_t y = d / 10000, m = d / 100 % 100, day = d % 100;
+  return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && day >= 1 && day <= 31;
+}
+
+const OpSpec kSpecs[] = {
+    {OpKind::community_set, {F::name, F::city}, {F::name}, kLeadRoles},
+    {OpKind::building_set, {F::name, F::floors, F::position}, {}, kLeadRoles, changes_something},
+    {OpKind::unit_set, {F::parent, F::floor, F::stairwell, F::number, F::status}, {}, kOfficeRoles, changes_something},
+    {OpKind::resident_set, {F::parent, F::name, F::phone, F::occupation, F::is_owner, F::moved_in, F::moved_out}, {},
+     kOfficeRoles, changes_something},
+    {OpKind::resident_removed, {}, {}, kOfficeRoles},
+    {OpKind::staff_set, {F::name, F::code, F::phone, F::pin_hash, F::role}, {}, kLeadRoles, changes_something},
+    {OpKind::zone_set, {F::name, F::butler, F::buildings, F::position}, {}, kLeadRoles, changes_something},
+    {OpKind::checkpoint_set, {F::parent, F::zone, F::name, F::kind, F::position}, {}, kLeadRoles, changes_something},
+    {OpKind::photo_added, {F::parent, F::photo, F::taken_ms}, {F::parent, F::photo}, kOfficeRoles},
+};
+
+// The common fields' rules (app/ops/common_ops.inc), wherever they appear.
+const FieldRule kRules[] = {
+    {F::name, is_not_empty, "empty name"},
+    {F::status, [](const Payload::Field& f) { return is_unit_status(f.number); }, "unknown unit status"},
+    {F::role, [](const Payload::Field& f) { return is_role(f.number); }, "unknown role"},
+    // A checkpoint's kind; round and ticket kinds are checked again by their own specs.
+    {F::kind, [](const Payload::Field& f) { return f.number >= 0 && f.number <= kLastCheckpointKind; }, "unknown kind"},
+    {F::is_owner, is_flag, "owner flag must be 0 or 1"},
+    {F::floor, [](const Payload::Field& f) { return f.number >= -10 && f.number <= 300; }, "floor out of range"},
+    {F::floors, [](const Payload::Field& f) { return f.number >= 1 && f.number <= 300; }, "floor count out of range"},
+    {F::moved_in, plausible_date, "bad date"},
+    {F::moved_out, plausible_date, "bad date"},
+    {F::position, [](const Payload::Field& f) { return f.number >= 0 && f.number <= 1000000; }, "position out of range"},
+    {F::photo, [](const Payload::Field& f) { return is_sha256_hex(f.text); }, "a photo is named by its SHA-256 (64 hex digits)"},
+    {F::day, is_calendar_day, "bad day"},
+    {F::at_ms, is_sane_time, "time out of range"},
+};
+
+}  // namespace
+
+bool is_unit_status(std::int64_t v) { return v >= 0 && v <= 3; }
+
+OpTable estate_ops() { return {kSpecs, kRules}; }
+
+void apply_estate(MasterData& d, const Op& op) {
+  const Payload& p = op.payload;
+  switch (op.kind) {
+    case OpKind::community_set:
+      d.community.id = op.entity;
+      set_text(p, F::name, d.community.name);
+      set_text(p, F::city, d.community.city);
+      break;
+    case OpKind::building_set: {
+      Building& b = d.buildings[op.entity];
+      b.id = op.entity;
+      set_text(p, F::name, b.name);
+      set_number(p, F::floors, b.floors);
+      set_number(p, F::position, b.position);
+      break;
+    }
+    case OpKind::unit_set: {
+      Unit& u = d.units[op.entity];
+      u.id = op.entity;
+      set_id(p, F::parent, u.building);
+      set_number(p, F::floor, u.floor);
+      set_text(p, F::stairwell, u.stairwell);
+      set_text(p, F::number, u.number);
+      if (auto s = p.number(F::status); s && is_unit_status(*s)) u.status = static_cast<UnitStatus>(*s);
+      break;
+    }
+    case OpKind::resident_set: {
+      Resident& r = d.residents[op.entity];
+      r.id = op.entity;
+      set_id(p, F::parent, r.unit);
+      set_text(p, F::name, r.name);
+      set_text(p, F::phone, r.phone);
+      set_text(p, F::occupation, r.occupation);
+      if (auto o = p.number(F::is_owner)) r.owner = *o != 0;
+      set_number(p, F::moved_in, r.moved_in);
+      set_number(p, F::moved_out, r.moved_out);
+      r.removed = false;
+      break;
+    }
+    case OpKind::resident_removed: {
+      Resident& r = d.residents[op.entity];
+      r.id = op.entity;
+      r.removed = true;
+      break;
+    }
+    case OpKind::staff_set: {
+      Staff& s = d.staff[op.entity];
+      s.id = op.entity;
+      set_text(p, F::name, s.name);
+      set_text(p, F::code, s.code);
+      set_text(p, F::phone, s.phone);
+      set_text(p, F::pin_hash, s.pin_hash);
+      if (auto r = p.number(F::role); r && is_role(*r)) s.role = static_cast<Role>(*r);
+      break;
+    }
+    case OpKind::zone_set: {
+      Zone& z = d.zones[op.entity];
+      z.id = op.entity;
+      set_text(p, F::name, z.name);
+      set_id(p, F::butler, z.butler);
+      if (auto b = p.text(F::buildings)) z.buildings = split_ids(*b);
+      set_number(p, F::position, z.position);
+      break;
+    }
+    case OpKind::checkpoint_set: {
+      Checkpoint& c = d.checkpoints[op.entity];
+      c.id = op.entity;
+      set_id(p, F::parent, c.building);
+      set_id(p, F::zone, c.zone);
+      set_text(p, F::name, c.name);
+      set_number(p, F::position, c.position);
+      if (auto k = p.number(F::kind); k && *k >= 0 && *k <= kLastCheckpointKind) c.kind = static_cast<CheckpointKind>(*k);
+      break;
+    }
+    case OpKind::photo_added: {
+      Photo& ph = d.photos[op.entity];
+      ph.id = op.entity;
+      set_id(p, F::parent, ph.subject);
+      set_text(p, F::photo, ph.sha256);
+      set_number(p, F::taken_ms, ph.taken_ms);
+      break;
+    }
+    default:
+      break;  // not the estate's
+  }
+}
+
+}  // namespace app

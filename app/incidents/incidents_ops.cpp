@@ -1,0 +1,38 @@
+#include "app/incidents/incidents_ops.hpp"
+
+#include "app/incidents/incident_checklists.hpp"
+
+namespace app {
+namespace {
+
+Status check_noted(const Op& op) {
+  if (op.payload.fields().size() < 3) return invalid_op("a note needs its incident, its time and what it says");
+  return ok_status();
+}
+
+// Whoever is on duty meets an emergency: security and engineering record it too.
+constexpr RoleSet kOnDuty = kOfficeRoles | RoleSet{Role::security, Role::engineering};
+
+const FieldSet kPlace{F::unit, F::building, F::place, F::lift_number, F::lift_location, F::floor};
+
+const OpSpec kSpecs[] = {
+    {OpKind::incident_started, kPlace | FieldSet{F::incident_kind, F::at_ms, F::happened_ms, F::note}, {F::incident_kind, F::at_ms}, kOnDuty},
+    {OpKind::incident_step, {F::parent, F::step, F::at_ms, F::happened_ms, F::corrects, F::note}, {F::parent, F::step, F::at_ms}, kOnDuty},
+    {OpKind::incident_noted, kPlace | FieldSet{F::parent, F::person, F::note, F::at_ms}, {F::parent, F::at_ms}, kOnDuty, check_noted},
+    {OpKind::incident_closed, {F::parent, F::incident_outcome, F::at_ms}, {F::parent, F::at_ms, F::incident_outcome}, kOnDuty},
+};
+
+const FieldRule kRules[] = {
+    {F::incident_kind, [](const Payload::Field& f) { return incidents::is_kind(f.number); }, "unknown incident kind"},
+    {F::happened_ms, is_sane_time, "time out of range"},
+    {F::corrects, is_flag, "a flag must be 0 or 1"},
+    {F::step, is_not_empty, "bad step key"},
+    {F::person, is_not_empty, "empty person"},
+    {F::incident_outcome, is_not_empty, "an incident is closed with its outcome"},
+};
+
+}  // namespace
+
+OpTable incidents_ops() { return {kSpecs, kRules}; }
+
+}  // namespace app

@@ -1,0 +1,54 @@
+#include "app/keys/keys_ops.hpp"
+
+#include "app/keys/key_rules.hpp"
+
+namespace app {
+namespace {
+
+Status check_key_set(const Op& op) {
+  const Payload& p = op.payload;
+  if (p.number(F::key_kind) == static_cast<std::int64_t>(keys::KeyKind::unit) && !p.has(F::parent)) {
+    return invalid_op("a unit key needs its unit");
+  }
+  return ok_status();
+}
+
+Status check_key_lent(const Op& op) {
+  const Payload& p = op.payload;
+  const bool staff = p.number(F::borrower_kind).value_or(0) == static_cast<std::int64_t>(keys::BorrowerKind::staff);
+  const bool outsider_fields = p.has(F::name) || p.has(F::phone);
+  if (staff ? (!p.has(F::borrower) || outsider_fields) : (!p.has(F::name) || p.has(F::borrower))) {
+    return invalid_op("a loan goes to a staff member by id, or to a named outsider");
+  }
+  if (auto due = p.number(F::due_ms); due && *due <= *p.number(F::at_ms)) return invalid_op("a loan is due back after it went out");
+  return ok_status();
+}
+
+const OpSpec kSpecs[] = {
+    // The key keeper at the front desk files the cabinet, as do the leads.
+    {OpKind::key_set, {F::key_kind, F::custody, F::parent, F::name, F::equipment_category, F::system, F::at_ms},
+     {F::key_kind, F::name}, kLeadRoles | RoleSet{Role::front_desk}, check_key_set},
+    {OpKind::key_lent, {F::keys, F::borrower, F::borrower_kind, F::name, F::phone, F::note, F::due_ms, F::at_ms},
+     {F::keys, F::note, F::at_ms}, kOfficeRoles, check_key_lent},
+    {OpKind::key_returned, {F::parent, F::keys, F::note, F::at_ms}, {F::parent, F::keys, F::at_ms}, kOfficeRoles},
+    {OpKind::key_lost, {F::parent, F::note, F::at_ms}, {F::parent, F::at_ms}, kOfficeRoles},
+    {OpKind::key_followed_up, {F::parent, F::outcome, F::note, F::at_ms}, {F::parent, F::outcome, F::at_ms}, kOfficeRoles},
+    // A personnel change, signed off by a lead once the keys are back.
+    {OpKind::staff_departed, {F::parent, F::departure, F::note, F::at_ms}, {F::parent, F::departure, F::at_ms}, kLeadRoles},
+};
+
+const FieldRule kRules[] = {
+    {F::key_kind, [](const Payload::Field& f) { return keys::is_key_kind(f.number); }, "unknown key kind"},
+    {F::custody, [](const Payload::Field& f) { return keys::is_custody(f.number); }, "unknown key custody"},
+    {F::borrower_kind, [](const Payload::Field& f) { return keys::is_borrower_kind(f.number); }, "unknown borrower kind"},
+    {F::outcome, [](const Payload::Field& f) { return keys::is_follow_up(f.number); }, "unknown follow-up"},
+    {F::departure, [](const Payload::Field& f) { return keys::is_departure_kind(f.number); }, "unknown departure"},
+    {F::due_ms, is_sane_time, "time out of range"},
+    {F::keys, is_not_empty, "a key list names at least one key"},
+};
+
+}  // namespace
+
+OpTable keys_ops() { return {kSpecs, kRules}; }
+
+}  // namespace app

@@ -1,0 +1,82 @@
+#include "app/tickets/tickets_ops.hpp"
+
+#include "app/core/signature.hpp"
+#include "app/tickets/repair_slip.hpp"
+#include "app/tickets/ticket_rules.hpp"
+#include "app/tickets/tickets_data.hpp"
+
+namespace app {
+namespace {
+
+Status check_ticket_kind(const Op& op) {
+  if (auto k = op.payload.number(F::kind); k && !tickets::is_kind(*k)) return invalid_op("unknown ticket kind " + std::to_string(*k));
+  return ok_status();
+}
+
+Status check_settings(const Op& op) {
+  if (op.entity != kTicketSettingsEntity) return invalid_op("deadline settings are one record");
+  if (op.payload.fields().size() < 2) return invalid_op("an update must change something");
+  return ok_status();
+}
+
+bool plausible_days(const Payload::Field& f) { return tickets::plausible_days(f.number); }
+bool plausible_minutes(const Payload::Field& f) { return tickets::plausible_minutes(f.number); }
+
+const FieldSet kSettingsFields{F::major_resolve_days, F::major_answer_days, F::important_escalate_minutes,
+                               F::important_resolve_days, F::minor_resolve_days, F::repair_dispatch_minutes,
+                               F::onsite_minutes, F::callback_days, F::leak_callback_days, F::at_ms};
+
+// Engineering accepts the slip, is on site, prices it and finishes.
+constexpr RoleSet kOfficeAndEngineering = kOfficeRoles | RoleSet{Role::engineering};
+
+const OpSpec kSpecs[] = {
+    {OpKind::ticket_opened,
+     {F::parent, F::name, F::phone, F::channel, F::kind, F::severity, F::note, F::wants, F::requested_ms, F::at_ms},
+     {F::kind, F::note, F::at_ms}, kOfficeRoles, check_ticket_kind},
+    {OpKind::ticket_stepped,
+     {F::parent, F::stage, F::note, F::department, F::kind, F::severity, F::approved, F::failed, F::signature, F::method,
+      F::result, F::at_ms},
+     {F::parent, F::stage, F::at_ms}, kOfficeAndEngineering, check_ticket_kind},
+    {OpKind::ticket_handed_on, {F::parent, F::assignee, F::note, F::at_ms}, {F::parent, F::assignee}, kOfficeRoles},
+    {OpKind::repair_slip_set, {F::parent, F::appointment_ms, F::category, F::lines, F::materials, F::at_ms}, {F::parent},
+     kOfficeAndEngineering},
+    {OpKind::leak_tested, {F::parent, F::note, F::at_ms}, {F::parent, F::at_ms}, kOfficeAndEngineering},
+    {OpKind::callback_rechecked, {F::parent, F::method, F::result, F::note, F::at_ms}, {F::parent, F::at_ms, F::result}, kLeadRoles},
+    {OpKind::price_item_set, {F::name, F::unit_label, F::price_cents, F::removed}, {}, kLeadRoles},
+    {OpKind::visit_recorded, {F::parent, F::method, F::note, F::follow_ups, F::at_ms}, {F::parent, F::at_ms}, kOfficeRoles},
+    {OpKind::ticket_settings_set, kSettingsFields, {}, kLeadRoles, check_settings},
+};
+
+const FieldRule kRules[] = {
+    {F::channel, [](const Payload::Field& f) { return f.number >= 0 && f.number <= 4; }, "unknown channel"},
+    {F::severity, [](const Payload::Field& f) { return tickets::is_severity(f.number); }, "unknown severity"},
+    {F::stage, [](const Payload::Field& f) { return tickets::is_status(f.number); }, "unknown ticket stage"},
+    {F::approved, is_flag, "a flag must be 0 or 1"},
+    {F::failed, is_flag, "a flag must be 0 or 1"},
+    {F::removed, is_flag, "a flag must be 0 or 1"},
+    {F::category, [](const Payload::Field& f) { return f.number >= 0 && f.number <= 2; }, "unknown repair category"},
+    {F::method, is_flag, "a callback or visit is in person (0) or by phone (1)"},
+    {F::price_cents, [](const Payload::Field& f) { return f.number >= 0 && f.number <= 100000000; }, "price out of range"},
+    {F::lines, [](const Payload::Field& f) { return decode_slip_lines(f.text).has_value(); }, "unreadable repair slip lines"},
+    {F::signature,
+     [](const Payload::Field& f) {
+       const auto s = decode_signature(f.text);
+       return s && looks_signed(*s);
+     },
+     "a signature must be strokes that look signed"},
+    {F::major_resolve_days, plausible_days, "a deadline of 1 to 60 days"},
+    {F::major_answer_days, plausible_days, "a deadline of 1 to 60 days"},
+    {F::important_resolve_days, plausible_days, "a deadline of 1 to 60 days"},
+    {F::minor_resolve_days, plausible_days, "a deadline of 1 to 60 days"},
+    {F::callback_days, plausible_days, "a deadline of 1 to 60 days"},
+    {F::leak_callback_days, plausible_days, "a deadline of 1 to 60 days"},
+    {F::important_escalate_minutes, plausible_minutes, "a deadline of 1 to 1440 minutes"},
+    {F::repair_dispatch_minutes, plausible_minutes, "a deadline of 1 to 1440 minutes"},
+    {F::onsite_minutes, plausible_minutes, "a deadline of 1 to 1440 minutes"},
+};
+
+}  // namespace
+
+OpTable tickets_ops() { return {kSpecs, kRules}; }
+
+}  // namespace app
