@@ -19,7 +19,7 @@
 
 #include "app/domain/master_data.hpp"
 #include "app/ops/op.hpp"
-#include "app/store/snapshot.hpp"
+#include "app/domain/snapshot_state.hpp"
 
 namespace app {
 

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "app/domain/master_data.hpp"
+#include "app/domain/estate.hpp"
 #include "app/rounds/checklist_types.hpp"
 
 namespace app {

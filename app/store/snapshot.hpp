@@ -29,6 +29,7 @@
 
 #include "app/core/result.hpp"
 #include "app/domain/master_data.hpp"
+#include "app/domain/snapshot_state.hpp"
 #include "app/ops/op.hpp"
 
 namespace app {
@@ -44,21 +45,6 @@ namespace app {
 // only a cache). Format 3 (tickets without slips, no key cabinet) is such a
 // one: its sections no longer line up with 4's.
 inline constexpr unsigned char kSnapshotFormatVersion = 4;
-
-// A stored record that could not be used: kept aside, listed in Settings.
-struct QuarantinedRecord {
-  std::size_t index;   // position in the stored log
-  std::string reason;  // readable, in the language of the day it was found
-};
-
-struct Snapshot {
-  std::uint64_t op_count = 0;
-  std::uint64_t record_count = 0;  // stored records it covers (ops + damaged ones): where the tail starts
-  FoldKey frontier;             // every covered op sorts at or before it
-  std::vector<Id> op_ids;       // sorted (decode_snapshot sorts them)
-  std::vector<QuarantinedRecord> quarantined;
-  MasterData data;
-};
 
 Result<Snapshot> decode_snapshot(std::string_view bytes);
 

@@ -1,0 +1,55 @@
+#pragma once
+// Places and people (shared/domain.md): community → building → unit, the
+// resident archive, staff with roles, zones that give buildings to butlers,
+// the public checkpoints a round walks, and photos attached to any of them.
+// Types only, below the workflows: a workflow's rules may speak of a unit or
+// a checkpoint kind without reading the whole projection (app/domain/master_data.hpp).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/core/id.hpp"
+#include "app/core/roles.hpp"
+
+namespace app {
+
+enum class UnitStatus : std::int64_t { occupied = 0, vacant = 1, renovating = 2, model = 3 };
+bool is_unit_status(std::int64_t v);
+
+
+enum class CheckpointKind : std::int64_t {
+  lobby = 0, lift = 1, corridor = 2, walls = 3, fire_door = 4, hydrant = 5, ventilation = 6, lamps = 7,
+  handrails = 8, roof = 9, plant_room = 10, model_unit = 11, notice_board = 12, gate = 13,
+};
+
+struct Community { Id id; std::string name, city; bool operator==(const Community&) const = default; };
+struct Building { Id id; std::string name; std::int64_t floors = 0; std::int64_t position = 0; bool operator==(const Building&) const = default; };
+struct Unit {
+  Id id, building;
+  std::int64_t floor = 0;
+  std::string stairwell, number;
+  UnitStatus status = UnitStatus::occupied;
+  bool operator==(const Unit&) const = default;
+};
+struct Resident {
+  Id id, unit;
+  std::string name, phone, occupation;
+  bool owner = false;
+  std::int64_t moved_in = 0, moved_out = 0;  // yyyymmdd, 0 = unknown / still here
+  bool removed = false;
+  bool operator==(const Resident&) const = default;
+};
+struct Staff { Id id; std::string name, code, phone, pin_hash; Role role = Role::butler; bool operator==(const Staff&) const = default; };
+struct Zone { Id id; std::string name; Id butler; std::vector<Id> buildings; std::int64_t position = 0; bool operator==(const Zone&) const = default; };
+struct Checkpoint { Id id, building, zone; std::string name; CheckpointKind kind = CheckpointKind::lobby; std::int64_t position = 0; bool operator==(const Checkpoint&) const = default; };
+
+// A photo attached to something (a unit's documents now; findings and tickets
+// later): the blob is stored apart by its SHA-256 and synced after the op.
+struct Photo {
+  Id id, subject;
+  std::string sha256;
+  std::int64_t taken_ms = 0;
+  bool operator==(const Photo&) const = default;
+};
+
+}  // namespace app
