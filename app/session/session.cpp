@@ -4,14 +4,14 @@
 
 #include "app/i18n/catalogue.hpp"
 #include "app/ops/codec.hpp"
+#include "app/session/session_errors.hpp"
 #include "app/store/backup.hpp"
 
 namespace app {
 namespace {
 
 using i18n::S;
-
-Error error(const char* code, S message) { return Error{code, i18n::tr(message)}; }
+using session_detail::error;
 
 bool plausible_phone(std::string_view phone) {
   if (phone.size() < 7 || phone.size() > 20) return false;

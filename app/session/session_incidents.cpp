@@ -7,13 +7,13 @@
 #include "app/core/sha256.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/session/session.hpp"
+#include "app/session/session_errors.hpp"
 
 namespace app {
 namespace {
 
 using i18n::S;
-
-Error error(const char* code, S message) { return Error{code, i18n::tr(message)}; }
+using session_detail::error;
 
 constexpr std::int64_t kClockSlackMs = 60000;  // a stated time a minute ahead is the tablets' clocks, not the future
 

@@ -11,15 +11,15 @@
 #include "app/core/sha256.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/session/session.hpp"
+#include "app/session/session_errors.hpp"
 #include "app/tickets/ticket_rules.hpp"
 
 namespace app {
 namespace {
 
 using i18n::S;
+using session_detail::error;
 using renovation::Stage;
-
-Error error(const char* code, S message) { return Error{code, i18n::tr(message)}; }
 
 S refusal_message(renovation::TransitionError e) {
   switch (e) {

@@ -11,13 +11,13 @@
 #include "app/rounds/checklist_versions.hpp"
 #include "app/rounds/checklists.hpp"
 #include "app/session/session.hpp"
+#include "app/session/session_errors.hpp"
 
 namespace app {
 namespace {
 
 using i18n::S;
-
-Error error(const char* code, S message) { return Error{code, i18n::tr(message)}; }
+using session_detail::error;
 
 const ChecklistItem* item_of(const ChecklistTemplate& t, int item) {
   if (item < 0 || item >= static_cast<int>(t.items.size())) return nullptr;

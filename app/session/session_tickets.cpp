@@ -9,14 +9,14 @@
 #include "app/core/signature.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/session/session.hpp"
+#include "app/session/session_errors.hpp"
 
 namespace app {
 namespace {
 
 using i18n::S;
+using session_detail::error;
 using TS = tickets::Status;
-
-Error error(const char* code, S message) { return Error{code, i18n::tr(message)}; }
 
 S refusal_message(tickets::TransitionError e) {
   switch (e) {
