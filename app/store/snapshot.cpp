@@ -8,6 +8,7 @@
 #include "app/store/snapshot_tickets.hpp"
 #include "app/store/snapshot_keys.hpp"
 #include "app/store/snapshot_incidents.hpp"
+#include "app/store/snapshot_renovation.hpp"
 
 namespace app {
 namespace {
