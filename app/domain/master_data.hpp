@@ -1,8 +1,11 @@
 #pragma once
-// Places and people (shared/domain.md): community → building → unit, the
-// resident archive, staff with roles, zones that give buildings to butlers,
-// and the public checkpoints a round walks. This is the projection the op
-// log folds into; plain fields are last-writer-wins in fold order.
+// The projection the op log folds into (MasterData, apply_master_data).
+// Places and people are declared here (shared/domain.md): community →
+// building → unit, the resident archive, staff with roles, zones that give
+// buildings to butlers, the public checkpoints a round walks, and photos.
+// Each workflow's state is declared in its own area and held here: rounds,
+// tickets, keys, shift handovers, incidents and renovation. Plain fields are
+// last-writer-wins in fold order.
 #include <cstdint>
 #include <string>
 #include <unordered_map>
