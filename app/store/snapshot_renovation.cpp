@@ -1,20 +1,11 @@
 #include "app/store/snapshot_renovation.hpp"
 
 #include "app/core/sha256.hpp"
+#include "app/store/snapshot_fields.hpp"
 
 namespace app {
-namespace {
 
-using bytes::put_id;
-using bytes::put_text;
-using bytes::put_varint;
-
-void put_number(std::string& out, std::int64_t v) { put_varint(out, bytes::zigzag(v)); }
-
-// A count that the remaining bytes could hold (an element is >= `min_bytes`).
-bool count(bytes::Reader& r, std::uint64_t* n, std::size_t min_bytes) { return r.varint(n) && *n <= r.remaining() / min_bytes; }
-
-}  // namespace
+using namespace snapshot_fields;
 
 void write_snapshot_entity(std::string& o, const Renovation& x) {
   put_id(o, x.id);
