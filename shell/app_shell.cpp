@@ -343,13 +343,14 @@ std::string AppShell::state_json() const {
       out += ",\"kind\":" + std::to_string(static_cast<int>(i->kind)) + ",\"steps\":" + std::to_string(i->steps.size()) +
              ",\"closed\":" + std::string(i->closed() ? "true" : "false");
     }
-    out += ",\"renovations\":" + std::to_string(session_.renovations_in_progress().size()) + ",\"renovation\":\"" + ic.renovation + "\"";
-    if (const app::Renovation* r = !ic.renovation.empty() && app::Id::from_hex(ic.renovation, &id) ? session_.renovation(id) : nullptr) {
+    const auto& rn = state_.renovation;
+    out += ",\"renovations\":" + std::to_string(session_.renovations_in_progress().size()) + ",\"renovation\":\"" + rn.application + "\"";
+    if (const app::Renovation* r = !rn.application.empty() && app::Id::from_hex(rn.application, &id) ? session_.renovation(id) : nullptr) {
       out += ",\"stage\":" + std::to_string(static_cast<int>(r->stage)) + ",\"passes_out\":" + std::to_string(r->passes_out()) +
              ",\"open_notices\":" + std::to_string(r->open_notices());
     }
-    out += ",\"notice_open\":" + std::string(ic.notice.renovation.empty() ? "false" : "true") +
-           ",\"form_open\":" + std::string(ic.form_open ? "true" : "false") + "}";
+    out += ",\"notice_open\":" + std::string(rn.notice.renovation.empty() ? "false" : "true") +
+           ",\"form_open\":" + std::string(rn.form_open ? "true" : "false") + "}";
   }
   out += ",\"glyphs\":" + std::to_string(host_.fonts().glyph_count());
   out += ",\"atlas_ms\":" + std::to_string(host_.fonts().last_build_ms());

@@ -13,6 +13,7 @@
 #include "app/server/csv_fields.hpp"
 #include "app/server/csv_incidents.hpp"
 #include "app/server/csv_keys.hpp"
+#include "app/server/csv_renovation.hpp"
 #include "app/server/csv_tickets.hpp"
 
 namespace server {
@@ -200,6 +201,7 @@ ExportRegistry default_exports() {
   add_ticket_exports(r);
   add_key_exports(r);
   add_incident_exports(r);
+  add_renovation_exports(r);
   return r;
 }
 

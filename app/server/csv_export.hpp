@@ -2,8 +2,10 @@
 // CSV exports for the office (GET /api/v1/export/NAME.csv): UTF-8 with a BOM
 // (so Excel on a Chinese Windows opens it as UTF-8) and Chinese headers.
 // Each export is one function over the community's folded state: the same
-// Replica and projections the tablets run. A later workflow (rounds, findings,
-// tickets, callbacks, keys) adds its export with one add() in default_exports().
+// Replica and projections the tablets run. The estate's and the rounds'
+// exports live in csv_export.cpp; each other area registers its own from its
+// file (csv_tickets, csv_keys, csv_incidents, csv_renovation), called from
+// default_exports().
 #include <functional>
 #include <map>
 #include <string>
@@ -35,7 +37,8 @@ class ExportRegistry {
   std::map<std::string, ExportFn, std::less<>> fns_;
 };
 
-// units, residents, photos, rounds, findings, incidents, renovations (and whatever later workflows register there).
+// units, residents, photos, rounds, findings, tickets, callbacks, visits, keys,
+// handovers, incidents, renovations.
 ExportRegistry default_exports();
 
 std::string to_csv(const CsvRows& rows);  // BOM + RFC 4180 quoting, CRLF line ends

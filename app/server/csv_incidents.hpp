@@ -1,7 +1,6 @@
 #pragma once
-// The office's incident and renovation exports: incidents.csv (what, where,
-// when it began and was over, the outcome) and renovations.csv (each
-// application's stage, money held and withheld, notices and re-check).
+// The office's incident export: incidents.csv (what, where, when it began
+// and was over, the outcome).
 #include "app/server/csv_export.hpp"
 
 namespace server {

@@ -2,16 +2,17 @@
 
 #include <algorithm>
 
+#include "app/core/sha256.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/ops/codec.hpp"
+#include "app/session/session_errors.hpp"
 #include "app/store/backup.hpp"
 
 namespace app {
 namespace {
 
 using i18n::S;
-
-Error error(const char* code, S message) { return Error{code, i18n::tr(message)}; }
+using session_detail::error;
 
 bool plausible_phone(std::string_view phone) {
   if (phone.size() < 7 || phone.size() > 20) return false;
@@ -310,15 +311,23 @@ Status Session::set_unit_status(const Id& unit, UnitStatus status) {
   return commit({make_op(OpKind::unit_set, unit, std::move(p))});
 }
 
+Payload Session::photo_payload(const Id& parent, std::string_view sha256) const {
+  Payload p;
+  p.set(F::parent, parent.to_hex()).set(F::photo, std::string(sha256)).set(F::taken_ms, clock_.now_ms());
+  return p;
+}
+
+Result<Id> Session::add_photo(const Id& parent, std::string_view sha256) {
+  if (!is_sha256_hex(sha256)) return error("bad_photo", S::err_photo_bad);
+  const Id id = Id::random(random_);
+  if (Status s = commit({make_op(OpKind::photo_added, id, photo_payload(parent, sha256))}); !s.ok()) return s.error();
+  return id;
+}
+
 Result<Id> Session::add_unit_photo(const Id& unit, std::string_view sha256) {
   if (Status s = check_writable(); !s.ok()) return s.error();
   if (!replica_.data().units.count(unit)) return error("unknown_unit", S::err_unknown_unit);
-  if (!is_sha256_hex(sha256)) return error("bad_photo", S::err_photo_bad);
-  const Id id = Id::random(random_);
-  Payload p;
-  p.set(F::parent, unit.to_hex()).set(F::photo, std::string(sha256)).set(F::taken_ms, clock_.now_ms());
-  if (Status s = commit({make_op(OpKind::photo_added, id, std::move(p))}); !s.ok()) return s.error();
-  return id;
+  return add_photo(unit, sha256);
 }
 
 Result<std::size_t> Session::import_backup(std::string_view bytes) {

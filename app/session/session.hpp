@@ -470,6 +470,11 @@ class Session {
     bool from_server = false;
   };
   Op make_op(OpKind kind, const Id& entity, Payload payload);
+  // A photo of `parent` (a unit, finding, ticket, incident or violation
+  // notice), named by its SHA-256 and taken now. The add_*_photo commands
+  // check that their parent is known, then commit it through add_photo.
+  Payload photo_payload(const Id& parent, std::string_view sha256) const;
+  Result<Id> add_photo(const Id& parent, std::string_view sha256);
   Status commit(std::vector<Op> ops, bool from_server = false);
   Status check_writable() const;
   const Views& views() const;

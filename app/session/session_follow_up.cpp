@@ -6,15 +6,15 @@
 
 #include "app/i18n/catalogue.hpp"
 #include "app/session/session.hpp"
+#include "app/session/session_errors.hpp"
 #include "app/tickets/follow_up_rules.hpp"
 
 namespace app {
 namespace {
 
 using i18n::S;
+using session_detail::error;
 using TS = tickets::Status;
-
-Error error(const char* code, S message) { return Error{code, i18n::tr(message)}; }
 
 std::int64_t month_of(std::int64_t day) { return day / 100; }
 

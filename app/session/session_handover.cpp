@@ -14,20 +14,20 @@
 #include "app/incidents/incident_report.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/session/session.hpp"
+#include "app/session/session_errors.hpp"
 #include "app/tickets/ticket_rules.hpp"
 
 namespace app {
 namespace {
 
 using i18n::S;
+using session_detail::error;
 using handover::ItemKind;
 
 constexpr std::size_t kMaxItemsText = 32768 - 512;  // F::handover_items' limit, with room for the "more" line
 constexpr std::size_t kMaxNotes = 4096;
 constexpr std::size_t kMaxSignature = 32768;
 constexpr std::int64_t kDay = 86400000;
-
-Error error(const char* code, S message) { return Error{code, i18n::tr(message)}; }
 
 template <typename... Args>
 std::string format(S message, Args... args) {

@@ -4,16 +4,15 @@
 // with an outcome; the report is app/incidents/incident_report.hpp.
 #include <algorithm>
 
-#include "app/core/sha256.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/session/session.hpp"
+#include "app/session/session_errors.hpp"
 
 namespace app {
 namespace {
 
 using i18n::S;
-
-Error error(const char* code, S message) { return Error{code, i18n::tr(message)}; }
+using session_detail::error;
 
 constexpr std::int64_t kClockSlackMs = 60000;  // a stated time a minute ahead is the tablets' clocks, not the future
 
@@ -125,12 +124,7 @@ Status Session::add_incident_note(const Id& id, std::string_view note) {
 Result<Id> Session::add_incident_photo(const Id& id, std::string_view sha256) {
   if (Status s = check_writable(); !s.ok()) return s.error();
   if (!incident(id)) return error("unknown_incident", S::err_unknown_incident);
-  if (!is_sha256_hex(sha256)) return error("bad_photo", S::err_photo_bad);
-  const Id photo = Id::random(random_);
-  Payload p;
-  p.set(F::parent, id.to_hex()).set(F::photo, std::string(sha256)).set(F::taken_ms, clock_.now_ms());
-  if (Status s = commit({make_op(OpKind::photo_added, photo, std::move(p))}); !s.ok()) return s.error();
-  return photo;
+  return add_photo(id, sha256);
 }
 
 Status Session::close_incident(const Id& id, std::string_view outcome) {

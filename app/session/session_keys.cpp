@@ -9,14 +9,14 @@
 #include "app/core/local_time.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/session/session.hpp"
+#include "app/session/session_errors.hpp"
 #include "app/tickets/ticket_rules.hpp"
 
 namespace app {
 namespace {
 
 using i18n::S;
-
-Error error(const char* code, S message) { return Error{code, i18n::tr(message)}; }
+using session_detail::error;
 
 template <typename... Args>
 Error errorf(const char* code, S message, Args... args) {

@@ -11,15 +11,15 @@
 #include "app/core/sha256.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/session/session.hpp"
+#include "app/session/session_errors.hpp"
 #include "app/tickets/ticket_rules.hpp"
 
 namespace app {
 namespace {
 
 using i18n::S;
+using session_detail::error;
 using renovation::Stage;
-
-Error error(const char* code, S message) { return Error{code, i18n::tr(message)}; }
 
 S refusal_message(renovation::TransitionError e) {
   switch (e) {
@@ -270,12 +270,7 @@ Result<Id> Session::add_violation_photo(const Id& id, const Id& notice, std::str
   if (!r) return error("unknown_renovation", S::err_unknown_renovation);
   const ViolationNotice* n = r->notice(notice);
   if (!n || !n->known()) return error("unknown_notice", S::err_unknown_violation);
-  if (!is_sha256_hex(sha256)) return error("bad_photo", S::err_photo_bad);
-  const Id photo = Id::random(random_);
-  Payload p;
-  p.set(F::parent, notice.to_hex()).set(F::photo, std::string(sha256)).set(F::taken_ms, clock_.now_ms());
-  if (Status s = commit({make_op(OpKind::photo_added, photo, std::move(p))}); !s.ok()) return s.error();
-  return photo;
+  return add_photo(notice, sha256);
 }
 
 Status Session::follow_up_violation(const Id& id, const Id& notice, std::int64_t rectified_day, std::string_view note) {

@@ -11,13 +11,13 @@
 #include "app/rounds/checklist_versions.hpp"
 #include "app/rounds/checklists.hpp"
 #include "app/session/session.hpp"
+#include "app/session/session_errors.hpp"
 
 namespace app {
 namespace {
 
 using i18n::S;
-
-Error error(const char* code, S message) { return Error{code, i18n::tr(message)}; }
+using session_detail::error;
 
 const ChecklistItem* item_of(const ChecklistTemplate& t, int item) {
   if (item < 0 || item >= static_cast<int>(t.items.size())) return nullptr;
@@ -290,12 +290,7 @@ Result<Id> Session::open_finding(const Id& round_id, const Id& checkpoint, int i
 Result<Id> Session::add_finding_photo(const Id& finding, std::string_view sha256) {
   if (Status s = check_writable(); !s.ok()) return s.error();
   if (!replica_.data().rounds.findings.count(finding)) return error("unknown_finding", S::err_unknown_finding);
-  if (!is_sha256_hex(sha256)) return error("bad_photo", S::err_photo_bad);
-  const Id id = Id::random(random_);
-  Payload p;
-  p.set(F::parent, finding.to_hex()).set(F::photo, std::string(sha256)).set(F::taken_ms, clock_.now_ms());
-  if (Status s = commit({make_op(OpKind::photo_added, id, std::move(p))}); !s.ok()) return s.error();
-  return id;
+  return add_photo(finding, sha256);
 }
 
 Status Session::verify_finding(const Id& finding, std::string_view after_photo, std::string_view note) {
@@ -306,8 +301,7 @@ Status Session::verify_finding(const Id& finding, std::string_view after_photo, 
   if (!it->second.open()) return error("already_verified", S::err_finding_verified);
   if (!is_sha256_hex(after_photo)) return error("after_photo_required", S::err_verify_needs_photo);
   // The "after" photo and the verification land together or not at all.
-  Payload photo;
-  photo.set(F::parent, finding.to_hex()).set(F::photo, std::string(after_photo)).set(F::taken_ms, clock_.now_ms());
+  Payload photo = photo_payload(finding, after_photo);
   Payload p;
   p.set(F::at_ms, std::max<std::int64_t>(clock_.now_ms(), it->second.opened_ms + 1));
   if (!note.empty()) p.set(F::note, std::string(note));

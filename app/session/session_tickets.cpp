@@ -5,18 +5,17 @@
 // messages.
 #include <algorithm>
 
-#include "app/core/sha256.hpp"
 #include "app/core/signature.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/session/session.hpp"
+#include "app/session/session_errors.hpp"
 
 namespace app {
 namespace {
 
 using i18n::S;
+using session_detail::error;
 using TS = tickets::Status;
-
-Error error(const char* code, S message) { return Error{code, i18n::tr(message)}; }
 
 S refusal_message(tickets::TransitionError e) {
   switch (e) {
@@ -195,12 +194,7 @@ Status Session::recheck_callback(const Id& id, bool confirmed, std::string_view 
 Result<Id> Session::add_ticket_photo(const Id& id, std::string_view sha256) {
   if (Status s = check_writable(); !s.ok()) return s.error();
   if (!ticket(id)) return error("unknown_ticket", S::err_unknown_ticket);
-  if (!is_sha256_hex(sha256)) return error("bad_photo", S::err_photo_bad);
-  const Id photo = Id::random(random_);
-  Payload p;
-  p.set(F::parent, id.to_hex()).set(F::photo, std::string(sha256)).set(F::taken_ms, clock_.now_ms());
-  if (Status s = commit({make_op(OpKind::photo_added, photo, std::move(p))}); !s.ok()) return s.error();
-  return photo;
+  return add_photo(id, sha256);
 }
 
 std::int64_t Session::lateness_now_ms() const { return tickets::lateness_now(clock_.now_ms(), hlc_.last().wall_ms); }

@@ -7,7 +7,9 @@
 #include "app/rounds/checklist_codec.hpp"
 #include "app/store/snapshot_tickets.hpp"
 #include "app/store/snapshot_keys.hpp"
+#include "app/store/snapshot_fields.hpp"
 #include "app/store/snapshot_incidents.hpp"
+#include "app/store/snapshot_renovation.hpp"
 
 namespace app {
 namespace {
@@ -15,13 +17,12 @@ namespace {
 using bytes::put_id;
 using bytes::put_text;
 using bytes::put_varint;
-using bytes::zigzag;
 using snapshot_io::read;
 using snapshot_io::write;
 
 constexpr std::string_view kMagic = "BUTLERSN";
 
-void put_number(std::string& out, std::int64_t v) { put_varint(out, zigzag(v)); }
+using snapshot_fields::put_number;
 
 // One writer and one reader per entity; the two must mirror each other.
 void write(std::string& o, const Building& b) {

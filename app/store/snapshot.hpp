@@ -6,13 +6,19 @@
 // parsing a single op).
 //
 // Layout: "BUTLERSN" | format version (1 byte) | op count | stored record
-// count (the position the records after it start at) | frontier (the
-// last covered op's fold key) | the covered op ids (for telling a known op
-// from a new one; sorted when read, so taking a snapshot never sorts) | records set aside as damaged | the community,
-// buildings, units, residents, staff, zones, checkpoints, photos, rounds, answers, findings | CRC-32 of all
-// before it. A snapshot is a cache: one that fails its checksum or has a
-// version this build does not know is dropped and rebuilt from the log,
-// which is never touched by snapshotting.
+// count (the position the records after it start at) | frontier (the last
+// covered op's fold key) | the covered op ids (for telling a known op from a
+// new one; sorted when read, so taking a snapshot never sorts) | records set
+// aside as damaged | the community, buildings, units, residents, staff,
+// zones, checkpoints, photos, rounds, answers, findings, checklist versions,
+// tickets, price list, visits, ticket settings, keys, loans, key events,
+// departures, handovers, incidents, renovation applications | CRC-32 of all
+// before it. The estate's and the rounds' entities are encoded in
+// snapshot.cpp, the other areas' in snapshot_tickets, snapshot_keys (with the
+// handovers), snapshot_incidents and snapshot_renovation. A snapshot is a
+// cache: one that fails its checksum or has a version this build does not
+// know is dropped and rebuilt from the log, which is never touched by
+// snapshotting.
 //
 // Writing is done in steps (SnapshotWriter::step) so the shell can spread it
 // over frames; the state must not change between steps (the session aborts
@@ -39,7 +45,7 @@ namespace app {
 //    and its pinned checklist versions; the head butler's checklist versions
 //    follow the findings, then the tickets with their histories, the price list and visits, the key cabinet
 //    (keys, loans, lost-key events, departures), the shift handovers, the incidents and the renovation
-//    applications (app/store/snapshot_incidents.hpp). A format-2 snapshot still reads: its rounds are
+//    applications (app/store/snapshot_incidents.hpp, snapshot_renovation.hpp). A format-2 snapshot still reads: its rounds are
 //    zone rounds on the built-in checklists.
 // A snapshot of any other version is dropped and rebuilt from the log (it is
 // only a cache). Format 3 (tickets without slips, no key cabinet) is such a

@@ -1,6 +1,7 @@
 #include "app/store/snapshot_keys.hpp"
 
 #include "app/handover/handover_codec.hpp"
+#include "app/store/snapshot_fields.hpp"
 
 namespace app {
 namespace {
@@ -8,9 +9,8 @@ namespace {
 using bytes::put_id;
 using bytes::put_text;
 using bytes::put_varint;
-using bytes::zigzag;
 
-void put_number(std::string& out, std::int64_t v) { put_varint(out, zigzag(v)); }
+using snapshot_fields::put_number;
 
 void put_ids(std::string& o, const std::vector<Id>& ids) {
   put_varint(o, ids.size());

@@ -2,13 +2,15 @@
 
 #include <initializer_list>
 
+#include "app/store/snapshot_fields.hpp"
+
 namespace app::snapshot_io {
 namespace {
 
 using bytes::put_id;
 using bytes::put_text;
 
-void put_number(std::string& o, std::int64_t v) { bytes::put_varint(o, bytes::zigzag(v)); }
+using snapshot_fields::put_number;
 
 constexpr std::int64_t kLastRefusal = static_cast<std::int64_t>(tickets::TransitionError::after_done);
 constexpr std::int64_t kLastEvent = static_cast<std::int64_t>(TicketEvent::recheck);

@@ -1,7 +1,8 @@
 #pragma once
 // The snapshot's ticket sections (tickets with their whole history, the
-// paid-repair price list, household visits): one writer and one reader per
-// entity, mirroring each other, used by snapshot.cpp's sections.
+// paid-repair price list, household visits, the ticket deadline settings):
+// one writer and one reader per entity, mirroring each other, used by
+// snapshot.cpp's sections.
 #include <string>
 
 #include "app/core/bytes.hpp"

@@ -1,41 +1,14 @@
 #pragma once
-// What the incident and renovation screens hold between frames
-// (incident*.cpp, renovation*.cpp). Presentation only: every rule is
-// app::Session's.
+// What the incident screens hold between frames (incident*.cpp). Presentation
+// only: every rule is app::Session's.
 #include <cstdint>
 #include <string>
-#include <vector>
-
-#include "app/core/signature.hpp"
 
 namespace shell {
-
-// The new renovation application sheet (物业装修申请表).
-struct RenovationDraft {
-  std::string unit;  // hex id; empty: pick one
-  std::string unit_query, matched_query;
-  std::vector<std::size_t> matches;
-  bool matches_valid = false;
-  std::string owner, contractor, phone, scope;
-  int start_in = 0;   // index into the start chips (today, in 3, 7, 14 days)
-  int months = 1;     // index into the length chips (1, 2, 3, 6 months)
-};
-
-// The violation notice sheet (违规整改通知书), from the application's page or a round's stop.
-struct NoticeDraft {
-  std::string renovation;  // hex id of the application; empty: the sheet is closed
-  std::string finding;     // the round's finding it comes from (hex), if any
-  std::string finding_label;
-  std::string what, deduct_yuan;
-  int action = 0;          // app::renovation::Action
-  int rectify = 1;         // index into the rectify-by chips (3, 7, 15, 30 days)
-  std::string message;
-};
 
 struct IncidentsUi {
   std::string message;           // the last command's refusal, in the user's words
   int message_at = 0;            // where it shows, by what was tapped: 0 the top, 1 under the checklist, 2 the close
-  // Incidents
   bool start_open = false;       // the kinds sheet (from Today)
   std::string incident;          // the incident on its page (hex id); empty: the list
   bool report = false;           // its report shown instead of the working page
@@ -49,18 +22,6 @@ struct IncidentsUi {
   std::string person, note, outcome;
   bool printed = false;          // the report went to the printer (this page)
   bool clock_scrolled_away = false;  // last frame the clock was above the view: it is pinned at the top
-  // Renovation
-  std::string renovation;        // the application on its page (hex id)
-  std::string reno_drafts_for;
-  std::string reno_note, deposit_yuan, waste_yuan, pass_number, pass_worker;
-  app::Signature refund_signature;
-  std::string follow_notice;     // the notice being followed up (hex)
-  int follow_day = 0;            // 0 today, 1 yesterday, 2 the day before
-  std::string follow_note;
-  bool form_open = false;
-  RenovationDraft form;
-  std::string form_message;
-  NoticeDraft notice;
 };
 
 }  // namespace shell

@@ -53,7 +53,7 @@ void pick_unit(ScreenContext& ctx, RenovationDraft& d) {
   }
 }
 
-void save(ScreenContext& ctx, IncidentsUi& st) {
+void save(ScreenContext& ctx, RenovationUi& st) {
   RenovationDraft& d = st.form;
   app::NewRenovation n;
   if (d.unit.empty() || !app::Id::from_hex(d.unit, &n.unit)) {
@@ -79,7 +79,7 @@ void save(ScreenContext& ctx, IncidentsUi& st) {
 }  // namespace
 
 void open_renovation_form(ShellState& st, const std::string& unit_hex) {
-  IncidentsUi& ui_st = st.incidents;
+  RenovationUi& ui_st = st.renovation;
   ui_st.form_open = true;
   ui_st.form_message.clear();
   ui_st.form = RenovationDraft{};
@@ -88,7 +88,7 @@ void open_renovation_form(ShellState& st, const std::string& unit_hex) {
 }
 
 void draw_renovation_form(ScreenContext& ctx) {
-  IncidentsUi& st = ctx.state.incidents;
+  RenovationUi& st = ctx.state.renovation;
   if (!widgets::begin_modal("##reno_form", st.form_open, true, 0)) return;
   RenovationDraft& d = st.form;
   if (!d.unit.empty() && d.owner.empty()) {

@@ -42,7 +42,7 @@ std::string action_text(const app::ViolationNotice& n) {
 }
 
 void follow_up(ScreenContext& ctx, const app::Renovation& r, const app::ViolationNotice& n, int index) {
-  IncidentsUi& st = ctx.state.incidents;
+  RenovationUi& st = ctx.state.renovation;
   char id[48];
   const std::string hex = n.id.to_hex();
   if (st.follow_notice != hex) {
@@ -93,7 +93,7 @@ void draw_renovation_notices(ScreenContext& ctx, const app::Renovation& r) {
   if (r.open() && widgets::button("renovation_notice_new", tr(S::reno_notice_new), -1, widgets::Tone::danger)) {
     open_notice_sheet(ctx, r);
   }
-  draw_renovation_message(ctx.state.incidents, 4);
+  draw_renovation_message(ctx.state.renovation, 4);
   if (r.notices.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::reno_no_notices));
   int index = 0;
   for (const app::ViolationNotice& n : r.notices) {
@@ -129,7 +129,7 @@ void draw_renovation_notices(ScreenContext& ctx, const app::Renovation& r) {
 }
 
 void open_notice_sheet(ScreenContext& ctx, const app::Renovation& r, const app::Finding* finding) {
-  NoticeDraft& d = ctx.state.incidents.notice;
+  NoticeDraft& d = ctx.state.renovation.notice;
   d = NoticeDraft{};
   d.renovation = r.id.to_hex();
   if (finding) {
@@ -140,7 +140,7 @@ void open_notice_sheet(ScreenContext& ctx, const app::Renovation& r, const app::
 }
 
 void draw_notice_sheet(ScreenContext& ctx) {
-  NoticeDraft& d = ctx.state.incidents.notice;
+  NoticeDraft& d = ctx.state.renovation.notice;
   app::Id id;
   const app::Renovation* r = nullptr;
   if (!d.renovation.empty() && app::Id::from_hex(d.renovation, &id)) r = ctx.session.renovation(id);

@@ -101,7 +101,7 @@ void history(ScreenContext& ctx, const app::Renovation& r) {
 
 }  // namespace
 
-void draw_renovation_message(const IncidentsUi& st, int where) {
+void draw_renovation_message(const RenovationUi& st, int where) {
   if (st.message.empty() || st.message_at != where) return;
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::danger), "%s", st.message.c_str());
@@ -110,10 +110,10 @@ void draw_renovation_message(const IncidentsUi& st, int where) {
 }
 
 void draw_renovation_page(ScreenContext& ctx, const app::Renovation& r) {
-  IncidentsUi& st = ctx.state.incidents;
-  if (st.reno_drafts_for != st.renovation) {
-    st.reno_drafts_for = st.renovation;
-    st.reno_note.clear();
+  RenovationUi& st = ctx.state.renovation;
+  if (st.drafts_for != st.application) {
+    st.drafts_for = st.application;
+    st.note.clear();
     st.deposit_yuan.clear();
     st.waste_yuan.clear();
     st.pass_number.clear();
@@ -125,7 +125,7 @@ void draw_renovation_page(ScreenContext& ctx, const app::Renovation& r) {
     st.message.clear();
   }
   if (widgets::button("renovation_back", tr(S::reno_back), 0, widgets::Tone::quiet)) {
-    st.renovation.clear();
+    st.application.clear();
     st.message.clear();
     return;
   }

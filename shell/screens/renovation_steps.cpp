@@ -35,7 +35,7 @@ void muted(const char* text) {
   ImGui::PopTextWrapPos();
 }
 
-bool done(IncidentsUi& st, const app::Status& s, int where = 0) {
+bool done(RenovationUi& st, const app::Status& s, int where = 0) {
   st.message = s.ok() ? std::string() : s.error().message;
   st.message_at = where;
   return s.ok();
@@ -84,10 +84,10 @@ void papers(ScreenContext& ctx, const app::Renovation& r) {
   if (!ctx.photos.message().empty()) ImGui::TextWrapped("%s", ctx.photos.message().c_str());
 }
 
-void note_field(IncidentsUi& st) { widgets::text_field("renovation_note", tr(S::reno_note_hint), &st.reno_note); }
+void note_field(RenovationUi& st) { widgets::text_field("renovation_note", tr(S::reno_note_hint), &st.note); }
 
 void fees(ScreenContext& ctx, const app::Renovation& r) {
-  IncidentsUi& st = ctx.state.incidents;
+  RenovationUi& st = ctx.state.renovation;
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float half = (ImGui::GetContentRegionAvail().x - gap) / 2;
   // Each amount's label over its field (screen coordinates: inside a card).
@@ -112,7 +112,7 @@ void fees(ScreenContext& ctx, const app::Renovation& r) {
 }
 
 void refund(ScreenContext& ctx, const app::Renovation& r) {
-  IncidentsUi& st = ctx.state.incidents;
+  RenovationUi& st = ctx.state.renovation;
   const reno::Refund f = ctx.session.renovation_refund(r);
   char math[320];
   std::snprintf(math, sizeof math, tr(S::reno_refund_math), reno_yuan(f.deposit).c_str(), reno_yuan(f.deductions).c_str(),
@@ -140,26 +140,26 @@ void refund(ScreenContext& ctx, const app::Renovation& r) {
 }
 
 bool stage_button(ScreenContext& ctx, const char* id, S label) {
-  note_field(ctx.state.incidents);
+  note_field(ctx.state.renovation);
   return widgets::button(id, tr(label), -1, widgets::Tone::primary);
 }
 
 }  // namespace
 
 void draw_renovation_next(ScreenContext& ctx, const app::Renovation& r) {
-  IncidentsUi& st = ctx.state.incidents;
+  RenovationUi& st = ctx.state.renovation;
   widgets::begin_card("renovation_next_card");
   auto ran = [&](const app::Status& s) {
-    if (done(st, s)) st.reno_note.clear();
+    if (done(st, s)) st.note.clear();
   };
   switch (r.stage) {
     case reno::Stage::applied:
       papers(ctx, r);
-      if (stage_button(ctx, "renovation_pre_review", S::reno_pre_review)) ran(ctx.session.pre_review_renovation(r.id, st.reno_note));
+      if (stage_button(ctx, "renovation_pre_review", S::reno_pre_review)) ran(ctx.session.pre_review_renovation(r.id, st.note));
       break;
     case reno::Stage::pre_reviewed:
       muted(tr(S::reno_approve_hint));
-      if (stage_button(ctx, "renovation_approve", S::reno_approve)) ran(ctx.session.approve_renovation(r.id, st.reno_note));
+      if (stage_button(ctx, "renovation_approve", S::reno_approve)) ran(ctx.session.approve_renovation(r.id, st.note));
       break;
     case reno::Stage::approved: fees(ctx, r); break;
     case reno::Stage::fees_paid: {
@@ -169,10 +169,10 @@ void draw_renovation_next(ScreenContext& ctx, const app::Renovation& r) {
       break;
     }
     case reno::Stage::passes_issued:
-      if (stage_button(ctx, "renovation_start_works", S::reno_start_works)) ran(ctx.session.start_renovation_works(r.id, st.reno_note));
+      if (stage_button(ctx, "renovation_start_works", S::reno_start_works)) ran(ctx.session.start_renovation_works(r.id, st.note));
       break;
     case reno::Stage::in_progress:
-      if (stage_button(ctx, "renovation_completion", S::reno_check_completion)) ran(ctx.session.check_renovation_completion(r.id, st.reno_note));
+      if (stage_button(ctx, "renovation_completion", S::reno_check_completion)) ran(ctx.session.check_renovation_completion(r.id, st.note));
       break;
     case reno::Stage::completion_checked: {
       if (auto due = ctx.session.renovation_recheck_due(r)) {
@@ -184,7 +184,7 @@ void draw_renovation_next(ScreenContext& ctx, const app::Renovation& r) {
         ImGui::PopTextWrapPos();
         automation().record_last_item("renovation_recheck_due", line, "label");
       }
-      if (stage_button(ctx, "renovation_recheck", S::reno_recheck)) ran(ctx.session.recheck_renovation(r.id, st.reno_note));
+      if (stage_button(ctx, "renovation_recheck", S::reno_recheck)) ran(ctx.session.recheck_renovation(r.id, st.note));
       break;
     }
     case reno::Stage::rechecked:
@@ -208,7 +208,7 @@ void draw_renovation_next(ScreenContext& ctx, const app::Renovation& r) {
 }
 
 void draw_renovation_passes(ScreenContext& ctx, const app::Renovation& r) {
-  IncidentsUi& st = ctx.state.incidents;
+  RenovationUi& st = ctx.state.renovation;
   widgets::heading(tr(S::reno_passes));
   if (r.passes.empty()) muted(tr(S::reno_no_passes));
   // The penalty the refund uses: the one recorded once refunded, else today's.

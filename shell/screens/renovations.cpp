@@ -98,20 +98,20 @@ std::string day_label(std::int64_t d) {
 void open_renovation(ShellState& st, const app::Id& application) {
   st.screen = Screen::registers;
   st.registers_section = 4;
-  st.incidents.renovation = application.to_hex();
-  st.incidents.message.clear();
+  st.renovation.application = application.to_hex();
+  st.renovation.message.clear();
 }
 
 void draw_renovations(ScreenContext& ctx) {
-  IncidentsUi& st = ctx.state.incidents;
+  RenovationUi& st = ctx.state.renovation;
   app::Id id;
-  if (!st.renovation.empty() && app::Id::from_hex(st.renovation, &id)) {
+  if (!st.application.empty() && app::Id::from_hex(st.application, &id)) {
     if (const app::Renovation* r = ctx.session.renovation(id)) {
       draw_renovation_page(ctx, *r);
       draw_notice_sheet(ctx);
       return;
     }
-    st.renovation.clear();
+    st.application.clear();
   }
   if (widgets::button("renovation_new", tr(S::reno_new), -1, widgets::Tone::primary)) open_renovation_form(ctx.state);
   ImGui::Dummy(ImVec2(0, ui().css(4)));

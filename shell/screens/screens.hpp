@@ -13,6 +13,7 @@
 #include "imgui.h"
 #include "shell/screens/incidents_state.hpp"
 #include "shell/screens/keys_state.hpp"
+#include "shell/screens/renovation_state.hpp"
 #include "shell/screens/tickets_state.hpp"
 
 namespace app { class Session; struct UnitRow; }
@@ -66,7 +67,8 @@ struct ShellState {
   TicketsUi tickets;                      // the ticket screens, the new-ticket sheet, visits
   int registers_section = 0;              // Registers: 0 archive, 1 keys, 2 handover, 3 incidents, 4 renovation
   KeysUi keys;                            // the key cabinet and the shift handover
-  IncidentsUi incidents;                  // incidents and renovation supervision
+  IncidentsUi incidents;                  // incidents and their reports
+  RenovationUi renovation;                // renovation supervision
 };
 
 struct ScreenContext {
@@ -110,7 +112,7 @@ std::string incident_duration(std::int64_t ms);                          // "12 
 // renovation_notices.cpp, renovation_form.cpp), and its part of a round's stop.
 void open_renovation(ShellState& st, const app::Id& application);
 void draw_renovation_page(ScreenContext& ctx, const app::Renovation& r);
-void draw_renovation_message(const IncidentsUi& st, int where);  // 0 the next step, 3 the passes, 4 the notices
+void draw_renovation_message(const RenovationUi& st, int where);  // 0 the next step, 3 the passes, 4 the notices
 void draw_renovation_next(ScreenContext& ctx, const app::Renovation& r);     // the next stage's step
 void draw_renovation_passes(ScreenContext& ctx, const app::Renovation& r);
 void draw_renovation_notices(ScreenContext& ctx, const app::Renovation& r);  // with their follow-up

@@ -10,42 +10,21 @@
 // early. Back online, incidents.csv and renovations.csv show it all.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, reveal, touchSession, DEMO_PINS, TABLET_LANDSCAPE, setOffline } from './harness.mjs';
+import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, reveal, DEMO_PINS, TABLET_LANDSCAPE, setOffline } from './harness.mjs';
+import { mark, saved, synced, sign, tabletClockAhead, withShiftableClock, officeCsv as officeExport } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startServer({ demo: true }); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
-const t0 = Date.now();
-const mark = (what) => console.log(`# ${((Date.now() - t0) / 1000).toFixed(1)} s ${what}`);
 const tapIn = async (page, id, within = 'incident_', up = false) => { await reveal(page, id, { within, up }); return tap(page, id); };
 const type = async (page, field, text, within = 'incident_') => {
   await tapIn(page, field, within);
   await page.keyboard.insertText(text);
   await frames(page, 3);
 };
-const saved = (page) => page.waitForFunction(() => window.butlerTest.state().session.save !== 'saving' && window.butlerTest.state().session.pending === 0);
 const inc = async (page) => (await state(page)).incidents;
 const labelOf = async (page, id, within = 'incident_', up = false) => (await reveal(page, id, { within, up })).label;
-const synced = (page) => page.waitForFunction(() => {
-  const s = window.butlerTest.state();
-  return s.sync.ready && !s.sync.running && s.sync.pending === 0 && s.session.pending === 0 && s.sync.last_synced_ms > 0;
-}, null, { timeout: 60000, polling: 100 });
-
-// The tablet's clock runs ahead by `ms` from the next load on (see tickets.test.mjs).
-async function tabletClockAhead(page, ms) {
-  await page.evaluate((offset) => localStorage.setItem('test.clock_ahead_ms', String(offset)), ms);
-  await page.reload();
-  await page.waitForFunction(() => window.butlerTest && window.butlerTest.ready(), null, { timeout: 60000 });
-}
-async function withShiftableClock(context) {
-  await context.addInitScript(() => {
-    const ahead = Number(localStorage.getItem('test.clock_ahead_ms') || 0);
-    if (!ahead) return;
-    const now = Date.now.bind(Date);
-    Date.now = () => now() + ahead;
-  });
-}
 
 // Just after a reload Today is still settling (fonts, the sections above): tap once the button stays put.
 async function tapSettled(page, id) {
@@ -59,33 +38,7 @@ async function tapSettled(page, id) {
   return tap(page, id);
 }
 
-// A finger that signs: three zigzag strokes across the pad, through CDP touches.
-async function sign(page, id) {
-  const pad = await widget(page, id);
-  const cdp = await touchSession(page);
-  const touch = (x, y) => [{ x, y, id: 1, radiusX: 3, radiusY: 3, force: 1 }];
-  for (let s = 0; s < 3; s++) {
-    const x0 = pad.css.x + pad.css.w * (0.1 + s * 0.28), y0 = pad.css.y + pad.css.h * 0.45;
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: touch(x0, y0) });
-    for (let i = 1; i <= 10; i++) {
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: touch(x0 + i * pad.css.w * 0.02, y0 + (i % 2 ? 1 : -1) * pad.css.h * 0.15) });
-      await frames(page, 1);
-    }
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-    await frames(page, 3);
-  }
-}
-
-async function officeCsv(name) {
-  const enrol = await fetch(server.url + 'api/v1/enroll', {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ code: 'DGJ001', pin: DEMO_PINS.DGJ001, device_id: 'ffffffffffffffffffffffffffffff07' }),
-  });
-  const { token } = await enrol.json();
-  const r = await fetch(server.url + `api/v1/export/${name}.csv`, { headers: { Authorization: 'Bearer ' + token } });
-  assert.equal(r.status, 200);
-  return (await r.text()).replace(/^\uFEFF/, '');
-}
+const officeCsv = (name) => officeExport(server, name, 'ffffffffffffffffffffffffffffff07');
 
 test('a lift entrapment from one tap on Today to its printed report, a renovation supervised, both in the office CSVs', async () => {
   const context = await newTablet(browser, undefined, 1);

@@ -9,14 +9,13 @@
 // 离职 refused while the person holds keys, naming them; screenshots at 2×.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, touchSession, reveal, DEMO_PINS, TABLET_LANDSCAPE, setOffline } from './harness.mjs';
+import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, reveal, DEMO_PINS, TABLET_LANDSCAPE, setOffline } from './harness.mjs';
+import { mark, saved, synced, sign, officeCsv as officeExport } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startServer({ demo: true }); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
-const t0 = Date.now();
-const mark = (what) => console.log(`# ${((Date.now() - t0) / 1000).toFixed(1)} s ${what}`);
 const tapIn = async (page, id, within, up = false) => { await reveal(page, id, { within, up }); return tap(page, id); };
 const type = async (page, field, text, within) => {
   await tapIn(page, field, within);
@@ -29,11 +28,6 @@ const clearSearch = async (page) => {
   assert.equal(await page.evaluate(() => !!window.butlerTest.widget('key_search_clear')), false);
 };
 const keys = async (page) => (await state(page)).keys;
-const saved = (page) => page.waitForFunction(() => window.butlerTest.state().session.save !== 'saving' && window.butlerTest.state().session.pending === 0);
-const synced = (page) => page.waitForFunction(() => {
-  const s = window.butlerTest.state();
-  return s.sync.ready && !s.sync.running && s.sync.pending === 0 && s.session.pending === 0 && s.sync.last_synced_ms > 0;
-}, null, { timeout: 60000, polling: 100 });
 // Every target a finger can hit on screen is at least 48 CSS px (a widget cut by a scrolled edge is only partly shown).
 const assertTouchSized = async (page, where) => {
   const small = (await page.evaluate(() => window.butlerTest.widgets()))
@@ -42,33 +36,7 @@ const assertTouchSized = async (page, where) => {
 };
 const widgetsWith = (page, prefix) => page.evaluate((p) => window.butlerTest.widgets().filter((w) => w.id.startsWith(p)), prefix);
 
-// A finger that signs: three zigzag strokes across the pad, through CDP touches.
-async function sign(page, id) {
-  const pad = await widget(page, id);
-  const cdp = await touchSession(page);
-  const touch = (x, y) => [{ x, y, id: 1, radiusX: 3, radiusY: 3, force: 1 }];
-  for (let s = 0; s < 3; s++) {
-    const x0 = pad.css.x + pad.css.w * (0.1 + s * 0.28), y0 = pad.css.y + pad.css.h * 0.45;
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: touch(x0, y0) });
-    for (let i = 1; i <= 10; i++) {
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: touch(x0 + i * pad.css.w * 0.02, y0 + (i % 2 ? 1 : -1) * pad.css.h * 0.15) });
-      await frames(page, 1);
-    }
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-    await frames(page, 3);
-  }
-}
-
-async function officeCsv(name) {
-  const enrol = await fetch(server.url + 'api/v1/enroll', {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ code: 'DGJ001', pin: DEMO_PINS.DGJ001, device_id: 'ffffffffffffffffffffffffffffff07' }),
-  });
-  const { token } = await enrol.json();
-  const r = await fetch(server.url + `api/v1/export/${name}.csv`, { headers: { Authorization: 'Bearer ' + token } });
-  assert.equal(r.status, 200);
-  return (await r.text()).replace(/^\uFEFF/, '');
-}
+const officeCsv = (name) => officeExport(server, name, 'ffffffffffffffffffffffffffffff07');
 
 async function enrol(page, code) {
   await boot(page, server.url);

@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { testPhotoPng } from './test_image.mjs';
 import { startServer, launchBrowser, newTablet, boot, tap, drag, state, widget, frames, screenshot, DEMO_PINS, TABLET_LANDSCAPE, setOffline } from './harness.mjs';
+import { saved, officeCsv as officeExport } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startServer({ demo: true }); browser = await launchBrowser(); });
@@ -17,22 +18,12 @@ const type = async (page, field, text) => {
   await page.keyboard.insertText(text);
   await frames(page, 3);
 };
-const saved = (page) => page.waitForFunction(() => window.butlerTest.state().session.save !== 'saving' && window.butlerTest.state().session.pending === 0);
 const synced = (page) => page.waitForFunction(() => {
   const s = window.butlerTest.state();
   return s.sync.ready && !s.sync.running && s.sync.pending === 0 && s.session.pending === 0 && s.sync.photos_pending === 0 && s.sync.last_synced_ms > 0;
 }, null, { timeout: 60000, polling: 100 });
 
-async function officeCsv(name) {
-  const enrol = await fetch(server.url + 'api/v1/enroll', {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ code: 'DGJ001', pin: DEMO_PINS.DGJ001, device_id: 'ffffffffffffffffffffffffffffff02' }),
-  });
-  const { token } = await enrol.json();
-  const r = await fetch(server.url + `api/v1/export/${name}.csv`, { headers: { Authorization: 'Bearer ' + token } });
-  assert.equal(r.status, 200);
-  return (await r.text()).replace(/^\uFEFF/, '');
-}
+const officeCsv = (name) => officeExport(server, name, 'ffffffffffffffffffffffffffffff02');
 
 // One checkpoint: all pass. The runner then opens the next checkpoint to
 // check by itself, so walking on is one tap; from the route it is two.

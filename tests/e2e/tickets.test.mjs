@@ -7,7 +7,8 @@
 // Back online, the office's tickets.csv and callbacks.csv show it all.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, touchSession, reveal, DEMO_PINS, TABLET_LANDSCAPE, setOffline } from './harness.mjs';
+import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, reveal, DEMO_PINS, TABLET_LANDSCAPE, setOffline } from './harness.mjs';
+import { mark, saved, synced, sign, tabletClockAhead, withShiftableClock, officeCsv as officeExport } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startServer({ demo: true }); browser = await launchBrowser(); });
@@ -15,65 +16,14 @@ after(async () => { await browser?.close(); server?.stop(); });
 
 // Taps what may lie below the fold of the sheet or page, after scrolling to it.
 const tapIn = async (page, id, up = false) => { await reveal(page, id, { within: 'ticket_', up }); return tap(page, id); };
-const t0 = Date.now();
-const mark = (what) => console.log(`# ${((Date.now() - t0) / 1000).toFixed(1)} s ${what}`);
 const type = async (page, field, text) => {
   await tapIn(page, field);
   await page.keyboard.insertText(text);
   await frames(page, 3);
 };
-const saved = (page) => page.waitForFunction(() => window.butlerTest.state().session.save !== 'saving' && window.butlerTest.state().session.pending === 0);
 const ticket = async (page) => (await state(page)).tickets;
-const synced = (page) => page.waitForFunction(() => {
-  const s = window.butlerTest.state();
-  return s.sync.ready && !s.sync.running && s.sync.pending === 0 && s.session.pending === 0 && s.sync.last_synced_ms > 0;
-}, null, { timeout: 60000, polling: 100 });
 
-// The tablet's own clock runs ahead by `ms` (as after a long wait, or a clock
-// set forward): Date.now, which the app's wall clock reads, is shifted from
-// the next load on, and the tab reloads. Playwright's page.clock would take
-// over requestAnimationFrame too, and the app would stop drawing.
-async function tabletClockAhead(page, ms) {
-  await page.evaluate((offset) => localStorage.setItem('test.clock_ahead_ms', String(offset)), ms);
-  await page.reload();
-  await page.waitForFunction(() => window.butlerTest && window.butlerTest.ready(), null, { timeout: 60000 });
-}
-async function withShiftableClock(context) {
-  await context.addInitScript(() => {
-    const ahead = Number(localStorage.getItem('test.clock_ahead_ms') || 0);
-    if (!ahead) return;
-    const now = Date.now.bind(Date);
-    Date.now = () => now() + ahead;
-  });
-}
-
-// A finger that signs: three zigzag strokes across the pad, through CDP touches.
-async function sign(page, id) {
-  const pad = await widget(page, id);
-  const cdp = await touchSession(page);
-  const touch = (x, y) => [{ x, y, id: 1, radiusX: 3, radiusY: 3, force: 1 }];
-  for (let s = 0; s < 3; s++) {
-    const x0 = pad.css.x + pad.css.w * (0.1 + s * 0.28), y0 = pad.css.y + pad.css.h * 0.45;
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: touch(x0, y0) });
-    for (let i = 1; i <= 10; i++) {
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: touch(x0 + i * pad.css.w * 0.02, y0 + (i % 2 ? 1 : -1) * pad.css.h * 0.15) });
-      await frames(page, 1);
-    }
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-    await frames(page, 3);
-  }
-}
-
-async function officeCsv(name) {
-  const enrol = await fetch(server.url + 'api/v1/enroll', {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ code: 'DGJ001', pin: DEMO_PINS.DGJ001, device_id: 'ffffffffffffffffffffffffffffff06' }),
-  });
-  const { token } = await enrol.json();
-  const r = await fetch(server.url + `api/v1/export/${name}.csv`, { headers: { Authorization: 'Bearer ' + token } });
-  assert.equal(r.status, 200);
-  return (await r.text()).replace(/^\uFEFF/, '');
-}
+const officeCsv = (name) => officeExport(server, name, 'ffffffffffffffffffffffffffffff06');
 
 test('a major complaint from Today to its callback, a late repair badged, all of it in the office CSVs', async () => {
   // Scale 1: a long flow, where SwiftShader's cost per pixel dominates; the

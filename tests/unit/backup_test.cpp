@@ -2,19 +2,13 @@
 
 #include "app/session/session.hpp"
 #include "app/store/backup.hpp"
-#include "fakes.hpp"
+#include "device_fixture.hpp"
 
 using namespace app;
 
 namespace {
-struct Device {
-  fakes::Clock clock;
-  fakes::Random random;
-  fakes::Storage storage;
-  Session session;
-  explicit Device(std::uint64_t seed) : random(seed), session(clock, random, storage, Id{seed, seed}) {
-    storage.on_commit = [this](std::uint64_t b, bool ok, std::string m) { session.on_commit(b, ok, m); };
-  }
+struct Device : fixture::Device {
+  explicit Device(std::uint64_t seed) : fixture::Device(seed, Id{seed, seed}) {}
 };
 }  // namespace
 

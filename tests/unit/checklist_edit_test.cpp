@@ -14,28 +14,15 @@
 #include "app/rounds/checklist_versions.hpp"
 #include "app/session/session.hpp"
 #include "app/store/snapshot.hpp"
-#include "fakes.hpp"
+#include "device_fixture.hpp"
 
 using namespace app;
 
 namespace {
 
-struct Device {
-  fakes::Clock clock;
-  fakes::Random random{23};
-  fakes::Storage storage;
-  Session session{clock, random, storage, Id{0xE, 0xF}};
-  Device() {
-    storage.on_commit = [this](std::uint64_t b, bool ok, std::string m) { session.on_commit(b, ok, m); };
-    REQUIRE(session.load_demo({}).ok());
-  }
+struct Device : fixture::Device {
+  Device() : fixture::Device(23, Id{0xE, 0xF}) { REQUIRE(session.load_demo({}).ok()); }
   const ZoneRow& zone() const { return session.zone_rows().front(); }
-  Id staff_with(Role role) const {
-    for (const auto& [id, s] : session.master_data().staff) {
-      if (s.role == role) return id;
-    }
-    return {};
-  }
   // The first stop of the zone round inspected with the lobby checklist.
   Id lobby(const Id& round) const {
     for (const RouteStop& s : session.route_of(round)) {
@@ -95,7 +82,7 @@ TEST_CASE("a head butler's edit is a new version — a started round keeps its v
   CHECK(d.session.save_checklist(edited).error().code == "not_allowed");
 
   // The head butler adds an item, moves the last one first, makes one a photo-required item.
-  d.session.set_actor(d.staff_with(Role::head_butler));
+  d.as(Role::head_butler);
   REQUIRE(d.session.lead_signed_in());
   std::rotate(edited.items.rbegin(), edited.items.rbegin() + 1, edited.items.rend());
   edited.items[1].photo_required = true;
@@ -150,7 +137,7 @@ TEST_CASE("a head butler's edit is a new version — a started round keeps its v
 
 TEST_CASE("a checklist edit op is refused when its text or entity is wrong") {
   Device d;
-  d.session.set_actor(d.staff_with(Role::head_butler));
+  d.as(Role::head_butler);
   ChecklistTemplate edited = *latest_checklist(d.session.master_data().rounds, "lift");
   edited.items.pop_back();
   REQUIRE(d.session.save_checklist(edited).ok());
@@ -171,7 +158,7 @@ TEST_CASE("a checklist edit op is refused when its text or entity is wrong") {
 
 TEST_CASE("choice and text items are answered with what was chosen or written") {
   Device d;
-  d.session.set_actor(d.staff_with(Role::head_butler));
+  d.as(Role::head_butler);
   ChecklistTemplate edited = *latest_checklist(d.session.master_data().rounds, "lobby");
   ChecklistItem weather = item("地面湿滑情况", ItemType::choice);
   weather.choices = {"干燥", "潮湿", "积水"};

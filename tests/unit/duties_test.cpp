@@ -15,7 +15,7 @@
 #include "app/schedule/daily_duties.hpp"
 #include "app/session/session.hpp"
 #include "app/store/snapshot.hpp"
-#include "fakes.hpp"
+#include "device_fixture.hpp"
 
 using namespace app;
 using namespace app::schedule;
@@ -24,15 +24,8 @@ namespace {
 
 constexpr int hm(int h, int m) { return h * 60 + m; }
 
-struct Device {
-  fakes::Clock clock;
-  fakes::Random random{11};
-  fakes::Storage storage;
-  Session session{clock, random, storage, Id{0xC, 0xD}};
-  Device() {
-    storage.on_commit = [this](std::uint64_t b, bool ok, std::string m) { session.on_commit(b, ok, m); };
-    REQUIRE(session.load_demo({}).ok());
-  }
+struct Device : fixture::Device {
+  Device() : fixture::Device(11, Id{0xC, 0xD}) { REQUIRE(session.load_demo({}).ok()); }
   // Moves the clock to a local time of day, `days` after the current day.
   void at(int minute, int days = 0) {
     const LocalTime t = session.local_now();

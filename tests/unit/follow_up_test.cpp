@@ -18,7 +18,7 @@
 #include "app/session/session.hpp"
 #include "app/store/snapshot.hpp"
 #include "app/tickets/follow_up_rules.hpp"
-#include "fakes.hpp"
+#include "device_fixture.hpp"
 
 using namespace app;
 using tickets::Kind;
@@ -39,21 +39,10 @@ std::string a_signature() {
   return encode_signature(s);
 }
 
-struct Device {
-  fakes::Clock clock;
-  fakes::Random random;
-  fakes::Storage storage;
-  Session session;
-  explicit Device(std::uint64_t seed = 1, std::uint64_t device = 1) : random(seed), session(clock, random, storage, Id{device, device}) {
-    storage.on_commit = [this](std::uint64_t b, bool ok, std::string m) { session.on_commit(b, ok, m); };
+struct Device : fixture::Device {
+  explicit Device(std::uint64_t seed = 1, std::uint64_t device = 1) : fixture::Device(seed, Id{device, device}) {
     REQUIRE(session.load_demo({}).ok());
   }
-  const Staff& with_role(Role role) const {
-    for (const auto& [id, s] : session.master_data().staff) if (s.role == role) return s;
-    FAIL("no staff of that role");
-    return session.master_data().staff.begin()->second;
-  }
-  void as(Role role) { session.set_actor(with_role(role).id); }
   Id repair(tickets::RepairCategory category = tickets::RepairCategory::ordinary) {
     NewTicket t;
     t.unit = session.unit_rows()[5].id;

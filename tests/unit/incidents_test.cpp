@@ -18,7 +18,7 @@
 #include "app/incidents/incident_report.hpp"
 #include "app/session/session.hpp"
 #include "app/store/snapshot.hpp"
-#include "fakes.hpp"
+#include "device_fixture.hpp"
 
 using namespace app;
 using incidents::Kind;
@@ -27,13 +27,8 @@ namespace {
 
 constexpr std::int64_t kMinute = 60000;
 
-struct Device {
-  fakes::Clock clock;
-  fakes::Random random;
-  fakes::Storage storage;
-  Session session;
-  explicit Device(std::uint64_t seed, std::uint64_t device) : random(seed), session(clock, random, storage, Id{device, device}) {
-    storage.on_commit = [this](std::uint64_t b, bool ok, std::string m) { session.on_commit(b, ok, m); };
+struct Device : fixture::Device {
+  explicit Device(std::uint64_t seed, std::uint64_t device) : fixture::Device(seed, Id{device, device}) {
     REQUIRE(session.load_demo({}).ok());
   }
   Id unit() const { return session.unit_rows().front().id; }

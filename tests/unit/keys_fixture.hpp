@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "app/session/session.hpp"
-#include "fakes.hpp"
+#include "device_fixture.hpp"
 
 namespace keys_fixture {
 
@@ -16,14 +16,9 @@ constexpr std::int64_t kMinute = 60000, kHour = 60 * kMinute, kDay = 24 * kHour;
 constexpr std::int64_t kAfternoon = 1795500000000;  // 2026-11-24 14:00 Beijing
 constexpr std::int64_t kMidnight = 1795536000000;   // 2026-11-25 00:00 Beijing
 
-struct Device {
-  fakes::Clock clock;
-  fakes::Random random;
-  fakes::Storage storage;
-  Session session;
+struct Device : fixture::Device {
   bool loaded = false;
-  explicit Device(std::uint64_t seed, std::uint64_t device = 0) : random(seed), session(clock, random, storage, Id{device ? device : seed, 0x6b}) {
-    storage.on_commit = [this](std::uint64_t b, bool ok, std::string m) { session.on_commit(b, ok, m); };
+  explicit Device(std::uint64_t seed, std::uint64_t device = 0) : fixture::Device(seed, Id{device ? device : seed, 0x6b}) {
     clock.now = kAfternoon;
     loaded = session.load_demo({}).ok();
   }

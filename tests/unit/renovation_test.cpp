@@ -21,7 +21,7 @@
 #include "app/server/csv_export.hpp"
 #include "app/session/session.hpp"
 #include "app/store/snapshot.hpp"
-#include "fakes.hpp"
+#include "device_fixture.hpp"
 
 using namespace app;
 using renovation::Action;
@@ -32,24 +32,11 @@ namespace {
 
 constexpr std::int64_t kMinute = 60000, kDay = 86400000;
 
-struct Device {
-  fakes::Clock clock;
-  fakes::Random random;
-  fakes::Storage storage;
-  Session session;
-  explicit Device(std::uint64_t seed, std::uint64_t device, std::int64_t now = 1790000000000)
-      : random(seed), session(clock, random, storage, Id{device, device}) {
+struct Device : fixture::Device {
+  explicit Device(std::uint64_t seed, std::uint64_t device, std::int64_t now = 1790000000000) : fixture::Device(seed, Id{device, device}) {
     clock.now = now;
-    storage.on_commit = [this](std::uint64_t b, bool ok, std::string m) { session.on_commit(b, ok, m); };
     REQUIRE(session.load_demo({}).ok());
   }
-  Id staff(Role role) const {
-    for (const auto& [id, s] : session.master_data().staff) {
-      if (s.role == role) return id;
-    }
-    return {};
-  }
-  void as(Role role) { session.set_actor(staff(role)); }
   // An occupied unit with no application yet.
   Id unit(std::size_t n = 0) const {
     for (const UnitRow& row : session.unit_rows()) {

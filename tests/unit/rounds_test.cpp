@@ -15,21 +15,14 @@
 #include "app/rounds/checklists.hpp"
 #include "app/session/session.hpp"
 #include "app/store/snapshot.hpp"
-#include "fakes.hpp"
+#include "device_fixture.hpp"
 
 using namespace app;
 
 namespace {
 
-struct Device {
-  fakes::Clock clock;
-  fakes::Random random{7};
-  fakes::Storage storage;
-  Session session{clock, random, storage, Id{0xA, 0xB}};
-  Device() {
-    storage.on_commit = [this](std::uint64_t b, bool ok, std::string m) { session.on_commit(b, ok, m); };
-    REQUIRE(session.load_demo({}).ok());
-  }
+struct Device : fixture::Device {
+  Device() : fixture::Device(7, Id{0xA, 0xB}) { REQUIRE(session.load_demo({}).ok()); }
   const ZoneRow& zone() const { return session.zone_rows().front(); }
   std::vector<Id> route() const {
     std::vector<Id> ids;

@@ -8,20 +8,14 @@
 #include "app/domain/validate_op.hpp"
 #include "app/session/session.hpp"
 #include "app/store/snapshot.hpp"
-#include "fakes.hpp"
+#include "device_fixture.hpp"
 
 using namespace app;
 
 namespace {
 
-struct Device {
-  fakes::Clock clock;
-  fakes::Random random{99};
-  fakes::Storage storage;
-  Session session{clock, random, storage, Id{0xD, 0xE}};
-  Device() {
-    storage.on_commit = [this](std::uint64_t b, bool ok, std::string m) { session.on_commit(b, ok, m); };
-  }
+struct Device : fixture::Device {
+  Device() : fixture::Device(99, Id{0xD, 0xE}) {}
 };
 
 Id first_unit(const Session& s) { return s.unit_rows().front().id; }

@@ -9,20 +9,14 @@
 #include "app/store/backup.hpp"
 #include "app/store/snapshot.hpp"
 #include "app/sync/sync_client.hpp"
-#include "fakes.hpp"
+#include "device_fixture.hpp"
 
 using namespace app;
 
 namespace {
 
-struct Device {
-  fakes::Clock clock;
-  fakes::Random random{7};
-  fakes::Storage storage;
-  Session session{clock, random, storage, Id{0xA, 0xB}};
-  Device() {
-    storage.on_commit = [this](std::uint64_t b, bool ok, std::string m) { session.on_commit(b, ok, m); };
-  }
+struct Device : fixture::Device {
+  Device() : fixture::Device(7, Id{0xA, 0xB}) {}
 };
 
 std::vector<std::string_view> views_of(const std::vector<std::string>& records, std::size_t from = 0) {

@@ -17,30 +17,27 @@
 #include "app/session/session.hpp"
 #include "app/sync/sync_client.hpp"
 #include "app/sync/wire.hpp"
-#include "fakes.hpp"
+#include "device_fixture.hpp"
 
 using namespace app;
 
 namespace {
 
-struct Device {
+struct Device : fixture::Ports {
   Id id;
   std::string token;
-  fakes::Clock clock;
-  fakes::Random random;
-  fakes::Storage storage;
   std::string persisted_state;  // the sync state record the shell keeps next to the log
   std::unique_ptr<Session> session;
   std::unique_ptr<sync::SyncClient> client;
   std::set<Id> saved;  // ops the device reported durable (must reach the server)
 
-  Device(Id device, std::string tok, std::uint64_t seed) : id(device), token(std::move(tok)), random(seed) {}
+  Device(Id device, std::string tok, std::uint64_t seed) : Ports(seed), id(device), token(std::move(tok)) {}
 
   void boot() {
     storage.dead = false;
     storage.records_until_death = -1;
     session = std::make_unique<Session>(clock, random, storage, id);
-    storage.on_commit = [this](std::uint64_t b, bool ok, std::string m) { session->on_commit(b, ok, m); };
+    acknowledge_to(*session);
     session->load(storage.durable);
     // Small batches, so pushes span several requests as a big outbox would.
     sync::ClientOptions options;

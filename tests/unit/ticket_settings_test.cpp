@@ -9,7 +9,7 @@
 #include "app/domain/validate_op.hpp"
 #include "app/session/session.hpp"
 #include "app/store/snapshot.hpp"
-#include "fakes.hpp"
+#include "device_fixture.hpp"
 
 using namespace app;
 using tickets::Kind;
@@ -20,23 +20,9 @@ namespace {
 
 constexpr std::int64_t kMinute = 60000, kDay = 24 * 60 * kMinute;
 
-struct Tablet {
-  fakes::Clock clock;
-  fakes::Random random;
-  fakes::Storage storage;
-  Session session;
-  explicit Tablet(std::uint64_t seed, std::uint64_t device) : random(seed), session(clock, random, storage, Id{device, device}) {
-    storage.on_commit = [this](std::uint64_t b, bool ok, std::string m) { session.on_commit(b, ok, m); };
+struct Tablet : fixture::Device {
+  explicit Tablet(std::uint64_t seed, std::uint64_t device) : fixture::Device(seed, Id{device, device}) {
     REQUIRE(session.load_demo({}).ok());
-  }
-  void as(Role role) {
-    for (const auto& [id, s] : session.master_data().staff) {
-      if (s.role == role) {
-        session.set_actor(s.id);
-        return;
-      }
-    }
-    FAIL("no staff of that role");
   }
   Id complaint(Severity severity, std::int64_t channel = 0) {
     NewTicket t;

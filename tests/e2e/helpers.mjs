@@ -1,0 +1,67 @@
+// Steps the browser tests share, on top of harness.mjs: waiting for the
+// tablet's saves and sync, a finger that signs, the office downloading a CSV
+// export, and a tablet clock that can be moved ahead.
+import assert from 'node:assert/strict';
+import { widget, frames, touchSession, DEMO_PINS } from './harness.mjs';
+
+// A progress line with the seconds since the test file started.
+const t0 = Date.now();
+export const mark = (what) => console.log(`# ${((Date.now() - t0) / 1000).toFixed(1)} s ${what}`);
+
+// Nothing being saved and nothing waiting to be.
+export const saved = (page) => page.waitForFunction(() => window.butlerTest.state().session.save !== 'saving' && window.butlerTest.state().session.pending === 0);
+
+// Synced: nothing waiting here or in storage, nothing in flight, a sync done.
+export const synced = (page) => page.waitForFunction(() => {
+  const s = window.butlerTest.state();
+  return s.sync.ready && !s.sync.running && s.sync.pending === 0 && s.session.pending === 0 && s.sync.last_synced_ms > 0;
+}, null, { timeout: 60000, polling: 100 });
+
+// A finger that signs: three zigzag strokes across the pad, through CDP touches.
+export async function sign(page, id) {
+  const pad = await widget(page, id);
+  const cdp = await touchSession(page);
+  const touch = (x, y) => [{ x, y, id: 1, radiusX: 3, radiusY: 3, force: 1 }];
+  for (let s = 0; s < 3; s++) {
+    const x0 = pad.css.x + pad.css.w * (0.1 + s * 0.28), y0 = pad.css.y + pad.css.h * 0.45;
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: touch(x0, y0) });
+    for (let i = 1; i <= 10; i++) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: touch(x0 + i * pad.css.w * 0.02, y0 + (i % 2 ? 1 : -1) * pad.css.h * 0.15) });
+      await frames(page, 1);
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await frames(page, 3);
+  }
+}
+
+// The office (the head butler, enrolled as `device`) downloads export NAME.csv
+// from `server`; its text without the BOM.
+export async function officeCsv(server, name, device) {
+  const enrol = await fetch(server.url + 'api/v1/enroll', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code: 'DGJ001', pin: DEMO_PINS.DGJ001, device_id: device }),
+  });
+  const { token } = await enrol.json();
+  const r = await fetch(server.url + `api/v1/export/${name}.csv`, { headers: { Authorization: 'Bearer ' + token } });
+  assert.equal(r.status, 200);
+  return (await r.text()).replace(/^\uFEFF/, '');
+}
+
+// The tablet's own clock runs ahead by `ms` (as after a long wait, or a clock
+// set forward): Date.now, which the app's wall clock reads, is shifted from
+// the next load on, and the tab reloads. Playwright's page.clock would take
+// over requestAnimationFrame too, and the app would stop drawing. The
+// context must have been through withShiftableClock first.
+export async function tabletClockAhead(page, ms) {
+  await page.evaluate((offset) => localStorage.setItem('test.clock_ahead_ms', String(offset)), ms);
+  await page.reload();
+  await page.waitForFunction(() => window.butlerTest && window.butlerTest.ready(), null, { timeout: 60000 });
+}
+export async function withShiftableClock(context) {
+  await context.addInitScript(() => {
+    const ahead = Number(localStorage.getItem('test.clock_ahead_ms') || 0);
+    if (!ahead) return;
+    const now = Date.now.bind(Date);
+    Date.now = () => now() + ahead;
+  });
+}
