@@ -19,7 +19,7 @@ namespace app { class Session; struct UnitRow; }
 
 namespace shell {
 
-class WebHost;
+class Host;
 class SyncDriver;
 class PhotoCapture;
 
@@ -72,7 +72,7 @@ struct ShellState {
 struct ScreenContext {
   app::Session& session;
   ShellState& state;
-  WebHost& host;
+  Host& host;
   SyncDriver& sync;
   PhotoCapture& photos;
 };

@@ -1,7 +1,5 @@
 #include "shell/ui/automation.hpp"
 
-#include <emscripten/emscripten.h>
-
 #include <cstdio>
 
 #include "imgui_internal.h"
@@ -79,12 +77,3 @@ std::string Automation::widgets_json() const {
 }
 
 }  // namespace shell
-
-extern "C" {
-EMSCRIPTEN_KEEPALIVE const char* butler_test_widgets() {
-  static std::string json;
-  json = shell::automation().widgets_json();
-  return json.c_str();
-}
-EMSCRIPTEN_KEEPALIVE int butler_test_frame_count() { return shell::automation().frames(); }
-}
