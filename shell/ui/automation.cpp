@@ -11,9 +11,16 @@ Automation& automation() {
   return a;
 }
 
-void Automation::begin_frame() { current_.clear(); }
+void Automation::begin_frame() {
+  current_.clear();
+  layout_.clear();
+}
 
 bool Automation::record_last_item(const char* id, const char* label, const char* kind, bool selected) {
+  if (keep_layout_) {
+    const ImRect& clip = ImGui::GetCurrentWindow()->ClipRect;
+    layout_.push_back({id, kind, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), clip.Min, clip.Max});
+  }
   if (!ImGui::IsItemVisible()) return false;
   const ImRect full(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   ImRect r = full;
@@ -28,6 +35,7 @@ bool Automation::record_last_item(const char* id, const char* label, const char*
 }
 
 void Automation::record_item(const char* id, const char* label, const char* kind, ImVec2 min, ImVec2 max) {
+  if (keep_layout_) layout_.push_back({id, kind, min, max, min, max});
   current_.push_back({id, label ? label : "", kind, min, max, false, false});
 }
 
