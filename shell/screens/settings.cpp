@@ -1,5 +1,6 @@
 // Settings: the interface language, storage, backup, the about box and the
 // ticket deadlines (ticket_deadlines.cpp) last, for the leads.
+#include <algorithm>
 #include <ctime>
 
 #include "app/i18n/catalogue.hpp"
@@ -47,7 +48,8 @@ void start_backup_import(ScreenContext& ctx) {
 void draw_settings(ScreenContext& ctx) {
   widgets::begin_card("settings_language");
   ImGui::TextUnformatted(tr(S::settings_language));
-  const float w = ui().css(200);
+  // Two side by side, 200 CSS px each where there is room; halves on a phone.
+  const float w = std::min(ui().css(200), (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
   language_choice(ctx.host, "settings_lang_zh", S::settings_lang_zh, Lang::zh_CN, w);
   ImGui::SameLine();
   language_choice(ctx.host, "settings_lang_en", S::settings_lang_en, Lang::en, w);
