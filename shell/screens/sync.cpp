@@ -61,15 +61,15 @@ void status_card(ScreenContext& ctx) {
     std::snprintf(line, sizeof line, "%s", tr(S::sync_never));
   }
   ImGui::TextUnformatted(line);
-  automation().record_last_item("sync_last", line, "text");
+  automation().record_last_item("sync_last", line, "label");
   std::snprintf(line, sizeof line, tr(S::sync_pending_ops), static_cast<int>(s.pending + ctx.session.pending_count()));
   ImGui::TextUnformatted(line);
-  automation().record_last_item("sync_pending", line, "text");
+  automation().record_last_item("sync_pending", line, "label");
   const app::sync::UploadStatus photos = ctx.sync.photo_status();
   if (photos.pending > 0) {
     std::snprintf(line, sizeof line, tr(S::sync_pending_photos), static_cast<int>(photos.pending));
     ImGui::TextUnformatted(line);
-    automation().record_last_item("sync_pending_photos", line, "text");
+    automation().record_last_item("sync_pending_photos", line, "label");
   }
   if (ctx.sync.preparing()) muted(tr(S::sync_preparing));
   if (s.running) muted(tr(S::sync_running));
