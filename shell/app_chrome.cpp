@@ -1,8 +1,6 @@
 // The frame's chrome: top bar (title, save state, connectivity, language),
 // navigation (bottom tabs in portrait, side rail in landscape), banners, and
 // the loading view. Split from app_shell.cpp, which routes and owns state.
-#include <emscripten/emscripten.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -11,9 +9,8 @@
 #include "app/i18n/catalogue.hpp"
 #include "imgui.h"
 #include "shell/app_shell.hpp"
-#include "shell/platform/js_bridge.hpp"
-#include "shell/platform/storage_status.hpp"
-#include "shell/platform/web_host.hpp"
+#include "shell/fonts/font_atlas.hpp"
+#include "shell/host/host.hpp"
 #include "shell/ui/automation.hpp"
 #include "shell/ui/theme.hpp"
 #include "shell/ui/widgets.hpp"
@@ -44,7 +41,7 @@ void AppShell::draw_loading() {
   // happening, with a bar that moves (IndexedDB reports no progress within
   // one read, so the bar shows activity, and the line the phase).
   const ImVec2 size = ImGui::GetIO().DisplaySize;
-  const bool whole = browser_store().reading_whole_log() || load_started_;
+  const bool whole = host_.store().reading_whole_log() || load_started_;
   const char* line = tr(whole ? S::loading_whole_log : S::loading_snapshot);
   const ImVec2 text = ImGui::CalcTextSize(line);
   ImGui::SetCursorPos(ImVec2((size.x - text.x) * 0.5f, size.y * 0.45f));
@@ -200,7 +197,7 @@ void AppShell::draw_overdue_badge() {
 }
 
 void AppShell::draw_update_banner() {
-  if (storage_status().writer_known && !storage_status().writer) {
+  if (host_.storage_status().writer_known && !host_.storage_status().writer) {
     // Another tab writes; this one must not, or the two would diverge.
     const float pad = ui().css(12);
     ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + pad, ImGui::GetCursorPosY() + pad));
@@ -228,7 +225,7 @@ void AppShell::draw_update_banner() {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(tr(S::update_available));
   ImGui::SameLine();
-  if (widgets::button("update_now", tr(S::update_now), 0, widgets::Tone::primary)) butler_apply_update();
+  if (widgets::button("update_now", tr(S::update_now), 0, widgets::Tone::primary)) host_.apply_update();
   ImGui::SameLine();
   if (widgets::button("update_later", tr(S::update_later), 0, widgets::Tone::quiet)) state_.update_dismissed = true;
   ImGui::EndGroup();

@@ -1,15 +1,11 @@
 #include "shell/app_shell.hpp"
 
-#include <emscripten/emscripten.h>
-
 #include <algorithm>
 
 #include "app/i18n/catalogue.hpp"
 #include "imgui.h"
-#include "shell/bench/bench_hooks.hpp"
-#include "shell/platform/js_bridge.hpp"
-#include "shell/platform/storage_status.hpp"
-#include "shell/platform/web_host.hpp"
+#include "shell/fonts/font_atlas.hpp"
+#include "shell/host/host.hpp"
 #include "shell/ui/automation.hpp"
 #include "shell/ui/theme.hpp"
 #include "shell/ui/thumbnails.hpp"
@@ -21,15 +17,13 @@ using app::i18n::tr;
 namespace shell {
 namespace {
 
-AppShell* g_shell = nullptr;
-
 // This install's device id: made once, kept with the other preferences.
-app::Id device_id(app::RandomPort& random) {
-  char hex[40] = {0};
+app::Id device_id(Host& host) {
+  std::string hex;
   app::Id id;
-  if (butler_pref_get("device", hex, sizeof hex) && app::Id::from_hex(hex, &id)) return id;
-  id = app::Id::random(random);
-  butler_pref_set("device", id.to_hex().c_str());
+  if (host.pref("device", &hex) && app::Id::from_hex(hex, &id)) return id;
+  id = app::Id::random(host.random());
+  host.set_pref("device", id.to_hex());
   return id;
 }
 
@@ -48,29 +42,27 @@ const char* screen_id(Screen s) {
   return "?";
 }
 
-AppShell::AppShell(WebHost& host)
-    : host_(host), session_(clock_, random_, browser_store(), device_id(random_)), sync_(session_, clock_, random_) {
-  g_shell = this;
-  char code[16] = {0};
+AppShell::AppShell(Host& host)
+    : host_(host), session_(host.clock(), host.random(), host.store(), device_id(host)), sync_(session_, host) {
+  std::string code;
   app::i18n::Lang lang = app::i18n::Lang::zh_CN;
-  if (butler_pref_get("lang", code, sizeof code) && app::i18n::parse_language_code(code, &lang)) {
+  if (host_.pref("lang", &code) && app::i18n::parse_language_code(code, &lang)) {
     app::i18n::set_current_language(lang);
   }
-  browser_store().attach(&session_);
+  host_.store().attach(&session_);
   // A photo another tablet took comes from the sync server when first shown.
   thumbnails().set_fetch([this](const std::string& sha, std::function<void(bool)> done) { sync_.fetch_photo(sha, std::move(done)); });
-  install_bench_hooks(&session_);
-  browser_store().open();
-  probe_storage();
+  host_.store().open();
+  host_.probe_storage();
 }
 
 bool AppShell::finish_loading() {
   if (loaded_) return true;
-  BrowserStore& store = browser_store();
-  if (store.phase() == BrowserStore::Phase::opening || store.reading_whole_log()) return false;
+  ShellStore& store = host_.store();
+  if (store.phase() == ShellStore::Phase::opening || store.reading_whole_log()) return false;
   if (!load_started_) {
     load_started_ = true;
-    const double started = emscripten_get_now();
+    const double started = host_.now_ms();
     // The common start: the snapshot plus the records after it. Without a
     // snapshot those records are the whole log.
     bool done = true;
@@ -84,15 +76,15 @@ bool AppShell::finish_loading() {
     // The records stay readable: the session's log keeps their buffer.
     if (done) sync_.attach_loaded(store.records(), session_.first_loaded_position());
     store.drop_snapshot();
-    load_ms_ = emscripten_get_now() - started;
+    load_ms_ = host_.now_ms() - started;
     if (!done) return false;
   }
-  if (store.phase() == BrowserStore::Phase::failed) {
+  if (store.phase() == ShellStore::Phase::failed) {
     state_.status_message = std::string(tr(S::store_open_failed)) + " (" + store.open_error() + ")";
   }
   if (!interactive_) state_.screen = session_.has_data() ? Screen::today : Screen::welcome;
   loaded_ = true;
-  if (!interactive_) butler_interactive();
+  if (!interactive_) host_.interactive();
   interactive_ = true;
   return true;
 }
@@ -102,9 +94,9 @@ void AppShell::reload_whole_log() {
   // that fails leaves the session as it was and says so; the app goes
   // read-only rather than write on top of a log it could not read.
   loaded_ = false;
-  browser_store().read_whole_log([this](bool ok, const std::vector<std::string_view>& records,
+  host_.store().read_whole_log([this](bool ok, const std::vector<std::string_view>& records,
                                         std::shared_ptr<const void> arena, const std::string& error) {
-    const double started = emscripten_get_now();
+    const double started = host_.now_ms();
     if (ok) {
       session_.load(records, std::move(arena));
       sync_.attach_loaded(records, 0);
@@ -112,18 +104,18 @@ void AppShell::reload_whole_log() {
       whole_log_failed_ = true;
       state_.status_message = std::string(tr(S::store_read_failed)) + " (" + error + ")";
     }
-    load_ms_ += emscripten_get_now() - started;
+    load_ms_ += host_.now_ms() - started;
   });
 }
 
 void AppShell::keep_snapshot_fresh() {
   // Snapshots are written a few milliseconds per frame while the butler is
   // idle; a save meanwhile abandons the one in progress (Session).
-  BrowserStore& store = browser_store();
-  double at = emscripten_get_now();
+  ShellStore& store = host_.store();
+  double at = host_.now_ms();
   // What snapshotting costs a frame, worst so far, by part (scripts/bench store).
-  auto lap = [&at](double& worst) {
-    const double now = emscripten_get_now();
+  auto lap = [this, &at](double& worst) {
+    const double now = host_.now_ms();
     worst = std::max(worst, now - at);
     at = now;
   };
@@ -151,8 +143,8 @@ void AppShell::keep_snapshot_fresh() {
   // millisecond, so the frame's share stays near the deadline.
   const double step_deadline = at + 2.0;
   app::SnapshotStep step = app::SnapshotStep::working;
-  while (step == app::SnapshotStep::working && emscripten_get_now() < step_deadline) step = session_.snapshot_step(100);
-  snapshot_cost_.step_frames_ms.push_back(static_cast<float>(emscripten_get_now() - at));
+  while (step == app::SnapshotStep::working && host_.now_ms() < step_deadline) step = session_.snapshot_step(100);
+  snapshot_cost_.step_frames_ms.push_back(static_cast<float>(host_.now_ms() - at));
   lap(snapshot_cost_.step_ms);
   if (step == app::SnapshotStep::done) snapshot_ops_ = static_cast<double>(session_.op_count());  // what it covers, before any later save
   if (step == app::SnapshotStep::working || step == app::SnapshotStep::done) host_.request_frames(1);
@@ -160,16 +152,16 @@ void AppShell::keep_snapshot_fresh() {
 }
 
 void AppShell::keep_storage_healthy() {
-  session_.set_read_only(whole_log_failed_ || (storage_status().writer_known && !storage_status().writer));
+  session_.set_read_only(whole_log_failed_ || (host_.storage_status().writer_known && !host_.storage_status().writer));
   // A late op (an import, later a sync) that only the whole log can place.
-  if (loaded_ && session_.needs_whole_log() && !browser_store().reading_whole_log()) reload_whole_log();
+  if (loaded_ && session_.needs_whole_log() && !host_.store().reading_whole_log()) reload_whole_log();
   // The archive rows (63k at 10× data, ~0.1 s) are built in the frame after
   // the first interactive one: Today needs only the counts.
   if (loaded_ && interactive_frames_++ > 0 && !session_.views_ready()) session_.prepare_views();
   if (loaded_) keep_snapshot_fresh();
   if (loaded_) sync_.frame(host_.online());
   // A failed write (quota, full disk) is retried every 10 s until it lands.
-  const double now = emscripten_get_now() / 1000.0;
+  const double now = host_.now_ms() / 1000.0;
   if (session_.save_state() == app::SaveState::failed && now - last_retry_s_ > 10.0) {
     last_retry_s_ = now;
     session_.retry_failed();
@@ -180,15 +172,15 @@ void AppShell::toggle_language() {
   using app::i18n::Lang;
   const Lang next = app::i18n::current_language() == Lang::zh_CN ? Lang::en : Lang::zh_CN;
   app::i18n::set_current_language(next);
-  butler_pref_set("lang", app::i18n::language_code(next));
+  host_.set_pref("lang", app::i18n::language_code(next));
 }
 
-void AppShell::on_browser_event(BrowserEvent e) {
+void AppShell::on_host_event(HostEvent e) {
   // Nothing is buffered in memory before it is written; going hidden is the
   // last chance to push again what failed.
-  if (e == BrowserEvent::hidden) session_.retry_failed();
-  if (e == BrowserEvent::online) sync_.on_online();
-  if (e == BrowserEvent::update_ready) {
+  if (e == HostEvent::hidden) session_.retry_failed();
+  if (e == HostEvent::online) sync_.on_online();
+  if (e == HostEvent::update_ready) {
     state_.update_ready = true;
     state_.update_dismissed = false;
   }
@@ -274,8 +266,8 @@ std::string AppShell::state_json() const {
   out += ",\"dpr\":" + std::to_string(ui().dpr);
   out += ",\"online\":" + std::string(host_.online() ? "true" : "false");
   out += ",\"update_ready\":" + std::string(state_.update_ready ? "true" : "false");
-  out += ",\"writer\":" + std::string(storage_status().writer ? "true" : "false");
-  out += ",\"persisted\":" + std::string(storage_status().persisted ? "true" : "false");
+  out += ",\"writer\":" + std::string(host_.storage_status().writer ? "true" : "false");
+  out += ",\"persisted\":" + std::string(host_.storage_status().persisted ? "true" : "false");
   out += ",\"about_open\":" + std::string(state_.about_open ? "true" : "false");
   out += ",\"registers_query\":\"" + json_escape(state_.registers_query) + "\"";
   out += ",\"selected_unit\":" + std::to_string(state_.selected_unit);
@@ -368,9 +360,3 @@ std::string AppShell::state_json() const {
 }
 
 }  // namespace shell
-
-extern "C" EMSCRIPTEN_KEEPALIVE const char* butler_test_state() {
-  static std::string json;
-  json = shell::g_shell ? shell::g_shell->state_json() : "{}";
-  return json.c_str();
-}

@@ -6,22 +6,27 @@
 #include <vector>
 
 #include "app/session/session.hpp"
-#include "shell/platform/browser_events.hpp"
-#include "shell/platform/browser_store.hpp"
 #include "shell/screens/screens.hpp"
 #include "shell/sync/photo_capture.hpp"
 #include "shell/sync/sync_driver.hpp"
 
 namespace shell {
 
-class WebHost;
+class Host;
+
+// What the platform reports between frames (the browser's BrowserEvent).
+enum class HostEvent { online, hidden, update_ready };
 
 class AppShell {
  public:
-  explicit AppShell(WebHost& host);
+  // Everything outside the app (storage, network, fonts, time) is the host's:
+  // the browser's WebHost, or the native screen tests' fake.
+  explicit AppShell(Host& host);
   void draw();
-  void on_browser_event(BrowserEvent e);
+  void on_host_event(HostEvent e);
   std::string state_json() const;
+  app::Session& session() { return session_; }
+  const ShellState& state() const { return state_; }
 
  private:
   void draw_top_bar(float height);
@@ -37,12 +42,10 @@ class AppShell {
   void reload_whole_log();
   void keep_snapshot_fresh();
 
-  WebHost& host_;
-  BrowserClock clock_;
-  BrowserRandom random_;
+  Host& host_;
   app::Session session_;
   SyncDriver sync_;
-  PhotoCapture photos_{session_, sync_};
+  PhotoCapture photos_{session_, sync_, host_};
   ShellState state_;
   bool loaded_ = false;
   bool load_started_ = false;

@@ -3,7 +3,6 @@
 #include <cstdlib>
 
 #include "app/i18n/catalogue.hpp"
-#include "backends/imgui_impl_opengl3.h"
 #include "imgui_internal.h"  // ImTextCharFromUtf8
 
 namespace shell {
@@ -68,9 +67,7 @@ int FontAtlas::glyph_count() const { return body_ ? body_->Glyphs.Size : 0; }
 bool FontAtlas::rebuild_if_needed() {
   if (!dirty_ || !data_) return false;
   build();
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
-  ImGui_ImplOpenGL3_CreateFontsTexture();
-  return true;
+  return true;  // the host uploads the new texture (its renderer's business)
 }
 
 void FontAtlas::build() {

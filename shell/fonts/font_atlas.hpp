@@ -27,8 +27,8 @@ class FontAtlas {
   // The same for the title font, which starts from the catalogue only.
   void request_title_text(std::string_view utf8);
 
-  // Rebuilds the atlas and its GL texture if characters or scale changed.
-  // Call between frames only. Returns true if it rebuilt.
+  // Rebuilds the atlas if characters or scale changed. Call between frames
+  // only. Returns true if it rebuilt: the host then makes its texture anew.
   bool rebuild_if_needed();
 
   ImFont* body() const { return body_; }

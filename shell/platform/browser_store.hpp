@@ -11,6 +11,7 @@
 
 #include "app/core/ports.hpp"
 #include "app/store/storage_port.hpp"
+#include "shell/host/host.hpp"
 
 namespace app { class Session; }
 
@@ -27,43 +28,38 @@ class BrowserRandom final : public app::RandomPort {
   std::uint64_t next_u64() override;  // crypto.getRandomValues, via getentropy
 };
 
-class BrowserStore final : public app::StoragePort {
+class BrowserStore final : public ShellStore {
  public:
-  enum class Phase { opening, loaded, failed };
-
-  // Whole-log reads: the records and the buffer they point into.
-  using WholeLogDone = std::function<void(bool ok, const std::vector<std::string_view>& records,
-                                          std::shared_ptr<const void> arena, const std::string& error)>;
 
   // Opens the database and starts reading the snapshot and the records after it.
-  void open();
+  void open() override;
   // Reads every stored record again (a reload, a backup export); `done` is
   // called once they are in memory. Requests made meanwhile share the read.
-  void read_whole_log(WholeLogDone done);
-  bool reading_whole_log() const { return !whole_waiting_.empty(); }
+  void read_whole_log(WholeLogDone done) override;
+  bool reading_whole_log() const override { return !whole_waiting_.empty(); }
   // Snapshots: begin returns the key of the last committed segment the
   // snapshot will cover, or a negative number when it cannot start now.
-  double snapshot_begin();
+  double snapshot_begin() override;
   // Keeps the bytes until IndexedDB has them (the write is spread over tasks).
-  void put_snapshot(std::vector<std::string> chunks, double covers, std::uint64_t ops);
+  void put_snapshot(std::vector<std::string> chunks, double covers, std::uint64_t ops) override;
   void append(std::uint64_t batch, const std::vector<std::string>& records) override;
 
   // Where commit results go once the session exists.
-  void attach(app::Session* session) { session_ = session; }
+  void attach(app::Session* session) override { session_ = session; }
   // Told after the session, for measurements (scripts/bench store).
   void set_commit_observer(std::function<void(bool ok)> observer) { observer_ = std::move(observer); }
 
-  Phase phase() const { return phase_; }
-  const std::string& open_error() const { return open_error_; }
+  Phase phase() const override { return phase_; }
+  const std::string& open_error() const override { return open_error_; }
   std::size_t records_read() const { return records_.size(); }
   // The records read at start-up, pointing into one buffer, and the buffer
   // itself, handed over to whoever keeps the records (the session's log).
-  const std::vector<std::string_view>& records() const { return records_; }
-  std::shared_ptr<const void> take_arena();
+  const std::vector<std::string_view>& records() const override { return records_; }
+  std::shared_ptr<const void> take_arena() override;
   // The stored snapshot read at start-up (empty if none); dropped once used.
-  bool has_snapshot() const { return snapshot_ != nullptr; }
-  std::string_view snapshot() const { return {reinterpret_cast<const char*>(snapshot_), snapshot_size_}; }
-  void drop_snapshot();
+  bool has_snapshot() const override { return snapshot_ != nullptr; }
+  std::string_view snapshot() const override { return {reinterpret_cast<const char*>(snapshot_), snapshot_size_}; }
+  void drop_snapshot() override;
 
   // Called from JS (see browser_store.cpp's exported functions): every stored
   // record in one malloc'd buffer, each prefixed by its u32 length. Taken over.

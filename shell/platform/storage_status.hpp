@@ -2,16 +2,9 @@
 // What the browser says about our storage: persistence granted, space used and
 // available, and whether this tab is the one writing tab. Reported
 // asynchronously by web/store_lib.js.
-namespace shell {
+#include "shell/host/host.hpp"  // StorageStatus
 
-struct StorageStatus {
-  bool estimate_known = false;
-  double usage_bytes = 0;
-  double quota_bytes = 0;
-  bool persisted = false;
-  bool writer_known = false;
-  bool writer = true;  // until told otherwise: a lone tab writes
-};
+namespace shell {
 
 const StorageStatus& storage_status();
 

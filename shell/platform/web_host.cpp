@@ -6,6 +6,7 @@
 #include <emscripten/html5.h>
 
 #include <cmath>
+#include <string>
 
 #include "backends/imgui_impl_glfw.h"
 #include "backends/imgui_impl_opengl3.h"
@@ -81,7 +82,6 @@ bool WebHost::init(const char* title) {
   if (!font || len <= 0) return false;
   fonts_.init(font, len);
   ui().fonts = &fonts_;
-  ui().text = &text_;
   update_canvas_size();
   return true;
 }
@@ -138,7 +138,10 @@ void WebHost::frame() {
     if (on_event_) on_event_(e);
   }
   // New characters (data, IME) join the atlas between frames.
-  fonts_.rebuild_if_needed();
+  if (fonts_.rebuild_if_needed()) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
 
   // A timed frame: everything from here to the draw calls handed to WebGL.
   // The previous frame's pixels are finished first, so this frame is not
@@ -177,6 +180,16 @@ void WebHost::frame() {
 }
 
 }  // namespace shell
+
+// window.butlerTest.widgets() and frames(): the automation tree of the last frame.
+extern "C" {
+EMSCRIPTEN_KEEPALIVE const char* butler_test_widgets() {
+  static std::string json;
+  json = shell::automation().widgets_json();
+  return json.c_str();
+}
+EMSCRIPTEN_KEEPALIVE int butler_test_frame_count() { return shell::automation().frames(); }
+}
 
 extern "C" EMSCRIPTEN_KEEPALIVE void butler_bench_pause_rendering(int paused) { shell::g_rendering_paused = paused != 0; }
 // Browser tests wait for a few frames after each input for ImGui to settle;

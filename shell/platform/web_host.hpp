@@ -25,6 +25,7 @@ class WebHost {
 
   bool online() const { return online_; }
   FontAtlas& fonts() { return fonts_; }
+  TextInput& text() { return text_; }
 
   // Asks for frames even without input (an animation, a countdown, saving).
   void request_frames(int n) { if (n > pending_frames_) pending_frames_ = n; }

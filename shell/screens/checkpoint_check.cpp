@@ -41,7 +41,7 @@ void finding_form(ScreenContext& ctx, const app::Id& round, const app::Id& cp, i
     std::string line = tr(S::finding_saved_open);
     line += f->urgent ? " · " + f->told : " · " + f->department;
     wrapped_data(line, colors::danger);
-    automation().record_last_item("finding_state", line.c_str(), "text");
+    automation().record_last_item("finding_state", line.c_str(), "label");
     if (photo_required && ctx.session.photos_of(f->id).empty()) {
       ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::warn), "%s", tr(S::finding_needs_photo));
     }
@@ -241,7 +241,7 @@ void draw_checkpoint_check(ScreenContext& ctx, const app::Id& round, const app::
     std::string text = std::to_string(i + 1) + ". " + (english ? it.en : it.zh);
     if (it.photo_required) text += tr(S::item_photo_needed);
     wrapped_data(text);
-    automation().record_last_item((std::string("item:") + std::to_string(i)).c_str(), text.c_str(), "text");
+    automation().record_last_item((std::string("item:") + std::to_string(i)).c_str(), text.c_str(), "label");
     switch (it.type) {
       case app::ItemType::reading: reading_item(ctx, round, cp_id, i, it); break;
       case app::ItemType::choice: choice_item(ctx, round, cp_id, i, it); break;

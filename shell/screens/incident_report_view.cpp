@@ -11,7 +11,7 @@
 #include "app/session/session.hpp"
 #include "imgui.h"
 #include "shell/fonts/font_atlas.hpp"
-#include "shell/platform/js_bridge.hpp"
+#include "shell/host/host.hpp"
 #include "shell/screens/screens.hpp"
 #include "shell/ui/automation.hpp"
 #include "shell/ui/theme.hpp"
@@ -117,7 +117,7 @@ void draw_incident_report(ScreenContext& ctx, const app::Incident& i) {
   const app::IncidentReport r = ctx.session.incident_report(i.id);
   if (widgets::button("incident_print", tr(S::inc_print), -1, widgets::Tone::primary)) {
     const std::string html = report_html(r, ctx.session.summary().community_name);
-    butler_print_html(html.c_str());
+    ctx.host.print_html(html);
     st.printed = true;
   }
   if (st.printed) {

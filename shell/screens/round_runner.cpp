@@ -33,7 +33,7 @@ void progress_header(ScreenContext& ctx, const app::Round& round, const app::Rou
   char line[128];
   std::snprintf(line, sizeof line, tr(S::round_progress), p.done, p.checkpoints);
   ImGui::TextUnformatted(line);
-  automation().record_last_item("round_progress", line, "text");
+  automation().record_last_item("round_progress", line, "label");
   // A bar: how much of the route is walked.
   const ImVec2 at = ImGui::GetCursorScreenPos();
   const float w = ImGui::GetContentRegionAvail().x, h = ui().css(8);

@@ -20,7 +20,7 @@ namespace app { class Session; struct UnitRow; }
 
 namespace shell {
 
-class WebHost;
+class Host;
 class SyncDriver;
 class PhotoCapture;
 
@@ -74,7 +74,7 @@ struct ShellState {
 struct ScreenContext {
   app::Session& session;
   ShellState& state;
-  WebHost& host;
+  Host& host;
   SyncDriver& sync;
   PhotoCapture& photos;
 };

@@ -1,14 +1,12 @@
 // Settings: the interface language, storage, backup, the about box and the
 // ticket deadlines (ticket_deadlines.cpp) last, for the leads.
+#include <algorithm>
 #include <ctime>
 
 #include "app/i18n/catalogue.hpp"
 #include "app/session/session.hpp"
 #include "imgui.h"
-#include "shell/platform/browser_store.hpp"
-#include "shell/platform/file_transfer.hpp"
-#include "shell/platform/js_bridge.hpp"
-#include "shell/platform/storage_status.hpp"
+#include "shell/host/host.hpp"
 #include "shell/screens/screens.hpp"
 #include "shell/ui/automation.hpp"
 #include "shell/ui/theme.hpp"
@@ -21,11 +19,11 @@ using app::i18n::tr;
 namespace shell {
 namespace {
 
-void language_choice(const char* id, S label, Lang lang, float width) {
+void language_choice(Host& host, const char* id, S label, Lang lang, float width) {
   const bool current = app::i18n::current_language() == lang;
   if (widgets::button(id, tr(label), width, current ? widgets::Tone::primary : widgets::Tone::normal) && !current) {
     app::i18n::set_current_language(lang);
-    butler_pref_set("lang", app::i18n::language_code(lang));
+    host.set_pref("lang", app::i18n::language_code(lang));
   }
 }
 
@@ -34,7 +32,7 @@ void language_choice(const char* id, S label, Lang lang, float width) {
 void start_backup_import(ScreenContext& ctx) {
   app::Session* session = &ctx.session;
   ShellState* state = &ctx.state;
-  pick_file([session, state](bool ok, std::string bytes) {
+  ctx.host.pick_file([session, state](bool ok, std::string bytes) {
     if (!ok) {
       state->backup_result = tr(S::err_backup_unreadable);
       return;
@@ -50,16 +48,17 @@ void start_backup_import(ScreenContext& ctx) {
 void draw_settings(ScreenContext& ctx) {
   widgets::begin_card("settings_language");
   ImGui::TextUnformatted(tr(S::settings_language));
-  const float w = ui().css(200);
-  language_choice("settings_lang_zh", S::settings_lang_zh, Lang::zh_CN, w);
+  // Two side by side, 200 CSS px each where there is room; halves on a phone.
+  const float w = std::min(ui().css(200), (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
+  language_choice(ctx.host, "settings_lang_zh", S::settings_lang_zh, Lang::zh_CN, w);
   ImGui::SameLine();
-  language_choice("settings_lang_en", S::settings_lang_en, Lang::en, w);
+  language_choice(ctx.host, "settings_lang_en", S::settings_lang_en, Lang::en, w);
   widgets::end_card();
   ImGui::Dummy(ImVec2(0, ui().css(8)));
 
   widgets::begin_card("settings_storage");
   ImGui::TextUnformatted(tr(S::storage_title));
-  const StorageStatus& storage = storage_status();
+  const StorageStatus& storage = ctx.host.storage_status();
   if (storage.estimate_known) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), tr(S::storage_usage),
                        storage.usage_bytes / 1048576.0, storage.quota_bytes / 1048576.0);
@@ -105,19 +104,20 @@ void draw_settings(ScreenContext& ctx) {
     std::snprintf(name, sizeof name, "butler-backup-%04d%02d%02d-%02d%02d.brbk", local.tm_year + 1900, local.tm_mon + 1,
                   local.tm_mday, local.tm_hour, local.tm_min);
     if (!ctx.session.export_needs_stored_log()) {
-      download_file(name, ctx.session.export_backup());
+      ctx.host.download_file(name, ctx.session.export_backup());
     } else {
       // Started from a snapshot: the records before it are read from storage.
       ctx.state.backup_result = tr(S::backup_preparing);
       const std::string file_name = name;
       ShellState* state = &ctx.state;
-      browser_store().read_whole_log([state, file_name](bool ok, const std::vector<std::string_view>& records,
+      Host* host = &ctx.host;
+      ctx.host.store().read_whole_log([state, host, file_name](bool ok, const std::vector<std::string_view>& records,
                                                         std::shared_ptr<const void>, const std::string& error) {
         if (!ok) {
           state->backup_result = std::string(tr(S::store_read_failed)) + " (" + error + ")";
           return;
         }
-        download_file(file_name, app::Session::export_backup_of(records));
+        host->download_file(file_name, app::Session::export_backup_of(records));
         state->backup_result.clear();
       });
     }

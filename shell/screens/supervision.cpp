@@ -132,7 +132,7 @@ void draw_supervision(ScreenContext& ctx) {
     if (widgets::list_row(id, title.c_str(), line, state, color, open)) {
       ctx.state.supervision_zone = open ? std::string() : zone.id.to_hex();
     }
-    automation().record_last_item((std::string(id) + ":line").c_str(), line, "text");
+    automation().record_last_item((std::string(id) + ":line").c_str(), line, "label");
     duty_pills(ctx.session.duties_of(zone.id, day), index);
     if (open) zone_evidence(ctx, zone, day, z);
     ++index;

@@ -6,8 +6,7 @@
 #include "app/i18n/catalogue.hpp"
 #include "app/session/session.hpp"
 #include "imgui.h"
-#include "shell/platform/http.hpp"
-#include "shell/platform/web_host.hpp"
+#include "shell/host/host.hpp"
 #include "shell/screens/screens.hpp"
 #include "shell/sync/sync_driver.hpp"
 #include "shell/ui/automation.hpp"
@@ -26,7 +25,7 @@ void enroll_form(ScreenContext& ctx) {
   widgets::begin_card("sync_enroll");
   widgets::heading(tr(S::sync_enroll_title));
   ImGui::TextWrapped("%s", tr(S::sync_works_offline));
-  if (ctx.state.sync_server.empty()) ctx.state.sync_server = page_origin();
+  if (ctx.state.sync_server.empty()) ctx.state.sync_server = ctx.host.page_origin();
   muted(tr(S::sync_server));
   widgets::text_field("sync_server", "https://", &ctx.state.sync_server);
   widgets::text_field("sync_code", tr(S::sync_staff_code), &ctx.state.sync_code);
@@ -62,15 +61,15 @@ void status_card(ScreenContext& ctx) {
     std::snprintf(line, sizeof line, "%s", tr(S::sync_never));
   }
   ImGui::TextUnformatted(line);
-  automation().record_last_item("sync_last", line, "text");
+  automation().record_last_item("sync_last", line, "label");
   std::snprintf(line, sizeof line, tr(S::sync_pending_ops), static_cast<int>(s.pending + ctx.session.pending_count()));
   ImGui::TextUnformatted(line);
-  automation().record_last_item("sync_pending", line, "text");
+  automation().record_last_item("sync_pending", line, "label");
   const app::sync::UploadStatus photos = ctx.sync.photo_status();
   if (photos.pending > 0) {
     std::snprintf(line, sizeof line, tr(S::sync_pending_photos), static_cast<int>(photos.pending));
     ImGui::TextUnformatted(line);
-    automation().record_last_item("sync_pending_photos", line, "text");
+    automation().record_last_item("sync_pending_photos", line, "label");
   }
   if (ctx.sync.preparing()) muted(tr(S::sync_preparing));
   if (s.running) muted(tr(S::sync_running));

@@ -78,6 +78,16 @@ void setting_row(const Row& row, std::int64_t& value, bool editing) {
 
 }  // namespace
 
+namespace {
+// The next button (fitted to `label`) beside the last, or on the next line
+// when it would pass the card's edge (three of them do not fit a phone in English).
+void beside_if_it_fits(const char* label) {
+  ImGui::SameLine();
+  const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
+  if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
+}
+}  // namespace
+
 void draw_ticket_deadlines(ScreenContext& ctx) {
   TicketsUi& st = ctx.state.tickets;
   const bool lead = ctx.session.lead_signed_in() && !ctx.session.read_only();
@@ -103,9 +113,9 @@ void draw_ticket_deadlines(ScreenContext& ctx) {
       st.deadlines_message = saved.ok() ? tr(S::deadlines_saved) : saved.error().message;
       if (saved.ok()) st.deadlines_editing = false;
     }
-    ImGui::SameLine();
+    beside_if_it_fits(tr(S::deadlines_defaults));
     if (widgets::button("deadlines_defaults", tr(S::deadlines_defaults), 0)) st.deadlines_draft = Settings{};
-    ImGui::SameLine();
+    beside_if_it_fits(tr(S::unit_cancel));
     if (widgets::button("deadlines_cancel", tr(S::unit_cancel), 0)) st.deadlines_editing = false;
   }
   if (!st.deadlines_message.empty()) {

@@ -58,7 +58,7 @@ void person(ScreenContext& ctx, const app::Resident& r, int index) {
   const float right = row.x + ImGui::GetContentRegionAvail().x;
   ImGui::SetCursorPos(ImVec2(row.x, row.y + (row_h - ImGui::GetFontSize()) * 0.5f));
   widgets::data_text(line);
-  automation().record_last_item((std::string("unit_person:") + std::to_string(index)).c_str(), line, "text");
+  automation().record_last_item((std::string("unit_person:") + std::to_string(index)).c_str(), line, "label");
   if (st.unit_phone_for != key) {
     std::snprintf(id, sizeof id, "unit_phone_edit:%d", index);
     const char* label = tr(S::unit_change_phone);

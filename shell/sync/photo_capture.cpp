@@ -3,7 +3,7 @@
 #include "app/core/sha256.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/session/session.hpp"
-#include "shell/platform/photo_store.hpp"
+#include "shell/host/host.hpp"
 #include "shell/sync/sync_driver.hpp"
 
 using app::i18n::S;
@@ -27,7 +27,7 @@ void PhotoCapture::for_finding(const app::Id& finding) {
 void PhotoCapture::capture(Record record) {
   if (busy_) return;
   message_.clear();
-  pick_photo([this, record = std::move(record)](bool ok, std::string jpeg) mutable {
+  host_.pick_photo([this, record = std::move(record)](bool ok, std::string jpeg) mutable {
     if (!ok || jpeg.empty()) {
       message_ = tr(S::err_photo_unreadable);
       return;
@@ -40,7 +40,7 @@ void PhotoCapture::store(Record record, std::string jpeg) {
   busy_ = true;
   message_ = tr(S::photo_saving);
   const std::string sha = app::sha256_hex(jpeg);
-  put_blob(sha, jpeg, /*owed=*/true, [this, record = std::move(record), sha](bool ok, const std::string& why) {
+  host_.put_blob(sha, jpeg, /*owed=*/true, [this, record = std::move(record), sha](bool ok, const std::string& why) {
     busy_ = false;
     if (!ok) {
       message_ = std::string(tr(S::photo_failed)) + why;

@@ -14,11 +14,12 @@ namespace app { class Session; }
 
 namespace shell {
 
+class Host;
 class SyncDriver;
 
 class PhotoCapture {
  public:
-  PhotoCapture(app::Session& session, SyncDriver& sync) : session_(session), sync_(sync) {}
+  PhotoCapture(app::Session& session, SyncDriver& sync, Host& host) : session_(session), sync_(sync), host_(host) {}
 
   // Opens the camera (within the tap); once the photo is stored, `record`
   // runs the Session command that attaches it.
@@ -36,6 +37,7 @@ class PhotoCapture {
 
   app::Session& session_;
   SyncDriver& sync_;
+  Host& host_;
   bool busy_ = false;
   std::string message_;
 };

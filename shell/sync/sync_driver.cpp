@@ -5,24 +5,17 @@
 
 #include "app/core/sha256.hpp"
 #include "app/i18n/catalogue.hpp"
-#include "shell/platform/browser_store.hpp"
-#include "shell/platform/http.hpp"
-#include "shell/platform/js_bridge.hpp"
-#include "shell/platform/photo_store.hpp"
+#include "shell/host/host.hpp"
 
 namespace shell {
-namespace {
 
-std::string pref(const char* key) {
-  static char buffer[4096];
-  buffer[0] = 0;
-  return butler_pref_get(key, buffer, sizeof buffer) ? std::string(buffer) : std::string();
+std::string SyncDriver::pref(const char* key) {
+  std::string value;
+  return host_.pref(key, &value) ? value : std::string();
 }
 
-}  // namespace
-
-SyncDriver::SyncDriver(app::Session& session, app::ClockPort& clock, app::RandomPort& random)
-    : session_(session), clock_(clock), random_(random), uploader_(clock, random) {
+SyncDriver::SyncDriver(app::Session& session, Host& host)
+    : session_(session), host_(host), clock_(host.clock()), random_(host.random()), uploader_(clock_, random_) {
   if (auto e = app::sync::decode_enrollment(pref("sync_enrollment")); e.ok()) {
     enrollment_ = std::make_unique<app::sync::Enrollment>(std::move(e).value());
     start_client();
@@ -45,7 +38,7 @@ void SyncDriver::attach_loaded(const std::vector<std::string_view>& records, std
   if (!uploads_listed_) {
     // Photos stored before a reload (or before enrolment) and still owed.
     uploads_listed_ = true;
-    list_uploads([this](std::vector<std::string> names) {
+    host_.list_uploads([this](std::vector<std::string> names) {
       for (const std::string& name : names) uploader_.add(name);
     });
   }
@@ -67,7 +60,7 @@ void SyncDriver::restore_from_whole_log() {
   // them all once; a tablet that saves while this runs simply reads again.
   restored_ = false;
   reading_log_ = true;
-  browser_store().read_whole_log([this](bool ok, const std::vector<std::string_view>& records, std::shared_ptr<const void>,
+  host_.store().read_whole_log([this](bool ok, const std::vector<std::string_view>& records, std::shared_ptr<const void>,
                                         const std::string&) {
     reading_log_ = false;
     if (!ok || !client_) return;
@@ -82,7 +75,7 @@ void SyncDriver::frame(bool online) {
   if (!online || !client_->due()) return;
   app::sync::Request request = client_->next_request();
   const std::uint64_t id = request.id;
-  http_send("POST", enrollment_->server + "/api/v1/sync", request.body, enrollment_->token,
+  host_.http_send("POST", enrollment_->server + "/api/v1/sync", request.body, enrollment_->token,
             [this, id](int status, const std::string& body) {
               if (!client_) return;
               if (status == 0) {
@@ -99,25 +92,25 @@ void SyncDriver::upload_photos() {
   const app::sync::SyncStatus ops = client_->status();
   if (!uploader_.due(ops.pending == 0 && !ops.running)) return;
   const std::string sha = uploader_.next();
-  read_blob(sha, [this, sha](bool found, std::string bytes) {
+  host_.read_blob(sha, [this, sha](bool found, std::string bytes) {
     if (!found || app::sha256_hex(bytes) != sha) {
       // Nothing (or nothing intact) to send: stop owing it, say so.
       uploader_.on_missing_locally(sha);
-      mark_uploaded(sha);
+      host_.mark_uploaded(sha);
       return;
     }
     if (!enrollment_) {
       uploader_.on_failure(sha, "");
       return;
     }
-    http_send("PUT", enrollment_->server + "/api/v1/blobs/" + sha, bytes, enrollment_->token,
+    host_.http_send("PUT", enrollment_->server + "/api/v1/blobs/" + sha, bytes, enrollment_->token,
               [this, sha](int status, const std::string& body) {
                 if (status == 0) {
                   uploader_.on_failure(sha, body);
                   return;
                 }
                 uploader_.on_answer(sha, status, body);
-                if (status == 200) mark_uploaded(sha);
+                if (status == 200) host_.mark_uploaded(sha);
               }, 120000);
   });
 }
@@ -127,14 +120,14 @@ void SyncDriver::fetch_photo(const std::string& sha256, std::function<void(bool 
     done(false);
     return;
   }
-  http_send("GET", enrollment_->server + "/api/v1/blobs/" + sha256, "", enrollment_->token,
-            [sha256, done](int status, const std::string& body) {
+  host_.http_send("GET", enrollment_->server + "/api/v1/blobs/" + sha256, "", enrollment_->token,
+            [this, sha256, done](int status, const std::string& body) {
               // Kept only if it is what its name says.
               if (status != 200 || app::sha256_hex(body) != sha256) {
                 done(false);
                 return;
               }
-              put_blob(sha256, body, /*owed=*/false, [done](bool ok, const std::string&) { done(ok); });
+              host_.put_blob(sha256, body, /*owed=*/false, [done](bool ok, const std::string&) { done(ok); });
             }, 120000);
 }
 
@@ -142,12 +135,12 @@ void SyncDriver::keep_state() {
   // "Last synced" survives a reload: the butler must not read "never" offline.
   if (const std::int64_t last = client_->status().last_synced_ms; last > last_synced_ms_) {
     last_synced_ms_ = last;
-    butler_pref_set("sync_last", std::to_string(last).c_str());
+    host_.set_pref("sync_last", std::to_string(last));
   }
   // Written only once the pulled ops it covers are durable here (sync_client.hpp).
   if (session_.pending_count() != 0 || client_->state() == saved_state_) return;
   saved_state_ = client_->state();
-  butler_pref_set("sync_state", app::sync::encode_state(saved_state_).c_str());
+  host_.set_pref("sync_state", app::sync::encode_state(saved_state_));
 }
 
 void SyncDriver::on_online() {
@@ -170,7 +163,7 @@ void SyncDriver::enroll(const std::string& server, const std::string& code, cons
   enrolling_ = true;
   enroll_message_ = app::i18n::tr(app::i18n::S::sync_enrolling);
   const std::string base = app::sync::normalize_server(server);
-  http_send("POST", base + "/api/v1/enroll", body.value(), "", [this, base, code](int status, const std::string& answer) {
+  host_.http_send("POST", base + "/api/v1/enroll", body.value(), "", [this, base, code](int status, const std::string& answer) {
     enrolling_ = false;
     app::Result<app::sync::Enrollment> e = app::sync::enroll_answer(base, code, status, answer);
     if (!e.ok()) {
@@ -179,9 +172,9 @@ void SyncDriver::enroll(const std::string& server, const std::string& code, cons
     }
     enroll_message_.clear();
     enrollment_ = std::make_unique<app::sync::Enrollment>(std::move(e).value());
-    butler_pref_set("sync_enrollment", app::sync::encode_enrollment(*enrollment_).c_str());
-    butler_pref_set("sync_state", app::sync::encode_state({}).c_str());
-    butler_pref_set("sync_last", "0");
+    host_.set_pref("sync_enrollment", app::sync::encode_enrollment(*enrollment_));
+    host_.set_pref("sync_state", app::sync::encode_state({}));
+    host_.set_pref("sync_last", "0");
     session_.set_actor(enrollment_->staff);
     start_client();
     saved_state_ = {};

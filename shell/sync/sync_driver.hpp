@@ -1,5 +1,5 @@
 #pragma once
-// Drives app::sync::SyncClient from the browser: restores its outbox after
+// Drives app::sync::SyncClient from the host (the browser): restores its outbox after
 // start-up, sends its requests with fetch when online (never waiting in a
 // frame), merges what comes back into the session, keeps its small state and
 // the enrolment with the preferences, and enrols. Like Tracy's worker, it has
@@ -18,9 +18,12 @@
 
 namespace shell {
 
+class Host;
+
 class SyncDriver {
  public:
-  SyncDriver(app::Session& session, app::ClockPort& clock, app::RandomPort& random);
+  // The network, the preferences and the photo store are the host's.
+  SyncDriver(app::Session& session, Host& host);
 
   // The session has (re)loaded these records, stored from `first_position` on.
   void attach_loaded(const std::vector<std::string_view>& records, std::uint64_t first_position);
@@ -49,8 +52,10 @@ class SyncDriver {
   void restore_from_whole_log();
   void keep_state();
   void upload_photos();
+  std::string pref(const char* key);  // empty when not set
 
   app::Session& session_;
+  Host& host_;
   app::ClockPort& clock_;
   app::RandomPort& random_;
   std::unique_ptr<app::sync::Enrollment> enrollment_;

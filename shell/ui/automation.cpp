@@ -1,7 +1,5 @@
 #include "shell/ui/automation.hpp"
 
-#include <emscripten/emscripten.h>
-
 #include <cstdio>
 
 #include "imgui_internal.h"
@@ -13,9 +11,16 @@ Automation& automation() {
   return a;
 }
 
-void Automation::begin_frame() { current_.clear(); }
+void Automation::begin_frame() {
+  current_.clear();
+  layout_.clear();
+}
 
 bool Automation::record_last_item(const char* id, const char* label, const char* kind, bool selected) {
+  if (keep_layout_) {
+    const ImRect& clip = ImGui::GetCurrentWindow()->ClipRect;
+    layout_.push_back({id, kind, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), clip.Min, clip.Max});
+  }
   if (!ImGui::IsItemVisible()) return false;
   const ImRect full(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   ImRect r = full;
@@ -30,6 +35,7 @@ bool Automation::record_last_item(const char* id, const char* label, const char*
 }
 
 void Automation::record_item(const char* id, const char* label, const char* kind, ImVec2 min, ImVec2 max) {
+  if (keep_layout_) layout_.push_back({id, kind, min, max, min, max});
   current_.push_back({id, label ? label : "", kind, min, max, false, false});
 }
 
@@ -79,12 +85,3 @@ std::string Automation::widgets_json() const {
 }
 
 }  // namespace shell
-
-extern "C" {
-EMSCRIPTEN_KEEPALIVE const char* butler_test_widgets() {
-  static std::string json;
-  json = shell::automation().widgets_json();
-  return json.c_str();
-}
-EMSCRIPTEN_KEEPALIVE int butler_test_frame_count() { return shell::automation().frames(); }
-}

@@ -19,10 +19,23 @@ struct WidgetRecord {
   bool numeric = false;  // a number field: the tablet shows its numeric keyboard
 };
 
+// Where a labelled item was laid out, whole, whether or not it is visible:
+// the native screen tests look for items that leave the screen sideways.
+struct LaidOutItem {
+  std::string id;
+  std::string kind;
+  ImVec2 min, max;            // the whole item (unclipped), device pixels
+  ImVec2 clip_min, clip_max;  // its window's visible part
+};
+
 class Automation {
  public:
   void begin_frame();
-  void end_frame() { last_ = current_; ++frames_; }
+  void end_frame() {
+    last_ = current_;
+    if (keep_layout_) last_layout_ = layout_;
+    ++frames_;
+  }
 
   // Records the last ImGui item (clipped to its window) if it is visible;
   // true when it was recorded.
@@ -37,9 +50,17 @@ class Automation {
 
   std::string widgets_json() const;
   int frames() const { return frames_; }
+  const std::vector<WidgetRecord>& last_frame() const { return last_; }
+
+  // Also keeps every recorded item's whole rectangle (off by default: the
+  // browser has no use for it). Read after end_frame().
+  void set_keep_layout(bool keep) { keep_layout_ = keep; }
+  const std::vector<LaidOutItem>& last_layout() const { return last_layout_; }
 
  private:
   std::vector<WidgetRecord> current_, last_;
+  std::vector<LaidOutItem> layout_, last_layout_;
+  bool keep_layout_ = false;
   int frames_ = 0;
 };
 

@@ -6,13 +6,13 @@
 namespace shell {
 
 class FontAtlas;
-class TextInput;
+class Host;
 
 struct Ui {
   float dpr = 1.0f;
   bool portrait = false;
   FontAtlas* fonts = nullptr;
-  TextInput* text = nullptr;
+  Host* host = nullptr;  // the platform (the browser, or the native tests' fake)
 
   float css(float px) const { return px * dpr; }
   // The smallest thing a finger can hit reliably (48 CSS px); main actions get more.

@@ -1,10 +1,9 @@
 #include "shell/ui/thumbnails.hpp"
 
-#include <GLES3/gl3.h>
-
 #include <cstdint>
 
-#include "shell/platform/photo_store.hpp"
+#include "shell/host/host.hpp"
+#include "shell/ui/theme.hpp"
 
 namespace shell {
 
@@ -18,13 +17,13 @@ const Thumbnail& Thumbnails::get(const std::string& sha256) {
   if (entries_.size() >= kKept) evict();
   Entry& e = entries_[sha256];
   e.last_used = clock_;
-  glGenTextures(1, &e.gl_name);
+  e.gl_name = ui().host->create_texture();
   load(sha256, e.gl_name, true);
   return e.thumb;
 }
 
 void Thumbnails::load(const std::string& sha256, unsigned name, bool may_fetch) {
-  load_thumbnail(sha256, kSide, name, [this, sha256, name, may_fetch](int w, int h) {
+  ui().host->load_thumbnail(sha256, kSide, name, [this, sha256, name, may_fetch](int w, int h) {
     auto it = entries_.find(sha256);
     if (it == entries_.end() || it->second.gl_name != name) return;  // evicted meanwhile (the texture went with it)
     Thumbnail& t = it->second.thumb;
@@ -55,7 +54,7 @@ void Thumbnails::evict() {
     if (it->second.last_used < oldest->second.last_used) oldest = it;
   }
   if (oldest == entries_.end()) return;
-  glDeleteTextures(1, &oldest->second.gl_name);
+  ui().host->delete_texture(oldest->second.gl_name);
   entries_.erase(oldest);
 }
 

@@ -9,8 +9,7 @@
 #include "imgui_internal.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "shell/fonts/font_atlas.hpp"
-#include "shell/platform/browser_events.hpp"
-#include "shell/platform/text_input.hpp"
+#include "shell/host/host.hpp"
 #include "shell/ui/automation.hpp"
 #include "shell/ui/theme.hpp"
 
@@ -100,8 +99,8 @@ bool field(const char* id, const char* hint, std::string* value, float width, bo
   }
   ui().fonts->request_text(*value);
   if (active) {
-    ui().text->set_active_field_rect(min, max, numeric);
-    const std::string& composing = ui().text->composition();
+    ui().host->set_active_field_rect(min, max, numeric);
+    const std::string& composing = ui().host->composition();
     if (!composing.empty()) {
       // The IME's preedit (e.g. pinyin) shown under the field until committed.
       ImDrawList* dl = ImGui::GetForegroundDrawList();
@@ -285,7 +284,7 @@ void end_modal() {
   // idle showing a layout the next tap no longer hits: draw it now.
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   const float content = window->DC.CursorMaxPos.y - window->DC.CursorStartPos.y;
-  if (std::abs(content - window->ContentSize.y) > 0.5f || window->AutoFitFramesY > 0) note_activity();
+  if (std::abs(content - window->ContentSize.y) > 0.5f || window->AutoFitFramesY > 0) ui().host->note_activity();
   ImGui::EndPopup();
 }
 
@@ -310,7 +309,7 @@ void end_modal_body() {
   float* stored = ImGui::GetStateStorage()->GetFloatRef(g_body_height_key, 0);
   if (std::abs(*stored - content) > 0.5f) {
     *stored = content;
-    note_activity();
+    ui().host->note_activity();
   }
 }
 
