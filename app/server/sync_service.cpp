@@ -2,6 +2,7 @@
 
 #include <unordered_set>
 
+#include "app/core/build_version.hpp"
 #include "app/core/sha256.hpp"
 #include "app/domain/validate_op.hpp"
 #include "app/i18n/catalogue.hpp"
@@ -39,7 +40,7 @@ SyncService::SyncService(ServerStore& store, app::ClockPort& clock, app::RandomP
     : store_(store), clock_(clock), random_(random), limits_(limits), exports_(default_exports()) {}
 
 Reply SyncService::health() const {
-  return Reply{200, std::string("{\"ok\":true,\"version\":\"") + BUTLER_VERSION + "\"}"};
+  return Reply{200, std::string("{\"ok\":true,\"version\":\"") + std::string(app::build_version()) + "\"}"};
 }
 
 app::Result<DeviceRow> SyncService::authorize(std::string_view authorization) {

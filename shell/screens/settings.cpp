@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <ctime>
 
+#include "app/core/build_version.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/session/session.hpp"
 #include "imgui.h"
@@ -136,7 +137,7 @@ void draw_settings(ScreenContext& ctx) {
   widgets::begin_card("settings_about_card");
   ImGui::TextUnformatted(tr(S::settings_about));
   char version[96];
-  std::snprintf(version, sizeof version, tr(S::about_version), BUTLER_VERSION);
+  std::snprintf(version, sizeof version, tr(S::about_version), app::build_version().data());
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", version);
   if (widgets::button("settings_about", tr(S::about_title), 0)) ctx.state.about_open = true;
   widgets::end_card();
@@ -150,7 +151,7 @@ void draw_about_popup(ScreenContext& ctx) {
   if (widgets::begin_modal("##about", ctx.state.about_open)) {
     widgets::heading(tr(S::about_title));
     char version[96];
-    std::snprintf(version, sizeof version, tr(S::about_version), BUTLER_VERSION);
+    std::snprintf(version, sizeof version, tr(S::about_version), app::build_version().data());
     ImGui::TextUnformatted(version);
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::about_body));
     ImGui::Dummy(ImVec2(0, ui().css(8)));
