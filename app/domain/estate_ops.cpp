@@ -1,19 +1,11 @@
 #include "app/domain/estate_ops.hpp"
 
+#include "app/ops/payload_fold.hpp"
 #include "app/core/sha256.hpp"
 
 namespace app {
 namespace {
 
-void set_text(const Payload& p, F key, std::string& field) {
-  if (auto v = p.text(key)) field.assign(*v);
-}
-void set_number(const Payload& p, F key, std::int64_t& field) {
-  if (auto v = p.number(key)) field = *v;
-}
-void set_id(const Payload& p, F key, Id& field) {
-  if (auto v = p.text(key)) Id::from_hex(*v, &field);
-}
 
 constexpr std::int64_t kLastCheckpointKind = static_cast<std::int64_t>(CheckpointKind::gate);
 

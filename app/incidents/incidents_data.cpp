@@ -1,16 +1,10 @@
 #include "app/incidents/incidents_data.hpp"
 
+#include "app/ops/payload_fold.hpp"
 #include <algorithm>
 
 namespace app {
 namespace {
-
-void set_text(const Payload& p, F key, std::string& field) {
-  if (auto v = p.text(key)) field.assign(*v);
-}
-void set_id(const Payload& p, F key, Id& field) {
-  if (auto v = p.text(key)) Id::from_hex(*v, &field);
-}
 
 // Where it happened: any of these may come with the start or later (LWW).
 void set_place(const Payload& p, Incident& i) {

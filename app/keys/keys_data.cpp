@@ -1,5 +1,6 @@
 #include "app/keys/keys_data.hpp"
 
+#include "app/ops/payload_fold.hpp"
 #include <algorithm>
 
 #include "app/ops/id_list.hpp"
@@ -7,15 +8,6 @@
 namespace app {
 namespace {
 
-void set_text(const Payload& p, F key, std::string& field) {
-  if (auto v = p.text(key)) field.assign(*v);
-}
-void set_number(const Payload& p, F key, std::int64_t& field) {
-  if (auto v = p.number(key)) field = *v;
-}
-void set_id(const Payload& p, F key, Id& field) {
-  if (auto v = p.text(key)) Id::from_hex(*v, &field);
-}
 
 // The act's own time; an op without one (never written by this code) falls
 // back to its clock so that the fold stays total.

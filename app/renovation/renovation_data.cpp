@@ -1,5 +1,6 @@
 #include "app/renovation/renovation_data.hpp"
 
+#include "app/ops/payload_fold.hpp"
 #include <algorithm>
 
 namespace app {
@@ -7,15 +8,6 @@ namespace {
 
 using renovation::Stage;
 
-void set_text(const Payload& p, F key, std::string& field) {
-  if (auto v = p.text(key)) field.assign(*v);
-}
-void set_number(const Payload& p, F key, std::int64_t& field) {
-  if (auto v = p.number(key)) field = *v;
-}
-void set_id(const Payload& p, F key, Id& field) {
-  if (auto v = p.text(key)) Id::from_hex(*v, &field);
-}
 
 Renovation* parent_of(RenovationData& d, const Payload& p) {
   Id id;

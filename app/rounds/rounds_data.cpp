@@ -1,19 +1,11 @@
 #include "app/rounds/rounds_data.hpp"
 
+#include "app/ops/payload_fold.hpp"
 #include "app/rounds/checklist_codec.hpp"
 
 namespace app {
 namespace {
 
-void set_text(const Payload& p, F key, std::string& field) {
-  if (auto v = p.text(key)) field.assign(*v);
-}
-void set_number(const Payload& p, F key, std::int64_t& field) {
-  if (auto v = p.number(key)) field = *v;
-}
-void set_id(const Payload& p, F key, Id& field) {
-  if (auto v = p.text(key)) Id::from_hex(*v, &field);
-}
 
 std::uint64_t mix(std::uint64_t x) {  // splitmix64's finaliser
   x ^= x >> 30;

@@ -1,21 +1,11 @@
 #include "app/tickets/tickets_data.hpp"
 
+#include "app/ops/payload_fold.hpp"
 namespace app {
 namespace {
 
 using tickets::Status;
 using tickets::TransitionError;
-
-void set_text(const Payload& p, F key, std::string& field) {
-  if (auto v = p.text(key)) field.assign(*v);
-}
-void set_number(const Payload& p, F key, std::int64_t& field) {
-  if (auto v = p.number(key)) field = *v;
-}
-bool set_id(const Payload& p, F key, Id& field) {
-  auto v = p.text(key);
-  return v && Id::from_hex(*v, &field);
-}
 
 void classify(const Payload& p, Ticket& t) {
   if (auto k = p.number(F::kind); k && tickets::is_kind(*k)) t.kind = static_cast<tickets::Kind>(*k);
