@@ -169,7 +169,7 @@ void choice_item(ScreenContext& ctx, const app::Id& round, const app::Id& cp, in
   const float w = (ImGui::GetContentRegionAvail().x - gap * (per_row - 1)) / per_row;
   for (int c = 0; c < n; ++c) {
     if (c % per_row) ImGui::SameLine();
-    char id[32];
+    char id[48];  // room for two full ints: GCC proves 32 might truncate
     std::snprintf(id, sizeof id, "item_choice:%d:%d", item, c);
     const bool chosen = a && a->has_reading && a->reading == c;
     if (widgets::button(id, it.choices[static_cast<std::size_t>(c)].c_str(), w, chosen ? widgets::Tone::primary : widgets::Tone::normal)) {

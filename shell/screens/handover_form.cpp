@@ -57,7 +57,7 @@ void keys_to_hand(const app::Session& s, KeysUi& st) {
     if (!k) continue;
     const bool on = st.handover_checked[i];
     const std::string text = std::string(tr(on ? S::handover_key_checked : S::handover_key_unchecked)) + k->label;
-    char bid[32];
+    char bid[48];
     std::snprintf(bid, sizeof bid, "handover_key:%zu", i);
     if (widgets::button(bid, text.c_str(), -1, on ? widgets::Tone::primary : widgets::Tone::normal)) st.handover_checked[i] = !on;
   }

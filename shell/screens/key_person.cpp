@@ -106,7 +106,7 @@ void draw_person_sheet(ScreenContext& ctx) {
       const app::KeyRecord* k = s.key(ids[i]);
       if (!k) continue;
       const Shown shown = keys_ui::shown_status(s, *k);
-      char rid[32];
+      char rid[48];
       std::snprintf(rid, sizeof rid, "person_return:%zu", i);
       // The key and its loan on the left, its return on the right (screen coordinates: inside a modal body).
       const ImVec2 at = ImGui::GetCursorScreenPos();
