@@ -454,8 +454,10 @@ std::vector<const Photo*> Session::photos_of(const Id& subject) const {
   return out;
 }
 
-const std::vector<CheckpointRow>& Session::checkpoints_of_zone(const Id& zone) const {
+const std::vector<CheckpointRow>& Session::checkpoints_of_zone(const Id& zone_ref) const {
   static const std::vector<CheckpointRow> none;
+  // Copied before views() may rebuild: the caller's id can live in the rows it frees.
+  const Id zone = zone_ref;
   const Views& v = views();
   for (std::size_t i = 0; i < v.zones.size(); ++i) {
     if (v.zones[i].id == zone) return v.zone_checkpoints[i];

@@ -3,6 +3,7 @@
 // rounds (vacant/renovating units, model units). While a round is being
 // walked the runner (round_runner.cpp) takes the screen.
 #include <cstdio>
+#include <vector>
 
 #include "app/i18n/catalogue.hpp"
 #include "app/session/session.hpp"
@@ -72,7 +73,9 @@ void draw_rounds(ScreenContext& ctx) {
     return;
   }
   widgets::heading(tr(S::rounds_title));
-  const auto& zones = ctx.session.zone_rows();
+  // A copy: starting a round below commits, and the Session then rebuilds its
+  // views, which would free the rows this loop walks (ASan caught it).
+  const std::vector<app::ZoneRow> zones = ctx.session.zone_rows();
   if (zones.empty()) {
     ImGui::TextWrapped("%s", tr(S::rounds_empty));
     return;
