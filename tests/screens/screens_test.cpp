@@ -64,11 +64,9 @@ class Tablet {
     io.IniFilename = nullptr;
     io.ConfigWindowsMoveFromTitleBarOnly = true;
     host_ = std::make_unique<screens_test::FakeHost>();
-    const std::vector<unsigned char> font = read_font();
-    REQUIRE(font.size() > 100000);
-    auto* data = static_cast<unsigned char*>(std::malloc(font.size()));  // the atlas keeps it
-    std::copy(font.begin(), font.end(), data);
-    host_->fonts().init(data, static_cast<int>(font.size()));
+    font_ = read_font();
+    REQUIRE(font_.size() > 100000);
+    host_->fonts().init(font_.data(), static_cast<int>(font_.size()));  // the atlas reads it until it goes
     host_->fonts().set_scale(kDpr);
     shell::apply_theme(kDpr);
     shell::ui().dpr = kDpr;
@@ -229,6 +227,7 @@ class Tablet {
 
  private:
   Viewport vp_;
+  std::vector<unsigned char> font_;  // outlives host_ (declared first), whose atlas reads it
   std::unique_ptr<screens_test::FakeHost> host_;
   std::unique_ptr<shell::AppShell> app_;
   ImVec2 mouse_{-FLT_MAX, -FLT_MAX};
