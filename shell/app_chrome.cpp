@@ -182,7 +182,7 @@ void AppShell::draw_nav(bool vertical, float width, float height) {
 
 void AppShell::draw_overdue_badge() {
   // On the tickets tab: how many are late, red, on every screen.
-  const int overdue = session_.has_data() ? session_.overdue_ticket_count() : 0;
+  const int overdue = session_.has_data() ? session_.tickets().overdue_ticket_count() : 0;
   if (overdue == 0) return;
   const ImVec2 max = ImGui::GetItemRectMax(), min = ImGui::GetItemRectMin();
   char count[16];

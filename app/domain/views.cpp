@@ -196,4 +196,28 @@ Views build_views(const MasterData& d) {
   return v;
 }
 
+std::vector<const Resident*> residents_of(const MasterData& d, const Id& unit) {
+  std::vector<const Resident*> out;
+  for (const auto& [id, r] : d.residents) {
+    if (r.unit == unit && !r.removed && r.moved_out == 0) out.push_back(&r);
+  }
+  std::sort(out.begin(), out.end(), [](const Resident* a, const Resident* b) {
+    if (a->owner != b->owner) return a->owner;
+    if (a->name != b->name) return a->name < b->name;
+    return a->id < b->id;
+  });
+  return out;
+}
+
+std::vector<const Photo*> photos_of(const MasterData& d, const Id& subject) {
+  std::vector<const Photo*> out;
+  for (const auto& [id, ph] : d.photos) {
+    if (ph.subject == subject) out.push_back(&ph);
+  }
+  std::sort(out.begin(), out.end(), [](const Photo* a, const Photo* b) {
+    return a->taken_ms != b->taken_ms ? a->taken_ms < b->taken_ms : a->id < b->id;
+  });
+  return out;
+}
+
 }  // namespace app

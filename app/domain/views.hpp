@@ -74,4 +74,9 @@ bool patch_views(Views& views, const MasterData& data, const std::vector<Op>& op
 // "13812345678" → "138****5678"; anything shorter keeps only its last 2 digits.
 std::string mask_phone(std::string_view phone);
 
+// The people on a unit's record (still living there), owners first, then by name.
+std::vector<const Resident*> residents_of(const MasterData& d, const Id& unit);
+// Photos attached to something (a unit, finding, ticket…), oldest first.
+std::vector<const Photo*> photos_of(const MasterData& d, const Id& subject);
+
 }  // namespace app

@@ -1,18 +1,20 @@
 #include "app/session/session.hpp"
 
+#include "app/session/handover_sources.hpp"
+
 #include <algorithm>
 
 #include "app/core/sha256.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/ops/codec.hpp"
-#include "app/session/session_errors.hpp"
+#include "app/domain/command_errors.hpp"
 #include "app/store/backup.hpp"
 
 namespace app {
 namespace {
 
 using i18n::S;
-using session_detail::error;
+using command_detail::error;
 
 bool plausible_phone(std::string_view phone) {
   if (phone.size() < 7 || phone.size() > 20) return false;
@@ -32,7 +34,9 @@ std::string json_escape(std::string_view s) {
 }  // namespace
 
 Session::Session(ClockPort& clock, RandomPort& random, StoragePort& storage, const Id& device)
-    : clock_(clock), random_(random), storage_(storage), hlc_(clock), device_(device) {}
+    : clock_(clock), random_(random), storage_(storage), hlc_(clock), device_(device) {
+  add_handover_sources(*this, handover_);
+}
 
 const LoadReport& Session::load(const std::vector<std::string>& records) {
   auto arena = std::make_shared<std::vector<std::string>>(records);
@@ -43,6 +47,7 @@ const LoadReport& Session::load(const std::vector<std::string>& records) {
 const LoadReport& Session::load(const std::vector<std::string_view>& records, std::shared_ptr<const void> arena) {
   // Also a reload (a late op needed the whole log): start from nothing.
   replica_ = Replica{};
+  ++loads_;
   views_version_ = ~0ull;
   snapshot_writer_.reset();
   snapshot_covered_ = 0;  // whatever snapshot is stored, the next one replaces it
@@ -118,6 +123,7 @@ LoadOutcome Session::load_from_snapshot(std::string_view bytes, const std::vecto
   report.applied = replica.add_loaded(std::move(ops), kept, std::move(arena));
   if (replica.stale()) return LoadOutcome::need_whole_log;  // nothing taken over
   replica_ = std::move(replica);
+  ++loads_;
   views_version_ = ~0ull;
   report.from_snapshot = true;
   load_report_ = std::move(report);
@@ -311,23 +317,10 @@ Status Session::set_unit_status(const Id& unit, UnitStatus status) {
   return commit({make_op(OpKind::unit_set, unit, std::move(p))});
 }
 
-Payload Session::photo_payload(const Id& parent, std::string_view sha256) const {
-  Payload p;
-  p.set(F::parent, parent.to_hex()).set(F::photo, std::string(sha256)).set(F::taken_ms, clock_.now_ms());
-  return p;
-}
-
-Result<Id> Session::add_photo(const Id& parent, std::string_view sha256) {
-  if (!is_sha256_hex(sha256)) return error("bad_photo", S::err_photo_bad);
-  const Id id = Id::random(random_);
-  if (Status s = commit({make_op(OpKind::photo_added, id, photo_payload(parent, sha256))}); !s.ok()) return s.error();
-  return id;
-}
-
 Result<Id> Session::add_unit_photo(const Id& unit, std::string_view sha256) {
   if (Status s = check_writable(); !s.ok()) return s.error();
   if (!replica_.data().units.count(unit)) return error("unknown_unit", S::err_unknown_unit);
-  return add_photo(unit, sha256);
+  return context_.add_photo(unit, sha256);
 }
 
 Result<std::size_t> Session::import_backup(std::string_view bytes) {
@@ -430,29 +423,9 @@ const UnitRow* Session::unit_row(const Id& unit) const {
   return it == v.unit_index.end() ? nullptr : &v.units[it->second];
 }
 
-std::vector<const Resident*> Session::residents_of(const Id& unit) const {
-  std::vector<const Resident*> out;
-  for (const auto& [id, r] : replica_.data().residents) {
-    if (r.unit == unit && !r.removed && r.moved_out == 0) out.push_back(&r);
-  }
-  std::sort(out.begin(), out.end(), [](const Resident* a, const Resident* b) {
-    if (a->owner != b->owner) return a->owner;
-    if (a->name != b->name) return a->name < b->name;
-    return a->id < b->id;
-  });
-  return out;
-}
+std::vector<const Resident*> Session::residents_of(const Id& unit) const { return app::residents_of(replica_.data(), unit); }
 
-std::vector<const Photo*> Session::photos_of(const Id& subject) const {
-  std::vector<const Photo*> out;
-  for (const auto& [id, ph] : replica_.data().photos) {
-    if (ph.subject == subject) out.push_back(&ph);
-  }
-  std::sort(out.begin(), out.end(), [](const Photo* a, const Photo* b) {
-    return a->taken_ms != b->taken_ms ? a->taken_ms < b->taken_ms : a->id < b->id;
-  });
-  return out;
-}
+std::vector<const Photo*> Session::photos_of(const Id& subject) const { return app::photos_of(replica_.data(), subject); }
 
 const std::vector<CheckpointRow>& Session::checkpoints_of_zone(const Id& zone_ref) const {
   static const std::vector<CheckpointRow> none;
@@ -487,5 +460,28 @@ std::string Session::state_summary_json() const {
   out += ",\"storage_error\":\"" + json_escape(storage_error_) + "\"";
   return out + "}";
 }
+
+std::int64_t Session::lateness_now_ms() const { return tickets::lateness_now(clock_.now_ms(), hlc_.last().wall_ms); }
+
+const Staff* Session::staff(const Id& id) const { return context_.staff(id); }
+
+std::vector<const Staff*> Session::colleagues() const {
+  std::vector<const Staff*> out;
+  for (const auto& [id, s] : replica_.data().staff) {
+    if (id != actor_ && !s.name.empty()) out.push_back(&s);
+  }
+  std::sort(out.begin(), out.end(), [](const Staff* a, const Staff* b) {
+    if (a->role != b->role) return a->role < b->role;
+    return a->code != b->code ? a->code < b->code : a->id < b->id;
+  });
+  return out;
+}
+
+std::int64_t Session::today() const { return local_now().day; }
+LocalTime Session::local_now() const { return local(clock_.now_ms()); }
+LocalTime Session::local(std::int64_t wall_ms) const { return local_time(wall_ms, clock_.utc_offset_minutes()); }
+std::string Session::staff_name(const Id& staff) const { return context_.staff_name(staff); }
+std::vector<const ZoneRow*> Session::my_zones() const { return context_.my_zones(); }
+bool Session::lead_signed_in() const { return context_.lead_signed_in(); }
 
 }  // namespace app

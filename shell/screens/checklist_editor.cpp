@@ -115,7 +115,7 @@ void draw_checklist_list(ScreenContext& ctx) {
     automation().record_last_item("cl_message", ctx.state.checklist_message.c_str(), "banner");
   }
   int index = 0;
-  for (const app::ChecklistTemplate* t : ctx.session.checklists()) {
+  for (const app::ChecklistTemplate* t : ctx.session.rounds().checklists()) {
     char id[32], sub[96];
     std::snprintf(id, sizeof id, "checklist:%d", index++);
     std::snprintf(sub, sizeof sub, tr(S::checklist_version_items), static_cast<int>(t->version), static_cast<int>(t->items.size()));
@@ -143,7 +143,7 @@ void draw_checklist_editor(ScreenContext& ctx) {
     std::snprintf(save, sizeof save, tr(S::checklist_save), static_cast<int>(d.version + 1));
     if (widgets::button("cl_save", save, -1, widgets::Tone::primary)) {
       for (std::size_t i = 0; i < d.items.size(); ++i) d.items[i].choices = split_choices(st.checklist_choice_texts[i]);
-      const app::Result<std::int64_t> saved = ctx.session.save_checklist(d);
+      const app::Result<std::int64_t> saved = ctx.session.rounds().save_checklist(d);
       if (saved.ok()) {
         char done[96];
         std::snprintf(done, sizeof done, tr(S::checklist_saved), static_cast<int>(saved.value()));

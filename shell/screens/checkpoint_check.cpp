@@ -36,7 +36,7 @@ void wrapped_data(const std::string& text, ImU32 color = 0) {
 
 void finding_form(ScreenContext& ctx, const app::Id& round, const app::Id& cp, int item, bool photo_required) {
   ShellState& st = ctx.state;
-  if (const app::Finding* f = ctx.session.finding_for(round, cp, item)) {
+  if (const app::Finding* f = ctx.session.rounds().finding_for(round, cp, item)) {
     // Recorded: what was decided, and the evidence.
     std::string line = tr(S::finding_saved_open);
     line += f->urgent ? " · " + f->told : " · " + f->department;
@@ -90,10 +90,10 @@ void finding_form(ScreenContext& ctx, const app::Id& round, const app::Id& cp, i
   }
   if (widgets::button("finding_save", tr(S::finding_save), -1, widgets::Tone::danger)) {
     // The answer carries the note too, so the checklist shows why it failed.
-    (void)ctx.session.answer_item(round, cp, item, app::ItemResult::fail, st.finding_note);
+    (void)ctx.session.rounds().answer_item(round, cp, item, app::ItemResult::fail, st.finding_note);
     app::NewFinding f{st.finding_note, st.finding_urgent, st.finding_told,
                       st.finding_urgent ? std::string() : std::string(tr(kDepartments[st.finding_department], app::i18n::Lang::zh_CN))};
-    const app::Result<app::Id> saved = ctx.session.open_finding(round, cp, item, f);
+    const app::Result<app::Id> saved = ctx.session.rounds().open_finding(round, cp, item, f);
     note(st, saved.ok() ? app::ok_status() : app::Status(saved.error()));
     if (saved.ok()) st.failing_item = -1;
   }
@@ -102,15 +102,15 @@ void finding_form(ScreenContext& ctx, const app::Id& round, const app::Id& cp, i
 void reading_item(ScreenContext& ctx, const app::Id& round, const app::Id& cp, int item, const app::ChecklistItem& it) {
   ShellState& st = ctx.state;
   char line[128];
-  if (auto prev = ctx.session.previous_reading(round, cp, item)) {
+  if (auto prev = ctx.session.rounds().previous_reading(round, cp, item)) {
     std::snprintf(line, sizeof line, tr(S::reading_previous), static_cast<long long>(*prev));
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s %s", line, it.unit.c_str());
   }
-  const app::Answer* a = ctx.session.answer(round, cp, item);
+  const app::Answer* a = ctx.session.rounds().answer(round, cp, item);
   if (a && a->has_reading) {
     std::snprintf(line, sizeof line, tr(S::reading_recorded), static_cast<long long>(a->reading));
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::ok), "%s %s", line, it.unit.c_str());
-    const app::ReadingFlag flag = ctx.session.reading_flag(round, cp, item);
+    const app::ReadingFlag flag = ctx.session.rounds().reading_flag(round, cp, item);
     if (flag != app::ReadingFlag::none) {
       const char* warning = tr(flag == app::ReadingFlag::backwards ? S::reading_backwards : S::reading_jump);
       ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::danger), "%s", warning);
@@ -128,12 +128,12 @@ void reading_item(ScreenContext& ctx, const app::Id& round, const app::Id& cp, i
     char* end = nullptr;
     const long long v = std::strtoll(st.reading_draft.c_str(), &end, 10);
     if (st.reading_draft.empty() || !end || *end != 0) st.round_message = tr(S::reading_not_number);
-    else note(st, ctx.session.record_reading(round, cp, item, v));
+    else note(st, ctx.session.rounds().record_reading(round, cp, item, v));
   }
 }
 
 void check_item(ScreenContext& ctx, const app::Id& round, const app::Id& cp, int item, bool photo_required) {
-  const app::Answer* a = ctx.session.answer(round, cp, item);
+  const app::Answer* a = ctx.session.rounds().answer(round, cp, item);
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float w = (ImGui::GetContentRegionAvail().x - gap * 2) / 3;
   struct Choice { const char* id; S label; app::ItemResult result; widgets::Tone on; };
@@ -146,8 +146,8 @@ void check_item(ScreenContext& ctx, const app::Id& round, const app::Id& cp, int
     std::snprintf(id, sizeof id, "%s:%d", choices[c].id, item);
     const bool chosen = a && a->result == choices[c].result;
     if (widgets::button(id, tr(choices[c].label), w, chosen ? choices[c].on : widgets::Tone::normal)) {
-      note(ctx.state, ctx.session.answer_item(round, cp, item, choices[c].result));
-      if (choices[c].result == app::ItemResult::fail && !ctx.session.finding_for(round, cp, item)) {
+      note(ctx.state, ctx.session.rounds().answer_item(round, cp, item, choices[c].result));
+      if (choices[c].result == app::ItemResult::fail && !ctx.session.rounds().finding_for(round, cp, item)) {
         ctx.state.failing_item = item;
         ctx.state.finding_note.clear();
         ctx.state.finding_told.clear();
@@ -162,7 +162,7 @@ void check_item(ScreenContext& ctx, const app::Id& round, const app::Id& cp, int
 
 // One of the item's choices, as big buttons; the chosen one lit.
 void choice_item(ScreenContext& ctx, const app::Id& round, const app::Id& cp, int item, const app::ChecklistItem& it) {
-  const app::Answer* a = ctx.session.answer(round, cp, item);
+  const app::Answer* a = ctx.session.rounds().answer(round, cp, item);
   const int n = static_cast<int>(it.choices.size());
   const int per_row = std::min(n, 4);
   const float gap = ImGui::GetStyle().ItemSpacing.x;
@@ -173,7 +173,7 @@ void choice_item(ScreenContext& ctx, const app::Id& round, const app::Id& cp, in
     std::snprintf(id, sizeof id, "item_choice:%d:%d", item, c);
     const bool chosen = a && a->has_reading && a->reading == c;
     if (widgets::button(id, it.choices[static_cast<std::size_t>(c)].c_str(), w, chosen ? widgets::Tone::primary : widgets::Tone::normal)) {
-      note(ctx.state, ctx.session.answer_choice(round, cp, item, c));
+      note(ctx.state, ctx.session.rounds().answer_choice(round, cp, item, c));
     }
   }
 }
@@ -181,7 +181,7 @@ void choice_item(ScreenContext& ctx, const app::Id& round, const app::Id& cp, in
 // Free words (pinyin IME), saved as the item's answer.
 void text_item(ScreenContext& ctx, const app::Id& round, const app::Id& cp, int item) {
   ShellState& st = ctx.state;
-  if (const app::Answer* a = ctx.session.answer(round, cp, item)) wrapped_data(a->note, colors::ok);
+  if (const app::Answer* a = ctx.session.rounds().answer(round, cp, item)) wrapped_data(a->note, colors::ok);
   if (st.text_answer_item != item) st.text_answer_draft.clear();
   st.text_answer_item = item;
   char id[32];
@@ -191,7 +191,7 @@ void text_item(ScreenContext& ctx, const app::Id& round, const app::Id& cp, int 
   ImGui::SameLine();
   std::snprintf(id, sizeof id, "item_text_save:%d", item);
   if (widgets::button(id, tr(S::text_answer_save), save_w, widgets::Tone::primary)) {
-    const app::Status s = ctx.session.answer_text(round, cp, item, st.text_answer_draft);
+    const app::Status s = ctx.session.rounds().answer_text(round, cp, item, st.text_answer_draft);
     note(st, s);
     if (s.ok()) st.text_answer_draft.clear();
   }
@@ -201,8 +201,8 @@ void text_item(ScreenContext& ctx, const app::Id& round, const app::Id& cp, int 
 // answered; empty when there is none.
 std::string next_to_check(ScreenContext& ctx, const app::Id& round, const app::Id& current) {
   bool after = false;
-  for (const app::RouteStop& cp : ctx.session.route_of(round)) {
-    if (after && !ctx.session.checkpoint_progress(round, cp.id).done()) return cp.id.to_hex();
+  for (const app::RouteStop& cp : ctx.session.rounds().route_of(round)) {
+    if (after && !ctx.session.rounds().checkpoint_progress(round, cp.id).done()) return cp.id.to_hex();
     after = after || cp.id == current;
   }
   return {};
@@ -211,13 +211,13 @@ std::string next_to_check(ScreenContext& ctx, const app::Id& round, const app::I
 }  // namespace
 
 void draw_checkpoint_check(ScreenContext& ctx, const app::Id& round, const app::Id& cp_id) {
-  const app::ChecklistTemplate& t = *ctx.session.checklist_at(round, cp_id);
+  const app::ChecklistTemplate& t = *ctx.session.rounds().checklist_at(round, cp_id);
   std::string name;
-  for (const app::RouteStop& stop : ctx.session.route_of(round)) {
+  for (const app::RouteStop& stop : ctx.session.rounds().route_of(round)) {
     if (stop.id == cp_id) name = stop.place + " " + stop.name;
   }
   const bool english = app::i18n::current_language() == app::i18n::Lang::en;
-  const bool finished = ctx.session.round(round)->finished_ms != 0;
+  const bool finished = ctx.session.rounds().round(round)->finished_ms != 0;
   if (widgets::button("cp_back", tr(S::round_back_to_route), 0, widgets::Tone::quiet)) {
     ctx.state.open_checkpoint.clear();
     return;
@@ -226,12 +226,12 @@ void draw_checkpoint_check(ScreenContext& ctx, const app::Id& round, const app::
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", english ? t.en.c_str() : t.zh.c_str());
   draw_renovation_at_stop(ctx, round, cp_id);  // 巡楼: a renovating unit's application and its notices
   if (!finished && widgets::button("cp_all_pass", tr(S::cp_all_pass), -1, widgets::Tone::primary)) {
-    const app::Status s = ctx.session.pass_checkpoint(round, cp_id);
+    const app::Status s = ctx.session.rounds().pass_checkpoint(round, cp_id);
     note(ctx.state, s);
     // Every item answered and nothing failed: straight on to the next
     // checkpoint of the route still to check (the route when none is left),
     // so a walk of passing checkpoints is one tap each.
-    const app::CheckpointProgress p = ctx.session.checkpoint_progress(round, cp_id);
+    const app::CheckpointProgress p = ctx.session.rounds().checkpoint_progress(round, cp_id);
     if (s.ok() && p.done() && p.failed == 0) ctx.state.open_checkpoint = next_to_check(ctx, round, cp_id);
   }
   for (int i = 0; i < static_cast<int>(t.items.size()); ++i) {

@@ -102,7 +102,7 @@ void open_duty(ScreenContext& ctx, const app::ZoneRow& zone, const app::DutyLine
     ctx.state.open_zone = zone.id.to_hex();
     return;
   }
-  const app::Result<app::Id> r = ctx.session.start_round(zone.id, kind);
+  const app::Result<app::Id> r = ctx.session.rounds().start_round(zone.id, kind);
   if (!r.ok()) {
     ctx.state.status_message = r.error().message;
     return;
@@ -125,7 +125,7 @@ void draw_todays_duties(ScreenContext& ctx) {
   bool gate_shown = false;
   int zone_index = 0;
   for (const app::ZoneRow* zone : zones) {
-    for (const app::DutyLine& d : ctx.session.duties_of(zone->id, today)) {
+    for (const app::DutyLine& d : ctx.session.rounds().duties_of(zone->id, today)) {
       if (d.duty == Duty::gate_greeting && gate_shown) continue;  // the estate's, shown once
       gate_shown = gate_shown || d.duty == Duty::gate_greeting;
       char id[48], title[192], sub[160], state[96];
@@ -136,7 +136,7 @@ void draw_todays_duties(ScreenContext& ctx) {
       when_text(ctx.session, d, sub, sizeof sub);
       const char* outcome = tr(outcome_label(d.outcome));
       if (d.round && d.round->kind != app::RoundKind::gate && d.round->finished_ms == 0) {
-        const app::RoundProgress p = ctx.session.round_progress(d.round->id);
+        const app::RoundProgress p = ctx.session.rounds().round_progress(d.round->id);
         std::snprintf(state, sizeof state, "%s %d/%d", outcome, p.done, p.checkpoints);
       } else if (d.duty != Duty::gate_greeting && !d.round) {
         std::snprintf(state, sizeof state, "%s · %d", outcome, d.stops);

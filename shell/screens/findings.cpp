@@ -36,7 +36,7 @@ void draw_finding_photos(const app::Session& session, const app::Finding& f) {
 
 void draw_open_findings(ScreenContext& ctx) {
   widgets::heading(tr(S::findings_title));
-  const auto findings = ctx.session.open_findings();
+  const auto findings = ctx.session.rounds().open_findings();
   if (findings.empty()) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::findings_none));
     return;
@@ -53,7 +53,7 @@ void draw_open_findings(ScreenContext& ctx) {
     std::string subtitle = f->urgent ? f->told : f->department;
     if (!f->note.empty()) subtitle = f->note + " · " + subtitle;
     std::snprintf(id, sizeof id, "finding:%d", index++);
-    if (widgets::list_row(id, ctx.session.finding_label(*f, app::i18n::current_language()).c_str(), subtitle.c_str(), age,
+    if (widgets::list_row(id, ctx.session.rounds().finding_label(*f, app::i18n::current_language()).c_str(), subtitle.c_str(), age,
                           f->urgent ? colors::danger : colors::warn, open)) {
       ctx.state.open_finding = open ? std::string() : key;
     }
@@ -62,7 +62,7 @@ void draw_open_findings(ScreenContext& ctx) {
     draw_finding_photos(ctx.session, *f);
     const app::Id finding = f->id;
     if (widgets::button("finding_verify", tr(S::finding_verify), -1, widgets::Tone::primary, !ctx.photos.busy())) {
-      ctx.photos.capture([&session = ctx.session, finding](const std::string& sha) { return session.verify_finding(finding, sha, ""); });
+      ctx.photos.capture([&session = ctx.session, finding](const std::string& sha) { return session.rounds().verify_finding(finding, sha, ""); });
     }
     if (!ctx.photos.message().empty()) ImGui::TextWrapped("%s", ctx.photos.message().c_str());
     ImGui::Unindent(ui().css(16));

@@ -69,7 +69,7 @@ void take_over(ScreenContext& ctx, const app::Handover& h, KeysUi& st) {
       st.takeover_message = tr(S::handover_pick_incoming);
     } else {
       const app::Id handover = h.id;
-      const app::Result<app::Id> r = s.confirm_handover(handover, people[static_cast<std::size_t>(st.incoming)]->id, st.incoming_signature);
+      const app::Result<app::Id> r = s.handover().confirm_handover(handover, people[static_cast<std::size_t>(st.incoming)]->id, st.incoming_signature);
       st.takeover_message = r.ok() ? std::string() : r.error().message;
       if (r.ok()) st.takeover_open = false;
     }
@@ -79,7 +79,7 @@ void take_over(ScreenContext& ctx, const app::Handover& h, KeysUi& st) {
 void last_handover(ScreenContext& ctx, KeysUi& st) {
   const app::Session& s = ctx.session;
   widgets::heading(tr(S::handover_last));
-  const app::Handover* h = s.last_handover();
+  const app::Handover* h = s.handover().last_handover();
   if (!h) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::handover_none));
     return;
@@ -104,7 +104,7 @@ void last_handover(ScreenContext& ctx, KeysUi& st) {
     automation().record_last_item("handover_last_notes", notes.c_str(), "label");
   }
   std::string keys;
-  for (const app::Id& k : h->keys_handed) if (const app::KeyRecord* r = s.key(k)) keys += (keys.empty() ? "" : "、") + r->label;
+  for (const app::Id& k : h->keys_handed) if (const app::KeyRecord* r = s.keys().key(k)) keys += (keys.empty() ? "" : "、") + r->label;
   if (!keys.empty()) {
     const std::string text = std::string(tr(S::handover_keys_prefix)) + keys;
     widgets::data_text(text, colors::text);
@@ -130,7 +130,7 @@ void last_handover(ScreenContext& ctx, KeysUi& st) {
 void conflicts(ScreenContext& ctx) {
   const app::Session& s = ctx.session;
   if (!s.lead_signed_in()) return;
-  const auto list = s.handover_conflicts();
+  const auto list = s.handover().handover_conflicts();
   if (list.empty()) return;
   ImGui::Dummy(ImVec2(0, ui().css(12)));
   widgets::heading(tr(S::handover_conflicts_title));

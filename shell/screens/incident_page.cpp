@@ -97,7 +97,7 @@ void place(ScreenContext& ctx, const app::Incident& i) {
       }
       where.lift_floor = floor;
     }
-    if (done(st, ctx.session.set_incident_place(i.id, where))) st.place_editing = false;
+    if (done(st, ctx.session.incidents().set_incident_place(i.id, where))) st.place_editing = false;
   }
 }
 
@@ -124,7 +124,7 @@ void people_and_notes(ScreenContext& ctx, const app::Incident& i) {
     automation().record_last_item("incident_people", all.c_str(), "label");
   }
   if (!i.closed() && add_row("incident_person", "incident_person_add", S::inc_person_hint, &st.person)) {
-    if (done(st, ctx.session.add_incident_person(i.id, st.person))) st.person.clear();
+    if (done(st, ctx.session.incidents().add_incident_person(i.id, st.person))) st.person.clear();
   }
   ImGui::Dummy(ImVec2(0, ui().css(6)));
   label(S::inc_notes);
@@ -139,7 +139,7 @@ void people_and_notes(ScreenContext& ctx, const app::Incident& i) {
     automation().record_last_item(id, line.c_str(), "label");
   }
   if (!i.closed() && add_row("incident_note", "incident_note_add", S::inc_note_hint, &st.note)) {
-    if (done(st, ctx.session.add_incident_note(i.id, st.note))) st.note.clear();
+    if (done(st, ctx.session.incidents().add_incident_note(i.id, st.note))) st.note.clear();
   }
 }
 
@@ -150,7 +150,7 @@ void photos(ScreenContext& ctx, const app::Incident& i) {
   if (widgets::button("incident_photo", text, 0, widgets::Tone::normal, !ctx.photos.busy())) {
     const app::Id id = i.id;
     ctx.photos.capture([&session = ctx.session, id](const std::string& sha) {
-      const auto r = session.add_incident_photo(id, sha);
+      const auto r = session.incidents().add_incident_photo(id, sha);
       return r.ok() ? app::ok_status() : app::Status(r.error());
     });
   }
@@ -182,7 +182,7 @@ void close_card(ScreenContext& ctx, const app::Incident& i) {
   label(S::inc_close_title);
   widgets::text_field("incident_outcome_field", tr(S::inc_outcome_hint), &st.outcome);
   if (widgets::button("incident_close", tr(S::inc_close), -1, widgets::Tone::primary)) {
-    if (done(st, ctx.session.close_incident(i.id, st.outcome), 2)) {
+    if (done(st, ctx.session.incidents().close_incident(i.id, st.outcome), 2)) {
       st.outcome.clear();
       st.report = true;  // what the butler wants next: the report
     }

@@ -114,7 +114,7 @@ void fields(const char* id, const std::vector<app::ReportField>& list) {
 
 void draw_incident_report(ScreenContext& ctx, const app::Incident& i) {
   IncidentsUi& st = ctx.state.incidents;
-  const app::IncidentReport r = ctx.session.incident_report(i.id);
+  const app::IncidentReport r = ctx.session.incidents().incident_report(i.id);
   if (widgets::button("incident_print", tr(S::inc_print), -1, widgets::Tone::primary)) {
     const std::string html = report_html(r, ctx.session.summary().community_name);
     ctx.host.print_html(html);

@@ -78,7 +78,7 @@ void correction(ScreenContext& ctx, const app::Incident& i, const inc::StepDef& 
   }
   const float half = (ImGui::GetContentRegionAvail().x - gap) / 2;
   if (widgets::button("incident_correct_save", tr(S::inc_correct_save), half, widgets::Tone::primary)) {
-    const app::Status s = ctx.session.correct_incident_step(i.id, def.key, st.correct_ms);
+    const app::Status s = ctx.session.incidents().correct_incident_step(i.id, def.key, st.correct_ms);
     st.message = s.ok() ? std::string() : s.error().message;
     st.message_at = 1;
     if (s.ok()) st.correcting.clear();
@@ -178,7 +178,7 @@ void draw_incident_steps(ScreenContext& ctx, const app::Incident& i) {
     if (wrapped_button(id, text, def.if_needed ? widgets::Tone::normal : widgets::Tone::primary)) {
       const int ago = kAgoMinutes[st.step_ago];
       const std::int64_t happened = ago ? ctx.session.now_ms() - ago * kMinute : 0;
-      const app::Status s = ctx.session.record_incident_step(i.id, def.key, st.step_note, happened);
+      const app::Status s = ctx.session.incidents().record_incident_step(i.id, def.key, st.step_note, happened);
       st.message = s.ok() ? std::string() : s.error().message;
       st.message_at = 1;
       if (s.ok()) {

@@ -38,7 +38,7 @@ std::string place_of(const app::Session& s, const app::Incident& i) {
 void start(ScreenContext& ctx, inc::Kind kind) {
   app::NewIncident n;
   n.kind = kind;
-  const app::Result<app::Id> started = ctx.session.start_incident(n);
+  const app::Result<app::Id> started = ctx.session.incidents().start_incident(n);
   if (!started.ok()) {
     ctx.state.incidents.message = started.error().message;
     return;
@@ -148,14 +148,14 @@ void draw_incidents(ScreenContext& ctx) {
   IncidentsUi& st = ctx.state.incidents;
   app::Id open;
   if (!st.incident.empty() && app::Id::from_hex(st.incident, &open)) {
-    if (const app::Incident* i = ctx.session.incident(open)) {
+    if (const app::Incident* i = ctx.session.incidents().incident(open)) {
       draw_incident_page(ctx, *i);
       return;
     }
     st.incident.clear();
   }
   widgets::heading(tr(S::inc_section_open));
-  const std::vector<const app::Incident*> in_progress = ctx.session.open_incidents();
+  const std::vector<const app::Incident*> in_progress = ctx.session.incidents().open_incidents();
   if (in_progress.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::inc_none_open));
   int index = 0;
   for (const app::Incident* i : in_progress) {
@@ -170,7 +170,7 @@ void draw_incidents(ScreenContext& ctx) {
   ImGui::Dummy(ImVec2(0, ui().css(12)));
   widgets::heading(tr(S::inc_section_recent));
   index = 0;
-  for (const app::Incident* i : ctx.session.recent_incidents()) {
+  for (const app::Incident* i : ctx.session.incidents().recent_incidents()) {
     if (!i->closed()) continue;  // listed above
     char id[32];
     std::snprintf(id, sizeof id, "incident:%d", index++);
@@ -183,7 +183,7 @@ void draw_incidents_today(ScreenContext& ctx) {
   if (!ctx.session.has_data()) return;
   // In progress: first on Today, in red, one tap from the page.
   int index = 0;
-  for (const app::Incident* i : ctx.session.open_incidents()) {
+  for (const app::Incident* i : ctx.session.incidents().open_incidents()) {
     char id[32], label[256];
     std::snprintf(id, sizeof id, "today_incident:%d", index++);
     std::snprintf(label, sizeof label, tr(S::inc_today_open), kind_name(i->kind), place_of(ctx.session, *i).c_str(),

@@ -38,7 +38,7 @@ void keys_picked(ScreenContext& ctx, KeysUi& st) {
   int n = 0;
   for (std::size_t i = 0; i < st.picked.size(); ++i) {
     app::Id id;
-    const app::KeyRecord* k = app::Id::from_hex(st.picked[i], &id) ? ctx.session.key(id) : nullptr;
+    const app::KeyRecord* k = app::Id::from_hex(st.picked[i], &id) ? ctx.session.keys().key(id) : nullptr;
     if (!k) continue;
     char rid[32];
     std::snprintf(rid, sizeof rid, "loan_key:%d", n++);
@@ -120,7 +120,7 @@ void save(ScreenContext& ctx, KeysUi& st) {
   }
   loan.reason = st.reason;
   if (st.due_choice > 0) loan.due_ms = keys_ui::end_of_today(s) + (st.due_choice == 1 ? 1 : 3) * 24 * 3600000ll - 6 * 3600000ll;
-  const app::Result<app::Id> r = s.lend_keys(loan);
+  const app::Result<app::Id> r = s.keys().lend(loan);
   if (!r.ok()) {
     st.loan_message = r.error().message;
     return;

@@ -43,7 +43,7 @@ void open_person(KeysUi& st, const app::Id& id) {
 
 void departure(ScreenContext& ctx, const app::Staff& who, KeysUi& st) {
   app::Session& s = ctx.session;
-  if (const app::Departure* d = s.departure_of(who.id)) {
+  if (const app::Departure* d = s.keys().departure_of(who.id)) {
     char line[192];
     std::snprintf(line, sizeof line, tr(S::key_departed), tr(d->kind == kk::DepartureKind::leaves ? S::key_departure_leaves : S::key_departure_changes_post),
                   short_time(s.local(d->at_ms)).c_str(), s.staff_name(d->by).c_str());
@@ -57,7 +57,7 @@ void departure(ScreenContext& ctx, const app::Staff& who, KeysUi& st) {
   widgets::choices("departure_kind", kinds, 2, &st.departure_kind);
   widgets::text_field("departure_note", tr(S::key_departure_note), &st.departure_note);
   if (widgets::button("departure_record", tr(S::key_departure_record), -1, widgets::Tone::primary)) {
-    const app::Result<app::Id> r = s.record_departure(who.id, static_cast<kk::DepartureKind>(st.departure_kind), st.departure_note);
+    const app::Result<app::Id> r = s.keys().record_departure(who.id, static_cast<kk::DepartureKind>(st.departure_kind), st.departure_note);
     st.person_message = r.ok() ? std::string() : r.error().message;
     if (r.ok()) st.departure_note.clear();
   }
@@ -69,14 +69,14 @@ void draw_key_people(ScreenContext& ctx) {
   const app::Session& s = ctx.session;
   int n = 0;
   for (const app::Staff* p : people(s)) {
-    const auto held = s.keys_held_by(p->id);
+    const auto held = s.keys().keys_held_by(p->id);
     bool late = false;
     for (const app::KeyRecord* k : held) late = late || keys_ui::shown_status(s, *k) == Shown::overdue;
     char id[32], pill[64];
     std::snprintf(id, sizeof id, "person:%d", n++);
     std::snprintf(pill, sizeof pill, tr(S::key_person_holds), static_cast<int>(held.size()));
     std::string sub = tr(app::role_label(p->role));
-    if (s.departure_of(p->id)) sub += std::string(" · ") + tr(s.departure_of(p->id)->kind == kk::DepartureKind::leaves ? S::key_departure_leaves : S::key_departure_changes_post);
+    if (s.keys().departure_of(p->id)) sub += std::string(" · ") + tr(s.keys().departure_of(p->id)->kind == kk::DepartureKind::leaves ? S::key_departure_leaves : S::key_departure_changes_post);
     if (widgets::list_row(id, p->name.c_str(), sub.c_str(), held.empty() ? nullptr : pill, late ? colors::danger : colors::primary)) {
       open_person(ctx.state.keys, p->id);
     }
@@ -94,7 +94,7 @@ void draw_person_sheet(ScreenContext& ctx) {
     ui().fonts->request_title_text(who->name.c_str());
     widgets::heading(who->name.c_str());
     widgets::begin_modal_body("##key_person_body", ui().touch() + ui().css(24));
-    const auto held = s.keys_held_by(id);
+    const auto held = s.keys().keys_held_by(id);
     char line[96];
     std::snprintf(line, sizeof line, tr(S::key_person_holding), static_cast<int>(held.size()));
     keys_ui::label(S::key_person_keys);
@@ -103,7 +103,7 @@ void draw_person_sheet(ScreenContext& ctx) {
     std::vector<app::Id> ids;
     for (const app::KeyRecord* k : held) ids.push_back(k->id);
     for (std::size_t i = 0; i < ids.size(); ++i) {
-      const app::KeyRecord* k = s.key(ids[i]);
+      const app::KeyRecord* k = s.keys().key(ids[i]);
       if (!k) continue;
       const Shown shown = keys_ui::shown_status(s, *k);
       char rid[48];
@@ -120,7 +120,7 @@ void draw_person_sheet(ScreenContext& ctx) {
       const float text_end = ImGui::GetCursorScreenPos().y;
       ImGui::SetCursorScreenPos(ImVec2(right - bw, at.y));
       if (widgets::button(rid, tr(S::key_return), bw, widgets::Tone::primary)) {
-        const app::Status r = s.return_key(ids[i]);
+        const app::Status r = s.keys().return_key(ids[i]);
         st.person_message = r.ok() ? std::string() : r.error().message;
       }
       const float end = std::max(text_end, ImGui::GetCursorScreenPos().y);
@@ -131,7 +131,7 @@ void draw_person_sheet(ScreenContext& ctx) {
     keys_ui::banner("person_message", st.person_message);
     ImGui::Dummy(ImVec2(0, ui().css(8)));
     keys_ui::label(S::key_history);
-    keys_ui::history_list(s, s.staff_key_history(id), "person_hist", true);
+    keys_ui::history_list(s, s.keys().staff_key_history(id), "person_hist", true);
     widgets::end_modal_body();
     if (widgets::button("person_close", tr(S::key_close), -1)) st.person.clear();
   }

@@ -42,12 +42,12 @@ void where(const app::Session& s, const app::KeyRecord& k, Shown shown) {
   std::string status = keys_ui::status_word(shown);
   if (k.status == kk::KeyStatus::out) {
     status += " · " + keys_ui::holder_line(s, k);
-    if (const app::Loan* l = s.loan(k.loan)) {
-      status += " · " + countdown_text(s.loan_due(*l), s.lateness_now_ms());
+    if (const app::Loan* l = s.keys().loan(k.loan)) {
+      status += " · " + countdown_text(s.keys().loan_due(*l), s.lateness_now_ms());
       if (!l->reason.empty()) status += std::string(" · ") + tr(S::key_reason_prefix) + l->reason;
     }
   } else if (k.status == kk::KeyStatus::lost) {
-    for (const app::KeyEvent* e : s.key_events_of(k.id)) {
+    for (const app::KeyEvent* e : s.keys().key_events_of(k.id)) {
       if (e->id == k.lost_report) status += " · " + short_time(s.local(e->at_ms)) + " " + e->note;
     }
   }
@@ -68,7 +68,7 @@ void actions(ScreenContext& ctx, const app::KeyRecord& k, KeysUi& st) {
     if (widgets::button("key_lost_cancel", tr(S::key_cancel), half)) st.key_form = 0;
     ImGui::SameLine();
     if (widgets::button("key_lost_confirm", tr(S::key_report_lost), half, widgets::Tone::danger)) {
-      if (done(st, s.report_key_lost(id, st.key_note))) st.picked.erase(std::remove(st.picked.begin(), st.picked.end(), id.to_hex()), st.picked.end());
+      if (done(st, s.keys().report_key_lost(id, st.key_note))) st.picked.erase(std::remove(st.picked.begin(), st.picked.end(), id.to_hex()), st.picked.end());
     }
     return;
   }
@@ -93,17 +93,17 @@ void actions(ScreenContext& ctx, const app::KeyRecord& k, KeysUi& st) {
       widgets::text_field("key_note", tr(S::key_return_note), &st.key_note);
       if (widgets::button("key_lost_open", tr(S::key_report_lost), half)) st.key_form = 1;
       ImGui::SameLine();
-      if (widgets::button("key_return", tr(S::key_return), half, widgets::Tone::primary)) done(st, s.return_key(id, st.key_note));
+      if (widgets::button("key_return", tr(S::key_return), half, widgets::Tone::primary)) done(st, s.keys().return_key(id, st.key_note));
       break;
     case kk::KeyStatus::lost:
       keys_ui::label(S::key_follow_note);
       widgets::text_field("key_note", tr(S::key_follow_hint), &st.key_note);
-      if (widgets::button("key_follow_note", tr(S::key_follow_record), half)) done(st, s.follow_up_lost_key(id, kk::FollowUp::note, st.key_note));
+      if (widgets::button("key_follow_note", tr(S::key_follow_record), half)) done(st, s.keys().follow_up_lost_key(id, kk::FollowUp::note, st.key_note));
       ImGui::SameLine();
-      if (widgets::button("key_found", tr(S::key_follow_found), half, widgets::Tone::primary)) done(st, s.follow_up_lost_key(id, kk::FollowUp::found, st.key_note));
+      if (widgets::button("key_found", tr(S::key_follow_found), half, widgets::Tone::primary)) done(st, s.keys().follow_up_lost_key(id, kk::FollowUp::found, st.key_note));
       // Cutting a new key or changing the lock: the manager's call (the Session says so to anyone else).
       if (s.lead_signed_in() && widgets::button("key_replaced", tr(S::key_follow_replaced), -1)) {
-        done(st, s.follow_up_lost_key(id, kk::FollowUp::replaced, st.key_note));
+        done(st, s.keys().follow_up_lost_key(id, kk::FollowUp::replaced, st.key_note));
       }
       break;
   }
@@ -114,7 +114,7 @@ void actions(ScreenContext& ctx, const app::KeyRecord& k, KeysUi& st) {
 void draw_key_sheet(ScreenContext& ctx) {
   KeysUi& st = ctx.state.keys;
   app::Id id;
-  const app::KeyRecord* k = !st.open_key.empty() && app::Id::from_hex(st.open_key, &id) ? ctx.session.key(id) : nullptr;
+  const app::KeyRecord* k = !st.open_key.empty() && app::Id::from_hex(st.open_key, &id) ? ctx.session.keys().key(id) : nullptr;
   if (!k) st.open_key.clear();
   if (!widgets::begin_modal("##key_sheet", k != nullptr, true)) return;
   if (k) {
@@ -129,7 +129,7 @@ void draw_key_sheet(ScreenContext& ctx) {
     keys_ui::banner("key_message", st.key_message);
     ImGui::Dummy(ImVec2(0, ui().css(8)));
     keys_ui::label(S::key_history);
-    if (const app::KeyRecord* again = ctx.session.key(id)) keys_ui::history_list(ctx.session, ctx.session.key_history(again->id), "key_hist", false);
+    if (const app::KeyRecord* again = ctx.session.keys().key(id)) keys_ui::history_list(ctx.session, ctx.session.keys().key_history(again->id), "key_hist", false);
     widgets::end_modal_body();
     if (widgets::button("key_sheet_close", tr(S::key_close), -1)) st.open_key.clear();
   }

@@ -20,8 +20,8 @@ namespace shell::keys_ui {
 Shown shown_status(const app::Session& s, const app::KeyRecord& k) {
   if (k.status == kk::KeyStatus::lost) return Shown::lost;
   if (k.status == kk::KeyStatus::in) return Shown::in;
-  const app::Loan* l = s.loan(k.loan);
-  return l && s.loan_overdue(*l) ? Shown::overdue : Shown::out;
+  const app::Loan* l = s.keys().loan(k.loan);
+  return l && s.keys().loan_overdue(*l) ? Shown::overdue : Shown::out;
 }
 
 const char* status_word(Shown st) {
@@ -50,11 +50,11 @@ const char* set_word(const app::KeyRecord& k) {
 }
 
 std::string holder_line(const app::Session& s, const app::KeyRecord& k) {
-  const app::Loan* l = s.loan(k.loan);
+  const app::Loan* l = s.keys().loan(k.loan);
   if (k.status != kk::KeyStatus::out || !l) return {};
-  const std::string who = s.key_holder_name({&k, l, k.holder, s.loan_due(*l), false});
+  const std::string who = s.keys().key_holder_name({&k, l, k.holder, s.keys().loan_due(*l), false});
   char line[256];
-  std::snprintf(line, sizeof line, tr(S::key_holder_line), who.c_str(), short_time(s.local(l->out_ms)).c_str(), due_text(s, s.loan_due(*l)).c_str());
+  std::snprintf(line, sizeof line, tr(S::key_holder_line), who.c_str(), short_time(s.local(l->out_ms)).c_str(), due_text(s, s.keys().loan_due(*l)).c_str());
   return line;
 }
 
@@ -73,7 +73,7 @@ std::string history_text(const app::Session& s, const app::KeyHistoryLine& h, bo
   char what[256] = "";
   switch (h.kind) {
     case app::KeyHistoryKind::lent:
-      std::snprintf(what, sizeof what, tr(S::key_hist_lent), h.loan ? s.borrower_name(*h.loan).c_str() : "");
+      std::snprintf(what, sizeof what, tr(S::key_hist_lent), h.loan ? s.keys().borrower_name(*h.loan).c_str() : "");
       break;
     case app::KeyHistoryKind::returned:
       std::snprintf(what, sizeof what, tr(S::key_hist_returned), s.staff_name(h.by).c_str());

@@ -50,7 +50,7 @@ bool key_tile(const char* id, const app::Session& s, const app::KeyRecord& k, Sh
   dl->AddRect(at, ImVec2(at.x + w, at.y + h), is_picked ? colors::accent : color, r, 0, ui().css(is_picked ? 4 : 1.5f));
   std::string second = keys_ui::status_word(st);
   if (k.status == app::keys::KeyStatus::out) {
-    if (const app::Loan* l = s.loan(k.loan)) second += " · " + s.key_holder_name({&k, l, k.holder, 0, false});
+    if (const app::Loan* l = s.keys().loan(k.loan)) second += " · " + s.keys().key_holder_name({&k, l, k.holder, 0, false});
   } else if (k.kind == app::keys::KeyKind::public_area) {
     second += std::string(" · ") + keys_ui::set_word(k);
   }
@@ -74,7 +74,7 @@ void tray(ScreenContext& ctx, KeysUi& st) {
   std::string names;
   for (const std::string& hex : st.picked) {
     app::Id id;
-    const app::KeyRecord* k = app::Id::from_hex(hex, &id) ? ctx.session.key(id) : nullptr;
+    const app::KeyRecord* k = app::Id::from_hex(hex, &id) ? ctx.session.keys().key(id) : nullptr;
     if (k) names += (names.empty() ? "" : "、") + k->label;
   }
   widgets::begin_card("##key_tray");
@@ -95,7 +95,7 @@ void tray(ScreenContext& ctx, KeysUi& st) {
 
 void board(ScreenContext& ctx, KeysUi& st) {
   const app::Session& s = ctx.session;
-  const auto& rows = s.filed_keys();
+  const auto& rows = s.keys().filed_keys();
   int counts[5] = {static_cast<int>(rows.size()), 0, 0, 0, 0};
   std::vector<Shown> shown(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -174,13 +174,13 @@ void board(ScreenContext& ctx, KeysUi& st) {
 
 void conflicts(ScreenContext& ctx) {
   const app::Session& s = ctx.session;
-  if (!s.lead_signed_in() || s.key_conflicts().empty()) return;
+  if (!s.lead_signed_in() || s.keys().key_conflicts().empty()) return;
   ImGui::Dummy(ImVec2(0, ui().css(12)));
   widgets::heading(tr(S::key_conflicts_title));
   const S words[] = {S::key_conflict_double_loan, S::key_conflict_return_not_out, S::key_conflict_lost_refused,
                      S::key_conflict_follow_up_refused, S::key_conflict_departure, S::key_conflict_handover};
   int n = 0;
-  for (const app::KeyConflict& c : s.key_conflicts()) {
+  for (const app::KeyConflict& c : s.keys().key_conflicts()) {
     char what[160], id[32];
     std::snprintf(what, sizeof what, tr(words[static_cast<int>(c.kind)]), static_cast<int>(c.keys_held));
     const std::string title = c.key ? c.key->label : s.staff_name(c.staff);
@@ -209,7 +209,7 @@ void draw_keys_register(ScreenContext& ctx) {
 // Today: keys still out past their time (end of the day by default), one tap
 // to the board filtered to 逾期.
 void draw_keys_today(ScreenContext& ctx) {
-  const std::size_t overdue = ctx.session.overdue_keys().size();
+  const std::size_t overdue = ctx.session.keys().overdue_keys().size();
   if (overdue == 0) return;
   char line[96];
   std::snprintf(line, sizeof line, tr(S::key_overdue_alert), static_cast<int>(overdue));

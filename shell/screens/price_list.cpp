@@ -28,7 +28,7 @@ void draw_price_list(ScreenContext& ctx) {
   const bool may = ctx.session.lead_signed_in();
   if (!may) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::prices_read_only));
   int index = 0;
-  for (const app::PriceItem* item : ctx.session.price_list()) {
+  for (const app::PriceItem* item : ctx.session.tickets().price_list()) {
     char id[32];
     std::snprintf(id, sizeof id, "price:%d", index++);
     const std::string price = app::format_yuan(item->price_cents) + " / " + item->unit_label;
@@ -36,7 +36,7 @@ void draw_price_list(ScreenContext& ctx) {
     if (!may) continue;
     std::snprintf(id, sizeof id, "price_remove:%d", index - 1);
     if (widgets::button(id, tr(S::prices_remove), 0, widgets::Tone::quiet)) {
-      const app::Status removed = ctx.session.remove_price_item(item->id);
+      const app::Status removed = ctx.session.tickets().remove_price_item(item->id);
       st.price_message = removed.ok() ? std::string() : removed.error().message;
     }
   }
@@ -54,7 +54,7 @@ void draw_price_list(ScreenContext& ctx) {
     if (!cents) {
       st.price_message = tr(S::prices_bad_price);
     } else {
-      const auto saved = ctx.session.save_price_item(app::PriceItem{{}, st.price_name, st.price_unit, *cents, false});
+      const auto saved = ctx.session.tickets().save_price_item(app::PriceItem{{}, st.price_name, st.price_unit, *cents, false});
       st.price_message = saved.ok() ? std::string() : saved.error().message;
       if (saved.ok()) st.price_name.clear(), st.price_unit.clear(), st.price_yuan.clear();
     }

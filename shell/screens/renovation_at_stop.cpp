@@ -18,9 +18,9 @@ using app::i18n::tr;
 namespace shell {
 
 void draw_renovation_at_stop(ScreenContext& ctx, const app::Id& round, const app::Id& stop) {
-  const app::Round* rd = ctx.session.round(round);
+  const app::Round* rd = ctx.session.rounds().round(round);
   if (!rd || rd->kind != app::RoundKind::units) return;
-  const app::Renovation* r = ctx.session.renovation_of_unit(stop);
+  const app::Renovation* r = ctx.session.renovation().renovation_of_unit(stop);
   if (!r || !r->open()) return;
   widgets::begin_card("stop_renovation_card");
   std::string line;
@@ -37,7 +37,7 @@ void draw_renovation_at_stop(ScreenContext& ctx, const app::Id& round, const app
   automation().record_last_item("stop_renovation", line.c_str(), "label");
   // The finding raised at this stop most recently, if the butler has just raised one.
   const app::Finding* latest = nullptr;
-  for (const app::Finding* f : ctx.session.findings_of_round(round)) {
+  for (const app::Finding* f : ctx.session.rounds().findings_of_round(round)) {
     if (f->checkpoint == stop && f->open() && (!latest || f->opened_ms > latest->opened_ms)) latest = f;
   }
   const float gap = ImGui::GetStyle().ItemSpacing.x;

@@ -67,7 +67,7 @@ void save(ScreenContext& ctx, RenovationUi& st) {
   n.planned_start = app::add_days(ctx.session.today(), kStartIn[d.start_in]);
   n.planned_end = n.planned_start;
   for (int m = 0; m < kMonths[d.months]; ++m) n.planned_end = app::renovation::one_month_after(n.planned_end);
-  const app::Result<app::Id> applied = ctx.session.apply_renovation(n);
+  const app::Result<app::Id> applied = ctx.session.renovation().apply_renovation(n);
   if (!applied.ok()) {
     st.form_message = applied.error().message;
     return;

@@ -59,7 +59,7 @@ void follow_up(ScreenContext& ctx, const app::Renovation& r, const app::Violatio
     if (widgets::button(id, label, 0, widgets::Tone::normal, !ctx.photos.busy())) {
       const app::Id app_id = r.id, notice = n.id;
       ctx.photos.capture([&session = ctx.session, app_id, notice](const std::string& sha) {
-        const auto added = session.add_violation_photo(app_id, notice, sha);
+        const auto added = session.renovation().add_violation_photo(app_id, notice, sha);
         return added.ok() ? app::ok_status() : app::Status(added.error());
       });
     }
@@ -77,7 +77,7 @@ void follow_up(ScreenContext& ctx, const app::Renovation& r, const app::Violatio
   const float half = (ImGui::GetContentRegionAvail().x - gap) / 2;
   if (widgets::button("notice_follow_save", tr(S::text_answer_save), half, widgets::Tone::primary)) {
     const std::int64_t day = app::add_days(ctx.session.today(), -st.follow_day);
-    const app::Status s = ctx.session.follow_up_violation(r.id, n.id, day, st.follow_note);
+    const app::Status s = ctx.session.renovation().follow_up_violation(r.id, n.id, day, st.follow_note);
     st.message = s.ok() ? std::string() : s.error().message;
     st.message_at = 4;
     if (s.ok()) st.follow_notice.clear();
@@ -143,7 +143,7 @@ void draw_notice_sheet(ScreenContext& ctx) {
   NoticeDraft& d = ctx.state.renovation.notice;
   app::Id id;
   const app::Renovation* r = nullptr;
-  if (!d.renovation.empty() && app::Id::from_hex(d.renovation, &id)) r = ctx.session.renovation(id);
+  if (!d.renovation.empty() && app::Id::from_hex(d.renovation, &id)) r = ctx.session.renovation().renovation(id);
   bool open = r != nullptr;
   if (!widgets::begin_modal("##notice_sheet", open, true, 0)) return;
   widgets::heading(tr(S::reno_notice_title));
@@ -204,7 +204,7 @@ void draw_notice_sheet(ScreenContext& ctx) {
     }
     if (!d.finding.empty()) (void)app::Id::from_hex(d.finding, &n.finding);
     if (ok) {
-      const auto issued = ctx.session.issue_violation_notice(r->id, n);
+      const auto issued = ctx.session.renovation().issue_violation_notice(r->id, n);
       if (issued.ok()) d.renovation.clear();
       else d.message = issued.error().message;
     }

@@ -75,7 +75,7 @@ void papers(ScreenContext& ctx, const app::Renovation& r) {
       const app::Id app_id = r.id;
       const reno::PaperKind kind = kinds[k];
       ctx.photos.capture([&session = ctx.session, app_id, kind](const std::string& sha) {
-        const auto added = session.add_renovation_paper(app_id, kind, sha);
+        const auto added = session.renovation().add_renovation_paper(app_id, kind, sha);
         return added.ok() ? app::ok_status() : app::Status(added.error());
       });
     }
@@ -104,7 +104,7 @@ void fees(ScreenContext& ctx, const app::Renovation& r) {
     if (!deposit || !waste) {
       st.message = tr(S::reno_not_amount);
       st.message_at = 0;
-    } else if (done(st, ctx.session.record_renovation_fees(r.id, *deposit, *waste))) {
+    } else if (done(st, ctx.session.renovation().record_renovation_fees(r.id, *deposit, *waste))) {
       st.deposit_yuan.clear();
       st.waste_yuan.clear();
     }
@@ -113,7 +113,7 @@ void fees(ScreenContext& ctx, const app::Renovation& r) {
 
 void refund(ScreenContext& ctx, const app::Renovation& r) {
   RenovationUi& st = ctx.state.renovation;
-  const reno::Refund f = ctx.session.renovation_refund(r);
+  const reno::Refund f = ctx.session.renovation().renovation_refund(r);
   char math[320];
   std::snprintf(math, sizeof math, tr(S::reno_refund_math), reno_yuan(f.deposit).c_str(), reno_yuan(f.deductions).c_str(),
                 static_cast<int>(f.lost_passes), reno_yuan(f.penalty_each).c_str(), reno_yuan(f.refund).c_str());
@@ -135,7 +135,7 @@ void refund(ScreenContext& ctx, const app::Renovation& r) {
   muted(tr(S::reno_refund_sign));
   widgets::signature_pad("renovation_refund_signature", &st.refund_signature);
   if (widgets::button("renovation_refund", tr(S::reno_refund_save), -1, widgets::Tone::primary)) {
-    if (done(st, ctx.session.refund_renovation_deposit(r.id, st.refund_signature))) st.refund_signature = {};
+    if (done(st, ctx.session.renovation().refund_renovation_deposit(r.id, st.refund_signature))) st.refund_signature = {};
   }
 }
 
@@ -155,11 +155,11 @@ void draw_renovation_next(ScreenContext& ctx, const app::Renovation& r) {
   switch (r.stage) {
     case reno::Stage::applied:
       papers(ctx, r);
-      if (stage_button(ctx, "renovation_pre_review", S::reno_pre_review)) ran(ctx.session.pre_review_renovation(r.id, st.note));
+      if (stage_button(ctx, "renovation_pre_review", S::reno_pre_review)) ran(ctx.session.renovation().pre_review_renovation(r.id, st.note));
       break;
     case reno::Stage::pre_reviewed:
       muted(tr(S::reno_approve_hint));
-      if (stage_button(ctx, "renovation_approve", S::reno_approve)) ran(ctx.session.approve_renovation(r.id, st.note));
+      if (stage_button(ctx, "renovation_approve", S::reno_approve)) ran(ctx.session.renovation().approve_renovation(r.id, st.note));
       break;
     case reno::Stage::approved: fees(ctx, r); break;
     case reno::Stage::fees_paid: {
@@ -169,22 +169,22 @@ void draw_renovation_next(ScreenContext& ctx, const app::Renovation& r) {
       break;
     }
     case reno::Stage::passes_issued:
-      if (stage_button(ctx, "renovation_start_works", S::reno_start_works)) ran(ctx.session.start_renovation_works(r.id, st.note));
+      if (stage_button(ctx, "renovation_start_works", S::reno_start_works)) ran(ctx.session.renovation().start_renovation_works(r.id, st.note));
       break;
     case reno::Stage::in_progress:
-      if (stage_button(ctx, "renovation_completion", S::reno_check_completion)) ran(ctx.session.check_renovation_completion(r.id, st.note));
+      if (stage_button(ctx, "renovation_completion", S::reno_check_completion)) ran(ctx.session.renovation().check_renovation_completion(r.id, st.note));
       break;
     case reno::Stage::completion_checked: {
-      if (auto due = ctx.session.renovation_recheck_due(r)) {
+      if (auto due = ctx.session.renovation().renovation_recheck_due(r)) {
         char line[200];
         std::snprintf(line, sizeof line, tr(S::reno_recheck_on), day_label(r.completion_day).c_str(), day_label(*due).c_str());
-        const bool overdue = ctx.session.renovation_recheck_overdue(r);
+        const bool overdue = ctx.session.renovation().renovation_recheck_overdue(r);
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(overdue ? colors::danger : colors::text), "%s", line);
         ImGui::PopTextWrapPos();
         automation().record_last_item("renovation_recheck_due", line, "label");
       }
-      if (stage_button(ctx, "renovation_recheck", S::reno_recheck)) ran(ctx.session.recheck_renovation(r.id, st.note));
+      if (stage_button(ctx, "renovation_recheck", S::reno_recheck)) ran(ctx.session.renovation().recheck_renovation(r.id, st.note));
       break;
     }
     case reno::Stage::rechecked:
@@ -212,7 +212,7 @@ void draw_renovation_passes(ScreenContext& ctx, const app::Renovation& r) {
   widgets::heading(tr(S::reno_passes));
   if (r.passes.empty()) muted(tr(S::reno_no_passes));
   // The penalty the refund uses: the one recorded once refunded, else today's.
-  const std::int64_t penalty = ctx.session.renovation_refund(r).penalty_each;
+  const std::int64_t penalty = ctx.session.renovation().renovation_refund(r).penalty_each;
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float button_w = ui().css(80);
   int index = 0;
@@ -234,10 +234,10 @@ void draw_renovation_passes(ScreenContext& ctx, const app::Renovation& r) {
     if (p.out()) {
       ImGui::SetCursorScreenPos(ImVec2(right - button_w * 2 - gap, at.y));
       std::snprintf(id, sizeof id, "renovation_pass_return:%d", index);
-      if (widgets::button(id, tr(S::reno_pass_return), button_w)) done(st, ctx.session.return_renovation_pass(r.id, p.id), 3);
+      if (widgets::button(id, tr(S::reno_pass_return), button_w)) done(st, ctx.session.renovation().return_renovation_pass(r.id, p.id), 3);
       ImGui::SameLine();
       std::snprintf(id, sizeof id, "renovation_pass_lost:%d", index);
-      if (widgets::button(id, tr(S::reno_pass_lose), button_w, widgets::Tone::danger)) done(st, ctx.session.declare_renovation_pass_lost(r.id, p.id), 3);
+      if (widgets::button(id, tr(S::reno_pass_lose), button_w, widgets::Tone::danger)) done(st, ctx.session.renovation().declare_renovation_pass_lost(r.id, p.id), 3);
     }
     ++index;
   }
@@ -253,7 +253,7 @@ void draw_renovation_passes(ScreenContext& ctx, const app::Renovation& r) {
   widgets::text_field("renovation_pass_worker", tr(S::reno_pass_worker), &st.pass_worker, field_w * 1.2f);
   ImGui::SameLine();
   if (widgets::button("renovation_pass_issue", tr(S::reno_pass_issue), issue_w, widgets::Tone::primary)) {
-    const auto issued = ctx.session.issue_renovation_pass(r.id, st.pass_number, st.pass_worker);
+    const auto issued = ctx.session.renovation().issue_renovation_pass(r.id, st.pass_number, st.pass_worker);
     st.message = issued.ok() ? std::string() : issued.error().message;
     st.message_at = 3;
     if (issued.ok()) {

@@ -106,7 +106,7 @@ void draw_renovations(ScreenContext& ctx) {
   RenovationUi& st = ctx.state.renovation;
   app::Id id;
   if (!st.application.empty() && app::Id::from_hex(st.application, &id)) {
-    if (const app::Renovation* r = ctx.session.renovation(id)) {
+    if (const app::Renovation* r = ctx.session.renovation().renovation(id)) {
       draw_renovation_page(ctx, *r);
       draw_notice_sheet(ctx);
       return;
@@ -115,7 +115,7 @@ void draw_renovations(ScreenContext& ctx) {
   }
   if (widgets::button("renovation_new", tr(S::reno_new), -1, widgets::Tone::primary)) open_renovation_form(ctx.state);
   ImGui::Dummy(ImVec2(0, ui().css(4)));
-  const std::vector<app::RenovationOpenItems> items = ctx.session.renovation_open_items();
+  const std::vector<app::RenovationOpenItems> items = ctx.session.renovation().renovation_open_items();
   if (items.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::reno_none));
   int index = 0;
   for (const app::RenovationOpenItems& item : items) item_row(ctx, item, index++);

@@ -105,7 +105,7 @@ void draw_repair_slip(ScreenContext& ctx, const app::Ticket& t) {
   app::RepairSlipDraft draft;
   std::int64_t total = 0;
   int index = 0;
-  for (const app::PriceItem* item : ctx.session.price_list()) {
+  for (const app::PriceItem* item : ctx.session.tickets().price_list()) {
     int& quantity = st.slip_quantities[item->id.to_hex()];
     item_row(*item, index++, quantity);
     if (quantity > 0) {
@@ -122,7 +122,7 @@ void draw_repair_slip(ScreenContext& ctx, const app::Ticket& t) {
     draft.appointment_ms = appointment_ms(ctx.session, st.slip_appointment);
     draft.category = kCategories[st.slip_category];
     draft.materials = st.slip_materials;
-    const app::Status saved = ctx.session.set_repair_slip(t.id, draft);
+    const app::Status saved = ctx.session.tickets().set_repair_slip(t.id, draft);
     st.message = saved.ok() ? std::string() : saved.error().message;
     if (saved.ok()) st.slip_editing = false;
   }

@@ -51,14 +51,14 @@ void progress_header(ScreenContext& ctx, const app::Round& round, const app::Rou
 }  // namespace
 
 void draw_round_runner(ScreenContext& ctx, const app::Id& round_id) {
-  const app::Round& round = *ctx.session.round(round_id);
+  const app::Round& round = *ctx.session.rounds().round(round_id);
   app::Id open_cp;
   if (!ctx.state.open_checkpoint.empty() && app::Id::from_hex(ctx.state.open_checkpoint, &open_cp) &&
-      ctx.session.checklist_at(round_id, open_cp)) {
+      ctx.session.rounds().checklist_at(round_id, open_cp)) {
     draw_checkpoint_check(ctx, round_id, open_cp);
     return;
   }
-  const app::RoundProgress p = ctx.session.round_progress(round_id);
+  const app::RoundProgress p = ctx.session.rounds().round_progress(round_id);
   if (widgets::button("round_back", tr(S::round_back_to_zones), 0, widgets::Tone::quiet)) {
     ctx.state.active_round.clear();
     ctx.state.round_message.clear();
@@ -70,7 +70,7 @@ void draw_round_runner(ScreenContext& ctx, const app::Id& round_id) {
   if (p.finished) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::ok), "%s", tr(S::round_finished_note));
   } else if (widgets::button("round_finish", tr(S::round_finish), -1, p.done == p.checkpoints ? widgets::Tone::primary : widgets::Tone::normal)) {
-    const app::Status done = ctx.session.finish_round(round_id);
+    const app::Status done = ctx.session.rounds().finish_round(round_id);
     ctx.state.round_message = done.ok() ? tr(S::round_finished_note) : done.error().message;
   }
   if (!ctx.state.round_message.empty()) {
@@ -79,8 +79,8 @@ void draw_round_runner(ScreenContext& ctx, const app::Id& round_id) {
   }
   ImGui::Dummy(ImVec2(0, ui().css(8)));
   int index = 0;
-  for (const app::RouteStop& cp : ctx.session.route_of(round_id)) {
-    const app::CheckpointProgress c = ctx.session.checkpoint_progress(round_id, cp.id);
+  for (const app::RouteStop& cp : ctx.session.rounds().route_of(round_id)) {
+    const app::CheckpointProgress c = ctx.session.rounds().checkpoint_progress(round_id, cp.id);
     char title[192], status[64], id[32];
     std::snprintf(title, sizeof title, "%d. %s", index + 1, cp.name.c_str());
     std::snprintf(status, sizeof status, tr(S::cp_items_done), c.answered, c.items);

@@ -21,19 +21,19 @@ namespace {
 
 // "今日未巡" / "巡查中 3/21" / "今日已巡 21/21", and its colour.
 void round_state(const app::Session& session, const app::ZoneRow& zone, char* out, std::size_t size, ImU32* color) {
-  const app::Round* r = session.todays_round(zone.id);
+  const app::Round* r = session.rounds().todays_round(zone.id);
   if (!r) {
     std::snprintf(out, size, "%s", tr(S::rounds_not_started));
     *color = colors::warn;
     return;
   }
-  const app::RoundProgress p = session.round_progress(r->id);
+  const app::RoundProgress p = session.rounds().round_progress(r->id);
   std::snprintf(out, size, tr(p.finished ? S::rounds_done_today : S::rounds_in_progress), p.done, p.checkpoints);
   *color = p.finished ? colors::ok : colors::primary;
 }
 
 void start_or_resume(ScreenContext& ctx, const app::ZoneRow& zone, int index, app::RoundKind kind = app::RoundKind::zone) {
-  const app::Round* r = ctx.session.todays_round(zone.id, kind);
+  const app::Round* r = ctx.session.rounds().todays_round(zone.id, kind);
   const bool open = r && r->finished_ms == 0;
   char id[32], label[192];
   if (kind == app::RoundKind::zone) {
@@ -45,10 +45,10 @@ void start_or_resume(ScreenContext& ctx, const app::ZoneRow& zone, int index, ap
     const S what = kind == app::RoundKind::units ? S::round_kind_units
                    : kind == app::RoundKind::model_open ? S::round_kind_model_open : S::round_kind_model_close;
     std::snprintf(label, sizeof label, "%s%s · %d", open ? tr(S::rounds_resume_prefix) : "", tr(what),
-                  static_cast<int>(ctx.session.route(zone.id, kind).size()));
+                  static_cast<int>(ctx.session.rounds().route(zone.id, kind).size()));
   }
   if (widgets::button(id, label, -1, kind == app::RoundKind::zone ? widgets::Tone::primary : widgets::Tone::normal)) {
-    const app::Result<app::Id> started = ctx.session.start_round(zone.id, kind);
+    const app::Result<app::Id> started = ctx.session.rounds().start_round(zone.id, kind);
     if (started.ok()) {
       ctx.state.active_round = started.value().to_hex();
       ctx.state.open_checkpoint.clear();
@@ -63,7 +63,7 @@ void start_or_resume(ScreenContext& ctx, const app::ZoneRow& zone, int index, ap
 
 void draw_rounds(ScreenContext& ctx) {
   app::Id active;
-  if (!ctx.state.active_round.empty() && app::Id::from_hex(ctx.state.active_round, &active) && ctx.session.round(active)) {
+  if (!ctx.state.active_round.empty() && app::Id::from_hex(ctx.state.active_round, &active) && ctx.session.rounds().round(active)) {
     draw_round_runner(ctx, active);
     return;
   }
@@ -97,7 +97,7 @@ void draw_rounds(ScreenContext& ctx) {
       ImGui::Indent(ui().css(16));
       start_or_resume(ctx, zone, index);
       for (app::RoundKind k : {app::RoundKind::units, app::RoundKind::model_open, app::RoundKind::model_close}) {
-        if (!ctx.session.route(zone.id, k).empty()) start_or_resume(ctx, zone, index, k);
+        if (!ctx.session.rounds().route(zone.id, k).empty()) start_or_resume(ctx, zone, index, k);
       }
       int n = 0;
       for (const auto& cp : ctx.session.checkpoints_of_zone(zone.id)) {

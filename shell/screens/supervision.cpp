@@ -64,19 +64,19 @@ void zone_evidence(ScreenContext& ctx, const app::ZoneRow& zone, std::int64_t da
   if (z.round && z.round->finished_ms != 0 && z.skipped > 0) {
     std::string skipped = tr(S::supervision_skipped);
     int n = 0;
-    for (const app::RouteStop& stop : ctx.session.route_of(z.round->id)) {
-      if (ctx.session.checkpoint_progress(z.round->id, stop.id).done()) continue;
+    for (const app::RouteStop& stop : ctx.session.rounds().route_of(z.round->id)) {
+      if (ctx.session.rounds().checkpoint_progress(z.round->id, stop.id).done()) continue;
       skipped += (n++ ? "、" : "") + stop.place + " " + stop.name;
     }
     ImGui::PushTextWrapPos(0.0f);
     widgets::data_text(skipped, colors::warn);
     ImGui::PopTextWrapPos();
   }
-  const auto findings = ctx.session.findings_of_zone_day(zone.id, day);
+  const auto findings = ctx.session.rounds().findings_of_zone_day(zone.id, day);
   if (findings.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::supervision_no_findings));
   int index = 0;
   for (const app::Finding* f : findings) {
-    std::string line = ctx.session.finding_label(*f, app::i18n::current_language());
+    std::string line = ctx.session.rounds().finding_label(*f, app::i18n::current_language());
     std::string how = f->urgent ? std::string(tr(S::finding_urgent)) + " · " + f->told : f->department;
     if (!f->note.empty()) how = f->note + " · " + how;
     how += " · ";
@@ -103,7 +103,7 @@ void draw_supervision(ScreenContext& ctx) {
   const auto& zones = ctx.session.zone_rows();
   if (!zones.empty()) {
     // The gate greeting is the estate's, whoever signed in.
-    for (const app::DutyLine& d : ctx.session.duties_of(zones.front().id, day)) {
+    for (const app::DutyLine& d : ctx.session.rounds().duties_of(zones.front().id, day)) {
       if (d.duty != app::schedule::Duty::gate_greeting) continue;
       std::string text = std::string(tr(S::duty_gate_greeting)) + " · " + tr(outcome_label(d.outcome));
       if (d.round && !ctx.session.staff_name(d.round->butler).empty()) text += " · " + ctx.session.staff_name(d.round->butler);
@@ -113,7 +113,7 @@ void draw_supervision(ScreenContext& ctx) {
   }
   int index = 0;
   for (const auto& zone : zones) {
-    const app::ZoneDayReport z = ctx.session.zone_day_report(zone.id, day);
+    const app::ZoneDayReport z = ctx.session.rounds().zone_day_report(zone.id, day);
     char line[160], id[32], state[64];
     ImU32 color = colors::warn;
     if (!z.round) {
@@ -133,7 +133,7 @@ void draw_supervision(ScreenContext& ctx) {
       ctx.state.supervision_zone = open ? std::string() : zone.id.to_hex();
     }
     automation().record_last_item((std::string(id) + ":line").c_str(), line, "label");
-    duty_pills(ctx.session.duties_of(zone.id, day), index);
+    duty_pills(ctx.session.rounds().duties_of(zone.id, day), index);
     if (open) zone_evidence(ctx, zone, day, z);
     ++index;
   }

@@ -57,7 +57,7 @@ void classify(ScreenContext& ctx, const app::Ticket& t, TicketsUi& st) {
     }
   }
   if (widgets::button("ticket_classify", tr(S::ticket_classify), -1, widgets::Tone::primary)) {
-    done(st, ctx.session.classify_ticket(t.id, tk::kAllKinds[st.classify_kind], tk::kAllSeverities[st.classify_severity], later && st.approve_later));
+    done(st, ctx.session.tickets().classify_ticket(t.id, tk::kAllKinds[st.classify_kind], tk::kAllSeverities[st.classify_severity], later && st.approve_later));
   }
 }
 
@@ -66,7 +66,7 @@ void dispatch(ScreenContext& ctx, const app::Ticket& t, TicketsUi& st) {
     // Answered on the spot: nothing to send anywhere.
     widgets::text_field("ticket_note", tr(S::ticket_step_note), &st.note);
     if (widgets::button("ticket_answered", tr(S::ticket_answered), -1, widgets::Tone::primary)) {
-      done(st, ctx.session.finish_ticket(t.id, {}, st.note));
+      done(st, ctx.session.tickets().finish_ticket(t.id, {}, st.note));
     }
     return;
   }
@@ -78,7 +78,7 @@ void dispatch(ScreenContext& ctx, const app::Ticket& t, TicketsUi& st) {
   widgets::text_field("ticket_note", tr(S::ticket_step_note), &st.note);
   if (widgets::button("ticket_dispatch", tr(S::ticket_dispatch), -1, widgets::Tone::primary)) {
     // Recorded in the manuals' words whatever language the tablet speaks.
-    done(st, ctx.session.step_ticket(t.id, tk::Status::dispatched, st.note, tr(kDispatchTo[st.dispatch_to], app::i18n::Lang::zh_CN)));
+    done(st, ctx.session.tickets().step_ticket(t.id, tk::Status::dispatched, st.note, tr(kDispatchTo[st.dispatch_to], app::i18n::Lang::zh_CN)));
   }
 }
 
@@ -92,29 +92,29 @@ void finish(ScreenContext& ctx, const app::Ticket& t, TicketsUi& st) {
   }
   ImGui::SameLine();
   if (widgets::button("ticket_finish", tr(S::ticket_finish), third * 2, widgets::Tone::primary)) {
-    done(st, ctx.session.finish_ticket(t.id, st.signature.empty() ? std::string() : app::encode_signature(st.signature), st.note));
+    done(st, ctx.session.tickets().finish_ticket(t.id, st.signature.empty() ? std::string() : app::encode_signature(st.signature), st.note));
   }
   widgets::text_field("ticket_note", tr(S::ticket_step_note), &st.note);
   // A complaint can be done with the owner away (answered by phone); a repair cannot.
   if (t.kind != tk::Kind::repair && widgets::button("ticket_finish_unsigned", tr(S::ticket_finish_unsigned), -1)) {
-    done(st, ctx.session.finish_ticket(t.id, {}, st.note));
+    done(st, ctx.session.tickets().finish_ticket(t.id, {}, st.note));
   }
 }
 
 void callback(ScreenContext& ctx, const app::Ticket& t, TicketsUi& st) {
   if (!tk::needs_callback(t.kind)) {
     // Owes no callback: closed straight from done.
-    if (widgets::button("ticket_close", tr(S::ticket_close), -1, widgets::Tone::primary)) done(st, ctx.session.step_ticket(t.id, tk::Status::closed));
+    if (widgets::button("ticket_close", tr(S::ticket_close), -1, widgets::Tone::primary)) done(st, ctx.session.tickets().step_ticket(t.id, tk::Status::closed));
     return;
   }
   if (t.kind == tk::Kind::repair && t.slip.category == tk::RepairCategory::leak && t.leak_test_ms == 0) {
     widgets::text_field("ticket_note", tr(S::ticket_step_note), &st.note);
     if (widgets::button("ticket_leak_test", tr(S::ticket_leak_test), -1, widgets::Tone::primary)) {
-      done(st, ctx.session.record_leak_test(t.id, st.note));
+      done(st, ctx.session.tickets().record_leak_test(t.id, st.note));
     }
     return;
   }
-  if (auto due = ctx.session.callback_due_at(t)) {
+  if (auto due = ctx.session.tickets().callback_due_at(t)) {
     char line[160];
     std::snprintf(line, sizeof line, tr(S::ticket_callback_due), short_time(ctx.session.local(*due)).c_str());
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(countdown_color(*due, ctx.session.lateness_now_ms())), "%s", line);
@@ -125,10 +125,10 @@ void callback(ScreenContext& ctx, const app::Ticket& t, TicketsUi& st) {
   widgets::text_field("ticket_note", tr(S::ticket_step_note), &st.note);
   const auto method = static_cast<app::CallbackMethod>(st.callback_method);
   if (widgets::button("callback_ok", tr(S::ticket_callback_ok), -1, widgets::Tone::primary)) {
-    done(st, ctx.session.record_callback(t.id, method, true, st.note));
+    done(st, ctx.session.tickets().record_callback(t.id, method, true, st.note));
   }
   if (widgets::button("callback_bad", tr(S::ticket_callback_bad), -1, widgets::Tone::danger)) {
-    done(st, ctx.session.record_callback(t.id, method, false, st.note));
+    done(st, ctx.session.tickets().record_callback(t.id, method, false, st.note));
   }
 }
 
@@ -143,9 +143,9 @@ void recheck(ScreenContext& ctx, const app::Ticket& t, TicketsUi& st) {
   widgets::text_field("ticket_note", tr(S::ticket_step_note), &st.note);
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float half = (ImGui::GetContentRegionAvail().x - gap) / 2;
-  if (widgets::button("recheck_ok", tr(S::ticket_recheck_ok), half, widgets::Tone::primary)) done(st, ctx.session.recheck_callback(t.id, true, st.note));
+  if (widgets::button("recheck_ok", tr(S::ticket_recheck_ok), half, widgets::Tone::primary)) done(st, ctx.session.tickets().recheck_callback(t.id, true, st.note));
   ImGui::SameLine();
-  if (widgets::button("recheck_bad", tr(S::ticket_recheck_bad), half, widgets::Tone::danger)) done(st, ctx.session.recheck_callback(t.id, false, st.note));
+  if (widgets::button("recheck_bad", tr(S::ticket_recheck_bad), half, widgets::Tone::danger)) done(st, ctx.session.tickets().recheck_callback(t.id, false, st.note));
 }
 
 }  // namespace
@@ -157,11 +157,11 @@ void draw_ticket_actions(ScreenContext& ctx, const app::Ticket& t) {
     case tk::Status::classified: dispatch(ctx, t, st); break;
     case tk::Status::dispatched:
       if (t.kind == tk::Kind::repair) draw_repair_slip(ctx, t);
-      if (widgets::button("ticket_accept", tr(S::ticket_accept), -1, widgets::Tone::primary)) done(st, ctx.session.step_ticket(t.id, tk::Status::accepted));
+      if (widgets::button("ticket_accept", tr(S::ticket_accept), -1, widgets::Tone::primary)) done(st, ctx.session.tickets().step_ticket(t.id, tk::Status::accepted));
       break;
     case tk::Status::accepted:
       if (t.kind == tk::Kind::repair) draw_repair_slip(ctx, t);
-      if (widgets::button("ticket_on_site", tr(S::ticket_on_site), -1, widgets::Tone::primary)) done(st, ctx.session.step_ticket(t.id, tk::Status::on_site));
+      if (widgets::button("ticket_on_site", tr(S::ticket_on_site), -1, widgets::Tone::primary)) done(st, ctx.session.tickets().step_ticket(t.id, tk::Status::on_site));
       break;
     case tk::Status::on_site:
       if (t.kind == tk::Kind::repair) draw_repair_slip(ctx, t);
@@ -169,7 +169,7 @@ void draw_ticket_actions(ScreenContext& ctx, const app::Ticket& t) {
       break;
     case tk::Status::done: callback(ctx, t, st); break;
     case tk::Status::callback:
-      if (widgets::button("ticket_close", tr(S::ticket_close), -1, widgets::Tone::primary)) done(st, ctx.session.step_ticket(t.id, tk::Status::closed));
+      if (widgets::button("ticket_close", tr(S::ticket_close), -1, widgets::Tone::primary)) done(st, ctx.session.tickets().step_ticket(t.id, tk::Status::closed));
       break;
     case tk::Status::closed: recheck(ctx, t, st); break;
   }

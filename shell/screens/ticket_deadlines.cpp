@@ -97,19 +97,19 @@ void draw_ticket_deadlines(ScreenContext& ctx) {
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(lead ? S::deadlines_hint : S::deadlines_read_only));
   ImGui::PopTextWrapPos();
-  Settings shown = st.deadlines_editing ? st.deadlines_draft : ctx.session.ticket_settings();
+  Settings shown = st.deadlines_editing ? st.deadlines_draft : ctx.session.tickets().ticket_settings();
   for (const Row& row : kRows) setting_row(row, shown.*row.value, st.deadlines_editing);
   if (st.deadlines_editing) st.deadlines_draft = shown;
   if (lead && !st.deadlines_editing) {
     if (widgets::button("deadlines_edit", tr(S::deadlines_edit), 0)) {
-      st.deadlines_draft = ctx.session.ticket_settings();
+      st.deadlines_draft = ctx.session.tickets().ticket_settings();
       st.deadlines_editing = true;
       st.deadlines_message.clear();
     }
   } else if (st.deadlines_editing) {
-    const bool changed = !(st.deadlines_draft == ctx.session.ticket_settings());
+    const bool changed = !(st.deadlines_draft == ctx.session.tickets().ticket_settings());
     if (widgets::button("deadlines_save", tr(S::deadlines_save), 0, widgets::Tone::primary, changed)) {
-      const app::Status saved = ctx.session.save_ticket_settings(st.deadlines_draft);
+      const app::Status saved = ctx.session.tickets().save_ticket_settings(st.deadlines_draft);
       st.deadlines_message = saved.ok() ? tr(S::deadlines_saved) : saved.error().message;
       if (saved.ok()) st.deadlines_editing = false;
     }

@@ -170,7 +170,7 @@ void save(ScreenContext& ctx, TicketsUi& ui_state) {
   t.kind = tk::kAllKinds[d.kind];
   t.severity = tk::kAllSeverities[d.severity];
   if (d.requested_days > 0) t.requested_ms = ctx.session.now_ms() + static_cast<std::int64_t>(kRequestedDays[d.requested_days]) * 86400000;
-  const app::Result<app::Id> saved = ctx.session.open_ticket(t);
+  const app::Result<app::Id> saved = ctx.session.tickets().open_ticket(t);
   if (!saved.ok()) {
     ui_state.form_message = saved.error().message;
     return;
@@ -205,7 +205,7 @@ void draw_ticket_form(ScreenContext& ctx) {
   }
   who_and_what(ctx, d);
   if (columns) ImGui::TableNextColumn();
-  classification(d, ctx.session.ticket_settings());
+  classification(d, ctx.session.tickets().ticket_settings());
   if (columns) ImGui::EndTable();
   if (!t.form_message.empty()) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::danger), "%s", t.form_message.c_str());

@@ -35,7 +35,7 @@ void muted(const std::string& text) {
 void deadline_line(ScreenContext& ctx, const app::Ticket& t) {
   std::string line;
   ImU32 color = colors::muted;
-  if (auto next = ctx.session.next_deadline(t)) {
+  if (auto next = ctx.session.tickets().next_deadline(t)) {
     const std::int64_t now = ctx.session.lateness_now_ms();
     char text[160];
     std::snprintf(text, sizeof text, tr(S::ticket_next_deadline), short_time(ctx.session.local(*next)).c_str(), countdown_text(*next, now).c_str());
@@ -67,7 +67,7 @@ void responsible_line(ScreenContext& ctx, const app::Ticket& t) {
     std::snprintf(id, sizeof id, "hand_on:%d", index++);
     const std::string title = s->name + " · " + s->code;
     if (widgets::list_row(id, title.c_str(), tr(app::role_label(s->role)))) {
-      const app::Status done = ctx.session.hand_on_ticket(t.id, s->id, st.note);
+      const app::Status done = ctx.session.tickets().hand_on_ticket(t.id, s->id, st.note);
       st.message = done.ok() ? std::string() : done.error().message;
       if (done.ok()) st.hand_on_open = false;
     }
@@ -81,7 +81,7 @@ void photos(ScreenContext& ctx, const app::Ticket& t) {
   if (t.open() && widgets::button("ticket_photo", label, 0, widgets::Tone::normal, !ctx.photos.busy())) {
     const app::Id id = t.id;
     ctx.photos.capture([&session = ctx.session, id](const std::string& sha) {
-      const auto r = session.add_ticket_photo(id, sha);
+      const auto r = session.tickets().add_ticket_photo(id, sha);
       return r.ok() ? app::ok_status() : app::Status(r.error());
     });
   }

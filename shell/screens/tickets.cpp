@@ -34,7 +34,7 @@ void ticket_row(ScreenContext& ctx, const app::Ticket& t, const char* id) {
   const std::int64_t now = ctx.session.lateness_now_ms();
   if (!t.open()) {
     pill = tr(tk::status_label(t.status));
-  } else if (auto next = ctx.session.next_deadline(t)) {
+  } else if (auto next = ctx.session.tickets().next_deadline(t)) {
     pill = countdown_text(*next, now);
     color = countdown_color(*next, now);
   } else if (t.status == tk::Status::done && t.slip.category == tk::RepairCategory::leak) {
@@ -79,18 +79,18 @@ void review(ScreenContext& ctx) {
   const std::int64_t month = s.today() / 100;
   ImGui::Dummy(ImVec2(0, ui().css(12)));
   widgets::heading(tr(S::tickets_recheck));
-  const app::CallbackCoverage c = s.callback_coverage(month);
+  const app::CallbackCoverage c = s.tickets().callback_coverage(month);
   char line[160];
   std::snprintf(line, sizeof line, tr(S::tickets_coverage), c.owed, c.done, c.problems);
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.done < c.owed ? colors::warn : colors::ok), "%s", line);
   automation().record_last_item("tickets_coverage", line, "label");
   int index = 0;
-  for (const app::Ticket* t : s.recheck_sample(month)) {
+  for (const app::Ticket* t : s.tickets().recheck_sample(month)) {
     char id[32];
     std::snprintf(id, sizeof id, "recheck:%d", index++);
     ticket_row(ctx, *t, id);
   }
-  const auto conflicts = s.ticket_conflicts();
+  const auto conflicts = s.tickets().ticket_conflicts();
   if (!conflicts.empty()) {
     ImGui::Dummy(ImVec2(0, ui().css(12)));
     widgets::heading(tr(S::tickets_conflicts));
@@ -121,7 +121,7 @@ void draw_tickets(ScreenContext& ctx) {
   TicketsUi& ui_state = ctx.state.tickets;
   app::Id open;
   if (!ui_state.open.empty() && app::Id::from_hex(ui_state.open, &open)) {
-    if (const app::Ticket* t = ctx.session.ticket(open)) {
+    if (const app::Ticket* t = ctx.session.tickets().ticket(open)) {
       draw_ticket_page(ctx, *t);
       return;
     }
@@ -132,10 +132,10 @@ void draw_tickets(ScreenContext& ctx) {
     return;
   }
   widgets::heading(tr(S::tickets_title));
-  const std::vector<const app::Ticket*> open_list = ctx.session.open_tickets();
+  const std::vector<const app::Ticket*> open_list = ctx.session.tickets().open_tickets();
   std::vector<const app::Ticket*> overdue;
-  for (const app::Ticket* t : open_list) if (ctx.session.overdue(*t)) overdue.push_back(t);
-  const std::vector<const app::Ticket*> owed = ctx.session.callbacks_owed();
+  for (const app::Ticket* t : open_list) if (ctx.session.tickets().overdue(*t)) overdue.push_back(t);
+  const std::vector<const app::Ticket*> owed = ctx.session.tickets().callbacks_owed();
   char tabs[4][48];
   std::snprintf(tabs[0], sizeof tabs[0], tr(S::tickets_tab_open), static_cast<int>(open_list.size()));
   std::snprintf(tabs[1], sizeof tabs[1], tr(S::tickets_tab_overdue), static_cast<int>(overdue.size()));

@@ -25,7 +25,7 @@ constexpr std::size_t kRowsShown = 5;
 }  // namespace
 
 void draw_visits_due(ScreenContext& ctx) {
-  const app::VisitPlan& plan = ctx.session.visit_plan();
+  const app::VisitPlan& plan = ctx.session.tickets().visit_plan();
   if (plan.households == 0) return;
   widgets::heading(tr(S::visits_title));
   char line[160];
@@ -42,7 +42,7 @@ void draw_visits_due(ScreenContext& ctx) {
     char id[32];
     std::snprintf(id, sizeof id, "visit:%zu", i);
     std::string sub = row->owner_name + "  " + row->masked_phone;
-    if (const app::Visit* last = ctx.session.last_visit(row->id)) {
+    if (const app::Visit* last = ctx.session.tickets().last_visit(row->id)) {
       char when[64];
       std::snprintf(when, sizeof when, tr(S::visit_last), short_time(ctx.session.local(last->at_ms)).c_str());
       sub += " · " + std::string(when);
@@ -74,7 +74,7 @@ void draw_visit_form(ScreenContext& ctx) {
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::visit_thanks));
   if (!st.visit_message.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::danger), "%s", st.visit_message.c_str());
   if (widgets::button("visit_save", tr(S::visit_save), -1, widgets::Tone::primary)) {
-    const auto saved = ctx.session.record_visit(unit, static_cast<app::CallbackMethod>(st.visit_method), st.visit_note, st.visit_follow_ups);
+    const auto saved = ctx.session.tickets().record_visit(unit, static_cast<app::CallbackMethod>(st.visit_method), st.visit_note, st.visit_follow_ups);
     st.visit_message = saved.ok() ? std::string() : saved.error().message;
     if (saved.ok()) st.visit_unit.clear();
   }
@@ -92,8 +92,8 @@ void draw_visit_form(ScreenContext& ctx) {
 
 void draw_ticket_alerts(ScreenContext& ctx) {
   // Overdue work is impossible to miss: first on Today, in red, one tap away.
-  const int overdue = ctx.session.overdue_ticket_count();
-  const std::size_t owed = ctx.session.callbacks_owed().size();
+  const int overdue = ctx.session.tickets().overdue_ticket_count();
+  const std::size_t owed = ctx.session.tickets().callbacks_owed().size();
   if (overdue == 0 && owed == 0) return;
   char line[96];
   if (overdue > 0) {

@@ -21,7 +21,7 @@ void PhotoCapture::for_unit(const app::Id& unit) {
 }
 
 void PhotoCapture::for_finding(const app::Id& finding) {
-  capture([this, finding](const std::string& sha) { return status_of(session_.add_finding_photo(finding, sha)); });
+  capture([this, finding](const std::string& sha) { return status_of(session_.rounds().add_finding_photo(finding, sha)); });
 }
 
 void PhotoCapture::capture(Record record) {

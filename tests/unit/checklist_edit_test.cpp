@@ -25,7 +25,7 @@ struct Device : fixture::Device {
   const ZoneRow& zone() const { return session.zone_rows().front(); }
   // The first stop of the zone round inspected with the lobby checklist.
   Id lobby(const Id& round) const {
-    for (const RouteStop& s : session.route_of(round)) {
+    for (const RouteStop& s : session.rounds().route_of(round)) {
       if (s.checklist->key == "lobby") return s.id;
     }
     return {};
@@ -71,31 +71,31 @@ TEST_CASE("checklist items and pins round-trip through their text forms, and bad
 TEST_CASE("a head butler's edit is a new version — a started round keeps its version, a new round takes the new one") {
   Device d;
   const Id butler = d.session.actor();
-  const Id round_before = d.session.start_round(d.zone().id).value();
+  const Id round_before = d.session.rounds().start_round(d.zone().id).value();
   const Id lobby = d.lobby(round_before);
-  const ChecklistTemplate original = *d.session.checklist_at(round_before, lobby);
+  const ChecklistTemplate original = *d.session.rounds().checklist_at(round_before, lobby);
   REQUIRE(original.version == 1);
 
   // The butler on the tablet may not change checklists.
   ChecklistTemplate edited = original;
   edited.items.push_back(item("垃圾桶已清理"));
-  CHECK(d.session.save_checklist(edited).error().code == "not_allowed");
+  CHECK(d.session.rounds().save_checklist(edited).error().code == "not_allowed");
 
   // The head butler adds an item, moves the last one first, makes one a photo-required item.
   d.as(Role::head_butler);
   REQUIRE(d.session.lead_signed_in());
   std::rotate(edited.items.rbegin(), edited.items.rbegin() + 1, edited.items.rend());
   edited.items[1].photo_required = true;
-  const auto saved = d.session.save_checklist(edited);
+  const auto saved = d.session.rounds().save_checklist(edited);
   REQUIRE(saved.ok());
   CHECK(saved.value() == 2);
-  CHECK(d.session.save_checklist(edited).error().code == "checklist_unchanged");
+  CHECK(d.session.rounds().save_checklist(edited).error().code == "checklist_unchanged");
   ChecklistTemplate emptied = edited;
   emptied.items.clear();
-  CHECK(d.session.save_checklist(emptied).error().code == "checklist_empty");
+  CHECK(d.session.rounds().save_checklist(emptied).error().code == "checklist_empty");
   ChecklistTemplate blank = edited;
   blank.items[0].zh = " \t ";
-  CHECK(d.session.save_checklist(blank).error().code == "item_empty");
+  CHECK(d.session.rounds().save_checklist(blank).error().code == "item_empty");
 
   const ChecklistTemplate* latest = latest_checklist(d.session.master_data().rounds, "lobby");
   REQUIRE(latest);
@@ -103,22 +103,22 @@ TEST_CASE("a head butler's edit is a new version — a started round keeps its v
   CHECK(latest->items.size() == original.items.size() + 1);
   CHECK(latest->items.front().zh == "垃圾桶已清理");
   // The round walked before the edit still shows version 1.
-  CHECK(d.session.checklist_at(round_before, lobby)->version == 1);
-  CHECK(d.session.checklist_at(round_before, lobby)->items.size() == original.items.size());
-  REQUIRE(d.session.pass_checkpoint(round_before, lobby).ok());
-  CHECK(d.session.answer(round_before, lobby, 0)->version == 1);
-  REQUIRE(d.session.finish_round(round_before).ok());
+  CHECK(d.session.rounds().checklist_at(round_before, lobby)->version == 1);
+  CHECK(d.session.rounds().checklist_at(round_before, lobby)->items.size() == original.items.size());
+  REQUIRE(d.session.rounds().pass_checkpoint(round_before, lobby).ok());
+  CHECK(d.session.rounds().answer(round_before, lobby, 0)->version == 1);
+  REQUIRE(d.session.rounds().finish_round(round_before).ok());
 
   // Tomorrow's round walks version 2, and its answers say so.
   d.session.set_actor(butler);
   d.clock.now += 86400000;
-  const Id round_after = d.session.start_round(d.zone().id).value();
+  const Id round_after = d.session.rounds().start_round(d.zone().id).value();
   CHECK(round_after != round_before);
-  CHECK(d.session.round(round_after)->pins == "lobby:2");
-  CHECK(d.session.checklist_at(round_after, lobby)->version == 2);
-  REQUIRE(d.session.pass_checkpoint(round_after, lobby).ok());
-  CHECK(d.session.answer(round_after, lobby, 0)->version == 2);
-  CHECK(d.session.answer(round_after, lobby, 0)->checklist == "lobby");
+  CHECK(d.session.rounds().round(round_after)->pins == "lobby:2");
+  CHECK(d.session.rounds().checklist_at(round_after, lobby)->version == 2);
+  REQUIRE(d.session.rounds().pass_checkpoint(round_after, lobby).ok());
+  CHECK(d.session.rounds().answer(round_after, lobby, 0)->version == 2);
+  CHECK(d.session.rounds().answer(round_after, lobby, 0)->checklist == "lobby");
 
   // The versions fold the same in any order, and survive a snapshot.
   const std::vector<Op> log = d.session.decoded_log();
@@ -140,7 +140,7 @@ TEST_CASE("a checklist edit op is refused when its text or entity is wrong") {
   d.as(Role::head_butler);
   ChecklistTemplate edited = *latest_checklist(d.session.master_data().rounds, "lift");
   edited.items.pop_back();
-  REQUIRE(d.session.save_checklist(edited).ok());
+  REQUIRE(d.session.rounds().save_checklist(edited).ok());
   Op op = d.session.decoded_log().back();
   REQUIRE(op.kind == OpKind::checklist_saved);
   CHECK(validate_op(op).ok());
@@ -164,19 +164,19 @@ TEST_CASE("choice and text items are answered with what was chosen or written") 
   weather.choices = {"干燥", "潮湿", "积水"};
   edited.items.push_back(weather);
   edited.items.push_back(item("其他情况说明", ItemType::text));
-  REQUIRE(d.session.save_checklist(edited).ok());
-  const Id round = d.session.start_round(d.zone().id).value();
+  REQUIRE(d.session.rounds().save_checklist(edited).ok());
+  const Id round = d.session.rounds().start_round(d.zone().id).value();
   const Id lobby = d.lobby(round);
   const int choice = static_cast<int>(edited.items.size()) - 2, text = choice + 1;
-  CHECK(d.session.answer_choice(round, lobby, choice, 3).error().code == "unknown_choice");
-  REQUIRE(d.session.answer_choice(round, lobby, choice, 1).ok());
-  CHECK(d.session.answer(round, lobby, choice)->note == "潮湿");
-  CHECK(d.session.answer(round, lobby, choice)->reading == 1);
-  CHECK(d.session.answer_text(round, lobby, text, "   ").error().code == "text_required");
-  CHECK(d.session.answer_choice(round, lobby, text, 0).error().code == "not_a_choice");
-  REQUIRE(d.session.answer_text(round, lobby, text, "大堂门口有快递堆放").ok());
-  CHECK(d.session.answer(round, lobby, text)->note == "大堂门口有快递堆放");
+  CHECK(d.session.rounds().answer_choice(round, lobby, choice, 3).error().code == "unknown_choice");
+  REQUIRE(d.session.rounds().answer_choice(round, lobby, choice, 1).ok());
+  CHECK(d.session.rounds().answer(round, lobby, choice)->note == "潮湿");
+  CHECK(d.session.rounds().answer(round, lobby, choice)->reading == 1);
+  CHECK(d.session.rounds().answer_text(round, lobby, text, "   ").error().code == "text_required");
+  CHECK(d.session.rounds().answer_choice(round, lobby, text, 0).error().code == "not_a_choice");
+  REQUIRE(d.session.rounds().answer_text(round, lobby, text, "大堂门口有快递堆放").ok());
+  CHECK(d.session.rounds().answer(round, lobby, text)->note == "大堂门口有快递堆放");
   // "All pass" answers the checks; with the choice and text given, the checkpoint is done.
-  REQUIRE(d.session.pass_checkpoint(round, lobby).ok());
-  CHECK(d.session.checkpoint_progress(round, lobby).done());
+  REQUIRE(d.session.rounds().pass_checkpoint(round, lobby).ok());
+  CHECK(d.session.rounds().checkpoint_progress(round, lobby).done());
 }

@@ -151,13 +151,13 @@ TEST_CASE("the app reads each history day as a zone round walked in full") {
   session.prepare_views();
   for (const ZoneRow& zone : session.zone_rows()) {
     for (int back = 1; back <= 7; ++back) {
-      const ZoneDayReport z = session.zone_day_report(zone.id, add_days(20260101, -back));
+      const ZoneDayReport z = session.rounds().zone_day_report(zone.id, add_days(20260101, -back));
       REQUIRE(z.round != nullptr);
       CHECK(z.round->finished_ms != 0);
       CHECK(z.checkpoints > 0);
       CHECK(z.checked == z.checkpoints);
       CHECK(z.skipped == 0);
     }
-    CHECK(session.zone_day_report(zone.id, 20260101).round == nullptr);
+    CHECK(session.rounds().zone_day_report(zone.id, 20260101).round == nullptr);
   }
 }

@@ -34,22 +34,22 @@ struct Device : fixture::Device {
   const ZoneRow& zone() const { return session.zone_rows().front(); }
   const DutyLine* duty(Duty d, std::int64_t day) const {
     static std::vector<DutyLine> lines;
-    lines = session.duties_of(zone().id, day);
+    lines = session.rounds().duties_of(zone().id, day);
     for (const DutyLine& l : lines) {
       if (l.duty == d) return &l;
     }
     return nullptr;
   }
   void walk(const Id& round) {
-    for (const RouteStop& s : session.route_of(round)) {
-      REQUIRE(session.pass_checkpoint(round, s.id).ok());
+    for (const RouteStop& s : session.rounds().route_of(round)) {
+      REQUIRE(session.rounds().pass_checkpoint(round, s.id).ok());
       // Readings are not checks: "all pass" leaves them for the butler.
-      const ChecklistTemplate* t = session.checklist_at(round, s.id);
+      const ChecklistTemplate* t = session.rounds().checklist_at(round, s.id);
       for (int i = 0; i < static_cast<int>(t->items.size()); ++i) {
-        if (t->items[static_cast<std::size_t>(i)].type == ItemType::reading) REQUIRE(session.record_reading(round, s.id, i, 100).ok());
+        if (t->items[static_cast<std::size_t>(i)].type == ItemType::reading) REQUIRE(session.rounds().record_reading(round, s.id, i, 100).ok());
       }
     }
-    REQUIRE(session.finish_round(round).ok());
+    REQUIRE(session.rounds().finish_round(round).ok());
   }
 };
 
@@ -111,39 +111,39 @@ TEST_CASE("the units round walks the zone's vacant and renovating units — mode
     model += u.status == UnitStatus::model;
   }
   REQUIRE(vacant + renovating > 0);
-  const std::vector<RouteStop> units = d.session.route(zone.id, RoundKind::units);  // a copy: a commit rebuilds the routes
+  const std::vector<RouteStop> units = d.session.rounds().route(zone.id, RoundKind::units);  // a copy: a commit rebuilds the routes
   CHECK(static_cast<int>(units.size()) == vacant + renovating);
   for (const RouteStop& s : units) {
     const Unit& u = data.units.at(s.id);
     CHECK(s.checklist->key == (u.status == UnitStatus::vacant ? "vacant_unit" : "renovation_unit"));
     CHECK_FALSE(s.place.empty());
   }
-  CHECK(static_cast<int>(d.session.route(zone.id, RoundKind::model_open).size()) == model);
-  CHECK(d.session.route(zone.id, RoundKind::gate).empty());
+  CHECK(static_cast<int>(d.session.rounds().route(zone.id, RoundKind::model_open).size()) == model);
+  CHECK(d.session.rounds().route(zone.id, RoundKind::gate).empty());
 
   // A unit answered on a units round; an occupied unit, or a public
   // checkpoint, is not on that route.
-  const auto r = d.session.start_round(zone.id, RoundKind::units);
+  const auto r = d.session.rounds().start_round(zone.id, RoundKind::units);
   REQUIRE(r.ok());
-  CHECK(d.session.round(r.value())->kind == RoundKind::units);
-  CHECK(d.session.pass_checkpoint(r.value(), units.front().id).ok());
-  CHECK(d.session.checkpoint_progress(r.value(), units.front().id).answered > 0);
+  CHECK(d.session.rounds().round(r.value())->kind == RoundKind::units);
+  CHECK(d.session.rounds().pass_checkpoint(r.value(), units.front().id).ok());
+  CHECK(d.session.rounds().checkpoint_progress(r.value(), units.front().id).answered > 0);
   Id occupied;
   for (const auto& [id, u] : data.units) {
     if (buildings.count(u.building) && u.status == UnitStatus::occupied) occupied = id;
   }
-  CHECK(d.session.answer_item(r.value(), occupied, 0, ItemResult::pass).error().code == "not_on_route");
-  const Id checkpoint = d.session.route(zone.id, RoundKind::zone).front().id;
-  CHECK(d.session.answer_item(r.value(), checkpoint, 0, ItemResult::pass).error().code == "not_on_route");
+  CHECK(d.session.rounds().answer_item(r.value(), occupied, 0, ItemResult::pass).error().code == "not_on_route");
+  const Id checkpoint = d.session.rounds().route(zone.id, RoundKind::zone).front().id;
+  CHECK(d.session.rounds().answer_item(r.value(), checkpoint, 0, ItemResult::pass).error().code == "not_on_route");
   // Starting it again resumes it; the zone round is a separate one.
-  CHECK(d.session.start_round(zone.id, RoundKind::units).value() == r.value());
-  CHECK(d.session.start_round(zone.id).value() != r.value());
+  CHECK(d.session.rounds().start_round(zone.id, RoundKind::units).value() == r.value());
+  CHECK(d.session.rounds().start_round(zone.id).value() != r.value());
 
   // A zone with no model units has no model-unit duty and cannot start one.
   for (const ZoneRow& z : d.session.zone_rows()) {
-    if (!d.session.route(z.id, RoundKind::model_open).empty()) continue;
-    CHECK(d.session.start_round(z.id, RoundKind::model_open).error().code == "nothing_to_walk");
-    for (const DutyLine& l : d.session.duties_of(z.id, d.session.today())) CHECK(l.duty != Duty::model_open);
+    if (!d.session.rounds().route(z.id, RoundKind::model_open).empty()) continue;
+    CHECK(d.session.rounds().start_round(z.id, RoundKind::model_open).error().code == "nothing_to_walk");
+    for (const DutyLine& l : d.session.rounds().duties_of(z.id, d.session.today())) CHECK(l.duty != Duty::model_open);
   }
 }
 
@@ -157,18 +157,18 @@ TEST_CASE("the day's duties follow the app's clock: done, late, and missed the n
 
   // The gate: one tap, once a day, from any zone; it counts for the estate.
   d.at(hm(7, 40));
-  const auto gate = d.session.sign_in_gate(d.zone().id);
+  const auto gate = d.session.rounds().sign_in_gate(d.zone().id);
   REQUIRE(gate.ok());
-  CHECK(d.session.sign_in_gate(d.session.zone_rows().back().id).value() == gate.value());
+  CHECK(d.session.rounds().sign_in_gate(d.session.zone_rows().back().id).value() == gate.value());
   CHECK(d.duty(Duty::gate_greeting, day)->outcome == DutyOutcome::done);
-  CHECK(d.session.duties_of(d.session.zone_rows().back().id, day).front().round != nullptr);
+  CHECK(d.session.rounds().duties_of(d.session.zone_rows().back().id, day).front().round != nullptr);
 
   // Model units opened at 07:45 and the round finished at 08:50: on time.
   // (The demo's first zone holds the sales office's two model units.)
   REQUIRE(d.duty(Duty::model_open, day));
   {
     d.at(hm(7, 45));
-    const auto r = d.session.start_round(d.zone().id, RoundKind::model_open);
+    const auto r = d.session.rounds().start_round(d.zone().id, RoundKind::model_open);
     REQUIRE(r.ok());
     CHECK(d.duty(Duty::model_open, day)->outcome == DutyOutcome::in_progress);
     d.at(hm(8, 50));
@@ -179,7 +179,7 @@ TEST_CASE("the day's duties follow the app's clock: done, late, and missed the n
   // The zone round not walked by 17:30 is late; walked at 18:00 it is done late.
   d.at(hm(17, 45));
   CHECK(d.duty(Duty::zone_round, day)->outcome == DutyOutcome::late);
-  const auto zone_round = d.session.start_round(d.zone().id);
+  const auto zone_round = d.session.rounds().start_round(d.zone().id);
   REQUIRE(zone_round.ok());
   d.walk(zone_round.value());
   CHECK(d.duty(Duty::zone_round, day)->outcome == DutyOutcome::done_late);
@@ -196,7 +196,7 @@ TEST_CASE("the day's duties follow the app's clock: done, late, and missed the n
 
 TEST_CASE("a round's kind survives a snapshot") {
   Device d;
-  const auto r = d.session.start_round(d.zone().id, RoundKind::units);
+  const auto r = d.session.rounds().start_round(d.zone().id, RoundKind::units);
   REQUIRE(r.ok());
   const auto& replica_data = d.session.master_data();
   const std::string snap = encode_snapshot(replica_data, {}, 0, FoldKey{}, {});
@@ -208,20 +208,20 @@ TEST_CASE("a round's kind survives a snapshot") {
 TEST_CASE("rounds.csv names each round's kind — findings.csv places a unit finding by building and unit") {
   i18n::set_current_language(i18n::Lang::zh_CN);
   Device d;
-  const auto r = d.session.start_round(d.zone().id, RoundKind::units);
+  const auto r = d.session.rounds().start_round(d.zone().id, RoundKind::units);
   REQUIRE(r.ok());
-  const RouteStop stop = d.session.route_of(r.value()).front();
-  REQUIRE(d.session.answer_item(r.value(), stop.id, 1, ItemResult::fail, "卫生间天花渗水").ok());
-  const auto finding = d.session.open_finding(r.value(), stop.id, 1, NewFinding{"卫生间天花渗水", false, "", "工程部"});
+  const RouteStop stop = d.session.rounds().route_of(r.value()).front();
+  REQUIRE(d.session.rounds().answer_item(r.value(), stop.id, 1, ItemResult::fail, "卫生间天花渗水").ok());
+  const auto finding = d.session.rounds().open_finding(r.value(), stop.id, 1, NewFinding{"卫生间天花渗水", false, "", "工程部"});
   REQUIRE(finding.ok());
   // A leak must be photographed: no photo, no finishing.
   REQUIRE(stop.checklist->items[1].photo_required);
-  const Status refused = d.session.finish_round(r.value());
+  const Status refused = d.session.rounds().finish_round(r.value());
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().code == "photo_required");
   CHECK(refused.error().message.find("1 个问题需要拍照") != std::string::npos);
-  REQUIRE(d.session.add_finding_photo(finding.value(), sha256_hex("ceiling leak")).ok());
-  REQUIRE(d.session.finish_round(r.value()).ok());
+  REQUIRE(d.session.rounds().add_finding_photo(finding.value(), sha256_hex("ceiling leak")).ok());
+  REQUIRE(d.session.rounds().finish_round(r.value()).ok());
   Replica replica;
   replica.add(d.session.decoded_log());
   const server::ExportRegistry exports = server::default_exports();
@@ -247,8 +247,8 @@ TEST_CASE("meter readings: a vacant unit's meter is compared with the last round
   Device d;
   Id unit;
   int meter = -1;
-  const Id first = d.session.start_round(d.zone().id, RoundKind::units).value();
-  for (const RouteStop& s : d.session.route_of(first)) {
+  const Id first = d.session.rounds().start_round(d.zone().id, RoundKind::units).value();
+  for (const RouteStop& s : d.session.rounds().route_of(first)) {
     if (s.checklist->key != "vacant_unit") continue;
     unit = s.id;
     for (std::size_t i = 0; i < s.checklist->items.size(); ++i) {
@@ -257,19 +257,19 @@ TEST_CASE("meter readings: a vacant unit's meter is compared with the last round
     break;
   }
   REQUIRE(meter >= 0);
-  REQUIRE(d.session.record_reading(first, unit, meter, 1200).ok());
-  CHECK(d.session.reading_flag(first, unit, meter) == ReadingFlag::none);
-  REQUIRE(d.session.finish_round(first).ok());
+  REQUIRE(d.session.rounds().record_reading(first, unit, meter, 1200).ok());
+  CHECK(d.session.rounds().reading_flag(first, unit, meter) == ReadingFlag::none);
+  REQUIRE(d.session.rounds().finish_round(first).ok());
 
   d.clock.now += day;
-  const Id second = d.session.start_round(d.zone().id, RoundKind::units).value();
-  CHECK(d.session.previous_reading(second, unit, meter) == 1200);
-  REQUIRE(d.session.record_reading(second, unit, meter, 1190).ok());
-  CHECK(d.session.reading_flag(second, unit, meter) == ReadingFlag::backwards);
-  REQUIRE(d.session.record_reading(second, unit, meter, 1290).ok());
-  CHECK(d.session.reading_flag(second, unit, meter) == ReadingFlag::jump);
-  REQUIRE(d.session.record_reading(second, unit, meter, 1203).ok());
-  CHECK(d.session.reading_flag(second, unit, meter) == ReadingFlag::none);
+  const Id second = d.session.rounds().start_round(d.zone().id, RoundKind::units).value();
+  CHECK(d.session.rounds().previous_reading(second, unit, meter) == 1200);
+  REQUIRE(d.session.rounds().record_reading(second, unit, meter, 1190).ok());
+  CHECK(d.session.rounds().reading_flag(second, unit, meter) == ReadingFlag::backwards);
+  REQUIRE(d.session.rounds().record_reading(second, unit, meter, 1290).ok());
+  CHECK(d.session.rounds().reading_flag(second, unit, meter) == ReadingFlag::jump);
+  REQUIRE(d.session.rounds().record_reading(second, unit, meter, 1203).ok());
+  CHECK(d.session.rounds().reading_flag(second, unit, meter) == ReadingFlag::none);
   // The first round's reading is untouched by the second's.
-  CHECK(d.session.answer(first, unit, meter)->reading == 1200);
+  CHECK(d.session.rounds().answer(first, unit, meter)->reading == 1200);
 }

@@ -50,20 +50,20 @@ struct Device : fixture::Device {
     t.what = category == tickets::RepairCategory::leak ? "厨房水管接口渗水" : "卫生间灯不亮";
     t.kind = Kind::repair;
     t.severity = Severity::minor;
-    const Id id = session.open_ticket(t).value();
-    REQUIRE(session.classify_ticket(id, Kind::repair, Severity::minor).ok());
+    const Id id = session.tickets().open_ticket(t).value();
+    REQUIRE(session.tickets().classify_ticket(id, Kind::repair, Severity::minor).ok());
     RepairSlipDraft slip;
     slip.category = category;
-    REQUIRE(session.set_repair_slip(id, slip).ok());
-    REQUIRE(session.step_ticket(id, TS::dispatched, "三联单已送工程部", "工程部").ok());
-    REQUIRE(session.step_ticket(id, TS::accepted).ok());
-    REQUIRE(session.step_ticket(id, TS::on_site).ok());
+    REQUIRE(session.tickets().set_repair_slip(id, slip).ok());
+    REQUIRE(session.tickets().step_ticket(id, TS::dispatched, "三联单已送工程部", "工程部").ok());
+    REQUIRE(session.tickets().step_ticket(id, TS::accepted).ok());
+    REQUIRE(session.tickets().step_ticket(id, TS::on_site).ok());
     return id;
   }
 };
 
 const PriceItem* priced(const Session& s, const std::string& name) {
-  for (const PriceItem* p : s.price_list()) if (p->name == name) return p;
+  for (const PriceItem* p : s.tickets().price_list()) if (p->name == name) return p;
   return nullptr;
 }
 
@@ -74,19 +74,19 @@ TEST_CASE("first receiver owns the ticket until handing it on, and the hand-on i
   Device d;
   NewTicket t;
   t.what = "楼道灯坏了";
-  const Id id = d.session.open_ticket(t).value();
-  const Ticket* ticket = d.session.ticket(id);
+  const Id id = d.session.tickets().open_ticket(t).value();
+  const Ticket* ticket = d.session.tickets().ticket(id);
   CHECK(ticket->responsible == d.session.actor());
   const Staff& front = d.with_role(Role::front_desk);
-  CHECK(d.session.hand_on_ticket(id, Id{9, 9}).error().code == "unknown_staff");
-  REQUIRE(d.session.hand_on_ticket(id, front.id, "交前台跟进").ok());
-  ticket = d.session.ticket(id);
+  CHECK(d.session.tickets().hand_on_ticket(id, Id{9, 9}).error().code == "unknown_staff");
+  REQUIRE(d.session.tickets().hand_on_ticket(id, front.id, "交前台跟进").ok());
+  ticket = d.session.tickets().ticket(id);
   CHECK(ticket->responsible == front.id);
   CHECK(ticket->received_by == d.session.actor());  // who received it does not change
   REQUIRE(ticket->history.size() == 1);
   CHECK(ticket->history[0].event == TicketEvent::handed_on);
   CHECK(ticket->history[0].assignee == front.id);
-  CHECK(d.session.hand_on_ticket(id, front.id).error().message == "工单已由这位同事负责");
+  CHECK(d.session.tickets().hand_on_ticket(id, front.id).error().message == "工单已由这位同事负责");
   const auto colleagues = d.session.colleagues();
   CHECK(std::none_of(colleagues.begin(), colleagues.end(), [&](const Staff* s) { return s->id == d.session.actor(); }));
 }
@@ -101,18 +101,18 @@ TEST_CASE("the repair slip is priced from the list as it stood, and a signed sli
   CHECK(tap->price_cents == 3000);
   NewTicket complaint;
   complaint.what = "保洁不及时";
-  const Id not_repair = d.session.open_ticket(complaint).value();
-  CHECK(d.session.set_repair_slip(not_repair, {}).error().code == "not_repair");
+  const Id not_repair = d.session.tickets().open_ticket(complaint).value();
+  CHECK(d.session.tickets().set_repair_slip(not_repair, {}).error().code == "not_repair");
 
   const Id id = d.repair();
   RepairSlipDraft slip;
   slip.appointment_ms = d.clock.now + 2 * kHour;
   slip.items = {{tap->id, 1}, {pipe->id, 3}};
   slip.materials = "业主自购水龙头一个，已验收合格";
-  CHECK(d.session.set_repair_slip(id, RepairSlipDraft{0, {}, {{Id{7, 7}, 1}}, ""}).error().code == "unknown_price_item");
-  CHECK(d.session.set_repair_slip(id, RepairSlipDraft{0, {}, {{tap->id, 0}}, ""}).error().code == "bad_quantity");
-  REQUIRE(d.session.set_repair_slip(id, slip).ok());
-  const Ticket* t = d.session.ticket(id);
+  CHECK(d.session.tickets().set_repair_slip(id, RepairSlipDraft{0, {}, {{Id{7, 7}, 1}}, ""}).error().code == "unknown_price_item");
+  CHECK(d.session.tickets().set_repair_slip(id, RepairSlipDraft{0, {}, {{tap->id, 0}}, ""}).error().code == "bad_quantity");
+  REQUIRE(d.session.tickets().set_repair_slip(id, slip).ok());
+  const Ticket* t = d.session.tickets().ticket(id);
   REQUIRE(t->slip.lines.size() == 2);
   CHECK(t->slip.total_cents() == 3000 + 3 * 2000);
   CHECK(format_yuan(t->slip.total_cents()) == "¥90.00");
@@ -123,81 +123,81 @@ TEST_CASE("the repair slip is priced from the list as it stood, and a signed sli
   d.as(Role::head_butler);
   PriceItem dearer = *tap;
   dearer.price_cents = 3500;
-  REQUIRE(d.session.save_price_item(dearer).ok());
+  REQUIRE(d.session.tickets().save_price_item(dearer).ok());
   CHECK(priced(d.session, "更换水龙头")->price_cents == 3500);
-  CHECK(d.session.ticket(id)->slip.total_cents() == 9000);
+  CHECK(d.session.tickets().ticket(id)->slip.total_cents() == 9000);
 
   // Done only with the owner's signature; then the slip is what the owner signed.
-  CHECK(d.session.finish_ticket(id, "").error().code == "signature_blank");
-  REQUIRE(d.session.finish_ticket(id, a_signature(), "业主试用后签字").ok());
-  t = d.session.ticket(id);
+  CHECK(d.session.tickets().finish_ticket(id, "").error().code == "signature_blank");
+  REQUIRE(d.session.tickets().finish_ticket(id, a_signature(), "业主试用后签字").ok());
+  t = d.session.tickets().ticket(id);
   CHECK(t->status == TS::done);
   CHECK(decode_signature(t->signature) == decode_signature(a_signature()));
-  CHECK(d.session.set_repair_slip(id, slip).error().code == "bad_step");
+  CHECK(d.session.tickets().set_repair_slip(id, slip).error().code == "bad_step");
 }
 
 TEST_CASE("only the head butler or manager keeps the price list") {
   Device d;
   PriceItem item{{}, "更换门铃", "个", 2500, false};
-  CHECK(d.session.save_price_item(item).error().code == "not_allowed");
+  CHECK(d.session.tickets().save_price_item(item).error().code == "not_allowed");
   d.as(Role::manager);
-  CHECK(d.session.save_price_item(PriceItem{{}, "", "个", 100, false}).error().code == "bad_price_item");
-  const auto added = d.session.save_price_item(item);
+  CHECK(d.session.tickets().save_price_item(PriceItem{{}, "", "个", 100, false}).error().code == "bad_price_item");
+  const auto added = d.session.tickets().save_price_item(item);
   REQUIRE(added.ok());
   CHECK(priced(d.session, "更换门铃"));
-  REQUIRE(d.session.remove_price_item(added.value()).ok());
+  REQUIRE(d.session.tickets().remove_price_item(added.value()).ok());
   CHECK_FALSE(priced(d.session, "更换门铃"));
-  CHECK(d.session.remove_price_item(added.value()).error().code == "unknown_price_item");
+  CHECK(d.session.tickets().remove_price_item(added.value()).error().code == "unknown_price_item");
 }
 
 TEST_CASE("callback windows: other and safety repairs 2 days after the work, a leak 3 days after its leak test") {
   Device d;
   const Id ordinary = d.repair();
-  REQUIRE(d.session.finish_ticket(ordinary, a_signature()).ok());
-  const Ticket* t = d.session.ticket(ordinary);
-  CHECK(d.session.callback_due_at(*t) == t->done_ms + 2 * kDay);
-  CHECK(d.session.record_leak_test(ordinary).error().code == "not_leak");
+  REQUIRE(d.session.tickets().finish_ticket(ordinary, a_signature()).ok());
+  const Ticket* t = d.session.tickets().ticket(ordinary);
+  CHECK(d.session.tickets().callback_due_at(*t) == t->done_ms + 2 * kDay);
+  CHECK(d.session.tickets().record_leak_test(ordinary).error().code == "not_leak");
 
   const Id safety = d.repair(tickets::RepairCategory::safety_facility);
-  REQUIRE(d.session.finish_ticket(safety, a_signature()).ok());
-  t = d.session.ticket(safety);
-  CHECK(d.session.callback_due_at(*t) == t->done_ms + 2 * kDay);
+  REQUIRE(d.session.tickets().finish_ticket(safety, a_signature()).ok());
+  t = d.session.tickets().ticket(safety);
+  CHECK(d.session.tickets().callback_due_at(*t) == t->done_ms + 2 * kDay);
 
   const Id leak = d.repair(tickets::RepairCategory::leak);
-  CHECK(d.session.record_leak_test(leak).error().code == "not_done");
-  REQUIRE(d.session.finish_ticket(leak, a_signature()).ok());
-  t = d.session.ticket(leak);
-  CHECK_FALSE(d.session.callback_due_at(*t));  // nothing due until the leak test
+  CHECK(d.session.tickets().record_leak_test(leak).error().code == "not_done");
+  REQUIRE(d.session.tickets().finish_ticket(leak, a_signature()).ok());
+  t = d.session.tickets().ticket(leak);
+  CHECK_FALSE(d.session.tickets().callback_due_at(*t));  // nothing due until the leak test
   d.clock.now += 5 * kDay;  // the test is done days later; the callback is not late yet
-  REQUIRE(d.session.record_leak_test(leak, "闭水试验24小时无渗漏").ok());
-  t = d.session.ticket(leak);
+  REQUIRE(d.session.tickets().record_leak_test(leak, "闭水试验24小时无渗漏").ok());
+  t = d.session.tickets().ticket(leak);
   CHECK(t->leak_test_ms == d.clock.now);
-  CHECK(d.session.callback_due_at(*t) == d.clock.now + 3 * kDay);
-  CHECK_FALSE(d.session.overdue(*t));
+  CHECK(d.session.tickets().callback_due_at(*t) == d.clock.now + 3 * kDay);
+  CHECK_FALSE(d.session.tickets().overdue(*t));
   // Owed callbacks, soonest first, the overdue ones counted for the badge.
-  const auto owed = d.session.callbacks_owed();
+  const auto owed = d.session.tickets().callbacks_owed();
   REQUIRE(owed.size() == 3);
   CHECK(owed.back()->id == leak);
-  CHECK(d.session.overdue_ticket_count() == 2);
+  CHECK(d.session.tickets().overdue_ticket_count() == 2);
 }
 
 TEST_CASE("a callback in one save: satisfied closes the ticket, a problem reopens it to the repairer") {
   i18n::set_current_language(i18n::Lang::zh_CN);
   Device d;
   const Id good = d.repair();
-  CHECK(d.session.record_callback(good, CallbackMethod::phone, true, "").error().code == "not_done");
-  REQUIRE(d.session.finish_ticket(good, a_signature()).ok());
+  CHECK(d.session.tickets().record_callback(good, CallbackMethod::phone, true, "").error().code == "not_done");
+  REQUIRE(d.session.tickets().finish_ticket(good, a_signature()).ok());
   d.clock.now += kDay;
-  REQUIRE(d.session.record_callback(good, CallbackMethod::phone, true, "业主表示满意").ok());
-  const Ticket* t = d.session.ticket(good);
+  REQUIRE(d.session.tickets().record_callback(good, CallbackMethod::phone, true, "业主表示满意").ok());
+  const Ticket* t = d.session.tickets().ticket(good);
   CHECK(t->status == TS::closed);
   CHECK(t->callback_ms == d.clock.now);
   CHECK_FALSE(t->callback_problem);
 
   const Id bad = d.repair();
-  REQUIRE(d.session.finish_ticket(bad, a_signature()).ok());
-  REQUIRE(d.session.record_callback(bad, CallbackMethod::visit, false, "灯仍时亮时灭").ok());
-  t = d.session.ticket(bad);
+  REQUIRE(d.session.tickets().finish_ticket(bad, a_signature()).ok());
+  REQUIRE(d.session.tickets().record_callback(bad, CallbackMethod::visit, false, "灯仍时亮时灭").ok());
+  t = d.session.tickets().ticket(bad);
   CHECK(t->status == TS::dispatched);
   CHECK(t->handler == "工程部");
   CHECK(t->callback_problem);
@@ -207,7 +207,7 @@ TEST_CASE("a callback in one save: satisfied closes the ticket, a problem reopen
 
   // 100%: every done valid complaint and repair is owed one, and counted.
   const std::int64_t month = local_time(d.clock.now).day / 100;
-  const CallbackCoverage c = d.session.callback_coverage(month);
+  const CallbackCoverage c = d.session.tickets().callback_coverage(month);
   CHECK(c.owed == 2);
   CHECK(c.done == 2);
   CHECK(c.problems == 1);
@@ -231,20 +231,20 @@ TEST_CASE("the head butler re-checks 3–5% of the month's callbacks, drawn the 
 
   Device d;
   const Id id = d.repair();
-  REQUIRE(d.session.finish_ticket(id, a_signature()).ok());
-  REQUIRE(d.session.record_callback(id, CallbackMethod::phone, true, "").ok());
+  REQUIRE(d.session.tickets().finish_ticket(id, a_signature()).ok());
+  REQUIRE(d.session.tickets().record_callback(id, CallbackMethod::phone, true, "").ok());
   const std::int64_t month = local_time(d.clock.now).day / 100;
-  const auto drawn = d.session.recheck_sample(month);
+  const auto drawn = d.session.tickets().recheck_sample(month);
   REQUIRE(drawn.size() == 1);
   CHECK(drawn[0]->id == id);
-  CHECK(d.session.recheck_callback(id, true, "电话抽查属实").error().code == "not_allowed");
+  CHECK(d.session.tickets().recheck_callback(id, true, "电话抽查属实").error().code == "not_allowed");
   d.as(Role::head_butler);
-  REQUIRE(d.session.recheck_callback(id, true, "电话抽查属实").ok());
-  CHECK(d.session.ticket(id)->rechecked_ms == d.clock.now);
+  REQUIRE(d.session.tickets().recheck_callback(id, true, "电话抽查属实").ok());
+  CHECK(d.session.tickets().ticket(id)->rechecked_ms == d.clock.now);
   NewTicket open;
   open.what = "咨询停车";
-  const Id fresh = d.session.open_ticket(open).value();
-  CHECK(d.session.recheck_callback(fresh, true, "").error().code == "no_callback");
+  const Id fresh = d.session.tickets().open_ticket(open).value();
+  CHECK(d.session.tickets().recheck_callback(fresh, true, "").error().code == "no_callback");
 }
 
 TEST_CASE("quarters and weeks: the calendar of household visits") {
@@ -265,7 +265,7 @@ TEST_CASE("quarters and weeks: the calendar of household visits") {
 TEST_CASE("this week's visits: an even share of the households still unvisited this quarter, shrinking as they are done") {
   Device d;
   d.clock.now = 1796140800000 - 8 * kHour;  // 2026-12-01 16:00 Beijing time (08:00 UTC), a Tuesday
-  const VisitPlan& plan = d.session.visit_plan();
+  const VisitPlan& plan = d.session.tickets().visit_plan();
   REQUIRE(plan.households > 0);
   CHECK(plan.quarter_first == 20261001);
   CHECK(plan.visited == 0);
@@ -273,15 +273,15 @@ TEST_CASE("this week's visits: an even share of the households still unvisited t
   const std::size_t due = plan.due_this_week.size();
   CHECK(due == tickets::visits_due_this_week(static_cast<std::size_t>(plan.households), 5));
   const Id first = plan.due_this_week.front();
-  CHECK(d.session.record_visit(Id{3, 3}, CallbackMethod::visit, "").error().code == "unknown_unit");
-  REQUIRE(d.session.record_visit(first, CallbackMethod::visit, "业主反映楼道灯偏暗", "报修楼道灯").ok());
-  const VisitPlan& after = d.session.visit_plan();
+  CHECK(d.session.tickets().record_visit(Id{3, 3}, CallbackMethod::visit, "").error().code == "unknown_unit");
+  REQUIRE(d.session.tickets().record_visit(first, CallbackMethod::visit, "业主反映楼道灯偏暗", "报修楼道灯").ok());
+  const VisitPlan& after = d.session.tickets().visit_plan();
   CHECK(after.visited == 1);
   CHECK(after.due_this_week.size() == due - 1);
   CHECK(std::find(after.due_this_week.begin(), after.due_this_week.end(), first) == after.due_this_week.end());
-  REQUIRE(d.session.last_visit(first));
-  CHECK(d.session.last_visit(first)->follow_ups == "报修楼道灯");
-  CHECK(d.session.visits_of(first).size() == 1);
+  REQUIRE(d.session.tickets().last_visit(first));
+  CHECK(d.session.tickets().last_visit(first)->follow_ups == "报修楼道灯");
+  CHECK(d.session.tickets().visits_of(first).size() == 1);
 }
 
 TEST_CASE("pinyin initials find an owner: zxm for 张小明, and the last four digits of a phone") {
@@ -307,11 +307,11 @@ TEST_CASE("pinyin initials find an owner: zxm for 张小明, and the last four d
 TEST_CASE("ticket ops validate, and insane ones are refused") {
   Device d;
   const Id id = d.repair(tickets::RepairCategory::leak);
-  REQUIRE(d.session.set_repair_slip(id, RepairSlipDraft{0, tickets::RepairCategory::leak, {{priced(d.session, "更换角阀")->id, 2}}, ""}).ok());
-  REQUIRE(d.session.finish_ticket(id, a_signature()).ok());
-  REQUIRE(d.session.record_leak_test(id).ok());
-  REQUIRE(d.session.record_callback(id, CallbackMethod::phone, true, "").ok());
-  REQUIRE(d.session.record_visit(d.session.unit_rows()[0].id, CallbackMethod::phone, "电话问候").ok());
+  REQUIRE(d.session.tickets().set_repair_slip(id, RepairSlipDraft{0, tickets::RepairCategory::leak, {{priced(d.session, "更换角阀")->id, 2}}, ""}).ok());
+  REQUIRE(d.session.tickets().finish_ticket(id, a_signature()).ok());
+  REQUIRE(d.session.tickets().record_leak_test(id).ok());
+  REQUIRE(d.session.tickets().record_callback(id, CallbackMethod::phone, true, "").ok());
+  REQUIRE(d.session.tickets().record_visit(d.session.unit_rows()[0].id, CallbackMethod::phone, "电话问候").ok());
   for (const Op& op : d.session.decoded_log()) {
     INFO(static_cast<int>(op.kind));
     CHECK(validate_op(op).ok());
@@ -347,12 +347,12 @@ TEST_CASE("ticket ops validate, and insane ones are refused") {
 TEST_CASE("a snapshot keeps tickets with slips, signatures, callbacks and visits, and the price list") {
   Device d;
   const Id id = d.repair(tickets::RepairCategory::leak);
-  REQUIRE(d.session.set_repair_slip(id, RepairSlipDraft{1790007200000, tickets::RepairCategory::leak, {{priced(d.session, "更换角阀")->id, 2}}, "业主自购"}).ok());
-  REQUIRE(d.session.hand_on_ticket(id, d.with_role(Role::front_desk).id, "").ok());
-  REQUIRE(d.session.finish_ticket(id, a_signature()).ok());
-  REQUIRE(d.session.record_leak_test(id).ok());
-  REQUIRE(d.session.record_callback(id, CallbackMethod::phone, false, "仍渗水").ok());
-  REQUIRE(d.session.record_visit(d.session.unit_rows()[0].id, CallbackMethod::visit, "走访", "跟进").ok());
+  REQUIRE(d.session.tickets().set_repair_slip(id, RepairSlipDraft{1790007200000, tickets::RepairCategory::leak, {{priced(d.session, "更换角阀")->id, 2}}, "业主自购"}).ok());
+  REQUIRE(d.session.tickets().hand_on_ticket(id, d.with_role(Role::front_desk).id, "").ok());
+  REQUIRE(d.session.tickets().finish_ticket(id, a_signature()).ok());
+  REQUIRE(d.session.tickets().record_leak_test(id).ok());
+  REQUIRE(d.session.tickets().record_callback(id, CallbackMethod::phone, false, "仍渗水").ok());
+  REQUIRE(d.session.tickets().record_visit(d.session.unit_rows()[0].id, CallbackMethod::visit, "走访", "跟进").ok());
   Replica r;
   r.add(d.session.decoded_log());
   const auto snap = decode_snapshot(encode_snapshot(r.data(), {}, 0, FoldKey{}, {}));
@@ -366,12 +366,12 @@ TEST_CASE("the office's CSVs: every ticket with its whole history, callbacks 100
   i18n::set_current_language(i18n::Lang::zh_CN);
   Device d;
   const Id id = d.repair();
-  REQUIRE(d.session.finish_ticket(id, a_signature(), "已修复").ok());
+  REQUIRE(d.session.tickets().finish_ticket(id, a_signature(), "已修复").ok());
   d.clock.now += kDay;
-  REQUIRE(d.session.record_callback(id, CallbackMethod::phone, true, "业主满意").ok());
+  REQUIRE(d.session.tickets().record_callback(id, CallbackMethod::phone, true, "业主满意").ok());
   const Id owed = d.repair();
-  REQUIRE(d.session.finish_ticket(owed, a_signature()).ok());
-  REQUIRE(d.session.record_visit(d.session.unit_rows()[0].id, CallbackMethod::visit, "业主反映电梯异响", "报修电梯").ok());
+  REQUIRE(d.session.tickets().finish_ticket(owed, a_signature()).ok());
+  REQUIRE(d.session.tickets().record_visit(d.session.unit_rows()[0].id, CallbackMethod::visit, "业主反映电梯异响", "报修电梯").ok());
   Replica replica;
   replica.add(d.session.decoded_log());
   const server::ExportRegistry exports = server::default_exports();
@@ -408,12 +408,12 @@ TEST_CASE("three tablets acting on the same tickets offline converge, conflicts 
       Device& d = *all[rng() % 3];
       d.clock.now += 1000 + rng() % 60000;
       switch (rng() % 6) {
-        case 0: (void)d.session.finish_ticket(shared, a_signature()); break;
-        case 1: (void)d.session.record_callback(shared, CallbackMethod::phone, rng() % 2 == 0, "回访"); break;
-        case 2: (void)d.session.hand_on_ticket(shared, front.id, "转交"); break;
-        case 3: (void)d.session.set_repair_slip(shared, RepairSlipDraft{0, tickets::RepairCategory::ordinary, {{priced(d.session, "疏通马桶")->id, 1 + static_cast<std::int64_t>(rng() % 3)}}, ""}); break;
-        case 4: (void)d.session.step_ticket(shared, TS::accepted); break;
-        default: (void)d.session.record_visit(d.session.unit_rows()[rng() % 20].id, CallbackMethod::visit, "走访"); break;
+        case 0: (void)d.session.tickets().finish_ticket(shared, a_signature()); break;
+        case 1: (void)d.session.tickets().record_callback(shared, CallbackMethod::phone, rng() % 2 == 0, "回访"); break;
+        case 2: (void)d.session.tickets().hand_on_ticket(shared, front.id, "转交"); break;
+        case 3: (void)d.session.tickets().set_repair_slip(shared, RepairSlipDraft{0, tickets::RepairCategory::ordinary, {{priced(d.session, "疏通马桶")->id, 1 + static_cast<std::int64_t>(rng() % 3)}}, ""}); break;
+        case 4: (void)d.session.tickets().step_ticket(shared, TS::accepted); break;
+        default: (void)d.session.tickets().record_visit(d.session.unit_rows()[rng() % 20].id, CallbackMethod::visit, "走访"); break;
       }
     }
     // Exchange everything, each in its own shuffled order.
@@ -427,12 +427,12 @@ TEST_CASE("three tablets acting on the same tickets offline converge, conflicts 
     const TicketsData& ta = a.session.master_data().tickets;
     CHECK(ta == b.session.master_data().tickets);
     CHECK(ta == c.session.master_data().tickets);
-    CHECK(a.session.ticket_conflicts().size() == b.session.ticket_conflicts().size());
+    CHECK(a.session.tickets().ticket_conflicts().size() == b.session.tickets().ticket_conflicts().size());
     // Every act is in the history: applied, or kept as a conflict.
     std::size_t acts = 0;
     for (const Op& op : a.session.decoded_log()) {
       acts += op.kind == OpKind::ticket_stepped || op.kind == OpKind::ticket_handed_on || op.kind == OpKind::repair_slip_set;
     }
-    CHECK(a.session.ticket(shared)->history.size() == acts);
+    CHECK(a.session.tickets().ticket(shared)->history.size() == acts);
   }
 }

@@ -40,26 +40,26 @@ struct Shift {
     t.kind = tickets::Kind::repair;
     t.severity = tickets::Severity::minor;
     d.clock.now = kAfternoon - 2 * kDay - 4 * kHour;  // 11-22 10:00
-    callback = d.session.open_ticket(t).value();
-    (void)d.session.classify_ticket(callback, tickets::Kind::repair, tickets::Severity::minor);
+    callback = d.session.tickets().open_ticket(t).value();
+    (void)d.session.tickets().classify_ticket(callback, tickets::Kind::repair, tickets::Severity::minor);
     for (tickets::Status s : {tickets::Status::dispatched, tickets::Status::accepted, tickets::Status::on_site}) {
-      REQUIRE(d.session.step_ticket(callback, s, "", s == tickets::Status::dispatched ? "工程部" : "").ok());
+      REQUIRE(d.session.tickets().step_ticket(callback, s, "", s == tickets::Status::dispatched ? "工程部" : "").ok());
     }
-    REQUIRE(d.session.finish_ticket(callback, encode_signature(name_signature())).ok());  // the owner signs the repair done
+    REQUIRE(d.session.tickets().finish_ticket(callback, encode_signature(name_signature())).ok());  // the owner signs the repair done
     d.clock.now = kEvening - 30 * kMinute;  // 17:00
     t.what = "入户门锁损坏";
-    repair = d.session.open_ticket(t).value();
+    repair = d.session.tickets().open_ticket(t).value();
     const Id zone = d.session.zone_rows().front().id;
-    const Id round = d.session.start_round(zone).value();
-    const RouteStop stop = d.session.route_of(round).front();
-    (void)d.session.answer_item(round, stop.id, 0, ItemResult::fail, "地面有积水");
-    finding = d.session.open_finding(round, stop.id, 0, NewFinding{"地面有积水", false, "", "保洁"}).value();
-    for (const KeyRow& r : d.session.filed_keys()) {
+    const Id round = d.session.rounds().start_round(zone).value();
+    const RouteStop stop = d.session.rounds().route_of(round).front();
+    (void)d.session.rounds().answer_item(round, stop.id, 0, ItemResult::fail, "地面有积水");
+    finding = d.session.rounds().open_finding(round, stop.id, 0, NewFinding{"地面有积水", false, "", "保洁"}).value();
+    for (const KeyRow& r : d.session.keys().filed_keys()) {
       if (r.key->kind == keys::KeyKind::unit && d.session.master_data().units.at(r.key->place).status == UnitStatus::model) {
         model_keys.push_back(r.key->id);
       }
     }
-    (void)d.session.lend_keys(d.loan_to(d.session.actor(), model_keys, "样板间晚间关闭"));
+    (void)d.session.keys().lend(d.loan_to(d.session.actor(), model_keys, "样板间晚间关闭"));
     d.clock.now = kEvening;
   }
 };
@@ -75,7 +75,7 @@ std::vector<ItemKind> kinds_of(const std::vector<HandoverItem>& items) {
 TEST_CASE("the handover form is pre-filled from what the product knows, one typed line each") {
   Shift s;
   REQUIRE(s.model_keys.size() == 2);
-  const std::vector<HandoverItem> items = s.d.session.handover_prefill();
+  const std::vector<HandoverItem> items = s.d.session.handover().handover_prefill();
   const std::vector<ItemKind> expected = {ItemKind::key_out,        ItemKind::key_out,      ItemKind::key_out,
                                           ItemKind::key_lost,       ItemKind::open_finding, ItemKind::callback_due,
                                           ItemKind::overdue_ticket, ItemKind::model_unit_open, ItemKind::model_unit_open};
@@ -88,7 +88,7 @@ TEST_CASE("the handover form is pre-filled from what the product knows, one type
   CHECK_FALSE(items[1].overdue);
   CHECK(items[1].due_ms == kMidnight);
   CHECK((items[1].ref == s.model_keys[0] || items[1].ref == s.model_keys[1]));
-  CHECK(items[3].ref == s.d.session.lost_keys().front()->id);
+  CHECK(items[3].ref == s.d.session.keys().lost_keys().front()->id);
   CHECK(items[4].ref == s.finding);
   CHECK(items[4].text.find("待核实问题：") == 0);
   CHECK(items[5].ref == s.callback);
@@ -104,7 +104,7 @@ TEST_CASE("the handover form is pre-filled from what the product knows, one type
   for (const HandoverItem& it : items) CHECK(it.kind != ItemKind::incident);  // none until the incidents register exists
   // English reads the same state in English.
   i18n::set_current_language(i18n::Lang::en);
-  CHECK(s.d.session.handover_prefill()[0].text.find("Key overdue: ") == 0);
+  CHECK(s.d.session.handover().handover_prefill()[0].text.find("Key overdue: ") == 0);
   i18n::set_current_language(i18n::Lang::zh_CN);
 }
 
@@ -114,14 +114,14 @@ TEST_CASE("the incidents of the shift are handed over: one still open, one close
   lift.kind = incidents::Kind::lift_entrapment;
   lift.where.lift_number = "3-2";
   lift.where.lift_location = "3栋 2单元 东侧客梯";
-  const Id open = s.d.session.start_incident(lift).value();
+  const Id open = s.d.session.incidents().start_incident(lift).value();
   NewIncident leak;
   leak.kind = incidents::Kind::water_leak;
   leak.where.place = "地下车库B区";
-  const Id closed = s.d.session.start_incident(leak).value();
-  REQUIRE(s.d.session.record_incident_step(closed, "source_found", "楼上住户水管爆裂").ok());
-  REQUIRE(s.d.session.close_incident(closed, "已关闭总阀，积水已清理").ok());
-  std::vector<HandoverItem> items = s.d.session.handover_prefill();
+  const Id closed = s.d.session.incidents().start_incident(leak).value();
+  REQUIRE(s.d.session.incidents().record_incident_step(closed, "source_found", "楼上住户水管爆裂").ok());
+  REQUIRE(s.d.session.incidents().close_incident(closed, "已关闭总阀，积水已清理").ok());
+  std::vector<HandoverItem> items = s.d.session.handover().handover_prefill();
   std::vector<const HandoverItem*> lines;
   for (const HandoverItem& it : items) if (it.kind == ItemKind::incident) lines.push_back(&it);
   REQUIRE(lines.size() == 2);
@@ -134,9 +134,9 @@ TEST_CASE("the incidents of the shift are handed over: one still open, one close
   // Once a handover is written, a closed incident of that shift is not handed over again.
   NewHandover h;
   h.signature = name_signature();
-  REQUIRE(s.d.session.write_handover(h).ok());
+  REQUIRE(s.d.session.handover().write_handover(h).ok());
   s.d.clock.now += 60000;
-  items = s.d.session.handover_prefill();
+  items = s.d.session.handover().handover_prefill();
   std::size_t incident_lines = 0;
   for (const HandoverItem& it : items) incident_lines += it.kind == ItemKind::incident;
   CHECK(incident_lines == 1);
@@ -147,60 +147,60 @@ TEST_CASE("the outgoing staff signs a frozen copy - the incoming takes it over a
   Session& session = s.d.session;
   const Id outgoing = session.actor(), incoming = s.d.staff(Role::butler, 1);
   NewHandover h;
-  h.items = session.handover_prefill();
+  h.items = session.handover().handover_prefill();
   h.notes = "5栋电梯异响已报工程部\n明早复查";
   h.keys_handed = s.model_keys;
   NewHandover blank = h;
   blank.signature = {};
-  CHECK(session.write_handover(blank).error().message == "请交班人签名。");
+  CHECK(session.handover().write_handover(blank).error().message == "请交班人签名。");
   h.signature = name_signature();
   NewHandover not_mine = h;
-  not_mine.keys_handed.push_back(session.keys_out().front().key->id);  // the contractor has that one
-  CHECK(session.write_handover(not_mine).error().code == "key_not_held");
+  not_mine.keys_handed.push_back(session.keys().keys_out().front().key->id);  // the contractor has that one
+  CHECK(session.handover().write_handover(not_mine).error().code == "key_not_held");
   session.set_actor(Id{});
-  CHECK(session.write_handover(h).error().code == "who");
+  CHECK(session.handover().write_handover(h).error().code == "who");
   session.set_actor(outgoing);
-  const Id id = session.write_handover(h).value();
-  const Handover* written = session.handover(id);
+  const Id id = session.handover().write_handover(h).value();
+  const Handover* written = session.handover().handover(id);
   REQUIRE(written);
   CHECK(written->items == h.items);
   CHECK(written->item_count == static_cast<std::int64_t>(h.items.size()));
   CHECK(written->notes == h.notes);
   CHECK(written->outgoing == outgoing);
   CHECK(decode_signature(written->outgoing_signature) == h.signature);
-  CHECK(session.last_handover() == written);
-  CHECK_FALSE(session.last_handover()->confirmed());
+  CHECK(session.handover().last_handover() == written);
+  CHECK_FALSE(session.handover().last_handover()->confirmed());
   // Later changes do not rewrite what was handed over.
   s.d.as(Role::front_desk);
-  REQUIRE(session.return_key(session.keys_out().front().key->id).ok());
-  CHECK(session.handover_prefill().size() == h.items.size() - 1);
-  CHECK(session.handover(id)->items == h.items);
+  REQUIRE(session.keys().return_key(session.keys().keys_out().front().key->id).ok());
+  CHECK(session.handover().handover_prefill().size() == h.items.size() - 1);
+  CHECK(session.handover().handover(id)->items == h.items);
   // Taking it over.
-  CHECK(session.confirm_handover(id, outgoing, name_signature(1)).error().code == "own_handover");
-  CHECK(session.confirm_handover(id, Id{5, 5}, name_signature(1)).error().code == "unknown_staff");
-  CHECK(session.confirm_handover(id, incoming, Signature{}).error().message == "请接班人签名。");
-  CHECK(session.confirm_handover(Id{6, 6}, incoming, name_signature(1)).error().code == "unknown_handover");
-  CHECK(session.keys_held_by(outgoing).size() == 2);
+  CHECK(session.handover().confirm_handover(id, outgoing, name_signature(1)).error().code == "own_handover");
+  CHECK(session.handover().confirm_handover(id, Id{5, 5}, name_signature(1)).error().code == "unknown_staff");
+  CHECK(session.handover().confirm_handover(id, incoming, Signature{}).error().message == "请接班人签名。");
+  CHECK(session.handover().confirm_handover(Id{6, 6}, incoming, name_signature(1)).error().code == "unknown_handover");
+  CHECK(session.keys().keys_held_by(outgoing).size() == 2);
   s.d.clock.now += 10 * kMinute;
-  REQUIRE(session.confirm_handover(id, incoming, name_signature(1)).ok());
-  const Handover* taken = session.handover(id);
+  REQUIRE(session.handover().confirm_handover(id, incoming, name_signature(1)).ok());
+  const Handover* taken = session.handover().handover(id);
   CHECK(taken->confirmed());
   CHECK(taken->incoming == incoming);
   CHECK(taken->confirmed_ms == kEvening + 10 * kMinute);
   CHECK(taken->keys_taken == s.model_keys);
   CHECK(taken->keys_not_taken.empty());
-  CHECK(session.keys_held_by(outgoing).empty());
-  CHECK(session.keys_held_by(incoming).size() == 2);
-  const auto history = session.key_history(s.model_keys[0]);
+  CHECK(session.keys().keys_held_by(outgoing).empty());
+  CHECK(session.keys().keys_held_by(incoming).size() == 2);
+  const auto history = session.keys().key_history(s.model_keys[0]);
   REQUIRE_FALSE(history.empty());
   CHECK(history.back().kind == KeyHistoryKind::handed_over);
   CHECK(history.back().from == outgoing);
   CHECK(history.back().to == incoming);
   // The incoming now returns them as the holder.
   s.d.clock.now += kMinute;
-  REQUIRE(session.return_keys(session.key(s.model_keys[0])->loan).ok());
-  CHECK(session.staff_key_history(incoming).back().kind == KeyHistoryKind::returned);
-  const auto again = session.confirm_handover(id, s.d.staff(Role::butler, 2), name_signature(2));
+  REQUIRE(session.keys().return_keys(session.keys().key(s.model_keys[0])->loan).ok());
+  CHECK(session.keys().staff_key_history(incoming).back().kind == KeyHistoryKind::returned);
+  const auto again = session.handover().confirm_handover(id, s.d.staff(Role::butler, 2), name_signature(2));
   REQUIRE_FALSE(again.ok());
   CHECK(again.error().code == "already_confirmed");
   CHECK(again.error().message.find(session.staff_name(incoming)) != std::string::npos);
@@ -231,8 +231,8 @@ TEST_CASE("a long shift's items: what the op has no room for is counted, not los
                        "待核实问题：" + std::to_string(i) + "号 很长很长的一段描述，用来占满交接记录的空间"});
   }
   h.signature = name_signature();
-  const Id id = d.session.write_handover(h).value();
-  const Handover* written = d.session.handover(id);
+  const Id id = d.session.handover().write_handover(h).value();
+  const Handover* written = d.session.handover().handover(id);
   REQUIRE(written);
   CHECK(written->item_count == 400);
   REQUIRE(written->items.size() < 400);
@@ -247,29 +247,29 @@ TEST_CASE("two tablets take over one handover offline: the first stands, the sec
   Device a(23, 0xA), b(24, 0xB);
   a.as(Role::butler);
   const std::vector<Id> keys = a.keys_in(2);
-  REQUIRE(a.session.lend_keys(a.loan_to(a.session.actor(), keys, "样板间晚间关闭")).ok());
+  REQUIRE(a.session.keys().lend(a.loan_to(a.session.actor(), keys, "样板间晚间关闭")).ok());
   NewHandover h;
-  h.items = a.session.handover_prefill();
+  h.items = a.session.handover().handover_prefill();
   h.keys_handed = keys;
   h.signature = name_signature();
-  const Id id = a.session.write_handover(h).value();
+  const Id id = a.session.handover().write_handover(h).value();
   REQUIRE(b.session.merge_remote(a.session.decoded_log()).ok());
-  REQUIRE(b.session.last_handover());
-  CHECK(b.session.last_handover()->id == id);
+  REQUIRE(b.session.handover().last_handover());
+  CHECK(b.session.handover().last_handover()->id == id);
   const Id x = a.staff(Role::butler, 1), y = a.staff(Role::butler, 2);
   a.clock.now += kMinute;
   b.clock.now += 2 * kMinute;
-  REQUIRE(a.session.confirm_handover(id, x, name_signature(1)).ok());
-  REQUIRE(b.session.confirm_handover(id, y, name_signature(2)).ok());
+  REQUIRE(a.session.handover().confirm_handover(id, x, name_signature(1)).ok());
+  REQUIRE(b.session.handover().confirm_handover(id, y, name_signature(2)).ok());
   REQUIRE(a.session.merge_remote(b.session.decoded_log()).ok());
   REQUIRE(b.session.merge_remote(a.session.decoded_log()).ok());
   CHECK(a.session.master_data().handovers == b.session.master_data().handovers);
   CHECK(a.session.master_data().keys == b.session.master_data().keys);
-  const Handover* h_a = a.session.handover(id);
+  const Handover* h_a = a.session.handover().handover(id);
   CHECK(h_a->incoming == x);
-  CHECK(a.session.keys_held_by(x).size() == 2);
-  CHECK(a.session.keys_held_by(y).empty());
-  const auto conflicts = b.session.handover_conflicts();
+  CHECK(a.session.keys().keys_held_by(x).size() == 2);
+  CHECK(a.session.keys().keys_held_by(y).empty());
+  const auto conflicts = b.session.handover().handover_conflicts();
   REQUIRE(conflicts.size() == 1);
   CHECK(conflicts.front().second->incoming == y);
   CHECK(conflicts.front().second->reason == handover::Refusal::already_confirmed);
@@ -284,9 +284,9 @@ TEST_CASE("two tablets take over one handover offline: the first stands, the sec
 TEST_CASE("validate_op refuses insane handover ops") {
   Device d(25);
   NewHandover h;
-  h.items = d.session.handover_prefill();
+  h.items = d.session.handover().handover_prefill();
   h.signature = name_signature();
-  REQUIRE(d.session.write_handover(h).ok());
+  REQUIRE(d.session.handover().write_handover(h).ok());
   const Op good = d.session.decoded_log().back();
   REQUIRE(good.kind == OpKind::handover_written);
   REQUIRE(validate_op(good).ok());

@@ -101,57 +101,57 @@ TEST_CASE("a lift entrapment from one tap to the major-incident report — each 
   i18n::set_current_language(i18n::Lang::zh_CN);
   Device d(1, 1);
   const std::int64_t t0 = d.clock.now;
-  const Id id = d.session.start_incident(NewIncident{}).value();  // one tap: a lift entrapment, nothing else yet
-  const Incident* i = d.session.incident(id);
+  const Id id = d.session.incidents().start_incident(NewIncident{}).value();  // one tap: a lift entrapment, nothing else yet
+  const Incident* i = d.session.incidents().incident(id);
   REQUIRE(i);
   CHECK(i->kind == Kind::lift_entrapment);
   CHECK(i->started_ms == t0);
   CHECK(i->started_by == d.session.actor());
-  CHECK(d.session.open_incidents().size() == 1);
+  CHECK(d.session.incidents().open_incidents().size() == 1);
 
   d.clock.now = t0 + 1 * kMinute;
-  REQUIRE(d.session.record_incident_step(id, "reported").ok());
+  REQUIRE(d.session.incidents().record_incident_step(id, "reported").ok());
   // The engineer was called at t0+2, recorded at t0+4: the stated time counts.
   d.clock.now = t0 + 4 * kMinute;
-  REQUIRE(d.session.record_incident_step(id, "engineer_notified", "对讲通知电梯工王师傅", t0 + 2 * kMinute).ok());
-  CHECK(d.session.record_incident_step(id, "engineer_notified").error().code == "step_done");
-  CHECK(d.session.record_incident_step(id, "engineer_notified").error().message == "这一步已记录；时间有误请更正");
-  CHECK(d.session.record_incident_step(id, "no_such_step").error().message == "这类事件没有这一步");
-  CHECK(d.session.record_incident_step(id, "staff_with_trapped", "", t0 - kMinute).error().code == "before_start");
-  CHECK(d.session.record_incident_step(id, "staff_with_trapped", "", t0 + 30 * kMinute).error().message == "时间不能晚于现在");
-  REQUIRE(d.session.record_incident_step(id, "staff_with_trapped", "客服管家在轿厢外安慰").ok());
+  REQUIRE(d.session.incidents().record_incident_step(id, "engineer_notified", "对讲通知电梯工王师傅", t0 + 2 * kMinute).ok());
+  CHECK(d.session.incidents().record_incident_step(id, "engineer_notified").error().code == "step_done");
+  CHECK(d.session.incidents().record_incident_step(id, "engineer_notified").error().message == "这一步已记录；时间有误请更正");
+  CHECK(d.session.incidents().record_incident_step(id, "no_such_step").error().message == "这类事件没有这一步");
+  CHECK(d.session.incidents().record_incident_step(id, "staff_with_trapped", "", t0 - kMinute).error().code == "before_start");
+  CHECK(d.session.incidents().record_incident_step(id, "staff_with_trapped", "", t0 + 30 * kMinute).error().message == "时间不能晚于现在");
+  REQUIRE(d.session.incidents().record_incident_step(id, "staff_with_trapped", "客服管家在轿厢外安慰").ok());
   IncidentPlace where;
   where.unit = d.unit();
   where.lift_number = "1-2";
   where.lift_location = "1栋 1单元 东侧客梯";
   where.lift_floor = 7;
-  REQUIRE(d.session.set_incident_place(id, where).ok());
-  CHECK(d.session.set_incident_place(id, IncidentPlace{}).error().code == "place_required");
-  REQUIRE(d.session.add_incident_person(id, "被困业主 李女士").ok());
-  CHECK(d.session.add_incident_person(id, "被困业主 李女士").error().code == "person_known");
-  CHECK(d.session.add_incident_person(id, "").error().code == "person_required");
-  REQUIRE(d.session.add_incident_photo(id, sha256_hex("lift panel")).ok());
+  REQUIRE(d.session.incidents().set_incident_place(id, where).ok());
+  CHECK(d.session.incidents().set_incident_place(id, IncidentPlace{}).error().code == "place_required");
+  REQUIRE(d.session.incidents().add_incident_person(id, "被困业主 李女士").ok());
+  CHECK(d.session.incidents().add_incident_person(id, "被困业主 李女士").error().code == "person_known");
+  CHECK(d.session.incidents().add_incident_person(id, "").error().code == "person_required");
+  REQUIRE(d.session.incidents().add_incident_photo(id, sha256_hex("lift panel")).ok());
   CHECK(d.session.photos_of(id).size() == 1);
 
   // Not closed before the release: the report needs the time to rescue.
   d.clock.now = t0 + 30 * kMinute;
-  const Status early = d.session.close_incident(id, "已救出");
+  const Status early = d.session.incidents().close_incident(id, "已救出");
   CHECK(early.error().code == "step_required");
   CHECK(early.error().message == "结束前须先记录：被困人员已救出");
   d.clock.now = t0 + 34 * kMinute + 40000;
-  REQUIRE(d.session.record_incident_step(id, "released").ok());
-  i = d.session.incident(id);
+  REQUIRE(d.session.incidents().record_incident_step(id, "released").ok());
+  i = d.session.incidents().incident(id);
   CHECK(incidents::time_to_rescue_ms(*i) == 34 * kMinute + 40000);
   CHECK(incidents::elapsed_ms(*i, "engineer_notified") == 2 * kMinute);
   CHECK(incidents::elapsed_ms(*i, "fire_service") == std::nullopt);
-  CHECK(d.session.close_incident(id, "").error().code == "outcome_required");
+  CHECK(d.session.incidents().close_incident(id, "").error().code == "outcome_required");
   d.clock.now = t0 + 40 * kMinute;
-  REQUIRE(d.session.close_incident(id, "被困人员安全救出，无人受伤；电梯已停用检修").ok());
-  CHECK(d.session.close_incident(id, "again").error().message == "事件已结束");
-  CHECK(d.session.open_incidents().empty());
-  CHECK(d.session.recent_incidents().size() == 1);
+  REQUIRE(d.session.incidents().close_incident(id, "被困人员安全救出，无人受伤；电梯已停用检修").ok());
+  CHECK(d.session.incidents().close_incident(id, "again").error().message == "事件已结束");
+  CHECK(d.session.incidents().open_incidents().empty());
+  CHECK(d.session.incidents().recent_incidents().size() == 1);
 
-  const IncidentReport r = d.session.incident_report(id);
+  const IncidentReport r = d.session.incidents().incident_report(id);
   CHECK(r.title == "重大事故报告表");
   CHECK(field(r.fields, "事件类型")->value == "电梯困人");
   CHECK(field(r.fields, "时间")->value == format_local(t0));
@@ -180,7 +180,7 @@ TEST_CASE("a lift entrapment from one tap to the major-incident report — each 
 
   // In English: the same structure in the other language.
   i18n::set_current_language(i18n::Lang::en);
-  const IncidentReport en = d.session.incident_report(id);
+  const IncidentReport en = d.session.incidents().incident_report(id);
   CHECK(en.title == "Major incident report");
   CHECK(field(en.closing, "Time to rescue")->value == "35 min");
   CHECK(en.course[3].text == "Trapped people released");
@@ -196,18 +196,18 @@ TEST_CASE("a step's time corrected afterwards — the report says so, a correcti
   fire.kind = Kind::fire;
   fire.where.place = "地下车库B区";
   fire.note = "烟感报警";
-  const Id id = d.session.start_incident(fire).value();
-  CHECK(d.session.correct_incident_step(id, "on_site", t0 + kMinute).error().code == "step_not_done");
+  const Id id = d.session.incidents().start_incident(fire).value();
+  CHECK(d.session.incidents().correct_incident_step(id, "on_site", t0 + kMinute).error().code == "step_not_done");
   d.clock.now = t0 + 5 * kMinute;
-  REQUIRE(d.session.record_incident_step(id, "on_site").ok());
-  CHECK(d.session.correct_incident_step(id, "on_site", t0 - 1).error().code == "before_start");
-  REQUIRE(d.session.correct_incident_step(id, "on_site", t0 + 3 * kMinute, "3 分钟到场").ok());
-  const Incident* i = d.session.incident(id);
+  REQUIRE(d.session.incidents().record_incident_step(id, "on_site").ok());
+  CHECK(d.session.incidents().correct_incident_step(id, "on_site", t0 - 1).error().code == "before_start");
+  REQUIRE(d.session.incidents().correct_incident_step(id, "on_site", t0 + 3 * kMinute, "3 分钟到场").ok());
+  const Incident* i = d.session.incidents().incident(id);
   CHECK(i->step("on_site")->happened_ms == t0 + 3 * kMinute);
   CHECK(i->step("on_site")->corrected);
-  REQUIRE(d.session.record_incident_step(id, "false_alarm").ok());
-  REQUIRE(d.session.close_incident(id, "误报，烟感已复位").ok());
-  const IncidentReport r = d.session.incident_report(id);
+  REQUIRE(d.session.incidents().record_incident_step(id, "false_alarm").ok());
+  REQUIRE(d.session.incidents().close_incident(id, "误报，烟感已复位").ok());
+  const IncidentReport r = d.session.incidents().incident_report(id);
   CHECK(r.title == "特别事件报告");
   CHECK(field(r.fields, "地点")->value == "地下车库B区");
   CHECK_FALSE(field(r.fields, "电梯编号"));
@@ -223,48 +223,48 @@ TEST_CASE("a step's time corrected afterwards — the report says so, a correcti
   // Closing needs a place; a step of another kind is refused.
   NewIncident leak;
   leak.kind = Kind::water_leak;
-  const Id other = d.session.start_incident(leak).value();
-  REQUIRE(d.session.record_incident_step(other, "source_found").ok());
-  CHECK(d.session.close_incident(other, "已止水").error().code == "place_required");
-  CHECK(d.session.record_incident_step(other, "released").error().code == "unknown_step");
-  CHECK(d.session.record_incident_step(Id{9, 9}, "source_found").error().code == "unknown_incident");
+  const Id other = d.session.incidents().start_incident(leak).value();
+  REQUIRE(d.session.incidents().record_incident_step(other, "source_found").ok());
+  CHECK(d.session.incidents().close_incident(other, "已止水").error().code == "place_required");
+  CHECK(d.session.incidents().record_incident_step(other, "released").error().code == "unknown_step");
+  CHECK(d.session.incidents().record_incident_step(Id{9, 9}, "source_found").error().code == "unknown_incident");
   NewIncident bad;
   bad.where.unit = Id{7, 7};
-  CHECK(d.session.start_incident(bad).error().code == "unknown_unit");
+  CHECK(d.session.incidents().start_incident(bad).error().code == "unknown_unit");
 }
 
 TEST_CASE("two tablets record one incident offline — steps and people merge, the earlier stamp wins a step done twice") {
   Device a(3, 3), b(4, 4);
   const std::int64_t t0 = a.clock.now;
-  const Id id = a.session.start_incident(NewIncident{}).value();
+  const Id id = a.session.incidents().start_incident(NewIncident{}).value();
   REQUIRE(b.session.merge_remote(a.session.decoded_log()).ok());
-  REQUIRE(b.session.incident(id));
+  REQUIRE(b.session.incidents().incident(id));
   // Both call the engineer: A at t0+3, B (its clock ahead) says t0+2.
   a.clock.now = t0 + 3 * kMinute;
   b.clock.now = t0 + 5 * kMinute;
-  REQUIRE(a.session.record_incident_step(id, "engineer_notified", "A 通知").ok());
-  REQUIRE(b.session.record_incident_step(id, "engineer_notified", "B 通知", t0 + 2 * kMinute).ok());
-  REQUIRE(a.session.record_incident_step(id, "reported").ok());
-  REQUIRE(b.session.record_incident_step(id, "staff_with_trapped").ok());
-  REQUIRE(a.session.add_incident_person(id, "业主 张先生").ok());
-  REQUIRE(b.session.add_incident_person(id, "业主 张先生").ok());
-  REQUIRE(b.session.add_incident_person(id, "访客 王女士").ok());
+  REQUIRE(a.session.incidents().record_incident_step(id, "engineer_notified", "A 通知").ok());
+  REQUIRE(b.session.incidents().record_incident_step(id, "engineer_notified", "B 通知", t0 + 2 * kMinute).ok());
+  REQUIRE(a.session.incidents().record_incident_step(id, "reported").ok());
+  REQUIRE(b.session.incidents().record_incident_step(id, "staff_with_trapped").ok());
+  REQUIRE(a.session.incidents().add_incident_person(id, "业主 张先生").ok());
+  REQUIRE(b.session.incidents().add_incident_person(id, "业主 张先生").ok());
+  REQUIRE(b.session.incidents().add_incident_person(id, "访客 王女士").ok());
   IncidentPlace lift;
   lift.lift_number = "2-1";
-  REQUIRE(a.session.set_incident_place(id, lift).ok());
+  REQUIRE(a.session.incidents().set_incident_place(id, lift).ok());
   lift.lift_number = "2-1 货梯";
-  REQUIRE(b.session.set_incident_place(id, lift).ok());
+  REQUIRE(b.session.incidents().set_incident_place(id, lift).ok());
   a.clock.now = t0 + 20 * kMinute;
-  REQUIRE(a.session.record_incident_step(id, "released").ok());
-  REQUIRE(a.session.close_incident(id, "A：已救出").ok());
+  REQUIRE(a.session.incidents().record_incident_step(id, "released").ok());
+  REQUIRE(a.session.incidents().close_incident(id, "A：已救出").ok());
   b.clock.now = t0 + 25 * kMinute;
-  REQUIRE(b.session.record_incident_step(id, "released").ok());
-  REQUIRE(b.session.close_incident(id, "B：已救出").ok());
+  REQUIRE(b.session.incidents().record_incident_step(id, "released").ok());
+  REQUIRE(b.session.incidents().close_incident(id, "B：已救出").ok());
 
   REQUIRE(a.session.merge_remote(b.session.decoded_log()).ok());
   REQUIRE(b.session.merge_remote(a.session.decoded_log()).ok());
-  const Incident* ia = a.session.incident(id);
-  const Incident* ib = b.session.incident(id);
+  const Incident* ia = a.session.incidents().incident(id);
+  const Incident* ib = b.session.incidents().incident(id);
   REQUIRE(ia);
   REQUIRE(ib);
   CHECK(*ia == *ib);
@@ -301,19 +301,19 @@ TEST_CASE("two tablets record one incident offline — steps and people merge, t
 TEST_CASE("a correction made on one tablet stands against a plain record of the same step from another") {
   Device a(5, 5), b(6, 6);
   const std::int64_t t0 = a.clock.now;
-  const Id id = a.session.start_incident(NewIncident{}).value();
+  const Id id = a.session.incidents().start_incident(NewIncident{}).value();
   REQUIRE(b.session.merge_remote(a.session.decoded_log()).ok());
   a.clock.now = t0 + 4 * kMinute;
-  REQUIRE(a.session.record_incident_step(id, "released").ok());
+  REQUIRE(a.session.incidents().record_incident_step(id, "released").ok());
   a.clock.now = t0 + 7 * kMinute;
-  REQUIRE(a.session.correct_incident_step(id, "released", t0 + 6 * kMinute, "按电梯工记录更正").ok());
+  REQUIRE(a.session.incidents().correct_incident_step(id, "released", t0 + 6 * kMinute, "按电梯工记录更正").ok());
   b.clock.now = t0 + 10 * kMinute;
-  REQUIRE(b.session.record_incident_step(id, "released", "", t0 + 5 * kMinute).ok());
+  REQUIRE(b.session.incidents().record_incident_step(id, "released", "", t0 + 5 * kMinute).ok());
   REQUIRE(a.session.merge_remote(b.session.decoded_log()).ok());
   REQUIRE(b.session.merge_remote(a.session.decoded_log()).ok());
-  CHECK(*a.session.incident(id) == *b.session.incident(id));
-  CHECK(a.session.incident(id)->step("released")->happened_ms == t0 + 6 * kMinute);
-  CHECK(incidents::time_to_rescue_ms(*a.session.incident(id)) == 6 * kMinute);
+  CHECK(*a.session.incidents().incident(id) == *b.session.incidents().incident(id));
+  CHECK(a.session.incidents().incident(id)->step("released")->happened_ms == t0 + 6 * kMinute);
+  CHECK(incidents::time_to_rescue_ms(*a.session.incidents().incident(id)) == 6 * kMinute);
 }
 
 TEST_CASE("validate_op refuses insane incident ops") {

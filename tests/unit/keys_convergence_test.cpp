@@ -98,32 +98,32 @@ void run_seed(std::uint64_t seed, Tally& tally) {
           const Id more = pick(pool);
           if (more != keys[0]) keys.push_back(more);
         }
-        (void)s.lend_keys(d.loan_to(pick(people), keys, "入户查看"));
+        (void)s.keys().lend(d.loan_to(pick(people), keys, "入户查看"));
         break;
       }
       case 3: case 4:
-        (void)s.return_key(pick(pool));
+        (void)s.keys().return_key(pick(pool));
         break;
       case 5:
-        (void)s.report_key_lost(pick(pool), "遗失");
+        (void)s.keys().report_key_lost(pick(pool), "遗失");
         break;
       case 6:
-        (void)s.follow_up_lost_key(pick(pool), keys::FollowUp::found, "找到");
+        (void)s.keys().follow_up_lost_key(pick(pool), keys::FollowUp::found, "找到");
         break;
       case 7: {
         const Id who = pick(people);
         NewHandover h;
-        for (const KeyRecord* k : s.keys_held_by(who)) h.keys_handed.push_back(k->id);
+        for (const KeyRecord* k : s.keys().keys_held_by(who)) h.keys_handed.push_back(k->id);
         if (h.keys_handed.empty()) break;
         s.set_actor(who);
-        h.items = s.handover_prefill();
+        h.items = s.handover().handover_prefill();
         h.signature = name_signature();
-        (void)s.write_handover(h);
+        (void)s.handover().write_handover(h);
         break;
       }
       case 8: {
-        const Handover* h = s.last_handover();
-        if (h && !h->confirmed()) (void)s.confirm_handover(h->id, pick(people), name_signature(1));
+        const Handover* h = s.handover().last_handover();
+        if (h && !h->confirmed()) (void)s.handover().confirm_handover(h->id, pick(people), name_signature(1));
         break;
       }
       case 9: {
@@ -161,11 +161,11 @@ void run_seed(std::uint64_t seed, Tally& tally) {
   CHECK(any.data().keys == truth.keys);
   CHECK(any.data().handovers == truth.handovers);
   tally.ops += static_cast<long>(log.size());
-  for (const KeyConflict& c : first.session.key_conflicts()) {
+  for (const KeyConflict& c : first.session.keys().key_conflicts()) {
     if (c.kind == KeyConflictKind::double_loan) ++tally.double_loans;
     if (c.kind == KeyConflictKind::return_not_out) ++tally.refused_returns;
   }
-  tally.refused_confirmations += static_cast<long>(first.session.handover_conflicts().size());
+  tally.refused_confirmations += static_cast<long>(first.session.handover().handover_conflicts().size());
   for (const auto& [id, l] : truth.keys.loans) tally.transfers += static_cast<long>(l.transfers.size());
 }
 

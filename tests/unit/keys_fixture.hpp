@@ -34,7 +34,7 @@ struct Device : fixture::Device {
   void as(Role role, std::size_t nth = 0) { session.set_actor(staff(role, nth)); }
   // A key on the board by its label (and set, for a public key).
   const KeyRecord* key(const std::string& label, keys::Custody custody = keys::Custody::centre) const {
-    for (const KeyRow& r : session.filed_keys()) {
+    for (const KeyRow& r : session.keys().filed_keys()) {
       if (r.key->label == label && r.key->custody == custody) return r.key;
     }
     return nullptr;
@@ -42,7 +42,7 @@ struct Device : fixture::Device {
   // The first few keys in the cabinet, in filing order.
   std::vector<Id> keys_in(std::size_t n, keys::KeyKind kind = keys::KeyKind::unit) const {
     std::vector<Id> out;
-    for (const KeyRow& r : session.filed_keys()) {
+    for (const KeyRow& r : session.keys().filed_keys()) {
       if (out.size() < n && r.key->kind == kind && r.key->status == keys::KeyStatus::in) out.push_back(r.key->id);
     }
     return out;

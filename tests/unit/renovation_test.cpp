@@ -40,7 +40,7 @@ struct Device : fixture::Device {
   // An occupied unit with no application yet.
   Id unit(std::size_t n = 0) const {
     for (const UnitRow& row : session.unit_rows()) {
-      if (row.status == UnitStatus::occupied && !session.renovation_of_unit(row.id) && n-- == 0) return row.id;
+      if (row.status == UnitStatus::occupied && !session.renovation().renovation_of_unit(row.id) && n-- == 0) return row.id;
     }
     return {};
   }
@@ -56,15 +56,15 @@ struct Device : fixture::Device {
   }
   // An application taken through the papers, review, approval and fees.
   Id paid(const Id& u) {
-    const Id id = session.apply_renovation(application(u)).value();
-    REQUIRE(session.add_renovation_paper(id, PaperKind::licence, sha256_hex("licence")).ok());
-    REQUIRE(session.add_renovation_paper(id, PaperKind::worker_id, sha256_hex("id card")).ok());
-    REQUIRE(session.pre_review_renovation(id).ok());
+    const Id id = session.renovation().apply_renovation(application(u)).value();
+    REQUIRE(session.renovation().add_renovation_paper(id, PaperKind::licence, sha256_hex("licence")).ok());
+    REQUIRE(session.renovation().add_renovation_paper(id, PaperKind::worker_id, sha256_hex("id card")).ok());
+    REQUIRE(session.renovation().pre_review_renovation(id).ok());
     const Id me = session.actor();
     as(Role::engineering);
-    REQUIRE(session.approve_renovation(id).ok());
+    REQUIRE(session.renovation().approve_renovation(id).ok());
     session.set_actor(me);
-    REQUIRE(session.record_renovation_fees(id, 300000, 80000).ok());
+    REQUIRE(session.renovation().record_renovation_fees(id, 300000, 80000).ok());
     return id;
   }
 };
@@ -84,116 +84,116 @@ TEST_CASE("a renovation from the application to the refund — each stage in ord
   const Id unit = d.unit();
   NewRenovation a = d.application(unit);
   a.contractor.clear();
-  CHECK(d.session.apply_renovation(a).error().code == "contractor_required");
+  CHECK(d.session.renovation().apply_renovation(a).error().code == "contractor_required");
   a = d.application(unit);
   a.planned_end = 20260901;
-  CHECK(d.session.apply_renovation(a).error().message == "计划完工日期不能早于开工日期");
+  CHECK(d.session.renovation().apply_renovation(a).error().message == "计划完工日期不能早于开工日期");
   a.planned_end = 20260230;
-  CHECK(d.session.apply_renovation(a).error().code == "bad_date");
-  const Id id = d.session.apply_renovation(d.application(unit)).value();
-  CHECK(d.session.apply_renovation(d.application(unit)).error().code == "open_exists");
-  const Renovation* r = d.session.renovation(id);
+  CHECK(d.session.renovation().apply_renovation(a).error().code == "bad_date");
+  const Id id = d.session.renovation().apply_renovation(d.application(unit)).value();
+  CHECK(d.session.renovation().apply_renovation(d.application(unit)).error().code == "open_exists");
+  const Renovation* r = d.session.renovation().renovation(id);
   REQUIRE(r);
   CHECK(r->stage == Stage::applied);
   CHECK(r->owner == d.session.residents_of(unit).front()->name);  // the owner on record
-  CHECK(d.session.renovation_of_unit(unit) == r);
+  CHECK(d.session.renovation().renovation_of_unit(unit) == r);
 
   // Pre-review needs the licence and the workers' IDs (insurance only where required).
-  CHECK(d.session.pre_review_renovation(id).error().message == "预审前须拍照上传营业执照/资质证书和施工人员身份证");
-  REQUIRE(d.session.add_renovation_paper(id, PaperKind::licence, sha256_hex("licence")).ok());
-  CHECK(d.session.pre_review_renovation(id).error().code == "papers_required");
-  CHECK(d.session.add_renovation_paper(id, PaperKind::worker_id, "not a hash").error().code == "bad_photo");
-  REQUIRE(d.session.add_renovation_paper(id, PaperKind::worker_id, sha256_hex("id card")).ok());
-  CHECK(d.session.record_renovation_fees(id, 300000, 80000).error().message == "装修手续不能跳过中间步骤");
-  REQUIRE(d.session.pre_review_renovation(id, "图纸无结构改动").ok());
-  CHECK(d.session.pre_review_renovation(id).error().message == "装修申请已在这一步之后");
+  CHECK(d.session.renovation().pre_review_renovation(id).error().message == "预审前须拍照上传营业执照/资质证书和施工人员身份证");
+  REQUIRE(d.session.renovation().add_renovation_paper(id, PaperKind::licence, sha256_hex("licence")).ok());
+  CHECK(d.session.renovation().pre_review_renovation(id).error().code == "papers_required");
+  CHECK(d.session.renovation().add_renovation_paper(id, PaperKind::worker_id, "not a hash").error().code == "bad_photo");
+  REQUIRE(d.session.renovation().add_renovation_paper(id, PaperKind::worker_id, sha256_hex("id card")).ok());
+  CHECK(d.session.renovation().record_renovation_fees(id, 300000, 80000).error().message == "装修手续不能跳过中间步骤");
+  REQUIRE(d.session.renovation().pre_review_renovation(id, "图纸无结构改动").ok());
+  CHECK(d.session.renovation().pre_review_renovation(id).error().message == "装修申请已在这一步之后");
 
   // Only engineering or the manager approves.
-  CHECK(d.session.approve_renovation(id).error().message == "装修审批须由工程部或物业经理办理");
+  CHECK(d.session.renovation().approve_renovation(id).error().message == "装修审批须由工程部或物业经理办理");
   const Id butler = d.session.actor();
   d.as(Role::engineering);
-  REQUIRE(d.session.approve_renovation(id).ok());
+  REQUIRE(d.session.renovation().approve_renovation(id).ok());
   d.session.set_actor(butler);
-  CHECK(d.session.issue_renovation_pass(id, "ZX-001", "李建国").error().code == "bad_step");  // fees first
-  CHECK(d.session.record_renovation_fees(id, -1, 80000).error().code == "bad_amount");
-  REQUIRE(d.session.record_renovation_fees(id, 300000, 80000).ok());
-  r = d.session.renovation(id);
+  CHECK(d.session.renovation().issue_renovation_pass(id, "ZX-001", "李建国").error().code == "bad_step");  // fees first
+  CHECK(d.session.renovation().record_renovation_fees(id, -1, 80000).error().code == "bad_amount");
+  REQUIRE(d.session.renovation().record_renovation_fees(id, 300000, 80000).ok());
+  r = d.session.renovation().renovation(id);
   CHECK(r->deposit_cents == 300000);
   CHECK(r->waste_fee_cents == 80000);
-  CHECK(d.session.start_renovation_works(id).error().message == "请先办理出入证");
+  CHECK(d.session.renovation().start_renovation_works(id).error().message == "请先办理出入证");
 
   // Passes: the first one is the stage; more may follow during the works.
-  CHECK(d.session.issue_renovation_pass(id, "ZX-001", "").error().code == "pass_fields");
-  const Id p1 = d.session.issue_renovation_pass(id, "ZX-001", "李建国").value();
-  CHECK(d.session.renovation(id)->stage == Stage::passes_issued);
-  CHECK(d.session.issue_renovation_pass(id, "ZX-001", "王海涛").error().message == "该编号的出入证尚未交回");
-  const Id p2 = d.session.issue_renovation_pass(id, "ZX-002", "王海涛").value();
-  REQUIRE(d.session.start_renovation_works(id).ok());
-  const Id p3 = d.session.issue_renovation_pass(id, "ZX-003", "陈志强").value();
-  CHECK(d.session.renovation(id)->stage == Stage::in_progress);
-  CHECK(d.session.renovation(id)->passes_out() == 3);
+  CHECK(d.session.renovation().issue_renovation_pass(id, "ZX-001", "").error().code == "pass_fields");
+  const Id p1 = d.session.renovation().issue_renovation_pass(id, "ZX-001", "李建国").value();
+  CHECK(d.session.renovation().renovation(id)->stage == Stage::passes_issued);
+  CHECK(d.session.renovation().issue_renovation_pass(id, "ZX-001", "王海涛").error().message == "该编号的出入证尚未交回");
+  const Id p2 = d.session.renovation().issue_renovation_pass(id, "ZX-002", "王海涛").value();
+  REQUIRE(d.session.renovation().start_renovation_works(id).ok());
+  const Id p3 = d.session.renovation().issue_renovation_pass(id, "ZX-003", "陈志强").value();
+  CHECK(d.session.renovation().renovation(id)->stage == Stage::in_progress);
+  CHECK(d.session.renovation().renovation(id)->passes_out() == 3);
 
   // A site inspection finds violations.
   NewViolation wall{"卫生间拆除时损坏防水层", Action::deduct_deposit, 0, 50000, {}};
-  CHECK(d.session.issue_violation_notice(id, wall).error().message == "扣除押金、清退施工队须由客服主管或物业经理决定");
+  CHECK(d.session.renovation().issue_violation_notice(id, wall).error().message == "扣除押金、清退施工队须由客服主管或物业经理决定");
   d.as(Role::head_butler);
   wall.deduct_cents = 0;
-  CHECK(d.session.issue_violation_notice(id, wall).error().code == "bad_amount");
+  CHECK(d.session.renovation().issue_violation_notice(id, wall).error().code == "bad_amount");
   wall.deduct_cents = 50000;
-  const Id n1 = d.session.issue_violation_notice(id, wall).value();
+  const Id n1 = d.session.renovation().issue_violation_notice(id, wall).value();
   d.session.set_actor(butler);
   NewViolation rubbish{"装修垃圾堆放在楼道", Action::rectify_by, d.session.today() - 1, 0, {}};
-  CHECK(d.session.issue_violation_notice(id, rubbish).error().code == "bad_date");
+  CHECK(d.session.renovation().issue_violation_notice(id, rubbish).error().code == "bad_date");
   rubbish.rectify_by = add_days(d.session.today(), 3);
-  const Id n2 = d.session.issue_violation_notice(id, rubbish).value();
-  CHECK(d.session.issue_violation_notice(id, NewViolation{}).error().code == "what_required");
-  CHECK(d.session.issue_violation_notice(id, NewViolation{"拆改承重墙", Action::stop_work, 0, 0, Id{1, 1}}).error().code == "unknown_finding");
-  REQUIRE(d.session.add_violation_photo(id, n1, sha256_hex("waterproofing")).ok());
+  const Id n2 = d.session.renovation().issue_violation_notice(id, rubbish).value();
+  CHECK(d.session.renovation().issue_violation_notice(id, NewViolation{}).error().code == "what_required");
+  CHECK(d.session.renovation().issue_violation_notice(id, NewViolation{"拆改承重墙", Action::stop_work, 0, 0, Id{1, 1}}).error().code == "unknown_finding");
+  REQUIRE(d.session.renovation().add_violation_photo(id, n1, sha256_hex("waterproofing")).ok());
   CHECK(d.session.photos_of(n1).size() == 1);
-  CHECK(d.session.follow_up_violation(id, n1, add_days(d.session.today(), 1)).error().code == "bad_date");  // not in the future
-  REQUIRE(d.session.follow_up_violation(id, n1, d.session.today(), "防水层已重做，闭水试验无渗漏").ok());
-  CHECK(d.session.follow_up_violation(id, n1, d.session.today()).error().message == "该通知书已跟进");
+  CHECK(d.session.renovation().follow_up_violation(id, n1, add_days(d.session.today(), 1)).error().code == "bad_date");  // not in the future
+  REQUIRE(d.session.renovation().follow_up_violation(id, n1, d.session.today(), "防水层已重做，闭水试验无渗漏").ok());
+  CHECK(d.session.renovation().follow_up_violation(id, n1, d.session.today()).error().message == "该通知书已跟进");
 
   // Completion check; the re-check a calendar month later, not before.
-  REQUIRE(d.session.check_renovation_completion(id, "完工核查无违章").ok());
-  r = d.session.renovation(id);
+  REQUIRE(d.session.renovation().check_renovation_completion(id, "完工核查无违章").ok());
+  r = d.session.renovation().renovation(id);
   CHECK(r->completion_day == d.session.today());
   const std::int64_t due = renovation::one_month_after(d.session.today());
-  CHECK(d.session.renovation_recheck_due(*r) == due);
-  CHECK_FALSE(d.session.renovation_recheck_overdue(*r));
-  CHECK(d.session.issue_renovation_pass(id, "ZX-004", "赵六").error().message == "出入证须在缴费后、完工核查前办理");
-  const Status early = d.session.recheck_renovation(id);
+  CHECK(d.session.renovation().renovation_recheck_due(*r) == due);
+  CHECK_FALSE(d.session.renovation().renovation_recheck_overdue(*r));
+  CHECK(d.session.renovation().issue_renovation_pass(id, "ZX-004", "赵六").error().message == "出入证须在缴费后、完工核查前办理");
+  const Status early = d.session.renovation().recheck_renovation(id);
   CHECK(early.error().code == "recheck_early");
   CHECK(early.error().message.find("未到复查日期：") == 0);
   while (d.session.today() < due) d.clock.now += kDay;
-  REQUIRE(d.session.return_renovation_pass(id, p1).ok());
-  CHECK(d.session.return_renovation_pass(id, p1).error().code == "pass_returned");
-  REQUIRE(d.session.declare_renovation_pass_lost(id, p2).ok());
-  CHECK(d.session.declare_renovation_pass_lost(id, p2).error().message == "出入证已登记遗失");
-  REQUIRE(d.session.recheck_renovation(id, "复查无违章").ok());
+  REQUIRE(d.session.renovation().return_renovation_pass(id, p1).ok());
+  CHECK(d.session.renovation().return_renovation_pass(id, p1).error().code == "pass_returned");
+  REQUIRE(d.session.renovation().declare_renovation_pass_lost(id, p2).ok());
+  CHECK(d.session.renovation().declare_renovation_pass_lost(id, p2).error().message == "出入证已登记遗失");
+  REQUIRE(d.session.renovation().recheck_renovation(id, "复查无违章").ok());
 
   // The refund: signed by a head butler or the manager, and only with every pass back and every notice followed up.
-  CHECK(d.session.refund_renovation_deposit(id, signature()).error().message == "退押金须由客服主管或物业经理签字");
+  CHECK(d.session.renovation().refund_renovation_deposit(id, signature()).error().message == "退押金须由客服主管或物业经理签字");
   d.as(Role::head_butler);
-  CHECK(d.session.refund_renovation_deposit(id, Signature{}).error().code == "not_signed");
-  CHECK(d.session.refund_renovation_deposit(id, signature()).error().message == "还有出入证未交回或登记遗失");
-  REQUIRE(d.session.return_renovation_pass(id, p3).ok());
-  CHECK(d.session.refund_renovation_deposit(id, signature()).error().message == "还有违规整改通知书未跟进");
-  REQUIRE(d.session.follow_up_violation(id, n2, d.session.today(), "楼道已清理").ok());
-  r = d.session.renovation(id);
-  renovation::Refund money = d.session.renovation_refund(*r);
+  CHECK(d.session.renovation().refund_renovation_deposit(id, Signature{}).error().code == "not_signed");
+  CHECK(d.session.renovation().refund_renovation_deposit(id, signature()).error().message == "还有出入证未交回或登记遗失");
+  REQUIRE(d.session.renovation().return_renovation_pass(id, p3).ok());
+  CHECK(d.session.renovation().refund_renovation_deposit(id, signature()).error().message == "还有违规整改通知书未跟进");
+  REQUIRE(d.session.renovation().follow_up_violation(id, n2, d.session.today(), "楼道已清理").ok());
+  r = d.session.renovation().renovation(id);
+  renovation::Refund money = d.session.renovation().renovation_refund(*r);
   CHECK(money.refund == 300000 - 50000 - 5000);
-  CHECK(d.session.renovation_refund(*r, renovation::Settings{10000}).refund == 300000 - 50000 - 10000);
-  REQUIRE(d.session.refund_renovation_deposit(id, signature()).ok());
-  r = d.session.renovation(id);
+  CHECK(d.session.renovation().renovation_refund(*r, renovation::Settings{10000}).refund == 300000 - 50000 - 10000);
+  REQUIRE(d.session.renovation().refund_renovation_deposit(id, signature()).ok());
+  r = d.session.renovation().renovation(id);
   CHECK(r->stage == Stage::refunded);
   CHECK(r->refund_cents == 245000);
   CHECK(r->penalty_cents == 5000);
   CHECK(decode_signature(r->refund_signature) == signature());
-  CHECK(d.session.renovation_refund(*r, renovation::Settings{99999}).refund == 245000);  // the recorded penalty stands
-  CHECK(d.session.refund_renovation_deposit(id, signature()).error().message == "押金已退，装修申请已办结");
-  CHECK(d.session.issue_violation_notice(id, rubbish).error().code == "finished");
-  const auto in_progress = d.session.renovations_in_progress();
+  CHECK(d.session.renovation().renovation_refund(*r, renovation::Settings{99999}).refund == 245000);  // the recorded penalty stands
+  CHECK(d.session.renovation().refund_renovation_deposit(id, signature()).error().message == "押金已退，装修申请已办结");
+  CHECK(d.session.renovation().issue_violation_notice(id, rubbish).error().code == "finished");
+  const auto in_progress = d.session.renovation().renovations_in_progress();
   CHECK(std::none_of(in_progress.begin(), in_progress.end(), [&](const Renovation* x) { return x->id == id; }));
   CHECK(r->history.size() == 8);
   for (const RenovationStep& s : r->history) CHECK(s.refused == renovation::TransitionError::none);
@@ -202,28 +202,28 @@ TEST_CASE("a renovation from the application to the refund — each stage in ord
     CHECK(validate_op(op).ok());
   }
   // A new application for the unit is possible once the last one is finished.
-  CHECK(d.session.apply_renovation(d.application(unit)).ok());
+  CHECK(d.session.renovation().apply_renovation(d.application(unit)).ok());
 }
 
 TEST_CASE("the re-check date clamps to the month's end and is overdue on a clock that cannot go back") {
   Device d(2, 2, 1801368000000);  // 2027-01-31 12:00, Beijing time
   CHECK(d.session.today() == 20270131);
   const Id id = d.paid(d.unit());
-  REQUIRE(d.session.issue_renovation_pass(id, "A1", "张伟").ok());
-  REQUIRE(d.session.start_renovation_works(id).ok());
-  REQUIRE(d.session.check_renovation_completion(id).ok());
-  const Renovation* r = d.session.renovation(id);
-  CHECK(d.session.renovation_recheck_due(*r) == 20270228);
+  REQUIRE(d.session.renovation().issue_renovation_pass(id, "A1", "张伟").ok());
+  REQUIRE(d.session.renovation().start_renovation_works(id).ok());
+  REQUIRE(d.session.renovation().check_renovation_completion(id).ok());
+  const Renovation* r = d.session.renovation().renovation(id);
+  CHECK(d.session.renovation().renovation_recheck_due(*r) == 20270228);
   d.clock.now += 27 * kDay;  // 2027-02-27
-  CHECK(d.session.recheck_renovation(id).error().message == "未到复查日期：2027-02-28");
+  CHECK(d.session.renovation().recheck_renovation(id).error().message == "未到复查日期：2027-02-28");
   d.clock.now += kDay;  // due today: not late
-  CHECK_FALSE(d.session.renovation_recheck_overdue(*r));
+  CHECK_FALSE(d.session.renovation().renovation_recheck_overdue(*r));
   d.clock.now += kDay;  // 2027-03-01
-  CHECK(d.session.renovation_recheck_overdue(*r));
-  REQUIRE(d.session.add_renovation_paper(id, PaperKind::insurance, sha256_hex("insurance")).ok());  // the tablet stamps 03-01
+  CHECK(d.session.renovation().renovation_recheck_overdue(*r));
+  REQUIRE(d.session.renovation().add_renovation_paper(id, PaperKind::insurance, sha256_hex("insurance")).ok());  // the tablet stamps 03-01
   d.clock.now -= 10 * kDay;  // someone sets the clock back
-  CHECK(d.session.renovation_recheck_overdue(*d.session.renovation(id)));
-  const auto items = d.session.renovation_open_items();
+  CHECK(d.session.renovation().renovation_recheck_overdue(*d.session.renovation().renovation(id)));
+  const auto items = d.session.renovation().renovation_open_items();
   auto it = std::find_if(items.begin(), items.end(), [&](const RenovationOpenItems& x) { return x.application && x.application->id == id; });
   REQUIRE(it != items.end());
   CHECK(it->recheck_overdue);
@@ -233,16 +233,16 @@ TEST_CASE("the re-check date clamps to the month's end and is overdue on a clock
 
   Device leap(3, 3, 1832904000000);  // 2028-01-31: February has 29 days
   const Id lid = leap.paid(leap.unit());
-  REQUIRE(leap.session.issue_renovation_pass(lid, "B1", "刘强").ok());
-  REQUIRE(leap.session.start_renovation_works(lid).ok());
-  REQUIRE(leap.session.check_renovation_completion(lid).ok());
-  CHECK(leap.session.renovation_recheck_due(*leap.session.renovation(lid)) == 20280229);
+  REQUIRE(leap.session.renovation().issue_renovation_pass(lid, "B1", "刘强").ok());
+  REQUIRE(leap.session.renovation().start_renovation_works(lid).ok());
+  REQUIRE(leap.session.renovation().check_renovation_completion(lid).ok());
+  CHECK(leap.session.renovation().renovation_recheck_due(*leap.session.renovation().renovation(lid)) == 20280229);
 }
 
 TEST_CASE("what each unit under renovation has open — the demo's applications at their stages") {
   i18n::set_current_language(i18n::Lang::zh_CN);
   Device d(4, 4);
-  const auto progress = d.session.renovations_in_progress();
+  const auto progress = d.session.renovation().renovations_in_progress();
   REQUIRE(progress.size() == 2);
   for (const Renovation* r : progress) {
     CHECK(d.session.master_data().units.at(r->unit).status == UnitStatus::renovating);
@@ -253,13 +253,13 @@ TEST_CASE("what each unit under renovation has open — the demo's applications 
   const Renovation* newer = progress[1];
   CHECK(older->stage == Stage::completion_checked);
   CHECK(older->completion_day == 20251205);
-  CHECK(d.session.renovation_recheck_due(*older) == 20260105);
+  CHECK(d.session.renovation().renovation_recheck_due(*older) == 20260105);
   CHECK(older->lost_passes() == 1);
-  CHECK(d.session.renovation_refund(*older).refund == 200000 - 50000 - 5000);
+  CHECK(d.session.renovation().renovation_refund(*older).refund == 200000 - 50000 - 5000);
   CHECK(newer->stage == Stage::in_progress);
   CHECK(newer->passes_out() == 3);
   CHECK(newer->open_notices() == 1);
-  const auto items = d.session.renovation_open_items();
+  const auto items = d.session.renovation().renovation_open_items();
   int renovating = 0;
   for (const UnitRow& row : d.session.unit_rows()) renovating += row.status == UnitStatus::renovating;
   CHECK(static_cast<int>(items.size()) == renovating);  // every renovating unit, with or without an application
@@ -275,37 +275,37 @@ TEST_CASE("what each unit under renovation has open — the demo's applications 
   }
   CHECK(with_app == 2);
   // The demo's tablet clock (late 2026) is long past the 2026-01-05 re-check.
-  CHECK(d.session.renovation_recheck_overdue(*older));
+  CHECK(d.session.renovation().renovation_recheck_overdue(*older));
 }
 
 TEST_CASE("two tablets step one application offline — every replica folds the same, the later stage is kept as a conflict") {
   Device a(5, 5), b(6, 6);
   const Id id = a.paid(a.unit());
-  REQUIRE(a.session.issue_renovation_pass(id, "C1", "陈志强").ok());
-  REQUIRE(a.session.start_renovation_works(id).ok());
+  REQUIRE(a.session.renovation().issue_renovation_pass(id, "C1", "陈志强").ok());
+  REQUIRE(a.session.renovation().start_renovation_works(id).ok());
   REQUIRE(b.session.merge_remote(a.session.decoded_log()).ok());
   a.clock.now += kMinute;
   b.clock.now += 2 * kMinute;
-  REQUIRE(a.session.check_renovation_completion(id, "A 核查").ok());
-  REQUIRE(b.session.check_renovation_completion(id, "B 核查").ok());
-  const Id pa = a.session.issue_renovation_pass(id, "C2", "王五").error().code == "bad_step" ? Id{} : Id{1, 1};
+  REQUIRE(a.session.renovation().check_renovation_completion(id, "A 核查").ok());
+  REQUIRE(b.session.renovation().check_renovation_completion(id, "B 核查").ok());
+  const Id pa = a.session.renovation().issue_renovation_pass(id, "C2", "王五").error().code == "bad_step" ? Id{} : Id{1, 1};
   CHECK(pa.is_nil());
-  REQUIRE(b.session.return_renovation_pass(id, b.session.renovation(id)->passes.front().id).ok());
-  REQUIRE(a.session.declare_renovation_pass_lost(id, a.session.renovation(id)->passes.front().id).ok());
+  REQUIRE(b.session.renovation().return_renovation_pass(id, b.session.renovation().renovation(id)->passes.front().id).ok());
+  REQUIRE(a.session.renovation().declare_renovation_pass_lost(id, a.session.renovation().renovation(id)->passes.front().id).ok());
   REQUIRE(a.session.merge_remote(b.session.decoded_log()).ok());
   REQUIRE(b.session.merge_remote(a.session.decoded_log()).ok());
-  const Renovation* ra = a.session.renovation(id);
-  const Renovation* rb = b.session.renovation(id);
+  const Renovation* ra = a.session.renovation().renovation(id);
+  const Renovation* rb = b.session.renovation().renovation(id);
   CHECK(*ra == *rb);
   CHECK(ra->stage == Stage::completion_checked);
   // The pass came back on one tablet and was declared lost on the other: returned wins, no penalty.
   CHECK(ra->passes.front().state() == renovation::PassState::returned);
   CHECK(ra->lost_passes() == 0);
-  const auto conflicts = a.session.renovation_conflicts();
+  const auto conflicts = a.session.renovation().renovation_conflicts();
   REQUIRE(conflicts.size() == 1);
   CHECK(conflicts.front().second->note == "B 核查");
   CHECK(conflicts.front().second->refused == renovation::TransitionError::goes_backwards);
-  CHECK(b.session.renovation_conflicts().size() == 1);
+  CHECK(b.session.renovation().renovation_conflicts().size() == 1);
   const auto snap = decode_snapshot(encode_snapshot(a.session.master_data(), {}, 0, FoldKey{}, {}));
   REQUIRE(snap.ok());
   CHECK(snap.value().data.renovation == a.session.master_data().renovation);
@@ -321,7 +321,7 @@ TEST_CASE("three replicas doing random incident and renovation work offline conv
     for (std::uint64_t k = 0; k < 3; ++k) devices.push_back(std::make_unique<Device>(seed * 10 + k, 100 + k));
     Device& first = *devices[0];
     first.as(Role::manager);
-    const Id incident = first.session.start_incident(NewIncident{}).value();
+    const Id incident = first.session.incidents().start_incident(NewIncident{}).value();
     std::vector<Id> apps{first.paid(first.unit(0)), first.paid(first.unit(1))};
     for (auto& dev : devices) {
       if (dev.get() != &first) REQUIRE(dev->session.merge_remote(first.session.decoded_log()).ok());
@@ -334,37 +334,37 @@ TEST_CASE("three replicas doing random incident and renovation work offline conv
       dev.clock.now += static_cast<std::int64_t>(rng() % 5) * kMinute + (rng() % 6 == 0 ? 16 * kDay : 0);
       Session& s = dev.session;
       const Id app = apps[rng() % 2];
-      const Renovation* r = s.renovation(app);
+      const Renovation* r = s.renovation().renovation(app);
       bool ok = false;
       switch (rng() % 12) {
-        case 0: ok = s.record_incident_step(incident, steps[rng() % steps.size()].key, "", 0).ok(); break;
-        case 1: ok = s.add_incident_person(incident, rng() % 2 ? "业主 张先生" : "访客 王女士").ok(); break;
+        case 0: ok = s.incidents().record_incident_step(incident, steps[rng() % steps.size()].key, "", 0).ok(); break;
+        case 1: ok = s.incidents().add_incident_person(incident, rng() % 2 ? "业主 张先生" : "访客 王女士").ok(); break;
         case 2: {
           IncidentPlace w;
           w.lift_number = std::to_string(rng() % 4);
-          ok = s.set_incident_place(incident, w).ok() && s.close_incident(incident, "救出 " + std::to_string(rng() % 3)).ok();
+          ok = s.incidents().set_incident_place(incident, w).ok() && s.incidents().close_incident(incident, "救出 " + std::to_string(rng() % 3)).ok();
           break;
         }
-        case 3: ok = s.issue_renovation_pass(app, "P" + std::to_string(rng() % 6), "工人").ok(); break;
+        case 3: ok = s.renovation().issue_renovation_pass(app, "P" + std::to_string(rng() % 6), "工人").ok(); break;
         case 4:  // the works are over: the butler collects every pass still out
           if (r) {
             std::vector<Id> out;
             for (const RenovationPass& x : r->passes) {
               if (x.issued_ms != 0 && x.out()) out.push_back(x.id);
             }
-            for (const Id& p : out) ok = s.return_renovation_pass(app, p).ok() || ok;
+            for (const Id& p : out) ok = s.renovation().return_renovation_pass(app, p).ok() || ok;
           }
           break;
         case 5:
-          if (r && !r->passes.empty()) ok = s.declare_renovation_pass_lost(app, r->passes[rng() % r->passes.size()].id).ok();
+          if (r && !r->passes.empty()) ok = s.renovation().declare_renovation_pass_lost(app, r->passes[rng() % r->passes.size()].id).ok();
           break;
-        case 6: ok = s.start_renovation_works(app).ok(); break;
-        case 7: ok = s.check_renovation_completion(app).ok(); break;
-        case 8: ok = s.recheck_renovation(app).ok(); break;
-        case 9: ok = s.refund_renovation_deposit(app, signature()).ok(); break;
+        case 6: ok = s.renovation().start_renovation_works(app).ok(); break;
+        case 7: ok = s.renovation().check_renovation_completion(app).ok(); break;
+        case 8: ok = s.renovation().recheck_renovation(app).ok(); break;
+        case 9: ok = s.renovation().refund_renovation_deposit(app, signature()).ok(); break;
         case 10: {
           NewViolation v{"违规 " + std::to_string(rng() % 5), rng() % 2 ? Action::stop_work : Action::deduct_deposit, 0, 10000, {}};
-          ok = s.issue_violation_notice(app, v).ok();
+          ok = s.renovation().issue_violation_notice(app, v).ok();
           break;
         }
         case 11:  // a follow-up visit: every open notice checked
@@ -373,7 +373,7 @@ TEST_CASE("three replicas doing random incident and renovation work offline conv
             for (const ViolationNotice& n : r->notices) {
               if (n.known() && !n.followed_up()) open.push_back(n.id);
             }
-            for (const Id& n : open) ok = s.follow_up_violation(app, n, s.today()).ok() || ok;
+            for (const Id& n : open) ok = s.renovation().follow_up_violation(app, n, s.today()).ok() || ok;
           }
           break;
       }
@@ -403,7 +403,7 @@ TEST_CASE("three replicas doing random incident and renovation work offline conv
     for (auto& dev : devices) {
       CHECK(dev->session.master_data().incidents == d0.incidents);
       CHECK(dev->session.master_data().renovation == d0.renovation);
-      CHECK(dev->session.renovation_conflicts().size() == devices[0]->session.renovation_conflicts().size());
+      CHECK(dev->session.renovation().renovation_conflicts().size() == devices[0]->session.renovation().renovation_conflicts().size());
     }
     // Nothing dropped: every stage op is in a history, applied or kept as a conflict.
     std::size_t stepped = 0, kept = 0;
@@ -411,7 +411,7 @@ TEST_CASE("three replicas doing random incident and renovation work offline conv
     for (const auto& [id, r] : d0.renovation.renovations) kept += r.history.size();
     CHECK(kept == stepped);
     for (const Op& op : devices[0]->session.decoded_log()) CHECK(validate_op(op).ok());
-    conflicts_seen += devices[0]->session.renovation_conflicts().size();
+    conflicts_seen += devices[0]->session.renovation().renovation_conflicts().size();
     for (const auto& [id, r] : d0.renovation.renovations) refunds += r.stage == Stage::refunded;
     closed += d0.incidents.incidents.at(incident).closed();
   }
@@ -428,14 +428,14 @@ TEST_CASE("incidents.csv and renovations.csv — the office's registers in Beiji
   NewIncident lift;
   lift.where.lift_number = "3-1";
   lift.where.lift_location = "3栋 1单元 客梯";
-  const Id id = d.session.start_incident(lift).value();
+  const Id id = d.session.incidents().start_incident(lift).value();
   d.clock.now = t0 + 25 * kMinute;
-  REQUIRE(d.session.record_incident_step(id, "released", "", t0 + 22 * kMinute).ok());
-  REQUIRE(d.session.close_incident(id, "已救出，无人受伤").ok());
+  REQUIRE(d.session.incidents().record_incident_step(id, "released", "", t0 + 22 * kMinute).ok());
+  REQUIRE(d.session.incidents().close_incident(id, "已救出，无人受伤").ok());
   NewIncident leak;
   leak.kind = incidents::Kind::water_leak;
   leak.where.place = "地下室水泵房";
-  REQUIRE(d.session.start_incident(leak).ok());  // still open
+  REQUIRE(d.session.incidents().start_incident(leak).ok());  // still open
 
   Replica replica;
   replica.add(d.session.decoded_log());
@@ -454,7 +454,7 @@ TEST_CASE("incidents.csv and renovations.csv — the office's registers in Beiji
   // The demo's two applications: works in progress, and checked on completion with the re-check due.
   CHECK(renovations.find(",杭州美居装饰工程有限公司,施工中,3000.00,0.00,2,\r\n") != std::string::npos);
   CHECK(renovations.find(",浙江宜家居装饰有限公司,已完工核查,2000.00,550.00,1,2026-01-05\r\n") != std::string::npos);
-  const Renovation* demo = d.session.renovations_in_progress().front();
+  const Renovation* demo = d.session.renovation().renovations_in_progress().front();
   const Unit& u = d.session.master_data().units.at(demo->unit);
   CHECK(renovations.find("," + u.stairwell + "," + u.number + "," + demo->owner + ",浙江宜家居装饰有限公司,") != std::string::npos);
 }

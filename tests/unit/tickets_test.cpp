@@ -59,59 +59,59 @@ TEST_CASE("a repair from receipt to close: each step in order, each deadline in 
   Device d(1, 1);
   NewTicket blank = d.leak();
   blank.what.clear();
-  CHECK(d.session.open_ticket(blank).error().code == "what_required");
-  const Id id = d.session.open_ticket(d.leak()).value();
-  const Ticket* t = d.session.ticket(id);
+  CHECK(d.session.tickets().open_ticket(blank).error().code == "what_required");
+  const Id id = d.session.tickets().open_ticket(d.leak()).value();
+  const Ticket* t = d.session.tickets().ticket(id);
   REQUIRE(t);
   CHECK(t->status == TS::received);
   CHECK(t->received_by == d.session.actor());
   const std::int64_t received = t->received_ms;
   // Received: escalation (important: the department head within 1 h) and the
   // repair slip (engineering within 10 minutes) — the slip comes first.
-  CHECK(d.session.next_deadline(*t) == received + 10 * 60000);
-  const Status skipped = d.session.step_ticket(id, TS::accepted);
+  CHECK(d.session.tickets().next_deadline(*t) == received + 10 * 60000);
+  const Status skipped = d.session.tickets().step_ticket(id, TS::accepted);
   CHECK(skipped.error().code == "bad_step");
   CHECK(skipped.error().message == "不能跳过中间步骤");
-  REQUIRE(d.session.classify_ticket(id, Kind::repair, Severity::important).ok());
-  CHECK(d.session.step_ticket(id, TS::dispatched).error().code == "handed_to_required");
-  REQUIRE(d.session.step_ticket(id, TS::dispatched, "三联维修单已交", "工程部").ok());
-  t = d.session.ticket(id);
+  REQUIRE(d.session.tickets().classify_ticket(id, Kind::repair, Severity::important).ok());
+  CHECK(d.session.tickets().step_ticket(id, TS::dispatched).error().code == "handed_to_required");
+  REQUIRE(d.session.tickets().step_ticket(id, TS::dispatched, "三联维修单已交", "工程部").ok());
+  t = d.session.tickets().ticket(id);
   CHECK(t->handler == "工程部");
-  CHECK(d.session.next_deadline(*t) == received + 3 * kDay);  // resolved within 3 days
-  REQUIRE(d.session.step_ticket(id, TS::accepted).ok());
-  REQUIRE(d.session.step_ticket(id, TS::on_site).ok());
+  CHECK(d.session.tickets().next_deadline(*t) == received + 3 * kDay);  // resolved within 3 days
+  REQUIRE(d.session.tickets().step_ticket(id, TS::accepted).ok());
+  REQUIRE(d.session.tickets().step_ticket(id, TS::on_site).ok());
   d.clock.now += 2 * kHour;
   // 业主试用后签字: a repair is done only with the owner's signature, and a blank pad is not one.
-  CHECK(d.session.step_ticket(id, TS::done, "已更换防水层").error().code == "signature_blank");
-  CHECK(d.session.finish_ticket(id, encode_signature(Signature{}), "已更换防水层").error().code == "signature_blank");
-  CHECK(d.session.finish_ticket(id, "not a signature", "已更换防水层").error().code == "signature_unreadable");
-  REQUIRE(d.session.finish_ticket(id, owner_signature(), "已更换防水层，业主试用后签字").ok());
-  t = d.session.ticket(id);
+  CHECK(d.session.tickets().step_ticket(id, TS::done, "已更换防水层").error().code == "signature_blank");
+  CHECK(d.session.tickets().finish_ticket(id, encode_signature(Signature{}), "已更换防水层").error().code == "signature_blank");
+  CHECK(d.session.tickets().finish_ticket(id, "not a signature", "已更换防水层").error().code == "signature_unreadable");
+  REQUIRE(d.session.tickets().finish_ticket(id, owner_signature(), "已更换防水层，业主试用后签字").ok());
+  t = d.session.tickets().ticket(id);
   CHECK(t->done_ms == d.clock.now);
-  CHECK(d.session.next_deadline(*t) == t->done_ms + 2 * kDay);  // the callback
-  CHECK(d.session.step_ticket(id, TS::on_site).error().message == "工单已在这一步之后");
-  REQUIRE(d.session.step_ticket(id, TS::callback, "电话回访，业主满意").ok());
-  REQUIRE(d.session.step_ticket(id, TS::closed).ok());
-  t = d.session.ticket(id);
+  CHECK(d.session.tickets().next_deadline(*t) == t->done_ms + 2 * kDay);  // the callback
+  CHECK(d.session.tickets().step_ticket(id, TS::on_site).error().message == "工单已在这一步之后");
+  REQUIRE(d.session.tickets().step_ticket(id, TS::callback, "电话回访，业主满意").ok());
+  REQUIRE(d.session.tickets().step_ticket(id, TS::closed).ok());
+  t = d.session.tickets().ticket(id);
   CHECK_FALSE(t->open());
   CHECK(t->history.size() == 7);
-  CHECK(d.session.step_ticket(id, TS::callback).error().message == "工单已关闭");
-  CHECK(d.session.open_tickets().empty());
+  CHECK(d.session.tickets().step_ticket(id, TS::callback).error().message == "工单已关闭");
+  CHECK(d.session.tickets().open_tickets().empty());
   for (const Op& op : d.session.decoded_log()) CHECK(validate_op(op).ok());
 }
 
 TEST_CASE("a bad callback reopens the ticket to the repairer — a plain step back does not") {
   Device d(2, 2);
-  const Id id = d.session.open_ticket(d.leak()).value();
-  REQUIRE(d.session.classify_ticket(id, Kind::repair, Severity::minor).ok());
+  const Id id = d.session.tickets().open_ticket(d.leak()).value();
+  REQUIRE(d.session.tickets().classify_ticket(id, Kind::repair, Severity::minor).ok());
   for (TS s : {TS::dispatched, TS::accepted, TS::on_site}) {
-    REQUIRE(d.session.step_ticket(id, s, "", s == TS::dispatched ? "工程部" : "").ok());
+    REQUIRE(d.session.tickets().step_ticket(id, s, "", s == TS::dispatched ? "工程部" : "").ok());
   }
-  REQUIRE(d.session.finish_ticket(id, owner_signature()).ok());
-  REQUIRE(d.session.step_ticket(id, TS::callback).ok());
-  CHECK(d.session.step_ticket(id, TS::dispatched, "", "工程部").error().message == "只有回访发现问题才能重新派单");
-  REQUIRE(d.session.step_ticket(id, TS::dispatched, "回访发现仍有渗水", "", true).ok());
-  const Ticket* t = d.session.ticket(id);
+  REQUIRE(d.session.tickets().finish_ticket(id, owner_signature()).ok());
+  REQUIRE(d.session.tickets().step_ticket(id, TS::callback).ok());
+  CHECK(d.session.tickets().step_ticket(id, TS::dispatched, "", "工程部").error().message == "只有回访发现问题才能重新派单");
+  REQUIRE(d.session.tickets().step_ticket(id, TS::dispatched, "回访发现仍有渗水", "", true).ok());
+  const Ticket* t = d.session.tickets().ticket(id);
   CHECK(t->status == TS::dispatched);
   CHECK(t->done_ms == 0);
   CHECK(t->open());
@@ -122,52 +122,52 @@ TEST_CASE("overdue is judged on a clock that cannot go back — a later date nee
   NewTicket minor = d.leak();
   minor.severity = Severity::minor;
   minor.kind = Kind::valid_complaint;
-  const Id id = d.session.open_ticket(minor).value();
-  REQUIRE(d.session.classify_ticket(id, Kind::valid_complaint, Severity::minor).ok());
-  REQUIRE(d.session.step_ticket(id, TS::dispatched, "", "保洁部").ok());
-  const Ticket* t = d.session.ticket(id);
-  CHECK_FALSE(d.session.overdue(*t));
+  const Id id = d.session.tickets().open_ticket(minor).value();
+  REQUIRE(d.session.tickets().classify_ticket(id, Kind::valid_complaint, Severity::minor).ok());
+  REQUIRE(d.session.tickets().step_ticket(id, TS::dispatched, "", "保洁部").ok());
+  const Ticket* t = d.session.tickets().ticket(id);
+  CHECK_FALSE(d.session.tickets().overdue(*t));
   d.clock.now += 2 * kDay + kHour;
-  REQUIRE(d.session.step_ticket(id, TS::accepted).ok());  // the tablet sees the late time (its clock stamps it)
-  t = d.session.ticket(id);
-  CHECK(d.session.overdue(*t));
+  REQUIRE(d.session.tickets().step_ticket(id, TS::accepted).ok());  // the tablet sees the late time (its clock stamps it)
+  t = d.session.tickets().ticket(id);
+  CHECK(d.session.tickets().overdue(*t));
   d.clock.now -= 3 * kDay;  // someone sets the tablet's clock back
-  CHECK(d.session.overdue(*t));
+  CHECK(d.session.tickets().overdue(*t));
 
   Device e(4, 4);
-  const Id other = e.session.open_ticket(minor).value();
-  CHECK(e.session.classify_ticket(other, Kind::valid_complaint, Severity::minor, true).error().code == "not_allowed");
+  const Id other = e.session.tickets().open_ticket(minor).value();
+  CHECK(e.session.tickets().classify_ticket(other, Kind::valid_complaint, Severity::minor, true).error().code == "not_allowed");
 }
 
 TEST_CASE("two tablets step one ticket offline: every replica folds the same, the later step is kept as a conflict") {
   Device a(5, 5), b(6, 6);
-  const Id id = a.session.open_ticket(a.leak()).value();
-  REQUIRE(a.session.classify_ticket(id, Kind::repair, Severity::important).ok());
-  REQUIRE(a.session.step_ticket(id, TS::dispatched, "", "工程部").ok());
+  const Id id = a.session.tickets().open_ticket(a.leak()).value();
+  REQUIRE(a.session.tickets().classify_ticket(id, Kind::repair, Severity::important).ok());
+  REQUIRE(a.session.tickets().step_ticket(id, TS::dispatched, "", "工程部").ok());
   // B learns the ticket, then both act on it without signal.
   std::vector<Op> shared = a.session.decoded_log();
   REQUIRE(b.session.merge_remote(shared).ok());
-  REQUIRE(b.session.ticket(id));
+  REQUIRE(b.session.tickets().ticket(id));
   a.clock.now += 60000;
   b.clock.now += 120000;
-  REQUIRE(a.session.step_ticket(id, TS::accepted, "A 接单").ok());
-  REQUIRE(b.session.step_ticket(id, TS::accepted, "B 接单").ok());
-  REQUIRE(b.session.step_ticket(id, TS::on_site, "B 到场").ok());
+  REQUIRE(a.session.tickets().step_ticket(id, TS::accepted, "A 接单").ok());
+  REQUIRE(b.session.tickets().step_ticket(id, TS::accepted, "B 接单").ok());
+  REQUIRE(b.session.tickets().step_ticket(id, TS::on_site, "B 到场").ok());
   // Back online: each gets the other's ops.
   REQUIRE(a.session.merge_remote(b.session.decoded_log()).ok());
   REQUIRE(b.session.merge_remote(a.session.decoded_log()).ok());
-  const Ticket* ta = a.session.ticket(id);
-  const Ticket* tb = b.session.ticket(id);
+  const Ticket* ta = a.session.tickets().ticket(id);
+  const Ticket* tb = b.session.tickets().ticket(id);
   REQUIRE(ta);
   REQUIRE(tb);
   CHECK(*ta == *tb);
   CHECK(ta->status == TS::on_site);
   // A's accept came first (its clock was earlier): B's accept is the conflict.
-  const auto conflicts = a.session.ticket_conflicts();
+  const auto conflicts = a.session.tickets().ticket_conflicts();
   REQUIRE(conflicts.size() == 1);
   CHECK(conflicts.front().second->note == "B 接单");
   CHECK(conflicts.front().second->refused == tickets::TransitionError::goes_backwards);
-  CHECK(b.session.ticket_conflicts().size() == 1);
+  CHECK(b.session.tickets().ticket_conflicts().size() == 1);
 
   // Any order of the same ops gives the same state, and a snapshot keeps it.
   const std::vector<Op> log = a.session.decoded_log();

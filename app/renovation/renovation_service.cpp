@@ -1,24 +1,19 @@
-// Session's renovation commands and queries: the application with its
-// contractor papers, each stage in order (pre-review, engineering's approval,
-// fees, passes, works, completion check, the re-check a month later, the
-// refund), workers' passes, violation notices and their follow-up. The rules
-// are app/renovation/renovation_rules.hpp; this file turns them into ops and
-// refusals a butler can read.
+// RenovationService's commands and queries (renovation_service.hpp).
 #include <algorithm>
 #include <map>
 
 #include "app/core/local_time.hpp"
 #include "app/core/sha256.hpp"
 #include "app/i18n/catalogue.hpp"
-#include "app/session/session.hpp"
-#include "app/session/session_errors.hpp"
+#include "app/renovation/renovation_service.hpp"
+#include "app/domain/command_errors.hpp"
 #include "app/tickets/ticket_rules.hpp"
 
 namespace app {
 namespace {
 
 using i18n::S;
-using session_detail::error;
+using command_detail::error;
 using renovation::Stage;
 
 S refusal_message(renovation::TransitionError e) {
@@ -60,27 +55,27 @@ std::string day_text(std::int64_t d) {
 
 }  // namespace
 
-Result<Id> Session::apply_renovation(const NewRenovation& a) {
-  if (Status s = check_writable(); !s.ok()) return s.error();
-  if (!replica_.data().units.count(a.unit)) return error("unknown_unit", S::err_unknown_unit);
+Result<Id> RenovationService::apply_renovation(const NewRenovation& a) {
+  if (Status s = ctx_.writable(); !s.ok()) return s.error();
+  if (!ctx_.data().units.count(a.unit)) return error("unknown_unit", S::err_unknown_unit);
   if (a.contractor.empty()) return error("contractor_required", S::err_renovation_contractor);
   if ((a.planned_start && !valid_day(a.planned_start)) || (a.planned_end && !valid_day(a.planned_end))) {
     return error("bad_date", S::err_renovation_bad_date);
   }
   if (a.planned_start && a.planned_end && a.planned_end < a.planned_start) return error("bad_dates", S::err_renovation_dates);
-  for (const auto& [id, r] : replica_.data().renovation.renovations) {
+  for (const auto& [id, r] : ctx_.data().renovation.renovations) {
     if (r.known() && r.unit == a.unit && r.open()) return error("open_exists", S::err_renovation_open_exists);
   }
   std::string owner = a.owner;
   if (owner.empty()) {
-    for (const Resident* res : residents_of(a.unit)) {
+    for (const Resident* res : residents_of(ctx_.data(), a.unit)) {
       if (res->owner) {
         owner = res->name;
         break;
       }
     }
   }
-  const Id id = Id::random(random_);
+  const Id id = ctx_.new_id();
   Payload p;
   p.set(F::unit, a.unit.to_hex());
   if (!owner.empty()) p.set(F::name, owner);
@@ -89,60 +84,60 @@ Result<Id> Session::apply_renovation(const NewRenovation& a) {
   if (!a.scope.empty()) p.set(F::note, a.scope);
   if (a.planned_start) p.set(F::planned_start, a.planned_start);
   if (a.planned_end) p.set(F::planned_end, a.planned_end);
-  p.set(F::at_ms, clock_.now_ms());
-  if (Status s = commit({make_op(OpKind::renovation_applied, id, std::move(p))}); !s.ok()) return s.error();
+  p.set(F::at_ms, ctx_.now_ms());
+  if (Status s = ctx_.commit({ctx_.make_op(OpKind::renovation_applied, id, std::move(p))}); !s.ok()) return s.error();
   return id;
 }
 
-Result<Id> Session::add_renovation_paper(const Id& id, renovation::PaperKind kind, std::string_view sha256) {
-  if (Status s = check_writable(); !s.ok()) return s.error();
+Result<Id> RenovationService::add_renovation_paper(const Id& id, renovation::PaperKind kind, std::string_view sha256) {
+  if (Status s = ctx_.writable(); !s.ok()) return s.error();
   const Renovation* r = renovation(id);
   if (!r) return error("unknown_renovation", S::err_unknown_renovation);
   if (!r->open()) return error("finished", S::err_renovation_finished);
   if (!is_sha256_hex(sha256)) return error("bad_photo", S::err_photo_bad);
-  const Id paper = Id::random(random_);
+  const Id paper = ctx_.new_id();
   Payload p;
   p.set(F::parent, id.to_hex()).set(F::paper_kind, static_cast<std::int64_t>(kind)).set(F::photo, std::string(sha256));
-  p.set(F::at_ms, clock_.now_ms());
-  if (Status s = commit({make_op(OpKind::renovation_paper, paper, std::move(p))}); !s.ok()) return s.error();
+  p.set(F::at_ms, ctx_.now_ms());
+  if (Status s = ctx_.commit({ctx_.make_op(OpKind::renovation_paper, paper, std::move(p))}); !s.ok()) return s.error();
   return paper;
 }
 
-Status Session::pre_review_renovation(const Id& id, std::string_view note) {
-  if (Status s = check_writable(); !s.ok()) return s;
+Status RenovationService::pre_review_renovation(const Id& id, std::string_view note) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
   const Renovation* r = renovation(id);
-  auto p = stage_payload(r, Stage::pre_reviewed, clock_.now_ms(), note);
+  auto p = stage_payload(r, Stage::pre_reviewed, ctx_.now_ms(), note);
   if (!p.ok()) return p.error();
   // 2.4.2.1: the contractor's licence and qualification and the workers' papers
   // are checked before anything else; insurance only where it is required.
   if (!r->has_paper(renovation::PaperKind::licence) || !r->has_paper(renovation::PaperKind::worker_id)) {
     return error("papers_required", S::err_renovation_papers);
   }
-  return commit({make_op(OpKind::renovation_stepped, Id::random(random_), std::move(p).value())});
+  return ctx_.commit({ctx_.make_op(OpKind::renovation_stepped, ctx_.new_id(), std::move(p).value())});
 }
 
-Status Session::approve_renovation(const Id& id, std::string_view note) {
-  if (Status s = check_writable(); !s.ok()) return s;
-  auto p = stage_payload(renovation(id), Stage::approved, clock_.now_ms(), note);
+Status RenovationService::approve_renovation(const Id& id, std::string_view note) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
+  auto p = stage_payload(renovation(id), Stage::approved, ctx_.now_ms(), note);
   if (!p.ok()) return p.error();
   // 工程维修部经理审批; 物业经理负责装修申请的审批.
-  if (!role_is(replica_.data(), actor_, {Role::engineering, Role::manager})) return error("not_allowed", S::err_renovation_approve_role);
-  return commit({make_op(OpKind::renovation_stepped, Id::random(random_), std::move(p).value())});
+  if (!role_is(ctx_.data(), ctx_.actor(), {Role::engineering, Role::manager})) return error("not_allowed", S::err_renovation_approve_role);
+  return ctx_.commit({ctx_.make_op(OpKind::renovation_stepped, ctx_.new_id(), std::move(p).value())});
 }
 
-Status Session::record_renovation_fees(const Id& id, std::int64_t deposit_cents, std::int64_t waste_fee_cents) {
-  if (Status s = check_writable(); !s.ok()) return s;
-  auto p = stage_payload(renovation(id), Stage::fees_paid, clock_.now_ms(), {});
+Status RenovationService::record_renovation_fees(const Id& id, std::int64_t deposit_cents, std::int64_t waste_fee_cents) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
+  auto p = stage_payload(renovation(id), Stage::fees_paid, ctx_.now_ms(), {});
   if (!p.ok()) return p.error();
   if (deposit_cents < 0 || waste_fee_cents < 0 || deposit_cents > renovation::kMaxCents || waste_fee_cents > renovation::kMaxCents) {
     return error("bad_amount", S::err_renovation_amount);
   }
   p.value().set(F::deposit_cents, deposit_cents).set(F::waste_fee_cents, waste_fee_cents);
-  return commit({make_op(OpKind::renovation_stepped, Id::random(random_), std::move(p).value())});
+  return ctx_.commit({ctx_.make_op(OpKind::renovation_stepped, ctx_.new_id(), std::move(p).value())});
 }
 
-Result<Id> Session::issue_renovation_pass(const Id& id, std::string_view number, std::string_view worker) {
-  if (Status s = check_writable(); !s.ok()) return s.error();
+Result<Id> RenovationService::issue_renovation_pass(const Id& id, std::string_view number, std::string_view worker) {
+  if (Status s = ctx_.writable(); !s.ok()) return s.error();
   const Renovation* r = renovation(id);
   if (!r) return error("unknown_renovation", S::err_unknown_renovation);
   if (!renovation::passes_may_be_issued(r->stage)) return error("bad_step", S::err_renovation_pass_stage);
@@ -150,24 +145,24 @@ Result<Id> Session::issue_renovation_pass(const Id& id, std::string_view number,
   for (const RenovationPass& x : r->passes) {
     if (x.issued_ms != 0 && x.out() && x.number == number) return error("pass_duplicate", S::err_renovation_pass_duplicate);
   }
-  const std::int64_t now = std::max(clock_.now_ms(), r->applied_ms);
-  const Id pass = Id::random(random_);
+  const std::int64_t now = std::max(ctx_.now_ms(), r->applied_ms);
+  const Id pass = ctx_.new_id();
   Payload p;
   p.set(F::parent, id.to_hex()).set(F::pass_state, static_cast<std::int64_t>(renovation::PassState::issued));
   p.set(F::number, std::string(number)).set(F::name, std::string(worker)).set(F::at_ms, now);
-  std::vector<Op> ops{make_op(OpKind::renovation_pass, pass, std::move(p))};
+  std::vector<Op> ops{ctx_.make_op(OpKind::renovation_pass, pass, std::move(p))};
   // The first pass is the stage: 客服中心办理装修人员《出入证》.
   if (r->stage == Stage::fees_paid) {
     auto step = stage_payload(r, Stage::passes_issued, now, {});
     if (!step.ok()) return step.error();
-    ops.push_back(make_op(OpKind::renovation_stepped, Id::random(random_), std::move(step).value()));
+    ops.push_back(ctx_.make_op(OpKind::renovation_stepped, ctx_.new_id(), std::move(step).value()));
   }
-  if (Status s = commit(std::move(ops)); !s.ok()) return s.error();
+  if (Status s = ctx_.commit(std::move(ops)); !s.ok()) return s.error();
   return pass;
 }
 
-Status Session::return_renovation_pass(const Id& id, const Id& pass) {
-  if (Status s = check_writable(); !s.ok()) return s;
+Status RenovationService::return_renovation_pass(const Id& id, const Id& pass) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
   const Renovation* r = renovation(id);
   if (!r) return error("unknown_renovation", S::err_unknown_renovation);
   const RenovationPass* x = r->pass(pass);
@@ -176,12 +171,12 @@ Status Session::return_renovation_pass(const Id& id, const Id& pass) {
   if (x->state() == renovation::PassState::returned) return error("pass_returned", S::err_renovation_pass_returned);
   Payload p;
   p.set(F::parent, id.to_hex()).set(F::pass_state, static_cast<std::int64_t>(renovation::PassState::returned));
-  p.set(F::at_ms, std::max(clock_.now_ms(), x->issued_ms));
-  return commit({make_op(OpKind::renovation_pass, pass, std::move(p))});
+  p.set(F::at_ms, std::max(ctx_.now_ms(), x->issued_ms));
+  return ctx_.commit({ctx_.make_op(OpKind::renovation_pass, pass, std::move(p))});
 }
 
-Status Session::declare_renovation_pass_lost(const Id& id, const Id& pass) {
-  if (Status s = check_writable(); !s.ok()) return s;
+Status RenovationService::declare_renovation_pass_lost(const Id& id, const Id& pass) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
   const Renovation* r = renovation(id);
   if (!r) return error("unknown_renovation", S::err_unknown_renovation);
   const RenovationPass* x = r->pass(pass);
@@ -190,114 +185,114 @@ Status Session::declare_renovation_pass_lost(const Id& id, const Id& pass) {
   if (x->state() == renovation::PassState::lost) return error("pass_lost", S::err_renovation_pass_lost);
   Payload p;
   p.set(F::parent, id.to_hex()).set(F::pass_state, static_cast<std::int64_t>(renovation::PassState::lost));
-  p.set(F::at_ms, std::max(clock_.now_ms(), x->issued_ms));
-  return commit({make_op(OpKind::renovation_pass, pass, std::move(p))});
+  p.set(F::at_ms, std::max(ctx_.now_ms(), x->issued_ms));
+  return ctx_.commit({ctx_.make_op(OpKind::renovation_pass, pass, std::move(p))});
 }
 
-Status Session::start_renovation_works(const Id& id, std::string_view note) {
-  if (Status s = check_writable(); !s.ok()) return s;
+Status RenovationService::start_renovation_works(const Id& id, std::string_view note) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
   const Renovation* r = renovation(id);
   if (r && r->stage == Stage::fees_paid) return error("passes_first", S::err_renovation_passes_first);
-  auto p = stage_payload(r, Stage::in_progress, clock_.now_ms(), note);
+  auto p = stage_payload(r, Stage::in_progress, ctx_.now_ms(), note);
   if (!p.ok()) return p.error();
-  return commit({make_op(OpKind::renovation_stepped, Id::random(random_), std::move(p).value())});
+  return ctx_.commit({ctx_.make_op(OpKind::renovation_stepped, ctx_.new_id(), std::move(p).value())});
 }
 
-Status Session::check_renovation_completion(const Id& id, std::string_view note) {
-  if (Status s = check_writable(); !s.ok()) return s;
-  auto p = stage_payload(renovation(id), Stage::completion_checked, clock_.now_ms(), note);
+Status RenovationService::check_renovation_completion(const Id& id, std::string_view note) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
+  auto p = stage_payload(renovation(id), Stage::completion_checked, ctx_.now_ms(), note);
   if (!p.ok()) return p.error();
   // The local day of the check: the re-check falls due a calendar month after it, the same on every tablet.
-  p.value().set(F::day, today());
-  return commit({make_op(OpKind::renovation_stepped, Id::random(random_), std::move(p).value())});
+  p.value().set(F::day, ctx_.today());
+  return ctx_.commit({ctx_.make_op(OpKind::renovation_stepped, ctx_.new_id(), std::move(p).value())});
 }
 
-Status Session::recheck_renovation(const Id& id, std::string_view note) {
-  if (Status s = check_writable(); !s.ok()) return s;
+Status RenovationService::recheck_renovation(const Id& id, std::string_view note) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
   const Renovation* r = renovation(id);
-  auto p = stage_payload(r, Stage::rechecked, clock_.now_ms(), note);
+  auto p = stage_payload(r, Stage::rechecked, ctx_.now_ms(), note);
   if (!p.ok()) return p.error();
   // 经1个月再复验: not before the due day.
-  if (const auto due = renovation_recheck_due(*r); due && today() < *due) {
+  if (const auto due = renovation_recheck_due(*r); due && ctx_.today() < *due) {
     return Error{"recheck_early", std::string(i18n::tr(S::err_renovation_recheck_early)) + day_text(*due)};
   }
-  return commit({make_op(OpKind::renovation_stepped, Id::random(random_), std::move(p).value())});
+  return ctx_.commit({ctx_.make_op(OpKind::renovation_stepped, ctx_.new_id(), std::move(p).value())});
 }
 
-Status Session::refund_renovation_deposit(const Id& id, const Signature& signed_by, const renovation::Settings& settings) {
-  if (Status s = check_writable(); !s.ok()) return s;
+Status RenovationService::refund_renovation_deposit(const Id& id, const Signature& signed_by, const renovation::Settings& settings) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
   const Renovation* r = renovation(id);
-  auto p = stage_payload(r, Stage::refunded, clock_.now_ms(), {});
+  auto p = stage_payload(r, Stage::refunded, ctx_.now_ms(), {});
   if (!p.ok()) return p.error();
-  if (!lead_signed_in()) return error("not_allowed", S::err_renovation_refund_role);
+  if (!ctx_.lead_signed_in()) return error("not_allowed", S::err_renovation_refund_role);
   if (!looks_signed(signed_by)) return error("not_signed", S::err_renovation_unsigned);
   if (r->passes_out() > 0) return error("passes_out", S::err_renovation_passes_out);
   if (r->open_notices() > 0) return error("violations_open", S::err_renovation_violations_open);
   const renovation::Refund refund = renovation_refund(*r, settings);
   p.value().set(F::refund_cents, refund.refund).set(F::penalty_cents, refund.penalty_each);
   p.value().set(F::refund_signature, encode_signature(signed_by));
-  return commit({make_op(OpKind::renovation_stepped, Id::random(random_), std::move(p).value())});
+  return ctx_.commit({ctx_.make_op(OpKind::renovation_stepped, ctx_.new_id(), std::move(p).value())});
 }
 
-Result<Id> Session::issue_violation_notice(const Id& id, const NewViolation& n) {
-  if (Status s = check_writable(); !s.ok()) return s.error();
+Result<Id> RenovationService::issue_violation_notice(const Id& id, const NewViolation& n) {
+  if (Status s = ctx_.writable(); !s.ok()) return s.error();
   const Renovation* r = renovation(id);
   if (!r) return error("unknown_renovation", S::err_unknown_renovation);
   if (!r->open()) return error("finished", S::err_renovation_finished);
   if (n.what.empty()) return error("what_required", S::err_violation_what);
-  if (n.action == renovation::Action::rectify_by && (!valid_day(n.rectify_by) || n.rectify_by < today())) {
+  if (n.action == renovation::Action::rectify_by && (!valid_day(n.rectify_by) || n.rectify_by < ctx_.today())) {
     return error("bad_date", S::err_violation_date);
   }
   if (n.action == renovation::Action::deduct_deposit && (n.deduct_cents <= 0 || n.deduct_cents > renovation::kMaxCents)) {
     return error("bad_amount", S::err_violation_amount);
   }
-  if (renovation::action_needs_lead(n.action) && !lead_signed_in()) return error("not_allowed", S::err_violation_role);
-  if (!n.finding.is_nil() && !replica_.data().rounds.findings.count(n.finding)) return error("unknown_finding", S::err_unknown_finding);
-  const Id notice = Id::random(random_);
+  if (renovation::action_needs_lead(n.action) && !ctx_.lead_signed_in()) return error("not_allowed", S::err_violation_role);
+  if (!n.finding.is_nil() && !ctx_.data().rounds.findings.count(n.finding)) return error("unknown_finding", S::err_unknown_finding);
+  const Id notice = ctx_.new_id();
   Payload p;
   p.set(F::parent, id.to_hex()).set(F::note, n.what).set(F::action, static_cast<std::int64_t>(n.action));
   if (n.action == renovation::Action::rectify_by) p.set(F::rectify_by, n.rectify_by);
   if (n.action == renovation::Action::deduct_deposit) p.set(F::deduct_cents, n.deduct_cents);
   if (!n.finding.is_nil()) p.set(F::finding, n.finding.to_hex());
-  p.set(F::at_ms, std::max(clock_.now_ms(), r->applied_ms));
-  if (Status s = commit({make_op(OpKind::renovation_violation, notice, std::move(p))}); !s.ok()) return s.error();
+  p.set(F::at_ms, std::max(ctx_.now_ms(), r->applied_ms));
+  if (Status s = ctx_.commit({ctx_.make_op(OpKind::renovation_violation, notice, std::move(p))}); !s.ok()) return s.error();
   return notice;
 }
 
-Result<Id> Session::add_violation_photo(const Id& id, const Id& notice, std::string_view sha256) {
-  if (Status s = check_writable(); !s.ok()) return s.error();
+Result<Id> RenovationService::add_violation_photo(const Id& id, const Id& notice, std::string_view sha256) {
+  if (Status s = ctx_.writable(); !s.ok()) return s.error();
   const Renovation* r = renovation(id);
   if (!r) return error("unknown_renovation", S::err_unknown_renovation);
   const ViolationNotice* n = r->notice(notice);
   if (!n || !n->known()) return error("unknown_notice", S::err_unknown_violation);
-  return add_photo(notice, sha256);
+  return ctx_.add_photo(notice, sha256);
 }
 
-Status Session::follow_up_violation(const Id& id, const Id& notice, std::int64_t rectified_day, std::string_view note) {
-  if (Status s = check_writable(); !s.ok()) return s;
+Status RenovationService::follow_up_violation(const Id& id, const Id& notice, std::int64_t rectified_day, std::string_view note) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
   const Renovation* r = renovation(id);
   if (!r) return error("unknown_renovation", S::err_unknown_renovation);
   const ViolationNotice* n = r->notice(notice);
   if (!n || !n->known()) return error("unknown_notice", S::err_unknown_violation);
   if (n->followed_up()) return error("followed_up", S::err_violation_followed);
-  if (!valid_day(rectified_day) || rectified_day > today() || rectified_day < local(n->issued_ms).day) {
+  if (!valid_day(rectified_day) || rectified_day > ctx_.today() || rectified_day < ctx_.local(n->issued_ms).day) {
     return error("bad_date", S::err_violation_rectified_day);
   }
   Payload p;
   p.set(F::parent, id.to_hex()).set(F::notice, notice.to_hex()).set(F::rectified_day, rectified_day);
   if (!note.empty()) p.set(F::note, std::string(note));
-  p.set(F::at_ms, std::max(clock_.now_ms(), n->issued_ms));
-  return commit({make_op(OpKind::renovation_followed_up, Id::random(random_), std::move(p))});
+  p.set(F::at_ms, std::max(ctx_.now_ms(), n->issued_ms));
+  return ctx_.commit({ctx_.make_op(OpKind::renovation_followed_up, ctx_.new_id(), std::move(p))});
 }
 
-const Renovation* Session::renovation(const Id& id) const {
-  auto it = replica_.data().renovation.renovations.find(id);
-  return it == replica_.data().renovation.renovations.end() || !it->second.known() ? nullptr : &it->second;
+const Renovation* RenovationService::renovation(const Id& id) const {
+  auto it = ctx_.data().renovation.renovations.find(id);
+  return it == ctx_.data().renovation.renovations.end() || !it->second.known() ? nullptr : &it->second;
 }
 
-const Renovation* Session::renovation_of_unit(const Id& unit) const {
+const Renovation* RenovationService::renovation_of_unit(const Id& unit) const {
   const Renovation* best = nullptr;
-  for (const auto& [id, r] : replica_.data().renovation.renovations) {
+  for (const auto& [id, r] : ctx_.data().renovation.renovations) {
     if (!r.known() || r.unit != unit) continue;
     auto key = [](const Renovation* x) { return std::make_tuple(x->open(), x->applied_ms, x->id); };
     if (!best || key(best) < key(&r)) best = &r;
@@ -305,9 +300,9 @@ const Renovation* Session::renovation_of_unit(const Id& unit) const {
   return best;
 }
 
-std::vector<const Renovation*> Session::renovations_in_progress() const {
+std::vector<const Renovation*> RenovationService::renovations_in_progress() const {
   std::vector<const Renovation*> out;
-  for (const auto& [id, r] : replica_.data().renovation.renovations) {
+  for (const auto& [id, r] : ctx_.data().renovation.renovations) {
     if (r.known() && r.open()) out.push_back(&r);
   }
   std::sort(out.begin(), out.end(), [](const Renovation* a, const Renovation* b) {
@@ -316,29 +311,29 @@ std::vector<const Renovation*> Session::renovations_in_progress() const {
   return out;
 }
 
-std::optional<std::int64_t> Session::renovation_recheck_due(const Renovation& r) const {
+std::optional<std::int64_t> RenovationService::renovation_recheck_due(const Renovation& r) const {
   if (r.completion_day == 0) return std::nullopt;
   return renovation::one_month_after(r.completion_day);
 }
 
-bool Session::renovation_recheck_overdue(const Renovation& r) const {
+bool RenovationService::renovation_recheck_overdue(const Renovation& r) const {
   const auto due = renovation_recheck_due(r);
   if (!due || r.stage != Stage::completion_checked) return false;
-  const std::int64_t day = local(tickets::lateness_now(clock_.now_ms(), hlc_.last().wall_ms)).day;
+  const std::int64_t day = ctx_.local(ctx_.lateness_now_ms()).day;
   return renovation::recheck_overdue(*due, day);
 }
 
-renovation::Refund Session::renovation_refund(const Renovation& r, const renovation::Settings& settings) const {
+renovation::Refund RenovationService::renovation_refund(const Renovation& r, const renovation::Settings& settings) const {
   // Once refunded, the penalty that applied then stands, whatever the setting is now.
   const std::int64_t penalty = r.stage == Stage::refunded ? r.penalty_cents : settings.lost_pass_penalty_cents;
   return renovation::refund_for(r.deposit_cents, r.deductions_cents(), r.lost_passes(), penalty);
 }
 
-std::vector<RenovationOpenItems> Session::renovation_open_items() const {
+std::vector<RenovationOpenItems> RenovationService::renovation_open_items() const {
   std::map<Id, const Renovation*> open;
   for (const Renovation* r : renovations_in_progress()) open.emplace(r->unit, r);
   std::vector<RenovationOpenItems> out;
-  for (const UnitRow& row : unit_rows()) {  // in archive order: building, stairwell, floor, room
+  for (const UnitRow& row : ctx_.views().units) {  // in archive order: building, stairwell, floor, room
     auto it = open.find(row.id);
     if (it == open.end() && row.status != UnitStatus::renovating) continue;
     RenovationOpenItems item;
@@ -357,9 +352,9 @@ std::vector<RenovationOpenItems> Session::renovation_open_items() const {
   return out;
 }
 
-std::vector<std::pair<const Renovation*, const RenovationStep*>> Session::renovation_conflicts() const {
+std::vector<std::pair<const Renovation*, const RenovationStep*>> RenovationService::renovation_conflicts() const {
   std::vector<std::pair<const Renovation*, const RenovationStep*>> out;
-  for (const auto& [id, r] : replica_.data().renovation.renovations) {
+  for (const auto& [id, r] : ctx_.data().renovation.renovations) {
     for (const RenovationStep& s : r.history) {
       if (s.refused != renovation::TransitionError::none) out.emplace_back(&r, &s);
     }

@@ -1,18 +1,15 @@
-// Session's incident commands and queries: one tap starts an emergency, each
-// checklist step is stamped as it is done (with a stated time when the butler
-// records it afterwards), people, notes and photos are added, and it closes
-// with an outcome; the report is app/incidents/incident_report.hpp.
+// IncidentsService's commands and queries (incidents_service.hpp).
 #include <algorithm>
 
 #include "app/i18n/catalogue.hpp"
-#include "app/session/session.hpp"
-#include "app/session/session_errors.hpp"
+#include "app/incidents/incidents_service.hpp"
+#include "app/domain/command_errors.hpp"
 
 namespace app {
 namespace {
 
 using i18n::S;
-using session_detail::error;
+using command_detail::error;
 
 constexpr std::int64_t kClockSlackMs = 60000;  // a stated time a minute ahead is the tablets' clocks, not the future
 
@@ -31,32 +28,32 @@ bool has_place(const Incident& i) {
 
 }  // namespace
 
-Result<Id> Session::start_incident(const NewIncident& n) {
-  if (Status s = check_writable(); !s.ok()) return s.error();
-  const MasterData& d = replica_.data();
+Result<Id> IncidentsService::start_incident(const NewIncident& n) {
+  if (Status s = ctx_.writable(); !s.ok()) return s.error();
+  const MasterData& d = ctx_.data();
   if (!n.where.unit.is_nil() && !d.units.count(n.where.unit)) return error("unknown_unit", S::err_unknown_unit);
   if (!n.where.building.is_nil() && !d.buildings.count(n.where.building)) return error("unknown_building", S::err_unknown_building);
   if (n.where.lift_floor && (*n.where.lift_floor < -10 || *n.where.lift_floor > 300)) return error("bad_floor", S::err_incident_place);
-  const std::int64_t now = clock_.now_ms();
+  const std::int64_t now = ctx_.now_ms();
   if (n.happened_ms > now + kClockSlackMs) return error("time_in_future", S::err_incident_time_future);
-  const Id id = Id::random(random_);
+  const Id id = ctx_.new_id();
   Payload p;
   p.set(F::incident_kind, static_cast<std::int64_t>(n.kind));
   put_place(p, n.where);
   if (!n.note.empty()) p.set(F::note, n.note);
   if (n.happened_ms > 0 && n.happened_ms < now) p.set(F::happened_ms, n.happened_ms);
   p.set(F::at_ms, now);
-  if (Status s = commit({make_op(OpKind::incident_started, id, std::move(p))}); !s.ok()) return s.error();
+  if (Status s = ctx_.commit({ctx_.make_op(OpKind::incident_started, id, std::move(p))}); !s.ok()) return s.error();
   return id;
 }
 
-Status Session::record_incident_step(const Id& id, std::string_view step, std::string_view note, std::int64_t happened_ms) {
-  if (Status s = check_writable(); !s.ok()) return s;
+Status IncidentsService::record_incident_step(const Id& id, std::string_view step, std::string_view note, std::int64_t happened_ms) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
   const Incident* i = incident(id);
   if (!i) return error("unknown_incident", S::err_unknown_incident);
   if (!incidents::find_step(i->kind, step)) return error("unknown_step", S::err_incident_unknown_step);
   if (i->step(step)) return error("step_done", S::err_incident_step_done);
-  const std::int64_t now = clock_.now_ms();
+  const std::int64_t now = ctx_.now_ms();
   if (happened_ms > 0 && happened_ms < i->started_ms) return error("before_start", S::err_incident_time_before_start);
   if (happened_ms > now + kClockSlackMs) return error("time_in_future", S::err_incident_time_future);
   Payload p;
@@ -65,70 +62,70 @@ Status Session::record_incident_step(const Id& id, std::string_view step, std::s
   if (happened_ms > 0) p.set(F::happened_ms, happened_ms);
   // A clock behind the start (another tablet started it) must not make the step come first.
   p.set(F::at_ms, std::max(now, i->started_ms));
-  return commit({make_op(OpKind::incident_step, Id::random(random_), std::move(p))});
+  return ctx_.commit({ctx_.make_op(OpKind::incident_step, ctx_.new_id(), std::move(p))});
 }
 
-Status Session::correct_incident_step(const Id& id, std::string_view step, std::int64_t happened_ms, std::string_view note) {
-  if (Status s = check_writable(); !s.ok()) return s;
+Status IncidentsService::correct_incident_step(const Id& id, std::string_view step, std::int64_t happened_ms, std::string_view note) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
   const Incident* i = incident(id);
   if (!i) return error("unknown_incident", S::err_unknown_incident);
   if (!incidents::find_step(i->kind, step)) return error("unknown_step", S::err_incident_unknown_step);
   if (!i->step(step)) return error("step_not_done", S::err_incident_step_not_done);
-  const std::int64_t now = clock_.now_ms();
+  const std::int64_t now = ctx_.now_ms();
   if (happened_ms < i->started_ms) return error("before_start", S::err_incident_time_before_start);
   if (happened_ms > now + kClockSlackMs) return error("time_in_future", S::err_incident_time_future);
   Payload p;
   p.set(F::parent, id.to_hex()).set(F::step, std::string(step)).set(F::happened_ms, happened_ms).set(F::corrects, 1);
   if (!note.empty()) p.set(F::note, std::string(note));
   p.set(F::at_ms, std::max(now, i->started_ms));
-  return commit({make_op(OpKind::incident_step, Id::random(random_), std::move(p))});
+  return ctx_.commit({ctx_.make_op(OpKind::incident_step, ctx_.new_id(), std::move(p))});
 }
 
-Status Session::set_incident_place(const Id& id, const IncidentPlace& w) {
-  if (Status s = check_writable(); !s.ok()) return s;
+Status IncidentsService::set_incident_place(const Id& id, const IncidentPlace& w) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
   const Incident* i = incident(id);
   if (!i) return error("unknown_incident", S::err_unknown_incident);
   if (w.empty()) return error("place_required", S::err_incident_place);
-  const MasterData& d = replica_.data();
+  const MasterData& d = ctx_.data();
   if (!w.unit.is_nil() && !d.units.count(w.unit)) return error("unknown_unit", S::err_unknown_unit);
   if (!w.building.is_nil() && !d.buildings.count(w.building)) return error("unknown_building", S::err_unknown_building);
   if (w.lift_floor && (*w.lift_floor < -10 || *w.lift_floor > 300)) return error("bad_floor", S::err_incident_place);
   Payload p;
   p.set(F::parent, id.to_hex());
   put_place(p, w);
-  p.set(F::at_ms, std::max(clock_.now_ms(), i->started_ms));
-  return commit({make_op(OpKind::incident_noted, Id::random(random_), std::move(p))});
+  p.set(F::at_ms, std::max(ctx_.now_ms(), i->started_ms));
+  return ctx_.commit({ctx_.make_op(OpKind::incident_noted, ctx_.new_id(), std::move(p))});
 }
 
-Status Session::add_incident_person(const Id& id, std::string_view person) {
-  if (Status s = check_writable(); !s.ok()) return s;
+Status IncidentsService::add_incident_person(const Id& id, std::string_view person) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
   const Incident* i = incident(id);
   if (!i) return error("unknown_incident", S::err_unknown_incident);
   if (person.empty()) return error("person_required", S::err_incident_person);
   if (std::find(i->people.begin(), i->people.end(), person) != i->people.end()) return error("person_known", S::err_incident_person_known);
   Payload p;
-  p.set(F::parent, id.to_hex()).set(F::person, std::string(person)).set(F::at_ms, std::max(clock_.now_ms(), i->started_ms));
-  return commit({make_op(OpKind::incident_noted, Id::random(random_), std::move(p))});
+  p.set(F::parent, id.to_hex()).set(F::person, std::string(person)).set(F::at_ms, std::max(ctx_.now_ms(), i->started_ms));
+  return ctx_.commit({ctx_.make_op(OpKind::incident_noted, ctx_.new_id(), std::move(p))});
 }
 
-Status Session::add_incident_note(const Id& id, std::string_view note) {
-  if (Status s = check_writable(); !s.ok()) return s;
+Status IncidentsService::add_incident_note(const Id& id, std::string_view note) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
   const Incident* i = incident(id);
   if (!i) return error("unknown_incident", S::err_unknown_incident);
   if (note.empty()) return error("note_required", S::err_incident_note);
   Payload p;
-  p.set(F::parent, id.to_hex()).set(F::note, std::string(note)).set(F::at_ms, std::max(clock_.now_ms(), i->started_ms));
-  return commit({make_op(OpKind::incident_noted, Id::random(random_), std::move(p))});
+  p.set(F::parent, id.to_hex()).set(F::note, std::string(note)).set(F::at_ms, std::max(ctx_.now_ms(), i->started_ms));
+  return ctx_.commit({ctx_.make_op(OpKind::incident_noted, ctx_.new_id(), std::move(p))});
 }
 
-Result<Id> Session::add_incident_photo(const Id& id, std::string_view sha256) {
-  if (Status s = check_writable(); !s.ok()) return s.error();
+Result<Id> IncidentsService::add_incident_photo(const Id& id, std::string_view sha256) {
+  if (Status s = ctx_.writable(); !s.ok()) return s.error();
   if (!incident(id)) return error("unknown_incident", S::err_unknown_incident);
-  return add_photo(id, sha256);
+  return ctx_.add_photo(id, sha256);
 }
 
-Status Session::close_incident(const Id& id, std::string_view outcome) {
-  if (Status s = check_writable(); !s.ok()) return s;
+Status IncidentsService::close_incident(const Id& id, std::string_view outcome) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
   const Incident* i = incident(id);
   if (!i) return error("unknown_incident", S::err_unknown_incident);
   if (i->closed()) return error("closed", S::err_incident_closed);
@@ -144,20 +141,20 @@ Status Session::close_incident(const Id& id, std::string_view outcome) {
   Payload p;
   p.set(F::parent, id.to_hex()).set(F::incident_outcome, std::string(outcome));
   // Not before the last step: a report never ends before what it lists.
-  std::int64_t at = std::max(clock_.now_ms(), i->started_ms);
+  std::int64_t at = std::max(ctx_.now_ms(), i->started_ms);
   for (const IncidentStep& s : i->steps) at = std::max(at, s.at_ms);
   p.set(F::at_ms, at);
-  return commit({make_op(OpKind::incident_closed, Id::random(random_), std::move(p))});
+  return ctx_.commit({ctx_.make_op(OpKind::incident_closed, ctx_.new_id(), std::move(p))});
 }
 
-const Incident* Session::incident(const Id& id) const {
-  auto it = replica_.data().incidents.incidents.find(id);
-  return it == replica_.data().incidents.incidents.end() || !it->second.known() ? nullptr : &it->second;
+const Incident* IncidentsService::incident(const Id& id) const {
+  auto it = ctx_.data().incidents.incidents.find(id);
+  return it == ctx_.data().incidents.incidents.end() || !it->second.known() ? nullptr : &it->second;
 }
 
-std::vector<const Incident*> Session::recent_incidents(std::size_t limit) const {
+std::vector<const Incident*> IncidentsService::recent_incidents(std::size_t limit) const {
   std::vector<const Incident*> out;
-  for (const auto& [id, i] : replica_.data().incidents.incidents) {
+  for (const auto& [id, i] : ctx_.data().incidents.incidents) {
     if (i.known()) out.push_back(&i);
   }
   std::sort(out.begin(), out.end(), [](const Incident* a, const Incident* b) {
@@ -167,16 +164,16 @@ std::vector<const Incident*> Session::recent_incidents(std::size_t limit) const 
   return out;
 }
 
-std::vector<const Incident*> Session::open_incidents() const {
+std::vector<const Incident*> IncidentsService::open_incidents() const {
   std::vector<const Incident*> out = recent_incidents(SIZE_MAX);
   out.erase(std::remove_if(out.begin(), out.end(), [](const Incident* i) { return i->closed(); }), out.end());
   return out;
 }
 
-IncidentReport Session::incident_report(const Id& id) const {
+IncidentReport IncidentsService::incident_report(const Id& id) const {
   const Incident* i = incident(id);
   if (!i) return {};
-  return make_incident_report(*i, replica_.data(), i18n::current_language(), clock_.utc_offset_minutes());
+  return make_incident_report(*i, ctx_.data(), i18n::current_language(), ctx_.utc_offset_minutes());
 }
 
 }  // namespace app

@@ -1,6 +1,4 @@
-// Session's rounds commands and queries: starting a zone's round, answering
-// checklist items, "all pass", findings and their verification, finishing.
-// The rules live here (and in app/rounds), never in a screen.
+// RoundsService's commands and queries (rounds_service.hpp).
 #include <algorithm>
 #include <cstdio>
 
@@ -10,14 +8,14 @@
 #include "app/rounds/checklist_codec.hpp"
 #include "app/rounds/checklist_versions.hpp"
 #include "app/rounds/checklists.hpp"
-#include "app/session/session.hpp"
-#include "app/session/session_errors.hpp"
+#include "app/rounds/rounds_service.hpp"
+#include "app/domain/command_errors.hpp"
 
 namespace app {
 namespace {
 
 using i18n::S;
-using session_detail::error;
+using command_detail::error;
 
 const ChecklistItem* item_of(const ChecklistTemplate& t, int item) {
   if (item < 0 || item >= static_cast<int>(t.items.size())) return nullptr;
@@ -32,22 +30,19 @@ int minutes_into(std::int64_t day, std::int64_t wall_ms, int offset) {
 
 }  // namespace
 
-std::int64_t Session::today() const { return local_now().day; }
-LocalTime Session::local_now() const { return local(clock_.now_ms()); }
-LocalTime Session::local(std::int64_t wall_ms) const { return local_time(wall_ms, clock_.utc_offset_minutes()); }
 
-const Round* Session::round(const Id& id) const {
-  const auto& rounds = replica_.data().rounds.rounds;
+const Round* RoundsService::round(const Id& id) const {
+  const auto& rounds = ctx_.data().rounds.rounds;
   auto it = rounds.find(id);
   return it == rounds.end() || it->second.zone.is_nil() ? nullptr : &it->second;
 }
 
-void Session::refresh_round_caches() const {
-  if (round_caches_version_ == replica_.version()) return;
+void RoundsService::refresh_caches() const {
+  if (caches_version_ == ctx_.version()) return;
   // Routes depend on the zones, checkpoints, units' status and checklist
   // versions only: an answer leaves them (and references into them) alone,
   // so a screen may loop over a route while it records answers.
-  const MasterData& d = replica_.data();
+  const MasterData& d = ctx_.data();
   // 64-bit counts: size_t is 32 bits in wasm, where "<< 40" would shift it away.
   std::uint64_t signature = std::uint64_t{d.zones.size()} * 0x9E3779B97F4A7C15ull ^ std::uint64_t{d.checkpoints.size()} << 20 ^
                             std::uint64_t{d.rounds.checklists.size()} << 40;
@@ -73,7 +68,7 @@ void Session::refresh_round_caches() const {
   }
   for (auto& [round, list] : findings_by_round_) std::sort(list.begin(), list.end(), by_time);
   std::sort(open_findings_.begin(), open_findings_.end(), by_time);
-  for (const auto& [id, r] : replica_.data().rounds.rounds) {
+  for (const auto& [id, r] : ctx_.data().rounds.rounds) {
     if (r.zone.is_nil()) continue;
     rounds_by_zone_day_[{r.zone, r.day}].push_back(&r);
     // The gate greeting is the estate's, whoever's zone it was signed in from.
@@ -81,39 +76,39 @@ void Session::refresh_round_caches() const {
     const Round*& latest = round_index_[{zone, static_cast<int>(r.kind), r.day}];
     if (!latest || r.started_ms > latest->started_ms || (r.started_ms == latest->started_ms && r.id < latest->id)) latest = &r;
   }
-  round_caches_version_ = replica_.version();
+  caches_version_ = ctx_.version();
 }
 
-const Round* Session::round_of_day(const Id& zone, RoundKind kind, std::int64_t day) const {
-  refresh_round_caches();
+const Round* RoundsService::round_of_day(const Id& zone, RoundKind kind, std::int64_t day) const {
+  refresh_caches();
   auto it = round_index_.find({kind == RoundKind::gate ? Id{} : zone, static_cast<int>(kind), day});
   return it == round_index_.end() ? nullptr : it->second;
 }
 
-const Round* Session::todays_round(const Id& zone, RoundKind kind) const { return round_of_day(zone, kind, today()); }
+const Round* RoundsService::todays_round(const Id& zone, RoundKind kind) const { return round_of_day(zone, kind, ctx_.today()); }
 
-const Session::CachedRoute& Session::cached_route(const Id& zone, RoundKind kind, const std::string* pins) const {
-  refresh_round_caches();
+const RoundsService::CachedRoute& RoundsService::cached_route(const Id& zone, RoundKind kind, const std::string* pins) const {
+  refresh_caches();
   auto key = std::make_tuple(zone, static_cast<int>(kind), pins ? *pins : std::string("*"));
   auto it = routes_.find(key);
   if (it == routes_.end()) {
     CachedRoute c;
-    c.stops = build_route(replica_.data(), views(), zone, kind, pins);
+    c.stops = build_route(ctx_.data(), ctx_.views(), zone, kind, pins);
     for (std::size_t i = 0; i < c.stops.size(); ++i) c.index.emplace(c.stops[i].id, i);
     it = routes_.emplace(std::move(key), std::move(c)).first;
   }
   return it->second;
 }
 
-const std::vector<RouteStop>& Session::route(const Id& zone, RoundKind kind) const { return cached_route(zone, kind, nullptr).stops; }
+const std::vector<RouteStop>& RoundsService::route(const Id& zone, RoundKind kind) const { return cached_route(zone, kind, nullptr).stops; }
 
-const std::vector<RouteStop>& Session::route_of(const Id& round_id) const {
+const std::vector<RouteStop>& RoundsService::route_of(const Id& round_id) const {
   static const std::vector<RouteStop> none;
   const Round* r = round(round_id);
   return r ? cached_route(r->zone, r->kind, &r->pins).stops : none;
 }
 
-const ChecklistTemplate* Session::checklist_at(const Id& round_id, const Id& stop) const {
+const ChecklistTemplate* RoundsService::checklist_at(const Id& round_id, const Id& stop) const {
   const Round* r = round(round_id);
   if (!r) return nullptr;
   const CachedRoute& c = cached_route(r->zone, r->kind, &r->pins);
@@ -121,7 +116,7 @@ const ChecklistTemplate* Session::checklist_at(const Id& round_id, const Id& sto
   return it == c.index.end() ? nullptr : c.stops[it->second].checklist;
 }
 
-std::string Session::stop_label(const Id& round_id, const Id& stop) const {
+std::string RoundsService::stop_label(const Id& round_id, const Id& stop) const {
   const Round* r = round(round_id);
   if (!r) return {};
   const CachedRoute& c = cached_route(r->zone, r->kind, &r->pins);
@@ -129,7 +124,7 @@ std::string Session::stop_label(const Id& round_id, const Id& stop) const {
   return it == c.index.end() ? std::string() : c.stops[it->second].place + " " + c.stops[it->second].name;
 }
 
-std::string Session::finding_label(const Finding& f, i18n::Lang lang) const {
+std::string RoundsService::finding_label(const Finding& f, i18n::Lang lang) const {
   std::string out = stop_label(f.round, f.checkpoint);
   const ChecklistTemplate* t = checklist_at(f.round, f.checkpoint);
   if (t && f.item >= 0 && f.item < static_cast<std::int64_t>(t->items.size())) {
@@ -140,25 +135,12 @@ std::string Session::finding_label(const Finding& f, i18n::Lang lang) const {
   return out.empty() ? f.note : out;
 }
 
-std::string Session::staff_name(const Id& staff) const {
-  auto it = replica_.data().staff.find(staff);
-  return it == replica_.data().staff.end() ? std::string() : it->second.name;
-}
 
-std::vector<const ZoneRow*> Session::my_zones() const {
-  std::vector<const ZoneRow*> mine, all;
-  for (const ZoneRow& z : zone_rows()) {
-    all.push_back(&z);
-    auto it = replica_.data().zones.find(z.id);
-    if (it != replica_.data().zones.end() && it->second.butler == actor_) mine.push_back(&z);
-  }
-  return mine.empty() ? all : mine;
-}
 
-std::vector<DutyLine> Session::duties_of(const Id& zone, std::int64_t day) const {
+std::vector<DutyLine> RoundsService::duties_of(const Id& zone, std::int64_t day) const {
   std::vector<DutyLine> out;
-  const LocalTime now = local_now();
-  const int offset = clock_.utc_offset_minutes();
+  const LocalTime now = ctx_.local(ctx_.now_ms());
+  const int offset = ctx_.utc_offset_minutes();
   for (const schedule::DutyWindow& w : schedule::daily_cadence()) {
     const RoundKind kind = schedule::round_kind_of(w.duty);
     const int stops = static_cast<int>(route(zone, kind).size());
@@ -175,33 +157,33 @@ std::vector<DutyLine> Session::duties_of(const Id& zone, std::int64_t day) const
   return out;
 }
 
-Result<Id> Session::start_round(const Id& zone, RoundKind kind) {
-  if (Status s = check_writable(); !s.ok()) return s.error();
-  if (!replica_.data().zones.count(zone)) return error("unknown_zone", S::err_unknown_zone);
+Result<Id> RoundsService::start_round(const Id& zone, RoundKind kind) {
+  if (Status s = ctx_.writable(); !s.ok()) return s.error();
+  if (!ctx_.data().zones.count(zone)) return error("unknown_zone", S::err_unknown_zone);
   if (kind == RoundKind::gate) return sign_in_gate(zone);
   if (route(zone, kind).empty()) return error("nothing_to_walk", S::err_nothing_to_walk);
   if (const Round* r = todays_round(zone, kind); r && r->finished_ms == 0) return r->id;  // resume
-  const Id id = Id::random(random_);
+  const Id id = ctx_.new_id();
   Payload p;
-  p.set(F::zone, zone.to_hex()).set(F::day, today()).set(F::at_ms, clock_.now_ms());
+  p.set(F::zone, zone.to_hex()).set(F::day, ctx_.today()).set(F::at_ms, ctx_.now_ms());
   if (kind != RoundKind::zone) p.set(F::kind, static_cast<std::int64_t>(kind));
   // The checklists as they are now stay this round's, whatever is edited later.
-  if (std::string pins = current_pins(replica_.data().rounds); !pins.empty()) p.set(F::pins, std::move(pins));
-  if (Status s = commit({make_op(OpKind::round_started, id, std::move(p))}); !s.ok()) return s.error();
+  if (std::string pins = current_pins(ctx_.data().rounds); !pins.empty()) p.set(F::pins, std::move(pins));
+  if (Status s = ctx_.commit({ctx_.make_op(OpKind::round_started, id, std::move(p))}); !s.ok()) return s.error();
   return id;
 }
 
-Result<Id> Session::sign_in_gate(const Id& zone) {
-  if (Status s = check_writable(); !s.ok()) return s.error();
-  if (!replica_.data().zones.count(zone)) return error("unknown_zone", S::err_unknown_zone);
+Result<Id> RoundsService::sign_in_gate(const Id& zone) {
+  if (Status s = ctx_.writable(); !s.ok()) return s.error();
+  if (!ctx_.data().zones.count(zone)) return error("unknown_zone", S::err_unknown_zone);
   if (const Round* r = todays_round(zone, RoundKind::gate)) return r->id;  // once a day is enough
-  const Id id = Id::random(random_);
-  const std::int64_t now = clock_.now_ms();
+  const Id id = ctx_.new_id();
+  const std::int64_t now = ctx_.now_ms();
   Payload start;
-  start.set(F::zone, zone.to_hex()).set(F::day, today()).set(F::at_ms, now).set(F::kind, static_cast<std::int64_t>(RoundKind::gate));
+  start.set(F::zone, zone.to_hex()).set(F::day, ctx_.today()).set(F::at_ms, now).set(F::kind, static_cast<std::int64_t>(RoundKind::gate));
   Payload finish;
   finish.set(F::at_ms, now);
-  if (Status s = commit({make_op(OpKind::round_started, id, std::move(start)), make_op(OpKind::round_finished, id, std::move(finish))}); !s.ok()) {
+  if (Status s = ctx_.commit({ctx_.make_op(OpKind::round_started, id, std::move(start)), ctx_.make_op(OpKind::round_finished, id, std::move(finish))}); !s.ok()) {
     return s.error();
   }
   return id;
@@ -209,7 +191,7 @@ Result<Id> Session::sign_in_gate(const Id& zone) {
 
 // Why an answer cannot be recorded now, if it cannot; the stop's checklist
 // and item when it can.
-static Status check_answerable(const Session& s, const Id& round_id, const Id& stop, int item, const ChecklistTemplate** t,
+static Status check_answerable(const RoundsService& s, const Id& round_id, const Id& stop, int item, const ChecklistTemplate** t,
                                const ChecklistItem** out) {
   const Round* r = s.round(round_id);
   if (!r) return error("unknown_round", S::err_unknown_round);
@@ -221,20 +203,20 @@ static Status check_answerable(const Session& s, const Id& round_id, const Id& s
   return ok_status();
 }
 
-Status Session::answer_item(const Id& round_id, const Id& checkpoint, int item, ItemResult result, std::string_view note) {
-  if (Status s = check_writable(); !s.ok()) return s;
+Status RoundsService::answer_item(const Id& round_id, const Id& checkpoint, int item, ItemResult result, std::string_view note) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
   const ChecklistItem* it = nullptr;
   const ChecklistTemplate* t = nullptr;
   if (Status s = check_answerable(*this, round_id, checkpoint, item, &t, &it); !s.ok()) return s;
   Payload p;
   p.set(F::round, round_id.to_hex()).set(F::checkpoint, checkpoint.to_hex()).set(F::item, item);
-  p.set(F::result, static_cast<std::int64_t>(result)).set(F::checklist, t->key).set(F::version, t->version).set(F::at_ms, clock_.now_ms());
+  p.set(F::result, static_cast<std::int64_t>(result)).set(F::checklist, t->key).set(F::version, t->version).set(F::at_ms, ctx_.now_ms());
   if (!note.empty()) p.set(F::note, std::string(note));
-  return commit({make_op(OpKind::item_answered, answer_id(round_id, checkpoint, item), std::move(p))});
+  return ctx_.commit({ctx_.make_op(OpKind::item_answered, answer_id(round_id, checkpoint, item), std::move(p))});
 }
 
-Status Session::record_reading(const Id& round_id, const Id& checkpoint, int item, std::int64_t value) {
-  if (Status s = check_writable(); !s.ok()) return s;
+Status RoundsService::record_reading(const Id& round_id, const Id& checkpoint, int item, std::int64_t value) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
   const ChecklistItem* it = nullptr;
   const ChecklistTemplate* t = nullptr;
   if (Status s = check_answerable(*this, round_id, checkpoint, item, &t, &it); !s.ok()) return s;
@@ -243,12 +225,12 @@ Status Session::record_reading(const Id& round_id, const Id& checkpoint, int ite
   Payload p;
   p.set(F::round, round_id.to_hex()).set(F::checkpoint, checkpoint.to_hex()).set(F::item, item);
   p.set(F::result, static_cast<std::int64_t>(ItemResult::pass)).set(F::reading, value);
-  p.set(F::checklist, t->key).set(F::version, t->version).set(F::at_ms, clock_.now_ms());
-  return commit({make_op(OpKind::item_answered, answer_id(round_id, checkpoint, item), std::move(p))});
+  p.set(F::checklist, t->key).set(F::version, t->version).set(F::at_ms, ctx_.now_ms());
+  return ctx_.commit({ctx_.make_op(OpKind::item_answered, answer_id(round_id, checkpoint, item), std::move(p))});
 }
 
-Status Session::pass_checkpoint(const Id& round_id, const Id& checkpoint) {
-  if (Status s = check_writable(); !s.ok()) return s;
+Status RoundsService::pass_checkpoint(const Id& round_id, const Id& checkpoint) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
   const ChecklistItem* first = nullptr;
   const ChecklistTemplate* tp = nullptr;
   if (Status s = check_answerable(*this, round_id, checkpoint, 0, &tp, &first); !s.ok()) return s;
@@ -259,14 +241,14 @@ Status Session::pass_checkpoint(const Id& round_id, const Id& checkpoint) {
     Payload p;
     p.set(F::round, round_id.to_hex()).set(F::checkpoint, checkpoint.to_hex()).set(F::item, static_cast<std::int64_t>(i));
     p.set(F::result, static_cast<std::int64_t>(ItemResult::pass)).set(F::checklist, t.key).set(F::version, t.version);
-    p.set(F::at_ms, clock_.now_ms());
-    ops.push_back(make_op(OpKind::item_answered, answer_id(round_id, checkpoint, static_cast<int>(i)), std::move(p)));
+    p.set(F::at_ms, ctx_.now_ms());
+    ops.push_back(ctx_.make_op(OpKind::item_answered, answer_id(round_id, checkpoint, static_cast<int>(i)), std::move(p)));
   }
-  return commit(std::move(ops));
+  return ctx_.commit(std::move(ops));
 }
 
-Result<Id> Session::open_finding(const Id& round_id, const Id& checkpoint, int item, const NewFinding& f) {
-  if (Status s = check_writable(); !s.ok()) return s.error();
+Result<Id> RoundsService::open_finding(const Id& round_id, const Id& checkpoint, int item, const NewFinding& f) {
+  if (Status s = ctx_.writable(); !s.ok()) return s.error();
   const ChecklistItem* it = nullptr;
   const ChecklistTemplate* t = nullptr;
   if (Status s = check_answerable(*this, round_id, checkpoint, item, &t, &it); !s.ok()) return s.error();
@@ -275,41 +257,41 @@ Result<Id> Session::open_finding(const Id& round_id, const Id& checkpoint, int i
   if (finding_for(round_id, checkpoint, item)) return error("finding_exists", S::err_finding_exists);
   if (f.urgent && f.told.empty()) return error("told_required", S::err_urgent_needs_told);
   if (!f.urgent && f.department.empty()) return error("department_required", S::err_dispatch_needs_department);
-  const Id id = Id::random(random_);
+  const Id id = ctx_.new_id();
   Payload p;
   p.set(F::round, round_id.to_hex()).set(F::checkpoint, checkpoint.to_hex()).set(F::item, item);
   if (!f.note.empty()) p.set(F::note, f.note);
   p.set(F::urgent, f.urgent ? 1 : 0);
   if (f.urgent) p.set(F::told, f.told);
   else p.set(F::department, f.department);
-  p.set(F::at_ms, clock_.now_ms());
-  if (Status s = commit({make_op(OpKind::finding_opened, id, std::move(p))}); !s.ok()) return s.error();
+  p.set(F::at_ms, ctx_.now_ms());
+  if (Status s = ctx_.commit({ctx_.make_op(OpKind::finding_opened, id, std::move(p))}); !s.ok()) return s.error();
   return id;
 }
 
-Result<Id> Session::add_finding_photo(const Id& finding, std::string_view sha256) {
-  if (Status s = check_writable(); !s.ok()) return s.error();
-  if (!replica_.data().rounds.findings.count(finding)) return error("unknown_finding", S::err_unknown_finding);
-  return add_photo(finding, sha256);
+Result<Id> RoundsService::add_finding_photo(const Id& finding, std::string_view sha256) {
+  if (Status s = ctx_.writable(); !s.ok()) return s.error();
+  if (!ctx_.data().rounds.findings.count(finding)) return error("unknown_finding", S::err_unknown_finding);
+  return ctx_.add_photo(finding, sha256);
 }
 
-Status Session::verify_finding(const Id& finding, std::string_view after_photo, std::string_view note) {
-  if (Status s = check_writable(); !s.ok()) return s;
-  const auto& findings = replica_.data().rounds.findings;
+Status RoundsService::verify_finding(const Id& finding, std::string_view after_photo, std::string_view note) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
+  const auto& findings = ctx_.data().rounds.findings;
   auto it = findings.find(finding);
   if (it == findings.end() || it->second.opened_ms == 0) return error("unknown_finding", S::err_unknown_finding);
   if (!it->second.open()) return error("already_verified", S::err_finding_verified);
   if (!is_sha256_hex(after_photo)) return error("after_photo_required", S::err_verify_needs_photo);
   // The "after" photo and the verification land together or not at all.
-  Payload photo = photo_payload(finding, after_photo);
+  Payload photo = ctx_.photo_payload(finding, after_photo);
   Payload p;
-  p.set(F::at_ms, std::max<std::int64_t>(clock_.now_ms(), it->second.opened_ms + 1));
+  p.set(F::at_ms, std::max<std::int64_t>(ctx_.now_ms(), it->second.opened_ms + 1));
   if (!note.empty()) p.set(F::note, std::string(note));
-  return commit({make_op(OpKind::photo_added, Id::random(random_), std::move(photo)), make_op(OpKind::finding_verified, finding, std::move(p))});
+  return ctx_.commit({ctx_.make_op(OpKind::photo_added, ctx_.new_id(), std::move(photo)), ctx_.make_op(OpKind::finding_verified, finding, std::move(p))});
 }
 
-Status Session::finish_round(const Id& round_id) {
-  if (Status s = check_writable(); !s.ok()) return s;
+Status RoundsService::finish_round(const Id& round_id) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
   const Round* r = round(round_id);
   if (!r) return error("unknown_round", S::err_unknown_round);
   if (r->finished_ms != 0) return error("round_finished", S::err_round_finished);
@@ -319,7 +301,7 @@ Status Session::finish_round(const Id& round_id) {
   for (const Finding* f : findings_of_round(round_id)) {
     const ChecklistTemplate* t = checklist_at(round_id, f->checkpoint);
     if (!t || f->item < 0 || f->item >= static_cast<std::int64_t>(t->items.size())) continue;
-    if (t->items[static_cast<std::size_t>(f->item)].photo_required && photos_of(f->id).empty()) ++unphotographed;
+    if (t->items[static_cast<std::size_t>(f->item)].photo_required && photos_of(ctx_.data(), f->id).empty()) ++unphotographed;
   }
   if (unphotographed > 0) {
     char text[256];
@@ -327,12 +309,12 @@ Status Session::finish_round(const Id& round_id) {
     return Error{"photo_required", text};
   }
   Payload p;
-  p.set(F::at_ms, std::max<std::int64_t>(clock_.now_ms(), r->started_ms));
-  return commit({make_op(OpKind::round_finished, round_id, std::move(p))});
+  p.set(F::at_ms, std::max<std::int64_t>(ctx_.now_ms(), r->started_ms));
+  return ctx_.commit({ctx_.make_op(OpKind::round_finished, round_id, std::move(p))});
 }
 
-Status Session::answer_choice(const Id& round_id, const Id& stop, int item, int choice) {
-  if (Status s = check_writable(); !s.ok()) return s;
+Status RoundsService::answer_choice(const Id& round_id, const Id& stop, int item, int choice) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
   const ChecklistItem* it = nullptr;
   const ChecklistTemplate* t = nullptr;
   if (Status s = check_answerable(*this, round_id, stop, item, &t, &it); !s.ok()) return s;
@@ -341,12 +323,12 @@ Status Session::answer_choice(const Id& round_id, const Id& stop, int item, int 
   Payload p;
   p.set(F::round, round_id.to_hex()).set(F::checkpoint, stop.to_hex()).set(F::item, item);
   p.set(F::result, static_cast<std::int64_t>(ItemResult::pass)).set(F::reading, choice).set(F::note, it->choices[static_cast<std::size_t>(choice)]);
-  p.set(F::checklist, t->key).set(F::version, t->version).set(F::at_ms, clock_.now_ms());
-  return commit({make_op(OpKind::item_answered, answer_id(round_id, stop, item), std::move(p))});
+  p.set(F::checklist, t->key).set(F::version, t->version).set(F::at_ms, ctx_.now_ms());
+  return ctx_.commit({ctx_.make_op(OpKind::item_answered, answer_id(round_id, stop, item), std::move(p))});
 }
 
-Status Session::answer_text(const Id& round_id, const Id& stop, int item, std::string_view text) {
-  if (Status s = check_writable(); !s.ok()) return s;
+Status RoundsService::answer_text(const Id& round_id, const Id& stop, int item, std::string_view text) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
   const ChecklistItem* it = nullptr;
   const ChecklistTemplate* t = nullptr;
   if (Status s = check_answerable(*this, round_id, stop, item, &t, &it); !s.ok()) return s;
@@ -356,21 +338,17 @@ Status Session::answer_text(const Id& round_id, const Id& stop, int item, std::s
   Payload p;
   p.set(F::round, round_id.to_hex()).set(F::checkpoint, stop.to_hex()).set(F::item, item);
   p.set(F::result, static_cast<std::int64_t>(ItemResult::pass)).set(F::note, words);
-  p.set(F::checklist, t->key).set(F::version, t->version).set(F::at_ms, clock_.now_ms());
-  return commit({make_op(OpKind::item_answered, answer_id(round_id, stop, item), std::move(p))});
+  p.set(F::checklist, t->key).set(F::version, t->version).set(F::at_ms, ctx_.now_ms());
+  return ctx_.commit({ctx_.make_op(OpKind::item_answered, answer_id(round_id, stop, item), std::move(p))});
 }
 
-std::vector<const ChecklistTemplate*> Session::checklists() const { return latest_checklists(replica_.data().rounds); }
+std::vector<const ChecklistTemplate*> RoundsService::checklists() const { return latest_checklists(ctx_.data().rounds); }
 
-bool Session::lead_signed_in() const {
-  auto it = replica_.data().staff.find(actor_);
-  return it != replica_.data().staff.end() && (it->second.role == Role::head_butler || it->second.role == Role::manager);
-}
 
-Result<std::int64_t> Session::save_checklist(const ChecklistTemplate& edited) {
-  if (Status s = check_writable(); !s.ok()) return s.error();
-  if (!lead_signed_in()) return error("not_allowed", S::err_checklist_lead_only);
-  const ChecklistTemplate* latest = latest_checklist(replica_.data().rounds, edited.key);
+Result<std::int64_t> RoundsService::save_checklist(const ChecklistTemplate& edited) {
+  if (Status s = ctx_.writable(); !s.ok()) return s.error();
+  if (!ctx_.lead_signed_in()) return error("not_allowed", S::err_checklist_lead_only);
+  const ChecklistTemplate* latest = latest_checklist(ctx_.data().rounds, edited.key);
   if (!latest) return error("unknown_checklist", S::err_unknown_checklist);
   if (edited.items.empty()) return error("checklist_empty", S::err_checklist_empty);
   std::vector<ChecklistItem> items;
@@ -389,18 +367,18 @@ Result<std::int64_t> Session::save_checklist(const ChecklistTemplate& edited) {
   if (*decoded == latest->items) return error("checklist_unchanged", S::err_checklist_unchanged);
   const std::int64_t version = latest->version + 1;
   Payload p;
-  p.set(F::checklist, edited.key).set(F::version, version).set(F::name, latest->zh).set(F::items, text).set(F::at_ms, clock_.now_ms());
-  if (Status s = commit({make_op(OpKind::checklist_saved, checklist_entity(edited.key, version), std::move(p))}); !s.ok()) return s.error();
+  p.set(F::checklist, edited.key).set(F::version, version).set(F::name, latest->zh).set(F::items, text).set(F::at_ms, ctx_.now_ms());
+  if (Status s = ctx_.commit({ctx_.make_op(OpKind::checklist_saved, checklist_entity(edited.key, version), std::move(p))}); !s.ok()) return s.error();
   return version;
 }
 
-const Answer* Session::answer(const Id& round_id, const Id& checkpoint, int item) const {
-  const auto& answers = replica_.data().rounds.answers;
+const Answer* RoundsService::answer(const Id& round_id, const Id& checkpoint, int item) const {
+  const auto& answers = ctx_.data().rounds.answers;
   auto it = answers.find(answer_id(round_id, checkpoint, item));
   return it == answers.end() ? nullptr : &it->second;
 }
 
-CheckpointProgress Session::checkpoint_progress(const Id& round_id, const Id& checkpoint) const {
+CheckpointProgress RoundsService::checkpoint_progress(const Id& round_id, const Id& checkpoint) const {
   CheckpointProgress p;
   const ChecklistTemplate* t = checklist_at(round_id, checkpoint);
   if (!t) return p;
@@ -414,7 +392,7 @@ CheckpointProgress Session::checkpoint_progress(const Id& round_id, const Id& ch
   return p;
 }
 
-RoundProgress Session::round_progress(const Id& round_id) const {
+RoundProgress RoundsService::round_progress(const Id& round_id) const {
   RoundProgress p;
   const Round* r = round(round_id);
   if (!r) return p;
@@ -429,19 +407,19 @@ RoundProgress Session::round_progress(const Id& round_id) const {
   return p;
 }
 
-std::vector<const Finding*> Session::open_findings() const {
-  refresh_round_caches();
+std::vector<const Finding*> RoundsService::open_findings() const {
+  refresh_caches();
   return open_findings_;
 }
 
-std::vector<const Finding*> Session::findings_of_round(const Id& round_id) const {
-  refresh_round_caches();
+std::vector<const Finding*> RoundsService::findings_of_round(const Id& round_id) const {
+  refresh_caches();
   auto it = findings_by_round_.find(round_id);
   return it == findings_by_round_.end() ? std::vector<const Finding*>() : it->second;
 }
 
-std::vector<const Finding*> Session::findings_of_zone_day(const Id& zone, std::int64_t day) const {
-  refresh_round_caches();
+std::vector<const Finding*> RoundsService::findings_of_zone_day(const Id& zone, std::int64_t day) const {
+  refresh_caches();
   std::vector<const Finding*> out;
   auto rounds = rounds_by_zone_day_.find({zone, day});
   if (rounds == rounds_by_zone_day_.end()) return out;
@@ -455,7 +433,7 @@ std::vector<const Finding*> Session::findings_of_zone_day(const Id& zone, std::i
   return out;
 }
 
-ZoneDayReport Session::zone_day_report(const Id& zone, std::int64_t day) const {
+ZoneDayReport RoundsService::zone_day_report(const Id& zone, std::int64_t day) const {
   ZoneDayReport z;
   z.round = round_of_day(zone, RoundKind::zone, day);
   for (const Finding* f : findings_of_zone_day(zone, day)) (f->open() ? z.findings_open : z.findings_verified)++;
@@ -470,8 +448,8 @@ ZoneDayReport Session::zone_day_report(const Id& zone, std::int64_t day) const {
   return z;
 }
 
-const Finding* Session::finding_for(const Id& round_id, const Id& checkpoint, int item) const {
-  refresh_round_caches();
+const Finding* RoundsService::finding_for(const Id& round_id, const Id& checkpoint, int item) const {
+  refresh_caches();
   auto it = findings_by_round_.find(round_id);
   if (it == findings_by_round_.end()) return nullptr;
   for (const Finding* f : it->second) {
@@ -480,25 +458,25 @@ const Finding* Session::finding_for(const Id& round_id, const Id& checkpoint, in
   return nullptr;
 }
 
-std::optional<std::int64_t> Session::previous_reading(const Id& round_id, const Id& checkpoint, int item) const {
+std::optional<std::int64_t> RoundsService::previous_reading(const Id& round_id, const Id& checkpoint, int item) const {
   const auto last = last_reading(round_id, checkpoint, item);
   return last ? std::optional<std::int64_t>(last->value) : std::nullopt;
 }
 
-ReadingFlag Session::reading_flag(const Id& round_id, const Id& checkpoint, int item) const {
+ReadingFlag RoundsService::reading_flag(const Id& round_id, const Id& checkpoint, int item) const {
   const Answer* a = answer(round_id, checkpoint, item);
   if (!a || !a->has_reading) return ReadingFlag::none;
   return check_reading(last_reading(round_id, checkpoint, item), a->reading, a->at_ms);
 }
 
-std::optional<PastReading> Session::last_reading(const Id& round_id, const Id& checkpoint, int item) const {
+std::optional<PastReading> RoundsService::last_reading(const Id& round_id, const Id& checkpoint, int item) const {
   // A year of answers is ~200,000: scanned once per change, not every frame.
-  refresh_round_caches();
+  refresh_caches();
   const Id key = answer_id(round_id, checkpoint, item);
   if (auto hit = previous_readings_.find(key); hit != previous_readings_.end()) return hit->second;
   const Round* current = round(round_id);
   std::optional<PastReading> best;
-  for (const auto& [id, a] : replica_.data().rounds.answers) {
+  for (const auto& [id, a] : ctx_.data().rounds.answers) {
     if (a.checkpoint != checkpoint || a.item != item || !a.has_reading || a.round == round_id) continue;
     if (current && a.at_ms > current->started_ms) continue;
     if (!best || a.at_ms > best->at_ms) best = PastReading{a.reading, a.at_ms};

@@ -1,20 +1,16 @@
-// Session's ticket commands and queries: opening one as received, classifying
-// it, each later step of its lifecycle, handing it on, the repair slip, the
-// owner's signature, the leak test, the callback and its re-check, and the
-// deadlines. The rules are app/tickets/; this file turns them into ops and
-// messages.
+// TicketsService's ticket commands and queries (tickets_service.hpp).
 #include <algorithm>
 
 #include "app/core/signature.hpp"
 #include "app/i18n/catalogue.hpp"
-#include "app/session/session.hpp"
-#include "app/session/session_errors.hpp"
+#include "app/tickets/tickets_service.hpp"
+#include "app/domain/command_errors.hpp"
 
 namespace app {
 namespace {
 
 using i18n::S;
-using session_detail::error;
+using command_detail::error;
 using TS = tickets::Status;
 
 S refusal_message(tickets::TransitionError e) {
@@ -37,11 +33,11 @@ Payload act_on(const Id& ticket, std::int64_t at_ms) {
 
 }  // namespace
 
-Result<Id> Session::open_ticket(const NewTicket& t) {
-  if (Status s = check_writable(); !s.ok()) return s.error();
+Result<Id> TicketsService::open_ticket(const NewTicket& t) {
+  if (Status s = ctx_.writable(); !s.ok()) return s.error();
   if (t.what.empty()) return error("what_required", S::err_ticket_what);
-  if (!t.unit.is_nil() && !replica_.data().units.count(t.unit)) return error("unknown_unit", S::err_unknown_unit);
-  const Id id = Id::random(random_);
+  if (!t.unit.is_nil() && !ctx_.data().units.count(t.unit)) return error("unknown_unit", S::err_unknown_unit);
+  const Id id = ctx_.new_id();
   Payload p;
   if (!t.unit.is_nil()) p.set(F::parent, t.unit.to_hex());
   if (!t.owner.empty()) p.set(F::name, t.owner);
@@ -49,29 +45,29 @@ Result<Id> Session::open_ticket(const NewTicket& t) {
   if (!t.wants.empty()) p.set(F::wants, t.wants);
   if (t.requested_ms > 0) p.set(F::requested_ms, t.requested_ms);
   p.set(F::channel, t.channel).set(F::kind, static_cast<std::int64_t>(t.kind)).set(F::severity, static_cast<std::int64_t>(t.severity));
-  p.set(F::note, t.what).set(F::at_ms, clock_.now_ms());
-  if (Status s = commit({make_op(OpKind::ticket_opened, id, std::move(p))}); !s.ok()) return s.error();
+  p.set(F::note, t.what).set(F::at_ms, ctx_.now_ms());
+  if (Status s = ctx_.commit({ctx_.make_op(OpKind::ticket_opened, id, std::move(p))}); !s.ok()) return s.error();
   return id;
 }
 
-Status Session::classify_ticket(const Id& id, tickets::Kind kind, tickets::Severity severity, bool approved_later) {
-  if (Status s = check_writable(); !s.ok()) return s;
+Status TicketsService::classify_ticket(const Id& id, tickets::Kind kind, tickets::Severity severity, bool approved_later) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
   const Ticket* t = ticket(id);
   if (!t) return error("unknown_ticket", S::err_unknown_ticket);
   if (auto e = tickets::check_transition(t->status, TS::classified); e != tickets::TransitionError::none) {
     return error("bad_step", refusal_message(e));
   }
   // A later date than the standard one is the head's to grant.
-  if (approved_later && !lead_signed_in()) return error("not_allowed", S::err_ticket_approval_lead_only);
-  Payload p = act_on(id, std::max(clock_.now_ms(), t->received_ms));
+  if (approved_later && !ctx_.lead_signed_in()) return error("not_allowed", S::err_ticket_approval_lead_only);
+  Payload p = act_on(id, std::max(ctx_.now_ms(), t->received_ms));
   p.set(F::stage, static_cast<std::int64_t>(TS::classified));
   p.set(F::kind, static_cast<std::int64_t>(kind)).set(F::severity, static_cast<std::int64_t>(severity));
   if (approved_later) p.set(F::approved, 1);
-  return commit({make_op(OpKind::ticket_stepped, Id::random(random_), std::move(p))});
+  return ctx_.commit({ctx_.make_op(OpKind::ticket_stepped, ctx_.new_id(), std::move(p))});
 }
 
-Status Session::step_ticket(const Id& id, TS to, std::string_view note, std::string_view handed_to, bool callback_failed) {
-  if (Status s = check_writable(); !s.ok()) return s;
+Status TicketsService::step_ticket(const Id& id, TS to, std::string_view note, std::string_view handed_to, bool callback_failed) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
   const Ticket* t = ticket(id);
   if (!t) return error("unknown_ticket", S::err_unknown_ticket);
   if (to == TS::classified) return classify_ticket(id, t->kind, t->severity);
@@ -80,35 +76,35 @@ Status Session::step_ticket(const Id& id, TS to, std::string_view note, std::str
     return error("bad_step", refusal_message(e));
   }
   if (to == TS::dispatched && handed_to.empty() && !callback_failed) return error("handed_to_required", S::err_ticket_dispatch_to);
-  Payload p = act_on(id, std::max(clock_.now_ms(), t->received_ms));
+  Payload p = act_on(id, std::max(ctx_.now_ms(), t->received_ms));
   p.set(F::stage, static_cast<std::int64_t>(to));
   if (!note.empty()) p.set(F::note, std::string(note));
   if (!handed_to.empty()) p.set(F::department, std::string(handed_to));
   if (callback_failed) p.set(F::failed, 1);
-  return commit({make_op(OpKind::ticket_stepped, Id::random(random_), std::move(p))});
+  return ctx_.commit({ctx_.make_op(OpKind::ticket_stepped, ctx_.new_id(), std::move(p))});
 }
 
-Status Session::hand_on_ticket(const Id& id, const Id& colleague, std::string_view note) {
-  if (Status s = check_writable(); !s.ok()) return s;
+Status TicketsService::hand_on_ticket(const Id& id, const Id& colleague, std::string_view note) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
   const Ticket* t = ticket(id);
   if (!t) return error("unknown_ticket", S::err_unknown_ticket);
   if (!t->open()) return error("bad_step", S::err_ticket_closed);
-  if (!staff(colleague)) return error("unknown_staff", S::err_unknown_staff);
+  if (!ctx_.staff(colleague)) return error("unknown_staff", S::err_unknown_staff);
   if (t->responsible == colleague) return error("same_owner", S::err_hand_on_same);
-  Payload p = act_on(id, std::max(clock_.now_ms(), t->received_ms));
+  Payload p = act_on(id, std::max(ctx_.now_ms(), t->received_ms));
   p.set(F::assignee, colleague.to_hex());
   if (!note.empty()) p.set(F::note, std::string(note));
-  return commit({make_op(OpKind::ticket_handed_on, Id::random(random_), std::move(p))});
+  return ctx_.commit({ctx_.make_op(OpKind::ticket_handed_on, ctx_.new_id(), std::move(p))});
 }
 
-Status Session::set_repair_slip(const Id& id, const RepairSlipDraft& draft) {
-  if (Status s = check_writable(); !s.ok()) return s;
+Status TicketsService::set_repair_slip(const Id& id, const RepairSlipDraft& draft) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
   const Ticket* t = ticket(id);
   if (!t) return error("unknown_ticket", S::err_unknown_ticket);
   if (t->kind != tickets::Kind::repair) return error("not_repair", S::err_not_repair);
   if (t->status >= TS::done) return error("bad_step", S::err_ticket_after_done);
   std::vector<SlipLine> lines;
-  const auto& prices = replica_.data().tickets.prices;
+  const auto& prices = ctx_.data().tickets.prices;
   for (const auto& [item, quantity] : draft.items) {
     auto it = prices.find(item);
     if (it == prices.end() || it->second.name.empty()) return error("unknown_price_item", S::err_unknown_price_item);
@@ -116,15 +112,15 @@ Status Session::set_repair_slip(const Id& id, const RepairSlipDraft& draft) {
     // Priced as the list stands now: a later edit of the list leaves this slip alone.
     lines.push_back({item, it->second.name, it->second.unit_label, it->second.price_cents, quantity});
   }
-  Payload p = act_on(id, std::max(clock_.now_ms(), t->received_ms));
+  Payload p = act_on(id, std::max(ctx_.now_ms(), t->received_ms));
   p.set(F::category, static_cast<std::int64_t>(draft.category)).set(F::lines, encode_slip_lines(lines));
   if (draft.appointment_ms > 0) p.set(F::appointment_ms, draft.appointment_ms);
   p.set(F::materials, draft.materials);
-  return commit({make_op(OpKind::repair_slip_set, Id::random(random_), std::move(p))});
+  return ctx_.commit({ctx_.make_op(OpKind::repair_slip_set, ctx_.new_id(), std::move(p))});
 }
 
-Status Session::finish_ticket(const Id& id, std::string_view signature, std::string_view note) {
-  if (Status s = check_writable(); !s.ok()) return s;
+Status TicketsService::finish_ticket(const Id& id, std::string_view signature, std::string_view note) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
   const Ticket* t = ticket(id);
   if (!t) return error("unknown_ticket", S::err_unknown_ticket);
   if (auto e = tickets::check_transition(t->status, TS::done); e != tickets::TransitionError::none) {
@@ -138,30 +134,30 @@ Status Session::finish_ticket(const Id& id, std::string_view signature, std::str
     // 维修完成后，请业主试用或检查合格后在《维修单》上签名确认.
     return error("signature_blank", S::err_signature_blank);
   }
-  Payload p = act_on(id, std::max(clock_.now_ms(), t->received_ms));
+  Payload p = act_on(id, std::max(ctx_.now_ms(), t->received_ms));
   p.set(F::stage, static_cast<std::int64_t>(TS::done));
   if (!signature.empty()) p.set(F::signature, std::string(signature));
   if (!note.empty()) p.set(F::note, std::string(note));
-  return commit({make_op(OpKind::ticket_stepped, Id::random(random_), std::move(p))});
+  return ctx_.commit({ctx_.make_op(OpKind::ticket_stepped, ctx_.new_id(), std::move(p))});
 }
 
-Status Session::record_leak_test(const Id& id, std::string_view note) {
-  if (Status s = check_writable(); !s.ok()) return s;
+Status TicketsService::record_leak_test(const Id& id, std::string_view note) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
   const Ticket* t = ticket(id);
   if (!t) return error("unknown_ticket", S::err_unknown_ticket);
   if (t->kind != tickets::Kind::repair || t->slip.category != tickets::RepairCategory::leak) return error("not_leak", S::err_leak_only);
   if (t->status != TS::done) return error("not_done", S::err_ticket_not_done);
-  Payload p = act_on(id, std::max(clock_.now_ms(), t->done_ms));
+  Payload p = act_on(id, std::max(ctx_.now_ms(), t->done_ms));
   if (!note.empty()) p.set(F::note, std::string(note));
-  return commit({make_op(OpKind::leak_tested, Id::random(random_), std::move(p))});
+  return ctx_.commit({ctx_.make_op(OpKind::leak_tested, ctx_.new_id(), std::move(p))});
 }
 
-Status Session::record_callback(const Id& id, CallbackMethod method, bool satisfied, std::string_view note) {
-  if (Status s = check_writable(); !s.ok()) return s;
+Status TicketsService::record_callback(const Id& id, CallbackMethod method, bool satisfied, std::string_view note) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
   const Ticket* t = ticket(id);
   if (!t) return error("unknown_ticket", S::err_unknown_ticket);
   if (t->status != TS::done) return error("not_done", S::err_ticket_not_done);
-  const std::int64_t at = std::max(clock_.now_ms(), t->done_ms);
+  const std::int64_t at = std::max(ctx_.now_ms(), t->done_ms);
   Payload callback = act_on(id, at);
   callback.set(F::stage, static_cast<std::int64_t>(TS::callback));
   callback.set(F::method, static_cast<std::int64_t>(method)).set(F::result, satisfied ? 0 : 1);
@@ -175,49 +171,47 @@ Status Session::record_callback(const Id& id, CallbackMethod method, bool satisf
     if (!t->handler.empty()) next.set(F::department, t->handler);
     if (!note.empty()) next.set(F::note, std::string(note));
   }
-  return commit({make_op(OpKind::ticket_stepped, Id::random(random_), std::move(callback)),
-                 make_op(OpKind::ticket_stepped, Id::random(random_), std::move(next))});
+  return ctx_.commit({ctx_.make_op(OpKind::ticket_stepped, ctx_.new_id(), std::move(callback)),
+                 ctx_.make_op(OpKind::ticket_stepped, ctx_.new_id(), std::move(next))});
 }
 
-Status Session::recheck_callback(const Id& id, bool confirmed, std::string_view note) {
-  if (Status s = check_writable(); !s.ok()) return s;
-  if (!lead_signed_in()) return error("not_allowed", S::err_recheck_lead_only);
+Status TicketsService::recheck_callback(const Id& id, bool confirmed, std::string_view note) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
+  if (!ctx_.lead_signed_in()) return error("not_allowed", S::err_recheck_lead_only);
   const Ticket* t = ticket(id);
   if (!t) return error("unknown_ticket", S::err_unknown_ticket);
   if (t->callback_ms == 0) return error("no_callback", S::err_no_callback_yet);
-  Payload p = act_on(id, std::max(clock_.now_ms(), t->callback_ms));
+  Payload p = act_on(id, std::max(ctx_.now_ms(), t->callback_ms));
   p.set(F::method, static_cast<std::int64_t>(CallbackMethod::phone)).set(F::result, confirmed ? 0 : 1);
   if (!note.empty()) p.set(F::note, std::string(note));
-  return commit({make_op(OpKind::callback_rechecked, Id::random(random_), std::move(p))});
+  return ctx_.commit({ctx_.make_op(OpKind::callback_rechecked, ctx_.new_id(), std::move(p))});
 }
 
-Result<Id> Session::add_ticket_photo(const Id& id, std::string_view sha256) {
-  if (Status s = check_writable(); !s.ok()) return s.error();
+Result<Id> TicketsService::add_ticket_photo(const Id& id, std::string_view sha256) {
+  if (Status s = ctx_.writable(); !s.ok()) return s.error();
   if (!ticket(id)) return error("unknown_ticket", S::err_unknown_ticket);
-  return add_photo(id, sha256);
+  return ctx_.add_photo(id, sha256);
 }
 
-std::int64_t Session::lateness_now_ms() const { return tickets::lateness_now(clock_.now_ms(), hlc_.last().wall_ms); }
-
-const Ticket* Session::ticket(const Id& id) const {
-  auto it = replica_.data().tickets.tickets.find(id);
-  return it == replica_.data().tickets.tickets.end() || it->second.received_ms == 0 ? nullptr : &it->second;
+const Ticket* TicketsService::ticket(const Id& id) const {
+  auto it = ctx_.data().tickets.tickets.find(id);
+  return it == ctx_.data().tickets.tickets.end() || it->second.received_ms == 0 ? nullptr : &it->second;
 }
 
-tickets::Deadlines Session::deadlines_of(const Ticket& t) const {
-  const LocalTime at = local(t.received_ms);
+tickets::Deadlines TicketsService::deadlines_of(const Ticket& t) const {
+  const LocalTime at = ctx_.local(t.received_ms);
   const std::int64_t end_of_day = t.received_ms + static_cast<std::int64_t>(24 * 60 - at.minute) * 60000;
   return tickets::deadlines_for(t.kind, t.severity, t.received_ms, end_of_day, t.requested_ms, t.approved_later, ticket_settings(),
                                 tickets::made_in_person(t.channel));
 }
 
-std::optional<std::int64_t> Session::callback_due_at(const Ticket& t) const {
+std::optional<std::int64_t> TicketsService::callback_due_at(const Ticket& t) const {
   if (t.status != TS::done || !tickets::needs_callback(t.kind)) return std::nullopt;
   const auto category = t.kind == tickets::Kind::repair ? t.slip.category : tickets::RepairCategory::ordinary;
   return tickets::callback_due(category, t.done_ms, t.leak_test_ms, ticket_settings());
 }
 
-std::optional<std::int64_t> Session::next_deadline(const Ticket& t) const {
+std::optional<std::int64_t> TicketsService::next_deadline(const Ticket& t) const {
   const tickets::Deadlines d = deadlines_of(t);
   std::optional<std::int64_t> next;
   auto consider = [&next](const std::optional<std::int64_t>& when) {
@@ -234,14 +228,14 @@ std::optional<std::int64_t> Session::next_deadline(const Ticket& t) const {
   return next;
 }
 
-bool Session::overdue(const Ticket& t) const {
+bool TicketsService::overdue(const Ticket& t) const {
   const auto next = next_deadline(t);
-  return next && lateness_now_ms() > *next;
+  return next && ctx_.lateness_now_ms() > *next;
 }
 
-std::vector<const Ticket*> Session::open_tickets() const {
+std::vector<const Ticket*> TicketsService::open_tickets() const {
   std::vector<const Ticket*> out;
-  for (const auto& [id, t] : replica_.data().tickets.tickets) {
+  for (const auto& [id, t] : ctx_.data().tickets.tickets) {
     if (t.received_ms != 0 && t.open()) out.push_back(&t);
   }
   std::sort(out.begin(), out.end(), [this](const Ticket* a, const Ticket* b) {
@@ -251,9 +245,9 @@ std::vector<const Ticket*> Session::open_tickets() const {
   return out;
 }
 
-std::vector<std::pair<const Ticket*, const TicketStep*>> Session::ticket_conflicts() const {
+std::vector<std::pair<const Ticket*, const TicketStep*>> TicketsService::ticket_conflicts() const {
   std::vector<std::pair<const Ticket*, const TicketStep*>> out;
-  for (const auto& [id, t] : replica_.data().tickets.tickets) {
+  for (const auto& [id, t] : ctx_.data().tickets.tickets) {
     for (const TicketStep& s : t.history) {
       if (s.refused != tickets::TransitionError::none) out.emplace_back(&t, &s);
     }

@@ -1,49 +1,47 @@
-// Session's follow-up: the paid-repair price list, household visits and the
-// quarter's visit plan, the callbacks owed (100% of valid complaints and
-// repairs), the month's coverage and the head butler's 3–5% re-check sample,
-// and the caches that keep the navigation badge and Today cheap every frame.
+// TicketsService's follow-up: the paid-repair price list, the deadlines'
+// settings, household visits and the callback statistics (tickets_service.hpp).
 #include <algorithm>
 
 #include "app/i18n/catalogue.hpp"
-#include "app/session/session.hpp"
-#include "app/session/session_errors.hpp"
+#include "app/tickets/tickets_service.hpp"
+#include "app/domain/command_errors.hpp"
 #include "app/tickets/follow_up_rules.hpp"
 
 namespace app {
 namespace {
 
 using i18n::S;
-using session_detail::error;
+using command_detail::error;
 using TS = tickets::Status;
 
 std::int64_t month_of(std::int64_t day) { return day / 100; }
 
 }  // namespace
 
-Result<Id> Session::save_price_item(const PriceItem& item) {
-  if (Status s = check_writable(); !s.ok()) return s.error();
-  if (!lead_signed_in()) return error("not_allowed", S::err_price_lead_only);
+Result<Id> TicketsService::save_price_item(const PriceItem& item) {
+  if (Status s = ctx_.writable(); !s.ok()) return s.error();
+  if (!ctx_.lead_signed_in()) return error("not_allowed", S::err_price_lead_only);
   if (item.name.empty() || item.price_cents < 0 || item.price_cents > 100000000) return error("bad_price_item", S::err_price_item);
-  const Id id = item.id.is_nil() ? Id::random(random_) : item.id;
+  const Id id = item.id.is_nil() ? ctx_.new_id() : item.id;
   Payload p;
   p.set(F::name, item.name).set(F::unit_label, item.unit_label).set(F::price_cents, item.price_cents).set(F::removed, 0);
-  if (Status s = commit({make_op(OpKind::price_item_set, id, std::move(p))}); !s.ok()) return s.error();
+  if (Status s = ctx_.commit({ctx_.make_op(OpKind::price_item_set, id, std::move(p))}); !s.ok()) return s.error();
   return id;
 }
 
-Status Session::remove_price_item(const Id& item) {
-  if (Status s = check_writable(); !s.ok()) return s;
-  if (!lead_signed_in()) return error("not_allowed", S::err_price_lead_only);
-  auto it = replica_.data().tickets.prices.find(item);
-  if (it == replica_.data().tickets.prices.end() || it->second.removed) return error("unknown_price_item", S::err_unknown_price_item);
+Status TicketsService::remove_price_item(const Id& item) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
+  if (!ctx_.lead_signed_in()) return error("not_allowed", S::err_price_lead_only);
+  auto it = ctx_.data().tickets.prices.find(item);
+  if (it == ctx_.data().tickets.prices.end() || it->second.removed) return error("unknown_price_item", S::err_unknown_price_item);
   Payload p;
   p.set(F::removed, 1);
-  return commit({make_op(OpKind::price_item_set, item, std::move(p))});
+  return ctx_.commit({ctx_.make_op(OpKind::price_item_set, item, std::move(p))});
 }
 
-std::vector<const PriceItem*> Session::price_list() const {
+std::vector<const PriceItem*> TicketsService::price_list() const {
   std::vector<const PriceItem*> out;
-  for (const auto& [id, item] : replica_.data().tickets.prices) {
+  for (const auto& [id, item] : ctx_.data().tickets.prices) {
     if (!item.removed && !item.name.empty()) out.push_back(&item);
   }
   std::sort(out.begin(), out.end(), [](const PriceItem* a, const PriceItem* b) {
@@ -52,21 +50,21 @@ std::vector<const PriceItem*> Session::price_list() const {
   return out;
 }
 
-Result<Id> Session::record_visit(const Id& unit, CallbackMethod method, std::string_view note, std::string_view follow_ups) {
-  if (Status s = check_writable(); !s.ok()) return s.error();
-  if (!replica_.data().units.count(unit)) return error("unknown_unit", S::err_unknown_unit);
-  const Id id = Id::random(random_);
+Result<Id> TicketsService::record_visit(const Id& unit, CallbackMethod method, std::string_view note, std::string_view follow_ups) {
+  if (Status s = ctx_.writable(); !s.ok()) return s.error();
+  if (!ctx_.data().units.count(unit)) return error("unknown_unit", S::err_unknown_unit);
+  const Id id = ctx_.new_id();
   Payload p;
-  p.set(F::parent, unit.to_hex()).set(F::method, static_cast<std::int64_t>(method)).set(F::at_ms, clock_.now_ms());
+  p.set(F::parent, unit.to_hex()).set(F::method, static_cast<std::int64_t>(method)).set(F::at_ms, ctx_.now_ms());
   if (!note.empty()) p.set(F::note, std::string(note));
   if (!follow_ups.empty()) p.set(F::follow_ups, std::string(follow_ups));
-  if (Status s = commit({make_op(OpKind::visit_recorded, id, std::move(p))}); !s.ok()) return s.error();
+  if (Status s = ctx_.commit({ctx_.make_op(OpKind::visit_recorded, id, std::move(p))}); !s.ok()) return s.error();
   return id;
 }
 
-Status Session::save_ticket_settings(const tickets::Settings& s) {
-  if (Status st = check_writable(); !st.ok()) return st;
-  if (!lead_signed_in()) return error("not_allowed", S::err_settings_lead_only);
+Status TicketsService::save_ticket_settings(const tickets::Settings& s) {
+  if (Status st = ctx_.writable(); !st.ok()) return st;
+  if (!ctx_.lead_signed_in()) return error("not_allowed", S::err_settings_lead_only);
   if (!tickets::plausible(s)) return error("bad_settings", S::err_settings_range);
   // Only what changed: two head butlers editing different numbers offline both keep theirs.
   Payload p;
@@ -75,17 +73,17 @@ Status Session::save_ticket_settings(const tickets::Settings& s) {
     if (s.*f.value != now.*f.value) p.set(f.key, s.*f.value);
   }
   if (p.fields().empty()) return ok_status();
-  p.set(F::at_ms, clock_.now_ms());
-  return commit({make_op(OpKind::ticket_settings_set, kTicketSettingsEntity, std::move(p))});
+  p.set(F::at_ms, ctx_.now_ms());
+  return ctx_.commit({ctx_.make_op(OpKind::ticket_settings_set, kTicketSettingsEntity, std::move(p))});
 }
 
-void Session::refresh_ticket_caches() const {
-  const std::int64_t now = lateness_now_ms();
+void TicketsService::refresh_caches() const {
+  const std::int64_t now = ctx_.lateness_now_ms();
   const std::int64_t minute = now / 60000;
-  if (ticket_caches_version_ == replica_.version() && ticket_caches_minute_ == minute) return;
-  ticket_caches_version_ = replica_.version();
-  ticket_caches_minute_ = minute;
-  const TicketsData& d = replica_.data().tickets;
+  if (caches_version_ == ctx_.version() && caches_minute_ == minute) return;
+  caches_version_ = ctx_.version();
+  caches_minute_ = minute;
+  const TicketsData& d = ctx_.data().tickets;
   overdue_tickets_ = 0;
   callbacks_owed_.clear();
   for (const auto& [id, t] : d.tickets) {
@@ -105,7 +103,7 @@ void Session::refresh_ticket_caches() const {
   }
 
   // The quarter's visits: every household once, an even share each week.
-  const LocalTime today = local(now);
+  const LocalTime today = ctx_.local(now);
   const tickets::Quarter q = tickets::quarter_of(today.day);
   const std::int64_t monday = tickets::week_start(today.day, today.weekday);
   visit_plan_ = VisitPlan{};
@@ -114,20 +112,20 @@ void Session::refresh_ticket_caches() const {
   visit_plan_.weeks_left = tickets::weeks_left(today.day, today.weekday);
   std::unordered_map<Id, std::int64_t, IdHash> first_visit_day;  // this quarter
   for (const auto& [id, v] : d.visits) {
-    const std::int64_t day = local(v.at_ms).day;
+    const std::int64_t day = ctx_.local(v.at_ms).day;
     if (day < q.first || day >= q.next) continue;
     auto [it, fresh] = first_visit_day.emplace(v.unit, day);
     if (!fresh) it->second = std::min(it->second, day);
   }
   std::vector<Id> buildings;
-  for (const ZoneRow* z : my_zones()) {
-    auto zone = replica_.data().zones.find(z->id);
-    if (zone != replica_.data().zones.end()) buildings.insert(buildings.end(), zone->second.buildings.begin(), zone->second.buildings.end());
+  for (const ZoneRow* z : ctx_.my_zones()) {
+    auto zone = ctx_.data().zones.find(z->id);
+    if (zone != ctx_.data().zones.end()) buildings.insert(buildings.end(), zone->second.buildings.begin(), zone->second.buildings.end());
   }
   std::vector<Id> unvisited;
   std::size_t unvisited_at_monday = 0, visited_this_week = 0;
-  const auto& units = replica_.data().units;
-  for (const UnitRow& row : unit_rows()) {  // walking order
+  const auto& units = ctx_.data().units;
+  for (const UnitRow& row : ctx_.views().units) {  // walking order
     auto u = units.find(row.id);
     if (u == units.end() || std::find(buildings.begin(), buildings.end(), u->second.building) == buildings.end()) continue;
     if (u->second.status == UnitStatus::vacant || u->second.status == UnitStatus::model) continue;  // nobody to visit
@@ -150,43 +148,43 @@ void Session::refresh_ticket_caches() const {
   visit_plan_.due_this_week = std::move(unvisited);
 }
 
-int Session::overdue_ticket_count() const {
-  refresh_ticket_caches();
+int TicketsService::overdue_ticket_count() const {
+  refresh_caches();
   return overdue_tickets_;
 }
 
-std::vector<const Ticket*> Session::callbacks_owed() const {
-  refresh_ticket_caches();
+std::vector<const Ticket*> TicketsService::callbacks_owed() const {
+  refresh_caches();
   return callbacks_owed_;
 }
 
-const VisitPlan& Session::visit_plan() const {
-  refresh_ticket_caches();
+const VisitPlan& TicketsService::visit_plan() const {
+  refresh_caches();
   return visit_plan_;
 }
 
-const Visit* Session::last_visit(const Id& unit) const {
-  refresh_ticket_caches();
+const Visit* TicketsService::last_visit(const Id& unit) const {
+  refresh_caches();
   auto it = last_visits_.find(unit);
   return it == last_visits_.end() ? nullptr : it->second;
 }
 
-std::vector<const Visit*> Session::visits_of(const Id& unit) const {
+std::vector<const Visit*> TicketsService::visits_of(const Id& unit) const {
   std::vector<const Visit*> out;
-  for (const auto& [id, v] : replica_.data().tickets.visits) {
+  for (const auto& [id, v] : ctx_.data().tickets.visits) {
     if (v.unit == unit) out.push_back(&v);
   }
   std::sort(out.begin(), out.end(), [](const Visit* a, const Visit* b) { return a->at_ms != b->at_ms ? a->at_ms > b->at_ms : a->id < b->id; });
   return out;
 }
 
-CallbackCoverage Session::callback_coverage(std::int64_t yyyymm) const {
+CallbackCoverage TicketsService::callback_coverage(std::int64_t yyyymm) const {
   CallbackCoverage c;
-  for (const auto& [id, t] : replica_.data().tickets.tickets) {
+  for (const auto& [id, t] : ctx_.data().tickets.tickets) {
     if (t.received_ms == 0 || !tickets::needs_callback(t.kind)) continue;
     // The work done this month, by when it was last done (a reopened ticket counts once).
     const std::int64_t done = t.callback_ms ? t.callback_ms : t.done_ms;
-    if (done == 0 || month_of(local(done).day) != yyyymm) continue;
+    if (done == 0 || month_of(ctx_.local(done).day) != yyyymm) continue;
     ++c.owed;
     if (t.callback_ms) {
       ++c.done;
@@ -196,32 +194,15 @@ CallbackCoverage Session::callback_coverage(std::int64_t yyyymm) const {
   return c;
 }
 
-std::vector<const Ticket*> Session::recheck_sample(std::int64_t yyyymm) const {
+std::vector<const Ticket*> TicketsService::recheck_sample(std::int64_t yyyymm) const {
   std::vector<Id> done;
-  for (const auto& [id, t] : replica_.data().tickets.tickets) {
-    if (t.callback_ms && month_of(local(t.callback_ms).day) == yyyymm) done.push_back(id);
+  for (const auto& [id, t] : ctx_.data().tickets.tickets) {
+    if (t.callback_ms && month_of(ctx_.local(t.callback_ms).day) == yyyymm) done.push_back(id);
   }
   std::vector<const Ticket*> out;
-  for (const Id& id : tickets::recheck_sample(done, replica_.data().community.id, yyyymm)) out.push_back(ticket(id));
+  for (const Id& id : tickets::recheck_sample(done, ctx_.data().community.id, yyyymm)) out.push_back(ticket(id));
   std::sort(out.begin(), out.end(), [](const Ticket* a, const Ticket* b) {
     return a->callback_ms != b->callback_ms ? a->callback_ms < b->callback_ms : a->id < b->id;
-  });
-  return out;
-}
-
-const Staff* Session::staff(const Id& id) const {
-  auto it = replica_.data().staff.find(id);
-  return it == replica_.data().staff.end() || it->second.name.empty() ? nullptr : &it->second;
-}
-
-std::vector<const Staff*> Session::colleagues() const {
-  std::vector<const Staff*> out;
-  for (const auto& [id, s] : replica_.data().staff) {
-    if (id != actor_ && !s.name.empty()) out.push_back(&s);
-  }
-  std::sort(out.begin(), out.end(), [](const Staff* a, const Staff* b) {
-    if (a->role != b->role) return a->role < b->role;
-    return a->code != b->code ? a->code < b->code : a->id < b->id;
   });
   return out;
 }

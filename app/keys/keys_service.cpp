@@ -1,29 +1,19 @@
-// Session's key commands and queries: the board (unit keys floor → unit,
-// public keys category → system in two sets), loans and returns, lost keys
-// and their follow-up, and the departure that waits until every key is back.
-// The rules are app/keys/key_rules.hpp; this file turns them into ops and
-// messages a butler can read.
+// KeysService's commands and queries (keys_service.hpp).
 #include <algorithm>
 #include <cstdio>
 
 #include "app/core/local_time.hpp"
 #include "app/i18n/catalogue.hpp"
-#include "app/session/session.hpp"
-#include "app/session/session_errors.hpp"
-#include "app/tickets/ticket_rules.hpp"
+#include "app/keys/keys_service.hpp"
+#include "app/domain/command_errors.hpp"
 
 namespace app {
 namespace {
 
 using i18n::S;
-using session_detail::error;
+using command_detail::error;
+using command_detail::errorf;
 
-template <typename... Args>
-Error errorf(const char* code, S message, Args... args) {
-  char text[512];
-  std::snprintf(text, sizeof text, i18n::tr(message), args...);
-  return Error{code, text};
-}
 
 std::string trimmed(std::string_view s) {
   const auto first = s.find_first_not_of(" \t\r\n");
@@ -57,25 +47,23 @@ std::string short_time(std::int64_t ms, int offset) { return format_local(ms, of
 
 }  // namespace
 
-std::int64_t Session::judging_now() const { return tickets::lateness_now(clock_.now_ms(), hlc_.last().wall_ms); }
-
-const KeysIndex& Session::keys_index() const {
+const KeysIndex& KeysService::index() const {
   const int lang = static_cast<int>(i18n::current_language());
-  if (keys_index_version_ != replica_.version() || keys_index_lang_ != lang) {
-    keys_index_ = build_keys_index(replica_.data(), i18n::current_language(), clock_.utc_offset_minutes());
-    keys_index_version_ = replica_.version();
-    keys_index_lang_ = lang;
+  if (index_version_ != ctx_.version() || index_lang_ != lang) {
+    index_ = build_keys_index(ctx_.data(), i18n::current_language(), ctx_.utc_offset_minutes());
+    index_version_ = ctx_.version();
+    index_lang_ = lang;
   }
-  return keys_index_;
+  return index_;
 }
 
-Result<Id> Session::add_key(const NewKey& k) {
-  if (Status s = check_writable(); !s.ok()) return s.error();
-  const Staff* me = staff_of(replica_.data(), actor_);
+Result<Id> KeysService::add_key(const NewKey& k) {
+  if (Status s = ctx_.writable(); !s.ok()) return s.error();
+  const Staff* me = staff_of(ctx_.data(), ctx_.actor());
   if (!me || !(me->role == Role::head_butler || me->role == Role::manager || me->role == Role::front_desk)) {
     return error("not_allowed", S::err_key_file_not_allowed);
   }
-  const MasterData& d = replica_.data();
+  const MasterData& d = ctx_.data();
   std::string label = trimmed(k.label);
   const std::string category = trimmed(k.category), system = trimmed(k.system);
   Payload p;
@@ -84,8 +72,8 @@ Result<Id> Session::add_key(const NewKey& k) {
     if (k.unit.is_nil()) return error("unit_required", S::err_key_unit_required);
     if (!d.units.count(k.unit)) return error("unknown_unit", S::err_unknown_unit);
     if (label.empty()) {
-      auto row = views().unit_index.find(k.unit);
-      if (row != views().unit_index.end()) label = views().units[row->second].label;
+      auto row = ctx_.views().unit_index.find(k.unit);
+      if (row != ctx_.views().unit_index.end()) label = ctx_.views().units[row->second].label;
     }
     // Every unit key is the service centre's (各户钥匙全部由客服中心进行保管).
     p.set(F::custody, static_cast<std::int64_t>(keys::Custody::centre)).set(F::parent, k.unit.to_hex());
@@ -97,20 +85,20 @@ Result<Id> Session::add_key(const NewKey& k) {
     if (!k.building.is_nil()) p.set(F::parent, k.building.to_hex());
   }
   if (label.empty()) return error("label_required", k.kind == keys::KeyKind::unit ? S::err_key_unit_required : S::err_key_filing_required);
-  p.set(F::name, label).set(F::at_ms, clock_.now_ms());
-  const Id id = Id::random(random_);
-  if (Status s = commit({make_op(OpKind::key_set, id, std::move(p))}); !s.ok()) return s.error();
+  p.set(F::name, label).set(F::at_ms, ctx_.now_ms());
+  const Id id = ctx_.new_id();
+  if (Status s = ctx_.commit({ctx_.make_op(OpKind::key_set, id, std::move(p))}); !s.ok()) return s.error();
   return id;
 }
 
-Result<Id> Session::lend_keys(const NewLoan& loan) {
-  if (Status s = check_writable(); !s.ok()) return s.error();
-  const MasterData& d = replica_.data();
+Result<Id> KeysService::lend(const NewLoan& loan) {
+  if (Status s = ctx_.writable(); !s.ok()) return s.error();
+  const MasterData& d = ctx_.data();
   if (loan.keys.empty()) return error("no_keys", S::err_loan_no_keys);
   std::vector<Id> sorted = loan.keys;
   std::sort(sorted.begin(), sorted.end());
   if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) return error("key_twice", S::err_loan_key_twice);
-  const int offset = clock_.utc_offset_minutes();
+  const int offset = ctx_.utc_offset_minutes();
   for (const Id& id : loan.keys) {
     const KeyRecord* k = key(id);
     if (!k) return error("unknown_key", S::err_key_unknown);
@@ -137,24 +125,24 @@ Result<Id> Session::lend_keys(const NewLoan& loan) {
     p.set(F::name, name).set(F::phone, phone);
   }
   if (reason.empty()) return error("reason_required", S::err_loan_reason);
-  const std::int64_t now = clock_.now_ms();
+  const std::int64_t now = ctx_.now_ms();
   // 当天借用，当天归还: due at the end of today unless a time is chosen; a
   // later day is the head butler's call. Stored resolved, so every tablet
   // (whatever its calendar) judges the same deadline.
   const std::int64_t due = loan.due_ms > 0 ? loan.due_ms : keys::end_of_local_day(now, offset);
-  switch (keys::check_due(now, due, offset, lead_signed_in())) {
+  switch (keys::check_due(now, due, offset, ctx_.lead_signed_in())) {
     case keys::DueError::before_out: return error("due_past", S::err_loan_due_past);
     case keys::DueError::after_today: return error("due_after_today", S::err_loan_due_today);
     case keys::DueError::none: break;
   }
   p.set(F::note, reason).set(F::due_ms, due).set(F::at_ms, now);
-  const Id id = Id::random(random_);
-  if (Status s = commit({make_op(OpKind::key_lent, id, std::move(p))}); !s.ok()) return s.error();
+  const Id id = ctx_.new_id();
+  if (Status s = ctx_.commit({ctx_.make_op(OpKind::key_lent, id, std::move(p))}); !s.ok()) return s.error();
   return id;
 }
 
-Status Session::return_keys(const Id& loan_id, const std::vector<Id>& keys, std::string_view note) {
-  if (Status s = check_writable(); !s.ok()) return s;
+Status KeysService::return_keys(const Id& loan_id, const std::vector<Id>& keys, std::string_view note) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
   const Loan* l = loan(loan_id);
   if (!l) return error("unknown_loan", S::err_loan_unknown);
   std::vector<Id> back = keys;
@@ -179,12 +167,12 @@ Status Session::return_keys(const Id& loan_id, const std::vector<Id>& keys, std:
   Payload p;
   p.set(F::parent, loan_id.to_hex()).set(F::keys, join_ids(back));
   if (std::string words = trimmed(note); !words.empty()) p.set(F::note, std::move(words));
-  p.set(F::at_ms, std::max(clock_.now_ms(), l->out_ms));
-  return commit({make_op(OpKind::key_returned, Id::random(random_), std::move(p))});
+  p.set(F::at_ms, std::max(ctx_.now_ms(), l->out_ms));
+  return ctx_.commit({ctx_.make_op(OpKind::key_returned, ctx_.new_id(), std::move(p))});
 }
 
-Status Session::return_key(const Id& id, std::string_view note) {
-  if (Status s = check_writable(); !s.ok()) return s;
+Status KeysService::return_key(const Id& id, std::string_view note) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
   const KeyRecord* k = key(id);
   if (!k) return error("unknown_key", S::err_key_unknown);
   if (k->status == keys::KeyStatus::lost) return errorf("key_lost", S::err_key_lost_not_return, k->label.c_str());
@@ -192,47 +180,47 @@ Status Session::return_key(const Id& id, std::string_view note) {
   return return_keys(k->loan, {id}, note);
 }
 
-Result<Id> Session::report_key_lost(const Id& id, std::string_view note) {
-  if (Status s = check_writable(); !s.ok()) return s.error();
+Result<Id> KeysService::report_key_lost(const Id& id, std::string_view note) {
+  if (Status s = ctx_.writable(); !s.ok()) return s.error();
   const KeyRecord* k = key(id);
   if (!k) return error("unknown_key", S::err_key_unknown);
   if (k->status == keys::KeyStatus::lost) return errorf("already_lost", S::err_key_already_lost, k->label.c_str());
   std::string words = trimmed(note);
   if (words.empty()) return error("note_required", S::err_key_lost_note);
   Payload p;
-  p.set(F::parent, id.to_hex()).set(F::note, std::move(words)).set(F::at_ms, clock_.now_ms());
-  const Id event = Id::random(random_);
-  if (Status s = commit({make_op(OpKind::key_lost, event, std::move(p))}); !s.ok()) return s.error();
+  p.set(F::parent, id.to_hex()).set(F::note, std::move(words)).set(F::at_ms, ctx_.now_ms());
+  const Id event = ctx_.new_id();
+  if (Status s = ctx_.commit({ctx_.make_op(OpKind::key_lost, event, std::move(p))}); !s.ok()) return s.error();
   return event;
 }
 
-Result<Id> Session::follow_up_lost_key(const Id& id, keys::FollowUp outcome, std::string_view note) {
-  if (Status s = check_writable(); !s.ok()) return s.error();
+Result<Id> KeysService::follow_up_lost_key(const Id& id, keys::FollowUp outcome, std::string_view note) {
+  if (Status s = ctx_.writable(); !s.ok()) return s.error();
   const KeyRecord* k = key(id);
   if (!k) return error("unknown_key", S::err_key_unknown);
   if (k->status != keys::KeyStatus::lost) return errorf("not_lost", S::err_key_not_lost, k->label.c_str());
   std::string words = trimmed(note);
   if (outcome == keys::FollowUp::note && words.empty()) return error("note_required", S::err_key_follow_note);
   // 未经公司经理同意，任何人均不得私配钥匙: a new key is the manager's to record.
-  const Staff* me = staff_of(replica_.data(), actor_);
+  const Staff* me = staff_of(ctx_.data(), ctx_.actor());
   if (outcome == keys::FollowUp::replaced && !(me && me->role == Role::manager)) {
     return error("not_allowed", S::err_key_replace_manager);
   }
   Payload p;
   p.set(F::parent, id.to_hex()).set(F::outcome, static_cast<std::int64_t>(outcome));
   if (!words.empty()) p.set(F::note, std::move(words));
-  p.set(F::at_ms, clock_.now_ms());
-  const Id event = Id::random(random_);
-  if (Status s = commit({make_op(OpKind::key_followed_up, event, std::move(p))}); !s.ok()) return s.error();
+  p.set(F::at_ms, ctx_.now_ms());
+  const Id event = ctx_.new_id();
+  if (Status s = ctx_.commit({ctx_.make_op(OpKind::key_followed_up, event, std::move(p))}); !s.ok()) return s.error();
   return event;
 }
 
-Result<Id> Session::record_departure(const Id& staff, keys::DepartureKind kind, std::string_view note) {
-  if (Status s = check_writable(); !s.ok()) return s.error();
-  if (!lead_signed_in()) return error("not_allowed", S::err_departure_lead_only);
-  const Staff* who = staff_of(replica_.data(), staff);
+Result<Id> KeysService::record_departure(const Id& staff, keys::DepartureKind kind, std::string_view note) {
+  if (Status s = ctx_.writable(); !s.ok()) return s.error();
+  if (!ctx_.lead_signed_in()) return error("not_allowed", S::err_departure_lead_only);
+  const Staff* who = staff_of(ctx_.data(), staff);
   if (!who) return error("unknown_staff", S::err_unknown_staff);
-  if (has_left(replica_.data().keys, staff)) return errorf("already_left", S::err_already_left, who->name.c_str());
+  if (has_left(ctx_.data().keys, staff)) return errorf("already_left", S::err_already_left, who->name.c_str());
   // 钥匙使用人有调岗、离职等变动时，需将钥匙上交由钥匙保管员签收后方可办理人事变动手续.
   const std::vector<const KeyRecord*> held = keys_held_by(staff);
   if (!held.empty()) {
@@ -245,89 +233,89 @@ Result<Id> Session::record_departure(const Id& staff, keys::DepartureKind kind, 
   Payload p;
   p.set(F::parent, staff.to_hex()).set(F::departure, static_cast<std::int64_t>(kind));
   if (std::string words = trimmed(note); !words.empty()) p.set(F::note, std::move(words));
-  p.set(F::at_ms, clock_.now_ms());
-  const Id id = Id::random(random_);
-  if (Status s = commit({make_op(OpKind::staff_departed, id, std::move(p))}); !s.ok()) return s.error();
+  p.set(F::at_ms, ctx_.now_ms());
+  const Id id = ctx_.new_id();
+  if (Status s = ctx_.commit({ctx_.make_op(OpKind::staff_departed, id, std::move(p))}); !s.ok()) return s.error();
   return id;
 }
 
-const KeyRecord* Session::key(const Id& id) const {
-  const auto& m = replica_.data().keys.keys;
+const KeyRecord* KeysService::key(const Id& id) const {
+  const auto& m = ctx_.data().keys.keys;
   auto it = m.find(id);
   return it == m.end() || it->second.added_ms == 0 ? nullptr : &it->second;
 }
 
-const std::vector<KeyRow>& Session::filed_keys() const { return keys_index().filed; }
+const std::vector<KeyRow>& KeysService::filed_keys() const { return index().filed; }
 
-const Loan* Session::loan(const Id& id) const {
-  const auto& m = replica_.data().keys.loans;
+const Loan* KeysService::loan(const Id& id) const {
+  const auto& m = ctx_.data().keys.loans;
   auto it = m.find(id);
   return it == m.end() || it->second.out_ms == 0 ? nullptr : &it->second;
 }
 
-std::vector<KeyOut> Session::keys_out() const {
-  std::vector<KeyOut> out = keys_index().out;
-  const std::int64_t now = judging_now();
+std::vector<KeyOut> KeysService::keys_out() const {
+  std::vector<KeyOut> out = index().out;
+  const std::int64_t now = ctx_.lateness_now_ms();
   for (KeyOut& k : out) k.overdue = now > k.due_ms;
   return out;
 }
 
-std::vector<KeyOut> Session::overdue_keys() const {
+std::vector<KeyOut> KeysService::overdue_keys() const {
   std::vector<KeyOut> out = keys_out();
   out.erase(std::remove_if(out.begin(), out.end(), [](const KeyOut& k) { return !k.overdue; }), out.end());
   return out;
 }
 
-std::int64_t Session::loan_due(const Loan& l) const {
-  return l.due_ms > 0 ? l.due_ms : keys::end_of_local_day(l.out_ms, clock_.utc_offset_minutes());
+std::int64_t KeysService::loan_due(const Loan& l) const {
+  return l.due_ms > 0 ? l.due_ms : keys::end_of_local_day(l.out_ms, ctx_.utc_offset_minutes());
 }
 
-bool Session::loan_overdue(const Loan& l) const {
-  return l.open() && keys::overdue(l.out_ms, l.due_ms, judging_now(), clock_.utc_offset_minutes());
+bool KeysService::loan_overdue(const Loan& l) const {
+  return l.open() && keys::overdue(l.out_ms, l.due_ms, ctx_.lateness_now_ms(), ctx_.utc_offset_minutes());
 }
 
-const std::vector<const KeyRecord*>& Session::lost_keys() const { return keys_index().lost; }
+const std::vector<const KeyRecord*>& KeysService::lost_keys() const { return index().lost; }
 
-std::vector<const KeyEvent*> Session::key_events_of(const Id& id) const {
-  const auto& m = keys_index().events_by_key;
+std::vector<const KeyEvent*> KeysService::key_events_of(const Id& id) const {
+  const auto& m = index().events_by_key;
   auto it = m.find(id);
   return it == m.end() ? std::vector<const KeyEvent*>() : it->second;
 }
 
-std::vector<KeyHistoryLine> Session::key_history(const Id& id) const {
-  return history_of_key(keys_index(), replica_.data().keys, id);
+std::vector<KeyHistoryLine> KeysService::key_history(const Id& id) const {
+  return history_of_key(index(), ctx_.data().keys, id);
 }
 
-std::vector<KeyHistoryLine> Session::staff_key_history(const Id& staff) const {
-  return history_of_staff(keys_index(), replica_.data().keys, staff);
+std::vector<KeyHistoryLine> KeysService::staff_key_history(const Id& staff) const {
+  return history_of_staff(index(), ctx_.data().keys, staff);
 }
 
-std::vector<KeyHistoryLine> Session::outsider_key_history(std::string_view phone) const {
-  return history_of_outsider(keys_index(), replica_.data().keys, trimmed(phone));
+std::vector<KeyHistoryLine> KeysService::outsider_key_history(std::string_view phone) const {
+  return history_of_outsider(index(), ctx_.data().keys, trimmed(phone));
 }
 
-std::vector<const KeyRecord*> Session::keys_held_by(const Id& staff) const { return app::keys_held_by(replica_.data().keys, staff); }
+std::vector<const KeyRecord*> KeysService::keys_held_by(const Id& staff) const { return app::keys_held_by(ctx_.data().keys, staff); }
 
-const Departure* Session::departure_of(const Id& staff) const {
+const Departure* KeysService::departure_of(const Id& staff) const {
   const Departure* latest = nullptr;
-  for (const auto& [id, x] : replica_.data().keys.departures) {
+  for (const auto& [id, x] : ctx_.data().keys.departures) {
     if (x.staff != staff) continue;
     if (!latest || x.at_ms > latest->at_ms || (x.at_ms == latest->at_ms && x.id > latest->id)) latest = &x;
   }
   return latest;
 }
 
-const std::vector<KeyConflict>& Session::key_conflicts() const { return keys_index().conflicts; }
+const std::vector<KeyConflict>& KeysService::key_conflicts() const { return index().conflicts; }
 
-std::string Session::borrower_name(const Loan& l) const {
-  if (!l.borrower.is_nil()) return staff_name(l.borrower);
+std::string KeysService::borrower_name(const Loan& l) const {
+  if (!l.borrower.is_nil()) return ctx_.staff_name(l.borrower);
   char text[256];
   std::snprintf(text, sizeof text, i18n::tr(S::key_outsider), l.borrower_name.c_str(), i18n::tr(borrower_kind_name(l.borrower_kind)));
   return text;
 }
 
-std::string Session::key_holder_name(const KeyOut& k) const {
-  if (!k.holder.is_nil()) return staff_name(k.holder);
+std::string KeysService::key_holder_name(const KeyOut& k) const {
+  if (!k.holder.is_nil()) return ctx_.staff_name(k.holder);
   return k.loan ? borrower_name(*k.loan) : std::string();
 }
 

@@ -1,0 +1,49 @@
+#pragma once
+// What TicketsService's commands take and its queries return
+// (tickets_service.hpp). Pointers returned by queries point into the
+// projection: valid until the next command or merge.
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "app/core/id.hpp"
+#include "app/tickets/repair_slip.hpp"
+#include "app/tickets/tickets_data.hpp"
+
+namespace app {
+
+// A ticket as received (首问负责制: whoever takes it owns it until handed on).
+struct NewTicket {
+  Id unit;                       // may be nil: a public-area matter
+  std::string owner, phone, what, wants;
+  std::int64_t channel = 0;      // 0 phone, 1 visit, 2 letter, 3 rounds, 4 night log
+  tickets::Kind kind = tickets::Kind::valid_complaint;
+  tickets::Severity severity = tickets::Severity::minor;
+  std::int64_t requested_ms = 0; // the owner's requested date (minor tickets)
+};
+
+// A repair slip as filled in on the tablet (app/tickets/repair_slip.hpp):
+// lines name price-list items and quantities; names and prices are copied
+// from the list when saved.
+struct RepairSlipDraft {
+  std::int64_t appointment_ms = 0;
+  tickets::RepairCategory category = tickets::RepairCategory::ordinary;
+  std::vector<std::pair<Id, std::int64_t>> items;  // price item, quantity
+  std::string materials;
+};
+
+enum class CallbackMethod : std::int64_t { visit = 0, phone = 1 };
+
+struct CallbackCoverage {
+  int owed = 0, done = 0, problems = 0;  // done work that owes a callback, callbacks made, problems found
+};
+
+struct VisitPlan {
+  std::int64_t quarter_first = 0, quarter_next = 0;  // yyyymmdd
+  int households = 0, visited = 0;  // this quarter, in the zones planned
+  int weeks_left = 0;
+  std::vector<Id> due_this_week;    // units, in walking order
+};
+
+}  // namespace app

@@ -1,0 +1,102 @@
+#pragma once
+// app::TicketsService: complaints and repairs (投诉、报修) — opening one as
+// received, classifying it, each later step of its lifecycle, handing it on,
+// the repair slip, the owner's signature, the leak test, the callback and its
+// re-check, the deadlines; and the follow-up: the paid-repair price list and
+// household visits. The rules are ticket_rules.hpp, follow_up_rules.hpp and
+// repair_slip.hpp; this turns them into ops and messages a butler can read.
+// Reached as session.tickets().
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "app/core/id.hpp"
+#include "app/core/result.hpp"
+#include "app/domain/command_context.hpp"
+#include "app/tickets/ticket_rules.hpp"
+#include "app/tickets/tickets_api.hpp"
+
+namespace app {
+
+class TicketsService {
+ public:
+  explicit TicketsService(CommandContext& ctx) : ctx_(ctx) {}
+  TicketsService(const TicketsService&) = delete;
+  TicketsService& operator=(const TicketsService&) = delete;
+
+  // Tickets (session_tickets.cpp): each step refused with a reason when it
+  // does not follow the ticket's status here; a step that conflicts with one
+  // made offline elsewhere is kept and listed (ticket_conflicts).
+  Result<Id> open_ticket(const NewTicket& ticket);
+  Status classify_ticket(const Id& ticket, tickets::Kind kind, tickets::Severity severity, bool approved_later = false);
+  // Steps to done go through finish_ticket (the owner's signature).
+  Status step_ticket(const Id& ticket, tickets::Status to, std::string_view note = {}, std::string_view handed_to = {},
+                     bool callback_failed = false);
+  // 首问负责制: whoever owns the ticket hands it on to a colleague, on record.
+  Status hand_on_ticket(const Id& ticket, const Id& colleague, std::string_view note = {});
+  // A repair's slip: appointment, category, priced lines, owner's materials.
+  // Refused for other kinds and once the owner has signed the work done.
+  Status set_repair_slip(const Id& ticket, const RepairSlipDraft& slip);
+  // The work is done and the owner signs: a repair needs a signature that
+  // looks signed (app/core/signature.hpp); for other kinds it is optional.
+  Status finish_ticket(const Id& ticket, std::string_view signature, std::string_view note = {});
+  // A leak repair's leak test (试漏): its callback is due 3 days after.
+  Status record_leak_test(const Id& ticket, std::string_view note = {});
+  // The callback (回访) in one save: satisfied closes the ticket; a problem
+  // reopens it to whoever did the work.
+  Status record_callback(const Id& ticket, CallbackMethod method, bool satisfied, std::string_view note);
+  // The head butler's re-check of a done callback (the 3–5% sample).
+  Status recheck_callback(const Id& ticket, bool confirmed, std::string_view note);
+  // Follow-up (session_follow_up.cpp): the paid-repair price list (head
+  // butler or manager), household visits.
+  Result<Id> save_price_item(const PriceItem& item);  // nil id: a new line
+  Status remove_price_item(const Id& item);
+  Result<Id> record_visit(const Id& unit, CallbackMethod method, std::string_view note, std::string_view follow_ups = {});
+  // The deadlines every ticket is judged by (domain.md §2–3: the manuals'
+  // numbers are the defaults); a head butler or manager changes them.
+  Status save_ticket_settings(const tickets::Settings& settings);
+  const tickets::Settings& ticket_settings() const { return ctx_.data().tickets.settings; }
+  Result<Id> add_ticket_photo(const Id& ticket, std::string_view sha256);
+  const Ticket* ticket(const Id& id) const;
+  std::vector<const Ticket*> open_tickets() const;  // soonest deadline first
+  tickets::Deadlines deadlines_of(const Ticket& t) const;
+  // The earliest deadline still to meet at the ticket's status (the callback's
+  // once done), and whether it has passed on a clock that cannot go back.
+  std::optional<std::int64_t> next_deadline(const Ticket& t) const;
+  bool overdue(const Ticket& t) const;
+  // Steps refused in the fold because another tablet's step came first.
+  std::vector<std::pair<const Ticket*, const TicketStep*>> ticket_conflicts() const;
+  int overdue_ticket_count() const;  // the navigation's badge
+  // Done tickets that owe a callback (valid complaints and repairs, 100%), soonest due first.
+  std::vector<const Ticket*> callbacks_owed() const;
+  // When a done ticket's callback is due (its repair category's window;
+  // a leak: 3 days after the leak test, none until then).
+  std::optional<std::int64_t> callback_due_at(const Ticket& t) const;
+  CallbackCoverage callback_coverage(std::int64_t yyyymm) const;   // the month's done work and its callbacks
+  std::vector<const Ticket*> recheck_sample(std::int64_t yyyymm) const;  // the head butler's 3–5%
+  std::vector<const PriceItem*> price_list() const;  // offered lines, by name
+  // This week's household visits for the person signed in (their zones; the
+  // head butler's: every zone), so the quarter's visits are spread evenly.
+  const VisitPlan& visit_plan() const;
+  const Visit* last_visit(const Id& unit) const;
+  std::vector<const Visit*> visits_of(const Id& unit) const;  // newest first
+
+ private:
+  // Tickets' per-frame answers (the badge, the owed callbacks, the visit
+  // plan), recomputed when the projection changes or the minute turns.
+  void refresh_caches() const;
+
+  CommandContext& ctx_;
+  mutable std::uint64_t caches_version_ = ~0ull;
+  mutable std::int64_t caches_minute_ = -1;
+  mutable int overdue_tickets_ = 0;
+  mutable std::vector<const Ticket*> callbacks_owed_;
+  mutable std::unordered_map<Id, const Visit*, IdHash> last_visits_;
+  mutable VisitPlan visit_plan_;
+};
+
+}  // namespace app
