@@ -11,6 +11,7 @@
 #include "shell/app_shell.hpp"
 #include "shell/fonts/font_atlas.hpp"
 #include "shell/host/host.hpp"
+#include "shell/screens/tickets/tickets_screens.hpp"
 #include "shell/ui/automation.hpp"
 #include "shell/ui/theme.hpp"
 #include "shell/ui/widgets.hpp"

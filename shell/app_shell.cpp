@@ -6,6 +6,9 @@
 #include "imgui.h"
 #include "shell/fonts/font_atlas.hpp"
 #include "shell/host/host.hpp"
+#include "shell/screens/rounds/rounds_screens.hpp"
+#include "shell/screens/sections.hpp"
+#include "shell/screens/tickets/tickets_screens.hpp"
 #include "shell/ui/automation.hpp"
 #include "shell/ui/theme.hpp"
 #include "shell/ui/thumbnails.hpp"
@@ -278,72 +281,7 @@ std::string AppShell::state_json() const {
            kStatus[static_cast<int>(row.status)] + "\",\"people\":" + std::to_string(session_.residents_of(row.id).size()) +
            ",\"photos\":" + std::to_string(session_.photos_of(row.id).size()) + "}";
   }
-  {
-    // Rounds today: finished and in progress, and the findings still open.
-    int finished = 0, walking = 0;
-    for (const auto& zone : session_.zone_rows()) {
-      if (const app::Round* r = session_.rounds().todays_round(zone.id)) (r->finished_ms ? finished : walking)++;
-    }
-    // The active round's checklist sizes, stop by stop (scripts/bench rounds).
-    std::string route_items;
-    app::Id active;
-    if (!state_.active_round.empty() && app::Id::from_hex(state_.active_round, &active)) {
-      for (const app::RouteStop& cp : session_.rounds().route_of(active)) {
-        route_items += (route_items.empty() ? "" : ",") + std::to_string(session_.rounds().checkpoint_progress(active, cp.id).items);
-      }
-    }
-    out += ",\"rounds\":{\"finished_today\":" + std::to_string(finished) + ",\"in_progress\":" + std::to_string(walking) +
-           ",\"open_findings\":" + std::to_string(session_.rounds().open_findings().size()) + ",\"active\":\"" + state_.active_round +
-           "\",\"checkpoint\":\"" + state_.open_checkpoint + "\",\"route_items\":[" + route_items + "]}";
-  }
-  {
-    // Tickets: what is open and late, what owes a callback, and the one on its page.
-    const auto& tk = state_.tickets;
-    out += ",\"tickets\":{\"open\":" + std::to_string(session_.tickets().open_tickets().size()) +
-           ",\"overdue\":" + std::to_string(session_.tickets().overdue_ticket_count()) +
-           ",\"callbacks_owed\":" + std::to_string(session_.tickets().callbacks_owed().size()) +
-           ",\"conflicts\":" + std::to_string(session_.tickets().ticket_conflicts().size()) +
-           ",\"form_open\":" + std::string(tk.form_open ? "true" : "false") + ",\"page\":\"" + tk.open + "\"";
-    app::Id id;
-    if (const app::Ticket* t = !tk.open.empty() && app::Id::from_hex(tk.open, &id) ? session_.tickets().ticket(id) : nullptr) {
-      out += ",\"status\":" + std::to_string(static_cast<int>(t->status)) + ",\"steps\":" + std::to_string(t->history.size()) +
-             ",\"signed\":" + std::string(t->signature.empty() ? "false" : "true");
-    }
-    out += ",\"visits_due\":" + std::to_string(session_.tickets().visit_plan().due_this_week.size()) + "}";
-  }
-  {
-    // Keys and the handover: the board's counts, the tray and sheets open, the last handover.
-    const auto& k = state_.keys;
-    const app::Handover* last = session_.handover().last_handover();
-    out += ",\"keys\":{\"out\":" + std::to_string(session_.keys().keys_out().size()) +
-           ",\"overdue\":" + std::to_string(session_.keys().overdue_keys().size()) +
-           ",\"lost\":" + std::to_string(session_.keys().lost_keys().size()) + ",\"picked\":" + std::to_string(k.picked.size()) +
-           ",\"filter\":" + std::to_string(k.filter) + ",\"key\":\"" + k.open_key + "\",\"loan_open\":" + (k.loan_open ? "true" : "false") +
-           ",\"person\":\"" + k.person + "\",\"conflicts\":" + std::to_string(session_.keys().key_conflicts().size()) +
-           ",\"handovers\":" + std::to_string(session_.handover().handovers().size()) +
-           ",\"last_handover\":\"" + (last ? last->id.to_hex() : std::string()) + "\",\"last_confirmed\":" +
-           (last && last->confirmed() ? "true" : "false") + ",\"handover_open\":" + (k.handover_open ? "true" : "false") + "}";
-  }
-  {
-    // Incidents and renovation: what is in progress, and the incident or application on its page.
-    const auto& ic = state_.incidents;
-    out += ",\"incidents\":{\"open\":" + std::to_string(session_.incidents().open_incidents().size()) +
-           ",\"recent\":" + std::to_string(session_.incidents().recent_incidents().size()) + ",\"page\":\"" + ic.incident + "\"" +
-           ",\"report\":" + std::string(ic.report ? "true" : "false") + ",\"start_open\":" + std::string(ic.start_open ? "true" : "false");
-    app::Id id;
-    if (const app::Incident* i = !ic.incident.empty() && app::Id::from_hex(ic.incident, &id) ? session_.incidents().incident(id) : nullptr) {
-      out += ",\"kind\":" + std::to_string(static_cast<int>(i->kind)) + ",\"steps\":" + std::to_string(i->steps.size()) +
-             ",\"closed\":" + std::string(i->closed() ? "true" : "false");
-    }
-    const auto& rn = state_.renovation;
-    out += ",\"renovations\":" + std::to_string(session_.renovation().renovations_in_progress().size()) + ",\"renovation\":\"" + rn.application + "\"";
-    if (const app::Renovation* r = !rn.application.empty() && app::Id::from_hex(rn.application, &id) ? session_.renovation().renovation(id) : nullptr) {
-      out += ",\"stage\":" + std::to_string(static_cast<int>(r->stage)) + ",\"passes_out\":" + std::to_string(r->passes_out()) +
-             ",\"open_notices\":" + std::to_string(r->open_notices());
-    }
-    out += ",\"notice_open\":" + std::string(rn.notice.renovation.empty() ? "false" : "true") +
-           ",\"form_open\":" + std::string(rn.form_open ? "true" : "false") + "}";
-  }
+  out += sections_state_json(session_, state_);
   out += ",\"glyphs\":" + std::to_string(host_.fonts().glyph_count());
   out += ",\"atlas_ms\":" + std::to_string(host_.fonts().last_build_ms());
   out += ",\"load_ms\":" + std::to_string(load_ms_);

@@ -113,8 +113,8 @@ struct DemoUnit { Id id; std::string label; UnitStatus status; };
 // took the plant-room backups and brought them back, the duty butler opened
 // and closed the model units, a renovation contractor still has his unit's
 // key (overdue by the demo's date), and a vacant unit's key was lost on a
-// round and is being followed up. Payloads mirror Session::add_key,
-// lend_keys, return_keys, report_key_lost and follow_up_lost_key.
+// round and is being followed up. Payloads mirror KeysService::add_key,
+// lend, return_keys, report_key_lost and follow_up_lost_key.
 void add_key_cabinet(Builder& b, const std::vector<DemoUnit>& units, const std::vector<std::string>& building_names,
                      const std::vector<Id>& buildings, const Id& head_butler, const Id& front_desk, const Id& engineer,
                      const Id& duty_butler) {
@@ -201,7 +201,7 @@ void add_key_cabinet(Builder& b, const std::vector<DemoUnit>& units, const std::
 }
 
 // A year of rounds as the butlers would have recorded them, mirroring the
-// payloads of Session::start_round / answer_item / record_reading /
+// payloads of RoundsService::start_round / answer_item / record_reading /
 // open_finding / verify_finding / finish_round field for field. Their HLC is
 // the demo's set-up time (like the estate's records): the history sorts after
 // the estate it refers to and the device's clock only grows; the walk's own
@@ -274,7 +274,7 @@ void add_round_history(Builder& b, int days, const std::vector<Id>& zones, const
 
 // The paid-repair price list (有偿维修服务项目表及收费标准): labour per item;
 // materials are priced apart or supplied by the owner. Entered by the head
-// butler (the builder's actor), as Session::save_price_item would.
+// butler (the builder's actor), as TicketsService::save_price_item would.
 void add_price_list(Builder& b) {
   struct PricePlan { const char* name; const char* unit; std::int64_t cents; };
   static const PricePlan kPrices[] = {{"更换水龙头", "个", 3000},  {"疏通下水道", "次", 5000},   {"疏通马桶", "次", 6000},
@@ -297,7 +297,7 @@ struct RenovatingUnit { Id unit; std::string owner; };
 // lists as 装修中: one with the works under way (passes out, a notice
 // followed up and one still open), one checked on completion whose re-check
 // falls due a month later (a pass returned, one lost, a deposit deduction).
-// The ops mirror Session's commands field for field, but carry no contractor
+// The ops mirror the services' commands field for field, but carry no contractor
 // paper photos: the demo has no photo blobs, and a name with no blob behind
 // it would be fetched forever. Ids come from their own generator, so the
 // round history after them is the same with or without them.

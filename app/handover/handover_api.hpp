@@ -1,5 +1,5 @@
 #pragma once
-// What Session's handover commands take (app/session/session_handover.cpp).
+// What HandoverService's commands take (handover_service.hpp).
 #include <string>
 #include <vector>
 

@@ -19,7 +19,7 @@ namespace app {
 namespace handover {
 
 // What a handover item is about. A new category of item is one more kind and
-// one more producer of lines (app/session/session_handover.cpp).
+// one more source of lines (app/session/handover_sources.cpp).
 enum class ItemKind : std::int64_t {
   key_out = 0,          // a key still out (ref: the key)
   key_lost = 1,         // a lost key not yet found or replaced (ref: the key)

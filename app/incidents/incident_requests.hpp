@@ -1,5 +1,5 @@
 #pragma once
-// What the shell hands Session's incident commands (session_incidents.cpp).
+// What the shell hands IncidentsService's commands (incidents_service.hpp).
 #include <cstdint>
 #include <optional>
 #include <string>

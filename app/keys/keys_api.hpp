@@ -1,7 +1,7 @@
 #pragma once
-// What Session's key commands take and its key queries return
-// (app/session/session_keys.cpp). Pointers returned by queries point into
-// the replica's state: valid until the next command or merge.
+// What KeysService's commands take and its queries return
+// (keys_service.hpp). Pointers returned by queries point into the
+// projection: valid until the next command or merge.
 #include <cstdint>
 #include <string>
 #include <vector>

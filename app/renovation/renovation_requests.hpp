@@ -1,5 +1,5 @@
 #pragma once
-// What the shell hands Session's renovation commands (session_renovation.cpp).
+// What the shell hands RenovationService's commands (renovation_service.hpp).
 #include <cstdint>
 #include <string>
 
@@ -35,7 +35,7 @@ struct NewViolation {
 
 namespace app {
 
-// What a unit under renovation has open (Session::renovation_open_items): a
+// What a unit under renovation has open (RenovationService::renovation_open_items): a
 // unit whose status is 装修中, or that has an unfinished application.
 struct RenovationOpenItems {
   Id unit;

@@ -28,7 +28,7 @@ class TicketsService {
   TicketsService(const TicketsService&) = delete;
   TicketsService& operator=(const TicketsService&) = delete;
 
-  // Tickets (session_tickets.cpp): each step refused with a reason when it
+  // Each step refused with a reason when it
   // does not follow the ticket's status here; a step that conflicts with one
   // made offline elsewhere is kept and listed (ticket_conflicts).
   Result<Id> open_ticket(const NewTicket& ticket);
@@ -51,7 +51,7 @@ class TicketsService {
   Status record_callback(const Id& ticket, CallbackMethod method, bool satisfied, std::string_view note);
   // The head butler's re-check of a done callback (the 3–5% sample).
   Status recheck_callback(const Id& ticket, bool confirmed, std::string_view note);
-  // Follow-up (session_follow_up.cpp): the paid-repair price list (head
+  // Follow-up (follow_up_service.cpp): the paid-repair price list (head
   // butler or manager), household visits.
   Result<Id> save_price_item(const PriceItem& item);  // nil id: a new line
   Status remove_price_item(const Id& item);

@@ -1,13 +1,16 @@
 // Registers: the field registers side by side — the resident archive (业主档案,
 // searchable, one row per unit, phones masked in the list since the archive
-// is confidential, the full record on tap), the key cabinet, the shift
-// handover, incidents and renovation, each drawn by its own file.
+// is confidential, the full record on tap), then each section's register
+// (the key cabinet, the shift handover, incidents, renovation), each drawn
+// from its own folder and listed in sections.cpp.
 #include <cstdio>
+#include <vector>
 
 #include "app/i18n/catalogue.hpp"
 #include "app/session/session.hpp"
 #include "imgui.h"
 #include "shell/screens/screens.hpp"
+#include "shell/screens/sections.hpp"
 #include "shell/ui/automation.hpp"
 #include "shell/ui/theme.hpp"
 #include "shell/ui/widgets.hpp"
@@ -32,17 +35,15 @@ void unit_row(ScreenContext& ctx, const app::UnitRow& row, std::size_t index) {
 }  // namespace
 
 void draw_registers(ScreenContext& ctx) {
-  const char* sections[] = {tr(S::registers_title), tr(S::reg_section_keys), tr(S::reg_section_handover), tr(S::reg_section_incidents),
-                            tr(S::reg_section_renovation)};
-  widgets::choices("reg_section", sections, 5, &ctx.state.registers_section);
+  // The resident archive, then a tab for every section with a register (sections.cpp).
+  const std::vector<const Section*> tabs = register_tabs();
+  std::vector<const char*> titles = {tr(S::registers_title)};
+  for (const Section* s : tabs) titles.push_back(tr(s->title));
+  widgets::choices("reg_section", titles.data(), static_cast<int>(titles.size()), &ctx.state.registers_section);
   ImGui::Dummy(ImVec2(0, ui().css(4)));
-  switch (ctx.state.registers_section) {
-    case 1: draw_keys_register(ctx); break;
-    case 2: draw_handover(ctx); break;
-    case 3: draw_incidents(ctx); break;
-    case 4: draw_renovations(ctx); break;
-    default: draw_resident_archive(ctx); break;
-  }
+  const int tab = ctx.state.registers_section;
+  if (tab >= 1 && tab <= static_cast<int>(tabs.size())) tabs[static_cast<std::size_t>(tab - 1)]->draw_register(ctx);
+  else draw_resident_archive(ctx);
 }
 
 void draw_resident_archive(ScreenContext& ctx) {

@@ -9,6 +9,7 @@
 #include "imgui.h"
 #include "shell/host/host.hpp"
 #include "shell/screens/screens.hpp"
+#include "shell/screens/tickets/tickets_screens.hpp"
 #include "shell/ui/automation.hpp"
 #include "shell/ui/theme.hpp"
 #include "shell/ui/widgets.hpp"

@@ -1,5 +1,7 @@
-// Today: the date, the community at a glance and the day's duties with
-// countdowns and what is late (duties.cpp), so nothing due is missed.
+// Today: the date, what needs acting on now (each section's alert: incidents,
+// late tickets, keys overdue), the community at a glance, and each section's
+// part of the day (the duties with countdowns, this week's visits), so
+// nothing due is missed. The sections are listed in sections.cpp.
 #include <cstdio>
 
 #include "app/i18n/catalogue.hpp"
@@ -7,6 +9,7 @@
 #include "imgui.h"
 #include "shell/fonts/font_atlas.hpp"
 #include "shell/screens/screens.hpp"
+#include "shell/screens/sections.hpp"
 #include "shell/ui/theme.hpp"
 #include "shell/ui/widgets.hpp"
 
@@ -41,9 +44,7 @@ void draw_today(ScreenContext& ctx) {
                      tr(weekdays[local.weekday]), local.minute / 60, local.minute % 60);
   widgets::data_text(summary.community_name, colors::text);
   ImGui::Dummy(ImVec2(0, ui().css(8)));
-  draw_incidents_today(ctx);
-  draw_ticket_alerts(ctx);
-  draw_keys_today(ctx);
+  draw_today_alerts(ctx);
 
   // Tiles: four across in landscape, two in portrait.
   const int per_row = ui().portrait ? 2 : 4;
@@ -60,10 +61,7 @@ void draw_today(ScreenContext& ctx) {
   }
 
   ImGui::Dummy(ImVec2(0, ui().css(8)));
-  widgets::heading(tr(S::today_rounds));
-  draw_todays_duties(ctx);
-  ImGui::Dummy(ImVec2(0, ui().css(8)));
-  draw_visits_due(ctx);
+  draw_today_plans(ctx);
 }
 
 }  // namespace shell

@@ -14,7 +14,7 @@
 #include "shell/sync/photo_capture.hpp"
 #include "shell/ui/automation.hpp"
 #include "shell/ui/theme.hpp"
-#include "shell/ui/thumbnails.hpp"
+#include "shell/ui/photo_strip.hpp"
 #include "shell/ui/widgets.hpp"
 
 using app::i18n::S;
@@ -104,42 +104,12 @@ void new_member_form(ScreenContext& ctx, const app::UnitRow& row) {
   if (widgets::button("unit_member_cancel", tr(S::unit_cancel))) st.unit_adding_member = false;
 }
 
-// One photo as a square tile: the thumbnail fitted inside, or a grey tile
-// while it decodes, or a note that only the server holds it.
-void photo_tile(const app::Photo& photo, int index, float side) {
-  const Thumbnail& t = thumbnails().get(photo.sha256);
-  const ImVec2 at = ImGui::GetCursorScreenPos();
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(at, ImVec2(at.x + side, at.y + side), colors::button, ui().css(6));
-  const char* state = "loading";
-  if (t.state == Thumbnail::State::ready) {
-    state = "ready";
-    const float scale = side / std::max(t.width, t.height);
-    const float w = t.width * scale, h = t.height * scale;
-    const ImVec2 min(at.x + (side - w) * 0.5f, at.y + (side - h) * 0.5f);
-    draw->AddImageRounded(t.texture, min, ImVec2(min.x + w, min.y + h), ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, ui().css(6));
-  } else if (t.state == Thumbnail::State::missing) {
-    state = "missing";
-    const char* note = tr(S::photo_on_server);
-    const ImVec2 size = ImGui::CalcTextSize(note);
-    draw->AddText(ImVec2(at.x + (side - size.x) * 0.5f, at.y + (side - size.y) * 0.5f), colors::muted, note);
-  }
-  ImGui::Dummy(ImVec2(side, side));
-  automation().record_last_item((std::string("unit_photo:") + std::to_string(index)).c_str(), state, "image");
-}
-
 void photo_section(ScreenContext& ctx, const app::UnitRow& row) {
   const auto photos = ctx.session.photos_of(row.id);
   char title[96];
   std::snprintf(title, sizeof title, tr(S::unit_photos), static_cast<int>(photos.size()));
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", title);
-  const float side = ui().css(104), gap = ImGui::GetStyle().ItemSpacing.x;
-  const float avail = ImGui::GetContentRegionAvail().x;
-  const int per_row = std::max(1, static_cast<int>((avail + gap) / (side + gap)));
-  for (std::size_t i = 0; i < photos.size(); ++i) {
-    if (i % static_cast<std::size_t>(per_row) != 0) ImGui::SameLine();
-    photo_tile(*photos[i], static_cast<int>(i), side);
-  }
+  widgets::photo_strip("unit_photo", photos, ui().css(104));
   if (widgets::button("unit_add_photo", tr(S::unit_add_photo), -1, widgets::Tone::normal, !ctx.photos.busy())) {
     ctx.state.unit_message.clear();
     ctx.photos.for_unit(row.id);

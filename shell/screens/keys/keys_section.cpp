@@ -1,0 +1,36 @@
+// The key cabinet in the shell's sections: a tab under 登记, the keys overdue
+// at the top of Today, and its summary for the tests' hook.
+#include <string>
+
+#include "app/session/session.hpp"
+#include "shell/screens/keys/keys_screens.hpp"
+#include "shell/screens/screens.hpp"
+#include "shell/screens/sections.hpp"
+
+namespace shell {
+namespace {
+
+// The board's counts, the tray and the sheets open.
+void write_state(const app::Session& session, const ShellState& state, std::string& out) {
+  const KeysUi& k = state.keys;
+  const app::KeysService& keys = session.keys();
+  out += "\"out\":" + std::to_string(keys.keys_out().size()) + ",\"overdue\":" + std::to_string(keys.overdue_keys().size()) +
+         ",\"lost\":" + std::to_string(keys.lost_keys().size()) + ",\"picked\":" + std::to_string(k.picked.size()) +
+         ",\"filter\":" + std::to_string(k.filter) + ",\"key\":\"" + k.open_key + "\",\"loan_open\":" + (k.loan_open ? "true" : "false") +
+         ",\"person\":\"" + k.person + "\",\"conflicts\":" + std::to_string(keys.key_conflicts().size());
+}
+
+}  // namespace
+
+Section keys_section() {
+  Section s;
+  s.key = "keys";
+  s.title = app::i18n::S::reg_section_keys;
+  s.draw_register = draw_keys_register;
+  s.draw_today_alert = draw_keys_today;
+  s.alert_rank = 2;
+  s.write_state = write_state;
+  return s;
+}
+
+}  // namespace shell

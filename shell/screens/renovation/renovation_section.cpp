@@ -1,0 +1,38 @@
+// Renovation in the shell's sections: a tab under 登记, and its summary for
+// the tests' hook.
+#include <string>
+
+#include "app/session/session.hpp"
+#include "shell/screens/renovation/renovation_screens.hpp"
+#include "shell/screens/screens.hpp"
+#include "shell/screens/sections.hpp"
+
+namespace shell {
+namespace {
+
+// What is in progress, and the application on its page.
+void write_state(const app::Session& session, const ShellState& state, std::string& out) {
+  const RenovationUi& rn = state.renovation;
+  out += "\"in_progress\":" + std::to_string(session.renovation().renovations_in_progress().size()) + ",\"application\":\"" +
+         rn.application + "\"";
+  app::Id id;
+  if (const app::Renovation* r = !rn.application.empty() && app::Id::from_hex(rn.application, &id) ? session.renovation().renovation(id) : nullptr) {
+    out += ",\"stage\":" + std::to_string(static_cast<int>(r->stage)) + ",\"passes_out\":" + std::to_string(r->passes_out()) +
+           ",\"open_notices\":" + std::to_string(r->open_notices());
+  }
+  out += ",\"notice_open\":" + std::string(rn.notice.renovation.empty() ? "false" : "true") +
+         ",\"form_open\":" + std::string(rn.form_open ? "true" : "false");
+}
+
+}  // namespace
+
+Section renovation_section() {
+  Section s;
+  s.key = "renovation";
+  s.title = app::i18n::S::reg_section_renovation;
+  s.draw_register = draw_renovations;
+  s.write_state = write_state;
+  return s;
+}
+
+}  // namespace shell

@@ -1,0 +1,51 @@
+// Rounds in the shell's sections: its own screen in the navigation, the
+// day's duties on Today, and its summary for the tests' hook.
+#include <string>
+
+#include "app/session/session.hpp"
+#include "imgui.h"
+#include "shell/screens/rounds/rounds_screens.hpp"
+#include "shell/screens/screens.hpp"
+#include "shell/screens/sections.hpp"
+#include "shell/ui/theme.hpp"
+#include "shell/ui/widgets.hpp"
+
+namespace shell {
+namespace {
+
+void today_plan(ScreenContext& ctx) {
+  widgets::heading(app::i18n::tr(app::i18n::S::today_rounds));
+  draw_todays_duties(ctx);
+}
+
+// Rounds today: finished and in progress, the findings still open, and the
+// active round's checklist sizes stop by stop (scripts/bench rounds).
+void write_state(const app::Session& session, const ShellState& state, std::string& out) {
+  const RoundsUi& st = state.rounds;
+  int finished = 0, walking = 0;
+  for (const auto& zone : session.zone_rows()) {
+    if (const app::Round* r = session.rounds().todays_round(zone.id)) (r->finished_ms ? finished : walking)++;
+  }
+  std::string route_items;
+  app::Id active;
+  if (!st.active_round.empty() && app::Id::from_hex(st.active_round, &active)) {
+    for (const app::RouteStop& cp : session.rounds().route_of(active)) {
+      route_items += (route_items.empty() ? "" : ",") + std::to_string(session.rounds().checkpoint_progress(active, cp.id).items);
+    }
+  }
+  out += "\"finished_today\":" + std::to_string(finished) + ",\"in_progress\":" + std::to_string(walking) +
+         ",\"open_findings\":" + std::to_string(session.rounds().open_findings().size()) + ",\"active\":\"" + st.active_round +
+         "\",\"checkpoint\":\"" + st.open_checkpoint + "\",\"route_items\":[" + route_items + "]";
+}
+
+}  // namespace
+
+Section rounds_section() {
+  Section s;
+  s.key = "rounds";
+  s.draw_today_plan = today_plan;
+  s.write_state = write_state;
+  return s;
+}
+
+}  // namespace shell

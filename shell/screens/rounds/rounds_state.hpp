@@ -1,0 +1,34 @@
+#pragma once
+// The rounds screens' state (rounds/): the zone open, the round being walked
+// and its checkpoint, the finding form, the checklist editor, supervision.
+#include <string>
+#include <vector>
+
+#include "app/rounds/checklist_types.hpp"
+
+namespace shell {
+
+struct RoundsUi {
+  std::string open_zone;                  // the zone whose checkpoints are shown
+  std::string active_round;               // the round being walked (hex id); empty: the zone list
+  std::string open_checkpoint;            // its checkpoint being checked (hex id); empty: the route
+  int failing_item = -1;                  // the failed item whose finding form is open
+  std::string finding_note, finding_told;
+  bool finding_urgent = false;
+  int finding_department = 0;
+  std::string reading_draft;
+  int reading_item = -1;
+  std::string round_message;              // the last rounds command's result
+  std::string open_finding;               // the finding shown with its evidence (hex id)
+  int supervision_days_back = 0;          // 今日督导: 0 today, 1 yesterday…
+  std::string checklist_open;             // the checklist being edited (key); empty: none
+  app::ChecklistTemplate checklist_draft; // its edit, saved as a new version or dropped
+  std::vector<std::string> checklist_choice_texts;  // per draft item: its choices as "正常、异常"
+  std::string checklist_new_item;
+  std::string checklist_message;
+  std::string text_answer_draft;          // a text item's words before they are saved
+  int text_answer_item = -1;
+  std::string supervision_zone;           // its zone opened to the evidence (hex id)
+};
+
+}  // namespace shell

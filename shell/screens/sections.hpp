@@ -1,0 +1,54 @@
+#pragma once
+// The shell's sections: one per workflow, each defined in its own folder
+// under shell/screens/<workflow>/ (<workflow>_section.cpp) and listed once in
+// sections.cpp. The Registers hub draws a tab for each that has a register;
+// Today draws each one's alert (most urgent first) and its part of the day's
+// plan; butlerTest.state() gets each one's summary under its key.
+//
+// A new workflow: its folder, one line in sections.cpp and one in this
+// header, and its UI state in ShellState.
+#include <string>
+#include <vector>
+
+#include "app/i18n/catalogue.hpp"
+
+namespace app { class Session; }
+
+namespace shell {
+
+struct ScreenContext;
+struct ShellState;
+
+struct Section {
+  const char* key = "";                                // its object in butlerTest.state(); show_register()'s name
+  app::i18n::S title = app::i18n::S::registers_title;  // its tab under 登记 (with draw_register)
+  void (*draw_register)(ScreenContext&) = nullptr;     // its page under 登记; nullptr: a screen of its own
+  void (*draw_today_alert)(ScreenContext&) = nullptr;  // Today, above the figures: what needs acting on now
+  int alert_rank = 0;                                  // lower first: an emergency before a late ticket
+  void (*draw_today_plan)(ScreenContext&) = nullptr;   // Today, below the figures: its part of the day
+  // Its summary for the tests' hook: fields only ("\"open\":1,\"page\":\"…\"").
+  void (*write_state)(const app::Session&, const ShellState&, std::string& fields) = nullptr;
+};
+
+// In the order of the Registers tabs (after the resident archive) and of Today's plan.
+const std::vector<Section>& sections();
+
+Section rounds_section();
+Section tickets_section();
+Section keys_section();
+Section handover_section();
+Section incidents_section();
+Section renovation_section();
+
+// Registers: the tabs (0 is the resident archive), and opening one by key.
+std::vector<const Section*> register_tabs();
+void show_register(ShellState& state, const char* key);
+
+// Today: every section's alerts (by rank), then, after the figures, its plan.
+void draw_today_alerts(ScreenContext& ctx);
+void draw_today_plans(ScreenContext& ctx);
+
+// butlerTest.state(): ",\"key\":{…}" for every section that reports.
+std::string sections_state_json(const app::Session& session, const ShellState& state);
+
+}  // namespace shell
