@@ -7,7 +7,7 @@
 #   estate    app/domain/estate.hpp            places and people (types only)
 #   workflow  app/<workflow>/ except below     each workflow's data, rules, fold, op table
 #   domain    app/domain (rest)                the projection, op registry, replica, views
-#   service   app/<workflow>/*_index.*, *_service.*, route.*, incident_report.*, app/schedule
+#   service   app/<workflow>/*_index.*, *_service.*, *_exports.*, route.*, incident_report.*, app/schedule
 #                                              read models and commands over the whole projection
 #   pipeline  app/store, app/sync, app/demo, app/session
 #   server    app/server
@@ -30,7 +30,7 @@ function(layer_of path out)
   elseif(folder STREQUAL "domain")
     set(l domain)
   elseif(folder IN_LIST workflows)
-    if(name MATCHES "_index\\.|_service\\.|^route\\.|^incident_report\\.")
+    if(name MATCHES "_index\\.|_service\\.|_exports\\.|^route\\.|^incident_report\\.")
       set(l service)
     else()
       set(l workflow)

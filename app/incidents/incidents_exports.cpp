@@ -1,13 +1,13 @@
-#include "app/server/csv_incidents.hpp"
+#include "app/incidents/incidents_exports.hpp"
 
 #include <algorithm>
 #include <tuple>
 
 #include "app/i18n/catalogue.hpp"
 #include "app/incidents/incident_report.hpp"
-#include "app/server/csv_fields.hpp"
+#include "app/domain/csv_fields.hpp"
 
-namespace server {
+namespace app::office {
 namespace {
 
 // Incidents, oldest first: what, where, when it began and was over (a lift:
@@ -42,4 +42,4 @@ void add_incident_exports(ExportRegistry& registry) {
   registry.add("incidents", export_incidents);
 }
 
-}  // namespace server
+}  // namespace app::office

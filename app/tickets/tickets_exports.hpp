@@ -2,10 +2,10 @@
 // The office's ticket exports: tickets.csv (every ticket with its whole
 // history), callbacks.csv (100% of valid complaints and repairs, with their
 // callback and the head butler's re-check) and visits.csv (household visits).
-#include "app/server/csv_export.hpp"
+#include "app/domain/office_exports.hpp"
 
-namespace server {
+namespace app::office {
 
 void add_ticket_exports(ExportRegistry& registry);
 
-}  // namespace server
+}  // namespace app::office

@@ -1,13 +1,13 @@
-#include "app/server/csv_tickets.hpp"
+#include "app/tickets/tickets_exports.hpp"
 
 #include <algorithm>
 #include <tuple>
 
 #include "app/i18n/catalogue.hpp"
-#include "app/server/csv_fields.hpp"
+#include "app/domain/csv_fields.hpp"
 #include "app/tickets/ticket_labels.hpp"
 
-namespace server {
+namespace app::office {
 namespace {
 
 using app::i18n::Lang;
@@ -120,4 +120,4 @@ void add_ticket_exports(ExportRegistry& registry) {
   registry.add("visits", export_visits);
 }
 
-}  // namespace server
+}  // namespace app::office

@@ -1,4 +1,4 @@
-#include "app/server/csv_renovation.hpp"
+#include "app/renovation/renovation_exports.hpp"
 
 #include <algorithm>
 #include <map>
@@ -6,9 +6,9 @@
 
 #include "app/i18n/catalogue.hpp"
 #include "app/renovation/renovation_rules.hpp"
-#include "app/server/csv_fields.hpp"
+#include "app/domain/csv_fields.hpp"
 
-namespace server {
+namespace app::office {
 namespace {
 
 using app::i18n::Lang;
@@ -63,4 +63,4 @@ CsvRows export_renovations(const ExportInput& in) {
 
 void add_renovation_exports(ExportRegistry& registry) { registry.add("renovations", export_renovations); }
 
-}  // namespace server
+}  // namespace app::office

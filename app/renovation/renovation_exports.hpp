@@ -1,10 +1,10 @@
 #pragma once
 // The office's renovation export: renovations.csv (each application's stage,
 // money held and withheld, notices and re-check).
-#include "app/server/csv_export.hpp"
+#include "app/domain/office_exports.hpp"
 
-namespace server {
+namespace app::office {
 
 void add_renovation_exports(ExportRegistry& registry);
 
-}  // namespace server
+}  // namespace app::office

@@ -1,12 +1,12 @@
-#include "app/server/csv_keys.hpp"
+#include "app/keys/keys_exports.hpp"
 
 #include <algorithm>
 #include <tuple>
 
 #include "app/keys/key_rules.hpp"
-#include "app/server/csv_fields.hpp"
+#include "app/domain/csv_fields.hpp"
 
-namespace server {
+namespace app::office {
 namespace {
 
 // A key as its tag and the register read it: the label (with the set, for a
@@ -92,4 +92,4 @@ void add_key_exports(ExportRegistry& registry) {
   registry.add("handovers", export_handovers);
 }
 
-}  // namespace server
+}  // namespace app::office

@@ -1,4 +1,4 @@
-#include "app/server/csv_fields.hpp"
+#include "app/domain/csv_fields.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -6,7 +6,7 @@
 
 #include "app/core/local_time.hpp"
 
-namespace server {
+namespace app::office {
 
 // Units in archive order: building, stairwell, floor, room (as on site).
 std::vector<const app::Unit*> ordered_units(const app::MasterData& d) {
@@ -60,4 +60,4 @@ std::string yuan_text(std::int64_t cents) {
   return buf;
 }
 
-}  // namespace server
+}  // namespace app::office

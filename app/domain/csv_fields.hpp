@@ -8,7 +8,7 @@
 
 #include "app/domain/master_data.hpp"
 
-namespace server {
+namespace app::office {
 
 // Units in archive order: building, stairwell, floor, room (as on site).
 std::vector<const app::Unit*> ordered_units(const app::MasterData& d);
@@ -22,4 +22,4 @@ std::string zone_name(const app::MasterData& d, const app::Id& id);
 std::array<std::string, 3> unit_place(const app::MasterData& d, const app::Id& unit);
 std::string yuan_text(std::int64_t cents);  // "12.50": the header says 元
 
-}  // namespace server
+}  // namespace app::office

@@ -1,10 +1,10 @@
 #pragma once
 // The office's incident export: incidents.csv (what, where, when it began
 // and was over, the outcome).
-#include "app/server/csv_export.hpp"
+#include "app/domain/office_exports.hpp"
 
-namespace server {
+namespace app::office {
 
 void add_incident_exports(ExportRegistry& registry);
 
-}  // namespace server
+}  // namespace app::office

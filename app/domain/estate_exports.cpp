@@ -1,0 +1,81 @@
+// The estate's office exports: units.csv, residents.csv and photos.csv.
+#include "app/domain/estate_exports.hpp"
+
+#include "app/domain/csv_fields.hpp"
+#include "app/i18n/catalogue.hpp"
+
+namespace app::office {
+namespace {
+
+using app::i18n::Lang;
+using app::i18n::S;
+
+const char* status_name(app::UnitStatus s) {
+  switch (s) {
+    case app::UnitStatus::occupied: return app::i18n::tr(S::unit_occupied, Lang::zh_CN);
+    case app::UnitStatus::vacant: return app::i18n::tr(S::unit_vacant, Lang::zh_CN);
+    case app::UnitStatus::renovating: return app::i18n::tr(S::unit_renovating, Lang::zh_CN);
+    case app::UnitStatus::model: return app::i18n::tr(S::unit_model, Lang::zh_CN);
+  }
+  return "";
+}
+
+CsvRows export_units(const ExportInput& in) {
+  const app::MasterData& d = in.replica.data();
+  CsvRows rows{{"楼栋", "单元", "房号", "楼层", "状态"}};
+  for (const app::Unit* u : ordered_units(d)) {
+    rows.push_back({building_name(d, u->building), u->stairwell, u->number, std::to_string(u->floor), status_name(u->status)});
+  }
+  return rows;
+}
+
+CsvRows export_residents(const ExportInput& in) {
+  const app::MasterData& d = in.replica.data();
+  CsvRows rows{{"姓名", "电话", "楼栋", "单元", "房号", "身份", "职业", "入住日期", "迁出日期"}};
+  // Grouped by unit in archive order, owner first, then by name.
+  std::vector<const app::Resident*> people;
+  for (const auto& [id, r] : d.residents) if (!r.removed) people.push_back(&r);
+  std::sort(people.begin(), people.end(), [](const app::Resident* a, const app::Resident* b) {
+    return std::tie(a->unit, b->owner, a->name, a->id) < std::tie(b->unit, a->owner, b->name, b->id);
+  });
+  for (const app::Unit* u : ordered_units(d)) {
+    auto first = std::lower_bound(people.begin(), people.end(), u->id,
+                                  [](const app::Resident* r, const app::Id& id) { return r->unit < id; });
+    for (auto it = first; it != people.end() && (*it)->unit == u->id; ++it) {
+      const app::Resident& r = **it;
+      rows.push_back({r.name, r.phone, building_name(d, u->building), u->stairwell, u->number,
+                      r.owner ? "业主" : "家庭成员", r.occupation, date_text(r.moved_in), date_text(r.moved_out)});
+    }
+  }
+  return rows;
+}
+
+// Photos on unit records: where, when, and the blob's name (its SHA-256),
+// which /api/v1/blobs/{sha256} serves.
+CsvRows export_photos(const ExportInput& in) {
+  const app::MasterData& d = in.replica.data();
+  CsvRows rows{{"楼栋", "单元", "房号", "拍摄时间", "照片编号（SHA-256）"}};
+  std::vector<const app::Photo*> photos;
+  for (const auto& [id, p] : d.photos) photos.push_back(&p);
+  std::sort(photos.begin(), photos.end(), [](const app::Photo* a, const app::Photo* b) {
+    return std::tie(a->subject, a->taken_ms, a->id) < std::tie(b->subject, b->taken_ms, b->id);
+  });
+  for (const app::Unit* u : ordered_units(d)) {
+    auto first = std::lower_bound(photos.begin(), photos.end(), u->id,
+                                  [](const app::Photo* p, const app::Id& id) { return p->subject < id; });
+    for (auto it = first; it != photos.end() && (*it)->subject == u->id; ++it) {
+      rows.push_back({building_name(d, u->building), u->stairwell, u->number, beijing_time((*it)->taken_ms), (*it)->sha256});
+    }
+  }
+  return rows;
+}
+
+}  // namespace
+
+void add_estate_exports(ExportRegistry& registry) {
+  registry.add("units", export_units);
+  registry.add("residents", export_residents);
+  registry.add("photos", export_photos);
+}
+
+}  // namespace app::office
