@@ -367,3 +367,91 @@ TEST_CASE("a format-2 snapshot still reads: its rounds are zone rounds, the sect
   // Format 2 ends after the findings: anything more is damage.
   CHECK_FALSE(decode_snapshot(format_2(true)).ok());
 }
+
+namespace {
+template <class Map>
+auto& only(Map& map) {
+  return map.begin()->second;
+}
+}  // namespace
+
+TEST_CASE("a snapshot holding a value no fold could have produced is refused, whole") {
+  struct Case {
+    const char* what;
+    void (*spoil)(MasterData&);
+  };
+  const Case cases[] = {
+      {"unit status", [](MasterData& d) { only(d.units).status = static_cast<UnitStatus>(4); }},
+      {"staff role", [](MasterData& d) { only(d.staff).role = static_cast<Role>(8); }},
+      {"checkpoint kind", [](MasterData& d) { only(d.checkpoints).kind = static_cast<CheckpointKind>(14); }},
+      {"negative checkpoint kind", [](MasterData& d) { only(d.checkpoints).kind = static_cast<CheckpointKind>(-1); }},
+      {"photo digest", [](MasterData& d) { only(d.photos).sha256 = "not a digest"; }},
+      {"round kind", [](MasterData& d) { only(d.rounds.rounds).kind = static_cast<RoundKind>(5); }},
+      {"answer result", [](MasterData& d) { only(d.rounds.answers).result = static_cast<ItemResult>(3); }},
+      {"ticket kind", [](MasterData& d) { only(d.tickets.tickets).kind = static_cast<tickets::Kind>(7); }},
+      {"ticket severity", [](MasterData& d) { only(d.tickets.tickets).severity = static_cast<tickets::Severity>(3); }},
+      {"ticket status", [](MasterData& d) { only(d.tickets.tickets).status = static_cast<tickets::Status>(8); }},
+      {"repair category", [](MasterData& d) { only(d.tickets.tickets).slip.category = static_cast<tickets::RepairCategory>(3); }},
+      {"ticket step event", [](MasterData& d) { only(d.tickets.tickets).history[1].event = static_cast<TicketEvent>(5); }},
+      {"ticket step status", [](MasterData& d) { only(d.tickets.tickets).history[0].to = static_cast<tickets::Status>(-1); }},
+      {"ticket step refusal", [](MasterData& d) { only(d.tickets.tickets).history[1].refused = static_cast<tickets::TransitionError>(6); }},
+      {"ticket settings", [](MasterData& d) { d.tickets.settings.onsite_minutes = 0; }},
+      {"key kind", [](MasterData& d) { only(d.keys.keys).kind = static_cast<keys::KeyKind>(2); }},
+      {"key custody", [](MasterData& d) { only(d.keys.keys).custody = static_cast<keys::Custody>(2); }},
+      {"key status", [](MasterData& d) { only(d.keys.keys).status = static_cast<keys::KeyStatus>(3); }},
+      {"borrower kind", [](MasterData& d) { only(d.keys.loans).borrower_kind = static_cast<keys::BorrowerKind>(4); }},
+      {"loan key state", [](MasterData& d) { only(d.keys.loans).keys[1].state = static_cast<LoanKeyState>(4); }},
+      {"loan key refusal", [](MasterData& d) { only(d.keys.loans).keys[0].refused = static_cast<keys::KeyError>(6); }},
+      {"key event kind", [](MasterData& d) { only(d.keys.events).kind = static_cast<KeyEventKind>(4); }},
+      {"key event refusal", [](MasterData& d) { only(d.keys.events).refused = static_cast<keys::KeyError>(-2); }},
+      {"departure kind", [](MasterData& d) { only(d.keys.departures).kind = static_cast<keys::DepartureKind>(2); }},
+      {"keys held", [](MasterData& d) { only(d.keys.departures).keys_held = -1; }},
+      {"handover refusal", [](MasterData& d) { only(d.handovers.handovers).refused[1].reason = static_cast<handover::Refusal>(4); }},
+      {"incident kind", [](MasterData& d) { only(d.incidents.incidents).kind = static_cast<incidents::Kind>(9); }},
+      {"renovation stage", [](MasterData& d) { only(d.renovation.renovations).stage = static_cast<renovation::Stage>(9); }},
+      {"paper kind", [](MasterData& d) { only(d.renovation.renovations).papers[1].kind = static_cast<renovation::PaperKind>(3); }},
+      {"paper digest", [](MasterData& d) { only(d.renovation.renovations).papers[0].sha256 = "0123"; }},
+      {"notice action", [](MasterData& d) { only(d.renovation.renovations).notices[1].action = static_cast<renovation::Action>(4); }},
+      {"renovation step stage", [](MasterData& d) { only(d.renovation.renovations).history[0].to = static_cast<renovation::Stage>(9); }},
+      {"renovation step refusal",
+       [](MasterData& d) { only(d.renovation.renovations).history[1].refused = static_cast<renovation::TransitionError>(4); }},
+  };
+  const MasterData good = one_of_each();
+  REQUIRE(decode_snapshot(one_of_each_snapshot(good)).ok());
+  for (const Case& c : cases) {
+    MasterData bad = good;
+    c.spoil(bad);
+    INFO(c.what);
+    const Result<Snapshot> s = decode_snapshot(one_of_each_snapshot(bad));
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.error().code == "snapshot_damaged");
+  }
+}
+
+TEST_CASE("snapshot reader: each byte changed, the checksum made good again, is refused or read as before the section table") {
+  const std::string good = one_of_each_snapshot(one_of_each());
+  const std::string body = good.substr(0, good.size() - 4);
+  Sha256 outcomes;
+  int refused = 0, read = 0;
+  for (const int mask : {0x01, 0x02, 0x10, 0x5A, 0x80, 0xFF}) {
+    for (std::size_t i = 0; i < body.size(); ++i) {
+      std::string bad = body;
+      bad[i] = static_cast<char>(bad[i] ^ mask);
+      bytes::put_u32(bad, crc32(bad));
+      const Result<Snapshot> s = decode_snapshot(bad);
+      if (!s.ok()) {
+        ++refused;
+        outcomes.update("refused " + s.error().code + "\n");
+        continue;
+      }
+      ++read;
+      const Snapshot& v = s.value();
+      outcomes.update(sha256_hex(encode_snapshot(v.data, v.op_ids, v.record_count, v.frontier, v.quarantined)) + "\n");
+    }
+  }
+  INFO(refused << " refused, " << read << " read");
+  CHECK(refused > 0);
+  CHECK(read > 0);
+  const auto digest = outcomes.finish();
+  CHECK(to_hex(std::string_view(reinterpret_cast<const char*>(digest.data()), digest.size())) == "fead868fa1d58a4fda2b3f13e86fadaf7d376b3ee3b1cbc4c83cc0ecb95641e0");
+}
