@@ -9,26 +9,29 @@
 // count (the position the records after it start at) | frontier (the last
 // covered op's fold key) | the covered op ids (for telling a known op from a
 // new one; sorted when read, so taking a snapshot never sorts) | records set
-// aside as damaged | the community, buildings, units, residents, staff,
-// zones, checkpoints, photos, rounds, answers, findings, checklist versions,
-// tickets, price list, visits, ticket settings, keys, loans, key events,
-// departures, handovers, incidents, renovation applications | CRC-32 of all
-// before it. The estate's and the rounds' entities are encoded in
-// snapshot.cpp, the other areas' in snapshot_tickets, snapshot_keys (with the
-// handovers), snapshot_incidents and snapshot_renovation. A snapshot is a
-// cache: one that fails its checksum or has a version this build does not
-// know is dropped and rebuilt from the log, which is never touched by
-// snapshotting.
+// aside as damaged | the sections: the community, buildings, units,
+// residents, staff, zones, checkpoints, photos, rounds, answers, findings,
+// checklist versions, tickets, price list, visits, ticket settings, keys,
+// loans, key events, departures, handovers, incidents, renovation
+// applications | CRC-32 of all before it. The sections are one table
+// (snapshot_sections.hpp): each area registers its own in its
+// snapshot_<area>.cpp, where each entity type lists its fields once for both
+// writing and reading (snapshot_fields.hpp), and snapshot.cpp lists the areas
+// in order. A snapshot is a cache: one that fails its checksum or has a
+// version this build does not know is dropped and rebuilt from the log, which
+// is never touched by snapshotting.
 //
 // Writing is done in steps (SnapshotWriter::step) so the shell can spread it
 // over frames; the state must not change between steps (the session aborts
 // the writer when it does). Nothing in a step is proportional to the whole
-// snapshot: the op ids are read where they live, not copied first, and the
-// bytes go into chunks of kChunkBytes, never one string that grows (a 15 MB
-// string doubling copied itself in one step: 6 ms of a frame).
+// snapshot: the op ids are read where they live, not copied first, each
+// section is walked in place by a cursor, and the bytes go into chunks of
+// kChunkBytes, never one string that grows (a 15 MB string doubling copied
+// itself in one step: 6 ms of a frame).
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +40,7 @@
 #include "app/domain/master_data.hpp"
 #include "app/domain/snapshot_state.hpp"
 #include "app/ops/op.hpp"
+#include "app/store/snapshot_sections.hpp"
 
 namespace app {
 
@@ -45,8 +49,8 @@ namespace app {
 //    and its pinned checklist versions; the head butler's checklist versions
 //    follow the findings, then the tickets with their histories, the price list and visits, the key cabinet
 //    (keys, loans, lost-key events, departures), the shift handovers, the incidents and the renovation
-//    applications (app/store/snapshot_incidents.hpp, snapshot_renovation.hpp). A format-2 snapshot still reads: its rounds are
-//    zone rounds on the built-in checklists.
+//    applications. A format-2 snapshot still reads: its rounds are zone rounds on
+//    the built-in checklists (each section and field says the version it came in).
 // A snapshot of any other version is dropped and rebuilt from the log (it is
 // only a cache). Format 3 (tickets without slips, no key cabinet) is such a
 // one: its sections no longer line up with 4's.
@@ -58,62 +62,36 @@ class SnapshotWriter {
  public:
   // The i-th covered op's id, for i < op_count, in the replica's order.
   using IdAt = std::function<Id(std::size_t)>;
-  static constexpr std::size_t kChunkBytes = 256 * 1024;
+  static constexpr std::size_t kChunkBytes = SnapshotChunks::kChunkBytes;
 
   // `data` and what `id_at` reads must stay unchanged until the writer is
   // done or dropped.
   SnapshotWriter(const MasterData& data, std::size_t op_count, IdAt id_at, std::uint64_t record_count, const FoldKey& frontier,
                  const std::vector<QuarantinedRecord>& quarantined);
-  // Writes up to `budget` more entities; true once the snapshot is complete.
+  ~SnapshotWriter();
+  // Writes up to `budget` more entities (or 16 times as many op ids); true
+  // once the snapshot is complete.
   bool step(std::size_t budget);
   bool done() const { return phase_ == Phase::done; }
   std::uint64_t op_count() const { return op_count_; }
   // The finished bytes (once done()), in order, each chunk about kChunkBytes;
   // leaves the writer empty.
-  std::vector<std::string> take() { return std::move(chunks_); }
+  std::vector<std::string> take() { return out_.take(); }
 
  private:
-  enum class Phase { ids, tail, buildings, units, residents, staff, zones, checkpoints, photos, rounds, answers, findings, checklists, tickets,
-                     prices, visits, ticket_settings, keys, loans, key_events, departures, handovers, incidents, renovations, done };
-  // The chunk to append to: a new one once the current one is full.
-  std::string& sink();
-  void checksum_written();
+  enum class Phase { ids, set_aside, sections, done };
   void write_ids(std::size_t& budget);
-  void write_tail();
-  template <typename Map, typename Write>
-  bool write_section(const Map& map, typename Map::const_iterator& it, bool& started, std::size_t& budget, Write write);
+  void write_set_aside();
 
   const MasterData& data_;
   IdAt id_at_;
   std::size_t ids_written_ = 0;
   std::vector<QuarantinedRecord> quarantined_;
-  std::vector<std::string> chunks_;
+  SnapshotChunks out_;
   std::uint64_t op_count_ = 0;
   Phase phase_ = Phase::ids;
-  bool section_started_ = false;
-  std::unordered_map<Id, Building, IdHash>::const_iterator building_it_;
-  std::unordered_map<Id, Unit, IdHash>::const_iterator unit_it_;
-  std::unordered_map<Id, Resident, IdHash>::const_iterator resident_it_;
-  std::unordered_map<Id, Staff, IdHash>::const_iterator staff_it_;
-  std::unordered_map<Id, Zone, IdHash>::const_iterator zone_it_;
-  std::unordered_map<Id, Checkpoint, IdHash>::const_iterator checkpoint_it_;
-  std::unordered_map<Id, Photo, IdHash>::const_iterator photo_it_;
-  std::unordered_map<Id, Round, IdHash>::const_iterator round_it_;
-  std::unordered_map<Id, Answer, IdHash>::const_iterator answer_it_;
-  std::unordered_map<Id, Finding, IdHash>::const_iterator finding_it_;
-  std::unordered_map<Id, SavedChecklist, IdHash>::const_iterator checklist_it_;
-  std::unordered_map<Id, Ticket, IdHash>::const_iterator ticket_it_;
-  std::unordered_map<Id, PriceItem, IdHash>::const_iterator price_it_;
-  std::unordered_map<Id, Visit, IdHash>::const_iterator visit_it_;
-  std::unordered_map<Id, KeyRecord, IdHash>::const_iterator key_it_;
-  std::unordered_map<Id, Loan, IdHash>::const_iterator loan_it_;
-  std::unordered_map<Id, KeyEvent, IdHash>::const_iterator key_event_it_;
-  std::unordered_map<Id, Departure, IdHash>::const_iterator departure_it_;
-  std::unordered_map<Id, Handover, IdHash>::const_iterator handover_it_;
-  std::unordered_map<Id, Incident, IdHash>::const_iterator incident_it_;
-  std::unordered_map<Id, Renovation, IdHash>::const_iterator renovation_it_;
-  std::uint32_t crc_ = 0;
-  std::size_t crc_done_ = 0;  // bytes of the last chunk already in crc_
+  std::size_t section_ = 0;                // the next of snapshot_sections() to write
+  std::unique_ptr<SectionCursor> cursor_;  // the one being written, if it is under way
 };
 
 // The whole snapshot at once (tests, tools).
