@@ -74,7 +74,7 @@ void finding_form(ScreenContext& ctx, const app::Id& round, const app::Id& cp, i
     const float quarter = (ImGui::GetContentRegionAvail().x - gap * 3) / 4;
     for (int d = 0; d < 4; ++d) {
       if (d) ImGui::SameLine();
-      char id[16];
+      char id[24];  // "dept:" and any int
       std::snprintf(id, sizeof id, "dept:%d", d);
       if (widgets::button(id, tr(kDepartments[d]), quarter, st.rounds.finding_department == d ? widgets::Tone::primary : widgets::Tone::normal)) {
         st.rounds.finding_department = d;
