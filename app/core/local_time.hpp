@@ -18,5 +18,9 @@ LocalTime local_time(std::int64_t wall_ms, int utc_offset_minutes = 480);
 std::int64_t add_days(std::int64_t day, std::int64_t days);
 // "2026-11-25 07:42" (or with seconds).
 std::string format_local(std::int64_t wall_ms, int utc_offset_minutes = 480, bool seconds = false);
+// "11-25 07:42": the day and time, as a line of a register shows them.
+inline std::string short_local(std::int64_t wall_ms, int utc_offset_minutes = 480) {
+  return format_local(wall_ms, utc_offset_minutes).substr(5);
+}
 
 }  // namespace app

@@ -22,14 +22,7 @@ constexpr std::size_t kMaxNotes = 4096;
 constexpr std::size_t kMaxSignature = 32768;
 constexpr std::int64_t kDay = 86400000;
 
-template <typename... Args>
-std::string format(S message, Args... args) {
-  char text[1024];
-  std::snprintf(text, sizeof text, i18n::tr(message), args...);
-  return text;
-}
-
-std::string short_time(std::int64_t ms, int offset) { return format_local(ms, offset).substr(5); }
+using i18n::format;
 
 }  // namespace
 
@@ -102,7 +95,7 @@ Result<Id> HandoverService::confirm_handover(const Id& id, const Id& incoming, c
   const Handover* h = handover(id);
   if (!h) return error("unknown_handover", S::err_handover_unknown);
   if (h->confirmed()) {
-    const std::string who = ctx_.staff_name(h->incoming), when = short_time(h->confirmed_ms, ctx_.utc_offset_minutes());
+    const std::string who = ctx_.staff_name(h->incoming), when = short_local(h->confirmed_ms, ctx_.utc_offset_minutes());
     return Error{"already_confirmed", format(S::err_handover_confirmed, who.c_str(), when.c_str())};
   }
   const auto person = ctx_.data().staff.find(incoming);

@@ -3,6 +3,8 @@
 // and English. Keys are an enum generated from strings.inc so a missing key is
 // a compile error and a missing translation is a failing test.
 #include <cstddef>
+#include <cstdio>
+#include <string>
 #include <string_view>
 
 namespace app::i18n {
@@ -26,6 +28,14 @@ void set_current_language(Lang lang);
 // Text for a key in the current language (never null, never empty).
 const char* tr(S key);
 const char* tr(S key, Lang lang);
+// The key's text in the current language with printf-style arguments filled in
+// (the catalogue's texts are printf formats: "%s 还有 %d 把钥匙未交回").
+template <typename... Args>
+std::string format(S key, Args... args) {
+  char text[1024];
+  std::snprintf(text, sizeof text, tr(key), args...);
+  return text;
+}
 
 // The key's name as written in strings.inc (for tests and the automation hook).
 std::string_view key_name(S key);

@@ -42,9 +42,6 @@ S borrower_kind_name(keys::BorrowerKind k) {
   return S::key_borrower_other;
 }
 
-// "11-25 09:12": the day and time on this tablet's calendar.
-std::string short_time(std::int64_t ms, int offset) { return format_local(ms, offset).substr(5); }
-
 }  // namespace
 
 const KeysIndex& KeysService::index() const {
@@ -107,7 +104,7 @@ Result<Id> KeysService::lend(const NewLoan& loan) {
       // Who has it and since when: the keeper can chase it, not lend it twice.
       const Loan* l = this->loan(k->loan);
       const std::string who = l ? key_holder_name({k, l, k->holder, 0, false}) : std::string();
-      const std::string since = l ? short_time(l->out_ms, offset) : std::string();
+      const std::string since = l ? short_local(l->out_ms, offset) : std::string();
       return errorf("already_out", S::err_key_already_out, k->label.c_str(), who.c_str(), since.c_str());
     }
   }

@@ -23,20 +23,13 @@ using handover::ItemKind;
 
 constexpr std::int64_t kDay = 86400000;
 
-template <typename... Args>
-std::string format(S message, Args... args) {
-  char text[1024];
-  std::snprintf(text, sizeof text, i18n::tr(message), args...);
-  return text;
-}
-
-std::string short_time(std::int64_t ms, int offset) { return format_local(ms, offset).substr(5); }
+using i18n::format;
 
 using Producer = void (*)(const Session&, const HandoverMoment&, std::vector<HandoverItem>&);
 
 void keys_out(const Session& s, const HandoverMoment& m, std::vector<HandoverItem>& out) {
   for (const KeyOut& k : s.keys().keys_out()) {
-    const std::string who = s.keys().key_holder_name(k), due = short_time(k.due_ms, m.offset);
+    const std::string who = s.keys().key_holder_name(k), due = short_local(k.due_ms, m.offset);
     out.push_back({ItemKind::key_out, k.key->id, k.due_ms, k.overdue,
                    format(k.overdue ? S::handover_item_key_overdue : S::handover_item_key_out, k.key->label.c_str(), who.c_str(), due.c_str())});
   }
@@ -48,14 +41,14 @@ void lost_keys(const Session& s, const HandoverMoment& m, std::vector<HandoverIt
     for (const KeyEvent* e : s.keys().key_events_of(k->id)) {
       if (e->id == k->lost_report) since = e->at_ms;
     }
-    out.push_back({ItemKind::key_lost, k->id, 0, false, format(S::handover_item_key_lost, k->label.c_str(), short_time(since, m.offset).c_str())});
+    out.push_back({ItemKind::key_lost, k->id, 0, false, format(S::handover_item_key_lost, k->label.c_str(), short_local(since, m.offset).c_str())});
   }
 }
 
 void open_findings(const Session& s, const HandoverMoment& m, std::vector<HandoverItem>& out) {
   for (const Finding* f : s.rounds().open_findings()) {
     const std::string what = s.rounds().finding_label(*f, i18n::current_language());
-    out.push_back({ItemKind::open_finding, f->id, 0, false, format(S::handover_item_finding, what.c_str(), short_time(f->opened_ms, m.offset).c_str())});
+    out.push_back({ItemKind::open_finding, f->id, 0, false, format(S::handover_item_finding, what.c_str(), short_local(f->opened_ms, m.offset).c_str())});
   }
 }
 
@@ -75,7 +68,7 @@ void tickets_due(const Session& s, const HandoverMoment& m, std::vector<Handover
     const auto next = s.tickets().next_deadline(*t);
     if (!next) continue;
     const bool overdue = m.now > *next;
-    const std::string when = short_time(*next, m.offset), what = ticket_text(units, *t);
+    const std::string when = short_local(*next, m.offset), what = ticket_text(units, *t);
     if (t->status == tickets::Status::done && tickets::needs_callback(t->kind)) {
       if (*next <= m.midnight + kDay) out.push_back({ItemKind::callback_due, t->id, *next, overdue, format(S::handover_item_callback, what.c_str(), when.c_str())});
     } else if (overdue) {
@@ -129,7 +122,7 @@ void shift_incidents(const Session& s, const HandoverMoment& m, std::vector<Hand
     if (i->closed() && i->closed_ms <= since) continue;  // closed by the time the last one was written: handed over
     const incidents::Checklist& kind = incidents::checklist_for(i->kind);
     const std::string what = std::string(en ? kind.en : kind.zh) + " · " + incident_place_label(*i, s.master_data());
-    const std::string when = short_time(i->started_ms, m.offset);
+    const std::string when = short_local(i->started_ms, m.offset);
     out.push_back({ItemKind::incident, i->id, 0, !i->closed(),
                    i->closed() ? format(S::handover_item_incident_closed, what.c_str(), when.c_str(), i->outcome.c_str())
                                : format(S::handover_item_incident_open, what.c_str(), when.c_str())});

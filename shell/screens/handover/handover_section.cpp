@@ -21,12 +21,8 @@ void write_state(const app::Session& session, const ShellState& state, std::stri
 }  // namespace
 
 Section handover_section() {
-  Section s;
-  s.key = "handover";
-  s.title = app::i18n::S::reg_section_handover;
-  s.draw_register = draw_handover;
-  s.write_state = write_state;
-  return s;
+  return {.key = "handover", .title = app::i18n::S::reg_section_handover, .draw_register = draw_handover,
+          .write_state = write_state};
 }
 
 }  // namespace shell

@@ -28,14 +28,8 @@ void write_state(const app::Session& session, const ShellState& state, std::stri
 }  // namespace
 
 Section incidents_section() {
-  Section s;
-  s.key = "incidents";
-  s.title = app::i18n::S::reg_section_incidents;
-  s.draw_register = draw_incidents;
-  s.draw_today_alert = draw_incidents_today;
-  s.alert_rank = 0;
-  s.write_state = write_state;
-  return s;
+  return {.key = "incidents", .title = app::i18n::S::reg_section_incidents, .draw_register = draw_incidents,
+          .draw_today_alert = draw_incidents_today, .alert_rank = 0, .write_state = write_state};
 }
 
 }  // namespace shell

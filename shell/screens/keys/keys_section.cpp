@@ -23,14 +23,8 @@ void write_state(const app::Session& session, const ShellState& state, std::stri
 }  // namespace
 
 Section keys_section() {
-  Section s;
-  s.key = "keys";
-  s.title = app::i18n::S::reg_section_keys;
-  s.draw_register = draw_keys_register;
-  s.draw_today_alert = draw_keys_today;
-  s.alert_rank = 2;
-  s.write_state = write_state;
-  return s;
+  return {.key = "keys", .title = app::i18n::S::reg_section_keys, .draw_register = draw_keys_register,
+          .draw_today_alert = draw_keys_today, .alert_rank = 2, .write_state = write_state};
 }
 
 }  // namespace shell

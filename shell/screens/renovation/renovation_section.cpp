@@ -27,12 +27,8 @@ void write_state(const app::Session& session, const ShellState& state, std::stri
 }  // namespace
 
 Section renovation_section() {
-  Section s;
-  s.key = "renovation";
-  s.title = app::i18n::S::reg_section_renovation;
-  s.draw_register = draw_renovations;
-  s.write_state = write_state;
-  return s;
+  return {.key = "renovation", .title = app::i18n::S::reg_section_renovation, .draw_register = draw_renovations,
+          .write_state = write_state};
 }
 
 }  // namespace shell

@@ -41,11 +41,7 @@ void write_state(const app::Session& session, const ShellState& state, std::stri
 }  // namespace
 
 Section rounds_section() {
-  Section s;
-  s.key = "rounds";
-  s.draw_today_plan = today_plan;
-  s.write_state = write_state;
-  return s;
+  return {.key = "rounds", .draw_today_plan = today_plan, .write_state = write_state};
 }
 
 }  // namespace shell

@@ -37,13 +37,8 @@ void write_state(const app::Session& session, const ShellState& state, std::stri
 }  // namespace
 
 Section tickets_section() {
-  Section s;
-  s.key = "tickets";
-  s.draw_today_alert = draw_ticket_alerts;
-  s.alert_rank = 1;
-  s.draw_today_plan = today_plan;
-  s.write_state = write_state;
-  return s;
+  return {.key = "tickets", .draw_today_alert = draw_ticket_alerts, .alert_rank = 1, .draw_today_plan = today_plan,
+          .write_state = write_state};
 }
 
 }  // namespace shell
