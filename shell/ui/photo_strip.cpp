@@ -38,27 +38,31 @@ const char* draw_tile(const std::string& sha256, float side) {
   return state;
 }
 
-}  // namespace
 
-void photo_strip(const char* id, const std::vector<std::string>& sha256s, float side, bool inline_first) {
+// Both overloads walk their list in place: no copy of the names each frame.
+template <class List, class ShaOf>
+void draw_strip(const char* id, const List& list, ShaOf sha_of, float side, bool inline_first) {
   const float gap = ImGui::GetStyle().ItemSpacing.x;
-  for (std::size_t i = 0; i < sha256s.size(); ++i) {
+  for (std::size_t i = 0; i < list.size(); ++i) {
     if (i > 0 || inline_first) {
       ImGui::SameLine();
       if (ImGui::GetContentRegionAvail().x < side + gap * 0.5f) ImGui::NewLine();
     }
-    const char* state = draw_tile(sha256s[i], side);
+    const char* state = draw_tile(sha_of(list[i]), side);
     char name[96];
     std::snprintf(name, sizeof name, "%s:%zu", id, i);
     automation().record_last_item(name, state, "image");
   }
 }
 
+}  // namespace
+
+void photo_strip(const char* id, const std::vector<std::string>& sha256s, float side, bool inline_first) {
+  draw_strip(id, sha256s, [](const std::string& sha) -> const std::string& { return sha; }, side, inline_first);
+}
+
 void photo_strip(const char* id, const std::vector<const app::Photo*>& photos, float side, bool inline_first) {
-  std::vector<std::string> sha256s;
-  sha256s.reserve(photos.size());
-  for (const app::Photo* p : photos) sha256s.push_back(p->sha256);
-  photo_strip(id, sha256s, side, inline_first);
+  draw_strip(id, photos, [](const app::Photo* p) -> const std::string& { return p->sha256; }, side, inline_first);
 }
 
 }  // namespace shell::widgets
