@@ -1,8 +1,8 @@
 #pragma once
 // The projection the op log folds into: the estate (app/domain/estate.hpp)
 // and each workflow's state, from that workflow's own folder. Plain fields are
-// last-writer-wins in fold order; each workflow's fold is registered in
-// app/domain/workflows.cpp.
+// last-writer-wins in fold order. The workflows are those of
+// app/workflows.cmake; their folds are registered in app/domain/workflows.cpp.
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -11,14 +11,9 @@
 #include "app/core/id.hpp"
 #include "app/core/sha256.hpp"  // is_sha256_hex: how photos are named
 #include "app/domain/estate.hpp"
-#include "app/handover/handover_data.hpp"
-#include "app/keys/keys_data.hpp"
 #include "app/ops/id_list.hpp"  // join_ids, split_ids: kept here for the many readers of id lists
 #include "app/ops/op.hpp"
-#include "app/rounds/rounds_data.hpp"
-#include "app/tickets/tickets_data.hpp"
-#include "app/incidents/incidents_data.hpp"
-#include "app/renovation/renovation_data.hpp"
+#include "butler_workflows/data.hpp"  // each workflow's *_data.hpp (app/workflows.cmake)
 
 namespace app {
 
@@ -31,12 +26,11 @@ struct MasterData {
   std::unordered_map<Id, Zone, IdHash> zones;
   std::unordered_map<Id, Checkpoint, IdHash> checkpoints;
   std::unordered_map<Id, Photo, IdHash> photos;
-  RoundsData rounds;  // rounds, answers, findings (app/rounds)
-  TicketsData tickets;  // complaints, repairs, inquiries, suggestions (app/tickets)
-  KeysData keys;        // the key cabinet: inventory, loans, lost keys, departures (app/keys)
-  HandoverData handovers;  // shift handovers (app/handover)
-  IncidentsData incidents;  // emergencies and their special incident reports (app/incidents)
-  RenovationData renovation;  // renovation applications, passes, violation notices (app/renovation)
+  // Each workflow's state, from its own folder (app/<workflow>/<workflow>_data.hpp):
+  // RoundsData rounds, TicketsData tickets, KeysData keys, …
+#define BUTLER_WORKFLOW(name, Type) Type##Data name;
+#include "butler_workflows/list.inc"
+#undef BUTLER_WORKFLOW
   bool operator==(const MasterData&) const = default;
 };
 

@@ -83,5 +83,11 @@ struct HandoverData {
 // A confirmation moves the keys handed over to the incoming staff: it folds
 // into the keys too.
 void apply_handover(HandoverData& d, KeysData& keys, const Op& op);
+// The fold as the registry calls it (app/domain/workflows.cpp), with the
+// projection (MasterData): a confirmed handover hands the keys over too.
+template <class Projection>
+void fold_handover(Projection& d, const Op& op) {
+  apply_handover(d.handover, d.keys, op);
+}
 
 }  // namespace app

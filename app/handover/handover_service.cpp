@@ -52,7 +52,7 @@ Result<Id> HandoverService::write_handover(const NewHandover& h) {
   std::sort(sorted.begin(), sorted.end());
   if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) return error("key_twice", S::err_loan_key_twice);
   for (const Id& id : h.keys_handed) {
-    const KeyRecord* k = keys_.key(id);
+    const KeyRecord* k = filed_key(ctx_.data().keys, id);  // handed over: keys the outgoing staff holds
     if (!k) return error("unknown_key", S::err_key_unknown);
     // Handed over in person: only what the outgoing staff holds themselves.
     if (k->status != keys::KeyStatus::out || k->holder != ctx_.actor()) {
@@ -114,14 +114,14 @@ Result<Id> HandoverService::confirm_handover(const Id& id, const Id& incoming, c
 }
 
 const Handover* HandoverService::handover(const Id& id) const {
-  const auto& m = ctx_.data().handovers.handovers;
+  const auto& m = ctx_.data().handover.handovers;
   auto it = m.find(id);
   return it == m.end() || it->second.written_ms == 0 ? nullptr : &it->second;
 }
 
 std::vector<const Handover*> HandoverService::handovers() const {
   std::vector<const Handover*> out;
-  for (const auto& [id, h] : ctx_.data().handovers.handovers) {
+  for (const auto& [id, h] : ctx_.data().handover.handovers) {
     if (h.written_ms != 0) out.push_back(&h);
   }
   std::sort(out.begin(), out.end(), [](const Handover* a, const Handover* b) {
@@ -132,7 +132,7 @@ std::vector<const Handover*> HandoverService::handovers() const {
 
 const Handover* HandoverService::last_handover() const {
   const Handover* latest = nullptr;
-  for (const auto& [id, h] : ctx_.data().handovers.handovers) {
+  for (const auto& [id, h] : ctx_.data().handover.handovers) {
     if (h.written_ms == 0) continue;
     if (!latest || h.written_ms > latest->written_ms || (h.written_ms == latest->written_ms && h.id > latest->id)) latest = &h;
   }
@@ -141,7 +141,7 @@ const Handover* HandoverService::last_handover() const {
 
 std::vector<std::pair<const Handover*, const RefusedConfirmation*>> HandoverService::handover_conflicts() const {
   std::vector<std::pair<const Handover*, const RefusedConfirmation*>> out;
-  for (const auto& [id, h] : ctx_.data().handovers.handovers) {
+  for (const auto& [id, h] : ctx_.data().handover.handovers) {
     for (const RefusedConfirmation& c : h.refused) out.emplace_back(&h, &c);
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {

@@ -13,7 +13,7 @@
 #include "app/core/result.hpp"
 #include "app/domain/command_context.hpp"
 #include "app/handover/handover_api.hpp"
-#include "app/keys/keys_service.hpp"
+#include "app/keys/keys_data.hpp"
 
 namespace app {
 
@@ -27,8 +27,7 @@ struct HandoverMoment {
 
 class HandoverService {
  public:
-  // The keys: a handover hands over keys the outgoing staff holds.
-  HandoverService(CommandContext& ctx, const KeysService& keys) : ctx_(ctx), keys_(keys) {}
+  explicit HandoverService(CommandContext& ctx) : ctx_(ctx) {}
   HandoverService(const HandoverService&) = delete;
   HandoverService& operator=(const HandoverService&) = delete;
 
@@ -53,7 +52,6 @@ class HandoverService {
 
  private:
   CommandContext& ctx_;
-  const KeysService& keys_;
   std::vector<PrefillSource> sources_;
 };
 

@@ -56,6 +56,12 @@ struct IncidentsData {
 };
 
 void apply_incidents(IncidentsData& d, const Op& op);
+// The fold as the registry calls it (app/domain/workflows.cpp), with the
+// projection (MasterData, not included here: it is the layer above).
+template <class Projection>
+void fold_incidents(Projection& d, const Op& op) {
+  apply_incidents(d.incidents, op);
+}
 
 namespace incidents {
 // Time to rescue (lift entrapment): the release's time minus the start.

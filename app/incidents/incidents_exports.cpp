@@ -38,7 +38,7 @@ CsvRows export_incidents(const ExportInput& in) {
 
 }  // namespace
 
-void add_incident_exports(ExportRegistry& registry) {
+void add_incidents_exports(ExportRegistry& registry) {
   registry.add("incidents", export_incidents);
 }
 

@@ -5,6 +5,6 @@
 
 namespace app::office {
 
-void add_incident_exports(ExportRegistry& registry);
+void add_incidents_exports(ExportRegistry& registry);
 
 }  // namespace app::office

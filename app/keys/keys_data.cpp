@@ -219,4 +219,9 @@ bool has_left(const KeysData& d, const Id& staff) {
   });
 }
 
+const KeyRecord* filed_key(const KeysData& d, const Id& id) {
+  auto it = d.keys.find(id);
+  return it == d.keys.end() || it->second.added_ms == 0 ? nullptr : &it->second;
+}
+
 }  // namespace app

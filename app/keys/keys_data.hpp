@@ -111,7 +111,15 @@ struct KeysData {
   bool operator==(const KeysData&) const = default;
 };
 
+// A key on the board (nullptr: unknown, or only heard of in a later op).
+const KeyRecord* filed_key(const KeysData& d, const Id& id);
 void apply_keys(KeysData& d, const Op& op);
+// The fold as the registry calls it (app/domain/workflows.cpp), with the
+// projection (MasterData, not included here: it is the layer above).
+template <class Projection>
+void fold_keys(Projection& d, const Op& op) {
+  apply_keys(d.keys, op);
+}
 
 // A handover's confirmation passes a key held by `from` to `to`; false (and
 // nothing changes) when the key is no longer out with `from`.

@@ -110,7 +110,7 @@ void collect_conflicts(const MasterData& d, KeysIndex& x) {
     c.keys_held = dep.keys_held;
     x.conflicts.push_back(c);
   }
-  for (const auto& [id, h] : d.handovers.handovers) {
+  for (const auto& [id, h] : d.handover.handovers) {
     for (const Id& key : h.keys_not_taken) {
       KeyConflict c;
       c.kind = KeyConflictKind::handover_key_not_out;

@@ -236,11 +236,7 @@ Result<Id> KeysService::record_departure(const Id& staff, keys::DepartureKind ki
   return id;
 }
 
-const KeyRecord* KeysService::key(const Id& id) const {
-  const auto& m = ctx_.data().keys.keys;
-  auto it = m.find(id);
-  return it == m.end() || it->second.added_ms == 0 ? nullptr : &it->second;
-}
+const KeyRecord* KeysService::key(const Id& id) const { return filed_key(ctx_.data().keys, id); }
 
 const std::vector<KeyRow>& KeysService::filed_keys() const { return index().filed; }
 

@@ -90,5 +90,11 @@ struct RenovationData {
 };
 
 void apply_renovation(RenovationData& d, const Op& op);
+// The fold as the registry calls it (app/domain/workflows.cpp), with the
+// projection (MasterData, not included here: it is the layer above).
+template <class Projection>
+void fold_renovation(Projection& d, const Op& op) {
+  apply_renovation(d.renovation, op);
+}
 
 }  // namespace app

@@ -81,6 +81,12 @@ struct RoundsData {
 
 bool is_rounds_kind(OpKind kind);
 void apply_rounds(RoundsData& d, const Op& op);
+// The fold as the registry calls it (app/domain/workflows.cpp), with the
+// projection (MasterData, not included here: it is the layer above).
+template <class Projection>
+void fold_rounds(Projection& d, const Op& op) {
+  apply_rounds(d.rounds, op);
+}
 
 // The entity id of the answer to (round, checkpoint, item): the same on every
 // tablet, so two answers to one item fold to the later one.

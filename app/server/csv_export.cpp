@@ -3,22 +3,16 @@
 #include <cctype>
 
 #include "app/domain/estate_exports.hpp"
-#include "app/incidents/incidents_exports.hpp"
-#include "app/keys/keys_exports.hpp"
-#include "app/renovation/renovation_exports.hpp"
-#include "app/rounds/rounds_exports.hpp"
-#include "app/tickets/tickets_exports.hpp"
+#include "butler_workflows/exports.hpp"  // each workflow's *_exports.hpp (app/workflows.cmake)
 
 namespace server {
 
 ExportRegistry default_exports() {
   ExportRegistry r;
   app::office::add_estate_exports(r);
-  app::office::add_rounds_exports(r);
-  app::office::add_ticket_exports(r);
-  app::office::add_key_exports(r);
-  app::office::add_incident_exports(r);
-  app::office::add_renovation_exports(r);
+#define BUTLER_WORKFLOW_EXPORTS(name) app::office::add_##name##_exports(r);
+#include "butler_workflows/list.inc"
+#undef BUTLER_WORKFLOW_EXPORTS
   return r;
 }
 

@@ -25,18 +25,13 @@
 #include "app/demo/demo_community.hpp"
 #include "app/domain/replica.hpp"
 #include "app/domain/views.hpp"
-#include "app/handover/handover_service.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/domain/command_context.hpp"
-#include "app/keys/keys_service.hpp"
-#include "app/incidents/incidents_service.hpp"
-#include "app/renovation/renovation_service.hpp"
 #include "app/rounds/meter_reading.hpp"
-#include "app/rounds/rounds_service.hpp"
 #include "app/schedule/daily_duties.hpp"
 #include "app/store/snapshot.hpp"
 #include "app/store/storage_port.hpp"
-#include "app/tickets/tickets_service.hpp"
+#include "butler_workflows/services.hpp"  // each workflow's *_service.hpp (app/workflows.cmake)
 
 namespace app {
 
@@ -88,19 +83,13 @@ class Session {
   // shell reads the whole log again and calls load().
   bool needs_whole_log() const { return replica_.stale(); }
 
-  // --- the workflows, each its own service ---
-  KeysService& keys() { return keys_; }
-  const KeysService& keys() const { return keys_; }
-  IncidentsService& incidents() { return incidents_; }
-  const IncidentsService& incidents() const { return incidents_; }
-  RenovationService& renovation() { return renovation_; }
-  const RenovationService& renovation() const { return renovation_; }
-  HandoverService& handover() { return handover_; }
-  const HandoverService& handover() const { return handover_; }
-  TicketsService& tickets() { return tickets_; }
-  const TicketsService& tickets() const { return tickets_; }
-  RoundsService& rounds() { return rounds_; }
-  const RoundsService& rounds() const { return rounds_; }
+  // --- the workflows, each its own service (app/workflows.cmake) ---
+  // session.rounds(), session.tickets(), session.keys(), …
+#define BUTLER_WORKFLOW(name, Type) \
+  Type##Service& name() { return name##_; } \
+  const Type##Service& name() const { return name##_; }
+#include "butler_workflows/list.inc"
+#undef BUTLER_WORKFLOW
 
   // --- commands ---
   Status load_demo(const DemoOptions& options);
@@ -272,12 +261,9 @@ class Session {
   // matches the new one (Context::version).
   std::uint64_t loads_ = 0;
   Context context_{*this};
-  KeysService keys_{context_};
-  IncidentsService incidents_{context_};
-  RenovationService renovation_{context_};
-  HandoverService handover_{context_, keys_};
-  TicketsService tickets_{context_};
-  RoundsService rounds_{context_};
+#define BUTLER_WORKFLOW(name, Type) Type##Service name##_{context_};
+#include "butler_workflows/list.inc"
+#undef BUTLER_WORKFLOW
 };
 
 }  // namespace app

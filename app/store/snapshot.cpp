@@ -20,17 +20,15 @@ Error damaged(std::string_view what) { return Error{"snapshot_damaged", "damaged
 
 }  // namespace
 
-// The areas, in stored order: the estate, then each workflow's.
+// The areas, in stored order: the estate, then each workflow's that has a
+// snapshot_<workflow>.cpp, in the order of app/workflows.cmake.
 const std::vector<SnapshotSection>& snapshot_sections() {
   static const SnapshotSections sections = [] {
     SnapshotSections s;
     add_estate_sections(s);
-    add_rounds_sections(s);
-    add_tickets_sections(s);
-    add_keys_sections(s);
-    add_handover_sections(s);
-    add_incidents_sections(s);
-    add_renovation_sections(s);
+#define BUTLER_WORKFLOW_SNAPSHOT(name) add_##name##_sections(s);
+#include "butler_workflows/list.inc"
+#undef BUTLER_WORKFLOW_SNAPSHOT
     return s;
   }();
   return sections.all();

@@ -30,7 +30,7 @@ constexpr auto kFields = [](auto& v, auto& x) { return fields(v, x); };
 }  // namespace
 
 void add_handover_sections(SnapshotSections& s) {
-  s.map("handovers", 4, kFields, [](auto& d) -> auto& { return d.handovers.handovers; });
+  s.map("handovers", 4, kFields, [](auto& d) -> auto& { return d.handover.handovers; });
 }
 
 }  // namespace app

@@ -3,13 +3,14 @@
 // in stored order. Each area registers its own in its snapshot_<area>.cpp
 // (add_rounds_sections, add_keys_sections, …: one line a map, naming it, the
 // first format version that holds it and where it lives in MasterData), and
-// snapshot.cpp lists the areas once, in order (snapshot_sections()). The
+// snapshot.cpp calls them in order (snapshot_sections()). The
 // writer walks the table in budgeted steps, the reader in one go; both take
 // each entity's fields from its one `fields(v, x)` (snapshot_fields.hpp).
 //
 // Adding a map to an area: its fields(v, x) and one line in the area's
-// add_*_sections. Adding an area: its snapshot_<area>.cpp, declared at the
-// end of this file, and one line in snapshot_sections(). Either changes the
+// add_*_sections. Adding a workflow's area: its snapshot_<workflow>.cpp with
+// add_<workflow>_sections(), found by cmake/workflow_registry.cmake and called
+// in the order of app/workflows.cmake. Either changes the
 // bytes: a new format version (kSnapshotFormatVersion, snapshot.hpp) and a
 // new pinned digest (tests/unit/snapshot_format_test.cpp).
 #include <cstddef>
@@ -162,11 +163,9 @@ const std::vector<SnapshotSection>& snapshot_sections();
 
 // Each area's sections, in their stored order (snapshot_<area>.cpp).
 void add_estate_sections(SnapshotSections& s);
-void add_rounds_sections(SnapshotSections& s);
-void add_tickets_sections(SnapshotSections& s);
-void add_keys_sections(SnapshotSections& s);
-void add_handover_sections(SnapshotSections& s);
-void add_incidents_sections(SnapshotSections& s);
-void add_renovation_sections(SnapshotSections& s);
+// add_rounds_sections, add_tickets_sections, …: each workflow's snapshot_<workflow>.cpp.
+#define BUTLER_WORKFLOW_SNAPSHOT(name) void add_##name##_sections(SnapshotSections& s);
+#include "butler_workflows/list.inc"
+#undef BUTLER_WORKFLOW_SNAPSHOT
 
 }  // namespace app

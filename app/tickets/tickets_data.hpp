@@ -84,5 +84,11 @@ struct TicketsData {
 };
 
 void apply_tickets(TicketsData& d, const Op& op);
+// The fold as the registry calls it (app/domain/workflows.cpp), with the
+// projection (MasterData, not included here: it is the layer above).
+template <class Projection>
+void fold_tickets(Projection& d, const Op& op) {
+  apply_tickets(d.tickets, op);
+}
 
 }  // namespace app

@@ -114,7 +114,7 @@ CsvRows export_visits(const ExportInput& in) {
 
 }  // namespace
 
-void add_ticket_exports(ExportRegistry& registry) {
+void add_tickets_exports(ExportRegistry& registry) {
   registry.add("tickets", export_tickets);
   registry.add("callbacks", export_callbacks);
   registry.add("visits", export_visits);

@@ -6,6 +6,6 @@
 
 namespace app::office {
 
-void add_ticket_exports(ExportRegistry& registry);
+void add_tickets_exports(ExportRegistry& registry);
 
 }  // namespace app::office

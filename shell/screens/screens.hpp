@@ -11,11 +11,7 @@
 #include "app/rounds/checklist_types.hpp"
 #include "app/schedule/daily_duties.hpp"
 #include "imgui.h"
-#include "shell/screens/incidents/incidents_state.hpp"
-#include "shell/screens/keys/keys_state.hpp"
-#include "shell/screens/renovation/renovation_state.hpp"
-#include "shell/screens/rounds/rounds_state.hpp"
-#include "shell/screens/tickets/tickets_state.hpp"
+#include "butler_workflows/screens.hpp"  // each workflow's *_state.hpp (app/workflows.cmake)
 
 namespace app { class Session; struct UnitRow; }
 
@@ -42,15 +38,15 @@ struct ShellState {
   bool unit_adding_member = false;
   std::string unit_member_name, unit_member_phone;
   std::string unit_message;               // the last edit's result on the unit record
-  RoundsUi rounds;                        // rounds, findings, checklists, supervision
   std::string status_message;
   std::string sync_server, sync_code, sync_pin;  // the enrolment form
   std::string backup_result;              // Settings: what the last import did
-  TicketsUi tickets;                      // the ticket screens, the new-ticket sheet, visits
   int registers_section = 0;              // Registers: 0 the archive, then register_tabs() (sections.hpp)
-  KeysUi keys;                            // the key cabinet and the shift handover
-  IncidentsUi incidents;                  // incidents and their reports
-  RenovationUi renovation;                // renovation supervision
+  // Each workflow's screens' state (shell/screens/<workflow>/<workflow>_state.hpp):
+  // RoundsUi rounds, TicketsUi tickets, KeysUi keys (and the handover form), …
+#define BUTLER_WORKFLOW_UI(name, Type) Type##Ui name;
+#include "butler_workflows/list.inc"
+#undef BUTLER_WORKFLOW_UI
 };
 
 struct ScreenContext {

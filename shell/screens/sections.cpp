@@ -8,8 +8,11 @@
 namespace shell {
 
 const std::vector<Section>& sections() {
-  static const std::vector<Section> all = {rounds_section(),    tickets_section(),   keys_section(),
-                                           handover_section(),  incidents_section(), renovation_section()};
+  static const std::vector<Section> all = {
+#define BUTLER_WORKFLOW_SECTION(name) name##_section(),
+#include "butler_workflows/list.inc"
+#undef BUTLER_WORKFLOW_SECTION
+  };
   return all;
 }
 

@@ -30,15 +30,15 @@ struct Section {
   void (*write_state)(const app::Session&, const ShellState&, std::string& fields) = nullptr;
 };
 
-// In the order of the Registers tabs (after the resident archive) and of Today's plan.
+// In the order of the Registers tabs (after the resident archive) and of
+// Today's plan: each workflow's of app/workflows.cmake that has a
+// shell/screens/<workflow>/<workflow>_section.cpp.
 const std::vector<Section>& sections();
 
-Section rounds_section();
-Section tickets_section();
-Section keys_section();
-Section handover_section();
-Section incidents_section();
-Section renovation_section();
+// rounds_section(), tickets_section(), …
+#define BUTLER_WORKFLOW_SECTION(name) Section name##_section();
+#include "butler_workflows/list.inc"
+#undef BUTLER_WORKFLOW_SECTION
 
 // Registers: the tabs (0 is the resident archive), and opening one by key.
 std::vector<const Section*> register_tabs();

@@ -219,7 +219,7 @@ TEST_CASE("the outgoing staff signs a frozen copy - the incoming takes it over a
   // And the snapshot keeps every part of it.
   const auto snap = decode_snapshot(encode_snapshot(session.master_data(), {}, 0, FoldKey{}, {}));
   REQUIRE(snap.ok());
-  CHECK(snap.value().data.handovers == session.master_data().handovers);
+  CHECK(snap.value().data.handover == session.master_data().handover);
   CHECK(snap.value().data.keys == session.master_data().keys);
 }
 
@@ -263,7 +263,7 @@ TEST_CASE("two tablets take over one handover offline: the first stands, the sec
   REQUIRE(b.session.handover().confirm_handover(id, y, name_signature(2)).ok());
   REQUIRE(a.session.merge_remote(b.session.decoded_log()).ok());
   REQUIRE(b.session.merge_remote(a.session.decoded_log()).ok());
-  CHECK(a.session.master_data().handovers == b.session.master_data().handovers);
+  CHECK(a.session.master_data().handover == b.session.master_data().handover);
   CHECK(a.session.master_data().keys == b.session.master_data().keys);
   const Handover* h_a = a.session.handover().handover(id);
   CHECK(h_a->incoming == x);
@@ -278,7 +278,7 @@ TEST_CASE("two tablets take over one handover offline: the first stands, the sec
   std::shuffle(shuffled.begin(), shuffled.end(), std::mt19937_64(23));
   Replica any;
   any.add(shuffled);
-  CHECK(any.data().handovers == a.session.master_data().handovers);
+  CHECK(any.data().handover == a.session.master_data().handover);
 }
 
 TEST_CASE("validate_op refuses insane handover ops") {

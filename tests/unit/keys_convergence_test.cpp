@@ -63,7 +63,7 @@ void check_nothing_dropped(const MasterData& d, const std::vector<Op>& log) {
         CHECK(d.keys.events.count(op.entity));
         break;
       case OpKind::handover_confirmed: {
-        const Handover& h = d.handovers.handovers.at(parent);
+        const Handover& h = d.handover.handovers.at(parent);
         const bool refused = std::any_of(h.refused.begin(), h.refused.end(), [&](const RefusedConfirmation& c) { return c.id == op.entity; });
         CHECK((h.confirmation == op.entity) != refused);
         break;
@@ -150,7 +150,7 @@ void run_seed(std::uint64_t seed, Tally& tally) {
   for (const auto& d : dev) {
     CHECK(d->session.op_count() == first.session.op_count());
     CHECK(d->session.master_data().keys == truth.keys);
-    CHECK(d->session.master_data().handovers == truth.handovers);
+    CHECK(d->session.master_data().handover == truth.handover);
   }
   const std::vector<Op> log = first.session.decoded_log();
   check_nothing_dropped(truth, log);
@@ -159,7 +159,7 @@ void run_seed(std::uint64_t seed, Tally& tally) {
   Replica any;
   any.add(shuffled);
   CHECK(any.data().keys == truth.keys);
-  CHECK(any.data().handovers == truth.handovers);
+  CHECK(any.data().handover == truth.handover);
   tally.ops += static_cast<long>(log.size());
   for (const KeyConflict& c : first.session.keys().key_conflicts()) {
     if (c.kind == KeyConflictKind::double_loan) ++tally.double_loans;

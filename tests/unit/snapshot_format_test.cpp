@@ -221,7 +221,7 @@ MasterData one_of_each() {
   h.keys_not_taken = {v.id()};
   h.refused = {RefusedConfirmation{v.id(), v.id(), v.id(), v.number(), v.text("签名"), handover::Refusal::own_handover},
                RefusedConfirmation{v.id(), v.id(), v.id(), v.number(), v.text("签名"), handover::Refusal::already_confirmed}};
-  d.handovers.handovers[h.id] = h;
+  d.handover.handovers[h.id] = h;
 
   Incident i;
   i.id = v.id();
@@ -403,7 +403,7 @@ TEST_CASE("a snapshot holding a value no fold could have produced is refused, wh
       {"key event refusal", [](MasterData& d) { only(d.keys.events).refused = static_cast<keys::KeyError>(-2); }},
       {"departure kind", [](MasterData& d) { only(d.keys.departures).kind = static_cast<keys::DepartureKind>(2); }},
       {"keys held", [](MasterData& d) { only(d.keys.departures).keys_held = -1; }},
-      {"handover refusal", [](MasterData& d) { only(d.handovers.handovers).refused[1].reason = static_cast<handover::Refusal>(4); }},
+      {"handover refusal", [](MasterData& d) { only(d.handover.handovers).refused[1].reason = static_cast<handover::Refusal>(4); }},
       {"incident kind", [](MasterData& d) { only(d.incidents.incidents).kind = static_cast<incidents::Kind>(9); }},
       {"renovation stage", [](MasterData& d) { only(d.renovation.renovations).stage = static_cast<renovation::Stage>(9); }},
       {"paper kind", [](MasterData& d) { only(d.renovation.renovations).papers[1].kind = static_cast<renovation::PaperKind>(3); }},
