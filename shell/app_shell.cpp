@@ -274,12 +274,12 @@ std::string AppShell::state_json() const {
   out += ",\"about_open\":" + std::string(state_.about_open ? "true" : "false");
   out += ",\"registers_query\":\"" + json_escape(state_.registers_query) + "\"";
   out += ",\"selected_unit\":" + std::to_string(state_.selected_unit);
-  if (state_.selected_unit >= 0 && state_.selected_unit < static_cast<int>(session_.unit_rows().size())) {
+  if (state_.selected_unit >= 0 && state_.selected_unit < static_cast<int>(session_.estate().unit_rows().size())) {
     static const char* kStatus[] = {"occupied", "vacant", "renovating", "model"};
-    const app::UnitRow& row = session_.unit_rows()[static_cast<std::size_t>(state_.selected_unit)];
+    const app::UnitRow& row = session_.estate().unit_rows()[static_cast<std::size_t>(state_.selected_unit)];
     out += ",\"unit_record\":{\"label\":\"" + json_escape(row.label) + "\",\"status\":\"" +
-           kStatus[static_cast<int>(row.status)] + "\",\"people\":" + std::to_string(session_.residents_of(row.id).size()) +
-           ",\"photos\":" + std::to_string(session_.photos_of(row.id).size()) + "}";
+           kStatus[static_cast<int>(row.status)] + "\",\"people\":" + std::to_string(session_.estate().residents_of(row.id).size()) +
+           ",\"photos\":" + std::to_string(session_.estate().photos_of(row.id).size()) + "}";
   }
   out += sections_state_json(session_, state_);
   out += ",\"glyphs\":" + std::to_string(host_.fonts().glyph_count());

@@ -63,7 +63,7 @@ std::string ticket_text(const std::unordered_map<Id, const UnitRow*, IdHash>& un
 // theirs are overdue too): the next shift's to chase.
 void tickets_due(const Session& s, const HandoverMoment& m, std::vector<HandoverItem>& out) {
   std::unordered_map<Id, const UnitRow*, IdHash> units;
-  for (const UnitRow& u : s.unit_rows()) units.emplace(u.id, &u);
+  for (const UnitRow& u : s.estate().unit_rows()) units.emplace(u.id, &u);
   for (const Ticket* t : s.tickets().open_tickets()) {
     const auto next = s.tickets().next_deadline(*t);
     if (!next) continue;
@@ -90,7 +90,7 @@ const DutyLine* duty_line(const std::vector<DutyLine>& lines, schedule::Duty dut
 void model_units(const Session& s, const HandoverMoment& m, std::vector<HandoverItem>& out) {
   using schedule::DutyOutcome;
   const schedule::DutyWindow& w = schedule::window_of(schedule::Duty::model_close);
-  for (const ZoneRow& z : s.zone_rows()) {
+  for (const ZoneRow& z : s.estate().zone_rows()) {
     const std::vector<DutyLine> today = s.rounds().duties_of(z.id, m.today);
     const DutyLine* close = duty_line(today, schedule::Duty::model_close);
     if (!close) continue;  // no model units in this zone

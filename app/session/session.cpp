@@ -4,7 +4,6 @@
 
 #include <algorithm>
 
-#include "app/core/sha256.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/ops/codec.hpp"
 #include "app/domain/command_errors.hpp"
@@ -15,11 +14,6 @@ namespace {
 
 using i18n::S;
 using command_detail::error;
-
-bool plausible_phone(std::string_view phone) {
-  if (phone.size() < 7 || phone.size() > 20) return false;
-  return std::all_of(phone.begin(), phone.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == ' ' || c == '+'; });
-}
 
 std::string json_escape(std::string_view s) {
   std::string out;
@@ -284,45 +278,6 @@ Status Session::load_demo(const DemoOptions& options) {
   return commit(std::move(demo.ops));
 }
 
-Result<Id> Session::add_resident(const Id& unit, const NewResident& r) {
-  if (Status s = check_writable(); !s.ok()) return s.error();
-  if (!replica_.data().units.count(unit)) return error("unknown_unit", S::err_unknown_unit);
-  if (r.name.empty()) return error("name_required", S::err_name_required);
-  if (!r.phone.empty() && !plausible_phone(r.phone)) return error("bad_phone", S::err_bad_phone);
-  const Id id = Id::random(random_);
-  Payload p;
-  p.set(F::parent, unit.to_hex()).set(F::name, r.name).set(F::is_owner, std::int64_t{r.owner ? 1 : 0});
-  if (!r.phone.empty()) p.set(F::phone, r.phone);
-  if (!r.occupation.empty()) p.set(F::occupation, r.occupation);
-  if (r.moved_in) p.set(F::moved_in, r.moved_in);
-  if (Status s = commit({make_op(OpKind::resident_set, id, std::move(p))}); !s.ok()) return s.error();
-  return id;
-}
-
-Status Session::set_resident_phone(const Id& resident, std::string_view phone) {
-  if (Status s = check_writable(); !s.ok()) return s;
-  auto it = replica_.data().residents.find(resident);
-  if (it == replica_.data().residents.end() || it->second.removed) return error("unknown_resident", S::err_unknown_resident);
-  if (!plausible_phone(phone)) return error("bad_phone", S::err_bad_phone);
-  Payload p;
-  p.set(F::phone, std::string(phone));
-  return commit({make_op(OpKind::resident_set, resident, std::move(p))});
-}
-
-Status Session::set_unit_status(const Id& unit, UnitStatus status) {
-  if (Status s = check_writable(); !s.ok()) return s;
-  if (!replica_.data().units.count(unit)) return error("unknown_unit", S::err_unknown_unit);
-  Payload p;
-  p.set(F::status, static_cast<std::int64_t>(status));
-  return commit({make_op(OpKind::unit_set, unit, std::move(p))});
-}
-
-Result<Id> Session::add_unit_photo(const Id& unit, std::string_view sha256) {
-  if (Status s = check_writable(); !s.ok()) return s.error();
-  if (!replica_.data().units.count(unit)) return error("unknown_unit", S::err_unknown_unit);
-  return context_.add_photo(unit, sha256);
-}
-
 Result<std::size_t> Session::import_backup(std::string_view bytes) {
   if (Status s = check_writable(); !s.ok()) return s.error();
   Result<std::vector<Op>> ops = decode_backup(bytes);
@@ -389,55 +344,6 @@ const Views& Session::views() const {
   return views_;
 }
 
-std::vector<std::size_t> Session::search_units(std::string_view query) const {
-  const auto& rows = unit_rows();
-  std::vector<std::size_t> out;
-  out.reserve(query.empty() ? rows.size() : 64);
-  // What a butler types: a room ("31502", "3栋 1502"), a name, the last four
-  // digits of the owner's phone, or the name's pinyin initials ("zxm").
-  const bool digits = !query.empty() && std::all_of(query.begin(), query.end(), [](char c) { return c >= '0' && c <= '9'; });
-  const bool letters = !query.empty() && std::all_of(query.begin(), query.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  });
-  std::string lowered(query);
-  for (char& c : lowered) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const UnitRow& r = rows[i];
-    bool match = query.empty() || r.label.find(query) != std::string::npos || r.owner_name.find(query) != std::string::npos;
-    if (!match && digits && query.size() == 4) match = r.phone_tail == query;
-    if (!match && letters) match = r.owner_initials.rfind(lowered, 0) == 0;
-    if (!match) {
-      // "31502" style: the label without spaces, as butlers type room numbers.
-      std::string compact;
-      for (char c : r.label) if (c != ' ') compact += c;
-      match = compact.find(query) != std::string::npos;
-    }
-    if (match) out.push_back(i);
-  }
-  return out;
-}
-
-const UnitRow* Session::unit_row(const Id& unit) const {
-  const Views& v = views();
-  auto it = v.unit_index.find(unit);
-  return it == v.unit_index.end() ? nullptr : &v.units[it->second];
-}
-
-std::vector<const Resident*> Session::residents_of(const Id& unit) const { return app::residents_of(replica_.data(), unit); }
-
-std::vector<const Photo*> Session::photos_of(const Id& subject) const { return app::photos_of(replica_.data(), subject); }
-
-const std::vector<CheckpointRow>& Session::checkpoints_of_zone(const Id& zone_ref) const {
-  static const std::vector<CheckpointRow> none;
-  // Copied before views() may rebuild: the caller's id can live in the rows it frees.
-  const Id zone = zone_ref;
-  const Views& v = views();
-  for (std::size_t i = 0; i < v.zones.size(); ++i) {
-    if (v.zones[i].id == zone) return v.zone_checkpoints[i];
-  }
-  return none;
-}
-
 std::string Session::state_summary_json() const {
   const CommunitySummary& s = summary();
   static const char* kSave[] = {"idle", "saving", "saved", "failed"};
@@ -462,26 +368,5 @@ std::string Session::state_summary_json() const {
 }
 
 std::int64_t Session::lateness_now_ms() const { return tickets::lateness_now(clock_.now_ms(), hlc_.last().wall_ms); }
-
-const Staff* Session::staff(const Id& id) const { return context_.staff(id); }
-
-std::vector<const Staff*> Session::colleagues() const {
-  std::vector<const Staff*> out;
-  for (const auto& [id, s] : replica_.data().staff) {
-    if (id != actor_ && !s.name.empty()) out.push_back(&s);
-  }
-  std::sort(out.begin(), out.end(), [](const Staff* a, const Staff* b) {
-    if (a->role != b->role) return a->role < b->role;
-    return a->code != b->code ? a->code < b->code : a->id < b->id;
-  });
-  return out;
-}
-
-std::int64_t Session::today() const { return local_now().day; }
-LocalTime Session::local_now() const { return local(clock_.now_ms()); }
-LocalTime Session::local(std::int64_t wall_ms) const { return local_time(wall_ms, clock_.utc_offset_minutes()); }
-std::string Session::staff_name(const Id& staff) const { return context_.staff_name(staff); }
-std::vector<const ZoneRow*> Session::my_zones() const { return context_.my_zones(); }
-bool Session::lead_signed_in() const { return context_.lead_signed_in(); }
 
 }  // namespace app

@@ -1,8 +1,10 @@
 #pragma once
-// app::Session: the one facade the shell calls. Commands validate, turn into
-// ops, apply them to memory at once and hand them to storage; an action is
-// "saved" only when storage reports the transaction complete. Queries are
-// const and read precomputed views, cheap enough for every frame.
+// app::Session: the commit pipeline, and the one object the shell holds.
+// Commands (on the services it owns: session.estate(), session.keys()…)
+// validate, turn into ops, and come here to be applied to memory at once and
+// handed to storage; an action is "saved" only when storage reports the
+// transaction complete. Queries are const and read precomputed views, cheap
+// enough for every frame.
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -27,6 +29,7 @@
 #include "app/domain/views.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/domain/command_context.hpp"
+#include "app/domain/estate_service.hpp"
 #include "app/rounds/meter_reading.hpp"
 #include "app/schedule/daily_duties.hpp"
 #include "app/store/snapshot.hpp"
@@ -53,13 +56,6 @@ enum class LoadOutcome { loaded, need_whole_log };
 // Where background snapshotting stands after a step.
 enum class SnapshotStep { idle, working, done, abandoned };
 
-struct NewResident {
-  std::string name, phone, occupation;
-  bool owner = false;
-  std::int64_t moved_in = 0;  // yyyymmdd
-};
-
-
 class Session {
  public:
   // device: this install's id, kept by the shell across restarts.
@@ -83,8 +79,11 @@ class Session {
   // shell reads the whole log again and calls load().
   bool needs_whole_log() const { return replica_.stale(); }
 
-  // --- the workflows, each its own service (app/workflows.cmake) ---
-  // session.rounds(), session.tickets(), session.keys(), …
+  // --- the estate and the workflows, each its own service ---
+  // Units, residents, zones, staff: what every workflow stands on.
+  EstateService& estate() { return estate_; }
+  const EstateService& estate() const { return estate_; }
+  // The workflows of app/workflows.cmake: session.rounds(), session.tickets(), session.keys(), …
 #define BUTLER_WORKFLOW(name, Type) \
   Type##Service& name() { return name##_; } \
   const Type##Service& name() const { return name##_; }
@@ -93,12 +92,6 @@ class Session {
 
   // --- commands ---
   Status load_demo(const DemoOptions& options);
-  Result<Id> add_resident(const Id& unit, const NewResident& resident);
-  Status set_resident_phone(const Id& resident, std::string_view phone);
-  Status set_unit_status(const Id& unit, UnitStatus status);
-  // A photo already stored on this tablet (as a blob named by its SHA-256)
-  // attached to a unit's record.
-  Result<Id> add_unit_photo(const Id& unit, std::string_view sha256);
 
   // Adds every op of a backup file not already here; validates the whole file
   // first and changes nothing if any of it is bad. Returns how many were new.
@@ -136,41 +129,24 @@ class Session {
   // --- queries ---
   bool has_data() const { return replica_.size() != 0; }
   bool read_only() const { return read_only_; }
-  // Cheap even while the archive rows are not built (start-up).
+  // Cheap even while the archive rows are not built (start-up). Here, not on
+  // estate(): it reads the views only when they are current, else counts the
+  // projection itself, and only the pipeline knows whether they are current
+  // (views_version_); the context's views() would build them.
   const CommunitySummary& summary() const;
   // Builds the archive rows now if they are stale (a frame the shell chooses,
-  // after start-up); every query below builds them on demand anyway.
+  // after start-up); the estate's and the services' queries build them on
+  // demand anyway.
   void prepare_views() const { (void)views(); }
   bool views_ready() const { return views_version_ == replica_.version(); }
-  const std::vector<UnitRow>& unit_rows() const { return views().units; }
-  const std::vector<EstateBuilding>& estate() const { return views().estate; }  // unit_rows by building and floor
-  const UnitRow* unit_row(const Id& unit) const;  // nullptr: not a unit here
-  std::vector<std::size_t> search_units(std::string_view query) const;
-  const std::vector<ZoneRow>& zone_rows() const { return views().zones; }
-  const std::vector<CheckpointRow>& checkpoints_of_zone(const Id& zone) const;
   const MasterData& master_data() const { return replica_.data(); }
-  // The people on a unit's record, owners first, then by name (the unit record).
-  std::vector<const Resident*> residents_of(const Id& unit) const;
-  // Photos attached to something, oldest first.
-  std::vector<const Photo*> photos_of(const Id& subject) const;
-  std::int64_t today() const;  // local yyyymmdd
+  std::int64_t today() const { return context_.today(); }  // local yyyymmdd
   std::int64_t now_ms() const { return clock_.now_ms(); }
   // "Now" for deadlines: never before the latest time this tablet has seen,
   // so a clock set back cannot make anything look less late.
   std::int64_t lateness_now_ms() const;
-  LocalTime local_now() const;
-  LocalTime local(std::int64_t wall_ms) const;  // on this tablet's calendar
-  // A staff member's name ("" when unknown: a device not enrolled).
-  std::string staff_name(const Id& staff) const;
-  // Colleagues a ticket may be handed on to (everyone but the actor), by role then name.
-  std::vector<const Staff*> colleagues() const;
-  const Staff* staff(const Id& id) const;
-  // A head butler or manager is signed in: who may edit checklists, the
-  // price list and the deadlines, record departures, approve and sign off.
-  bool lead_signed_in() const;
-  // The zones this person walks (the head butler, who has none, sees all).
-  std::vector<const ZoneRow*> my_zones() const;
-
+  LocalTime local_now() const { return context_.local(clock_.now_ms()); }
+  LocalTime local(std::int64_t wall_ms) const { return context_.local(wall_ms); }  // on this tablet's calendar
 
   std::size_t op_count() const { return replica_.size(); }
   std::vector<Op> decoded_log() const { return replica_.decoded_log(); }  // in fold order (tests, tools)
@@ -261,6 +237,7 @@ class Session {
   // matches the new one (Context::version).
   std::uint64_t loads_ = 0;
   Context context_{*this};
+  EstateService estate_{context_};
 #define BUTLER_WORKFLOW(name, Type) Type##Service name##_{context_};
 #include "butler_workflows/list.inc"
 #undef BUTLER_WORKFLOW

@@ -24,11 +24,11 @@ CommitBench g_bench;
 void issue_next() {
   if (g_bench.remaining <= 0 || !g_bench.session) return;
   --g_bench.remaining;
-  const auto& rows = g_bench.session->unit_rows();
+  const auto& rows = g_bench.session->estate().unit_rows();
   const auto& row = rows[static_cast<std::size_t>(g_bench.remaining) % rows.size()];
   const auto status = row.status == app::UnitStatus::vacant ? app::UnitStatus::occupied : app::UnitStatus::vacant;
   g_bench.started_ms = emscripten_get_now();
-  if (!g_bench.session->set_unit_status(row.id, status).ok()) g_bench.remaining = 0;
+  if (!g_bench.session->estate().set_unit_status(row.id, status).ok()) g_bench.remaining = 0;
 }
 
 }  // namespace

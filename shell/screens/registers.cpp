@@ -47,7 +47,7 @@ void draw_registers(ScreenContext& ctx) {
 }
 
 void draw_resident_archive(ScreenContext& ctx) {
-  const auto& rows = ctx.session.unit_rows();
+  const auto& rows = ctx.session.estate().unit_rows();
   if (rows.empty()) {
     ImGui::TextWrapped("%s", tr(S::registers_empty));
     return;
@@ -55,7 +55,7 @@ void draw_resident_archive(ScreenContext& ctx) {
   widgets::text_field("registers_search", tr(S::registers_search), &ctx.state.registers_query);
   // Searching is a query on the session; recomputed only when the words change.
   if (ctx.state.registers_query != ctx.state.registers_matched_query || !ctx.state.registers_matches_valid) {
-    ctx.state.registers_matches = ctx.session.search_units(ctx.state.registers_query);
+    ctx.state.registers_matches = ctx.session.estate().search_units(ctx.state.registers_query);
     ctx.state.registers_matched_query = ctx.state.registers_query;
     ctx.state.registers_matches_valid = true;
   }

@@ -18,8 +18,8 @@ using app::i18n::tr;
 namespace shell {
 
 const app::UnitRow* browse_units(const app::Session& session, TicketDraft& d) {
-  const std::vector<app::UnitRow>& rows = session.unit_rows();
-  const std::vector<app::EstateBuilding>& estate = session.estate();
+  const std::vector<app::UnitRow>& rows = session.estate().unit_rows();
+  const std::vector<app::EstateBuilding>& estate = session.estate().buildings();
   if (d.browse_building >= static_cast<int>(estate.size())) d.browse_building = -1;
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::unit_browse_hint));
   if (d.browse_building < 0) {

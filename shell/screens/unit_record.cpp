@@ -40,7 +40,7 @@ void status_buttons(ScreenContext& ctx, const app::UnitRow& row) {
     const bool current = row.status == kStatuses[i];
     if (widgets::button(kStatusIds[i], tr(unit_status_label(kStatuses[i])), w,
                         current ? widgets::Tone::primary : widgets::Tone::normal) && !current) {
-      show_result(ctx.state, ctx.session.set_unit_status(row.id, kStatuses[i]));
+      show_result(ctx.state, ctx.session.estate().set_unit_status(row.id, kStatuses[i]));
     }
   }
 }
@@ -74,7 +74,7 @@ void person(ScreenContext& ctx, const app::Resident& r, int index) {
   ImGui::SetCursorPos(ImVec2(row.x, row.y + row_h + ImGui::GetStyle().ItemSpacing.y));
   widgets::text_field("unit_phone_field", tr(S::unit_new_phone), &st.unit_phone_draft);
   if (widgets::button("unit_phone_save", tr(S::unit_save), 0, widgets::Tone::primary)) {
-    const app::Status done = ctx.session.set_resident_phone(r.id, st.unit_phone_draft);
+    const app::Status done = ctx.session.estate().set_resident_phone(r.id, st.unit_phone_draft);
     show_result(st, done);
     if (done.ok()) st.unit_phone_for.clear();
   }
@@ -96,7 +96,7 @@ void new_member_form(ScreenContext& ctx, const app::UnitRow& row) {
   widgets::text_field("unit_member_name", tr(S::unit_member_name), &st.unit_member_name);
   widgets::text_field("unit_member_phone", tr(S::unit_member_phone), &st.unit_member_phone);
   if (widgets::button("unit_member_save", tr(S::unit_save), 0, widgets::Tone::primary)) {
-    const auto added = ctx.session.add_resident(row.id, {st.unit_member_name, st.unit_member_phone, "", false, 0});
+    const auto added = ctx.session.estate().add_resident(row.id, {st.unit_member_name, st.unit_member_phone, "", false, 0});
     show_result(st, added.ok() ? app::ok_status() : app::Status(added.error()));
     if (added.ok()) st.unit_adding_member = false;
   }
@@ -105,7 +105,7 @@ void new_member_form(ScreenContext& ctx, const app::UnitRow& row) {
 }
 
 void photo_section(ScreenContext& ctx, const app::UnitRow& row) {
-  const auto photos = ctx.session.photos_of(row.id);
+  const auto photos = ctx.session.estate().photos_of(row.id);
   char title[96];
   std::snprintf(title, sizeof title, tr(S::unit_photos), static_cast<int>(photos.size()));
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", title);
@@ -143,7 +143,7 @@ ImU32 unit_status_color(app::UnitStatus s) {
 }
 
 void draw_unit_record(ScreenContext& ctx) {
-  const auto& rows = ctx.session.unit_rows();
+  const auto& rows = ctx.session.estate().unit_rows();
   if (ctx.state.selected_unit < 0 || ctx.state.selected_unit >= static_cast<int>(rows.size())) return;
   const app::UnitRow& row = rows[static_cast<std::size_t>(ctx.state.selected_unit)];
   if (!widgets::begin_modal("##unit", true, /*sheet=*/true)) return;
@@ -154,7 +154,7 @@ void draw_unit_record(ScreenContext& ctx) {
   ImGui::Dummy(ImVec2(0, ui().css(8)));
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::unit_people_title));
   // The people of this unit: a scan of the archive, only while the record is open.
-  const auto people = ctx.session.residents_of(row.id);
+  const auto people = ctx.session.estate().residents_of(row.id);
   for (std::size_t i = 0; i < people.size(); ++i) person(ctx, *people[i], static_cast<int>(i));
   ImGui::Dummy(ImVec2(0, ui().css(4)));
   new_member_form(ctx, row);

@@ -17,7 +17,7 @@ app::Status status_of(const app::Result<T>& r) { return r.ok() ? app::ok_status(
 }  // namespace
 
 void PhotoCapture::for_unit(const app::Id& unit) {
-  capture([this, unit](const std::string& sha) { return status_of(session_.add_unit_photo(unit, sha)); });
+  capture([this, unit](const std::string& sha) { return status_of(session_.estate().add_unit_photo(unit, sha)); });
 }
 
 void PhotoCapture::for_finding(const app::Id& finding) {

@@ -15,7 +15,7 @@ struct Device : fixture::Device {
 TEST_CASE("a backup restores the same state on a wiped device, and importing twice adds nothing") {
   Device a(1);
   REQUIRE(a.session.load_demo({}).ok());
-  REQUIRE(a.session.set_unit_status(a.session.unit_rows()[3].id, UnitStatus::vacant).ok());
+  REQUIRE(a.session.estate().set_unit_status(a.session.estate().unit_rows()[3].id, UnitStatus::vacant).ok());
   const std::string file = a.session.export_backup();
 
   Device b(2);

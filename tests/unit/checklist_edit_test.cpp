@@ -22,7 +22,7 @@ namespace {
 
 struct Device : fixture::Device {
   Device() : fixture::Device(23, Id{0xE, 0xF}) { REQUIRE(session.load_demo({}).ok()); }
-  const ZoneRow& zone() const { return session.zone_rows().front(); }
+  const ZoneRow& zone() const { return session.estate().zone_rows().front(); }
   // The first stop of the zone round inspected with the lobby checklist.
   Id lobby(const Id& round) const {
     for (const RouteStop& s : session.rounds().route_of(round)) {
@@ -83,7 +83,7 @@ TEST_CASE("a head butler's edit is a new version — a started round keeps its v
 
   // The head butler adds an item, moves the last one first, makes one a photo-required item.
   d.as(Role::head_butler);
-  REQUIRE(d.session.lead_signed_in());
+  REQUIRE(d.session.estate().lead_signed_in());
   std::rotate(edited.items.rbegin(), edited.items.rbegin() + 1, edited.items.rend());
   edited.items[1].photo_required = true;
   const auto saved = d.session.rounds().save_checklist(edited);

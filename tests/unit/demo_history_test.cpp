@@ -149,7 +149,7 @@ TEST_CASE("the app reads each history day as a zone round walked in full") {
   Session session{clock, random, storage, Id{0xE, 0xF}};
   REQUIRE(session.load_demo({kSeed, 1, 7}).ok());
   session.prepare_views();
-  for (const ZoneRow& zone : session.zone_rows()) {
+  for (const ZoneRow& zone : session.estate().zone_rows()) {
     for (int back = 1; back <= 7; ++back) {
       const ZoneDayReport z = session.rounds().zone_day_report(zone.id, add_days(20260101, -back));
       REQUIRE(z.round != nullptr);

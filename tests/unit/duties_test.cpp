@@ -31,7 +31,7 @@ struct Device : fixture::Device {
     const LocalTime t = session.local_now();
     clock.now += (static_cast<std::int64_t>(days) * 1440 + minute - t.minute) * 60000;
   }
-  const ZoneRow& zone() const { return session.zone_rows().front(); }
+  const ZoneRow& zone() const { return session.estate().zone_rows().front(); }
   const DutyLine* duty(Duty d, std::int64_t day) const {
     static std::vector<DutyLine> lines;
     lines = session.rounds().duties_of(zone().id, day);
@@ -140,7 +140,7 @@ TEST_CASE("the units round walks the zone's vacant and renovating units — mode
   CHECK(d.session.rounds().start_round(zone.id).value() != r.value());
 
   // A zone with no model units has no model-unit duty and cannot start one.
-  for (const ZoneRow& z : d.session.zone_rows()) {
+  for (const ZoneRow& z : d.session.estate().zone_rows()) {
     if (!d.session.rounds().route(z.id, RoundKind::model_open).empty()) continue;
     CHECK(d.session.rounds().start_round(z.id, RoundKind::model_open).error().code == "nothing_to_walk");
     for (const DutyLine& l : d.session.rounds().duties_of(z.id, d.session.today())) CHECK(l.duty != Duty::model_open);
@@ -159,9 +159,9 @@ TEST_CASE("the day's duties follow the app's clock: done, late, and missed the n
   d.at(hm(7, 40));
   const auto gate = d.session.rounds().sign_in_gate(d.zone().id);
   REQUIRE(gate.ok());
-  CHECK(d.session.rounds().sign_in_gate(d.session.zone_rows().back().id).value() == gate.value());
+  CHECK(d.session.rounds().sign_in_gate(d.session.estate().zone_rows().back().id).value() == gate.value());
   CHECK(d.duty(Duty::gate_greeting, day)->outcome == DutyOutcome::done);
-  CHECK(d.session.rounds().duties_of(d.session.zone_rows().back().id, day).front().round != nullptr);
+  CHECK(d.session.rounds().duties_of(d.session.estate().zone_rows().back().id, day).front().round != nullptr);
 
   // Model units opened at 07:45 and the round finished at 08:50: on time.
   // (The demo's first zone holds the sales office's two model units.)

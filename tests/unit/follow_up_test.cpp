@@ -45,7 +45,7 @@ struct Device : fixture::Device {
   }
   Id repair(tickets::RepairCategory category = tickets::RepairCategory::ordinary) {
     NewTicket t;
-    t.unit = session.unit_rows()[5].id;
+    t.unit = session.estate().unit_rows()[5].id;
     t.owner = "李女士";
     t.what = category == tickets::RepairCategory::leak ? "厨房水管接口渗水" : "卫生间灯不亮";
     t.kind = Kind::repair;
@@ -87,7 +87,7 @@ TEST_CASE("first receiver owns the ticket until handing it on, and the hand-on i
   CHECK(ticket->history[0].event == TicketEvent::handed_on);
   CHECK(ticket->history[0].assignee == front.id);
   CHECK(d.session.tickets().hand_on_ticket(id, front.id).error().message == "工单已由这位同事负责");
-  const auto colleagues = d.session.colleagues();
+  const auto colleagues = d.session.estate().colleagues();
   CHECK(std::none_of(colleagues.begin(), colleagues.end(), [&](const Staff* s) { return s->id == d.session.actor(); }));
 }
 
@@ -291,16 +291,16 @@ TEST_CASE("pinyin initials find an owner: zxm for 张小明, and the last four d
   CHECK(pinyin_initial(U'龘') == 0);  // beyond GB2312's first level: no initial
   Device d;
   const UnitRow* with_owner = nullptr;
-  for (const UnitRow& r : d.session.unit_rows()) {
+  for (const UnitRow& r : d.session.estate().unit_rows()) {
     if (!r.owner_name.empty() && !r.owner_initials.empty()) { with_owner = &r; break; }
   }
   REQUIRE(with_owner);
-  const auto by_initials = d.session.search_units(with_owner->owner_initials);
-  CHECK(std::any_of(by_initials.begin(), by_initials.end(), [&](std::size_t i) { return d.session.unit_rows()[i].id == with_owner->id; }));
-  const auto upper = d.session.search_units(std::string(1, static_cast<char>(with_owner->owner_initials[0] - 'a' + 'A')));
+  const auto by_initials = d.session.estate().search_units(with_owner->owner_initials);
+  CHECK(std::any_of(by_initials.begin(), by_initials.end(), [&](std::size_t i) { return d.session.estate().unit_rows()[i].id == with_owner->id; }));
+  const auto upper = d.session.estate().search_units(std::string(1, static_cast<char>(with_owner->owner_initials[0] - 'a' + 'A')));
   CHECK(upper.size() >= by_initials.size());
-  const auto by_phone = d.session.search_units(with_owner->phone_tail);
-  CHECK(std::any_of(by_phone.begin(), by_phone.end(), [&](std::size_t i) { return d.session.unit_rows()[i].id == with_owner->id; }));
+  const auto by_phone = d.session.estate().search_units(with_owner->phone_tail);
+  CHECK(std::any_of(by_phone.begin(), by_phone.end(), [&](std::size_t i) { return d.session.estate().unit_rows()[i].id == with_owner->id; }));
   CHECK(with_owner->masked_phone.find(with_owner->phone_tail) != std::string::npos);
 }
 
@@ -311,7 +311,7 @@ TEST_CASE("ticket ops validate, and insane ones are refused") {
   REQUIRE(d.session.tickets().finish_ticket(id, a_signature()).ok());
   REQUIRE(d.session.tickets().record_leak_test(id).ok());
   REQUIRE(d.session.tickets().record_callback(id, CallbackMethod::phone, true, "").ok());
-  REQUIRE(d.session.tickets().record_visit(d.session.unit_rows()[0].id, CallbackMethod::phone, "电话问候").ok());
+  REQUIRE(d.session.tickets().record_visit(d.session.estate().unit_rows()[0].id, CallbackMethod::phone, "电话问候").ok());
   for (const Op& op : d.session.decoded_log()) {
     INFO(static_cast<int>(op.kind));
     CHECK(validate_op(op).ok());
@@ -352,7 +352,7 @@ TEST_CASE("a snapshot keeps tickets with slips, signatures, callbacks and visits
   REQUIRE(d.session.tickets().finish_ticket(id, a_signature()).ok());
   REQUIRE(d.session.tickets().record_leak_test(id).ok());
   REQUIRE(d.session.tickets().record_callback(id, CallbackMethod::phone, false, "仍渗水").ok());
-  REQUIRE(d.session.tickets().record_visit(d.session.unit_rows()[0].id, CallbackMethod::visit, "走访", "跟进").ok());
+  REQUIRE(d.session.tickets().record_visit(d.session.estate().unit_rows()[0].id, CallbackMethod::visit, "走访", "跟进").ok());
   Replica r;
   r.add(d.session.decoded_log());
   const auto snap = decode_snapshot(encode_snapshot(r.data(), {}, 0, FoldKey{}, {}));
@@ -371,7 +371,7 @@ TEST_CASE("the office's CSVs: every ticket with its whole history, callbacks 100
   REQUIRE(d.session.tickets().record_callback(id, CallbackMethod::phone, true, "业主满意").ok());
   const Id owed = d.repair();
   REQUIRE(d.session.tickets().finish_ticket(owed, a_signature()).ok());
-  REQUIRE(d.session.tickets().record_visit(d.session.unit_rows()[0].id, CallbackMethod::visit, "业主反映电梯异响", "报修电梯").ok());
+  REQUIRE(d.session.tickets().record_visit(d.session.estate().unit_rows()[0].id, CallbackMethod::visit, "业主反映电梯异响", "报修电梯").ok());
   Replica replica;
   replica.add(d.session.decoded_log());
   const server::ExportRegistry exports = server::default_exports();
@@ -413,7 +413,7 @@ TEST_CASE("three tablets acting on the same tickets offline converge, conflicts 
         case 2: (void)d.session.tickets().hand_on_ticket(shared, front.id, "转交"); break;
         case 3: (void)d.session.tickets().set_repair_slip(shared, RepairSlipDraft{0, tickets::RepairCategory::ordinary, {{priced(d.session, "疏通马桶")->id, 1 + static_cast<std::int64_t>(rng() % 3)}}, ""}); break;
         case 4: (void)d.session.tickets().step_ticket(shared, TS::accepted); break;
-        default: (void)d.session.tickets().record_visit(d.session.unit_rows()[rng() % 20].id, CallbackMethod::visit, "走访"); break;
+        default: (void)d.session.tickets().record_visit(d.session.estate().unit_rows()[rng() % 20].id, CallbackMethod::visit, "走访"); break;
       }
     }
     // Exchange everything, each in its own shuffled order.

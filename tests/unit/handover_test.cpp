@@ -34,7 +34,7 @@ struct Shift {
   Shift() {
     i18n::set_current_language(i18n::Lang::zh_CN);
     NewTicket t;
-    t.unit = d.session.unit_rows()[10].id;
+    t.unit = d.session.estate().unit_rows()[10].id;
     t.owner = "张先生";
     t.what = "卫生间水龙头漏水";
     t.kind = tickets::Kind::repair;
@@ -49,7 +49,7 @@ struct Shift {
     d.clock.now = kEvening - 30 * kMinute;  // 17:00
     t.what = "入户门锁损坏";
     repair = d.session.tickets().open_ticket(t).value();
-    const Id zone = d.session.zone_rows().front().id;
+    const Id zone = d.session.estate().zone_rows().front().id;
     const Id round = d.session.rounds().start_round(zone).value();
     const RouteStop stop = d.session.rounds().route_of(round).front();
     (void)d.session.rounds().answer_item(round, stop.id, 0, ItemResult::fail, "地面有积水");
@@ -96,7 +96,7 @@ TEST_CASE("the handover form is pre-filled from what the product knows, one type
   CHECK(items[5].text.find("张先生 · 卫生间水龙头漏水") != std::string::npos);
   CHECK(items[6].ref == s.repair);  // the slip was due with engineering within 10 minutes
   CHECK(items[6].due_ms == kEvening - 20 * kMinute);
-  CHECK(items[7].ref == s.d.session.zone_rows().front().id);
+  CHECK(items[7].ref == s.d.session.estate().zone_rows().front().id);
   CHECK_FALSE(items[7].overdue);  // 20:00 is still to come
   CHECK(items[7].text.find("20:30") != std::string::npos);
   CHECK(items[8].text.find("样板间昨晚未关闭") == 0);
@@ -203,7 +203,7 @@ TEST_CASE("the outgoing staff signs a frozen copy - the incoming takes it over a
   const auto again = session.handover().confirm_handover(id, s.d.staff(Role::butler, 2), name_signature(2));
   REQUIRE_FALSE(again.ok());
   CHECK(again.error().code == "already_confirmed");
-  CHECK(again.error().message.find(session.staff_name(incoming)) != std::string::npos);
+  CHECK(again.error().message.find(session.estate().staff_name(incoming)) != std::string::npos);
   for (const Op& op : session.decoded_log()) CHECK(validate_op(op).ok());
 
   // The office's handovers.csv.
@@ -212,7 +212,7 @@ TEST_CASE("the outgoing staff signs a frozen copy - the incoming takes it over a
   const server::ExportRegistry exports = server::default_exports();
   const std::string csv = server::to_csv((*exports.find("handovers"))(server::ExportInput{replica}));
   CHECK(csv.rfind("\xEF\xBB\xBF交班人,接班人,交班时间,接班确认时间,事项数,备注\r\n", 0) == 0);
-  const std::string row = session.staff_name(outgoing) + "," + session.staff_name(incoming) + ",2026-11-24 17:30,2026-11-24 17:40," +
+  const std::string row = session.estate().staff_name(outgoing) + "," + session.estate().staff_name(incoming) + ",2026-11-24 17:30,2026-11-24 17:40," +
                           std::to_string(h.items.size()) + ",\"5栋电梯异响已报工程部\n明早复查\"\r\n";
   CHECK(csv.find(row) != std::string::npos);
 

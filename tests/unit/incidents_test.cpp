@@ -31,7 +31,7 @@ struct Device : fixture::Device {
   explicit Device(std::uint64_t seed, std::uint64_t device) : fixture::Device(seed, Id{device, device}) {
     REQUIRE(session.load_demo({}).ok());
   }
-  Id unit() const { return session.unit_rows().front().id; }
+  Id unit() const { return session.estate().unit_rows().front().id; }
 };
 
 const ReportField* field(const std::vector<ReportField>& fields, const std::string& label) {
@@ -131,7 +131,7 @@ TEST_CASE("a lift entrapment from one tap to the major-incident report — each 
   CHECK(d.session.incidents().add_incident_person(id, "被困业主 李女士").error().code == "person_known");
   CHECK(d.session.incidents().add_incident_person(id, "").error().code == "person_required");
   REQUIRE(d.session.incidents().add_incident_photo(id, sha256_hex("lift panel")).ok());
-  CHECK(d.session.photos_of(id).size() == 1);
+  CHECK(d.session.estate().photos_of(id).size() == 1);
 
   // Not closed before the release: the report needs the time to rescue.
   d.clock.now = t0 + 30 * kMinute;
@@ -156,7 +156,7 @@ TEST_CASE("a lift entrapment from one tap to the major-incident report — each 
   CHECK(field(r.fields, "事件类型")->value == "电梯困人");
   CHECK(field(r.fields, "时间")->value == format_local(t0));
   CHECK(field(r.fields, "结束时间")->value == format_local(t0 + 40 * kMinute));
-  CHECK(field(r.fields, "地点")->value == d.session.unit_rows().front().label);
+  CHECK(field(r.fields, "地点")->value == d.session.estate().unit_rows().front().label);
   CHECK(field(r.fields, "电梯编号")->value == "1-2");
   CHECK(field(r.fields, "具体方位")->value == "1栋 1单元 东侧客梯");
   CHECK(field(r.fields, "停留楼层")->value == "7 层");
@@ -169,13 +169,13 @@ TEST_CASE("a lift entrapment from one tap to the major-incident report — each 
   CHECK(r.course[1].time == format_local(t0 + 2 * kMinute).substr(11));
   CHECK(r.course[1].elapsed == "开始后 2 分钟");
   CHECK(r.course[1].note == "对讲通知电梯工王师傅");
-  CHECK(r.course[1].by == d.session.staff_name(d.session.actor()));
+  CHECK(r.course[1].by == d.session.estate().staff_name(d.session.actor()));
   CHECK(r.course[3].text == "被困人员已救出");
   CHECK(r.course[3].elapsed == "开始后 35 分钟");
   CHECK(r.not_done == std::vector<std::string>{"组织秩序维护员到现场协助控制电梯", "无法消除故障或被困人员身体严重不适，报消防部门"});
   CHECK(field(r.closing, "救援用时")->value == "35 分钟");
   CHECK(field(r.closing, "处理结果")->value == "被困人员安全救出，无人受伤；电梯已停用检修");
-  CHECK(field(r.closing, "报告人")->value == d.session.staff_name(d.session.actor()));
+  CHECK(field(r.closing, "报告人")->value == d.session.estate().staff_name(d.session.actor()));
   for (const Op& op : d.session.decoded_log()) CHECK(validate_op(op).ok());
 
   // In English: the same structure in the other language.

@@ -60,7 +60,7 @@ TEST_CASE("the demo's key cabinet: every vacant, renovating and model unit's key
 
 TEST_CASE("the keeper files keys: unit keys by their unit, public keys by category and system") {
   Device d(2);
-  const Id unit = d.session.unit_rows()[40].id;
+  const Id unit = d.session.estate().unit_rows()[40].id;
   NewKey k;
   k.unit = unit;
   CHECK(d.session.keys().add_key(k).error().code == "not_allowed");  // a butler does not file the board
@@ -68,7 +68,7 @@ TEST_CASE("the keeper files keys: unit keys by their unit, public keys by catego
   NewKey none;
   CHECK(d.session.keys().add_key(none).error().code == "unit_required");
   const Id id = d.session.keys().add_key(k).value();
-  CHECK(d.session.keys().key(id)->label == d.session.unit_rows()[40].label);
+  CHECK(d.session.keys().key(id)->label == d.session.estate().unit_rows()[40].label);
   CHECK(d.session.keys().key(id)->custody == keys::Custody::centre);
   NewKey pub;
   pub.kind = keys::KeyKind::public_area;
@@ -78,7 +78,7 @@ TEST_CASE("the keeper files keys: unit keys by their unit, public keys by catego
   pub.building = d.session.master_data().units.at(unit).building;
   pub.custody = keys::Custody::engineering;
   const Id p = d.session.keys().add_key(pub).value();
-  CHECK(d.session.keys().key(p)->label == d.session.unit_rows()[40].building_name + " 中水机房");
+  CHECK(d.session.keys().key(p)->label == d.session.estate().unit_rows()[40].building_name + " 中水机房");
   CHECK(d.session.keys().key(p)->category == "给排水");
   pub.building = Id{9, 9};
   CHECK(d.session.keys().add_key(pub).error().code == "unknown_building");
@@ -112,7 +112,7 @@ TEST_CASE("a key is lent once: a second loan is refused with who has it - a retu
   REQUIRE_FALSE(again.ok());
   CHECK(again.error().code == "already_out");
   CHECK(again.error().message.find("配电房") != std::string::npos);
-  CHECK(again.error().message.find(d.session.staff_name(engineer)) != std::string::npos);
+  CHECK(again.error().message.find(d.session.estate().staff_name(engineer)) != std::string::npos);
   CHECK(again.error().message.find("11-24 14:00") != std::string::npos);
   d.clock.now += 2 * kHour;
   REQUIRE(d.session.keys().return_key(key, "检修完毕").ok());
@@ -415,13 +415,13 @@ TEST_CASE("keys.csv is the loan register, one row per key, in Beijing time") {
   const server::ExportRegistry exports = server::default_exports();
   const std::string csv = server::to_csv((*exports.find("keys"))(server::ExportInput{replica}));
   CHECK(csv.rfind("\xEF\xBB\xBF钥匙,类别,借用人,事由,借出时间,应还时间,归还时间,状态\r\n", 0) == 0);
-  const std::string engineer = d.session.staff_name(d.staff(Role::engineering));
+  const std::string engineer = d.session.estate().staff_name(d.staff(Role::engineering));
   CHECK(csv.find("配电房（客服中心备用）,公共钥匙 · 供配电 → 配电房," + engineer +
                  ",配电房例行检修，水泵房巡检,2025-12-31 09:10,2026-01-01 00:00,2025-12-31 16:40,已归还\r\n") != std::string::npos);
   CHECK(csv.find("地下室水泵房（客服中心备用）,公共钥匙 · 给排水 → 地下室水泵房,") != std::string::npos);
   CHECK(csv.find(",分户钥匙,李建国（施工单位 13905716688）,装修施工进场（已办出入证）,2025-12-31 10:05,2025-12-31 17:30,,逾期未还\r\n") !=
         std::string::npos);
-  CHECK(csv.find(",分户钥匙," + d.session.staff_name(d.staff(Role::butler)) + ",样板间开门通风,2025-12-31 07:25,") != std::string::npos);
+  CHECK(csv.find(",分户钥匙," + d.session.estate().staff_name(d.staff(Role::butler)) + ",样板间开门通风,2025-12-31 07:25,") != std::string::npos);
   std::size_t rows = 0;
   for (std::size_t at = csv.find("\r\n"); at != std::string::npos; at = csv.find("\r\n", at + 2)) ++rows;
   CHECK(rows == 1 + 2 + 2 + 1);  // header, the model units' two keys, the plant rooms' two, the contractor's one

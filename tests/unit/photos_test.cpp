@@ -102,9 +102,9 @@ TEST_CASE("photos.csv lists each unit photo where it was taken, in archive order
   fakes::Storage storage;
   Session session(clock, random, storage, Id{1, 1});
   REQUIRE(session.load_demo({}).ok());
-  const Id unit = session.unit_rows().front().id;
+  const Id unit = session.estate().unit_rows().front().id;
   const std::string sha = sha256_hex("lamp cover");
-  REQUIRE(session.add_unit_photo(unit, sha).ok());
+  REQUIRE(session.estate().add_unit_photo(unit, sha).ok());
   Replica replica;
   replica.add(session.decoded_log());
   const server::ExportRegistry exports = server::default_exports();

@@ -39,7 +39,7 @@ struct Device : fixture::Device {
   }
   // An occupied unit with no application yet.
   Id unit(std::size_t n = 0) const {
-    for (const UnitRow& row : session.unit_rows()) {
+    for (const UnitRow& row : session.estate().unit_rows()) {
       if (row.status == UnitStatus::occupied && !session.renovation().renovation_of_unit(row.id) && n-- == 0) return row.id;
     }
     return {};
@@ -95,7 +95,7 @@ TEST_CASE("a renovation from the application to the refund — each stage in ord
   const Renovation* r = d.session.renovation().renovation(id);
   REQUIRE(r);
   CHECK(r->stage == Stage::applied);
-  CHECK(r->owner == d.session.residents_of(unit).front()->name);  // the owner on record
+  CHECK(r->owner == d.session.estate().residents_of(unit).front()->name);  // the owner on record
   CHECK(d.session.renovation().renovation_of_unit(unit) == r);
 
   // Pre-review needs the licence and the workers' IDs (insurance only where required).
@@ -149,7 +149,7 @@ TEST_CASE("a renovation from the application to the refund — each stage in ord
   CHECK(d.session.renovation().issue_violation_notice(id, NewViolation{}).error().code == "what_required");
   CHECK(d.session.renovation().issue_violation_notice(id, NewViolation{"拆改承重墙", Action::stop_work, 0, 0, Id{1, 1}}).error().code == "unknown_finding");
   REQUIRE(d.session.renovation().add_violation_photo(id, n1, sha256_hex("waterproofing")).ok());
-  CHECK(d.session.photos_of(n1).size() == 1);
+  CHECK(d.session.estate().photos_of(n1).size() == 1);
   CHECK(d.session.renovation().follow_up_violation(id, n1, add_days(d.session.today(), 1)).error().code == "bad_date");  // not in the future
   REQUIRE(d.session.renovation().follow_up_violation(id, n1, d.session.today(), "防水层已重做，闭水试验无渗漏").ok());
   CHECK(d.session.renovation().follow_up_violation(id, n1, d.session.today()).error().message == "该通知书已跟进");
@@ -261,7 +261,7 @@ TEST_CASE("what each unit under renovation has open — the demo's applications 
   CHECK(newer->open_notices() == 1);
   const auto items = d.session.renovation().renovation_open_items();
   int renovating = 0;
-  for (const UnitRow& row : d.session.unit_rows()) renovating += row.status == UnitStatus::renovating;
+  for (const UnitRow& row : d.session.estate().unit_rows()) renovating += row.status == UnitStatus::renovating;
   CHECK(static_cast<int>(items.size()) == renovating);  // every renovating unit, with or without an application
   int with_app = 0;
   for (const RenovationOpenItems& x : items) {
@@ -444,7 +444,7 @@ TEST_CASE("incidents.csv and renovations.csv — the office's registers in Beiji
   REQUIRE(exports.find("renovations"));
   const std::string incidents = server::to_csv((*exports.find("incidents"))(server::ExportInput{replica}));
   CHECK(incidents.rfind("\xEF\xBB\xBF类型,地点,开始时间,解除时间,用时（分钟）,处理结果,报告人\r\n", 0) == 0);
-  const std::string butler = d.session.staff_name(d.session.actor());
+  const std::string butler = d.session.estate().staff_name(d.session.actor());
   CHECK(incidents.find("电梯困人,3栋 1单元 客梯," + format_local(t0) + "," + format_local(t0 + 22 * kMinute) + ",22,已救出，无人受伤," + butler + "\r\n") !=
         std::string::npos);
   CHECK(incidents.find("漏水/水浸,地下室水泵房," + format_local(t0 + 25 * kMinute) + ",,,," + butler + "\r\n") != std::string::npos);

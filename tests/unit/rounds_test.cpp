@@ -23,10 +23,10 @@ namespace {
 
 struct Device : fixture::Device {
   Device() : fixture::Device(7, Id{0xA, 0xB}) { REQUIRE(session.load_demo({}).ok()); }
-  const ZoneRow& zone() const { return session.zone_rows().front(); }
+  const ZoneRow& zone() const { return session.estate().zone_rows().front(); }
   std::vector<Id> route() const {
     std::vector<Id> ids;
-    for (const auto& cp : session.checkpoints_of_zone(zone().id)) ids.push_back(cp.id);
+    for (const auto& cp : session.estate().checkpoints_of_zone(zone().id)) ids.push_back(cp.id);
     return ids;
   }
 };
@@ -84,7 +84,7 @@ TEST_CASE("a round starts once a day per zone, resumes, and every checkpoint can
   CHECK(p.done == 2);
   CHECK(p.failed_items == 1);
   // The head butler's day: another zone not walked at all; this one in progress.
-  const ZoneRow& other = d.session.zone_rows().back();
+  const ZoneRow& other = d.session.estate().zone_rows().back();
   CHECK(d.session.rounds().zone_day_report(other.id, d.session.today()).round == nullptr);
   CHECK(d.session.rounds().zone_day_report(other.id, d.session.today()).checkpoints > 0);
   CHECK(d.session.rounds().zone_day_report(d.zone().id, d.session.today()).skipped == 0);
@@ -132,7 +132,7 @@ TEST_CASE("a failed item becomes a finding: urgent names whom the butler told, o
   CHECK(d.session.rounds().verify_finding(opened.value(), "", "已更换").error().code == "after_photo_required");
   REQUIRE(d.session.rounds().verify_finding(opened.value(), sha256_hex("after"), "已更换").ok());
   CHECK_FALSE(d.session.rounds().finding_for(round, cp, 0)->open());
-  CHECK(d.session.photos_of(opened.value()).size() == 2);
+  CHECK(d.session.estate().photos_of(opened.value()).size() == 2);
   CHECK(d.session.rounds().open_findings().size() == 1);
   CHECK(d.session.rounds().verify_finding(opened.value(), sha256_hex("again"), "").error().code == "already_verified");
 }

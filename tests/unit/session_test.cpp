@@ -18,7 +18,7 @@ struct Device : fixture::Device {
   Device() : fixture::Device(99, Id{0xD, 0xE}) {}
 };
 
-Id first_unit(const Session& s) { return s.unit_rows().front().id; }
+Id first_unit(const Session& s) { return s.estate().unit_rows().front().id; }
 
 }  // namespace
 
@@ -27,17 +27,17 @@ TEST_CASE("commands validate and fail with a readable message, changing nothing"
   Device d;
   REQUIRE(d.session.load_demo({}).ok());
   const std::size_t ops = d.session.op_count();
-  auto r = d.session.add_resident(Id{1, 2}, {"王芳", "13800000000", ""});
+  auto r = d.session.estate().add_resident(Id{1, 2}, {"王芳", "13800000000", ""});
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().code == "unknown_unit");
   CHECK(r.error().message == "找不到这个房号。");
-  r = d.session.add_resident(first_unit(d.session), {"", "", ""});
+  r = d.session.estate().add_resident(first_unit(d.session), {"", "", ""});
   CHECK(r.error().code == "name_required");
-  r = d.session.add_resident(first_unit(d.session), {"王芳", "not a phone", ""});
+  r = d.session.estate().add_resident(first_unit(d.session), {"王芳", "not a phone", ""});
   CHECK(r.error().code == "bad_phone");
   CHECK(d.session.load_demo({}).error().code == "demo_exists");
   d.session.set_read_only(true);
-  CHECK(d.session.set_unit_status(first_unit(d.session), UnitStatus::vacant).error().code == "read_only");
+  CHECK(d.session.estate().set_unit_status(first_unit(d.session), UnitStatus::vacant).error().code == "read_only");
   CHECK(d.session.op_count() == ops);
 }
 
@@ -59,7 +59,7 @@ TEST_CASE("a quota failure keeps the records, says so, and a retry saves them") 
   REQUIRE(d.session.load_demo({}).ok());
   d.storage.fail_with_quota = true;
   const auto unit = first_unit(d.session);
-  REQUIRE(d.session.set_unit_status(unit, UnitStatus::renovating).ok());
+  REQUIRE(d.session.estate().set_unit_status(unit, UnitStatus::renovating).ok());
   CHECK(d.session.save_state() == SaveState::failed);
   CHECK_FALSE(d.session.storage_error().empty());
   CHECK(d.session.pending_count() == 1);
@@ -86,10 +86,10 @@ TEST_CASE("storage that dies after k writes, for every k: acknowledged ops come 
     Device d;
     d.storage.records_until_death = k;
     (void)d.session.load_demo({});
-    const auto rows = d.session.unit_rows();
+    const auto rows = d.session.estate().unit_rows();
     for (std::size_t i = 0; i < 12; ++i) {
-      (void)d.session.set_unit_status(rows[i].id, UnitStatus::vacant);
-      (void)d.session.add_resident(rows[i].id, {"李娜", "13912345678", "教师"});
+      (void)d.session.estate().set_unit_status(rows[i].id, UnitStatus::vacant);
+      (void)d.session.estate().add_resident(rows[i].id, {"李娜", "13912345678", "教师"});
     }
     return Outcome{d.storage.durable, d.storage.acked};
   };
@@ -129,15 +129,15 @@ TEST_CASE("a photo attaches to a unit by its SHA-256, survives a snapshot, and a
   REQUIRE(d.session.load_demo({}).ok());
   const Id unit = first_unit(d.session);
   const std::string hash = sha256_hex("a jpeg's bytes");
-  const auto added = d.session.add_unit_photo(unit, hash);
+  const auto added = d.session.estate().add_unit_photo(unit, hash);
   REQUIRE(added.ok());
-  const auto photos = d.session.photos_of(unit);
+  const auto photos = d.session.estate().photos_of(unit);
   REQUIRE(photos.size() == 1);
   CHECK(photos[0]->sha256 == hash);
   CHECK(photos[0]->taken_ms == d.clock.now);
   CHECK(validate_op(d.session.decoded_log().back()).ok());
-  CHECK(d.session.add_unit_photo(unit, "not a hash").error().code == "bad_photo");
-  CHECK(d.session.add_unit_photo(Id{9, 9}, hash).error().code == "unknown_unit");
+  CHECK(d.session.estate().add_unit_photo(unit, "not a hash").error().code == "bad_photo");
+  CHECK(d.session.estate().add_unit_photo(Id{9, 9}, hash).error().code == "unknown_unit");
   // Through a snapshot and back.
   Replica r;
   r.add(d.session.decoded_log());

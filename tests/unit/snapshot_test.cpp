@@ -105,9 +105,9 @@ TEST_CASE("start-up from snapshot plus tail equals folding the whole log") {
   a.session.on_snapshot_saved(true, a.session.op_count(), "");
   CHECK_FALSE(a.session.snapshot_due());  // and it covers everything
   // Work after the snapshot: the tail.
-  const Id unit = a.session.unit_rows()[5].id;
-  REQUIRE(a.session.set_unit_status(unit, UnitStatus::renovating).ok());
-  const auto added = a.session.add_resident(unit, {"李静", "13912345678", "教师", true, 20261001});
+  const Id unit = a.session.estate().unit_rows()[5].id;
+  REQUIRE(a.session.estate().set_unit_status(unit, UnitStatus::renovating).ok());
+  const auto added = a.session.estate().add_resident(unit, {"李静", "13912345678", "教师", true, 20261001});
   REQUIRE(added.ok());
 
   Device whole;
@@ -121,7 +121,7 @@ TEST_CASE("start-up from snapshot plus tail equals folding the whole log") {
   CHECK(fast.session.master_data() == whole.session.master_data());
   CHECK(fast.session.master_data() == a.session.master_data());
   CHECK(fast.session.op_count() == whole.session.op_count());
-  CHECK(fast.session.unit_rows().size() == whole.session.unit_rows().size());
+  CHECK(fast.session.estate().unit_rows().size() == whole.session.estate().unit_rows().size());
   CHECK(fast.session.actor() == whole.session.actor());
   // Ops inside the snapshot are known: re-importing everything adds nothing.
   Result<std::size_t> again = fast.session.import_backup(whole.session.export_backup());
@@ -154,7 +154,7 @@ TEST_CASE("a late op that sorts inside the snapshot is placed by reloading the w
   a.session.set_snapshot_policy(100, 1000);
   REQUIRE(a.session.load_demo({}).ok());
   a.clock.now += 60000;
-  REQUIRE(a.session.set_unit_status(a.session.unit_rows()[0].id, UnitStatus::vacant).ok());
+  REQUIRE(a.session.estate().set_unit_status(a.session.estate().unit_rows()[0].id, UnitStatus::vacant).ok());
   const std::string snapshot = snapshot_in_steps(a, 1000);
   const std::size_t covered = a.storage.durable.size();
   // Another tablet's edit, made offline before a's last op (its clock was
@@ -165,7 +165,7 @@ TEST_CASE("a late op that sorts inside the snapshot is placed by reloading the w
   late.device_id = Id{0xB, 0xB};
   late.hlc = {last.wall_ms - 30000, 0};
   late.actor = a.session.actor();
-  late.entity = a.session.unit_rows()[0].id;
+  late.entity = a.session.estate().unit_rows()[0].id;
   late.kind = OpKind::unit_set;
   late.payload.set(F::status, static_cast<std::int64_t>(UnitStatus::renovating));
   std::vector<std::string> with_late = a.storage.durable;
@@ -202,7 +202,7 @@ TEST_CASE("snapshots cover durable ops only and give way to any change") {
   a.clock.now += 1000;
   REQUIRE(a.session.begin_snapshot());
   CHECK(a.session.snapshot_step(10) == SnapshotStep::working);
-  REQUIRE(a.session.set_unit_status(a.session.unit_rows()[1].id, UnitStatus::model).ok());
+  REQUIRE(a.session.estate().set_unit_status(a.session.estate().unit_rows()[1].id, UnitStatus::model).ok());
   CHECK(a.session.snapshot_step(10) == SnapshotStep::abandoned);
   CHECK(a.session.snapshot_step(10) == SnapshotStep::idle);
   CHECK(a.session.take_snapshot().empty());
@@ -217,7 +217,7 @@ TEST_CASE("sync's outbox after a snapshot start: from the tail, or the whole log
   const std::string snapshot = snapshot_in_steps(a, 2000);
   const std::size_t covered = a.storage.durable.size();
   a.session.on_snapshot_saved(true, a.session.op_count(), "");
-  REQUIRE(a.session.set_unit_status(a.session.unit_rows()[3].id, UnitStatus::vacant).ok());
+  REQUIRE(a.session.estate().set_unit_status(a.session.estate().unit_rows()[3].id, UnitStatus::vacant).ok());
   Device b;
   REQUIRE(b.session.load_from_snapshot(snapshot, views_of(a.storage.durable, covered), nullptr) == LoadOutcome::loaded);
   const std::uint64_t first = b.session.first_loaded_position();

@@ -155,12 +155,12 @@ void run_seed(std::uint64_t seed, Tally& tally) {
     if (units.empty()) return;
     const Id unit = units[static_cast<std::size_t>(roll(static_cast<int>(units.size())))];
     switch (roll(3)) {
-      case 0: (void)d.session->set_unit_status(unit, static_cast<UnitStatus>(roll(4))); break;
-      case 1: (void)d.session->add_resident(unit, {"住户" + std::to_string(roll(1000)), "1380000" + std::to_string(1000 + roll(9000)), ""}); break;
+      case 0: (void)d.session->estate().set_unit_status(unit, static_cast<UnitStatus>(roll(4))); break;
+      case 1: (void)d.session->estate().add_resident(unit, {"住户" + std::to_string(roll(1000)), "1380000" + std::to_string(1000 + roll(9000)), ""}); break;
       default: {
         const auto people = keys(data.residents);
         if (!people.empty()) {
-          (void)d.session->set_resident_phone(people[static_cast<std::size_t>(roll(static_cast<int>(people.size())))],
+          (void)d.session->estate().set_resident_phone(people[static_cast<std::size_t>(roll(static_cast<int>(people.size())))],
                                               "1390000" + std::to_string(1000 + roll(9000)));
         }
       }

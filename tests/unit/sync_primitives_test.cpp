@@ -228,14 +228,14 @@ TEST_CASE("session and client together: saved ops are pushed, pulled ops are sto
   REQUIRE(session.load_demo({}).ok());
   CHECK(client.status().pending == session.op_count());
   storage.defer_acks = true;  // not durable yet: not in the outbox either
-  REQUIRE(session.set_unit_status(session.unit_rows().front().id, UnitStatus::vacant).ok());
+  REQUIRE(session.estate().set_unit_status(session.estate().unit_rows().front().id, UnitStatus::vacant).ok());
   CHECK(client.status().pending == session.op_count() - 1);
   storage.flush_acks();
   CHECK(client.status().pending == session.op_count());
   storage.defer_acks = false;
   // A pulled op is stored (durable) but never goes back out.
   Op remote = unit_op(3);
-  remote.entity = session.unit_rows().front().id;
+  remote.entity = session.estate().unit_rows().front().id;
   REQUIRE(session.merge_remote({remote}).ok());
   CHECK(client.status().pending == session.op_count() - 1);
   CHECK(storage.durable.size() == session.op_count());

@@ -26,7 +26,7 @@ struct Tablet : fixture::Device {
   }
   Id complaint(Severity severity, std::int64_t channel = 0) {
     NewTicket t;
-    t.unit = session.unit_rows()[3].id;
+    t.unit = session.estate().unit_rows()[3].id;
     t.owner = "王先生";
     t.what = "楼道灯坏了一周无人处理";
     t.kind = Kind::valid_complaint;

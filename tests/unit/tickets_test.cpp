@@ -41,7 +41,7 @@ struct Device : fixture::Device {
   }
   NewTicket leak() const {
     NewTicket t;
-    t.unit = session.unit_rows().front().id;
+    t.unit = session.estate().unit_rows().front().id;
     t.owner = "张先生";
     t.phone = "13812345678";
     t.what = "卫生间天花板漏水，楼上渗下来";

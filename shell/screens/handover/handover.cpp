@@ -29,8 +29,8 @@ namespace {
 // Who may take it over on this tablet: anyone but its writer.
 std::vector<const app::Staff*> incoming_choices(const app::Session& s, const app::Handover& h) {
   std::vector<const app::Staff*> out;
-  if (const app::Staff* me = s.staff(s.actor()); me && me->id != h.outgoing) out.push_back(me);
-  for (const app::Staff* c : s.colleagues()) if (c->id != h.outgoing) out.push_back(c);
+  if (const app::Staff* me = s.estate().staff(s.actor()); me && me->id != h.outgoing) out.push_back(me);
+  for (const app::Staff* c : s.estate().colleagues()) if (c->id != h.outgoing) out.push_back(c);
   return out;
 }
 
@@ -88,7 +88,7 @@ void last_handover(ScreenContext& ctx, KeysUi& st) {
   widgets::begin_card("##handover_last");
   ImGui::PushTextWrapPos(0.0f);
   char line[256];
-  std::snprintf(line, sizeof line, tr(S::handover_written_by), s.staff_name(h->outgoing).c_str(), short_time(s.local(h->written_ms)).c_str(),
+  std::snprintf(line, sizeof line, tr(S::handover_written_by), s.estate().staff_name(h->outgoing).c_str(), short_time(s.local(h->written_ms)).c_str(),
                 static_cast<int>(h->item_count));
   widgets::data_text(line, colors::text);
   automation().record_last_item("handover_last_by", line, "label");
@@ -113,7 +113,7 @@ void last_handover(ScreenContext& ctx, KeysUi& st) {
   }
   if (const auto sig = app::decode_signature(h->outgoing_signature)) widgets::signature_view(*sig, ui().css(200));
   if (h->confirmed()) {
-    std::snprintf(line, sizeof line, tr(S::handover_taken_by), s.staff_name(h->incoming).c_str(), short_time(s.local(h->confirmed_ms)).c_str());
+    std::snprintf(line, sizeof line, tr(S::handover_taken_by), s.estate().staff_name(h->incoming).c_str(), short_time(s.local(h->confirmed_ms)).c_str());
     widgets::data_text(line, colors::ok);
     automation().record_last_item("handover_last_status", line, "label");
     if (const auto sig = app::decode_signature(h->incoming_signature)) widgets::signature_view(*sig, ui().css(200));
@@ -130,7 +130,7 @@ void last_handover(ScreenContext& ctx, KeysUi& st) {
 
 void conflicts(ScreenContext& ctx) {
   const app::Session& s = ctx.session;
-  if (!s.lead_signed_in()) return;
+  if (!s.estate().lead_signed_in()) return;
   const auto list = s.handover().handover_conflicts();
   if (list.empty()) return;
   ImGui::Dummy(ImVec2(0, ui().css(12)));
@@ -139,8 +139,8 @@ void conflicts(ScreenContext& ctx) {
   for (const auto& [h, refused] : list) {
     char id[32];
     std::snprintf(id, sizeof id, "handover_conflict:%d", n++);
-    const std::string title = s.staff_name(h->outgoing) + " · " + short_time(s.local(h->written_ms));
-    const std::string sub = short_time(s.local(refused->at_ms)) + " · " + s.staff_name(refused->incoming) + " · " + tr(S::handover_conflict_twice);
+    const std::string title = s.estate().staff_name(h->outgoing) + " · " + short_time(s.local(h->written_ms));
+    const std::string sub = short_time(s.local(refused->at_ms)) + " · " + s.estate().staff_name(refused->incoming) + " · " + tr(S::handover_conflict_twice);
     widgets::list_row(id, title.c_str(), sub.c_str(), tr(S::key_conflict_pill), colors::danger);
   }
 }

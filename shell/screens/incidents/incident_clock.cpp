@@ -43,7 +43,7 @@ IncidentClock draw_incident_clock(ScreenContext& ctx, const app::Incident& i) {
   ctx.state.incidents.clock_scrolled_away = ImGui::GetItemRectMin().y < ImGui::GetWindowPos().y;
   char started[160];
   std::snprintf(started, sizeof started, tr(S::inc_started_at), short_time(ctx.session.local(i.started_ms)).c_str(),
-                ctx.session.staff_name(i.started_by).c_str());
+                ctx.session.estate().staff_name(i.started_by).c_str());
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", started);
   return out;
 }

@@ -131,7 +131,7 @@ void people_and_notes(ScreenContext& ctx, const app::Incident& i) {
   label(S::inc_notes);
   int index = 0;
   for (const app::IncidentNote& n : i.notes) {
-    const std::string line = short_time(ctx.session.local(n.at_ms)) + "  " + n.text + " · " + ctx.session.staff_name(n.by);
+    const std::string line = short_time(ctx.session.local(n.at_ms)) + "  " + n.text + " · " + ctx.session.estate().staff_name(n.by);
     ImGui::PushTextWrapPos(0.0f);
     widgets::data_text(line, colors::text);
     ImGui::PopTextWrapPos();
@@ -145,7 +145,7 @@ void people_and_notes(ScreenContext& ctx, const app::Incident& i) {
 }
 
 void photos(ScreenContext& ctx, const app::Incident& i) {
-  const auto list = ctx.session.photos_of(i.id);
+  const auto list = ctx.session.estate().photos_of(i.id);
   char text[64];
   std::snprintf(text, sizeof text, tr(S::inc_photo_count), static_cast<int>(list.size()));
   if (widgets::button("incident_photo", text, 0, widgets::Tone::normal, !ctx.photos.busy())) {

@@ -105,7 +105,7 @@ void done_step(ScreenContext& ctx, const app::Incident& i, const inc::StepDef& d
     std::snprintf(after, sizeof after, tr(S::incident_after_start), static_cast<int>(app::whole_minutes(since)));
     line += after;
   }
-  if (const std::string by = ctx.session.staff_name(step.by); !by.empty()) line += " · " + by;
+  if (const std::string by = ctx.session.estate().staff_name(step.by); !by.empty()) line += " · " + by;
   if (!step.note.empty()) line += " · " + step.note;
   if (step.corrected) line += std::string(" · ") + tr(S::incident_time_corrected);
   const float correct_w = ImGui::CalcTextSize(tr(S::inc_correct)).x + ui().css(32);

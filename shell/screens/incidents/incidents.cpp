@@ -84,7 +84,7 @@ void incident_row(ScreenContext& ctx, const app::Incident& i, const char* id) {
   const std::string title = std::string(kind_name(i.kind)) + " · " + place_of(ctx.session, i);
   char sub[200];
   std::snprintf(sub, sizeof sub, tr(S::inc_started_line), short_time(ctx.session.local(i.started_ms)).c_str(),
-                ctx.session.staff_name(i.started_by).c_str());
+                ctx.session.estate().staff_name(i.started_by).c_str());
   std::string pill;
   ImU32 color = colors::ok;
   if (!i.closed()) {

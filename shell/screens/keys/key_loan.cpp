@@ -30,8 +30,8 @@ constexpr S kReasons[] = {S::key_reason_repair, S::key_reason_vacant_check, S::k
 // The staff a key may be lent to: this tablet's user first, then colleagues.
 std::vector<const app::Staff*> borrowers(const app::Session& s) {
   std::vector<const app::Staff*> out;
-  if (const app::Staff* me = s.staff(s.actor())) out.push_back(me);
-  for (const app::Staff* c : s.colleagues()) out.push_back(c);
+  if (const app::Staff* me = s.estate().staff(s.actor())) out.push_back(me);
+  for (const app::Staff* c : s.estate().colleagues()) out.push_back(c);
   return out;
 }
 

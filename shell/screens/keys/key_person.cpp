@@ -30,8 +30,8 @@ namespace {
 
 std::vector<const app::Staff*> people(const app::Session& s) {
   std::vector<const app::Staff*> out;
-  if (const app::Staff* me = s.staff(s.actor())) out.push_back(me);
-  for (const app::Staff* c : s.colleagues()) out.push_back(c);
+  if (const app::Staff* me = s.estate().staff(s.actor())) out.push_back(me);
+  for (const app::Staff* c : s.estate().colleagues()) out.push_back(c);
   return out;
 }
 
@@ -47,11 +47,11 @@ void departure(ScreenContext& ctx, const app::Staff& who, KeysUi& st) {
   if (const app::Departure* d = s.keys().departure_of(who.id)) {
     char line[192];
     std::snprintf(line, sizeof line, tr(S::key_departed), tr(d->kind == kk::DepartureKind::leaves ? S::key_departure_leaves : S::key_departure_changes_post),
-                  short_time(s.local(d->at_ms)).c_str(), s.staff_name(d->by).c_str());
+                  short_time(s.local(d->at_ms)).c_str(), s.estate().staff_name(d->by).c_str());
     widgets::data_text(line, colors::warn);
     automation().record_last_item("person_departed", line, "label");
   }
-  if (!s.lead_signed_in() || who.id == s.actor()) return;
+  if (!s.estate().lead_signed_in() || who.id == s.actor()) return;
   ImGui::Dummy(ImVec2(0, ui().css(8)));
   keys_ui::label(S::key_departure_title);
   const char* kinds[] = {tr(S::key_departure_leaves), tr(S::key_departure_changes_post)};
@@ -87,7 +87,7 @@ void draw_key_people(ScreenContext& ctx) {
 void draw_person_sheet(ScreenContext& ctx) {
   KeysUi& st = ctx.state.keys;
   app::Id id;
-  const app::Staff* who = !st.person.empty() && app::Id::from_hex(st.person, &id) ? ctx.session.staff(id) : nullptr;
+  const app::Staff* who = !st.person.empty() && app::Id::from_hex(st.person, &id) ? ctx.session.estate().staff(id) : nullptr;
   if (!who) st.person.clear();
   if (!widgets::begin_modal("##key_person", who != nullptr, true)) return;
   if (who) {
@@ -128,7 +128,7 @@ void draw_person_sheet(ScreenContext& ctx) {
       ImGui::SetCursorScreenPos(ImVec2(at.x, end));
       ImGui::Dummy(ImVec2(0, 0));
     }
-    departure(ctx, *s.staff(id), st);
+    departure(ctx, *s.estate().staff(id), st);
     keys_ui::banner("person_message", st.person_message);
     ImGui::Dummy(ImVec2(0, ui().css(8)));
     keys_ui::label(S::key_history);

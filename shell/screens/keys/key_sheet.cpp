@@ -103,7 +103,7 @@ void actions(ScreenContext& ctx, const app::KeyRecord& k, KeysUi& st) {
       ImGui::SameLine();
       if (widgets::button("key_found", tr(S::key_follow_found), half, widgets::Tone::primary)) done(st, s.keys().follow_up_lost_key(id, kk::FollowUp::found, st.key_note));
       // Cutting a new key or changing the lock: the manager's call (the Session says so to anyone else).
-      if (s.lead_signed_in() && widgets::button("key_replaced", tr(S::key_follow_replaced), -1)) {
+      if (s.estate().lead_signed_in() && widgets::button("key_replaced", tr(S::key_follow_replaced), -1)) {
         done(st, s.keys().follow_up_lost_key(id, kk::FollowUp::replaced, st.key_note));
       }
       break;

@@ -77,10 +77,10 @@ std::string history_text(const app::Session& s, const app::KeyHistoryLine& h, bo
       std::snprintf(what, sizeof what, tr(S::key_hist_lent), h.loan ? s.keys().borrower_name(*h.loan).c_str() : "");
       break;
     case app::KeyHistoryKind::returned:
-      std::snprintf(what, sizeof what, tr(S::key_hist_returned), s.staff_name(h.by).c_str());
+      std::snprintf(what, sizeof what, tr(S::key_hist_returned), s.estate().staff_name(h.by).c_str());
       break;
     case app::KeyHistoryKind::handed_over:
-      std::snprintf(what, sizeof what, tr(S::key_hist_handed), s.staff_name(h.from).c_str(), s.staff_name(h.to).c_str());
+      std::snprintf(what, sizeof what, tr(S::key_hist_handed), s.estate().staff_name(h.from).c_str(), s.estate().staff_name(h.to).c_str());
       break;
     case app::KeyHistoryKind::lost: std::snprintf(what, sizeof what, "%s", tr(S::key_hist_lost)); break;
     case app::KeyHistoryKind::note: std::snprintf(what, sizeof what, "%s", tr(S::key_follow_note)); break;
@@ -90,7 +90,7 @@ std::string history_text(const app::Session& s, const app::KeyHistoryLine& h, bo
   out += what;
   if (!h.note.empty()) out += (h.kind == app::KeyHistoryKind::lent ? std::string(" · ") + tr(S::key_reason_prefix) : std::string(" · ")) + h.note;
   if (h.kind != app::KeyHistoryKind::handed_over && h.kind != app::KeyHistoryKind::returned && !h.by.is_nil()) {
-    out += " · " + std::string(tr(S::key_hist_by)) + s.staff_name(h.by);
+    out += " · " + std::string(tr(S::key_hist_by)) + s.estate().staff_name(h.by);
   }
   if (h.refused) out += std::string(" · ") + tr(S::key_hist_refused);
   return out;

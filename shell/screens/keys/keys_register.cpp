@@ -176,7 +176,7 @@ void board(ScreenContext& ctx, KeysUi& st) {
 
 void conflicts(ScreenContext& ctx) {
   const app::Session& s = ctx.session;
-  if (!s.lead_signed_in() || s.keys().key_conflicts().empty()) return;
+  if (!s.estate().lead_signed_in() || s.keys().key_conflicts().empty()) return;
   ImGui::Dummy(ImVec2(0, ui().css(12)));
   widgets::heading(tr(S::key_conflicts_title));
   const S words[] = {S::key_conflict_double_loan, S::key_conflict_return_not_out, S::key_conflict_lost_refused,
@@ -185,8 +185,8 @@ void conflicts(ScreenContext& ctx) {
   for (const app::KeyConflict& c : s.keys().key_conflicts()) {
     char what[160], id[32];
     std::snprintf(what, sizeof what, tr(words[static_cast<int>(c.kind)]), static_cast<int>(c.keys_held));
-    const std::string title = c.key ? c.key->label : s.staff_name(c.staff);
-    const std::string sub = short_time(s.local(c.at_ms)) + " · " + s.staff_name(c.by) + " · " + what;
+    const std::string title = c.key ? c.key->label : s.estate().staff_name(c.staff);
+    const std::string sub = short_time(s.local(c.at_ms)) + " · " + s.estate().staff_name(c.by) + " · " + what;
     std::snprintf(id, sizeof id, "key_conflict:%d", n++);
     if (widgets::list_row(id, title.c_str(), sub.c_str(), tr(S::key_conflict_pill), colors::danger) && c.key) {
       keys_ui::open_key(ctx.state.keys, c.key->id);

@@ -28,7 +28,7 @@ constexpr int kMonths[] = {1, 2, 3, 6};
 void pick_unit(ScreenContext& ctx, RenovationDraft& d) {
   app::Id unit;
   if (!d.unit.empty() && app::Id::from_hex(d.unit, &unit)) {
-    if (const app::UnitRow* row = ctx.session.unit_row(unit)) {
+    if (const app::UnitRow* row = ctx.session.estate().unit_row(unit)) {
       widgets::data_text(row->label, colors::text);
       automation().record_last_item("reno_form_unit_picked", row->label.c_str(), "label");
       if (widgets::button("reno_form_unit_change", tr(S::inc_place_edit), 0, widgets::Tone::quiet)) d.unit.clear();
@@ -38,11 +38,11 @@ void pick_unit(ScreenContext& ctx, RenovationDraft& d) {
   widgets::text_field("reno_form_unit_search", tr(S::registers_search), &d.unit_query);
   if (d.unit_query.empty()) return;
   if (d.unit_query != d.matched_query || !d.matches_valid) {
-    d.matches = ctx.session.search_units(d.unit_query);
+    d.matches = ctx.session.estate().search_units(d.unit_query);
     d.matched_query = d.unit_query;
     d.matches_valid = true;
   }
-  const auto& rows = ctx.session.unit_rows();
+  const auto& rows = ctx.session.estate().unit_rows();
   for (std::size_t k = 0; k < d.matches.size() && k < 4; ++k) {
     const app::UnitRow& row = rows[d.matches[k]];
     char id[32];
@@ -95,7 +95,7 @@ void draw_renovation_form(ScreenContext& ctx) {
   if (!d.unit.empty() && d.owner.empty()) {
     app::Id unit;
     if (app::Id::from_hex(d.unit, &unit)) {
-      if (const app::UnitRow* row = ctx.session.unit_row(unit)) d.owner = row->owner_name;
+      if (const app::UnitRow* row = ctx.session.estate().unit_row(unit)) d.owner = row->owner_name;
     }
   }
   widgets::heading(tr(S::reno_form_title));

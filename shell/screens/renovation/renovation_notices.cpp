@@ -56,7 +56,7 @@ void follow_up(ScreenContext& ctx, const app::Renovation& r, const app::Violatio
     ImGui::SameLine();
     std::snprintf(id, sizeof id, "notice_photo:%d", index);
     char label[64];
-    std::snprintf(label, sizeof label, tr(S::inc_photo_count), static_cast<int>(ctx.session.photos_of(n.id).size()));
+    std::snprintf(label, sizeof label, tr(S::inc_photo_count), static_cast<int>(ctx.session.estate().photos_of(n.id).size()));
     if (widgets::button(id, label, 0, widgets::Tone::normal, !ctx.photos.busy())) {
       const app::Id app_id = r.id, notice = n.id;
       ctx.photos.capture([&session = ctx.session, app_id, notice](const std::string& sha) {
@@ -113,11 +113,11 @@ void draw_renovation_notices(ScreenContext& ctx, const app::Renovation& r) {
                                   "label");
     char line[240];
     std::snprintf(line, sizeof line, tr(S::reno_notice_issued), short_time(ctx.session.local(n.issued_ms)).c_str(),
-                  ctx.session.staff_name(n.by).c_str());
+                  ctx.session.estate().staff_name(n.by).c_str());
     widgets::data_text(line, colors::muted);
     if (n.followed_up()) {
       std::snprintf(line, sizeof line, tr(S::reno_notice_followed), day_label(n.rectified_day).c_str(),
-                    (n.follow_note.empty() ? ctx.session.staff_name(n.followed_by) : n.follow_note).c_str());
+                    (n.follow_note.empty() ? ctx.session.estate().staff_name(n.followed_by) : n.follow_note).c_str());
       ImGui::PushTextWrapPos(0.0f);
       widgets::data_text(line, colors::ok);
       ImGui::PopTextWrapPos();
@@ -149,7 +149,7 @@ void draw_notice_sheet(ScreenContext& ctx) {
   if (!widgets::begin_modal("##notice_sheet", open, true, 0)) return;
   widgets::heading(tr(S::reno_notice_title));
   widgets::begin_modal_body("##notice_body", ui().touch() + ui().css(24));
-  if (const app::UnitRow* row = r ? ctx.session.unit_row(r->unit) : nullptr) {
+  if (const app::UnitRow* row = r ? ctx.session.estate().unit_row(r->unit) : nullptr) {
     widgets::data_text(row->label + " · " + r->contractor, colors::muted);
   }
   if (!d.finding.empty()) {

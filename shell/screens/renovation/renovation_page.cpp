@@ -78,7 +78,7 @@ void details(ScreenContext& ctx, const app::Renovation& r) {
   }
   char applied[200];
   std::snprintf(applied, sizeof applied, tr(S::reno_applied_line), short_time(ctx.session.local(r.applied_ms)).c_str(),
-                ctx.session.staff_name(r.applied_by).c_str());
+                ctx.session.estate().staff_name(r.applied_by).c_str());
   ImGui::PushTextWrapPos(0.0f);
   widgets::data_text(applied, colors::muted);
   ImGui::PopTextWrapPos();
@@ -88,7 +88,7 @@ void history(ScreenContext& ctx, const app::Renovation& r) {
   widgets::heading(tr(S::reno_history));
   int index = 0;
   for (const app::RenovationStep& s : r.history) {
-    std::string line = short_time(ctx.session.local(s.at_ms)) + "  " + tr(reno_stage_label(s.to)) + " · " + ctx.session.staff_name(s.by);
+    std::string line = short_time(ctx.session.local(s.at_ms)) + "  " + tr(reno_stage_label(s.to)) + " · " + ctx.session.estate().staff_name(s.by);
     if (!s.note.empty()) line += " · " + s.note;
     if (s.refused != reno::TransitionError::none) line += std::string(" · ") + tr(S::err_renovation_skips_step);
     ImGui::PushTextWrapPos(0.0f);
@@ -130,7 +130,7 @@ void draw_renovation_page(ScreenContext& ctx, const app::Renovation& r) {
     st.message.clear();
     return;
   }
-  const app::UnitRow* row = ctx.session.unit_row(r.unit);
+  const app::UnitRow* row = ctx.session.estate().unit_row(r.unit);
   char title[200];
   std::snprintf(title, sizeof title, tr(S::reno_page_title), row ? row->label.c_str() : "");
   ui().fonts->request_title_text(title);

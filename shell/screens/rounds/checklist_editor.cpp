@@ -136,7 +136,7 @@ void draw_checklist_editor(ScreenContext& ctx) {
   char title[160];
   std::snprintf(title, sizeof title, tr(S::checklist_editing), d.zh.c_str(), static_cast<int>(d.version));
   widgets::heading(title);
-  const bool may = ctx.session.lead_signed_in();
+  const bool may = ctx.session.estate().lead_signed_in();
   // Saving sits at the top, with the title, as "finish" does on a round: the
   // list below can be long.
   if (may) {

@@ -44,17 +44,17 @@ void finding_form(ScreenContext& ctx, const app::Id& round, const app::Id& cp, i
     line += f->urgent ? " · " + f->told : " · " + f->department;
     wrapped_data(line, colors::danger);
     automation().record_last_item("finding_state", line.c_str(), "label");
-    if (photo_required && ctx.session.photos_of(f->id).empty()) {
+    if (photo_required && ctx.session.estate().photos_of(f->id).empty()) {
       ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::warn), "%s", tr(S::finding_needs_photo));
     }
     char id[32];
     std::snprintf(id, sizeof id, "finding_photo:%d", item);
     char label[96];
-    std::snprintf(label, sizeof label, "%s (%d)", tr(S::finding_add_photo), static_cast<int>(ctx.session.photos_of(f->id).size()));
+    std::snprintf(label, sizeof label, "%s (%d)", tr(S::finding_add_photo), static_cast<int>(ctx.session.estate().photos_of(f->id).size()));
     if (widgets::button(id, label, 0, widgets::Tone::normal, !ctx.photos.busy())) ctx.photos.for_finding(f->id);
     // The evidence taken so far, beside the button that adds to it.
     std::snprintf(id, sizeof id, "finding_photo_tile:%d", item);
-    widgets::photo_strip(id, ctx.session.photos_of(f->id), ui().touch(), true);
+    widgets::photo_strip(id, ctx.session.estate().photos_of(f->id), ui().touch(), true);
     return;
   }
   if (st.rounds.failing_item != item) return;

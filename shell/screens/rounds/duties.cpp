@@ -122,7 +122,7 @@ void open_duty(ScreenContext& ctx, const app::ZoneRow& zone, const app::DutyLine
 
 void draw_todays_duties(ScreenContext& ctx) {
   const std::int64_t today = ctx.session.today();
-  const auto zones = ctx.session.my_zones();
+  const auto zones = ctx.session.estate().my_zones();
   bool gate_shown = false;
   int zone_index = 0;
   for (const app::ZoneRow* zone : zones) {

@@ -21,7 +21,7 @@ using app::i18n::tr;
 namespace shell {
 
 void draw_finding_photos(const app::Session& session, const app::Finding& f) {
-  widgets::photo_strip("finding_evidence", session.photos_of(f.id), ui().css(88));
+  widgets::photo_strip("finding_evidence", session.estate().photos_of(f.id), ui().css(88));
 }
 
 void draw_open_findings(ScreenContext& ctx) {

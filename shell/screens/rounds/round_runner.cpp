@@ -20,7 +20,7 @@ namespace shell {
 namespace {
 
 const app::ZoneRow* zone_of(const app::Session& session, const app::Id& zone) {
-  for (const auto& z : session.zone_rows()) {
+  for (const auto& z : session.estate().zone_rows()) {
     if (z.id == zone) return &z;
   }
   return nullptr;

@@ -76,7 +76,7 @@ void draw_rounds(ScreenContext& ctx) {
   widgets::heading(tr(S::rounds_title));
   // A copy: starting a round below commits, and the Session then rebuilds its
   // views, which would free the rows this loop walks (ASan caught it).
-  const std::vector<app::ZoneRow> zones = ctx.session.zone_rows();
+  const std::vector<app::ZoneRow> zones = ctx.session.estate().zone_rows();
   if (zones.empty()) {
     ImGui::TextWrapped("%s", tr(S::rounds_empty));
     return;
@@ -101,7 +101,7 @@ void draw_rounds(ScreenContext& ctx) {
         if (!ctx.session.rounds().route(zone.id, k).empty()) start_or_resume(ctx, zone, index, k);
       }
       int n = 0;
-      for (const auto& cp : ctx.session.checkpoints_of_zone(zone.id)) {
+      for (const auto& cp : ctx.session.estate().checkpoints_of_zone(zone.id)) {
         char line[256];
         std::snprintf(line, sizeof line, "%d. %s · %s", ++n, cp.building_name.c_str(), cp.name.c_str());
         widgets::data_text(line);

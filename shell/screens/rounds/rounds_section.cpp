@@ -23,7 +23,7 @@ void today_plan(ScreenContext& ctx) {
 void write_state(const app::Session& session, const ShellState& state, std::string& out) {
   const RoundsUi& st = state.rounds;
   int finished = 0, walking = 0;
-  for (const auto& zone : session.zone_rows()) {
+  for (const auto& zone : session.estate().zone_rows()) {
     if (const app::Round* r = session.rounds().todays_round(zone.id)) (r->finished_ms ? finished : walking)++;
   }
   std::string route_items;

@@ -101,13 +101,13 @@ void draw_supervision(ScreenContext& ctx) {
   widgets::heading(tr(S::supervision_title));
   const std::int64_t day = app::add_days(ctx.session.today(), -ctx.state.rounds.supervision_days_back);
   day_picker(ctx, day);
-  const auto& zones = ctx.session.zone_rows();
+  const auto& zones = ctx.session.estate().zone_rows();
   if (!zones.empty()) {
     // The gate greeting is the estate's, whoever signed in.
     for (const app::DutyLine& d : ctx.session.rounds().duties_of(zones.front().id, day)) {
       if (d.duty != app::schedule::Duty::gate_greeting) continue;
       std::string text = std::string(tr(S::duty_gate_greeting)) + " · " + tr(outcome_label(d.outcome));
-      if (d.round && !ctx.session.staff_name(d.round->butler).empty()) text += " · " + ctx.session.staff_name(d.round->butler);
+      if (d.round && !ctx.session.estate().staff_name(d.round->butler).empty()) text += " · " + ctx.session.estate().staff_name(d.round->butler);
       widgets::pill(text.c_str(), outcome_color(d.outcome));
       automation().record_last_item("supervise_gate", text.c_str(), "label");
     }

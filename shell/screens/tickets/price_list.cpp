@@ -26,7 +26,7 @@ void draw_price_list(ScreenContext& ctx) {
     return;
   }
   widgets::heading(tr(S::tickets_prices));
-  const bool may = ctx.session.lead_signed_in();
+  const bool may = ctx.session.estate().lead_signed_in();
   if (!may) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::prices_read_only));
   int index = 0;
   for (const app::PriceItem* item : ctx.session.tickets().price_list()) {

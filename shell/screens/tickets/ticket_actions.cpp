@@ -52,7 +52,7 @@ void classify(ScreenContext& ctx, const app::Ticket& t, TicketsUi& st) {
   widgets::choices("classify_severity", severities, 3, &st.classify_severity);
   // A later date than the standard one: the head's approval, on record.
   const bool later = t.requested_ms > 0 && tk::kAllSeverities[st.classify_severity] == tk::Severity::minor;
-  if (later && ctx.session.lead_signed_in()) {
+  if (later && ctx.session.estate().lead_signed_in()) {
     if (widgets::button("approve_later", tr(S::ticket_approve_later), -1, st.approve_later ? widgets::Tone::primary : widgets::Tone::normal)) {
       st.approve_later = !st.approve_later;
     }
@@ -134,7 +134,7 @@ void callback(ScreenContext& ctx, const app::Ticket& t, TicketsUi& st) {
 }
 
 void recheck(ScreenContext& ctx, const app::Ticket& t, TicketsUi& st) {
-  if (t.callback_ms == 0 || !ctx.session.lead_signed_in()) return;
+  if (t.callback_ms == 0 || !ctx.session.estate().lead_signed_in()) return;
   if (t.rechecked_ms) {
     char line[160];
     std::snprintf(line, sizeof line, tr(S::ticket_rechecked), tr(t.recheck_problem ? S::recheck_problem : S::recheck_confirmed));

@@ -91,7 +91,7 @@ void beside_if_it_fits(const char* label) {
 
 void draw_ticket_deadlines(ScreenContext& ctx) {
   TicketsUi& st = ctx.state.tickets;
-  const bool lead = ctx.session.lead_signed_in() && !ctx.session.read_only();
+  const bool lead = ctx.session.estate().lead_signed_in() && !ctx.session.read_only();
   if (!lead) st.deadlines_editing = false;
   widgets::begin_card("settings_deadlines");
   ImGui::TextUnformatted(tr(S::deadlines_title));

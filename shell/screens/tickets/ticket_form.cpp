@@ -32,7 +32,7 @@ void unit_picker(ScreenContext& ctx, TicketDraft& d) {
   label(S::ticket_unit);
   app::Id unit;
   if (!d.unit.empty() && app::Id::from_hex(d.unit, &unit)) {
-    const app::UnitRow* row = ctx.session.unit_row(unit);
+    const app::UnitRow* row = ctx.session.estate().unit_row(unit);
     std::string line = row ? row->label : d.unit;
     if (row && !row->owner_name.empty()) line += " · " + row->owner_name + " " + row->masked_phone;
     const float change_w = ImGui::CalcTextSize(tr(S::ticket_unit_change)).x + ui().css(40);
@@ -52,7 +52,7 @@ void unit_picker(ScreenContext& ctx, TicketDraft& d) {
   }
   widgets::text_field("ticket_unit_search", tr(S::ticket_unit_search), &d.unit_query);
   if (d.unit_query != d.matched_query || !d.matches_valid) {
-    d.matches = d.unit_query.empty() ? std::vector<std::size_t>{} : ctx.session.search_units(d.unit_query);
+    d.matches = d.unit_query.empty() ? std::vector<std::size_t>{} : ctx.session.estate().search_units(d.unit_query);
     d.matched_query = d.unit_query;
     d.matches_valid = true;
   }
@@ -61,12 +61,12 @@ void unit_picker(ScreenContext& ctx, TicketDraft& d) {
     // The owner on record is who usually calls; the butler corrects it if not.
     if (d.owner.empty()) d.owner = row.owner_name;
     if (d.phone.empty()) {
-      for (const app::Resident* r : ctx.session.residents_of(row.id)) {
+      for (const app::Resident* r : ctx.session.estate().residents_of(row.id)) {
         if (r->owner && !r->phone.empty()) { d.phone = r->phone; break; }
       }
     }
   };
-  const auto& rows = ctx.session.unit_rows();
+  const auto& rows = ctx.session.estate().unit_rows();
   for (int i = 0; i < static_cast<int>(d.matches.size()) && i < kMatchesShown; ++i) {
     const app::UnitRow& row = rows[d.matches[static_cast<std::size_t>(i)]];
     char id[32];

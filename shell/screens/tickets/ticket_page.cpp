@@ -53,7 +53,7 @@ void deadline_line(ScreenContext& ctx, const app::Ticket& t) {
 void responsible_line(ScreenContext& ctx, const app::Ticket& t) {
   TicketsUi& st = ctx.state.tickets;
   char line[160];
-  std::snprintf(line, sizeof line, tr(S::ticket_responsible), ctx.session.staff_name(t.responsible).c_str());
+  std::snprintf(line, sizeof line, tr(S::ticket_responsible), ctx.session.estate().staff_name(t.responsible).c_str());
   ImGui::AlignTextToFramePadding();
   widgets::data_text(line, colors::text);
   automation().record_last_item("ticket_responsible", line, "label");
@@ -63,7 +63,7 @@ void responsible_line(ScreenContext& ctx, const app::Ticket& t) {
   if (!st.hand_on_open) return;
   // Colleagues by role: front desk and engineering first come after the butlers.
   int index = 0;
-  for (const app::Staff* s : ctx.session.colleagues()) {
+  for (const app::Staff* s : ctx.session.estate().colleagues()) {
     char id[32];
     std::snprintf(id, sizeof id, "hand_on:%d", index++);
     const std::string title = s->name + " · " + s->code;
@@ -76,7 +76,7 @@ void responsible_line(ScreenContext& ctx, const app::Ticket& t) {
 }
 
 void photos(ScreenContext& ctx, const app::Ticket& t) {
-  const auto list = ctx.session.photos_of(t.id);
+  const auto list = ctx.session.estate().photos_of(t.id);
   char label[64];
   std::snprintf(label, sizeof label, "%s (%d)", tr(S::ticket_photo), static_cast<int>(list.size()));
   if (t.open() && widgets::button("ticket_photo", label, 0, widgets::Tone::normal, !ctx.photos.busy())) {
@@ -95,8 +95,8 @@ void history(ScreenContext& ctx, const app::Ticket& t) {
   for (const app::TicketStep& s : t.history) {
     std::string line = short_time(ctx.session.local(s.at_ms)) + "  " + tr(tk::event_label(s));
     if (s.refused != tk::TransitionError::none) line += tr(S::ticket_ev_refused);
-    if (const std::string by = ctx.session.staff_name(s.by); !by.empty()) line += " · " + by;
-    if (s.event == app::TicketEvent::handed_on) line += " → " + ctx.session.staff_name(s.assignee);
+    if (const std::string by = ctx.session.estate().staff_name(s.by); !by.empty()) line += " · " + by;
+    if (s.event == app::TicketEvent::handed_on) line += " → " + ctx.session.estate().staff_name(s.assignee);
     if (!s.handed_to.empty()) line += " · " + s.handed_to;
     if (s.result >= 0) {
       line += std::string(" · ") + tr(tk::method_label(s.method)) + " " + tr(s.result == 0 ? S::callback_satisfied : S::callback_problem);
@@ -125,7 +125,7 @@ void details(ScreenContext& ctx, const app::Ticket& t) {
   if (!t.owner.empty() || !t.phone.empty()) muted(t.owner + "  " + t.phone);
   char received[200];
   std::snprintf(received, sizeof received, tr(S::ticket_received_line), short_time(ctx.session.local(t.received_ms)).c_str(),
-                tr(tk::channel_label(t.channel)), ctx.session.staff_name(t.received_by).c_str());
+                tr(tk::channel_label(t.channel)), ctx.session.estate().staff_name(t.received_by).c_str());
   muted(received);
   ImGui::Dummy(ImVec2(0, ui().css(4)));
   char status[64];
@@ -144,7 +144,7 @@ void details(ScreenContext& ctx, const app::Ticket& t) {
 void next_step(ScreenContext& ctx, const app::Ticket& t) {
   TicketsUi& st = ctx.state.tickets;
   // A closed ticket has no next step, but the head butler's re-check of its callback.
-  if (!t.open() && !(t.callback_ms && ctx.session.lead_signed_in())) return;
+  if (!t.open() && !(t.callback_ms && ctx.session.estate().lead_signed_in())) return;
   ImGui::Dummy(ImVec2(0, ui().css(8)));
   widgets::begin_card("ticket_next");
   draw_ticket_actions(ctx, t);

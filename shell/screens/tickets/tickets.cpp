@@ -101,7 +101,7 @@ void review(ScreenContext& ctx) {
       std::snprintf(id, sizeof id, "conflict:%d", index++);
       const std::string title = ticket_place(s, *t) + " · " + t->what;
       const std::string sub = short_time(s.local(step->at_ms)) + " " + tr(tk::event_label(*step)) + tr(S::ticket_ev_refused) + " · " +
-                              s.staff_name(step->by) + (step->note.empty() ? "" : " · " + step->note);
+                              s.estate().staff_name(step->by) + (step->note.empty() ? "" : " · " + step->note);
       if (widgets::list_row(id, title.c_str(), sub.c_str(), tr(tk::status_label(t->status)), colors::danger)) {
         ctx.state.tickets.open = t->id.to_hex();
       }
@@ -114,7 +114,7 @@ void review(ScreenContext& ctx) {
 }  // namespace
 
 std::string ticket_place(const app::Session& s, const app::Ticket& t) {
-  if (const app::UnitRow* row = t.unit.is_nil() ? nullptr : s.unit_row(t.unit)) return row->label;
+  if (const app::UnitRow* row = t.unit.is_nil() ? nullptr : s.estate().unit_row(t.unit)) return row->label;
   return tr(S::tickets_public_area);
 }
 
@@ -151,7 +151,7 @@ void draw_tickets(ScreenContext& ctx) {
     case 2: ticket_list(ctx, owed, S::tickets_none_callbacks); break;
     default: ticket_list(ctx, closed_tickets(ctx.session), S::tickets_none_closed); break;
   }
-  if (ctx.session.lead_signed_in()) review(ctx);
+  if (ctx.session.estate().lead_signed_in()) review(ctx);
 }
 
 }  // namespace shell

@@ -38,7 +38,7 @@ void draw_visits_due(ScreenContext& ctx) {
     return;
   }
   for (std::size_t i = 0; i < plan.due_this_week.size() && i < kRowsShown; ++i) {
-    const app::UnitRow* row = ctx.session.unit_row(plan.due_this_week[i]);
+    const app::UnitRow* row = ctx.session.estate().unit_row(plan.due_this_week[i]);
     if (!row) continue;
     char id[32];
     std::snprintf(id, sizeof id, "visit:%zu", i);
@@ -63,7 +63,7 @@ void draw_visit_form(ScreenContext& ctx) {
   app::Id unit;
   const bool open = !st.visit_unit.empty() && app::Id::from_hex(st.visit_unit, &unit);
   if (!widgets::begin_modal("##visit_form", open, true)) return;
-  const app::UnitRow* row = ctx.session.unit_row(unit);
+  const app::UnitRow* row = ctx.session.estate().unit_row(unit);
   const std::string title = std::string(tr(S::visit_form_title)) + " · " + (row ? row->label : std::string());
   ui().fonts->request_title_text(title);
   widgets::heading(title.c_str());

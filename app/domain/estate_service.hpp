@@ -1,0 +1,76 @@
+#pragma once
+// app::EstateService: the estate every workflow stands on — units and their
+// status, the residents on a unit's record, photos of units, zones and their
+// checkpoints, the staff — read from the archive views, and the few commands
+// that change the archive. Reached as session.estate().
+//
+// It lives in app/domain, not in a workflow's folder: the estate is no
+// workflow's own data (MasterData holds it directly), and every workflow's
+// screens read it.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/core/id.hpp"
+#include "app/core/result.hpp"
+#include "app/domain/command_context.hpp"
+#include "app/domain/views.hpp"
+
+namespace app {
+
+struct NewResident {
+  std::string name, phone, occupation;
+  bool owner = false;
+  std::int64_t moved_in = 0;  // yyyymmdd
+};
+
+class EstateService {
+ public:
+  explicit EstateService(CommandContext& ctx) : ctx_(ctx) {}
+  EstateService(const EstateService&) = delete;
+  EstateService& operator=(const EstateService&) = delete;
+
+  // --- commands ---
+  // Refuses: unknown unit, no name, a phone that is not one.
+  Result<Id> add_resident(const Id& unit, const NewResident& resident);
+  // Refuses: unknown or removed resident, a phone that is not one.
+  Status set_resident_phone(const Id& resident, std::string_view phone);
+  Status set_unit_status(const Id& unit, UnitStatus status);
+  // A photo already stored on this tablet (as a blob named by its SHA-256)
+  // attached to a unit's record.
+  Result<Id> add_unit_photo(const Id& unit, std::string_view sha256);
+
+  // --- queries (the archive views are built on demand) ---
+  const std::vector<UnitRow>& unit_rows() const { return ctx_.views().units; }
+  // unit_rows by building and floor (the unit picker).
+  const std::vector<EstateBuilding>& buildings() const { return ctx_.views().estate; }
+  const UnitRow* unit_row(const Id& unit) const;  // nullptr: not a unit here
+  // Indexes into unit_rows() matching what a butler types.
+  std::vector<std::size_t> search_units(std::string_view query) const;
+  const std::vector<ZoneRow>& zone_rows() const { return ctx_.views().zones; }
+  const std::vector<CheckpointRow>& checkpoints_of_zone(const Id& zone) const;
+  // The people on a unit's record, owners first, then by name (the unit record).
+  std::vector<const Resident*> residents_of(const Id& unit) const { return app::residents_of(ctx_.data(), unit); }
+  // Photos attached to something, oldest first.
+  std::vector<const Photo*> photos_of(const Id& subject) const { return app::photos_of(ctx_.data(), subject); }
+
+  // --- the staff (the rules are the context's, shared with every service) ---
+  // A staff member's name ("" when unknown: a device not enrolled).
+  std::string staff_name(const Id& staff) const { return ctx_.staff_name(staff); }
+  const Staff* staff(const Id& id) const { return ctx_.staff(id); }
+  // Colleagues a ticket or key may be handed on to (everyone but the actor),
+  // by role, then staff code.
+  std::vector<const Staff*> colleagues() const;
+  // A head butler or manager is signed in: who may edit checklists, the
+  // price list and the deadlines, record departures, approve and sign off.
+  bool lead_signed_in() const { return ctx_.lead_signed_in(); }
+  // The zones this person walks (the head butler, who has none, sees all).
+  std::vector<const ZoneRow*> my_zones() const { return ctx_.my_zones(); }
+
+ private:
+  CommandContext& ctx_;
+};
+
+}  // namespace app
