@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/core/id.hpp"
 #include "app/domain/master_data.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/rounds/checklist_types.hpp"
@@ -33,7 +34,7 @@ struct ShellState {
   std::vector<std::size_t> registers_matches;
   bool registers_matches_valid = false;  // cleared when the data changes
   int selected_unit = -1;
-  std::string unit_phone_for;             // resident (hex id) whose phone is being changed
+  app::Id unit_phone_for;                 // the resident whose phone is being changed; nil: none
   std::string unit_phone_draft;
   bool unit_adding_member = false;
   std::string unit_member_name, unit_member_phone;

@@ -58,4 +58,6 @@ std::string sections_state_json(const app::Session& session, const ShellState& s
   return out;
 }
 
+std::string state_id(const app::Id& id) { return id.is_nil() ? std::string() : id.to_hex(); }
+
 }  // namespace shell

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "app/core/id.hpp"
 #include "app/i18n/catalogue.hpp"
 
 namespace app { class Session; }
@@ -50,5 +51,7 @@ void draw_today_plans(ScreenContext& ctx);
 
 // butlerTest.state(): ",\"key\":{…}" for every section that reports.
 std::string sections_state_json(const app::Session& session, const ShellState& state);
+// An id as butlerTest.state() prints it: its 32 hex digits, "" for none.
+std::string state_id(const app::Id& id);
 
 }  // namespace shell

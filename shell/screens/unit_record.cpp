@@ -50,7 +50,6 @@ void person(ScreenContext& ctx, const app::Resident& r, int index) {
   std::snprintf(line, sizeof line, "%s  ·  %s  ·  %s", r.name.c_str(), tr(r.owner ? S::registers_owner : S::unit_family),
                 r.phone.empty() ? "—" : r.phone.c_str());
   ShellState& st = ctx.state;
-  const std::string key = r.id.to_hex();
   // One row a person: the words on the left, centred on the row's touch
   // height, and "change phone" at the right edge of the same row.
   const float row_h = ui().touch();
@@ -59,13 +58,13 @@ void person(ScreenContext& ctx, const app::Resident& r, int index) {
   ImGui::SetCursorPos(ImVec2(row.x, row.y + (row_h - ImGui::GetFontSize()) * 0.5f));
   widgets::data_text(line);
   automation().record_last_item((std::string("unit_person:") + std::to_string(index)).c_str(), line, "label");
-  if (st.unit_phone_for != key) {
+  if (st.unit_phone_for != r.id) {
     std::snprintf(id, sizeof id, "unit_phone_edit:%d", index);
     const char* label = tr(S::unit_change_phone);
     const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 4;
     ImGui::SetCursorPos(ImVec2(right - w, row.y));
     if (widgets::button(id, label, w)) {
-      st.unit_phone_for = key;
+      st.unit_phone_for = r.id;
       st.unit_phone_draft.clear();
       st.unit_message.clear();
     }
@@ -76,10 +75,10 @@ void person(ScreenContext& ctx, const app::Resident& r, int index) {
   if (widgets::button("unit_phone_save", tr(S::unit_save), 0, widgets::Tone::primary)) {
     const app::Status done = ctx.session.estate().set_resident_phone(r.id, st.unit_phone_draft);
     show_result(st, done);
-    if (done.ok()) st.unit_phone_for.clear();
+    if (done.ok()) st.unit_phone_for = {};
   }
   ImGui::SameLine();
-  if (widgets::button("unit_phone_cancel", tr(S::unit_cancel))) st.unit_phone_for.clear();
+  if (widgets::button("unit_phone_cancel", tr(S::unit_cancel))) st.unit_phone_for = {};
 }
 
 void new_member_form(ScreenContext& ctx, const app::UnitRow& row) {
@@ -168,7 +167,7 @@ void draw_unit_record(ScreenContext& ctx) {
   ImGui::Dummy(ImVec2(0, ui().css(8)));
   if (widgets::button("unit_close", tr(S::about_close), -1, widgets::Tone::primary)) {
     ctx.state.selected_unit = -1;
-    ctx.state.unit_phone_for.clear();
+    ctx.state.unit_phone_for = {};
     ctx.state.unit_adding_member = false;
     ctx.state.unit_message.clear();
     ctx.photos.clear_message();

@@ -27,7 +27,7 @@ void open_form(const app::Session& s, KeysUi& st) {
   st.handover_open = true;
   st.handover_items = s.handover().handover_prefill();
   st.handover_keys.clear();
-  for (const app::KeyRecord* k : s.keys().keys_held_by(s.actor())) st.handover_keys.push_back(k->id.to_hex());
+  for (const app::KeyRecord* k : s.keys().keys_held_by(s.actor())) st.handover_keys.push_back(k->id);
   st.handover_checked.assign(st.handover_keys.size(), false);
   st.handover_notes.clear();
   st.outgoing_signature = app::Signature{};
@@ -53,8 +53,7 @@ void keys_to_hand(const app::Session& s, KeysUi& st) {
   ImGui::Dummy(ImVec2(0, ui().css(4)));
   keys_ui::label(S::handover_keys_check);
   for (std::size_t i = 0; i < st.handover_keys.size(); ++i) {
-    app::Id id;
-    const app::KeyRecord* k = app::Id::from_hex(st.handover_keys[i], &id) ? s.keys().key(id) : nullptr;
+    const app::KeyRecord* k = s.keys().key(st.handover_keys[i]);
     if (!k) continue;
     const bool on = st.handover_checked[i];
     const std::string text = std::string(tr(on ? S::handover_key_checked : S::handover_key_unchecked)) + k->label;
@@ -69,8 +68,7 @@ void submit(ScreenContext& ctx, KeysUi& st) {
   h.items = st.handover_items;
   h.notes = st.handover_notes;
   for (std::size_t i = 0; i < st.handover_keys.size(); ++i) {
-    app::Id id;
-    if (st.handover_checked[i] && app::Id::from_hex(st.handover_keys[i], &id)) h.keys_handed.push_back(id);
+    if (st.handover_checked[i]) h.keys_handed.push_back(st.handover_keys[i]);
   }
   h.signature = st.outgoing_signature;
   const app::Result<app::Id> r = ctx.session.handover().write_handover(h);

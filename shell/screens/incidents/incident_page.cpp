@@ -215,7 +215,7 @@ void draw_incident_page(ScreenContext& ctx, const app::Incident& i) {
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float half = (ImGui::GetContentRegionAvail().x - gap) / 2;
   if (widgets::button("incident_back", tr(S::inc_back), half, widgets::Tone::quiet)) {
-    st.incident.clear();
+    st.incident = {};
     st.message.clear();
     return;
   }

@@ -139,7 +139,7 @@ std::string incident_duration(std::int64_t ms) {
 
 void open_incident(ShellState& st, const app::Id& incident) {
   show_register(st, "incidents");
-  st.incidents.incident = incident.to_hex();
+  st.incidents.incident = incident;
   st.incidents.report = false;
   st.incidents.start_open = false;
   st.incidents.message.clear();
@@ -147,13 +147,12 @@ void open_incident(ShellState& st, const app::Id& incident) {
 
 void draw_incidents(ScreenContext& ctx) {
   IncidentsUi& st = ctx.state.incidents;
-  app::Id open;
-  if (!st.incident.empty() && app::Id::from_hex(st.incident, &open)) {
-    if (const app::Incident* i = ctx.session.incidents().incident(open)) {
+  if (!st.incident.is_nil()) {
+    if (const app::Incident* i = ctx.session.incidents().incident(st.incident)) {
       draw_incident_page(ctx, *i);
       return;
     }
-    st.incident.clear();
+    st.incident = {};
   }
   widgets::heading(tr(S::inc_section_open));
   const std::vector<const app::Incident*> in_progress = ctx.session.incidents().open_incidents();

@@ -16,10 +16,9 @@ void write_state(const app::Session& session, const ShellState& state, std::stri
   const IncidentsUi& ic = state.incidents;
   const app::IncidentsService& incidents = session.incidents();
   out += "\"open\":" + std::to_string(incidents.open_incidents().size()) + ",\"recent\":" + std::to_string(incidents.recent_incidents().size()) +
-         ",\"page\":\"" + ic.incident + "\"" + ",\"report\":" + std::string(ic.report ? "true" : "false") +
+         ",\"page\":\"" + state_id(ic.incident) + "\"" + ",\"report\":" + std::string(ic.report ? "true" : "false") +
          ",\"start_open\":" + std::string(ic.start_open ? "true" : "false");
-  app::Id id;
-  if (const app::Incident* i = !ic.incident.empty() && app::Id::from_hex(ic.incident, &id) ? incidents.incident(id) : nullptr) {
+  if (const app::Incident* i = !ic.incident.is_nil() ? incidents.incident(ic.incident) : nullptr) {
     out += ",\"kind\":" + std::to_string(static_cast<int>(i->kind)) + ",\"steps\":" + std::to_string(i->steps.size()) +
            ",\"closed\":" + std::string(i->closed() ? "true" : "false");
   }

@@ -4,15 +4,17 @@
 #include <cstdint>
 #include <string>
 
+#include "app/core/id.hpp"
+
 namespace shell {
 
 struct IncidentsUi {
   std::string message;           // the last command's refusal, in the user's words
   int message_at = 0;            // where it shows, by what was tapped: 0 the top, 1 under the checklist, 2 the close
   bool start_open = false;       // the kinds sheet (from Today)
-  std::string incident;          // the incident on its page (hex id); empty: the list
+  app::Id incident;              // the incident on its page; nil: the list
   bool report = false;           // its report shown instead of the working page
-  std::string drafts_for;        // whose drafts these are (cleared for another incident)
+  app::Id drafts_for;            // whose drafts these are (cleared for another incident)
   std::string step_note;         // saved with the next step stamped
   int step_ago = 0;              // 0 now, else the chip: 5, 10, 15 minutes ago
   std::string correcting;        // the step whose time is being corrected (key)

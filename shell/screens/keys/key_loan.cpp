@@ -38,8 +38,7 @@ std::vector<const app::Staff*> borrowers(const app::Session& s) {
 void keys_picked(ScreenContext& ctx, KeysUi& st) {
   int n = 0;
   for (std::size_t i = 0; i < st.picked.size(); ++i) {
-    app::Id id;
-    const app::KeyRecord* k = app::Id::from_hex(st.picked[i], &id) ? ctx.session.keys().key(id) : nullptr;
+    const app::KeyRecord* k = ctx.session.keys().key(st.picked[i]);
     if (!k) continue;
     char rid[32];
     std::snprintf(rid, sizeof rid, "loan_key:%d", n++);
@@ -107,10 +106,7 @@ void reason_and_due(KeysUi& st) {
 void save(ScreenContext& ctx, KeysUi& st) {
   app::Session& s = ctx.session;
   app::NewLoan loan;
-  for (const std::string& hex : st.picked) {
-    app::Id id;
-    if (app::Id::from_hex(hex, &id)) loan.keys.push_back(id);
-  }
+  loan.keys = st.picked;
   loan.borrower_kind = static_cast<kk::BorrowerKind>(st.borrower_kind);
   if (st.borrower_kind == 0) {
     const auto people = borrowers(s);

@@ -36,7 +36,7 @@ std::vector<const app::Staff*> people(const app::Session& s) {
 }
 
 void open_person(KeysUi& st, const app::Id& id) {
-  st.person = id.to_hex();
+  st.person = id;
   st.departure_kind = 0;
   st.departure_note.clear();
   st.person_message.clear();
@@ -86,9 +86,9 @@ void draw_key_people(ScreenContext& ctx) {
 
 void draw_person_sheet(ScreenContext& ctx) {
   KeysUi& st = ctx.state.keys;
-  app::Id id;
-  const app::Staff* who = !st.person.empty() && app::Id::from_hex(st.person, &id) ? ctx.session.estate().staff(id) : nullptr;
-  if (!who) st.person.clear();
+  const app::Id id = st.person;
+  const app::Staff* who = !id.is_nil() ? ctx.session.estate().staff(id) : nullptr;
+  if (!who) st.person = {};
   if (!widgets::begin_modal("##key_person", who != nullptr, true)) return;
   if (who) {
     app::Session& s = ctx.session;
@@ -134,9 +134,9 @@ void draw_person_sheet(ScreenContext& ctx) {
     keys_ui::label(S::key_history);
     keys_ui::history_list(s, s.keys().staff_key_history(id), "person_hist", true);
     widgets::end_modal_body();
-    if (widgets::button("person_close", tr(S::key_close), -1)) st.person.clear();
+    if (widgets::button("person_close", tr(S::key_close), -1)) st.person = {};
   }
-  if (st.person.empty()) ImGui::CloseCurrentPopup();
+  if (st.person.is_nil()) ImGui::CloseCurrentPopup();
   widgets::end_modal();
 }
 

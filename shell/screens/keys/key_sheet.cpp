@@ -69,7 +69,7 @@ void actions(ScreenContext& ctx, const app::KeyRecord& k, KeysUi& st) {
     if (widgets::button("key_lost_cancel", tr(S::key_cancel), half)) st.key_form = 0;
     ImGui::SameLine();
     if (widgets::button("key_lost_confirm", tr(S::key_report_lost), half, widgets::Tone::danger)) {
-      if (done(st, s.keys().report_key_lost(id, st.key_note))) st.picked.erase(std::remove(st.picked.begin(), st.picked.end(), id.to_hex()), st.picked.end());
+      if (done(st, s.keys().report_key_lost(id, st.key_note))) st.picked.erase(std::remove(st.picked.begin(), st.picked.end(), id), st.picked.end());
     }
     return;
   }
@@ -77,14 +77,14 @@ void actions(ScreenContext& ctx, const app::KeyRecord& k, KeysUi& st) {
     case kk::KeyStatus::in: {
       const bool in_tray = keys_ui::picked(st, id);
       if (widgets::button("key_pick", tr(in_tray ? S::key_unpick : S::key_pick), half)) {
-        if (in_tray) st.picked.erase(std::remove(st.picked.begin(), st.picked.end(), id.to_hex()), st.picked.end());
-        else st.picked.push_back(id.to_hex());
-        st.open_key.clear();
+        if (in_tray) st.picked.erase(std::remove(st.picked.begin(), st.picked.end(), id), st.picked.end());
+        else st.picked.push_back(id);
+        st.open_key = {};
       }
       ImGui::SameLine();
       if (widgets::button("key_lend_one", tr(S::key_lend), half, widgets::Tone::primary)) {
-        if (!in_tray) st.picked.push_back(id.to_hex());
-        st.open_key.clear();
+        if (!in_tray) st.picked.push_back(id);
+        st.open_key = {};
         open_loan_sheet(st);
       }
       if (widgets::button("key_lost_open", tr(S::key_report_lost), -1)) st.key_form = 1;
@@ -114,9 +114,9 @@ void actions(ScreenContext& ctx, const app::KeyRecord& k, KeysUi& st) {
 
 void draw_key_sheet(ScreenContext& ctx) {
   KeysUi& st = ctx.state.keys;
-  app::Id id;
-  const app::KeyRecord* k = !st.open_key.empty() && app::Id::from_hex(st.open_key, &id) ? ctx.session.keys().key(id) : nullptr;
-  if (!k) st.open_key.clear();
+  const app::Id id = st.open_key;
+  const app::KeyRecord* k = !id.is_nil() ? ctx.session.keys().key(id) : nullptr;
+  if (!k) st.open_key = {};
   if (!widgets::begin_modal("##key_sheet", k != nullptr, true)) return;
   if (k) {
     const Shown shown = keys_ui::shown_status(ctx.session, *k);
@@ -132,9 +132,9 @@ void draw_key_sheet(ScreenContext& ctx) {
     keys_ui::label(S::key_history);
     if (const app::KeyRecord* again = ctx.session.keys().key(id)) keys_ui::history_list(ctx.session, ctx.session.keys().key_history(again->id), "key_hist", false);
     widgets::end_modal_body();
-    if (widgets::button("key_sheet_close", tr(S::key_close), -1)) st.open_key.clear();
+    if (widgets::button("key_sheet_close", tr(S::key_close), -1)) st.open_key = {};
   }
-  if (st.open_key.empty()) ImGui::CloseCurrentPopup();
+  if (st.open_key.is_nil()) ImGui::CloseCurrentPopup();
   widgets::end_modal();
 }
 

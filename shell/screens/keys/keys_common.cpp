@@ -131,14 +131,14 @@ void banner(const char* id, const std::string& message) {
 }
 
 void open_key(KeysUi& st, const app::Id& key) {
-  st.open_key = key.to_hex();
+  st.open_key = key;
   st.key_form = 0;
   st.key_note.clear();
   st.key_message.clear();
 }
 
 bool picked(const KeysUi& st, const app::Id& key) {
-  return std::find(st.picked.begin(), st.picked.end(), key.to_hex()) != st.picked.end();
+  return std::find(st.picked.begin(), st.picked.end(), key) != st.picked.end();
 }
 
 }  // namespace shell::keys_ui

@@ -74,10 +74,8 @@ bool key_tile(const char* id, const app::Session& s, const app::KeyRecord& k, Sh
 void tray(ScreenContext& ctx, KeysUi& st) {
   if (st.picked.empty()) return;
   std::string names;
-  for (const std::string& hex : st.picked) {
-    app::Id id;
-    const app::KeyRecord* k = app::Id::from_hex(hex, &id) ? ctx.session.keys().key(id) : nullptr;
-    if (k) names += (names.empty() ? "" : "、") + k->label;
+  for (const app::Id& id : st.picked) {
+    if (const app::KeyRecord* k = ctx.session.keys().key(id)) names += (names.empty() ? "" : "、") + k->label;
   }
   widgets::begin_card("##key_tray");
   char line[96];

@@ -16,8 +16,8 @@ void write_state(const app::Session& session, const ShellState& state, std::stri
   const app::KeysService& keys = session.keys();
   out += "\"out\":" + std::to_string(keys.keys_out().size()) + ",\"overdue\":" + std::to_string(keys.overdue_keys().size()) +
          ",\"lost\":" + std::to_string(keys.lost_keys().size()) + ",\"picked\":" + std::to_string(k.picked.size()) +
-         ",\"filter\":" + std::to_string(k.filter) + ",\"key\":\"" + k.open_key + "\",\"loan_open\":" + (k.loan_open ? "true" : "false") +
-         ",\"person\":\"" + k.person + "\",\"conflicts\":" + std::to_string(keys.key_conflicts().size());
+         ",\"filter\":" + std::to_string(k.filter) + ",\"key\":\"" + state_id(k.open_key) + "\",\"loan_open\":" + (k.loan_open ? "true" : "false") +
+         ",\"person\":\"" + state_id(k.person) + "\",\"conflicts\":" + std::to_string(keys.key_conflicts().size());
 }
 
 }  // namespace

@@ -2,11 +2,12 @@
 // What the key cabinet and shift handover screens hold between frames
 // (keys_register.cpp, key_sheet.cpp, key_loan.cpp, key_person.cpp,
 // handover.cpp, handover_form.cpp). Presentation only: every rule is
-// app::Session's. Keys and people are held by hex id, never by pointer (a
+// app::Session's. Keys and people are held by id, never by pointer (a
 // query's pointers last only until the next command).
 #include <string>
 #include <vector>
 
+#include "app/core/id.hpp"
 #include "app/core/signature.hpp"
 #include "app/handover/handover_data.hpp"
 
@@ -18,9 +19,9 @@ struct KeysUi {
   int view = 0;                     // 0 the cabinet, 1 people and the keys they hold
   int filter = 0;                   // 0 all, 1 in, 2 out, 3 overdue, 4 lost
   std::string query;                // search by label
-  std::vector<std::string> picked;  // the tray: keys picked into the next loan
+  std::vector<app::Id> picked;      // the tray: keys picked into the next loan
   // A key's sheet.
-  std::string open_key;             // hex id; empty: closed
+  app::Id open_key;                 // nil: closed
   int key_form = 0;                 // 0 none, 1 report lost, 2 follow up a lost key
   std::string key_note;             // the return's, loss's or follow-up's words
   std::string key_message;
@@ -33,13 +34,13 @@ struct KeysUi {
   int due_choice = 0;               // 0 today (当天归还), 1 tomorrow, 2 in three days (head butler)
   std::string loan_message;
   // A person's keys.
-  std::string person;               // hex id; empty: closed
+  app::Id person;                   // nil: closed
   int departure_kind = 0;           // 离职 / 调岗
   std::string departure_note, person_message;
   // The handover being written (本班交接).
   bool handover_open = false;
   std::vector<app::HandoverItem> handover_items;  // handover_prefill() when the form opened
-  std::vector<std::string> handover_keys;         // keys out with the outgoing staff (hex)
+  std::vector<app::Id> handover_keys;             // keys out with the outgoing staff
   std::vector<bool> handover_checked;             // handed over in person
   std::string handover_notes;
   app::Signature outgoing_signature;

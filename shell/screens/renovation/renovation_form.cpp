@@ -26,12 +26,11 @@ constexpr int kStartIn[] = {0, 3, 7, 14};
 constexpr int kMonths[] = {1, 2, 3, 6};
 
 void pick_unit(ScreenContext& ctx, RenovationDraft& d) {
-  app::Id unit;
-  if (!d.unit.empty() && app::Id::from_hex(d.unit, &unit)) {
-    if (const app::UnitRow* row = ctx.session.estate().unit_row(unit)) {
+  if (!d.unit.is_nil()) {
+    if (const app::UnitRow* row = ctx.session.estate().unit_row(d.unit)) {
       widgets::data_text(row->label, colors::text);
       automation().record_last_item("reno_form_unit_picked", row->label.c_str(), "label");
-      if (widgets::button("reno_form_unit_change", tr(S::inc_place_edit), 0, widgets::Tone::quiet)) d.unit.clear();
+      if (widgets::button("reno_form_unit_change", tr(S::inc_place_edit), 0, widgets::Tone::quiet)) d.unit = {};
       return;
     }
   }
@@ -48,7 +47,7 @@ void pick_unit(ScreenContext& ctx, RenovationDraft& d) {
     char id[32];
     std::snprintf(id, sizeof id, "reno_form_unit:%zu", k);
     if (widgets::list_row(id, row.label.c_str(), row.owner_name.c_str())) {
-      d.unit = row.id.to_hex();
+      d.unit = row.id;
       if (d.owner.empty()) d.owner = row.owner_name;
     }
   }
@@ -57,10 +56,11 @@ void pick_unit(ScreenContext& ctx, RenovationDraft& d) {
 void save(ScreenContext& ctx, RenovationUi& st) {
   RenovationDraft& d = st.form;
   app::NewRenovation n;
-  if (d.unit.empty() || !app::Id::from_hex(d.unit, &n.unit)) {
+  if (d.unit.is_nil()) {
     st.form_message = tr(S::err_unknown_unit);
     return;
   }
+  n.unit = d.unit;
   n.owner = d.owner;
   n.contractor = d.contractor;
   n.contractor_phone = d.phone;
@@ -79,24 +79,21 @@ void save(ScreenContext& ctx, RenovationUi& st) {
 
 }  // namespace
 
-void open_renovation_form(ShellState& st, const std::string& unit_hex) {
+void open_renovation_form(ShellState& st, const app::Id& unit) {
   RenovationUi& ui_st = st.renovation;
   ui_st.form_open = true;
   ui_st.form_message.clear();
   ui_st.form = RenovationDraft{};
   ui_st.form.months = 0;
-  ui_st.form.unit = unit_hex;
+  ui_st.form.unit = unit;
 }
 
 void draw_renovation_form(ScreenContext& ctx) {
   RenovationUi& st = ctx.state.renovation;
   if (!widgets::begin_modal("##reno_form", st.form_open, true, 0)) return;
   RenovationDraft& d = st.form;
-  if (!d.unit.empty() && d.owner.empty()) {
-    app::Id unit;
-    if (app::Id::from_hex(d.unit, &unit)) {
-      if (const app::UnitRow* row = ctx.session.estate().unit_row(unit)) d.owner = row->owner_name;
-    }
+  if (!d.unit.is_nil() && d.owner.empty()) {
+    if (const app::UnitRow* row = ctx.session.estate().unit_row(d.unit)) d.owner = row->owner_name;
   }
   widgets::heading(tr(S::reno_form_title));
   widgets::begin_modal_body("##reno_form_body", ui().touch() + ui().css(24));

@@ -45,11 +45,10 @@ std::string action_text(const app::ViolationNotice& n) {
 void follow_up(ScreenContext& ctx, const app::Renovation& r, const app::ViolationNotice& n, int index) {
   RenovationUi& st = ctx.state.renovation;
   char id[48];
-  const std::string hex = n.id.to_hex();
-  if (st.follow_notice != hex) {
+  if (st.follow_notice != n.id) {
     std::snprintf(id, sizeof id, "notice_follow:%d", index);
     if (widgets::button(id, tr(S::reno_follow_save), 0, widgets::Tone::primary)) {
-      st.follow_notice = hex;
+      st.follow_notice = n.id;
       st.follow_day = 0;
       st.follow_note.clear();
     }
@@ -81,10 +80,10 @@ void follow_up(ScreenContext& ctx, const app::Renovation& r, const app::Violatio
     const app::Status s = ctx.session.renovation().follow_up_violation(r.id, n.id, day, st.follow_note);
     st.message = s.ok() ? std::string() : s.error().message;
     st.message_at = 4;
-    if (s.ok()) st.follow_notice.clear();
+    if (s.ok()) st.follow_notice = {};
   }
   ImGui::SameLine();
-  if (widgets::button("notice_follow_cancel", tr(S::inc_cancel), half)) st.follow_notice.clear();
+  if (widgets::button("notice_follow_cancel", tr(S::inc_cancel), half)) st.follow_notice = {};
 }
 
 }  // namespace
@@ -132,9 +131,9 @@ void draw_renovation_notices(ScreenContext& ctx, const app::Renovation& r) {
 void open_notice_sheet(ScreenContext& ctx, const app::Renovation& r, const app::Finding* finding) {
   NoticeDraft& d = ctx.state.renovation.notice;
   d = NoticeDraft{};
-  d.renovation = r.id.to_hex();
+  d.renovation = r.id;
   if (finding) {
-    d.finding = finding->id.to_hex();
+    d.finding = finding->id;
     d.finding_label = finding->note;
     d.what = finding->note;
   }
@@ -142,9 +141,7 @@ void open_notice_sheet(ScreenContext& ctx, const app::Renovation& r, const app::
 
 void draw_notice_sheet(ScreenContext& ctx) {
   NoticeDraft& d = ctx.state.renovation.notice;
-  app::Id id;
-  const app::Renovation* r = nullptr;
-  if (!d.renovation.empty() && app::Id::from_hex(d.renovation, &id)) r = ctx.session.renovation().renovation(id);
+  const app::Renovation* r = !d.renovation.is_nil() ? ctx.session.renovation().renovation(d.renovation) : nullptr;
   bool open = r != nullptr;
   if (!widgets::begin_modal("##notice_sheet", open, true, 0)) return;
   widgets::heading(tr(S::reno_notice_title));
@@ -152,7 +149,7 @@ void draw_notice_sheet(ScreenContext& ctx) {
   if (const app::UnitRow* row = r ? ctx.session.estate().unit_row(r->unit) : nullptr) {
     widgets::data_text(row->label + " · " + r->contractor, colors::muted);
   }
-  if (!d.finding.empty()) {
+  if (!d.finding.is_nil()) {
     char line[300];
     std::snprintf(line, sizeof line, tr(S::reno_notice_from_finding), d.finding_label.c_str());
     ImGui::PushTextWrapPos(0.0f);
@@ -203,16 +200,16 @@ void draw_notice_sheet(ScreenContext& ctx) {
         ok = false;
       }
     }
-    if (!d.finding.empty()) (void)app::Id::from_hex(d.finding, &n.finding);
+    n.finding = d.finding;
     if (ok) {
       const auto issued = ctx.session.renovation().issue_violation_notice(r->id, n);
-      if (issued.ok()) d.renovation.clear();
+      if (issued.ok()) d.renovation = {};
       else d.message = issued.error().message;
     }
   }
   ImGui::SameLine();
-  if (widgets::button("notice_cancel", tr(S::inc_cancel), half)) d.renovation.clear();
-  if (d.renovation.empty()) ImGui::CloseCurrentPopup();
+  if (widgets::button("notice_cancel", tr(S::inc_cancel), half)) d.renovation = {};
+  if (d.renovation.is_nil()) ImGui::CloseCurrentPopup();
   widgets::end_modal();
 }
 

@@ -120,13 +120,13 @@ void draw_renovation_page(ScreenContext& ctx, const app::Renovation& r) {
     st.pass_number.clear();
     st.pass_worker.clear();
     st.refund_signature = {};
-    st.follow_notice.clear();
+    st.follow_notice = {};
     st.follow_note.clear();
     st.follow_day = 0;
     st.message.clear();
   }
   if (widgets::button("renovation_back", tr(S::reno_back), 0, widgets::Tone::quiet)) {
-    st.application.clear();
+    st.application = {};
     st.message.clear();
     return;
   }

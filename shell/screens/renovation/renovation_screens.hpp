@@ -19,7 +19,7 @@ void draw_renovation_passes(ScreenContext& ctx, const app::Renovation& r);
 void draw_renovation_notices(ScreenContext& ctx, const app::Renovation& r);  // with their follow-up
 void open_notice_sheet(ScreenContext& ctx, const app::Renovation& r, const app::Finding* finding = nullptr);
 void draw_notice_sheet(ScreenContext& ctx);
-void open_renovation_form(ShellState& st, const std::string& unit_hex = {});
+void open_renovation_form(ShellState& st, const app::Id& unit = {});
 void draw_renovation_form(ScreenContext& ctx);
 void draw_renovation_at_stop(ScreenContext& ctx, const app::Id& round, const app::Id& stop);  // 巡楼: a renovating unit
 app::i18n::S reno_stage_label(app::renovation::Stage s);

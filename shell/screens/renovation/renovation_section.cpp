@@ -14,13 +14,12 @@ namespace {
 void write_state(const app::Session& session, const ShellState& state, std::string& out) {
   const RenovationUi& rn = state.renovation;
   out += "\"in_progress\":" + std::to_string(session.renovation().renovations_in_progress().size()) + ",\"application\":\"" +
-         rn.application + "\"";
-  app::Id id;
-  if (const app::Renovation* r = !rn.application.empty() && app::Id::from_hex(rn.application, &id) ? session.renovation().renovation(id) : nullptr) {
+         state_id(rn.application) + "\"";
+  if (const app::Renovation* r = !rn.application.is_nil() ? session.renovation().renovation(rn.application) : nullptr) {
     out += ",\"stage\":" + std::to_string(static_cast<int>(r->stage)) + ",\"passes_out\":" + std::to_string(r->passes_out()) +
            ",\"open_notices\":" + std::to_string(r->open_notices());
   }
-  out += ",\"notice_open\":" + std::string(rn.notice.renovation.empty() ? "false" : "true") +
+  out += ",\"notice_open\":" + std::string(rn.notice.renovation.is_nil() ? "false" : "true") +
          ",\"form_open\":" + std::string(rn.form_open ? "true" : "false");
 }
 

@@ -5,13 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "app/core/id.hpp"
 #include "app/core/signature.hpp"
 
 namespace shell {
 
 // The new renovation application sheet (物业装修申请表).
 struct RenovationDraft {
-  std::string unit;  // hex id; empty: pick one
+  app::Id unit;  // nil: pick one
   std::string unit_query, matched_query;
   std::vector<std::size_t> matches;
   bool matches_valid = false;
@@ -22,8 +23,8 @@ struct RenovationDraft {
 
 // The violation notice sheet (违规整改通知书), from the application's page or a round's stop.
 struct NoticeDraft {
-  std::string renovation;  // hex id of the application; empty: the sheet is closed
-  std::string finding;     // the round's finding it comes from (hex), if any
+  app::Id renovation;      // the application; nil: the sheet is closed
+  app::Id finding;         // the round's finding it comes from; nil: none
   std::string finding_label;
   std::string what, deduct_yuan;
   int action = 0;          // app::renovation::Action
@@ -34,11 +35,11 @@ struct NoticeDraft {
 struct RenovationUi {
   std::string message;           // the last command's refusal, in the user's words
   int message_at = 0;            // where it shows: 0 the next step, 3 the passes, 4 the notices
-  std::string application;       // the application on its page (hex id); empty: the list
-  std::string drafts_for;        // whose drafts these are (cleared for another application)
+  app::Id application;           // the application on its page; nil: the list
+  app::Id drafts_for;            // whose drafts these are (cleared for another application)
   std::string note, deposit_yuan, waste_yuan, pass_number, pass_worker;
   app::Signature refund_signature;
-  std::string follow_notice;     // the notice being followed up (hex)
+  app::Id follow_notice;         // the notice being followed up; nil: none
   int follow_day = 0;            // 0 today, 1 yesterday, 2 the day before
   std::string follow_note;
   bool form_open = false;

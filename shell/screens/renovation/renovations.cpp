@@ -33,7 +33,7 @@ void item_row(ScreenContext& ctx, const app::RenovationOpenItems& item, int inde
   std::snprintf(id, sizeof id, "renovation:%d", index);
   if (!item.application) {
     if (widgets::list_row(id, item.unit_label.c_str(), tr(S::reno_no_application), tr(S::reno_new), colors::warn)) {
-      open_renovation_form(ctx.state, item.unit.to_hex());
+      open_renovation_form(ctx.state, item.unit);
     }
     return;
   }
@@ -99,20 +99,19 @@ std::string day_label(std::int64_t d) {
 
 void open_renovation(ShellState& st, const app::Id& application) {
   show_register(st, "renovation");
-  st.renovation.application = application.to_hex();
+  st.renovation.application = application;
   st.renovation.message.clear();
 }
 
 void draw_renovations(ScreenContext& ctx) {
   RenovationUi& st = ctx.state.renovation;
-  app::Id id;
-  if (!st.application.empty() && app::Id::from_hex(st.application, &id)) {
-    if (const app::Renovation* r = ctx.session.renovation().renovation(id)) {
+  if (!st.application.is_nil()) {
+    if (const app::Renovation* r = ctx.session.renovation().renovation(st.application)) {
       draw_renovation_page(ctx, *r);
       draw_notice_sheet(ctx);
       return;
     }
-    st.application.clear();
+    st.application = {};
   }
   if (widgets::button("renovation_new", tr(S::reno_new), -1, widgets::Tone::primary)) open_renovation_form(ctx.state);
   ImGui::Dummy(ImVec2(0, ui().css(4)));

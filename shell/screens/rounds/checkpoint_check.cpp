@@ -191,11 +191,11 @@ void text_item(ScreenContext& ctx, const app::Id& round, const app::Id& cp, int 
 }
 
 // The first checkpoint after `current` in walking order not yet fully
-// answered; empty when there is none.
-std::string next_to_check(ScreenContext& ctx, const app::Id& round, const app::Id& current) {
+// answered; nil when there is none.
+app::Id next_to_check(ScreenContext& ctx, const app::Id& round, const app::Id& current) {
   bool after = false;
   for (const app::RouteStop& cp : ctx.session.rounds().route_of(round)) {
-    if (after && !ctx.session.rounds().checkpoint_progress(round, cp.id).done()) return cp.id.to_hex();
+    if (after && !ctx.session.rounds().checkpoint_progress(round, cp.id).done()) return cp.id;
     after = after || cp.id == current;
   }
   return {};
@@ -212,7 +212,7 @@ void draw_checkpoint_check(ScreenContext& ctx, const app::Id& round, const app::
   const bool english = app::i18n::current_language() == app::i18n::Lang::en;
   const bool finished = ctx.session.rounds().round(round)->finished_ms != 0;
   if (widgets::button("cp_back", tr(S::round_back_to_route), 0, widgets::Tone::quiet)) {
-    ctx.state.rounds.open_checkpoint.clear();
+    ctx.state.rounds.open_checkpoint = {};
     return;
   }
   widgets::heading(name.c_str());

@@ -100,7 +100,7 @@ void open_duty(ScreenContext& ctx, const app::ZoneRow& zone, const app::DutyLine
   ctx.state.rounds.round_message.clear();
   if (kind == app::RoundKind::zone) {  // the zone's route first: the butler sees what is ahead
     ctx.state.screen = Screen::rounds;
-    ctx.state.rounds.open_zone = zone.id.to_hex();
+    ctx.state.rounds.open_zone = zone.id;
     return;
   }
   const app::Result<app::Id> r = ctx.session.rounds().start_round(zone.id, kind);
@@ -113,9 +113,9 @@ void open_duty(ScreenContext& ctx, const app::ZoneRow& zone, const app::DutyLine
     return;
   }
   ctx.state.screen = Screen::rounds;
-  ctx.state.rounds.open_zone = zone.id.to_hex();
-  ctx.state.rounds.active_round = r.value().to_hex();
-  ctx.state.rounds.open_checkpoint.clear();
+  ctx.state.rounds.open_zone = zone.id;
+  ctx.state.rounds.active_round = r.value();
+  ctx.state.rounds.open_checkpoint = {};
 }
 
 }  // namespace

@@ -34,8 +34,7 @@ void draw_open_findings(ScreenContext& ctx) {
   const std::int64_t now = ctx.session.now_ms();
   int index = 0;
   for (const app::Finding* f : findings) {
-    const std::string key = f->id.to_hex();
-    const bool open = ctx.state.rounds.open_finding == key;
+    const bool open = ctx.state.rounds.open_finding == f->id;
     char age[64], id[32];
     const int days = static_cast<int>((now - f->opened_ms) / 86400000);
     if (days <= 0) std::snprintf(age, sizeof age, "%s", tr(S::finding_today));
@@ -45,7 +44,7 @@ void draw_open_findings(ScreenContext& ctx) {
     std::snprintf(id, sizeof id, "finding:%d", index++);
     if (widgets::list_row(id, ctx.session.rounds().finding_label(*f, app::i18n::current_language()).c_str(), subtitle.c_str(), age,
                           f->urgent ? colors::danger : colors::warn, open)) {
-      ctx.state.rounds.open_finding = open ? std::string() : key;
+      ctx.state.rounds.open_finding = open ? app::Id{} : f->id;
     }
     if (!open) continue;
     ImGui::Indent(ui().css(16));

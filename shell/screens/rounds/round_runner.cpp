@@ -53,15 +53,14 @@ void progress_header(ScreenContext& ctx, const app::Round& round, const app::Rou
 
 void draw_round_runner(ScreenContext& ctx, const app::Id& round_id) {
   const app::Round& round = *ctx.session.rounds().round(round_id);
-  app::Id open_cp;
-  if (!ctx.state.rounds.open_checkpoint.empty() && app::Id::from_hex(ctx.state.rounds.open_checkpoint, &open_cp) &&
-      ctx.session.rounds().checklist_at(round_id, open_cp)) {
+  const app::Id open_cp = ctx.state.rounds.open_checkpoint;
+  if (!open_cp.is_nil() && ctx.session.rounds().checklist_at(round_id, open_cp)) {
     draw_checkpoint_check(ctx, round_id, open_cp);
     return;
   }
   const app::RoundProgress p = ctx.session.rounds().round_progress(round_id);
   if (widgets::button("round_back", tr(S::round_back_to_zones), 0, widgets::Tone::quiet)) {
-    ctx.state.rounds.active_round.clear();
+    ctx.state.rounds.active_round = {};
     ctx.state.rounds.round_message.clear();
     return;
   }
@@ -88,7 +87,7 @@ void draw_round_runner(ScreenContext& ctx, const app::Id& round_id) {
     std::snprintf(id, sizeof id, "round_cp:%d", index);
     const ImU32 color = c.failed > 0 ? colors::danger : (c.done() ? colors::ok : colors::muted);
     if (widgets::list_row(id, title, cp.place.c_str(), status, color)) {
-      ctx.state.rounds.open_checkpoint = cp.id.to_hex();
+      ctx.state.rounds.open_checkpoint = cp.id;
       ctx.state.rounds.failing_item = -1;
       ctx.state.rounds.round_message.clear();
     }

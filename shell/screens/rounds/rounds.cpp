@@ -51,8 +51,8 @@ void start_or_resume(ScreenContext& ctx, const app::ZoneRow& zone, int index, ap
   if (widgets::button(id, label, -1, kind == app::RoundKind::zone ? widgets::Tone::primary : widgets::Tone::normal)) {
     const app::Result<app::Id> started = ctx.session.rounds().start_round(zone.id, kind);
     if (started.ok()) {
-      ctx.state.rounds.active_round = started.value().to_hex();
-      ctx.state.rounds.open_checkpoint.clear();
+      ctx.state.rounds.active_round = started.value();
+      ctx.state.rounds.open_checkpoint = {};
       ctx.state.rounds.round_message.clear();
     } else {
       ctx.state.rounds.round_message = started.error().message;
@@ -63,12 +63,12 @@ void start_or_resume(ScreenContext& ctx, const app::ZoneRow& zone, int index, ap
 }  // namespace
 
 void draw_rounds(ScreenContext& ctx) {
-  app::Id active;
-  if (!ctx.state.rounds.active_round.empty() && app::Id::from_hex(ctx.state.rounds.active_round, &active) && ctx.session.rounds().round(active)) {
+  const app::Id active = ctx.state.rounds.active_round;
+  if (!active.is_nil() && ctx.session.rounds().round(active)) {
     draw_round_runner(ctx, active);
     return;
   }
-  ctx.state.rounds.active_round.clear();
+  ctx.state.rounds.active_round = {};
   if (!ctx.state.rounds.checklist_open.empty()) {
     draw_checklist_editor(ctx);
     return;
@@ -83,15 +83,14 @@ void draw_rounds(ScreenContext& ctx) {
   }
   int index = 0;
   for (const auto& zone : zones) {
-    const std::string zone_key = zone.id.to_hex();
-    const bool open = ctx.state.rounds.open_zone == zone_key;
+    const bool open = ctx.state.rounds.open_zone == zone.id;
     char subtitle[256], state[64];
     ImU32 color = colors::primary;
     round_state(ctx.session, zone, state, sizeof state, &color);
     std::snprintf(subtitle, sizeof subtitle, "%s · %s", zone.butler_name.c_str(), zone.building_names.c_str());
     const std::string row_id = "zone:" + std::to_string(index);
     if (widgets::list_row(row_id.c_str(), zone.name.c_str(), subtitle, state, color, open)) {
-      ctx.state.rounds.open_zone = open ? std::string() : zone_key;
+      ctx.state.rounds.open_zone = open ? app::Id{} : zone.id;
     }
     if (open) {
       // The route, in walking order, and the button that walks it.

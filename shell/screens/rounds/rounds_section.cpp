@@ -27,15 +27,15 @@ void write_state(const app::Session& session, const ShellState& state, std::stri
     if (const app::Round* r = session.rounds().todays_round(zone.id)) (r->finished_ms ? finished : walking)++;
   }
   std::string route_items;
-  app::Id active;
-  if (!st.active_round.empty() && app::Id::from_hex(st.active_round, &active)) {
+  const app::Id active = st.active_round;
+  if (!active.is_nil()) {
     for (const app::RouteStop& cp : session.rounds().route_of(active)) {
       route_items += (route_items.empty() ? "" : ",") + std::to_string(session.rounds().checkpoint_progress(active, cp.id).items);
     }
   }
   out += "\"finished_today\":" + std::to_string(finished) + ",\"in_progress\":" + std::to_string(walking) +
-         ",\"open_findings\":" + std::to_string(session.rounds().open_findings().size()) + ",\"active\":\"" + st.active_round +
-         "\",\"checkpoint\":\"" + st.open_checkpoint + "\",\"route_items\":[" + route_items + "]";
+         ",\"open_findings\":" + std::to_string(session.rounds().open_findings().size()) + ",\"active\":\"" + state_id(st.active_round) +
+         "\",\"checkpoint\":\"" + state_id(st.open_checkpoint) + "\",\"route_items\":[" + route_items + "]";
 }
 
 }  // namespace

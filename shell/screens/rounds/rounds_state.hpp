@@ -4,14 +4,15 @@
 #include <string>
 #include <vector>
 
+#include "app/core/id.hpp"
 #include "app/rounds/checklist_types.hpp"
 
 namespace shell {
 
 struct RoundsUi {
-  std::string open_zone;                  // the zone whose checkpoints are shown
-  std::string active_round;               // the round being walked (hex id); empty: the zone list
-  std::string open_checkpoint;            // its checkpoint being checked (hex id); empty: the route
+  app::Id open_zone;                      // the zone whose checkpoints are shown; nil: none
+  app::Id active_round;                   // the round being walked; nil: the zone list
+  app::Id open_checkpoint;                // its checkpoint being checked; nil: the route
   int failing_item = -1;                  // the failed item whose finding form is open
   std::string finding_note, finding_told;
   bool finding_urgent = false;
@@ -19,7 +20,7 @@ struct RoundsUi {
   std::string reading_draft;
   int reading_item = -1;
   std::string round_message;              // the last rounds command's result
-  std::string open_finding;               // the finding shown with its evidence (hex id)
+  app::Id open_finding;                   // the finding shown with its evidence; nil: none
   int supervision_days_back = 0;          // 今日督导: 0 today, 1 yesterday…
   std::string checklist_open;             // the checklist being edited (key); empty: none
   app::ChecklistTemplate checklist_draft; // its edit, saved as a new version or dropped
@@ -28,7 +29,7 @@ struct RoundsUi {
   std::string checklist_message;
   std::string text_answer_draft;          // a text item's words before they are saved
   int text_answer_item = -1;
-  std::string supervision_zone;           // its zone opened to the evidence (hex id)
+  app::Id supervision_zone;               // its zone opened to the evidence; nil: none
 };
 
 }  // namespace shell

@@ -129,9 +129,9 @@ void draw_supervision(ScreenContext& ctx) {
     }
     std::snprintf(id, sizeof id, "supervise:%d", index);
     const std::string title = zone.name + " · " + zone.butler_name;
-    const bool open = ctx.state.rounds.supervision_zone == zone.id.to_hex();
+    const bool open = ctx.state.rounds.supervision_zone == zone.id;
     if (widgets::list_row(id, title.c_str(), line, state, color, open)) {
-      ctx.state.rounds.supervision_zone = open ? std::string() : zone.id.to_hex();
+      ctx.state.rounds.supervision_zone = open ? app::Id{} : zone.id;
     }
     automation().record_last_item((std::string(id) + ":line").c_str(), line, "label");
     duty_pills(ctx.session.rounds().duties_of(zone.id, day), index);

@@ -53,7 +53,7 @@ void load_saved(TicketsUi& st, const app::Ticket& t) {
   st.slip_category = static_cast<int>(t.slip.category);
   st.slip_materials = t.slip.materials;
   st.slip_quantities.clear();
-  for (const app::SlipLine& l : t.slip.lines) st.slip_quantities[l.item.to_hex()] = static_cast<int>(l.quantity);
+  for (const app::SlipLine& l : t.slip.lines) st.slip_quantities[l.item] = static_cast<int>(l.quantity);
 }
 
 void item_row(const app::PriceItem& item, int index, int& quantity) {
@@ -107,7 +107,7 @@ void draw_repair_slip(ScreenContext& ctx, const app::Ticket& t) {
   std::int64_t total = 0;
   int index = 0;
   for (const app::PriceItem* item : ctx.session.tickets().price_list()) {
-    int& quantity = st.slip_quantities[item->id.to_hex()];
+    int& quantity = st.slip_quantities[item->id];
     item_row(*item, index++, quantity);
     if (quantity > 0) {
       draft.items.emplace_back(item->id, quantity);

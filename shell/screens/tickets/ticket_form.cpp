@@ -30,10 +30,9 @@ void label(S key) { ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::mu
 // The unit: once picked, one line and "change"; until then the search.
 void unit_picker(ScreenContext& ctx, TicketDraft& d) {
   label(S::ticket_unit);
-  app::Id unit;
-  if (!d.unit.empty() && app::Id::from_hex(d.unit, &unit)) {
-    const app::UnitRow* row = ctx.session.estate().unit_row(unit);
-    std::string line = row ? row->label : d.unit;
+  if (!d.unit.is_nil()) {
+    const app::UnitRow* row = ctx.session.estate().unit_row(d.unit);
+    std::string line = row ? row->label : d.unit.to_hex();
     if (row && !row->owner_name.empty()) line += " · " + row->owner_name + " " + row->masked_phone;
     const float change_w = ImGui::CalcTextSize(tr(S::ticket_unit_change)).x + ui().css(40);
     // Screen coordinates: in a table cell, SameLine(x) does not count from the cell.
@@ -43,7 +42,7 @@ void unit_picker(ScreenContext& ctx, TicketDraft& d) {
     widgets::data_text(line, colors::text);
     automation().record_last_item("ticket_unit_picked", line.c_str(), "label");
     ImGui::SetCursorScreenPos(ImVec2(right - change_w, at.y));
-    if (widgets::button("ticket_unit_change", tr(S::ticket_unit_change), change_w)) d.unit.clear();
+    if (widgets::button("ticket_unit_change", tr(S::ticket_unit_change), change_w)) d.unit = {};
     return;
   }
   if (d.public_area) {
@@ -57,7 +56,7 @@ void unit_picker(ScreenContext& ctx, TicketDraft& d) {
     d.matches_valid = true;
   }
   auto pick = [&](const app::UnitRow& row) {
-    d.unit = row.id.to_hex();
+    d.unit = row.id;
     // The owner on record is who usually calls; the butler corrects it if not.
     if (d.owner.empty()) d.owner = row.owner_name;
     if (d.phone.empty()) {
@@ -162,7 +161,7 @@ void classification(TicketDraft& d, const tk::Settings& set) {
 void save(ScreenContext& ctx, TicketsUi& ui_state) {
   TicketDraft& d = ui_state.draft;
   app::NewTicket t;
-  if (!d.unit.empty()) app::Id::from_hex(d.unit, &t.unit);
+  t.unit = d.unit;
   t.owner = d.owner;
   t.phone = d.phone;
   t.what = d.what;
@@ -179,13 +178,13 @@ void save(ScreenContext& ctx, TicketsUi& ui_state) {
   ui_state.form_open = false;
   ui_state.form_message.clear();
   ui_state.draft = TicketDraft{};
-  ui_state.open = saved.value().to_hex();
+  ui_state.open = saved.value();
   ctx.state.screen = Screen::tickets;
 }
 
 }  // namespace
 
-void open_ticket_form(ShellState& st, const std::string& unit) {
+void open_ticket_form(ShellState& st, const app::Id& unit) {
   st.tickets.form_open = true;
   st.tickets.form_message.clear();
   st.tickets.draft = TicketDraft{};

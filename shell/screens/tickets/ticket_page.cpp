@@ -162,7 +162,7 @@ void draw_ticket_page(ScreenContext& ctx, const app::Ticket& t) {
   TicketsUi& st = ctx.state.tickets;
   if (st.drafts_for != st.open) {
     // Another ticket: its own drafts.
-    const std::string open = st.open;
+    const app::Id open = st.open;
     const bool form = st.form_open;
     const TicketDraft draft = st.draft;
     const int tab = st.tab;
@@ -173,7 +173,7 @@ void draw_ticket_page(ScreenContext& ctx, const app::Ticket& t) {
     st.tab = tab;
   }
   if (widgets::button("ticket_back", tr(S::ticket_back), 0, widgets::Tone::quiet)) {
-    st.open.clear();
+    st.open = {};
     return;
   }
   const std::string title = ticket_place(ctx.session, t) + " · " + tr(tk::kind_label(t.kind)) + " · " + tr(tk::severity_label(t.severity));

@@ -43,7 +43,7 @@ void ticket_row(ScreenContext& ctx, const app::Ticket& t, const char* id) {
     color = colors::warn;
   }
   if (widgets::list_row(id, title.c_str(), sub.c_str(), pill.c_str(), color)) {
-    ctx.state.tickets.open = t.id.to_hex();
+    ctx.state.tickets.open = t.id;
     ctx.state.tickets.message.clear();
   }
   automation().record_last_item((std::string(id) + ":pill").c_str(), pill.c_str(), "label");
@@ -103,7 +103,7 @@ void review(ScreenContext& ctx) {
       const std::string sub = short_time(s.local(step->at_ms)) + " " + tr(tk::event_label(*step)) + tr(S::ticket_ev_refused) + " · " +
                               s.estate().staff_name(step->by) + (step->note.empty() ? "" : " · " + step->note);
       if (widgets::list_row(id, title.c_str(), sub.c_str(), tr(tk::status_label(t->status)), colors::danger)) {
-        ctx.state.tickets.open = t->id.to_hex();
+        ctx.state.tickets.open = t->id;
       }
     }
   }
@@ -120,13 +120,12 @@ std::string ticket_place(const app::Session& s, const app::Ticket& t) {
 
 void draw_tickets(ScreenContext& ctx) {
   TicketsUi& ui_state = ctx.state.tickets;
-  app::Id open;
-  if (!ui_state.open.empty() && app::Id::from_hex(ui_state.open, &open)) {
-    if (const app::Ticket* t = ctx.session.tickets().ticket(open)) {
+  if (!ui_state.open.is_nil()) {
+    if (const app::Ticket* t = ctx.session.tickets().ticket(ui_state.open)) {
       draw_ticket_page(ctx, *t);
       return;
     }
-    ui_state.open.clear();
+    ui_state.open = {};
   }
   if (ui_state.prices_open) {
     draw_price_list(ctx);

@@ -11,7 +11,7 @@ namespace shell {
 void draw_tickets(ScreenContext& ctx);
 void draw_ticket_deadlines(ScreenContext& ctx);  // Settings · 工单时限
 // Tickets (tickets.cpp and the files it leads to).
-void open_ticket_form(ShellState& st, const std::string& unit_hex = {});  // from anywhere
+void open_ticket_form(ShellState& st, const app::Id& unit = {});         // from anywhere
 void draw_ticket_form(ScreenContext& ctx);                                 // the sheet, over any screen
 void draw_ticket_page(ScreenContext& ctx, const app::Ticket& t);
 void draw_ticket_actions(ScreenContext& ctx, const app::Ticket& t);        // its next step

@@ -25,9 +25,8 @@ void write_state(const app::Session& session, const ShellState& state, std::stri
   out += "\"open\":" + std::to_string(tickets.open_tickets().size()) + ",\"overdue\":" + std::to_string(tickets.overdue_ticket_count()) +
          ",\"callbacks_owed\":" + std::to_string(tickets.callbacks_owed().size()) +
          ",\"conflicts\":" + std::to_string(tickets.ticket_conflicts().size()) +
-         ",\"form_open\":" + std::string(tk.form_open ? "true" : "false") + ",\"page\":\"" + tk.open + "\"";
-  app::Id id;
-  if (const app::Ticket* t = !tk.open.empty() && app::Id::from_hex(tk.open, &id) ? tickets.ticket(id) : nullptr) {
+         ",\"form_open\":" + std::string(tk.form_open ? "true" : "false") + ",\"page\":\"" + state_id(tk.open) + "\"";
+  if (const app::Ticket* t = !tk.open.is_nil() ? tickets.ticket(tk.open) : nullptr) {
     out += ",\"status\":" + std::to_string(static_cast<int>(t->status)) + ",\"steps\":" + std::to_string(t->history.size()) +
            ",\"signed\":" + std::string(t->signature.empty() ? "false" : "true");
   }

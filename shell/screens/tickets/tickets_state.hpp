@@ -7,13 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "app/core/id.hpp"
 #include "app/core/signature.hpp"
 #include "app/tickets/ticket_rules.hpp"
 
 namespace shell {
 
 struct TicketDraft {
-  std::string unit;             // the unit picked (hex id); empty: none yet
+  app::Id unit;                 // the unit picked; nil: none yet
   bool public_area = false;     // a matter of the public areas: no unit
   std::string unit_query;       // the picker's search words
   std::string matched_query;
@@ -33,24 +34,24 @@ struct TicketsUi {
   TicketDraft draft;
   std::string form_message;
   int tab = 0;                  // 0 open, 1 overdue, 2 callbacks owed, 3 closed
-  std::string open;             // the ticket on its page (hex id); empty: the list
+  app::Id open;                 // the ticket on its page; nil: the list
   std::string message;          // the last command's refusal, in the user's words
   // The next step's drafts, cleared when another ticket opens.
-  std::string drafts_for;
+  app::Id drafts_for;
   std::string note;
   int classify_kind = -1, classify_severity = -1;
   bool approve_later = false;
   int dispatch_to = 0;
   bool hand_on_open = false;
   int slip_appointment = 0, slip_category = 0;
-  std::map<std::string, int> slip_quantities;  // price item (hex) → quantity
+  std::map<app::Id, int> slip_quantities;  // price item → quantity
   std::string slip_materials;
   bool slip_loaded = false;     // the drafts took the saved slip's values
   bool slip_editing = false;    // a saved slip opened again to change it
   app::Signature signature;
   int callback_method = 1;      // by phone
   // Household visits (Today).
-  std::string visit_unit;       // the household being visited (hex id)
+  app::Id visit_unit;           // the household being visited; nil: none
   int visit_method = 0;
   std::string visit_note, visit_follow_ups, visit_message;
   // The price list (head butler).

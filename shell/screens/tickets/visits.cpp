@@ -50,7 +50,7 @@ void draw_visits_due(ScreenContext& ctx) {
     }
     if (widgets::list_row(id, row->label.c_str(), sub.c_str())) {
       TicketsUi& st = ctx.state.tickets;
-      st.visit_unit = row->id.to_hex();
+      st.visit_unit = row->id;
       st.visit_note.clear();
       st.visit_follow_ups.clear();
       st.visit_message.clear();
@@ -60,8 +60,8 @@ void draw_visits_due(ScreenContext& ctx) {
 
 void draw_visit_form(ScreenContext& ctx) {
   TicketsUi& st = ctx.state.tickets;
-  app::Id unit;
-  const bool open = !st.visit_unit.empty() && app::Id::from_hex(st.visit_unit, &unit);
+  const app::Id unit = st.visit_unit;
+  const bool open = !unit.is_nil();
   if (!widgets::begin_modal("##visit_form", open, true)) return;
   const app::UnitRow* row = ctx.session.estate().unit_row(unit);
   const std::string title = std::string(tr(S::visit_form_title)) + " · " + (row ? row->label : std::string());
@@ -77,17 +77,17 @@ void draw_visit_form(ScreenContext& ctx) {
   if (widgets::button("visit_save", tr(S::visit_save), -1, widgets::Tone::primary)) {
     const auto saved = ctx.session.tickets().record_visit(unit, static_cast<app::CallbackMethod>(st.visit_method), st.visit_note, st.visit_follow_ups);
     st.visit_message = saved.ok() ? std::string() : saved.error().message;
-    if (saved.ok()) st.visit_unit.clear();
+    if (saved.ok()) st.visit_unit = {};
   }
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float half = (ImGui::GetContentRegionAvail().x - gap) / 2;
   if (widgets::button("visit_ticket", tr(S::visit_ticket), half)) {
     open_ticket_form(ctx.state, st.visit_unit);
-    st.visit_unit.clear();
+    st.visit_unit = {};
   }
   ImGui::SameLine();
-  if (widgets::button("visit_close", tr(S::ticket_form_close), half)) st.visit_unit.clear();
-  if (st.visit_unit.empty()) ImGui::CloseCurrentPopup();
+  if (widgets::button("visit_close", tr(S::ticket_form_close), half)) st.visit_unit = {};
+  if (st.visit_unit.is_nil()) ImGui::CloseCurrentPopup();
   widgets::end_modal();
 }
 
@@ -102,7 +102,7 @@ void draw_ticket_alerts(ScreenContext& ctx) {
     if (widgets::button("today_overdue", line, -1, widgets::Tone::danger)) {
       ctx.state.screen = Screen::tickets;
       ctx.state.tickets.tab = 1;
-      ctx.state.tickets.open.clear();
+      ctx.state.tickets.open = {};
     }
   }
   if (owed > 0) {
@@ -110,7 +110,7 @@ void draw_ticket_alerts(ScreenContext& ctx) {
     if (widgets::button("today_callbacks", line, -1, widgets::Tone::normal)) {
       ctx.state.screen = Screen::tickets;
       ctx.state.tickets.tab = 2;
-      ctx.state.tickets.open.clear();
+      ctx.state.tickets.open = {};
     }
   }
   ImGui::Dummy(ImVec2(0, ui().css(8)));
