@@ -12,12 +12,12 @@ namespace {
 using i18n::S;
 using command_detail::error;
 
+}  // namespace
+
 bool plausible_phone(std::string_view phone) {
   if (phone.size() < 7 || phone.size() > 20) return false;
   return std::all_of(phone.begin(), phone.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == ' ' || c == '+'; });
 }
-
-}  // namespace
 
 Result<Id> EstateService::add_resident(const Id& unit, const NewResident& r) {
   if (Status s = ctx_.writable(); !s.ok()) return s.error();

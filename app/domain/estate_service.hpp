@@ -20,6 +20,11 @@
 
 namespace app {
 
+// A phone number as people write one: 7–20 digits, spaces, dashes, a leading
+// "+" (a landline with its area code, a mobile, an extension). Residents' and
+// borrowers' phones alike.
+bool plausible_phone(std::string_view phone);
+
 struct NewResident {
   std::string name, phone, occupation;
   bool owner = false;

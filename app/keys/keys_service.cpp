@@ -6,6 +6,7 @@
 #include "app/i18n/catalogue.hpp"
 #include "app/keys/keys_service.hpp"
 #include "app/domain/command_errors.hpp"
+#include "app/domain/estate_service.hpp"  // plausible_phone
 
 namespace app {
 namespace {
@@ -20,11 +21,6 @@ std::string trimmed(std::string_view s) {
   if (first == std::string_view::npos) return {};
   const auto last = s.find_last_not_of(" \t\r\n");
   return std::string(s.substr(first, last - first + 1));
-}
-
-bool plausible_phone(std::string_view phone) {
-  if (phone.size() < 7 || phone.size() > 20) return false;
-  return std::all_of(phone.begin(), phone.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == ' ' || c == '+'; });
 }
 
 const Staff* staff_of(const MasterData& d, const Id& id) {
