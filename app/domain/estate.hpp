@@ -22,6 +22,11 @@ enum class CheckpointKind : std::int64_t {
   handrails = 8, roof = 9, plant_room = 10, model_unit = 11, notice_board = 12, gate = 13,
 };
 
+// Who a resident is in the household (住户类别 in the office's sheets): the
+// owner, the owner's family, or a tenant. A tenant change keeps the owner.
+enum class Relation : std::int64_t { owner = 0, family = 1, tenant = 2 };
+inline bool is_relation(std::int64_t v) { return v >= 0 && v <= 2; }
+
 struct Community { Id id; std::string name, city; bool operator==(const Community&) const = default; };
 struct Building { Id id; std::string name; std::int64_t floors = 0; std::int64_t position = 0; bool operator==(const Building&) const = default; };
 struct Unit {
@@ -34,14 +39,30 @@ struct Unit {
 struct Resident {
   Id id, unit;
   std::string name, phone, occupation;
-  bool owner = false;
+  bool owner = false;  // == (relation == Relation::owner); kept because early ops carry only F::is_owner
+  Relation relation = Relation::family;
   std::int64_t moved_in = 0, moved_out = 0;  // yyyymmdd, 0 = unknown / still here
   bool removed = false;
   bool operator==(const Resident&) const = default;
 };
 struct Staff { Id id; std::string name, code, phone, pin_hash; Role role = Role::butler; bool operator==(const Staff&) const = default; };
-struct Zone { Id id; std::string name; Id butler; std::vector<Id> buildings; std::int64_t position = 0; bool operator==(const Zone&) const = default; };
-struct Checkpoint { Id id, building, zone; std::string name; CheckpointKind kind = CheckpointKind::lobby; std::int64_t position = 0; bool operator==(const Checkpoint&) const = default; };
+struct Zone {
+  Id id;
+  std::string name;
+  Id butler;
+  std::vector<Id> buildings;
+  std::int64_t position = 0;
+  bool retired = false;  // out of use: no rounds, kept for the history that names it
+  bool operator==(const Zone&) const = default;
+};
+struct Checkpoint {
+  Id id, building, zone;
+  std::string name;
+  CheckpointKind kind = CheckpointKind::lobby;
+  std::int64_t position = 0;
+  bool retired = false;  // off the route; findings and answers that name it keep their label
+  bool operator==(const Checkpoint&) const = default;
+};
 
 // A photo attached to something (a unit's documents now; findings and tickets
 // later): the blob is stored apart by its SHA-256 and synced after the op.

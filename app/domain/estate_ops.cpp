@@ -27,12 +27,12 @@ const OpSpec kSpecs[] = {
     {OpKind::community_set, {F::name, F::city}, {F::name}, kLeadRoles},
     {OpKind::building_set, {F::name, F::floors, F::position}, {}, kLeadRoles, changes_something},
     {OpKind::unit_set, {F::parent, F::floor, F::stairwell, F::number, F::status}, {}, kOfficeRoles, changes_something},
-    {OpKind::resident_set, {F::parent, F::name, F::phone, F::occupation, F::is_owner, F::moved_in, F::moved_out}, {},
+    {OpKind::resident_set, {F::parent, F::name, F::phone, F::occupation, F::is_owner, F::relation, F::moved_in, F::moved_out}, {},
      kOfficeRoles, changes_something},
     {OpKind::resident_removed, {}, {}, kOfficeRoles},
     {OpKind::staff_set, {F::name, F::code, F::phone, F::pin_hash, F::role}, {}, kLeadRoles, changes_something},
-    {OpKind::zone_set, {F::name, F::butler, F::buildings, F::position}, {}, kLeadRoles, changes_something},
-    {OpKind::checkpoint_set, {F::parent, F::zone, F::name, F::kind, F::position}, {}, kLeadRoles, changes_something},
+    {OpKind::zone_set, {F::name, F::butler, F::buildings, F::position, F::retired}, {}, kLeadRoles, changes_something},
+    {OpKind::checkpoint_set, {F::parent, F::zone, F::name, F::kind, F::position, F::retired}, {}, kLeadRoles, changes_something},
     {OpKind::photo_added, {F::parent, F::photo, F::taken_ms}, {F::parent, F::photo}, kOfficeRoles},
 };
 
@@ -44,6 +44,8 @@ const FieldRule kRules[] = {
     // A checkpoint's kind; round and ticket kinds are checked again by their own specs.
     {F::kind, [](const Payload::Field& f) { return f.number >= 0 && f.number <= kLastCheckpointKind; }, "unknown kind"},
     {F::is_owner, is_flag, "owner flag must be 0 or 1"},
+    {F::relation, [](const Payload::Field& f) { return is_relation(f.number); }, "unknown relation (owner, family, tenant)"},
+    {F::retired, is_flag, "retired flag must be 0 or 1"},
     {F::floor, [](const Payload::Field& f) { return f.number >= -10 && f.number <= 300; }, "floor out of range"},
     {F::floors, [](const Payload::Field& f) { return f.number >= 1 && f.number <= 300; }, "floor count out of range"},
     {F::moved_in, plausible_date, "bad date"},
@@ -93,7 +95,15 @@ void apply_estate(MasterData& d, const Op& op) {
       set_text(p, F::name, r.name);
       set_text(p, F::phone, r.phone);
       set_text(p, F::occupation, r.occupation);
-      if (auto o = p.number(F::is_owner)) r.owner = *o != 0;
+      if (auto o = p.number(F::is_owner)) {
+        r.owner = *o != 0;
+        if (r.owner) r.relation = Relation::owner;
+        else if (r.relation == Relation::owner) r.relation = Relation::family;
+      }
+      if (auto rel = p.number(F::relation); rel && is_relation(*rel)) {
+        r.relation = static_cast<Relation>(*rel);
+        r.owner = r.relation == Relation::owner;
+      }
       set_number(p, F::moved_in, r.moved_in);
       set_number(p, F::moved_out, r.moved_out);
       r.removed = false;
@@ -122,6 +132,7 @@ void apply_estate(MasterData& d, const Op& op) {
       set_id(p, F::butler, z.butler);
       if (auto b = p.text(F::buildings)) z.buildings = split_ids(*b);
       set_number(p, F::position, z.position);
+      if (auto r = p.number(F::retired)) z.retired = *r != 0;
       break;
     }
     case OpKind::checkpoint_set: {
@@ -131,6 +142,7 @@ void apply_estate(MasterData& d, const Op& op) {
       set_id(p, F::zone, c.zone);
       set_text(p, F::name, c.name);
       set_number(p, F::position, c.position);
+      if (auto r = p.number(F::retired)) c.retired = *r != 0;
       if (auto k = p.number(F::kind); k && *k >= 0 && *k <= kLastCheckpointKind) c.kind = static_cast<CheckpointKind>(*k);
       break;
     }

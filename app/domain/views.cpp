@@ -157,6 +157,7 @@ Views build_views(const MasterData& d) {
   }
 
   for (const auto& [id, z] : d.zones) {
+    if (z.retired) continue;  // out of use: no rounds, no picker
     ZoneRow row;
     row.id = id;
     row.name = z.name;
@@ -180,6 +181,7 @@ Views build_views(const MasterData& d) {
   v.zone_checkpoints.resize(v.zones.size());
   std::vector<std::vector<std::pair<std::int64_t, CheckpointRow>>> routes(v.zones.size());
   for (const auto& [id, c] : d.checkpoints) {
+    if (c.retired) continue;  // off the route
     auto z = zone_index.find(c.zone);
     if (z == zone_index.end()) continue;
     CheckpointRow row{id, c.name, {}, c.kind};

@@ -26,18 +26,21 @@ bool fields(auto& v, Of<Unit> auto& x) {
 // Owner and removed share one varint: bit 0, bit 1.
 bool fields(auto& v, Of<Resident> auto& x) {
   return v.id(x.id) && v.id(x.unit) && v.text(x.name) && v.text(x.phone) && v.text(x.occupation) &&
-         v.packed_varint(Bit{x.owner}, Bit{x.removed}) && v.number(x.moved_in) && v.number(x.moved_out);
+         v.packed_varint(Bit{x.owner}, Bit{x.removed}) && v.enumeration(x.relation, is_relation) && v.number(x.moved_in) &&
+         v.number(x.moved_out);
 }
 
 bool fields(auto& v, Of<Staff> auto& x) {
   return v.id(x.id) && v.text(x.name) && v.text(x.code) && v.text(x.phone) && v.text(x.pin_hash) && v.enumeration(x.role, is_role);
 }
 
-bool fields(auto& v, Of<Zone> auto& x) { return v.id(x.id) && v.text(x.name) && v.id(x.butler) && v.ids(x.buildings) && v.number(x.position); }
+bool fields(auto& v, Of<Zone> auto& x) {
+  return v.id(x.id) && v.text(x.name) && v.id(x.butler) && v.ids(x.buildings) && v.number(x.position) && v.flag(x.retired);
+}
 
 bool fields(auto& v, Of<Checkpoint> auto& x) {
   return v.id(x.id) && v.id(x.building) && v.id(x.zone) && v.text(x.name) && v.enumeration(x.kind, is_checkpoint_kind) &&
-         v.number(x.position);
+         v.number(x.position) && v.flag(x.retired);
 }
 
 bool fields(auto& v, Of<Photo> auto& x) { return v.id(x.id) && v.id(x.subject) && v.text(x.sha256, is_sha256_hex) && v.number(x.taken_ms); }
@@ -50,10 +53,10 @@ void add_estate_sections(SnapshotSections& s) {
   s.value("community", 2, kFields, [](auto& d) -> auto& { return d.community; });
   s.map("buildings", 2, kFields, [](auto& d) -> auto& { return d.buildings; });
   s.map("units", 2, kFields, [](auto& d) -> auto& { return d.units; });
-  s.map("residents", 2, kFields, [](auto& d) -> auto& { return d.residents; });
+  s.map("residents", 3, kFields, [](auto& d) -> auto& { return d.residents; });
   s.map("staff", 2, kFields, [](auto& d) -> auto& { return d.staff; });
-  s.map("zones", 2, kFields, [](auto& d) -> auto& { return d.zones; });
-  s.map("checkpoints", 2, kFields, [](auto& d) -> auto& { return d.checkpoints; });
+  s.map("zones", 3, kFields, [](auto& d) -> auto& { return d.zones; });
+  s.map("checkpoints", 3, kFields, [](auto& d) -> auto& { return d.checkpoints; });
   s.map("photos", 2, kFields, [](auto& d) -> auto& { return d.photos; });
 }
 
