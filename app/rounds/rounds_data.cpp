@@ -1,5 +1,6 @@
 #include "app/rounds/rounds_data.hpp"
 
+#include "app/ops/id_list.hpp"
 #include "app/ops/payload_fold.hpp"
 #include "app/rounds/checklist_codec.hpp"
 
@@ -57,6 +58,7 @@ void apply_rounds(RoundsData& d, const Op& op) {
       set_number(p, F::at_ms, r.started_ms);
       if (auto k = p.number(F::kind); k && is_round_kind(*k)) r.kind = static_cast<RoundKind>(*k);
       set_text(p, F::pins, r.pins);
+      if (auto route = p.text(F::route)) r.route = split_ids(*route);
       break;
     }
     case OpKind::round_finished: {

@@ -30,6 +30,7 @@ struct Round {
   std::int64_t day = 0;           // local date yyyymmdd
   std::int64_t started_ms = 0, finished_ms = 0;  // finished_ms 0: still open
   std::string pins;               // edited checklists' versions when it started ("lift:3"); others are built-in
+  std::vector<Id> route;          // a zone round's checkpoints as they were when it started (empty: before routes were pinned)
   bool operator==(const Round&) const = default;
 };
 

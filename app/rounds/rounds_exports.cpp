@@ -23,21 +23,21 @@ const char* round_kind_text(app::RoundKind k) {
   return "";
 }
 
-// Routes built once per export: (zone, kind) → stops.
+// Routes built once per export: (zone, kind, the route a round pinned) → stops.
 class Routes {
  public:
   explicit Routes(const app::MasterData& d) : d_(d), views_(app::build_views(d)) {}
   const std::vector<app::RouteStop>& of(const app::Round& r) {
-    auto key = std::make_pair(r.zone, static_cast<int>(r.kind));
+    auto key = std::make_tuple(r.zone, static_cast<int>(r.kind), app::join_ids(r.route));
     auto it = cache_.find(key);
-    if (it == cache_.end()) it = cache_.emplace(key, app::build_route(d_, views_, r.zone, r.kind)).first;
+    if (it == cache_.end()) it = cache_.emplace(key, app::build_route(d_, views_, r.zone, r.kind, nullptr, &r.route)).first;
     return it->second;
   }
 
  private:
   const app::MasterData& d_;
   app::Views views_;
-  std::map<std::pair<app::Id, int>, std::vector<app::RouteStop>> cache_;
+  std::map<std::tuple<app::Id, int, std::string>, std::vector<app::RouteStop>> cache_;
 };
 // Rounds, newest day first: who walked which zone (and what kind of round),
 // when, and what was found.

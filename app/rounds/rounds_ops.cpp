@@ -22,7 +22,7 @@ Status check_checklist_saved(const Op& op) {
 }
 
 const OpSpec kSpecs[] = {
-    {OpKind::round_started, {F::zone, F::day, F::at_ms, F::kind, F::pins}, {F::zone, F::day}, kOfficeRoles, check_round_started},
+    {OpKind::round_started, {F::zone, F::day, F::at_ms, F::kind, F::pins, F::route}, {F::zone, F::day}, kOfficeRoles, check_round_started},
     {OpKind::item_answered,
      {F::round, F::checkpoint, F::item, F::result, F::note, F::reading, F::checklist, F::version, F::at_ms},
      {F::round, F::checkpoint, F::item, F::result}, kOfficeRoles},

@@ -47,9 +47,12 @@ void RoundsService::refresh_caches() const {
   std::uint64_t signature = std::uint64_t{d.zones.size()} * 0x9E3779B97F4A7C15ull ^ std::uint64_t{d.checkpoints.size()} << 20 ^
                             std::uint64_t{d.rounds.checklists.size()} << 40;
   for (const auto& [id, u] : d.units) signature += (id.lo ^ static_cast<std::uint64_t>(u.status)) * 0xBF58476D1CE4E5B9ull;
-  for (const auto& [id, z] : d.zones) signature += (id.hi ^ z.buildings.size()) * 0x94D049BB133111EBull;
+  for (const auto& [id, z] : d.zones) signature += (id.hi ^ z.buildings.size() ^ std::uint64_t{z.retired} << 32) * 0x94D049BB133111EBull;
   for (const auto& [id, c] : d.checkpoints) {
-    signature += (id.hi ^ c.zone.lo ^ static_cast<std::uint64_t>(c.position) << 8 ^ static_cast<std::uint64_t>(c.kind)) * 0xD6E8FEB86659FD93ull;
+    // Position, kind, zone, name and retirement: what a head butler's set-up edits change on a route.
+    signature += (id.hi ^ c.zone.lo ^ static_cast<std::uint64_t>(c.position) << 8 ^ static_cast<std::uint64_t>(c.kind) ^
+                  std::uint64_t{c.retired} << 40 ^ std::uint64_t{c.name.size()} << 44 ^ c.building.lo) *
+                 0xD6E8FEB86659FD93ull;
   }
   if (signature != routes_signature_) routes_.clear();
   routes_signature_ = signature;
@@ -87,13 +90,15 @@ const Round* RoundsService::round_of_day(const Id& zone, RoundKind kind, std::in
 
 const Round* RoundsService::todays_round(const Id& zone, RoundKind kind) const { return round_of_day(zone, kind, ctx_.today()); }
 
-const RoundsService::CachedRoute& RoundsService::cached_route(const Id& zone, RoundKind kind, const std::string* pins) const {
+const RoundsService::CachedRoute& RoundsService::cached_route(const Id& zone, RoundKind kind, const std::string* pins,
+                                                             const std::vector<Id>* pinned) const {
   refresh_caches();
-  auto key = std::make_tuple(zone, static_cast<int>(kind), pins ? *pins : std::string("*"));
+  auto key = std::make_tuple(zone, static_cast<int>(kind),
+                             (pins ? *pins : std::string("*")) + "|" + (pinned ? join_ids(*pinned) : std::string()));
   auto it = routes_.find(key);
   if (it == routes_.end()) {
     CachedRoute c;
-    c.stops = build_route(ctx_.data(), ctx_.views(), zone, kind, pins);
+    c.stops = build_route(ctx_.data(), ctx_.views(), zone, kind, pins, pinned);
     for (std::size_t i = 0; i < c.stops.size(); ++i) c.index.emplace(c.stops[i].id, i);
     it = routes_.emplace(std::move(key), std::move(c)).first;
   }
@@ -105,13 +110,13 @@ const std::vector<RouteStop>& RoundsService::route(const Id& zone, RoundKind kin
 const std::vector<RouteStop>& RoundsService::route_of(const Id& round_id) const {
   static const std::vector<RouteStop> none;
   const Round* r = round(round_id);
-  return r ? cached_route(r->zone, r->kind, &r->pins).stops : none;
+  return r ? cached_route(r->zone, r->kind, &r->pins, &r->route).stops : none;
 }
 
 const ChecklistTemplate* RoundsService::checklist_at(const Id& round_id, const Id& stop) const {
   const Round* r = round(round_id);
   if (!r) return nullptr;
-  const CachedRoute& c = cached_route(r->zone, r->kind, &r->pins);
+  const CachedRoute& c = cached_route(r->zone, r->kind, &r->pins, &r->route);
   auto it = c.index.find(stop);
   return it == c.index.end() ? nullptr : c.stops[it->second].checklist;
 }
@@ -119,7 +124,7 @@ const ChecklistTemplate* RoundsService::checklist_at(const Id& round_id, const I
 std::string RoundsService::stop_label(const Id& round_id, const Id& stop) const {
   const Round* r = round(round_id);
   if (!r) return {};
-  const CachedRoute& c = cached_route(r->zone, r->kind, &r->pins);
+  const CachedRoute& c = cached_route(r->zone, r->kind, &r->pins, &r->route);
   auto it = c.index.find(stop);
   return it == c.index.end() ? std::string() : c.stops[it->second].place + " " + c.stops[it->second].name;
 }
@@ -169,6 +174,12 @@ Result<Id> RoundsService::start_round(const Id& zone, RoundKind kind) {
   if (kind != RoundKind::zone) p.set(F::kind, static_cast<std::int64_t>(kind));
   // The checklists as they are now stay this round's, whatever is edited later.
   if (std::string pins = current_pins(ctx_.data().rounds); !pins.empty()) p.set(F::pins, std::move(pins));
+  // So is the route: a head butler reordering it today changes tomorrow's round, not this one.
+  if (kind == RoundKind::zone && route(zone, kind).size() <= kMaxIdsPerField) {
+    std::vector<Id> stops;
+    for (const RouteStop& s : route(zone, kind)) stops.push_back(s.id);
+    p.set(F::route, join_ids(stops));
+  }
   if (Status s = ctx_.commit({ctx_.make_op(OpKind::round_started, id, std::move(p))}); !s.ok()) return s.error();
   return id;
 }

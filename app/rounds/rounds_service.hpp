@@ -108,7 +108,8 @@ class RoundsService {
     std::unordered_map<Id, std::size_t, IdHash> index;  // stop → position in stops
   };
   // Key: zone, kind, and the pinned versions ("*": the latest).
-  const CachedRoute& cached_route(const Id& zone, RoundKind kind, const std::string* pins) const;
+  const CachedRoute& cached_route(const Id& zone, RoundKind kind, const std::string* pins,
+                                  const std::vector<Id>* pinned = nullptr) const;
   mutable std::map<std::tuple<Id, int, std::string>, CachedRoute> routes_;
   mutable std::uint64_t routes_signature_ = 0;
   mutable std::map<std::tuple<Id, int, std::int64_t>, const Round*> round_index_;

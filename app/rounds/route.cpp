@@ -36,9 +36,19 @@ const ChecklistTemplate* resolve(const MasterData& data, const char* key, const 
 }  // namespace
 
 std::vector<RouteStop> build_route(const MasterData& data, const Views& views, const Id& zone, RoundKind kind,
-                                   const std::string* pins) {
+                                   const std::string* pins, const std::vector<Id>* pinned) {
   std::vector<RouteStop> route;
   if (kind == RoundKind::gate) return route;
+  if (kind == RoundKind::zone && pinned && !pinned->empty()) {
+    for (const Id& id : *pinned) {
+      auto it = data.checkpoints.find(id);
+      if (it == data.checkpoints.end()) continue;
+      auto b = data.buildings.find(it->second.building);
+      const ChecklistTemplate* t = resolve(data, template_for(it->second.kind).key.c_str(), pins);
+      if (t) route.push_back({id, it->second.name, b == data.buildings.end() ? std::string() : b->second.name, t});
+    }
+    return route;
+  }
   if (kind == RoundKind::zone) {
     for (std::size_t z = 0; z < views.zones.size(); ++z) {
       if (views.zones[z].id != zone) continue;

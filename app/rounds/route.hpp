@@ -21,8 +21,10 @@ struct RouteStop {
 };
 
 // `pins`: the checklist versions a started round pinned; nullptr for the
-// latest (what a round started now would walk).
+// latest (what a round started now would walk). `pinned`: a started zone
+// round's checkpoints, walked as they were (a checkpoint added, moved or
+// taken off the route since does not change a round under way).
 std::vector<RouteStop> build_route(const MasterData& data, const Views& views, const Id& zone, RoundKind kind,
-                                   const std::string* pins = nullptr);
+                                   const std::string* pins = nullptr, const std::vector<Id>* pinned = nullptr);
 
 }  // namespace app

@@ -15,7 +15,7 @@ using namespace snapshot_fields;
 // checklists); format 3 adds the kind and the pinned checklist versions.
 bool fields(auto& v, Of<Round> auto& x) {
   return v.id(x.id) && v.id(x.zone) && v.id(x.butler) && v.number(x.day) && v.number(x.started_ms) && v.number(x.finished_ms) &&
-         (v.version() < 3 || (v.enumeration(x.kind, is_round_kind) && v.text(x.pins)));
+         (v.version() < 3 || (v.enumeration(x.kind, is_round_kind) && v.text(x.pins))) && (v.version() < 5 || v.ids(x.route));
 }
 
 // The result and whether there is a reading share one number: bits 0–1, bit 2.

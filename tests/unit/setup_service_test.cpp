@@ -1,0 +1,114 @@
+// A head butler sets the community up on the tablet (issue: a real
+// community, set up in an afternoon): zones with their buildings and butler,
+// checkpoints added, reordered and taken off a route, each an op; a butler
+// may not; a round already started keeps the route it started with.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "app/domain/replica.hpp"
+#include "app/ops/codec.hpp"
+#include "app/session/session.hpp"
+#include "device_fixture.hpp"
+
+using namespace app;
+
+namespace {
+
+struct Device : fixture::Device {
+  Device() : fixture::Device(41, Id{0x5E, 0x70}) { REQUIRE(session.load_demo({}).ok()); }
+  const ZoneRow* zone_named(const std::string& name) const {
+    for (const ZoneRow& z : session.estate().zone_rows()) {
+      if (z.name == name) return &z;
+    }
+    return nullptr;
+  }
+  std::vector<std::string> route_names(const Id& zone) const {
+    std::vector<std::string> out;
+    for (const CheckpointRow& c : session.estate().checkpoints_of_zone(zone)) out.push_back(c.name);
+    return out;
+  }
+  Id first_building() const { return session.setup().buildings().front()->id; }
+};
+
+}  // namespace
+
+TEST_CASE("zones and routes are a lead's to set up, one op a change, and a butler is refused") {
+  Device d;
+  d.as(Role::butler);
+  const std::size_t ops_before = d.session.op_count();
+  auto refused = d.session.setup().add_zone({"九区", {}, {d.first_building()}});
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().code == "not_allowed");
+  CHECK(d.session.op_count() == ops_before);
+
+  d.as(Role::head_butler);
+  CHECK_FALSE(d.session.setup().add_zone({"  ", {}, {d.first_building()}}).ok());
+  CHECK(d.session.setup().add_zone({"九区", {}, {}}).error().code == "buildings_required");
+  CHECK(d.session.setup().add_zone({"九区", d.with_role(Role::cleaning).id, {d.first_building()}}).error().code == "not_butler");
+  const Id zone = d.session.setup().add_zone({"九区", d.with_role(Role::butler).id, {d.first_building()}}).value();
+  REQUIRE(d.zone_named("九区"));
+  CHECK(d.session.setup().add_zone({"九区", {}, {d.first_building()}}).error().code == "name_taken");
+
+  // A zone with no route yet is on the set-up list.
+  auto gaps = d.session.setup().gaps();
+  CHECK(std::any_of(gaps.begin(), gaps.end(), [&](const SetupGap& g) {
+    return g.kind == GapKind::zone_without_checkpoints && g.id == zone;
+  }));
+
+  const Id lobby = d.session.setup().add_checkpoint(zone, {"九区大堂", d.first_building(), CheckpointKind::lobby}).value();
+  const Id lift = d.session.setup().add_checkpoint(zone, {"九区电梯", d.first_building(), CheckpointKind::lift}).value();
+  const Id gate = d.session.setup().add_checkpoint(zone, {"九区门岗", {}, CheckpointKind::gate}).value();
+  CHECK(d.route_names(zone) == std::vector<std::string>{"九区大堂", "九区电梯", "九区门岗"});
+  CHECK(d.session.setup().add_checkpoint(zone, {"九区大堂", d.first_building(), CheckpointKind::lobby}).error().code ==
+        "name_taken");
+
+  // Dragged from last to first: one op for each checkpoint whose place changed.
+  const std::size_t before_move = d.session.op_count();
+  REQUIRE(d.session.setup().move_checkpoint(gate, 0).ok());
+  CHECK(d.route_names(zone) == std::vector<std::string>{"九区门岗", "九区大堂", "九区电梯"});
+  CHECK(d.session.op_count() == before_move + 3);
+  REQUIRE(d.session.setup().move_checkpoint(gate, 0).ok());  // where it is: nothing recorded
+  CHECK(d.session.op_count() == before_move + 3);
+
+  REQUIRE(d.session.setup().edit_checkpoint(lift, {"九区1号电梯", d.first_building(), CheckpointKind::lift}).ok());
+  CHECK(d.route_names(zone)[2] == "九区1号电梯");
+  CHECK(d.session.setup().retire_zone(zone).error().code == "zone_has_route");
+  for (const Id& c : {lobby, lift, gate}) REQUIRE(d.session.setup().retire_checkpoint(c).ok());
+  CHECK(d.route_names(zone).empty());
+  CHECK(d.session.master_data().checkpoints.count(lobby));  // kept, for the answers that name it
+  REQUIRE(d.session.setup().retire_zone(zone).ok());
+  CHECK_FALSE(d.zone_named("九区"));
+
+  // Another tablet folding the same ops sees the same estate.
+  Replica replica;
+  std::vector<Op> ops;
+  for (const auto& r : d.storage.acked) ops.push_back(decode_op(r).value());
+  replica.add(std::move(ops));
+  CHECK(replica.data().zones == d.session.master_data().zones);
+  CHECK(replica.data().checkpoints == d.session.master_data().checkpoints);
+}
+
+TEST_CASE("a round already started keeps its route while the head butler reorders and extends it") {
+  Device d;
+  const ZoneRow zone = d.session.estate().zone_rows().front();
+  d.session.set_actor(d.session.master_data().zones.at(zone.id).butler);
+  const Id round = d.session.rounds().start_round(zone.id).value();
+  std::vector<Id> walked;
+  for (const RouteStop& s : d.session.rounds().route_of(round)) walked.push_back(s.id);
+  REQUIRE(walked.size() >= 3);
+
+  d.as(Role::head_butler);
+  REQUIRE(d.session.setup().move_checkpoint(walked.back(), 0).ok());
+  const Id added = d.session.setup().add_checkpoint(zone.id, {"新加巡查点", {}, CheckpointKind::notice_board}).value();
+  REQUIRE(d.session.setup().retire_checkpoint(walked[1]).ok());
+
+  std::vector<Id> still;
+  for (const RouteStop& s : d.session.rounds().route_of(round)) still.push_back(s.id);
+  CHECK(still == walked);  // the round under way walks what it started with
+  std::vector<Id> next;
+  for (const RouteStop& s : d.session.rounds().route(zone.id, RoundKind::zone)) next.push_back(s.id);
+  CHECK(next.front() == walked.back());  // a round started now walks the new order
+  CHECK(next.back() == added);
+  CHECK(std::find(next.begin(), next.end(), walked[1]) == next.end());
+}
