@@ -11,4 +11,5 @@ set(BUTLER_WORKFLOWS
   handover
   incidents
   renovation
+  setup
 )

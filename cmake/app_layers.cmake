@@ -9,16 +9,18 @@
 #   estate    app/domain/estate.hpp            places and people (types only)
 #   workflow  app/<workflow>/ except below     each workflow's data, rules, fold, op table
 #   domain    app/domain (rest)                the projection, op registry, replica, views, estate service
-#   service   app/<workflow>/*_index.*, *_service.*, *_exports.*, route.*, incident_report.*, app/schedule
+#   service   app/<workflow>/*_index.*, *_service.*, *_exports.*, route.*, incident_report.*, import_*.*,
+#             app/schedule
 #                                              read models and commands over the whole projection
 #   pipeline  app/store, app/sync, app/demo, app/session
 #   server    app/server
 #
 # Workflows are siblings: one reads another's data only through the domain,
-# except the handover, which hands keys over (BUTLER_SIBLING_INCLUDES).
+# except the handover, which hands keys over, and the set-up imports, which file
+# keys and the price list (BUTLER_SIBLING_INCLUDES).
 include("${CMAKE_CURRENT_LIST_DIR}/../app/workflows.cmake")  # BUTLER_WORKFLOWS
 set(BUTLER_LAYERS core ops estate workflow domain service pipeline server)
-set(BUTLER_SIBLING_INCLUDES "handover>keys")
+set(BUTLER_SIBLING_INCLUDES "handover>keys" "setup>keys" "setup>tickets")
 
 # butler_layer_of(<path relative to app/> <out var>): the layer of one file.
 function(butler_layer_of rel out)
@@ -33,7 +35,7 @@ function(butler_layer_of rel out)
   elseif(folder STREQUAL "domain")
     set(l domain)
   elseif(folder IN_LIST BUTLER_WORKFLOWS)
-    if(name MATCHES "_index\\.|_service\\.|_exports\\.|^route\\.|^incident_report\\.")
+    if(name MATCHES "_index\\.|_service\\.|_exports\\.|^route\\.|^incident_report\\.|^import_")
       set(l service)
     else()
       set(l workflow)

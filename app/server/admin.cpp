@@ -8,7 +8,7 @@
 #include "app/domain/master_data.hpp"
 #include "app/domain/validate_op.hpp"
 #include "app/ops/codec.hpp"
-#include "app/server/csv_import.hpp"
+#include "app/server/office_import.hpp"
 #include "app/server/server_ports.hpp"
 
 namespace server {
@@ -35,10 +35,11 @@ std::string demo_pin(std::string_view code) {
 ServerWriter::ServerWriter(ServerStore& store, app::ClockPort& clock, app::RandomPort& random)
     : store_(store), hlc_(clock), random_(random) {}
 
-app::Op ServerWriter::make(app::OpKind kind, const app::Id& entity, app::Payload payload) {
+app::Op ServerWriter::make(app::OpKind kind, const app::Id& entity, app::Payload payload, const app::Id& actor) {
   app::Op op;
   op.op_id = app::Id::random(random_);
   op.device_id = kServerDevice;
+  op.actor = actor;
   op.hlc = hlc_.tick();
   op.entity = entity;
   op.kind = kind;
@@ -199,16 +200,28 @@ int run_admin(const std::vector<std::string>& a, ServerStore& store, std::FILE* 
     std::fprintf(out, "%zu device(s) of %s revoked; they must enrol again\n", n.value(), a[1].c_str());
     return 0;
   }
-  if (cmd == "import-units" && a.size() == 3) {
+  // import COMMUNITY KIND FILE [--dry-run]; import-units COMMUNITY FILE is the older spelling of "import … units".
+  const bool units_alias = cmd == "import-units" && a.size() == 3;
+  const bool dry_run = a.size() == 5 && a[4] == "--dry-run";
+  if (units_alias || (cmd == "import" && (a.size() == 4 || dry_run))) {
     auto c = community_of(a[1]);
     if (!c.ok()) return fail(c.error());
-    std::ifstream in(a[2], std::ios::binary);
-    if (!in) return fail(bad("unreadable", "cannot read " + a[2]));
+    const auto kind = units_alias ? std::optional(app::ImportKind::units) : app::import_kind_named(a[2]);
+    if (!kind) return fail(bad("bad_kind", "unknown kind " + a[2] + " (units, residents, staff, keys, zones, checkpoints, prices)"));
+    const std::string& path = units_alias ? a[2] : a[3];
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return fail(bad("unreadable", "cannot read " + path));
     std::stringstream ss;
     ss << in.rdbuf();
-    auto n = import_units(w, store, c.value(), ss.str());
-    if (!n.ok()) return fail(n.error());
-    std::fprintf(out, "%zu units imported into %s\n", n.value(), c.value().name.c_str());
+    auto plan = import_file(w, store, c.value(), ImportRequest{*kind, path, {}, dry_run}, ss.str());
+    if (!plan.ok()) return fail(plan.error());
+    std::fprintf(out, "%s: %s", c.value().name.c_str(), import_report_text(plan.value(), dry_run).c_str());
+    return 0;
+  }
+  if (cmd == "import-template" && a.size() == 2) {
+    const auto kind = app::import_kind_named(a[1]);
+    if (!kind) return fail(bad("bad_kind", "unknown kind " + a[1]));
+    std::fputs(app::import_template_csv(*kind).c_str(), out);
     return 0;
   }
   if (cmd == "list-communities" && a.size() == 1) {
@@ -225,7 +238,9 @@ int run_admin(const std::vector<std::string>& a, ServerStore& store, std::FILE* 
                "                                            engineering, security, cleaning, greening)\n"
                "  reset-pin CODE PIN\n"
                "  revoke-devices CODE                      (a lost tablet: its token stops working)\n"
-               "  import-units COMMUNITY FILE.csv          (楼栋,单元,房号,楼层,状态 — as the units export)\n"
+               "  import COMMUNITY KIND FILE [--dry-run]   (KIND: units, residents, staff, keys, zones,\n"
+               "                                            checkpoints, prices; FILE: .xlsx or CSV; all or nothing)\n"
+               "  import-template KIND                     (the CSV template of a kind, to stdout)\n"
                "  list-communities\n");
   return 2;
 }

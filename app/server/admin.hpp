@@ -23,7 +23,8 @@ inline constexpr app::Id kServerDevice{0x5345525645520000ull, 1};  // "SERVER": 
 class ServerWriter {
  public:
   ServerWriter(ServerStore& store, app::ClockPort& clock, app::RandomPort& random);
-  app::Op make(app::OpKind kind, const app::Id& entity, app::Payload payload);
+  // `actor`: the lead an upload came from; nil for the office's own admin commands.
+  app::Op make(app::OpKind kind, const app::Id& entity, app::Payload payload, const app::Id& actor = {});
   app::Status store(std::int64_t community, const std::vector<app::Op>& ops);
   app::RandomPort& random() { return random_; }
 

@@ -45,6 +45,18 @@ void mount_api(httplib::Server& http, SyncService& service) {
     }
     write(res, std::move(r));
   });
+  http.Get(R"(/api/v1/import/templates/([a-z_]+)\.csv)", [](const httplib::Request& req, httplib::Response& res) {
+    Reply r = SyncService::import_template(req.matches[1].str());
+    if (r.status == 200) {
+      res.set_header("Content-Disposition", "attachment; filename=\"" + req.matches[1].str() + "-template.csv\"");
+    }
+    write(res, std::move(r));
+  });
+  // The file is the body; ?file= names it for the import's record, ?dry_run=1 only plans.
+  http.Post(R"(/api/v1/import/([a-z_]+))", [&service](const httplib::Request& req, httplib::Response& res) {
+    write(res, service.import_sheet(auth(req), req.matches[1].str(), req.body, req.get_param_value("file"),
+                                    req.get_param_value("dry_run") == "1"));
+  });
   // Any other /api path: a JSON 404, not the web app's index.html.
   http.Get(R"(/api/.*)", [](const httplib::Request&, httplib::Response& res) {
     write(res, error_reply(404, "not_found", "no such endpoint"));

@@ -74,6 +74,7 @@ bool parse(int argc, char** argv, int first, Options* o) {
     else if (a == "--data") { if (!next(&o->data)) return false; }
     else if (a == "--quiet") o->quiet = true;
     else if (a == "--demo") o->demo = true;
+    else if (a == "--dry-run") o->rest.push_back(a);  // admin import's: plan only
     else if (a.rfind("--", 0) == 0) return false;
     else o->rest.push_back(a);
   }

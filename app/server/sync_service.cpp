@@ -7,6 +7,7 @@
 #include "app/domain/validate_op.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/ops/codec.hpp"
+#include "app/server/office_import.hpp"
 #include "app/server/server_ports.hpp"
 #include "app/sync/sync_json.hpp"
 #include "app/sync/wire.hpp"
@@ -175,6 +176,34 @@ Reply SyncService::export_csv(std::string_view authorization, std::string_view n
   app::Replica replica;
   replica.add(std::move(ops));
   return Reply{200, to_csv((*fn)(ExportInput{replica, clock_.now_ms()})), "text/csv; charset=utf-8"};
+}
+
+Reply SyncService::import_sheet(std::string_view authorization, std::string_view kind_word, std::string_view body,
+                                std::string_view file_name, bool dry_run) {
+  auto device = authorize(authorization);
+  if (!device.ok()) return error_reply(401, device.error().code, device.error().message);
+  const auto kind = app::import_kind_named(kind_word);
+  if (!kind) return error_reply(404, "not_found", words(S::err_not_found));
+  const std::int64_t role = device.value().role;
+  const bool lead = role == static_cast<std::int64_t>(app::Role::head_butler) || role == static_cast<std::int64_t>(app::Role::manager);
+  // Staff sheets set roles and hand out PINs: the manager's alone.
+  const bool allowed = *kind == app::ImportKind::staff ? role == static_cast<std::int64_t>(app::Role::manager) : lead;
+  if (!allowed) return error_reply(403, "forbidden", words(S::err_sync_forbidden, "role"));
+  if (body.size() > limits_.import_body) return error_reply(413, "too_large", words(S::err_sync_bad_request, "file too large"));
+  auto community = store_.community(device.value().community);
+  auto me = store_.find_staff(device.value().staff_code);
+  if (!community || !me) return error_reply(401, "unauthorized", words(S::err_sync_unauthorized));
+  ServerWriter w(store_, clock_, random_);
+  std::lock_guard<std::mutex> lock(import_mutex_);  // one import at a time: each plans against the last one's result
+  auto plan = import_file(w, store_, *community, ImportRequest{*kind, file_name, me->staff, dry_run}, body);
+  if (!plan.ok()) return error_reply(plan.error().code == "too_large" ? 413 : 422, plan.error().code, plan.error().message);
+  return Reply{200, import_report_json(plan.value(), dry_run, true)};
+}
+
+Reply SyncService::import_template(std::string_view kind_word) {
+  const auto kind = app::import_kind_named(kind_word);
+  if (!kind) return error_reply(404, "not_found", words(S::err_not_found));
+  return Reply{200, app::import_template_csv(*kind), "text/csv; charset=utf-8"};
 }
 
 }  // namespace server

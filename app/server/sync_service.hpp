@@ -26,6 +26,7 @@ struct Limits {
   std::size_t blob_body = 12u << 20;  // a downscaled photo is well under 1 MiB
   std::size_t page_ops = 2000;
   std::size_t page_bytes = 4u << 20;
+  std::size_t import_body = 12u << 20;  // an office's sheet of every resident is well under 2 MiB
 };
 
 // Roles that may download the office's exports (head butler, front desk, manager).
@@ -41,6 +42,13 @@ class SyncService {
   Reply put_blob(std::string_view authorization, std::string_view sha, std::string_view body);
   Reply get_blob(std::string_view authorization, std::string_view sha);
   Reply export_csv(std::string_view authorization, std::string_view name);
+  // An office file into the token's community (app/server/office_import.hpp):
+  // a head butler or manager; staff sheets the manager only. `dry_run`: what
+  // would change, nothing stored.
+  Reply import_sheet(std::string_view authorization, std::string_view kind, std::string_view body,
+                     std::string_view file_name, bool dry_run);
+  // The template of an import kind (CSV with BOM): no data in it, no token needed.
+  static Reply import_template(std::string_view kind);
   Reply health() const;
 
   const Limits& limits() const { return limits_; }
@@ -54,6 +62,7 @@ class SyncService {
   app::RandomPort& random_;
   Limits limits_;
   ExportRegistry exports_;
+  std::mutex import_mutex_;
   // Wrong PINs per staff code: six digits fall to guessing without a limit.
   struct Failures {
     int count = 0;

@@ -54,7 +54,7 @@ namespace app {
 // A snapshot of any other version is dropped and rebuilt from the log (it is
 // only a cache). Format 3 (tickets without slips, no key cabinet) is such a
 // one: its sections no longer line up with 4's.
-inline constexpr unsigned char kSnapshotFormatVersion = 4;
+inline constexpr unsigned char kSnapshotFormatVersion = 5;
 
 Result<Snapshot> decode_snapshot(std::string_view bytes);
 

@@ -3,6 +3,8 @@
 // listed once, in stored order, for both the writer and the reader
 // (snapshot_fields.hpp); a reader refuses any value its fold could not have
 // produced.
+#include <type_traits>
+
 #include "app/core/sha256.hpp"
 #include "app/domain/estate.hpp"
 #include "app/store/snapshot_sections.hpp"
@@ -23,11 +25,20 @@ bool fields(auto& v, Of<Unit> auto& x) {
          v.enumeration(x.status, is_unit_status);
 }
 
+// Fields that came in format 5 (a resident's relation, retired zones and
+// checkpoints) are read only from a snapshot that has them; a format-2 one
+// reads as the fold of its day left them.
+bool since5(auto& v, auto read) { return v.version() < 5 || read(); }
+
 // Owner and removed share one varint: bit 0, bit 1.
 bool fields(auto& v, Of<Resident> auto& x) {
-  return v.id(x.id) && v.id(x.unit) && v.text(x.name) && v.text(x.phone) && v.text(x.occupation) &&
-         v.packed_varint(Bit{x.owner}, Bit{x.removed}) && v.enumeration(x.relation, is_relation) && v.number(x.moved_in) &&
-         v.number(x.moved_out);
+  const bool ok = v.id(x.id) && v.id(x.unit) && v.text(x.name) && v.text(x.phone) && v.text(x.occupation) &&
+                  v.packed_varint(Bit{x.owner}, Bit{x.removed}) && v.number(x.moved_in) && v.number(x.moved_out) &&
+                  since5(v, [&] { return v.enumeration(x.relation, is_relation); });
+  if constexpr (!std::is_const_v<std::remove_reference_t<decltype(x)>>) {
+    if (v.version() < 5 && x.owner) x.relation = Relation::owner;  // before relations, an owner was only the flag
+  }
+  return ok;
 }
 
 bool fields(auto& v, Of<Staff> auto& x) {
@@ -35,12 +46,14 @@ bool fields(auto& v, Of<Staff> auto& x) {
 }
 
 bool fields(auto& v, Of<Zone> auto& x) {
-  return v.id(x.id) && v.text(x.name) && v.id(x.butler) && v.ids(x.buildings) && v.number(x.position) && v.flag(x.retired);
+  return v.id(x.id) && v.text(x.name) && v.id(x.butler) && v.ids(x.buildings) && v.number(x.position) &&
+         since5(v, [&] { return v.flag(x.retired); });
 }
 
 bool fields(auto& v, Of<Checkpoint> auto& x) {
   return v.id(x.id) && v.id(x.building) && v.id(x.zone) && v.text(x.name) && v.enumeration(x.kind, is_checkpoint_kind) &&
-         v.number(x.position) && v.flag(x.retired);
+         v.number(x.position) &&
+         since5(v, [&] { return v.flag(x.retired); });
 }
 
 bool fields(auto& v, Of<Photo> auto& x) { return v.id(x.id) && v.id(x.subject) && v.text(x.sha256, is_sha256_hex) && v.number(x.taken_ms); }
@@ -53,10 +66,10 @@ void add_estate_sections(SnapshotSections& s) {
   s.value("community", 2, kFields, [](auto& d) -> auto& { return d.community; });
   s.map("buildings", 2, kFields, [](auto& d) -> auto& { return d.buildings; });
   s.map("units", 2, kFields, [](auto& d) -> auto& { return d.units; });
-  s.map("residents", 3, kFields, [](auto& d) -> auto& { return d.residents; });
+  s.map("residents", 2, kFields, [](auto& d) -> auto& { return d.residents; });
   s.map("staff", 2, kFields, [](auto& d) -> auto& { return d.staff; });
-  s.map("zones", 3, kFields, [](auto& d) -> auto& { return d.zones; });
-  s.map("checkpoints", 3, kFields, [](auto& d) -> auto& { return d.checkpoints; });
+  s.map("zones", 2, kFields, [](auto& d) -> auto& { return d.zones; });
+  s.map("checkpoints", 2, kFields, [](auto& d) -> auto& { return d.checkpoints; });
   s.map("photos", 2, kFields, [](auto& d) -> auto& { return d.photos; });
 }
 

@@ -131,6 +131,19 @@ void SyncDriver::fetch_photo(const std::string& sha256, std::function<void(bool 
             }, 120000);
 }
 
+void SyncDriver::import_file(const std::string& kind, std::string bytes, bool dry_run,
+                             std::function<void(int status, const std::string& body)> done) {
+  if (!enrollment_) {
+    done(0, "not enrolled");
+    return;
+  }
+  const std::string url = enrollment_->server + "/api/v1/import/" + kind + "?file=tablet" + (dry_run ? "&dry_run=1" : "");
+  host_.http_send("POST", url, bytes, enrollment_->token, [this, dry_run, done](int status, const std::string& body) {
+    if (status == 200 && !dry_run) sync_now();  // the new zones and keys, here at once
+    done(status, body);
+  }, 120000);
+}
+
 void SyncDriver::keep_state() {
   // "Last synced" survives a reload: the butler must not read "never" offline.
   if (const std::int64_t last = client_->status().last_synced_ms; last > last_synced_ms_) {

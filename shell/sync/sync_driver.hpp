@@ -37,6 +37,10 @@ class SyncDriver {
   // A photo another tablet took: fetched from the server and stored here
   // (not owed back). done(false) when not enrolled, offline or not found.
   void fetch_photo(const std::string& sha256, std::function<void(bool ok)> done);
+  // An office file a lead picked, to the server's import (dry_run: only what
+  // would change). A stored import is pulled back at once by a sync.
+  void import_file(const std::string& kind, std::string bytes, bool dry_run,
+                   std::function<void(int status, const std::string& body)> done);
 
   bool enrolled() const { return enrollment_ != nullptr; }
   const app::sync::Enrollment* enrollment() const { return enrollment_.get(); }

@@ -145,7 +145,7 @@ void fitted_text(ImDrawList* dl, ImVec2 pos, float max_x, ImU32 color, const cha
 }
 
 bool list_row(const char* id, const char* title, const char* subtitle, const char* status, ImU32 status_color,
-              bool selected) {
+              bool selected, float row_width) {
   ui().fonts->request_text(title);
   ui().fonts->request_text(subtitle);
   const float line = ImGui::GetTextLineHeight();
@@ -153,7 +153,7 @@ bool list_row(const char* id, const char* title, const char* subtitle, const cha
   const float height = std::max(ui().touch(), line * 2 + pad * 2 + ui().css(2));
   ImGui::PushID(id);
   const ImVec2 at = ImGui::GetCursorScreenPos();
-  const bool pressed = ImGui::Selectable("##row", selected, 0, ImVec2(0, height));
+  const bool pressed = ImGui::Selectable("##row", selected, 0, ImVec2(row_width, height));
   const float width = ImGui::GetItemRectSize().x;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float x = at.x + ui().css(12);

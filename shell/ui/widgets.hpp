@@ -40,8 +40,9 @@ void fitted_text(ImDrawList* dl, ImVec2 pos, float max_x, ImU32 color, const cha
 
 // A full-width list row, two lines (title, subtitle) and a status pill on the
 // right; at least one touch target tall. Returns true when tapped.
+// `width` 0: to the right edge; else that wide (buttons follow on its line).
 bool list_row(const char* id, const char* title, const char* subtitle, const char* status = nullptr,
-              ImU32 status_color = 0, bool selected = false);
+              ImU32 status_color = 0, bool selected = false, float width = 0);
 
 // A heading in the title font.
 void heading(const char* text);

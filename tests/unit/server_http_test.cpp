@@ -16,7 +16,6 @@
 #include "app/ops/codec.hpp"
 #include "app/server/admin.hpp"
 #include "app/server/api.hpp"
-#include "app/server/csv_import.hpp"
 #include "app/server/server_ports.hpp"
 #include "app/server/sync_service.hpp"
 #include "app/sync/wire.hpp"
@@ -276,31 +275,6 @@ TEST_CASE("butler-server over HTTP: enrol, sync, scoping, bad input, blobs, expo
   CHECK(theirs_csv->body == "\xEF\xBB\xBF楼栋,单元,房号,楼层,状态\r\n");  // none of 锦绣花园's units
   CHECK(cli.Get("/api/v1/export/nothing.csv", bearer(head))->status == 404);
   CHECK(cli.Get("/api/v1/nothing", bearer(head))->status == 404);
-}
-
-TEST_CASE("unit import from CSV is all-or-nothing and names bad lines") {
-  auto store = std::move(server::ServerStore::open(":memory:")).value();
-  fakes::Clock clock;
-  fakes::Random random(3);
-  server::ServerWriter w(*store, clock, random);
-  auto c = server::create_community(w, *store, "翠苑", "宁波市");
-  REQUIRE(c.ok());
-  const std::int64_t before = store->op_count(-1);
-  auto bad = server::import_units(w, *store, c.value(),
-                                  "\xEF\xBB\xBF楼栋,单元,房号,楼层,状态\n1栋,1,101,1,已入住\n1栋,1,102,x,空置\n2栋,1,101,3,火星\n1栋,1,101,1,空置\n");
-  REQUIRE_FALSE(bad.ok());
-  CHECK(bad.error().message.find("line 3") != std::string::npos);
-  CHECK(bad.error().message.find("line 4") != std::string::npos);
-  CHECK(bad.error().message.find("line 5") != std::string::npos);
-  CHECK(store->op_count(-1) == before);
-  auto ok = server::import_units(w, *store, c.value(), "楼栋,单元,房号,楼层,状态\r\n1栋,1,101,1,已入住\r\n\"2栋\",2,\"1502\",15,装修中\r\n");
-  REQUIRE(ok.ok());
-  CHECK(ok.value() == 2);
-  CHECK(store->op_count(-1) == before + 4);  // two buildings, two units
-  // Importing again updates the same units instead of making new ones.
-  auto again = server::import_units(w, *store, c.value(), "楼栋,单元,房号,楼层,状态\n1栋,1,101,1,空置\n");
-  REQUIRE(again.ok());
-  CHECK(store->op_count(-1) == before + 5);
 }
 
 TEST_CASE("admin commands: community, staff, PIN reset and revocation, as the office runs them") {

@@ -1,0 +1,112 @@
+// A real community from an empty server (issue: a real community, set up in
+// an afternoon): nothing of the demo. The office creates the community and
+// imports its sheets — staff through the admin command, the rest uploaded by
+// the manager's token, files made here — a head butler's tablet sees what is
+// still missing, adds a zone and reorders a route by drag; a butler's tablet
+// then gets that route in its new order and walks it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, drag, root } from './harness.mjs';
+import { synced } from './helpers.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+const bin = path.join(root, 'build/native/butler-server');
+const admin = (...args) => execFileSync(bin, ['admin', '--data', server.data, ...args], { encoding: 'utf8' });
+const type = async (page, field, text) => {
+  await tap(page, field);
+  await page.keyboard.insertText(text);
+  await frames(page, 3);
+};
+
+async function token(code, pin, device) {
+  const r = await fetch(server.url + 'api/v1/enroll', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code, pin, device_id: device }),
+  });
+  assert.equal(r.status, 200);
+  return (await r.json()).token;
+}
+
+async function upload(tok, kind, csv) {
+  const r = await fetch(server.url + `api/v1/import/${kind}?file=${kind}.csv`, {
+    method: 'POST', headers: { Authorization: 'Bearer ' + tok }, body: csv,
+  });
+  const body = await r.json();
+  assert.equal(r.status, 200, JSON.stringify(body));
+  return body;
+}
+
+async function enrol(page, code, pin) {
+  await tap(page, 'welcome_enroll');
+  await type(page, 'sync_code', code);
+  await type(page, 'sync_pin', pin);
+  await tap(page, 'sync_enroll');
+  await synced(page);
+}
+
+test('from an empty server: imports, a head butler sets zones and a route by drag, a butler walks it', async () => {
+  admin('create-community', '幸福里', '杭州市');
+  const dir = mkdtempSync(path.join(tmpdir(), 'butler-setup-'));
+  const staff = path.join(dir, 'staff.csv');
+  writeFileSync(staff, '\ufeff工号,姓名,岗位,初始PIN\nZR001,赵主任,管理处主任,246802\nZG001,李主管,客服主管,135791\nGJ001,王管家,客服管家,135790\n');
+  assert.match(admin('import', '幸福里', 'staff', staff), /新增 3/);
+
+  const manager = await token('ZR001', '246802', 'ffffffffffffffffffffffffffff0a01');
+  await upload(manager, 'units', '楼号,单元,房号,楼层,状态\n1栋,1,101,1,已入住\n1栋,1,102,1,空置\n2栋,1,201,2,已入住\n3栋,1,301,3,已入住\n');
+  await upload(manager, 'residents', '楼栋,房号,姓名,身份,手机\n1栋,101,张三,业主,13900139000\n2栋,201,李四,租户,13700137000\n');
+  await upload(manager, 'keys', '标签,类别,所属\n1栋1单元101,分户钥匙,\n');
+  await upload(manager, 'zones', '名称,楼栋,管家工号\n一区,1栋、2栋,GJ001\n');
+  const route = await upload(manager, 'checkpoints', '名称,楼栋,种类,责任区\n1栋大堂,1栋,大堂,一区\n1栋电梯,1栋,电梯,一区\n南大门,,大门,一区\n');
+  assert.equal(route.added, 3);
+  // The same file again changes nothing.
+  assert.equal((await upload(manager, 'checkpoints', '名称,楼栋,种类,责任区\n1栋大堂,1栋,大堂,一区\n1栋电梯,1栋,电梯,一区\n南大门,,大门,一区\n')).unchanged, 3);
+
+  // The head butler's tablet: what is missing, a second zone, the route reordered.
+  const head = await newTablet(browser);
+  await boot(head, server.url);
+  await enrol(head, 'ZG001', '135791');
+  await tap(head, 'nav_registers');
+  await tap(head, 'reg_section:5');
+  let s = await state(head);
+  assert.ok(s.setup.gaps.includes(5), 'a building in no zone (3栋) is listed');   // GapKind::building_in_no_zone
+  assert.ok(s.setup.gaps.includes(7), 'no price list is listed');                // GapKind::no_prices
+  await screenshot(head, 'setup-gaps-portrait');
+  await tap(head, 'setup_zone_add');
+  await type(head, 'zone_form_name', '二区');
+  await tap(head, 'zone_form_butler:1');
+  await tap(head, 'zone_form_building:2');   // 3栋
+  await tap(head, 'zone_form_save');
+  s = await state(head);
+  assert.equal(s.setup.zones, 2);
+  assert.ok(!s.setup.gaps.includes(5), '3栋 is in a zone now');
+
+  await tap(head, 'setup_zone:0');
+  assert.equal((await widget(head, 'setup_cp:0')).label.replace(/^1\. /, ''), '1栋大堂');
+  const from = await widget(head, 'setup_cp_drag:2');
+  const to = await widget(head, 'setup_cp_drag:0');
+  await drag(head, { x: from.css.x + from.css.w / 2, y: from.css.y + from.css.h / 2 }, { x: to.css.x + to.css.w / 2, y: to.css.y + 2 }, 8);
+  await frames(head, 4);
+  assert.match((await widget(head, 'setup_cp:0')).label, /南大门/, 'the gate was dragged to the front');
+  await screenshot(head, 'setup-route-portrait');
+  await head.setViewportSize({ width: 390, height: 844 });
+  await frames(head, 6);
+  await screenshot(head, 'setup-route-phone');
+  await synced(head);
+
+  // The butler's tablet: the route in the head butler's order, walked.
+  const butler = await newTablet(browser);
+  await boot(butler, server.url);
+  await enrol(butler, 'GJ001', '135790');
+  await tap(butler, 'nav_rounds');
+  await tap(butler, 'zone:0');
+  await tap(butler, 'zone_start:0');
+  const first = await widget(butler, 'round_cp:0');
+  assert.match(first.label, /南大门/, 'the butler walks the route in the order the head butler set');
+  await screenshot(butler, 'setup-butler-round-portrait');
+});
