@@ -38,7 +38,8 @@ struct Office {
   }
   MasterData data() {
     std::vector<Op> ops;
-    for (const auto& rec : store->all_records(community.id).value()) ops.push_back(decode_op(rec).value());
+    auto records = store->all_records(community.id);
+    for (const auto& rec : records.value()) ops.push_back(decode_op(rec).value());
     Replica replica;
     replica.add(std::move(ops));
     return replica.data();
@@ -178,11 +179,11 @@ TEST_CASE("staff: PINs from the file or generated once, sign-in works, codes and
   CHECK(o.store->find_staff("GJ001")->role == static_cast<std::int64_t>(Role::head_butler));
   CHECK(service.enroll(sync::encode_enroll_request({"GJ001", "135790", Id{1, 4}})).status == 200);
 
-  auto bad = o.import(ImportKind::staff, "工号,姓名,岗位,初始PIN\nGJ009,某人,宇航员,12ab\nGJ009,某人,保洁,\n");
+  auto bad = o.import(ImportKind::staff, "工号,姓名,岗位,初始PIN\nGJ009,某人,宇航员,12ab\nGJ010,甲,保洁,\nGJ010,乙,保洁,\n");
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.error().message.find("line 2, 岗位") != std::string::npos);
   CHECK(bad.error().message.find("line 2, 初始PIN") != std::string::npos);
-  CHECK(bad.error().message.find("line 3: the same 工号 is on line 2") != std::string::npos);
+  CHECK(bad.error().message.find("line 4: the same 工号 is on line 3") != std::string::npos);
 
   // A code another community signs in with is refused whole.
   auto other = server::create_community(o.w, *o.store, "翠苑", "宁波市").value();
@@ -251,7 +252,7 @@ TEST_CASE("keys and the price list: a unit key by its unit written any way, publ
   CHECK_FALSE(o.import(ImportKind::prices, "项目,单位,单价\n换锁,把,三十\n").ok());
 }
 
-TEST_CASE("the upload: a lead's token imports into the lead's community; staff sheets are the manager's") {
+TEST_CASE("the upload: a lead's token imports into the lead's community, staff sheets the manager's alone") {
   Office o;
   o.estate();
   o.must(ImportKind::staff, "工号,姓名,岗位,初始PIN\nZR001,赵主任,管理处主任,246802\n");

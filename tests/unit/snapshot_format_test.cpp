@@ -51,12 +51,12 @@ MasterData one_of_each() {
   d.buildings[building] = Building{building, v.text("楼"), 33, 2};
   d.units[unit] = Unit{unit, building, v.number(), v.text("单元"), v.text("室"), UnitStatus::renovating};
   {
-    Resident r{v.id(), unit, v.text("姓名"), v.text("电话"), v.text("职业"), true, v.number(), v.number(), false};
+    Resident r{v.id(), unit, v.text("姓名"), v.text("电话"), v.text("职业"), false, Relation::tenant, v.number(), v.number(), false};
     d.residents[r.id] = r;
   }
   d.staff[staff] = Staff{staff, v.text("员工"), v.text("工号"), v.text("电话"), v.text("pin"), Role::head_butler};
-  d.zones[zone] = Zone{zone, v.text("片区"), staff, {building, v.id()}, v.number()};
-  d.checkpoints[checkpoint] = Checkpoint{checkpoint, building, zone, v.text("点位"), CheckpointKind::fire_door, v.number()};
+  d.zones[zone] = Zone{zone, v.text("片区"), staff, {building, v.id()}, v.number(), true};
+  d.checkpoints[checkpoint] = Checkpoint{checkpoint, building, zone, v.text("点位"), CheckpointKind::fire_door, v.number(), true};
   {
     Photo p{v.id(), checkpoint, sha256_hex("photo"), v.number()};
     d.photos[p.id] = p;
@@ -68,6 +68,7 @@ MasterData one_of_each() {
   r.butler = staff;
   r.kind = RoundKind::gate;
   r.day = 20260101;
+  r.route = {checkpoint, v.id()};
   r.started_ms = v.number();
   r.finished_ms = v.number();
   r.pins = "lift:3";
@@ -277,6 +278,9 @@ MasterData one_of_each() {
                 RenovationStep{v.id(), v.id(), renovation::Stage::refunded, v.number(), v.text("退款"),
                                renovation::TransitionError::already_refunded}};
   d.renovation.renovations[rn.id] = rn;
+
+  ImportRecord im{v.id(), staff, ImportKind::checkpoints, v.text("文件"), v.number(), v.number(), v.number(), v.number()};
+  d.setup.imports[im.id] = im;
   return d;
 }
 
@@ -291,8 +295,8 @@ TEST_CASE("snapshot bytes are pinned: one entity of every type writes exactly th
   const MasterData d = one_of_each();
   const std::string bytes = one_of_each_snapshot(d);
   // Changing this digest is changing the format: bump kSnapshotFormatVersion with it.
-  CHECK(sha256_hex(bytes) == "d551f0ec917f878338d4f09bdc9ca30a1958b2f348a384088a3f11f17f60c73d");
-  CHECK(kSnapshotFormatVersion == 4);
+  CHECK(sha256_hex(bytes) == "1b448b91d4652a6dd8235716f6a09b65a6f05789a95df9481c8b7ea9df0a3a53");
+  CHECK(kSnapshotFormatVersion == 5);
   // And they read back to the same projection, every field of it.
   Result<Snapshot> s = decode_snapshot(bytes);
   REQUIRE(s.ok());
