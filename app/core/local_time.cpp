@@ -38,6 +38,31 @@ std::int64_t add_days(std::int64_t day, std::int64_t days) {
   return y * 10000 + m * 100 + d;
 }
 
+std::int64_t parse_day(std::string_view text) {
+  // Up to three runs of digits, split by '-', '/' or '.' (or one run of eight).
+  std::int64_t parts[3] = {0, 0, 0};
+  int n = 0, digits = 0;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      if (n == 3 || ++digits > 8) return 0;
+      parts[n] = parts[n] * 10 + (c - '0');
+    } else if ((c == '-' || c == '/' || c == '.') && digits > 0 && n < 2) {
+      ++n;
+      digits = 0;
+    } else if (c != ' ') {
+      return 0;
+    }
+  }
+  if (digits == 0) return 0;
+  std::int64_t day = 0;
+  if (n == 0) day = parts[0];
+  else if (n == 2 && parts[1] <= 12 && parts[2] <= 31) day = parts[0] * 10000 + parts[1] * 100 + parts[2];
+  else return 0;
+  const std::int64_t y = day / 10000, m = day / 100 % 100, d = day % 100;
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31) return 0;
+  return add_days(day, 0) == day ? day : 0;  // 2026-02-30 is not a day
+}
+
 LocalTime local_time(std::int64_t wall_ms, int utc_offset_minutes) {
   const std::int64_t minutes = floor_div(wall_ms, 60000) + utc_offset_minutes;
   std::int64_t y = 0, m = 0, d = 0;
