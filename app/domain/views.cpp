@@ -61,6 +61,8 @@ bool patch_views(Views& v, const MasterData& d, const std::vector<Op>& ops) {
       auto it = v.unit_index.find(r->second.unit);
       if (it == v.unit_index.end()) return false;
       touched.push_back(it->second);
+    } else if (op.kind == OpKind::household_moved_in || op.kind == OpKind::household_moved_out) {
+      // The move's record: the rows follow from its people's resident_set.
     } else {
       return false;
     }
