@@ -1,5 +1,5 @@
 // The estate in a projection snapshot: the community, then buildings, units,
-// residents, staff, zones, checkpoints and photos. Each entity's fields are
+// residents, staff, zones, checkpoints, photos and the households' moves. Each entity's fields are
 // listed once, in stored order, for both the writer and the reader
 // (snapshot_fields.hpp); a reader refuses any value its fold could not have
 // produced.
@@ -23,27 +23,38 @@ bool fields(auto& v, Of<Unit> auto& x) {
          v.enumeration(x.status, is_unit_status);
 }
 
-// Owner and removed share one varint: bit 0, bit 1.
+// Owner and removed share one varint: bit 0, bit 1. The relation came in
+// format 5; before, it follows the owner flag (as the fold of an op that
+// carries only F::is_owner). The fold keeps the two in step.
 bool fields(auto& v, Of<Resident> auto& x) {
   return v.id(x.id) && v.id(x.unit) && v.text(x.name) && v.text(x.phone) && v.text(x.occupation) &&
-         v.packed_varint(Bit{x.owner}, Bit{x.removed}) && v.enumeration(x.relation, is_relation) && v.number(x.moved_in) &&
-         v.number(x.moved_out);
+         v.packed_varint(Bit{x.owner}, Bit{x.removed}) && v.number(x.moved_in) && v.number(x.moved_out) &&
+         (v.version() >= 5 ? v.enumeration(x.relation, is_relation)
+                           : v.derive(x, [](auto& r) { r.relation = r.owner ? Relation::owner : Relation::family; })) &&
+         v.check(x, [](const Resident& r) { return r.owner == (r.relation == Relation::owner); });
 }
 
 bool fields(auto& v, Of<Staff> auto& x) {
   return v.id(x.id) && v.text(x.name) && v.text(x.code) && v.text(x.phone) && v.text(x.pin_hash) && v.enumeration(x.role, is_role);
 }
 
+// Retired came in format 5 (before, nothing was).
 bool fields(auto& v, Of<Zone> auto& x) {
-  return v.id(x.id) && v.text(x.name) && v.id(x.butler) && v.ids(x.buildings) && v.number(x.position) && v.flag(x.retired);
+  return v.id(x.id) && v.text(x.name) && v.id(x.butler) && v.ids(x.buildings) && v.number(x.position) &&
+         (v.version() < 5 || v.flag(x.retired));
 }
 
 bool fields(auto& v, Of<Checkpoint> auto& x) {
   return v.id(x.id) && v.id(x.building) && v.id(x.zone) && v.text(x.name) && v.enumeration(x.kind, is_checkpoint_kind) &&
-         v.number(x.position) && v.flag(x.retired);
+         v.number(x.position) && (v.version() < 5 || v.flag(x.retired));
 }
 
 bool fields(auto& v, Of<Photo> auto& x) { return v.id(x.id) && v.id(x.subject) && v.text(x.sha256, is_sha256_hex) && v.number(x.taken_ms); }
+
+bool fields(auto& v, Of<HouseholdMove> auto& x) {
+  return v.id(x.id) && v.id(x.unit) && v.id(x.recorded_by) && v.flag(x.out) && v.number(x.day) && v.ids(x.people) &&
+         v.text(x.cards) && v.number(x.keys) && v.text(x.note) && v.number(x.recorded_ms);
+}
 
 constexpr auto kFields = [](auto& v, auto& x) { return fields(v, x); };
 
@@ -53,11 +64,12 @@ void add_estate_sections(SnapshotSections& s) {
   s.value("community", 2, kFields, [](auto& d) -> auto& { return d.community; });
   s.map("buildings", 2, kFields, [](auto& d) -> auto& { return d.buildings; });
   s.map("units", 2, kFields, [](auto& d) -> auto& { return d.units; });
-  s.map("residents", 3, kFields, [](auto& d) -> auto& { return d.residents; });
+  s.map("residents", 2, kFields, [](auto& d) -> auto& { return d.residents; });
   s.map("staff", 2, kFields, [](auto& d) -> auto& { return d.staff; });
-  s.map("zones", 3, kFields, [](auto& d) -> auto& { return d.zones; });
-  s.map("checkpoints", 3, kFields, [](auto& d) -> auto& { return d.checkpoints; });
+  s.map("zones", 2, kFields, [](auto& d) -> auto& { return d.zones; });
+  s.map("checkpoints", 2, kFields, [](auto& d) -> auto& { return d.checkpoints; });
   s.map("photos", 2, kFields, [](auto& d) -> auto& { return d.photos; });
+  s.map("moves", 5, kFields, [](auto& d) -> auto& { return d.moves; });
 }
 
 }  // namespace app
