@@ -213,6 +213,19 @@ std::vector<const Resident*> residents_of(const MasterData& d, const Id& unit) {
   return out;
 }
 
+std::vector<const Resident*> former_residents_of(const MasterData& d, const Id& unit) {
+  std::vector<const Resident*> out;
+  for (const auto& [id, r] : d.residents) {
+    if (r.unit == unit && !r.removed && r.moved_out != 0) out.push_back(&r);
+  }
+  std::sort(out.begin(), out.end(), [](const Resident* a, const Resident* b) {
+    if (a->moved_out != b->moved_out) return a->moved_out > b->moved_out;
+    if (a->name != b->name) return a->name < b->name;
+    return a->id < b->id;
+  });
+  return out;
+}
+
 std::vector<const Photo*> photos_of(const MasterData& d, const Id& subject) {
   std::vector<const Photo*> out;
   for (const auto& [id, ph] : d.photos) {
