@@ -1,6 +1,7 @@
 #include "app/core/local_time.hpp"
 
 #include <cstdio>
+#include <string>
 
 namespace app {
 namespace {
@@ -36,6 +37,37 @@ std::int64_t add_days(std::int64_t day, std::int64_t days) {
   std::int64_t y = 0, m = 0, d = 0;
   civil(days_from_civil(day / 10000, day / 100 % 100, day % 100) + days, &y, &m, &d);
   return y * 10000 + m * 100 + d;
+}
+
+std::int64_t parse_day(std::string_view written) {
+  // 2026年3月1日 as 2026-3-1: the office's sheets write dates the Chinese way too.
+  std::string text(written);
+  for (std::string_view mark : {"年", "月"}) {
+    for (std::size_t at = text.find(mark); at != std::string::npos; at = text.find(mark)) text.replace(at, mark.size(), "-");
+  }
+  if (text.size() >= 3 && text.compare(text.size() - 3, 3, "日") == 0) text.resize(text.size() - 3);
+  // Up to three runs of digits, split by '-', '/' or '.' (or one run of eight).
+  std::int64_t parts[3] = {0, 0, 0};
+  int n = 0, digits = 0;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      if (n == 3 || ++digits > 8) return 0;
+      parts[n] = parts[n] * 10 + (c - '0');
+    } else if ((c == '-' || c == '/' || c == '.') && digits > 0 && n < 2) {
+      ++n;
+      digits = 0;
+    } else if (c != ' ') {
+      return 0;
+    }
+  }
+  if (digits == 0) return 0;
+  std::int64_t day = 0;
+  if (n == 0) day = parts[0];
+  else if (n == 2 && parts[1] <= 12 && parts[2] <= 31) day = parts[0] * 10000 + parts[1] * 100 + parts[2];
+  else return 0;
+  const std::int64_t y = day / 10000, m = day / 100 % 100, d = day % 100;
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31) return 0;
+  return add_days(day, 0) == day ? day : 0;  // 2026-02-30 is not a day
 }
 
 LocalTime local_time(std::int64_t wall_ms, int utc_offset_minutes) {

@@ -64,6 +64,22 @@ struct Checkpoint {
   bool operator==(const Checkpoint&) const = default;
 };
 
+// A household's move onto or off a unit, as the front desk or butler
+// recorded it (入住登记 / 迁出登记). The people themselves stay on the record
+// with their dates (Resident::moved_in / moved_out); this is the 历史 the unit
+// record lists: who moved, the 住户卡 issued, the keys handed over or back.
+struct HouseholdMove {
+  Id id, unit, recorded_by;
+  bool out = false;               // false: moved in; true: moved out
+  std::int64_t day = 0;           // yyyymmdd, the day of the move
+  std::vector<Id> people;         // the residents who moved
+  std::string cards;              // 住户卡 numbers issued (a move in), as written
+  std::int64_t keys = 0;          // keys handed over (in) or returned (out)
+  std::string note;
+  std::int64_t recorded_ms = 0;   // when it was recorded (the op's wall time)
+  bool operator==(const HouseholdMove&) const = default;
+};
+
 // A photo attached to something (a unit's documents now; findings and tickets
 // later): the blob is stored apart by its SHA-256 and synced after the op.
 struct Photo {

@@ -29,9 +29,20 @@ CsvRows export_units(const ExportInput& in) {
   return rows;
 }
 
+const char* relation_name(app::Relation r) {
+  switch (r) {
+    case app::Relation::owner: return app::i18n::tr(S::registers_owner, Lang::zh_CN);
+    case app::Relation::family: return app::i18n::tr(S::unit_family, Lang::zh_CN);
+    case app::Relation::tenant: return app::i18n::tr(S::unit_tenant, Lang::zh_CN);
+  }
+  return "";
+}
+
+// Everyone on the record, former residents too (迁出日期 filled): moving out
+// keeps a person, so the office's sheet keeps them.
 CsvRows export_residents(const ExportInput& in) {
   const app::MasterData& d = in.replica.data();
-  CsvRows rows{{"姓名", "电话", "楼栋", "单元", "房号", "身份", "职业", "入住日期", "迁出日期"}};
+  CsvRows rows{{"姓名", "电话", "楼栋", "单元", "房号", "身份", "职业", "迁入日期", "迁出日期"}};
   // Grouped by unit in archive order, owner first, then by name.
   std::vector<const app::Resident*> people;
   for (const auto& [id, r] : d.residents) if (!r.removed) people.push_back(&r);
@@ -44,7 +55,7 @@ CsvRows export_residents(const ExportInput& in) {
     for (auto it = first; it != people.end() && (*it)->unit == u->id; ++it) {
       const app::Resident& r = **it;
       rows.push_back({r.name, r.phone, building_name(d, u->building), u->stairwell, u->number,
-                      r.owner ? "业主" : "家庭成员", r.occupation, date_text(r.moved_in), date_text(r.moved_out)});
+                      relation_name(r.relation), r.occupation, date_text(r.moved_in), date_text(r.moved_out)});
     }
   }
   return rows;

@@ -23,6 +23,12 @@ bool plausible_date(const Payload::Field& f) {
   return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && day >= 1 && day <= 31;
 }
 
+// A move names at least one person.
+Status names_movers(const Op& op) {
+  if (split_ids(op.payload.text(F::movers).value_or("")).empty()) return invalid_op("a move names at least one person");
+  return ok_status();
+}
+
 const OpSpec kSpecs[] = {
     {OpKind::community_set, {F::name, F::city}, {F::name}, kLeadRoles},
     {OpKind::building_set, {F::name, F::floors, F::position}, {}, kLeadRoles, changes_something},
@@ -34,6 +40,12 @@ const OpSpec kSpecs[] = {
     {OpKind::zone_set, {F::name, F::butler, F::buildings, F::position, F::retired}, {}, kLeadRoles, changes_something},
     {OpKind::checkpoint_set, {F::parent, F::zone, F::name, F::kind, F::position, F::retired}, {}, kLeadRoles, changes_something},
     {OpKind::photo_added, {F::parent, F::photo, F::taken_ms}, {F::parent, F::photo}, kOfficeRoles},
+    // "负责办理客户入住、迁出手续,受理单元入伙(交付)、住户卡的办理" (000 篇5 item 2):
+    // the front desk, butlers, their head and the manager record moves.
+    {OpKind::household_moved_in, {F::parent, F::day, F::movers, F::card_numbers, F::keys_handed, F::note},
+     {F::parent, F::day, F::movers}, kOfficeRoles, names_movers},
+    {OpKind::household_moved_out, {F::parent, F::day, F::movers, F::keys_handed, F::note}, {F::parent, F::day, F::movers},
+     kOfficeRoles, names_movers},
 };
 
 // The common fields' rules (app/ops/common_ops.inc), wherever they appear.
@@ -54,6 +66,7 @@ const FieldRule kRules[] = {
     {F::photo, [](const Payload::Field& f) { return is_sha256_hex(f.text); }, "a photo is named by its SHA-256 (64 hex digits)"},
     {F::day, is_calendar_day, "bad day"},
     {F::at_ms, is_sane_time, "time out of range"},
+    {F::keys_handed, [](const Payload::Field& f) { return f.number >= 0 && f.number <= kMaxKeysHanded; }, "keys handed out of range (0–20)"},
 };
 
 }  // namespace
@@ -152,6 +165,22 @@ void apply_estate(MasterData& d, const Op& op) {
       set_id(p, F::parent, ph.subject);
       set_text(p, F::photo, ph.sha256);
       set_number(p, F::taken_ms, ph.taken_ms);
+      break;
+    }
+    case OpKind::household_moved_in:
+    case OpKind::household_moved_out: {
+      // A record: written once by the command that moves the people.
+      HouseholdMove& m = d.moves[op.entity];
+      m.id = op.entity;
+      m.out = op.kind == OpKind::household_moved_out;
+      m.recorded_by = op.actor;
+      m.recorded_ms = op.hlc.wall_ms;
+      set_id(p, F::parent, m.unit);
+      set_number(p, F::day, m.day);
+      if (auto ids = p.text(F::movers)) m.people = split_ids(*ids);
+      set_text(p, F::card_numbers, m.cards);
+      set_number(p, F::keys_handed, m.keys);
+      set_text(p, F::note, m.note);
       break;
     }
     default:

@@ -61,6 +61,8 @@ bool patch_views(Views& v, const MasterData& d, const std::vector<Op>& ops) {
       auto it = v.unit_index.find(r->second.unit);
       if (it == v.unit_index.end()) return false;
       touched.push_back(it->second);
+    } else if (op.kind == OpKind::household_moved_in || op.kind == OpKind::household_moved_out) {
+      // The move's record: the rows follow from its people's resident_set.
     } else {
       return false;
     }
@@ -205,6 +207,19 @@ std::vector<const Resident*> residents_of(const MasterData& d, const Id& unit) {
   }
   std::sort(out.begin(), out.end(), [](const Resident* a, const Resident* b) {
     if (a->owner != b->owner) return a->owner;
+    if (a->name != b->name) return a->name < b->name;
+    return a->id < b->id;
+  });
+  return out;
+}
+
+std::vector<const Resident*> former_residents_of(const MasterData& d, const Id& unit) {
+  std::vector<const Resident*> out;
+  for (const auto& [id, r] : d.residents) {
+    if (r.unit == unit && !r.removed && r.moved_out != 0) out.push_back(&r);
+  }
+  std::sort(out.begin(), out.end(), [](const Resident* a, const Resident* b) {
+    if (a->moved_out != b->moved_out) return a->moved_out > b->moved_out;
     if (a->name != b->name) return a->name < b->name;
     return a->id < b->id;
   });

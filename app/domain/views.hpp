@@ -76,6 +76,8 @@ std::string mask_phone(std::string_view phone);
 
 // The people on a unit's record (still living there), owners first, then by name.
 std::vector<const Resident*> residents_of(const MasterData& d, const Id& unit);
+// Those on a unit's record who have moved out (former residents), latest first.
+std::vector<const Resident*> former_residents_of(const MasterData& d, const Id& unit);
 // Photos attached to something (a unit, finding, ticket…), oldest first.
 std::vector<const Photo*> photos_of(const MasterData& d, const Id& subject);
 

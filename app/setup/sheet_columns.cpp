@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "app/core/local_time.hpp"
+
 namespace app {
 namespace {
 
@@ -93,8 +95,6 @@ std::string header_key(std::string_view cell) {
   return out;
 }
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-
 }  // namespace
 
 std::string_view import_kind_key(ImportKind kind) { return kKinds[static_cast<int>(kind)].key; }
@@ -171,42 +171,8 @@ std::string trim_cell(std::string_view s) {
 }
 
 std::optional<std::int64_t> parse_day_cell(std::string_view cell) {
-  const std::string s = trim_cell(cell);
-  std::vector<std::int64_t> parts;
-  std::int64_t n = 0;
-  int digits = 0;
-  for (std::size_t i = 0; i <= s.size(); ++i) {
-    const bool digit = i < s.size() && s[i] >= '0' && s[i] <= '9';
-    if (digit) {
-      n = n * 10 + (s[i] - '0');
-      if (++digits > 8) return std::nullopt;
-      continue;
-    }
-    if (digits) parts.push_back(n);
-    n = 0;
-    digits = 0;
-    if (i == s.size()) break;
-    // Separators: - / . and 年 月 日 (three bytes each in UTF-8).
-    if (s[i] == '-' || s[i] == '/' || s[i] == '.') continue;
-    if (starts_with(s.substr(i), "年") || starts_with(s.substr(i), "月") || starts_with(s.substr(i), "日")) {
-      i += 2;
-      continue;
-    }
-    return std::nullopt;
-  }
-  std::int64_t y = 0, m = 0, d = 0;
-  if (parts.size() == 1 && parts[0] >= 19000101 && parts[0] <= 22001231) {
-    y = parts[0] / 10000, m = parts[0] / 100 % 100, d = parts[0] % 100;
-  } else if (parts.size() == 3) {
-    y = parts[0], m = parts[1], d = parts[2];
-  } else {
-    return std::nullopt;
-  }
-  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return std::nullopt;
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  if (m == 2 && d == 29 && !leap) return std::nullopt;
-  return y * 10000 + m * 100 + d;
+  const std::int64_t day = parse_day(trim_cell(cell));
+  return day ? std::optional(day) : std::nullopt;
 }
 
 std::optional<Relation> parse_relation_cell(std::string_view cell) {

@@ -10,7 +10,7 @@
 // covered op's fold key) | the covered op ids (for telling a known op from a
 // new one; sorted when read, so taking a snapshot never sorts) | records set
 // aside as damaged | the sections: the community, buildings, units,
-// residents, staff, zones, checkpoints, photos, rounds, answers, findings,
+// residents, staff, zones, checkpoints, photos, moves, rounds, answers, findings,
 // checklist versions, tickets, price list, visits, ticket settings, keys,
 // loans, key events, departures, handovers, incidents, renovation
 // applications | CRC-32 of all before it. The sections are one table
@@ -51,9 +51,14 @@ namespace app {
 //    (keys, loans, lost-key events, departures), the shift handovers, the incidents and the renovation
 //    applications. A format-2 snapshot still reads: its rounds are zone rounds on
 //    the built-in checklists (each section and field says the version it came in).
+// 5: a resident's relation (业主/家属/租户), a zone's and a checkpoint's retired
+//    flag, and the households' moves in and out after the photos; a round's
+//    pinned route; the office files imported (the set-up's section). A format-2
+//    snapshot still reads (its residents' relation follows their owner flag).
 // A snapshot of any other version is dropped and rebuilt from the log (it is
 // only a cache). Format 3 (tickets without slips, no key cabinet) is such a
-// one: its sections no longer line up with 4's.
+// one: its sections no longer line up with 4's; and format 4, whose residents,
+// zones and checkpoints are shorter than 5's.
 inline constexpr unsigned char kSnapshotFormatVersion = 5;
 
 Result<Snapshot> decode_snapshot(std::string_view bytes);

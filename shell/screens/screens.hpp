@@ -12,6 +12,7 @@
 #include "app/rounds/checklist_types.hpp"
 #include "app/schedule/daily_duties.hpp"
 #include "imgui.h"
+#include "shell/screens/unit_moves.hpp"
 #include "butler_workflows/screens.hpp"  // each workflow's *_state.hpp (app/workflows.cmake)
 
 namespace app { class Session; struct UnitRow; }
@@ -39,6 +40,7 @@ struct ShellState {
   bool unit_adding_member = false;
   std::string unit_member_name, unit_member_phone;
   std::string unit_message;               // the last edit's result on the unit record
+  UnitMoveDraft unit_move;                // 入住登记 / 迁出登记 open on the unit record
   std::string status_message;
   std::string sync_server, sync_code, sync_pin;  // the enrolment form
   std::string backup_result;              // Settings: what the last import did

@@ -1,7 +1,8 @@
 // The unit record (房屋档案), opened from the resident archive: the unit's
 // status, the people on record with their full phone numbers (staff only; the
 // list masks them), and the edits a butler makes on the spot: the unit's
-// status, a resident's new phone, a new household member. Every edit is a
+// status, a resident's new phone, a new household member, 入住登记 and
+// 迁出登记 (unit_moves.cpp, which also draws the former residents and 历史). Every edit is a
 // Session command; what it refuses is shown in words under the form.
 #include <algorithm>
 #include <cstdio>
@@ -47,8 +48,10 @@ void status_buttons(ScreenContext& ctx, const app::UnitRow& row) {
 
 void person(ScreenContext& ctx, const app::Resident& r, int index) {
   char line[192], id[48];
-  std::snprintf(line, sizeof line, "%s  ·  %s  ·  %s", r.name.c_str(), tr(r.owner ? S::registers_owner : S::unit_family),
-                r.phone.empty() ? "—" : r.phone.c_str());
+  const S relation = r.relation == app::Relation::owner    ? S::registers_owner
+                     : r.relation == app::Relation::tenant ? S::unit_tenant
+                                                           : S::unit_family;
+  std::snprintf(line, sizeof line, "%s  ·  %s  ·  %s", r.name.c_str(), tr(relation), r.phone.empty() ? "—" : r.phone.c_str());
   ShellState& st = ctx.state;
   // One row a person: the words on the left, centred on the row's touch
   // height, and "change phone" at the right edge of the same row.
@@ -146,6 +149,11 @@ void draw_unit_record(ScreenContext& ctx) {
   if (ctx.state.selected_unit < 0 || ctx.state.selected_unit >= static_cast<int>(rows.size())) return;
   const app::UnitRow& row = rows[static_cast<std::size_t>(ctx.state.selected_unit)];
   if (!widgets::begin_modal("##unit", true, /*sheet=*/true)) return;
+  // 入住登记 / 迁出登记 open: the form takes the sheet (unit_moves.cpp).
+  if (draw_unit_move_form(ctx, row)) {
+    widgets::end_modal();
+    return;
+  }
   widgets::heading(row.label.c_str());
   const float footer = ui().css(8) + ImGui::GetStyle().ItemSpacing.y * 2 + ui().touch();
   widgets::begin_modal_body("##unit_body", footer);
@@ -156,11 +164,14 @@ void draw_unit_record(ScreenContext& ctx) {
   const auto people = ctx.session.estate().residents_of(row.id);
   for (std::size_t i = 0; i < people.size(); ++i) person(ctx, *people[i], static_cast<int>(i));
   ImGui::Dummy(ImVec2(0, ui().css(4)));
+  unit_move_buttons(ctx, row);
   new_member_form(ctx, row);
   if (!ctx.state.unit_message.empty()) {
     ImGui::TextWrapped("%s", ctx.state.unit_message.c_str());
     automation().record_last_item("unit_message", ctx.state.unit_message.c_str(), "banner");
   }
+  ImGui::Dummy(ImVec2(0, ui().css(8)));
+  unit_history(ctx, row);
   ImGui::Dummy(ImVec2(0, ui().css(8)));
   photo_section(ctx, row);
   widgets::end_modal_body();
@@ -169,6 +180,7 @@ void draw_unit_record(ScreenContext& ctx) {
     ctx.state.selected_unit = -1;
     ctx.state.unit_phone_for = {};
     ctx.state.unit_adding_member = false;
+    ctx.state.unit_move = {};
     ctx.state.unit_message.clear();
     ctx.photos.clear_message();
     ImGui::CloseCurrentPopup();

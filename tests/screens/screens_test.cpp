@@ -269,7 +269,17 @@ const std::vector<Step>& walk() {
       {"tickets · closed", {"tickets_tab:3"}, with_chrome({})},
       {"new ticket sheet", {"ticket_new"}, {"ticket_form_close"}, {"ticket_form_close"}},
       {"registers · archive", {"nav_registers", "reg_section:0"}, with_chrome({"reg_section:*", "registers_search", "unit:*"})},
-      {"registers · a unit's record", {"unit:0"}, {"unit_close"}, {"unit_close"}},
+      {"registers · a unit's record", {"unit:0"}, {"unit_close", "unit_move_in", "unit_move_out"}, {"unit_close"}},
+      // 入住登记 on a vacant unit with its owner on the record, 迁出登记 on an
+      // occupied one (the demo's unit:3 and unit:2; 0 and 1 are model units).
+      {"registers · the move-in form", {"unit:3", "unit_move_in"},
+       {"move_day", "move_on_record:0", "move_person_name:0", "move_person_phone:0", "move_person_relation:0:*", "move_person_job:0",
+        "move_add_person", "move_cards", "move_keys_less", "move_keys_more", "move_note", "move_save", "move_cancel"}},
+      {"registers · the move-in form, two people", {"move_add_person"}, {"move_person_name:1", "move_person_remove:1"},
+       {"move_cancel", "unit_close"}},
+      {"registers · the move-out form", {"unit:2", "unit_move_out"},
+       {"move_day", "move_leaving:*", "move_keys_less", "move_keys_more", "move_note", "move_save", "move_cancel"},
+       {"move_cancel", "unit_close"}},
       {"registers · keys", {"reg_section:1"}, with_chrome({"key_view:0", "key_view:1", "key_filter:0", "key_search", "key:*"})},
       {"registers · a key's sheet", {"key:0"}, {"key_sheet_close"}, {"key_sheet_close"}},
       {"registers · a lost key's sheet", {"key_filter:4", "key:*"}, {"key_sheet_close", "key_found"}, {"key_sheet_close", "key_filter:0"}},
@@ -312,6 +322,18 @@ const std::vector<Step>& lead_walk() {
   return steps;
 }
 
+// A move in and a move out saved from the forms (today's date, the owner on
+// the record moving in; everyone moving out), then the record with its
+// 历史 and former residents. Once in each language.
+std::vector<Step> record_moves(const std::string& vacant, const std::string& occupied) {
+  return {
+      {"registers · a move-in recorded", {"nav_registers", "reg_section:0", vacant, "unit_move_in", "move_on_record:0", "move_save"},
+       {"unit_message", "unit_move:0", "unit_move_detail:0", "unit_move_in", "unit_move_out"}, {"unit_close"}},
+      {"registers · a move-out recorded", {occupied, "unit_move_out", "move_save"},
+       {"unit_message", "unit_move:0", "unit_move_detail:0", "unit_former:*"}, {"unit_close"}},
+  };
+}
+
 void walk_every_screen(Tablet& t, const std::vector<Step>& steps = walk()) {
   for (const Step& step : steps) {
     t.at(step.name);
@@ -337,12 +359,16 @@ void run(Viewport vp) {
   t.at("language switch");
   REQUIRE(t.tap("lang_switch"));
   walk_every_screen(t);
+  walk_every_screen(t, record_moves("unit:3", "unit:4"));
   // The head butler's screens, as on a tablet enrolled as DGJ001, in both languages.
   t.sign_in_as(app::Role::head_butler);
   walk_every_screen(t, lead_walk());
   t.at("language switch");
   REQUIRE(t.tap("lang_switch"));  // back to Chinese
   walk_every_screen(t, lead_walk());
+  // The same two units the other way round: the owner who moved in leaves,
+  // the household that left comes back (rows beyond the first few are not laid out on a phone).
+  walk_every_screen(t, record_moves("unit:4", "unit:3"));
   INFO(t.frame_count() << " frames");
   std::string report;
   for (const std::string& p : t.problems()) report += p + "\n";

@@ -268,7 +268,7 @@ TEST_CASE("butler-server over HTTP: enrol, sync, scoping, bad input, blobs, expo
   auto residents = cli.Get("/api/v1/export/residents.csv", bearer(head));
   REQUIRE(residents);
   CHECK(residents->status == 200);
-  CHECK(residents->body.rfind("\xEF\xBB\xBF姓名,电话,楼栋,单元,房号,身份,职业,入住日期,迁出日期\r\n", 0) == 0);
+  CHECK(residents->body.rfind("\xEF\xBB\xBF姓名,电话,楼栋,单元,房号,身份,职业,迁入日期,迁出日期\r\n", 0) == 0);
   auto theirs_csv = cli.Get("/api/v1/export/units.csv", bearer(other_head));
   REQUIRE(theirs_csv);
   CHECK(theirs_csv->status == 200);
