@@ -51,10 +51,12 @@ namespace app {
 //    (keys, loans, lost-key events, departures), the shift handovers, the incidents and the renovation
 //    applications. A format-2 snapshot still reads: its rounds are zone rounds on
 //    the built-in checklists (each section and field says the version it came in).
+// 4: the tickets' repair slips, the key cabinet, handovers, incidents, renovation.
+// 5: a resident's relation (业主/家属/租户), retired zones and checkpoints.
 // A snapshot of any other version is dropped and rebuilt from the log (it is
-// only a cache). Format 3 (tickets without slips, no key cabinet) is such a
-// one: its sections no longer line up with 4's.
-inline constexpr unsigned char kSnapshotFormatVersion = 4;
+// only a cache). Formats 3 and 4 are such ones: their sections no longer line
+// up with 5's.
+inline constexpr unsigned char kSnapshotFormatVersion = 5;
 
 Result<Snapshot> decode_snapshot(std::string_view bytes);
 

@@ -51,12 +51,12 @@ MasterData one_of_each() {
   d.buildings[building] = Building{building, v.text("楼"), 33, 2};
   d.units[unit] = Unit{unit, building, v.number(), v.text("单元"), v.text("室"), UnitStatus::renovating};
   {
-    Resident r{v.id(), unit, v.text("姓名"), v.text("电话"), v.text("职业"), true, v.number(), v.number(), false};
+    Resident r{v.id(), unit, v.text("姓名"), v.text("电话"), v.text("职业"), true, Relation::tenant, v.number(), v.number(), false};
     d.residents[r.id] = r;
   }
   d.staff[staff] = Staff{staff, v.text("员工"), v.text("工号"), v.text("电话"), v.text("pin"), Role::head_butler};
-  d.zones[zone] = Zone{zone, v.text("片区"), staff, {building, v.id()}, v.number()};
-  d.checkpoints[checkpoint] = Checkpoint{checkpoint, building, zone, v.text("点位"), CheckpointKind::fire_door, v.number()};
+  d.zones[zone] = Zone{zone, v.text("片区"), staff, {building, v.id()}, v.number(), true};
+  d.checkpoints[checkpoint] = Checkpoint{checkpoint, building, zone, v.text("点位"), CheckpointKind::fire_door, v.number(), true};
   {
     Photo p{v.id(), checkpoint, sha256_hex("photo"), v.number()};
     d.photos[p.id] = p;
@@ -291,8 +291,8 @@ TEST_CASE("snapshot bytes are pinned: one entity of every type writes exactly th
   const MasterData d = one_of_each();
   const std::string bytes = one_of_each_snapshot(d);
   // Changing this digest is changing the format: bump kSnapshotFormatVersion with it.
-  CHECK(sha256_hex(bytes) == "d551f0ec917f878338d4f09bdc9ca30a1958b2f348a384088a3f11f17f60c73d");
-  CHECK(kSnapshotFormatVersion == 4);
+  CHECK(sha256_hex(bytes) == "2e76c6d1dbb0f1bbe99826d121380d76649b42dc28b87847639d16594f93d36e");
+  CHECK(kSnapshotFormatVersion == 5);
   // And they read back to the same projection, every field of it.
   Result<Snapshot> s = decode_snapshot(bytes);
   REQUIRE(s.ok());
@@ -319,9 +319,9 @@ TEST_CASE("snapshot of the demo community: the same bytes in one go or in small 
   CHECK(stepped == whole);
 }
 
-TEST_CASE("a format-2 snapshot still reads: its rounds are zone rounds, the sections after the findings absent") {
+TEST_CASE("a format-2 snapshot still reads: its rounds are zone rounds, owners owners, the sections after the findings absent") {
   using namespace bytes;
-  const Id op{0xAA, 0xBB}, round{0xC1, 1}, zone{0xC2, 2}, butler{0xC3, 3};
+  const Id op{0xAA, 0xBB}, round{0xC1, 1}, zone{0xC2, 2}, butler{0xC3, 3}, owner{0xC4, 4};
   auto format_2 = [&](bool one_byte_more) {
     std::string b = "BUTLERSN";
     b.push_back(2);
@@ -337,7 +337,25 @@ TEST_CASE("a format-2 snapshot still reads: its rounds are zone rounds, the sect
     put_id(b, Id{0xC0, 0});
     put_text(b, "望江花园");
     put_text(b, "成都");
-    for (int i = 0; i < 7; ++i) put_varint(b, 0);  // buildings … photos
+    put_varint(b, 0);  // buildings
+    put_varint(b, 0);  // units
+    put_varint(b, 1);  // residents: an owner, from before the relation
+    put_id(b, owner);
+    put_id(b, Id{0xC5, 5});
+    put_text(b, "王业主");
+    put_text(b, "13800000000");
+    put_text(b, "");
+    put_varint(b, 1);  // owner, not removed
+    for (std::int64_t n : {20200101ll, 0ll}) put_varint(b, zigzag(n));
+    put_varint(b, 0);  // staff
+    put_varint(b, 1);  // zones: from before retired zones
+    put_id(b, zone);
+    put_text(b, "第一责任区");
+    put_id(b, butler);
+    put_varint(b, 0);  // its buildings
+    put_varint(b, zigzag(1));
+    put_varint(b, 0);  // checkpoints
+    put_varint(b, 0);  // photos
     put_varint(b, 1);
     put_id(b, round);
     put_id(b, zone);
@@ -352,6 +370,14 @@ TEST_CASE("a format-2 snapshot still reads: its rounds are zone rounds, the sect
   Result<Snapshot> s = decode_snapshot(format_2(false));
   REQUIRE(s.ok());
   CHECK(s.value().data.community.name == "望江花园");
+  // The owner's relation follows the owner flag; the zone is in use.
+  REQUIRE(s.value().data.residents.size() == 1);
+  CHECK(s.value().data.residents.at(owner).owner);
+  CHECK(s.value().data.residents.at(owner).relation == Relation::owner);
+  CHECK(s.value().data.residents.at(owner).moved_in == 20200101);
+  REQUIRE(s.value().data.zones.size() == 1);
+  CHECK_FALSE(s.value().data.zones.at(zone).retired);
+  CHECK(s.value().data.zones.at(zone).position == 1);
   REQUIRE(s.value().data.rounds.rounds.size() == 1);
   const Round& r = s.value().data.rounds.rounds.at(round);
   CHECK(r.kind == RoundKind::zone);
