@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "app/core/local_time.hpp"
+#include "app/core/text.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/keys/keys_service.hpp"
 #include "app/domain/command_errors.hpp"
@@ -15,13 +16,6 @@ using i18n::S;
 using command_detail::error;
 using command_detail::errorf;
 
-
-std::string trimmed(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(first, last - first + 1));
-}
 
 const Staff* staff_of(const MasterData& d, const Id& id) {
   auto it = d.staff.find(id);
