@@ -52,7 +52,8 @@ namespace app {
 //    applications. A format-2 snapshot still reads: its rounds are zone rounds on
 //    the built-in checklists (each section and field says the version it came in).
 // 4: the tickets' repair slips, the key cabinet, handovers, incidents, renovation.
-// 5: a resident's relation (业主/家属/租户), retired zones and checkpoints.
+// 5: a resident's relation (业主/家属/租户), retired zones and checkpoints, and
+//    retired keys (a flag at the end of each key).
 // A snapshot of any other version is dropped and rebuilt from the log (it is
 // only a cache). Formats 3 and 4 are such ones: their sections no longer line
 // up with 5's.
