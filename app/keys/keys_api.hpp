@@ -40,6 +40,25 @@ struct KeyRow {
   std::string group;  // "3栋 15层" / "供配电 → 配电房": a heading where it changes
 };
 
+// A key's tag as printed (钥匙标签): its label, its kind (and set, for a
+// public key), where it belongs (the unit, or category → system and its
+// building), and a short number to read out over the radio: the label and
+// the first 6 hex digits of its id ("1栋 1502-3FA9C1").
+struct KeyLabel {
+  Id key;
+  std::string label, kind, place;
+  std::string code;    // "3FA9C1"
+  std::string number;  // "1栋 1502-3FA9C1"
+};
+
+// A building and how many keys in use belong to it (its units' and the
+// public keys filed under it): a choice of the label sheet.
+struct KeyBuilding {
+  Id id;
+  std::string name;
+  int keys = 0;
+};
+
 // A key that is out, as Today and the handover show it.
 struct KeyOut {
   const KeyRecord* key = nullptr;

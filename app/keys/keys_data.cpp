@@ -28,7 +28,10 @@ void apply_key_set(KeysData& d, const Op& op) {
   set_text(p, F::name, k.label);
   set_text(p, F::equipment_category, k.category);
   set_text(p, F::system, k.system);
-  if (k.added_ms == 0) k.added_ms = std::max<std::int64_t>(1, at_of(op));
+  if (auto v = p.number(F::retired)) k.retired = *v != 0;
+  // Filed by the op that names its kind; a relabel or a retirement (checked to
+  // come after it) only changes what it names.
+  if (k.added_ms == 0 && p.has(F::key_kind)) k.added_ms = std::max<std::int64_t>(1, at_of(op));
 }
 
 void apply_lent(KeysData& d, const Op& op) {

@@ -25,6 +25,7 @@ struct KeyRecord {
   std::string label;             // the tag: building and unit, or the plant room's name
   std::string category, system;  // public keys: equipment category → system
   std::int64_t added_ms = 0;     // 0: not (yet) in the inventory here
+  bool retired = false;          // out of use: off the board, kept for the loans that name it
   keys::KeyStatus status = keys::KeyStatus::in;
   Id loan;    // out: the loan it is out on
   Id holder;  // out: the staff member holding it (nil: the loan's outsider)

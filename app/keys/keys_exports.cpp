@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <unordered_set>
 
 #include "app/keys/key_rules.hpp"
 #include "app/domain/csv_fields.hpp"
@@ -38,7 +39,8 @@ std::string borrower_text(const app::MasterData& d, const app::Loan& l, const ap
 }
 
 // 钥匙借用登记表: one row per key of each loan, oldest loan first; a loan
-// refused in the fold (the key was not in the cabinet) is listed too.
+// refused in the fold (the key was not in the cabinet) is listed too. A
+// retired key's rows say 已停用, and one never lent has a row of its own.
 CsvRows export_keys(const ExportInput& in) {
   const app::MasterData& d = in.replica.data();
   const std::int64_t now = std::max(in.now_ms, in.replica.frontier().hlc.wall_ms);
@@ -48,6 +50,7 @@ CsvRows export_keys(const ExportInput& in) {
     if (l.out_ms != 0) loans.push_back(&l);
   }
   std::sort(loans.begin(), loans.end(), [](const app::Loan* a, const app::Loan* b) { return std::tie(a->out_ms, a->id) < std::tie(b->out_ms, b->id); });
+  std::unordered_set<app::Id, app::IdHash> lent;
   for (const app::Loan* l : loans) {
     const std::int64_t due = l->due_ms > 0 ? l->due_ms : app::keys::end_of_local_day(l->out_ms, 480);
     for (const app::LoanKey& lk : l->keys) {
@@ -60,10 +63,20 @@ CsvRows export_keys(const ExportInput& in) {
         case app::LoanKeyState::lost: state = "借出后遗失"; break;
         case app::LoanKeyState::refused: state = "冲突：借出时钥匙不在柜"; break;
       }
+      // A key retired since: its loans stay on the register, and say so.
+      const std::string status = key && key->retired ? std::string(state) + "，已停用" : std::string(state);
       rows.push_back({key_text(key), key_category(key), borrower_text(d, *l, lk), l->reason, beijing_time(l->out_ms), beijing_time(due),
-                      beijing_time(lk.returned_ms), state});
+                      beijing_time(lk.returned_ms), status});
+      if (key) lent.insert(key->id);
     }
   }
+  // A retired key never lent: one row of its own, so the register still names it.
+  std::vector<const app::KeyRecord*> retired;
+  for (const auto& [id, k] : d.keys.keys) {
+    if (k.retired && k.added_ms != 0 && !lent.count(id)) retired.push_back(&k);
+  }
+  std::sort(retired.begin(), retired.end(), [](const app::KeyRecord* a, const app::KeyRecord* b) { return std::tie(a->label, a->id) < std::tie(b->label, b->id); });
+  for (const app::KeyRecord* k : retired) rows.push_back({key_text(k), key_category(k), "", "", "", "", "", "已停用"});
   return rows;
 }
 

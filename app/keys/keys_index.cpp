@@ -27,6 +27,9 @@ void file_keys(const MasterData& d, i18n::Lang lang, KeysIndex& x) {
   std::vector<Filed> filed;
   for (const auto& [id, k] : d.keys.keys) {
     if (k.added_ms == 0) continue;
+    // A retired key is off the board and the loan picker; one another tablet
+    // lent before it heard of the retirement stays until it is back.
+    if (k.retired && k.status != keys::KeyStatus::out) continue;
     Filed f;
     f.row.key = &k;
     if (k.kind == keys::KeyKind::unit) {
@@ -189,7 +192,7 @@ KeysIndex build_keys_index(const MasterData& d, i18n::Lang lang, int utc_offset_
   file_keys(d, lang, x);
   for (const auto& [id, k] : d.keys.keys) {
     if (k.added_ms == 0) continue;
-    if (k.status == keys::KeyStatus::lost) x.lost.push_back(&k);
+    if (k.status == keys::KeyStatus::lost && !k.retired) x.lost.push_back(&k);
     if (k.status != keys::KeyStatus::out) continue;
     auto l = d.keys.loans.find(k.loan);
     if (l == d.keys.loans.end()) continue;

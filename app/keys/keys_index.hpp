@@ -14,9 +14,9 @@
 namespace app {
 
 struct KeysIndex {
-  std::vector<KeyRow> filed;
+  std::vector<KeyRow> filed;           // keys in use (and a retired one still out)
   std::vector<KeyOut> out;  // due soonest first; `overdue` is left for the query to judge
-  std::vector<const KeyRecord*> lost;  // by label
+  std::vector<const KeyRecord*> lost;  // by label; a retired key is no longer searched for
   std::vector<KeyConflict> conflicts;  // oldest first
   std::unordered_map<Id, std::vector<const Loan*>, IdHash> loans_by_key;    // oldest first
   std::unordered_map<Id, std::vector<const Loan*>, IdHash> loans_by_staff;  // borrowed, or handed to or from them

@@ -5,10 +5,21 @@
 namespace app {
 namespace {
 
+// A key_set either files a key (its kind and label; a unit key its unit) or
+// changes a filed one: its label, or its use (F::retired), and only those, so
+// that a relabel and a retirement made on two tablets offline both hold.
 Status check_key_set(const Op& op) {
   const Payload& p = op.payload;
-  if (p.number(F::key_kind) == static_cast<std::int64_t>(keys::KeyKind::unit) && !p.has(F::parent)) {
-    return invalid_op("a unit key needs its unit");
+  if (p.has(F::key_kind)) {
+    if (!p.has(F::name)) return invalid_op("a key is filed with its label");
+    if (p.number(F::key_kind) == static_cast<std::int64_t>(keys::KeyKind::unit) && !p.has(F::parent)) {
+      return invalid_op("a unit key needs its unit");
+    }
+    return ok_status();
+  }
+  if (!p.has(F::name) && !p.has(F::retired)) return invalid_op("a change of a key relabels or retires it");
+  for (F filing : {F::custody, F::parent, F::equipment_category, F::system}) {
+    if (p.has(filing)) return invalid_op("a key's filing is set when it is filed");
   }
   return ok_status();
 }
@@ -25,9 +36,10 @@ Status check_key_lent(const Op& op) {
 }
 
 const OpSpec kSpecs[] = {
-    // The key keeper at the front desk files the cabinet, as do the leads.
-    {OpKind::key_set, {F::key_kind, F::custody, F::parent, F::name, F::equipment_category, F::system, F::at_ms},
-     {F::key_kind, F::name}, kLeadRoles | RoleSet{Role::front_desk}, check_key_set},
+    // The key keeper at the front desk files the cabinet, as do the leads:
+    // adds keys, relabels them and retires them (F::retired).
+    {OpKind::key_set, {F::key_kind, F::custody, F::parent, F::name, F::equipment_category, F::system, F::retired, F::at_ms},
+     {}, kLeadRoles | RoleSet{Role::front_desk}, check_key_set},
     {OpKind::key_lent, {F::keys, F::borrower, F::borrower_kind, F::name, F::phone, F::note, F::due_ms, F::at_ms},
      {F::keys, F::note, F::at_ms}, kOfficeRoles, check_key_lent},
     {OpKind::key_returned, {F::parent, F::keys, F::note, F::at_ms}, {F::parent, F::keys, F::at_ms}, kOfficeRoles},

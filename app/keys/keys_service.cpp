@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "app/core/local_time.hpp"
+#include "app/core/text.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/keys/keys_service.hpp"
 #include "app/domain/command_errors.hpp"
@@ -15,13 +16,6 @@ using i18n::S;
 using command_detail::error;
 using command_detail::errorf;
 
-
-std::string trimmed(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(first, last - first + 1));
-}
 
 const Staff* staff_of(const MasterData& d, const Id& id) {
   auto it = d.staff.find(id);
@@ -50,40 +44,6 @@ const KeysIndex& KeysService::index() const {
   return index_;
 }
 
-Result<Id> KeysService::add_key(const NewKey& k) {
-  if (Status s = ctx_.writable(); !s.ok()) return s.error();
-  const Staff* me = staff_of(ctx_.data(), ctx_.actor());
-  if (!me || !(me->role == Role::head_butler || me->role == Role::manager || me->role == Role::front_desk)) {
-    return error("not_allowed", S::err_key_file_not_allowed);
-  }
-  const MasterData& d = ctx_.data();
-  std::string label = trimmed(k.label);
-  const std::string category = trimmed(k.category), system = trimmed(k.system);
-  Payload p;
-  p.set(F::key_kind, static_cast<std::int64_t>(k.kind));
-  if (k.kind == keys::KeyKind::unit) {
-    if (k.unit.is_nil()) return error("unit_required", S::err_key_unit_required);
-    if (!d.units.count(k.unit)) return error("unknown_unit", S::err_unknown_unit);
-    if (label.empty()) {
-      auto row = ctx_.views().unit_index.find(k.unit);
-      if (row != ctx_.views().unit_index.end()) label = ctx_.views().units[row->second].label;
-    }
-    // Every unit key is the service centre's (各户钥匙全部由客服中心进行保管).
-    p.set(F::custody, static_cast<std::int64_t>(keys::Custody::centre)).set(F::parent, k.unit.to_hex());
-  } else {
-    if (category.empty() || system.empty()) return error("filing_required", S::err_key_filing_required);
-    if (!k.building.is_nil() && !d.buildings.count(k.building)) return error("unknown_building", S::err_key_unknown_building);
-    if (label.empty()) label = k.building.is_nil() ? system : d.buildings.at(k.building).name + " " + system;
-    p.set(F::custody, static_cast<std::int64_t>(k.custody)).set(F::equipment_category, category).set(F::system, system);
-    if (!k.building.is_nil()) p.set(F::parent, k.building.to_hex());
-  }
-  if (label.empty()) return error("label_required", k.kind == keys::KeyKind::unit ? S::err_key_unit_required : S::err_key_filing_required);
-  p.set(F::name, label).set(F::at_ms, ctx_.now_ms());
-  const Id id = ctx_.new_id();
-  if (Status s = ctx_.commit({ctx_.make_op(OpKind::key_set, id, std::move(p))}); !s.ok()) return s.error();
-  return id;
-}
-
 Result<Id> KeysService::lend(const NewLoan& loan) {
   if (Status s = ctx_.writable(); !s.ok()) return s.error();
   const MasterData& d = ctx_.data();
@@ -95,6 +55,7 @@ Result<Id> KeysService::lend(const NewLoan& loan) {
   for (const Id& id : loan.keys) {
     const KeyRecord* k = key(id);
     if (!k) return error("unknown_key", S::err_key_unknown);
+    if (k->retired) return errorf("key_retired", S::err_key_retired, k->label.c_str());
     if (k->status == keys::KeyStatus::lost) return errorf("key_lost", S::err_key_is_lost, k->label.c_str());
     if (k->status == keys::KeyStatus::out) {
       // Who has it and since when: the keeper can chase it, not lend it twice.

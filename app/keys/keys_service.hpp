@@ -27,10 +27,20 @@ class KeysService {
   KeysService(const KeysService&) = delete;
   KeysService& operator=(const KeysService&) = delete;
 
-  // out, a second take-over of a handover) are kept and listed, never dropped.
   // Adds a key to the board (head butler, manager or front desk). Refuses: unknown
   // unit or building, a public key without category and system, an empty label.
   Result<Id> add_key(const NewKey& key);
+  // Whoever records now keeps the cabinet (head butler, manager or front desk):
+  // adds, relabels and retires keys, and prints their labels.
+  bool may_keep_cabinet() const;
+  // A new label on a key (the same roles). Refuses: unknown or retired key, an
+  // empty label, the label it has already.
+  Status relabel_key(const Id& key, std::string_view label);
+  // Takes a key out of use (the same roles): it is no longer lent, on the board
+  // or in the loan picker, and stays in keys.csv and the history of the loans
+  // that name it. Refuses: unknown key, retired already, a key out on loan
+  // (it comes back first).
+  Status retire_key(const Id& key);
   // Lends keys in one loan, out now. Refuses: no keys, a key twice, an unknown key,
   // a key out or lost, no borrower (staff unknown or left; outsider without name or
   // phone), no reason, due not after now, due after today unless a head butler/manager.
@@ -49,7 +59,13 @@ class KeysService {
   // naming how many and which; refuses a second "leaves".
   Result<Id> record_departure(const Id& staff, keys::DepartureKind kind, std::string_view note = {});
   const KeyRecord* key(const Id& id) const;
-  const std::vector<KeyRow>& filed_keys() const;  // the whole board, filed
+  const std::vector<KeyRow>& filed_keys() const;  // the whole board, filed (keys in use)
+  // Labels to print for the keys named, in filing order; retired and unknown keys are left out.
+  std::vector<KeyLabel> key_labels(const std::vector<Id>& keys) const;
+  // The keys in use of one building (its units' and the public keys filed under it), filed.
+  std::vector<Id> keys_in_building(const Id& building) const;
+  // The buildings in the estate's order with their keys in use.
+  std::vector<KeyBuilding> key_buildings() const;
   const Loan* loan(const Id& id) const;
   std::vector<KeyOut> keys_out() const;           // due soonest first, overdue judged now
   std::vector<KeyOut> overdue_keys() const;       // still out after they were due (Today, the handover)

@@ -53,7 +53,8 @@ namespace app {
 //    the built-in checklists (each section and field says the version it came in).
 // 5: a resident's relation (业主/家属/租户), a zone's and a checkpoint's retired
 //    flag, and the households' moves in and out after the photos; a round's
-//    pinned route; the office files imported (the set-up's section). A format-2
+//    pinned route; the office files imported (the set-up's section); retired
+//    keys (a flag at the end of each key). A format-2
 //    snapshot still reads (its residents' relation follows their owner flag).
 // A snapshot of any other version is dropped and rebuilt from the log (it is
 // only a cache). Format 3 (tickets without slips, no key cabinet) is such a

@@ -3,6 +3,8 @@
 // listed once, in stored order, for both the writer and the reader
 // (snapshot_fields.hpp); a reader refuses any value its fold could not have
 // produced.
+#include <type_traits>
+
 #include "app/core/sha256.hpp"
 #include "app/domain/estate.hpp"
 #include "app/store/snapshot_sections.hpp"

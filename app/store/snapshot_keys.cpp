@@ -15,10 +15,11 @@ bool is_loan_key_state(std::int64_t v) { return v >= 0 && v <= static_cast<std::
 bool is_event_kind(std::int64_t v) { return v >= 0 && v <= static_cast<std::int64_t>(KeyEventKind::replaced); }
 bool non_negative(std::int64_t v) { return v >= 0; }
 
+// Retired (format 5) last; the key cabinet came in format 4, which is no longer read.
 bool fields(auto& v, Of<KeyRecord> auto& x) {
   return v.id(x.id) && v.id(x.place) && v.enumeration(x.kind, keys::is_key_kind) && v.enumeration(x.custody, keys::is_custody) &&
          v.text(x.label) && v.text(x.category) && v.text(x.system) && v.number(x.added_ms) &&
-         v.enumeration(x.status, keys::is_key_status) && v.id(x.loan) && v.id(x.holder) && v.id(x.lost_report);
+         v.enumeration(x.status, keys::is_key_status) && v.id(x.loan) && v.id(x.holder) && v.id(x.lost_report) && v.flag(x.retired);
 }
 
 bool fields(auto& v, Of<LoanKey> auto& x) {

@@ -284,3 +284,63 @@ test('the board and the handover in portrait at 2×: the lost key in its colour,
   await screenshot(page, 'handover-portrait');
   await context.close();
 });
+
+// 钥匙柜管理: the head butler adds a public-area key on the tablet, finds it
+// in the cabinet list and prints its label (escaped, through print_lib.js);
+// synced, a butler's tablet has it on the board and lends it.
+test('the head butler adds a key and prints its label; a butler on another tablet lends it', async () => {
+  const label = 'E2E 消防泵房<1>';
+  const lead = await newTablet(browser, TABLET_LANDSCAPE, 1);
+  const page = await lead.newPage();
+  await enrol(page, 'DGJ001');
+  await tap(page, 'nav_registers');
+  await tap(page, 'reg_section:1');
+  await tap(page, 'key_view:2');
+  assert.equal((await keys(page)).view, 2);
+  const inUse = (await keys(page)).in_use;
+  await tap(page, 'cabinet_add');
+  await tap(page, 'key_add_kind:1');
+  await type(page, 'key_add_category', '消防', 'key_add');
+  await type(page, 'key_add_system', label, 'key_add');
+  await tapIn(page, 'key_add_custody:1', 'key_add');
+  await tap(page, 'key_add_save');
+  await saved(page);
+  assert.equal((await keys(page)).add_open, false);
+  assert.equal((await keys(page)).in_use, inUse + 1);
+  assert.match((await widget(page, 'cabinet_done')).label, new RegExp(`已登记 ${label}`));
+  await type(page, 'cabinet_search', label, 'cabinet_');
+  const row = (await widgetsWith(page, 'cabinet_key:')).find((w) => w.label === label);
+  assert.ok(row, 'the new key is in the cabinet list');
+  await tap(page, row.id);
+  await tap(page, 'cabinet_pick_print');
+  await tap(page, 'cabinet_sheet_close');
+  await tap(page, 'cabinet_print');
+  await tap(page, 'label_print_go');
+  await page.waitForFunction(() => typeof window.butlerTest.lastPrint === 'string');
+  const html = await page.evaluate(() => window.butlerTest.lastPrint);
+  assert.ok(html.includes('E2E 消防泵房&lt;1&gt;'), 'the label is printed, escaped');
+  assert.ok(!html.includes(label), 'nothing unescaped');
+  assert.match(html, /公共钥匙 · 工程部/);
+  assert.match((await widget(page, 'label_print_sent')).label, /已发送到打印机/);
+  await screenshot(page, 'keys-labels-landscape');
+  await tap(page, 'label_print_close');
+  await synced(page);
+  mark('key added, label printed');
+
+  const butler = await newTablet(browser, undefined, 1);
+  const other = await butler.newPage();
+  await enrol(other, 'GJ002');
+  await tap(other, 'nav_registers');
+  await tap(other, 'reg_section:1');
+  assert.equal(await other.evaluate(() => !!window.butlerTest.widget('key_view:2')), false, 'a butler does not keep the cabinet');
+  const out = (await keys(other)).out;
+  await openKey(other, label);
+  await tap(other, 'key_lend_one');
+  await tapIn(other, 'loan_reason_chip:5', 'loan_');  // 设备巡检
+  await tap(other, 'loan_save');
+  await saved(other);
+  assert.equal((await keys(other)).out, out + 1);
+  mark('lent by a butler');
+  await butler.close();
+  await lead.close();
+});

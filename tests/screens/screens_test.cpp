@@ -318,6 +318,18 @@ const std::vector<Step>& lead_walk() {
        {"cp_form_cancel", "setup_route_back"}},
       {"settings · ticket deadlines", {"nav_settings", "deadlines_edit"}, with_chrome({"deadlines_save", "deadlines_cancel"}),
        {"deadlines_cancel"}},
+      {"registers · the key cabinet's upkeep", {"nav_registers", "reg_section:1", "key_view:2"},
+       with_chrome({"key_view:2", "cabinet_count", "cabinet_add", "cabinet_print", "cabinet_search", "cabinet_key:*"})},
+      {"registers · a key to relabel or retire", {"cabinet_key:0"},
+       {"cabinet_title", "cabinet_label", "cabinet_relabel", "cabinet_pick_print", "cabinet_retire", "cabinet_sheet_close"},
+       {"cabinet_pick_print", "cabinet_sheet_close"}},
+      {"registers · adding a unit key", {"cabinet_add"},
+       {"key_add_kind:0", "key_add_kind:1", "key_add_unit_search", "key_add_label", "key_add_cancel", "key_add_save"}},
+      {"registers · adding a public-area key", {"key_add_kind:1"},
+       {"key_add_category", "key_add_system", "key_add_building:0", "key_add_custody:0", "key_add_custody:1", "key_add_save"},
+       {"key_add_cancel"}},
+      {"registers · printing key labels", {"cabinet_print"}, {"label_print_choice:0", "label_print_choice:1", "label_print_go", "label_print_close"}},
+      {"registers · key labels sent to the printer", {"label_print_go"}, {"label_print_sent"}, {"label_print_close", "key_view:0"}},
   };
   return steps;
 }

@@ -184,6 +184,7 @@ MasterData one_of_each() {
   k.loan = v.id();
   k.holder = v.id();
   k.lost_report = v.id();
+  k.retired = true;
   d.keys.keys[k.id] = k;
   Loan l;
   l.id = v.id();
@@ -327,7 +328,7 @@ TEST_CASE("snapshot of the demo community: the same bytes in one go or in small 
   CHECK(stepped == whole);
 }
 
-TEST_CASE("a format-2 snapshot still reads: its rounds are zone rounds, the sections after the findings absent") {
+TEST_CASE("a format-2 snapshot still reads: its rounds are zone rounds, owners owners, the sections after the findings absent") {
   using namespace bytes;
   const Id op{0xAA, 0xBB}, round{0xC1, 1}, zone{0xC2, 2}, butler{0xC3, 3}, owner{0xC4, 4}, family{0xC4, 5};
   auto format_2 = [&](bool one_byte_more) {
@@ -376,6 +377,14 @@ TEST_CASE("a format-2 snapshot still reads: its rounds are zone rounds, the sect
   Result<Snapshot> s = decode_snapshot(format_2(false));
   REQUIRE(s.ok());
   CHECK(s.value().data.community.name == "望江花园");
+  // The owner's relation follows the owner flag; the zone is in use.
+  REQUIRE(s.value().data.residents.size() == 1);
+  CHECK(s.value().data.residents.at(owner).owner);
+  CHECK(s.value().data.residents.at(owner).relation == Relation::owner);
+  CHECK(s.value().data.residents.at(owner).moved_in == 20200101);
+  REQUIRE(s.value().data.zones.size() == 1);
+  CHECK_FALSE(s.value().data.zones.at(zone).retired);
+  CHECK(s.value().data.zones.at(zone).position == 1);
   REQUIRE(s.value().data.rounds.rounds.size() == 1);
   const Round& r = s.value().data.rounds.rounds.at(round);
   CHECK(r.kind == RoundKind::zone);

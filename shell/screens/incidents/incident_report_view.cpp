@@ -6,6 +6,7 @@
 // never taken, the close (救援用时, 处理结果, 报告人) and the signature lines.
 #include <cstdio>
 
+#include "app/core/text.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/incidents/incident_report.hpp"
 #include "app/session/session.hpp"
@@ -20,25 +21,10 @@
 
 using app::i18n::S;
 using app::i18n::tr;
+using app::html_escape;
 
 namespace shell {
 namespace {
-
-std::string html_escape(const std::string& s) {
-  std::string out;
-  out.reserve(s.size() + 16);
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 std::string field_rows(const std::vector<app::ReportField>& fields) {
   std::string out;

@@ -3,7 +3,8 @@
 // under equipment category → system with their set; each key a tile in its
 // status colour (overdue in red). A tap opens the key (key_sheet.cpp); keys
 // picked for one loan wait in the tray above the board (key_loan.cpp). The
-// second view lists the people and the keys they hold (key_person.cpp). For
+// second view lists the people and the keys they hold (key_person.cpp); a
+// third, for whoever keeps the cabinet, its upkeep (key_cabinet_edit.cpp). For
 // the head butler, conflicts two tablets left close the section.
 #include <algorithm>
 #include <cstdio>
@@ -196,9 +197,13 @@ void conflicts(ScreenContext& ctx) {
 
 void draw_keys_register(ScreenContext& ctx) {
   KeysUi& st = ctx.state.keys;
-  const char* views[] = {tr(S::key_view_cabinet), tr(S::key_view_people)};
-  widgets::choices("key_view", views, 2, &st.view);
+  // 钥匙柜管理 is a third view for whoever keeps the cabinet (the Session says who).
+  const bool keeper = ctx.session.keys().may_keep_cabinet();
+  if (!keeper && st.view == 2) st.view = 0;
+  const char* views[] = {tr(S::key_view_cabinet), tr(S::key_view_people), tr(S::key_view_manage)};
+  widgets::choices("key_view", views, keeper ? 3 : 2, &st.view);
   if (st.view == 1) draw_key_people(ctx);
+  else if (st.view == 2) draw_key_cabinet(ctx);
   else board(ctx, st);
   conflicts(ctx);
   draw_key_sheet(ctx);

@@ -10,14 +10,16 @@
 namespace shell {
 namespace {
 
-// The board's counts, the tray and the sheets open.
+// The board's counts, the tray, the sheets open and the view (2: the cabinet's upkeep).
 void write_state(const app::Session& session, const ShellState& state, std::string& out) {
   const KeysUi& k = state.keys;
   const app::KeysService& keys = session.keys();
   out += "\"out\":" + std::to_string(keys.keys_out().size()) + ",\"overdue\":" + std::to_string(keys.overdue_keys().size()) +
          ",\"lost\":" + std::to_string(keys.lost_keys().size()) + ",\"picked\":" + std::to_string(k.picked.size()) +
          ",\"filter\":" + std::to_string(k.filter) + ",\"key\":\"" + state_id(k.open_key) + "\",\"loan_open\":" + (k.loan_open ? "true" : "false") +
-         ",\"person\":\"" + state_id(k.person) + "\",\"conflicts\":" + std::to_string(keys.key_conflicts().size());
+         ",\"person\":\"" + state_id(k.person) + "\",\"conflicts\":" + std::to_string(keys.key_conflicts().size()) +
+         ",\"view\":" + std::to_string(k.view) + ",\"in_use\":" + std::to_string(keys.filed_keys().size()) +
+         ",\"add_open\":" + (k.add_open ? "true" : "false");
 }
 
 }  // namespace
