@@ -8,6 +8,7 @@
 #include "app/rounds/checklists.hpp"
 #include "app/session/session.hpp"
 #include "imgui.h"
+#include "shell/fonts/font_atlas.hpp"
 #include "shell/screens/screens.hpp"
 #include "shell/screens/setup/setup_screens.hpp"
 #include "shell/ui/automation.hpp"
