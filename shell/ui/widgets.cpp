@@ -43,8 +43,19 @@ bool button(const char* id, const char* label, float width, Tone tone, bool enab
 }
 
 bool choices(const char* id, const char* const* labels, int count, int* selected, int per_row) {
-  if (per_row <= 0 || per_row > count) per_row = count;
+  if (count <= 0) return false;
   const float gap = ImGui::GetStyle().ItemSpacing.x;
+  if (per_row <= 0) {
+    // As many to a row as fit the longest label whole (a phone's six register
+    // sections were cut to "业主档" and "交接"), the rows then evened out.
+    float widest = 0;
+    for (int k = 0; k < count; ++k) widest = std::max(widest, ImGui::CalcTextSize(labels[k]).x);
+    const float need = std::max(ui().touch(), widest + ui().css(24));
+    per_row = std::clamp(static_cast<int>((ImGui::GetContentRegionAvail().x + gap) / (need + gap)), 1, count);
+    const int rows = (count + per_row - 1) / per_row;
+    per_row = (count + rows - 1) / rows;
+  }
+  if (per_row > count) per_row = count;
   const float w = (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
   bool changed = false;
   for (int k = 0; k < count; ++k) {

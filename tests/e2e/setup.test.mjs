@@ -68,7 +68,7 @@ test('from an empty server: imports, a head butler sets zones and a route by dra
   assert.equal((await upload(manager, 'checkpoints', '名称,楼栋,种类,责任区\n1栋大堂,1栋,大堂,一区\n1栋电梯,1栋,电梯,一区\n南大门,,大门,一区\n')).unchanged, 3);
 
   // The head butler's tablet: what is missing, a second zone, the route reordered.
-  const head = await newTablet(browser);
+  const head = await (await newTablet(browser)).newPage();
   await boot(head, server.url);
   await enrol(head, 'ZG001', '135791');
   await tap(head, 'nav_registers');
@@ -100,7 +100,7 @@ test('from an empty server: imports, a head butler sets zones and a route by dra
   await synced(head);
 
   // The butler's tablet: the route in the head butler's order, walked.
-  const butler = await newTablet(browser);
+  const butler = await (await newTablet(browser)).newPage();
   await boot(butler, server.url);
   await enrol(butler, 'GJ001', '135790');
   await tap(butler, 'nav_rounds');

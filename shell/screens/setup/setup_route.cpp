@@ -1,5 +1,5 @@
 // One zone's route (巡查路线) in walking order: a lead drags a checkpoint by
-// its handle (≡) to a new place, or nudges it with ↑ ↓; taps a row to rename,
+// its handle (three bars) to a new place, or nudges it with ↑ ↓; taps a row to rename,
 // change its kind or take it off the route; adds one at the end. Each change
 // is an op: a round already started keeps the route it started with.
 #include <algorithm>
@@ -31,11 +31,15 @@ bool drag_handle(const char* id, float size) {
   const ImVec2 at = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton(id, ImVec2(size, size));
   const bool held = ImGui::IsItemActive();
-  automation().record_last_item(id, "≡", "button");
+  automation().record_last_item(id, "drag", "button");
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(at, ImVec2(at.x + size, at.y + size), held ? colors::primary_soft : colors::button, ui().css(8));
-  const ImVec2 t = ImGui::CalcTextSize("≡");
-  dl->AddText(ImVec2(at.x + (size - t.x) / 2, at.y + (size - t.y) / 2), colors::text, "≡");
+  // Three bars drawn, not a glyph: the font subset need not carry ≡ or ☰.
+  const float bar = ui().css(2), span = size * 0.4f, left = at.x + (size - span) / 2;
+  for (int k = -1; k <= 1; ++k) {
+    const float y = at.y + size / 2 + static_cast<float>(k) * ui().css(7);
+    dl->AddRectFilled(ImVec2(left, y - bar / 2), ImVec2(left + span, y + bar / 2), colors::text, bar / 2);
+  }
   return held;
 }
 
