@@ -146,11 +146,11 @@ std::vector<DutyLine> RoundsService::duties_of(const Id& zone, std::int64_t day)
   std::vector<DutyLine> out;
   const LocalTime now = ctx_.local(ctx_.now_ms());
   const int offset = ctx_.utc_offset_minutes();
-  for (const schedule::DutyWindow& w : schedule::daily_cadence()) {
+  for (const schedule::DutyWindow& w : schedule::daily_cadence(ctx_.data().setup.hours)) {
     const RoundKind kind = schedule::round_kind_of(w.duty);
     const int stops = static_cast<int>(route(zone, kind).size());
     if (kind != RoundKind::gate && stops == 0) continue;  // nothing of this kind in the zone
-    DutyLine line{w.duty, schedule::DutyOutcome::upcoming, round_of_day(zone, kind, day), stops};
+    DutyLine line{w.duty, w, schedule::DutyOutcome::upcoming, round_of_day(zone, kind, day), stops};
     std::optional<schedule::RoundTimes> times;
     if (line.round) {
       times = schedule::RoundTimes{minutes_into(day, line.round->started_ms, offset), std::nullopt};

@@ -28,6 +28,7 @@ namespace app {
 
 struct DutyLine {
   schedule::Duty duty;
+  schedule::DutyWindow window;   // as the community's hours set it
   schedule::DutyOutcome outcome;
   const Round* round = nullptr;  // the round that did it (or is doing it)
   int stops = 0;                 // what its route walks

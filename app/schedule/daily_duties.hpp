@@ -6,9 +6,11 @@
 // from its window and the times of the round that did it.
 #include <cstdint>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "app/rounds/rounds_data.hpp"
+#include "app/setup/estate_hours.hpp"
 
 namespace app::schedule {
 
@@ -30,14 +32,16 @@ struct DutyStatus {
   int minutes_left;      // > 0 only when now
 };
 
-// The cadence, in the order of the day.
-const std::vector<DutyWindow>& daily_cadence();
-const DutyWindow& window_of(Duty duty);
+// The cadence for a community's hours (the model units' and the greeting's;
+// the manuals' times where the hours do not hold together), in the order of
+// the day.
+std::vector<DutyWindow> daily_cadence(const EstateHours& hours);
+DutyWindow window_of(Duty duty, const EstateHours& hours);
 RoundKind round_kind_of(Duty duty);
 
 // Each duty's state at a local time of day (0..1439 minutes); "now" duties
 // first, then upcoming by start, then past.
-std::vector<DutyStatus> duties_at(int minute_of_day);
+std::vector<DutyStatus> duties_at(int minute_of_day, const EstateHours& hours);
 
 // How a duty on `day` stands, seen on `today` at `now_minute`.
 enum class DutyOutcome {
@@ -61,5 +65,8 @@ bool is_late_or_missed(DutyOutcome o);
 
 // "07:30" style text for a minute of the day.
 void format_hhmm(int minute_of_day, char out[6]);
+// A time of day as typed: "8:00", "08:00", "0800", "8：30", "8点", "8点30";
+// nothing when it is not a time of day (hours 0–23, minutes 0–59).
+std::optional<int> parse_hhmm(std::string_view text);
 
 }  // namespace app::schedule

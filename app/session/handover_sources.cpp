@@ -84,17 +84,17 @@ const DutyLine* duty_line(const std::vector<DutyLine>& lines, schedule::Duty dut
   return nullptr;
 }
 
-// The late shift closes the model units at 20:00: until today's closing round
+// The late shift closes the model units (20:00, or the community's own hour): until today's closing round
 // is done, it is an open item; and a closing missed last night is one until
 // someone has been in this morning (today's opening round).
 void model_units(const Session& s, const HandoverMoment& m, std::vector<HandoverItem>& out) {
   using schedule::DutyOutcome;
-  const schedule::DutyWindow& w = schedule::window_of(schedule::Duty::model_close);
   for (const ZoneRow& z : s.estate().zone_rows()) {
     const std::vector<DutyLine> today = s.rounds().duties_of(z.id, m.today);
     const DutyLine* close = duty_line(today, schedule::Duty::model_close);
     if (!close) continue;  // no model units in this zone
     if (close->outcome != DutyOutcome::done && close->outcome != DutyOutcome::done_late) {
+      const schedule::DutyWindow& w = close->window;
       const std::int64_t due = m.midnight + static_cast<std::int64_t>(w.end_minute) * 60000;
       char hhmm[6];
       schedule::format_hhmm(w.end_minute, hhmm);

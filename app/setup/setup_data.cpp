@@ -4,7 +4,23 @@
 
 namespace app {
 
+bool plausible_hours(const EstateHours& h) {
+  return h.model_opens >= kEarliestModelOpens && h.model_opens < h.model_closes && h.model_closes <= kLatestModelCloses &&
+         h.greeting_from >= 0 && h.greeting_from < h.greeting_until && h.greeting_until < 24 * 60;
+}
+
 void apply_setup(SetupData& d, const Op& op) {
+  if (op.kind == OpKind::estate_hours_set) {
+    // Each field as the latest op set it; the schedule falls back to the
+    // manuals' times if two leads' edits merged into hours that do not fit.
+    const Payload& p = op.payload;
+    set_number(p, F::model_opens, d.hours.model_opens);
+    set_number(p, F::model_closes, d.hours.model_closes);
+    set_number(p, F::greeting_from, d.hours.greeting_from);
+    set_number(p, F::greeting_until, d.hours.greeting_until);
+    set_id(p, F::gate, d.hours.gate);
+    return;
+  }
   if (op.kind != OpKind::import_recorded) return;
   const Payload& p = op.payload;
   ImportRecord& r = d.imports[op.entity];

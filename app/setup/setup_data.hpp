@@ -1,6 +1,7 @@
 #pragma once
 // Setting up a community: what the fold keeps — the office files imported,
-// so a lead sees when the residents were last loaded and by whom. The estate
+// so a lead sees when the residents were last loaded and by whom, and the
+// community's own duty hours (estate_hours.hpp). The estate
 // the imports and the set-up screens change is MasterData's own.
 #include <cstdint>
 #include <string>
@@ -8,6 +9,7 @@
 
 #include "app/core/id.hpp"
 #include "app/ops/op.hpp"
+#include "app/setup/estate_hours.hpp"
 #include "app/setup/sheet_columns.hpp"
 
 namespace app {
@@ -22,6 +24,7 @@ struct ImportRecord {
 
 struct SetupData {
   std::unordered_map<Id, ImportRecord, IdHash> imports;
+  EstateHours hours;
   bool operator==(const SetupData&) const = default;
 };
 

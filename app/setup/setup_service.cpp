@@ -154,6 +154,47 @@ Status SetupService::retire_checkpoint(const Id& checkpoint) {
   return ctx_.commit({ctx_.make_op(OpKind::checkpoint_set, checkpoint, std::move(p))});
 }
 
+Status SetupService::set_hours(const EstateHours& hours) {
+  if (Status s = check_lead(); !s.ok()) return s;
+  const bool model_fits = hours.model_opens >= kEarliestModelOpens && hours.model_opens < hours.model_closes &&
+                          hours.model_closes <= kLatestModelCloses;
+  if (!model_fits) return error("bad_hours", S::err_setup_model_hours);
+  if (!plausible_hours(hours)) return error("bad_hours", S::err_setup_greeting_hours);
+  if (!hours.gate.is_nil()) {
+    auto c = ctx_.data().checkpoints.find(hours.gate);
+    if (c == ctx_.data().checkpoints.end() || c->second.retired || c->second.kind != CheckpointKind::gate) {
+      return error("not_a_gate", S::err_setup_not_gate);
+    }
+  }
+  const EstateHours& now = ctx_.data().setup.hours;
+  Payload p;
+  if (hours.model_opens != now.model_opens) p.set(F::model_opens, hours.model_opens);
+  if (hours.model_closes != now.model_closes) p.set(F::model_closes, hours.model_closes);
+  if (hours.greeting_from != now.greeting_from) p.set(F::greeting_from, hours.greeting_from);
+  if (hours.greeting_until != now.greeting_until) p.set(F::greeting_until, hours.greeting_until);
+  if (hours.gate != now.gate) p.set(F::gate, hours.gate.to_hex());  // nil (all zeros): not named
+  if (p.fields().empty()) return ok_status();
+  p.set(F::at_ms, ctx_.now_ms());
+  return ctx_.commit({ctx_.make_op(OpKind::estate_hours_set, kEstateHoursEntity, std::move(p))});
+}
+
+std::string SetupService::greeting_gate() const {
+  const Id& gate = ctx_.data().setup.hours.gate;
+  auto c = ctx_.data().checkpoints.find(gate);
+  return gate.is_nil() || c == ctx_.data().checkpoints.end() ? std::string() : c->second.name;
+}
+
+std::vector<const Checkpoint*> SetupService::gates() const {
+  std::vector<const Checkpoint*> out;
+  for (const auto& [id, c] : ctx_.data().checkpoints) {
+    if (!c.retired && c.kind == CheckpointKind::gate) out.push_back(&c);
+  }
+  std::sort(out.begin(), out.end(), [](const Checkpoint* a, const Checkpoint* b) {
+    return a->name != b->name ? a->name < b->name : a->id < b->id;
+  });
+  return out;
+}
+
 std::vector<const ImportRecord*> SetupService::imports() const {
   std::vector<const ImportRecord*> out;
   for (const auto& [id, r] : ctx_.data().setup.imports) out.push_back(&r);

@@ -47,6 +47,9 @@ class SetupService {
   // and only the checkpoints whose place changed get an op.
   Status move_checkpoint(const Id& checkpoint, std::size_t to);
   Status retire_checkpoint(const Id& checkpoint);
+  // The model units' opening hours, the morning greeting's hours and its gate
+  // (estate_hours.hpp): checked to hold together; only what changed is written.
+  Status set_hours(const EstateHours& hours);
 
   // --- queries ---
   bool may_edit() const { return ctx_.lead_signed_in(); }
@@ -55,6 +58,11 @@ class SetupService {
   std::vector<const ImportRecord*> imports() const;
   // The buildings, in the estate's order.
   std::vector<const Building*> buildings() const;
+  const EstateHours& hours() const { return ctx_.data().setup.hours; }
+  // The gate the greeting stands at, by name; empty when none is named.
+  std::string greeting_gate() const;
+  // The gate checkpoints in use, where the greeting may stand, by name.
+  std::vector<const Checkpoint*> gates() const;
   // Who may walk a zone: butlers and head butlers, by code.
   std::vector<const Staff*> butlers() const;
 

@@ -1,5 +1,5 @@
 // Setting up a community in a projection snapshot: the office files
-// imported. The estate the set-up changes is the estate's own section.
+// imported, the community's duty hours. The estate the set-up changes is the estate's own section.
 #include "app/setup/setup_data.hpp"
 #include "app/store/snapshot_sections.hpp"
 
@@ -9,10 +9,18 @@ namespace {
 using namespace snapshot_fields;
 
 bool non_negative(std::int64_t v) { return v >= 0; }
+bool minute_of_day(std::int64_t v) { return v >= 0 && v < 24 * 60; }
 
 bool fields(auto& v, Of<ImportRecord> auto& x) {
   return v.id(x.id) && v.id(x.by) && v.enumeration(x.kind, is_import_kind) && v.text(x.file) && v.number(x.added, non_negative) &&
          v.number(x.changed, non_negative) && v.number(x.unchanged, non_negative) && v.number(x.at_ms);
+}
+
+// Each time as the fold could set it (op rules keep them in the day); hours
+// that do not hold together are the fold's to keep, the schedule's to ignore.
+bool fields(auto& v, Of<EstateHours> auto& x) {
+  return v.number(x.model_opens, minute_of_day) && v.number(x.model_closes, minute_of_day) &&
+         v.number(x.greeting_from, minute_of_day) && v.number(x.greeting_until, minute_of_day) && v.id(x.gate);
 }
 
 constexpr auto kFields = [](auto& v, auto& x) { return fields(v, x); };
@@ -21,6 +29,7 @@ constexpr auto kFields = [](auto& v, auto& x) { return fields(v, x); };
 
 void add_setup_sections(SnapshotSections& s) {
   s.map("imports", 5, kFields, [](auto& d) -> auto& { return d.setup.imports; });
+  s.value("estate hours", 5, kFields, [](auto& d) -> auto& { return d.setup.hours; });
 }
 
 }  // namespace app

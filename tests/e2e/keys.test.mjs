@@ -11,24 +11,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, reveal, DEMO_PINS, TABLET_LANDSCAPE, setOffline } from './harness.mjs';
 import { mark, saved, synced, sign, officeCsv as officeExport } from './helpers.mjs';
+import { tapIn, typeIn as type, keys, widgetsWith, clearSearch, openKey, addPublicKey, lendKey } from './key_steps.mjs';
 
 let server, browser;
 before(async () => { server = await startServer({ demo: true }); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); server?.stop(); });
-
-const tapIn = async (page, id, within, up = false) => { await reveal(page, id, { within, up }); return tap(page, id); };
-const type = async (page, field, text, within) => {
-  await tapIn(page, field, within);
-  await page.keyboard.insertText(text);
-  await frames(page, 3);
-};
-// The board's search, emptied by its clear button (shown while it holds words).
-const clearSearch = async (page) => {
-  if (await page.evaluate(() => !!window.butlerTest.widget('key_search_clear'))) await tap(page, 'key_search_clear');
-  assert.equal(await page.evaluate(() => !!window.butlerTest.widget('key_search_clear')), false);
-};
-const keys = async (page) => (await state(page)).keys;
-const widgetsWith = (page, prefix) => page.evaluate((p) => window.butlerTest.widgets().filter((w) => w.id.startsWith(p)), prefix);
 
 const officeCsv = (name) => officeExport(server, name, 'ffffffffffffffffffffffffffffff07');
 
@@ -40,16 +27,6 @@ async function enrol(page, code) {
   await tap(page, 'sync_enroll');
   await synced(page);
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-}
-
-// Finds a key on the board by its label and opens its sheet.
-async function openKey(page, label) {
-  await clearSearch(page);
-  await type(page, 'key_search', label, 'key_');
-  const tile = (await widgetsWith(page, 'key:')).find((w) => w.label === label);
-  assert.ok(tile, `${label} is on the board`);
-  await tap(page, tile.id);
-  assert.equal((await widget(page, 'key_title')).label, label);
 }
 
 test('lend two keys, end the shift with one out, the incoming butler takes it over and returns it; keys.csv and handovers.csv', async () => {
@@ -295,19 +272,7 @@ test('the head butler adds a key and prints its label; a butler on another table
   await enrol(page, 'DGJ001');
   await tap(page, 'nav_registers');
   await tap(page, 'reg_section:1');
-  await tap(page, 'key_view:2');
-  assert.equal((await keys(page)).view, 2);
-  const inUse = (await keys(page)).in_use;
-  await tap(page, 'cabinet_add');
-  await tap(page, 'key_add_kind:1');
-  await type(page, 'key_add_category', '消防', 'key_add');
-  await type(page, 'key_add_system', label, 'key_add');
-  await tapIn(page, 'key_add_custody:1', 'key_add');
-  await tap(page, 'key_add_save');
-  await saved(page);
-  assert.equal((await keys(page)).add_open, false);
-  assert.equal((await keys(page)).in_use, inUse + 1);
-  assert.match((await widget(page, 'cabinet_done')).label, new RegExp(`已登记 ${label}`));
+  await addPublicKey(page, { label, category: '消防' });
   await type(page, 'cabinet_search', label, 'cabinet_');
   const row = (await widgetsWith(page, 'cabinet_key:')).find((w) => w.label === label);
   assert.ok(row, 'the new key is in the cabinet list');
@@ -333,13 +298,7 @@ test('the head butler adds a key and prints its label; a butler on another table
   await tap(other, 'nav_registers');
   await tap(other, 'reg_section:1');
   assert.equal(await other.evaluate(() => !!window.butlerTest.widget('key_view:2')), false, 'a butler does not keep the cabinet');
-  const out = (await keys(other)).out;
-  await openKey(other, label);
-  await tap(other, 'key_lend_one');
-  await tapIn(other, 'loan_reason_chip:5', 'loan_');  // 设备巡检
-  await tap(other, 'loan_save');
-  await saved(other);
-  assert.equal((await keys(other)).out, out + 1);
+  await lendKey(other, label);
   mark('lent by a butler');
   await butler.close();
   await lead.close();

@@ -2,16 +2,17 @@
 // an afternoon): nothing of the demo. The office creates the community and
 // imports its sheets — staff through the admin command, the rest uploaded by
 // the manager's token, files made here — a head butler's tablet sees what is
-// still missing, adds a zone and reorders a route by drag; a butler's tablet
-// then gets that route in its new order and walks it.
+// still missing, adds two zones, reorders a route by drag and adds a key; a butler's
+// tablet then gets that route in its new order, walks it and lends that key.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, drag, root } from './harness.mjs';
+import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, drag, reveal, root } from './harness.mjs';
 import { synced } from './helpers.mjs';
+import { addPublicKey, lendKey } from './key_steps.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -58,7 +59,7 @@ test('from an empty server: imports, a head butler sets zones and a route by dra
   assert.match(admin('import', '幸福里', 'staff', staff), /新增 3/);
 
   const manager = await token('ZR001', '246802', 'ffffffffffffffffffffffffffff0a01');
-  await upload(manager, 'units', '楼号,单元,房号,楼层,状态\n1栋,1,101,1,已入住\n1栋,1,102,1,空置\n2栋,1,201,2,已入住\n3栋,1,301,3,已入住\n');
+  await upload(manager, 'units', '楼号,单元,房号,楼层,状态\n1栋,1,101,1,已入住\n1栋,1,102,1,空置\n2栋,1,201,2,已入住\n3栋,1,301,3,已入住\n4栋,1,401,4,空置\n1栋,1,103,1,样板间\n');
   await upload(manager, 'residents', '楼栋,房号,姓名,身份,手机\n1栋,101,张三,业主,13900139000\n2栋,201,李四,租户,13700137000\n');
   await upload(manager, 'keys', '标签,类别,所属\n1栋1单元101,分户钥匙,\n');
   await upload(manager, 'zones', '名称,楼栋,管家工号\n一区,1栋、2栋,GJ001\n');
@@ -77,14 +78,17 @@ test('from an empty server: imports, a head butler sets zones and a route by dra
   assert.ok(s.setup.gaps.includes(5), 'a building in no zone (3栋) is listed');   // GapKind::building_in_no_zone
   assert.ok(s.setup.gaps.includes(7), 'no price list is listed');                // GapKind::no_prices
   await screenshot(head, 'setup-gaps-portrait');
-  await tap(head, 'setup_zone_add');
-  await type(head, 'zone_form_name', '二区');
-  await tap(head, 'zone_form_butler:1');
-  await tap(head, 'zone_form_building:2');   // 3栋
-  await tap(head, 'zone_form_save');
+  // Two zones made on the tablet, one for each building no zone holds.
+  for (const [name, building] of [['二区', 2], ['三区', 3]]) {   // 3栋, 4栋
+    await tap(head, 'setup_zone_add');
+    await type(head, 'zone_form_name', name);
+    await tap(head, 'zone_form_butler:1');
+    await tap(head, `zone_form_building:${building}`);
+    await tap(head, 'zone_form_save');
+  }
   s = await state(head);
-  assert.equal(s.setup.zones, 2);
-  assert.ok(!s.setup.gaps.includes(5), '3栋 is in a zone now');
+  assert.equal(s.setup.zones, 3);
+  assert.ok(!s.setup.gaps.includes(5), '3栋 and 4栋 are in zones now');
 
   await tap(head, 'setup_zone:0');
   assert.equal((await widget(head, 'setup_cp:0')).label.replace(/^1\. /, ''), '1栋大堂');
@@ -97,16 +101,48 @@ test('from an empty server: imports, a head butler sets zones and a route by dra
   await head.setViewportSize({ width: 390, height: 844 });
   await frames(head, 6);
   await screenshot(head, 'setup-route-phone');
+  // The sales office keeps its own hours: model units 09:00–18:00, the
+  // greeting at 南大门.
+  await head.setViewportSize({ width: 768, height: 1024 });
+  await frames(head, 6);
+  await reveal(head, 'setup_route_back', { up: true });
+  await tap(head, 'setup_route_back');
+  assert.equal((await state(head)).setup.route, '', 'back on the set-up overview');
+  await reveal(head, 'setup_hours_edit');
+  await tap(head, 'setup_hours_edit');
+  for (const [field, time] of [['hours_model_opens', '09:00'], ['hours_model_closes', '18:00']]) {
+    await tap(head, field);
+    await head.keyboard.press('End');
+    for (let i = 0; i < 6; i++) await head.keyboard.press('Backspace');
+    await head.keyboard.insertText(time);
+    await frames(head, 3);
+  }
+  await tap(head, 'hours_gate:1');
+  await screenshot(head, 'setup-hours-portrait');
+  await tap(head, 'hours_save');
+  assert.deepEqual((await state(head)).setup.hours, [540, 1080, 450, 510]);
+  // A key the office's sheet did not have, added to the cabinet on the tablet.
+  await reveal(head, 'reg_section:1', { up: true });
+  await tap(head, 'reg_section:1');
+  await addPublicKey(head, { label: '水泵房门', category: '设备房' });
   await synced(head);
 
   // The butler's tablet: the route in the head butler's order, walked.
   const butler = await (await newTablet(browser)).newPage();
   await boot(butler, server.url);
   await enrol(butler, 'GJ001', '135790');
+  assert.deepEqual((await state(butler)).setup.hours, [540, 1080, 450, 510], 'the hours reached the butler');
+  await tap(butler, 'nav_today');
+  await screenshot(butler, 'setup-butler-today-portrait');
+  assert.match((await widget(butler, 'today_duty:0:0')).label, /南大门/, 'Today names the gate the greeting stands at');
   await tap(butler, 'nav_rounds');
   await tap(butler, 'zone:0');
   await tap(butler, 'zone_start:0');
   const first = await widget(butler, 'round_cp:0');
   assert.match(first.label, /南大门/, 'the butler walks the route in the order the head butler set');
   await screenshot(butler, 'setup-butler-round-portrait');
+  // …and lends the key the head butler added.
+  await tap(butler, 'nav_registers');
+  await tap(butler, 'reg_section:1');
+  await lendKey(butler, '水泵房门');
 });

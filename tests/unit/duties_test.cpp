@@ -56,8 +56,8 @@ struct Device : fixture::Device {
 }  // namespace
 
 TEST_CASE("a duty's outcome: due, in progress, late, done, done late, missed") {
-  const DutyWindow zone = window_of(Duty::zone_round);       // 09:00–17:30
-  const DutyWindow model = window_of(Duty::model_open);      // 07:20, started by 07:50, done by 09:00
+  const DutyWindow zone = window_of(Duty::zone_round, EstateHours{});       // 09:00–17:30
+  const DutyWindow model = window_of(Duty::model_open, EstateHours{});      // 07:20, started by 07:50, done by 09:00
   const std::int64_t today = 20261125, yesterday = 20261124, tomorrow = 20261126;
   auto times = [](int start, std::optional<int> finish = std::nullopt) { return std::optional<RoundTimes>(RoundTimes{start, finish}); };
 

@@ -112,3 +112,60 @@ TEST_CASE("a round already started keeps its route while the head butler reorder
   CHECK(next.back() == added);
   CHECK(std::find(next.begin(), next.end(), walked[1]) == next.end());
 }
+
+TEST_CASE("a community's model-unit and greeting hours are a lead's to set, and the duty windows follow") {
+  Device d;
+  const auto model_zone = [&]() -> Id {
+    for (const ZoneRow& z : d.session.estate().zone_rows()) {
+      for (const DutyLine& l : d.session.rounds().duties_of(z.id, d.session.local_now().day)) {
+        if (l.duty == schedule::Duty::model_close) return z.id;
+      }
+    }
+    return {};
+  }();
+  REQUIRE_FALSE(model_zone.is_nil());  // the demo has model units
+  const auto window = [&](schedule::Duty duty) {
+    for (const DutyLine& l : d.session.rounds().duties_of(model_zone, d.session.local_now().day)) {
+      if (l.duty == duty) return l.window;
+    }
+    FAIL("no such duty");
+    return schedule::DutyWindow{};
+  };
+  CHECK(window(schedule::Duty::model_close).start_minute == 20 * 60);  // the manual's 晚8:00
+
+  Id gate;
+  for (const auto& [id, c] : d.session.master_data().checkpoints) {
+    if (c.kind == CheckpointKind::gate && !c.retired) gate = id;
+  }
+  REQUIRE_FALSE(gate.is_nil());
+  const EstateHours own{.model_opens = 9 * 60, .model_closes = 18 * 60, .greeting_from = 8 * 60, .greeting_until = 9 * 60, .gate = gate};
+
+  d.as(Role::butler);
+  const std::size_t before = d.session.op_count();
+  CHECK(d.session.setup().set_hours(own).error().code == "not_allowed");
+  CHECK(d.session.op_count() == before);
+
+  d.as(Role::head_butler);
+  EstateHours backwards = own;
+  backwards.model_closes = 8 * 60;
+  CHECK(d.session.setup().set_hours(backwards).error().code == "bad_hours");
+  EstateHours greeting_backwards = own;
+  greeting_backwards.greeting_until = 7 * 60;
+  CHECK(d.session.setup().set_hours(greeting_backwards).error().code == "bad_hours");
+  EstateHours lobby_as_gate = own;
+  for (const auto& [id, c] : d.session.master_data().checkpoints) {
+    if (c.kind == CheckpointKind::lobby) lobby_as_gate.gate = id;
+  }
+  CHECK(d.session.setup().set_hours(lobby_as_gate).error().code == "not_a_gate");
+  CHECK(d.session.op_count() == before);
+
+  REQUIRE(d.session.setup().set_hours(own).ok());
+  CHECK(d.session.op_count() == before + 1);
+  CHECK(d.session.setup().hours() == own);
+  CHECK(window(schedule::Duty::model_close).start_minute == 18 * 60);
+  CHECK(window(schedule::Duty::model_open).start_by == 8 * 60 + 50);
+  CHECK(window(schedule::Duty::gate_greeting).end_minute == 9 * 60);
+  // The same hours again write nothing.
+  REQUIRE(d.session.setup().set_hours(own).ok());
+  CHECK(d.session.op_count() == before + 1);
+}

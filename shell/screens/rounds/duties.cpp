@@ -71,7 +71,7 @@ namespace {
 
 // "09:00–17:30 · 还有 25 分钟" (or "剩余", or the time it was done).
 void when_text(const app::Session& session, const app::DutyLine& d, char* out, std::size_t size) {
-  const app::schedule::DutyWindow& w = app::schedule::window_of(d.duty);
+  const app::schedule::DutyWindow& w = d.window;
   char from[6], to[6];
   app::schedule::format_hhmm(w.start_minute, from);
   app::schedule::format_hhmm(w.end_minute, to);
@@ -133,6 +133,8 @@ void draw_todays_duties(ScreenContext& ctx) {
       if (d.duty == Duty::zone_round) std::snprintf(id, sizeof id, "today_zone:%d", zone_index);
       else std::snprintf(id, sizeof id, "today_duty:%d:%d", zone_index, static_cast<int>(d.duty));
       if (d.duty != Duty::gate_greeting) std::snprintf(title, sizeof title, "%s · %s", tr(duty_label(d.duty)), zone->name.c_str());
+      else if (const std::string gate = ctx.session.setup().greeting_gate(); !gate.empty())
+        std::snprintf(title, sizeof title, "%s · %s", tr(duty_label(d.duty)), gate.c_str());
       else std::snprintf(title, sizeof title, "%s", tr(duty_label(d.duty)));
       when_text(ctx.session, d, sub, sizeof sub);
       const char* outcome = tr(outcome_label(d.outcome));

@@ -1,6 +1,7 @@
 // Setting up a community (社区设置): what it still lacks before butlers can
 // work (each gap leads to where it is fixed), its zones (tap one for its
-// route), and the office files imported. A butler sees the list, read-only;
+// route), the model units' and the greeting's hours, and the office files
+// imported. A butler sees the list, read-only;
 // a head butler or the manager edits.
 #include <cstdio>
 
@@ -124,6 +125,8 @@ void draw_setup(ScreenContext& ctx) {
     draw_gaps(ctx, lead);
     ImGui::Dummy(ImVec2(0, ui().css(8)));
     draw_zones(ctx, lead);
+    ImGui::Dummy(ImVec2(0, ui().css(8)));
+    draw_setup_hours(ctx, lead);
     ImGui::Dummy(ImVec2(0, ui().css(8)));
     if (lead) {
       draw_setup_import(ctx);

@@ -11,7 +11,8 @@
 namespace shell {
 namespace {
 
-// The gaps (by kind), the zones, the route being edited and the last message.
+// The gaps (by kind), the zones, the route being edited, the last message and
+// the duty hours (minutes: model units open, close; greeting from, until).
 void write_state(const app::Session& session, const ShellState& state, std::string& out) {
   std::string gaps;
   for (const app::SetupGap& g : session.setup().gaps()) {
@@ -20,6 +21,9 @@ void write_state(const app::Session& session, const ShellState& state, std::stri
   out += "\"gaps\":[" + gaps + "],\"zones\":" + std::to_string(session.estate().zone_rows().size()) +
          ",\"imports\":" + std::to_string(session.setup().imports().size()) + ",\"route\":\"" + state_id(state.setup.route) +
          "\",\"message\":" + app::json::quote(state.setup.message);
+  const app::EstateHours& h = session.setup().hours();
+  out += ",\"hours\":[" + std::to_string(h.model_opens) + "," + std::to_string(h.model_closes) + "," +
+         std::to_string(h.greeting_from) + "," + std::to_string(h.greeting_until) + "]";
 }
 
 }  // namespace

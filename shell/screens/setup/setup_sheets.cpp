@@ -42,30 +42,6 @@ void toggles(const char* id, const std::vector<const app::Building*>& buildings,
   }
 }
 
-void footer(SetupUi& st, const char* save_id, const char* cancel_id, bool* open, bool* save) {
-  if (!st.message.empty() && !st.message_ok) {
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::danger), "%s", st.message.c_str());
-    ImGui::PopTextWrapPos();
-    automation().record_last_item("setup_sheet_message", st.message.c_str(), "banner");
-  }
-  widgets::end_modal_body();
-  const float gap = ImGui::GetStyle().ItemSpacing.x;
-  const float half = (ImGui::GetContentRegionAvail().x - gap) / 2;
-  *save = widgets::button(save_id, tr(S::setup_save), half, widgets::Tone::primary);
-  ImGui::SameLine();
-  if (widgets::button(cancel_id, tr(S::setup_cancel), half)) {
-    *open = false;
-    st.message.clear();
-  }
-}
-
-void finish(SetupUi& st, const app::Status& s, bool* open) {
-  st.message = s.ok() ? tr(S::setup_saved) : s.error().message;
-  st.message_ok = s.ok();
-  if (s.ok()) *open = false;
-}
-
 void draw_zone_sheet(ScreenContext& ctx) {
   SetupUi& st = ctx.state.setup;
   if (!widgets::begin_modal("##setup_zone", st.zone_open, true, 0)) return;
@@ -86,19 +62,19 @@ void draw_zone_sheet(ScreenContext& ctx) {
   ImGui::TextUnformatted(tr(S::setup_zone_buildings));
   toggles("zone_form_building", setup.buildings(), &st.zone_buildings);
   if (!st.editing_zone.is_nil() && widgets::button("zone_form_retire", tr(S::setup_zone_retire), 0, widgets::Tone::danger)) {
-    finish(st, setup.retire_zone(st.editing_zone), &st.zone_open);
+    sheet_finish(st, setup.retire_zone(st.editing_zone), &st.zone_open);
     if (st.zone_open == false) st.route = {};
   }
   bool save = false;
-  footer(st, "zone_form_save", "zone_form_cancel", &st.zone_open, &save);
+  sheet_footer(st, "zone_form_save", "zone_form_cancel", &st.zone_open, &save);
   if (save) {
     app::ZoneDraft d{st.zone_name, {}, st.zone_buildings};
     if (st.zone_butler > 0 && st.zone_butler <= static_cast<int>(butlers.size())) d.butler = butlers[st.zone_butler - 1]->id;
     if (st.editing_zone.is_nil()) {
       auto added = setup.add_zone(d);
-      finish(st, added.ok() ? app::ok_status() : app::Status(added.error()), &st.zone_open);
+      sheet_finish(st, added.ok() ? app::ok_status() : app::Status(added.error()), &st.zone_open);
     } else {
-      finish(st, setup.edit_zone(st.editing_zone, d), &st.zone_open);
+      sheet_finish(st, setup.edit_zone(st.editing_zone, d), &st.zone_open);
     }
   }
   if (!st.zone_open) ImGui::CloseCurrentPopup();
@@ -127,10 +103,10 @@ void draw_checkpoint_sheet(ScreenContext& ctx) {
   widgets::choices("cp_form_building", places.data(), static_cast<int>(places.size()), &st.checkpoint_building, 3);
   if (!st.editing_checkpoint.is_nil() &&
       widgets::button("cp_form_retire", tr(S::setup_checkpoint_retire), 0, widgets::Tone::danger)) {
-    finish(st, setup.retire_checkpoint(st.editing_checkpoint), &st.checkpoint_open);
+    sheet_finish(st, setup.retire_checkpoint(st.editing_checkpoint), &st.checkpoint_open);
   }
   bool save = false;
-  footer(st, "cp_form_save", "cp_form_cancel", &st.checkpoint_open, &save);
+  sheet_footer(st, "cp_form_save", "cp_form_cancel", &st.checkpoint_open, &save);
   if (save) {
     app::CheckpointDraft d{st.checkpoint_name, {}, static_cast<app::CheckpointKind>(st.checkpoint_kind)};
     if (st.checkpoint_building > 0 && st.checkpoint_building <= static_cast<int>(buildings.size())) {
@@ -138,9 +114,9 @@ void draw_checkpoint_sheet(ScreenContext& ctx) {
     }
     if (st.editing_checkpoint.is_nil()) {
       auto added = setup.add_checkpoint(st.route, d);
-      finish(st, added.ok() ? app::ok_status() : app::Status(added.error()), &st.checkpoint_open);
+      sheet_finish(st, added.ok() ? app::ok_status() : app::Status(added.error()), &st.checkpoint_open);
     } else {
-      finish(st, setup.edit_checkpoint(st.editing_checkpoint, d), &st.checkpoint_open);
+      sheet_finish(st, setup.edit_checkpoint(st.editing_checkpoint, d), &st.checkpoint_open);
     }
   }
   if (!st.checkpoint_open) ImGui::CloseCurrentPopup();
@@ -148,6 +124,31 @@ void draw_checkpoint_sheet(ScreenContext& ctx) {
 }
 
 }  // namespace
+
+void sheet_footer(SetupUi& st, const char* save_id, const char* cancel_id, bool* open, bool* save) {
+  if (!st.message.empty() && !st.message_ok) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::danger), "%s", st.message.c_str());
+    ImGui::PopTextWrapPos();
+    automation().record_last_item("setup_sheet_message", st.message.c_str(), "banner");
+  }
+  widgets::end_modal_body();
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  const float half = (ImGui::GetContentRegionAvail().x - gap) / 2;
+  *save = widgets::button(save_id, tr(S::setup_save), half, widgets::Tone::primary);
+  ImGui::SameLine();
+  if (widgets::button(cancel_id, tr(S::setup_cancel), half)) {
+    *open = false;
+    st.message.clear();
+  }
+}
+
+void sheet_finish(SetupUi& st, const app::Status& s, bool* open) {
+  st.message = s.ok() ? tr(S::setup_saved) : s.error().message;
+  st.message_ok = s.ok();
+  if (s.ok()) *open = false;
+}
+
 
 void open_zone_sheet(ScreenContext& ctx, const app::Id& zone) {
   SetupUi& st = ctx.state.setup;
@@ -184,6 +185,7 @@ void open_checkpoint_sheet(ScreenContext& ctx, const app::Id& checkpoint) {
 void draw_setup_sheets(ScreenContext& ctx) {
   draw_zone_sheet(ctx);
   draw_checkpoint_sheet(ctx);
+  draw_hours_sheet(ctx);
 }
 
 }  // namespace shell

@@ -27,6 +27,11 @@ struct SetupUi {
   int checkpoint_kind = 0;             // app::CheckpointKind
   int checkpoint_building = 0;         // 0: estate-wide, k: SetupService::buildings()[k - 1]
 
+  // The hours sheet: the four times as typed, the gate chosen.
+  bool hours_open = false;
+  std::string model_opens, model_closes, greeting_from, greeting_until;
+  int hours_gate = 0;                  // 0: not named, k: SetupService::gates()[k - 1]
+
   // An office file being imported from this tablet: its kind, its bytes
   // (kept between the check and the confirmation) and the server's answer.
   int import_kind = 1;  // app::ImportKind: residents first, the most common
