@@ -125,6 +125,21 @@ void plan_zones(Planner& p, const std::vector<SheetRow>& rows) {
   }
 }
 
+namespace {
+
+// The zone in use that holds a building, the first in the estate's order; nil
+// for none (or for an estate-wide place).
+Id zone_holding(const MasterData& d, const Id& building) {
+  const Zone* best = nullptr;
+  for (const auto& [id, z] : d.zones) {
+    if (building.is_nil() || z.retired || std::find(z.buildings.begin(), z.buildings.end(), building) == z.buildings.end()) continue;
+    if (!best || z.position < best->position || (z.position == best->position && z.id < best->id)) best = &z;
+  }
+  return best ? best->id : Id{};
+}
+
+}  // namespace
+
 void plan_checkpoints(Planner& p, const std::vector<SheetRow>& rows) {
   enum { kName, kBuilding, kKind, kZone, kPosition };
   const MasterData& d = p.data();
@@ -138,17 +153,25 @@ void plan_checkpoints(Planner& p, const std::vector<SheetRow>& rows) {
     if (!building.empty() && b.is_nil()) p.problem(row, kBuilding, "\"" + building + "\" is not a building here"), ok = false;
     const auto kind = parse_checkpoint_kind_cell(kind_text);
     if (!kind) p.problem(row, kKind, "one of 大堂, 电梯, 走道, 墙面, 消防门, 消防栓, 通风窗, 灯罩, 扶手, 天台, 设备房, 样板间, 公告栏, 大门 — not \"" + kind_text + "\""), ok = false;
-    const Id zone = p.zone_named(zone_name);
-    if (zone.is_nil()) p.problem(row, kZone, "\"" + zone_name + "\" is not a zone here (import the zones first)"), ok = false;
+    const Checkpoint* c = nullptr;
+    for (const auto& [id, x] : d.checkpoints) {
+      if (x.building == b && place_key(x.name) == place_key(name)) c = &x;
+    }
+    // A blank 责任区: the checkpoint stays in its zone, or joins the zone
+    // that holds its building (the office's sheet often has no such column).
+    Id zone = zone_name.empty() ? (c ? c->zone : zone_holding(d, b)) : p.zone_named(zone_name);
+    if (!zone_name.empty() && zone.is_nil()) {
+      p.problem(row, kZone, "\"" + zone_name + "\" is not a zone here (import the zones first)"), ok = false;
+    } else if (zone.is_nil() && ok) {
+      p.problem(row, kZone, b.is_nil() ? "empty: an estate-wide checkpoint names its zone"
+                                       : "empty, and no zone holds " + building + " (import the zones first)"),
+          ok = false;
+    }
     std::int64_t position = 0;
     if (!position_text.empty() && !position_cell(position_text, &position))
       p.problem(row, kPosition, "a whole number from 1, not \"" + position_text + "\""), ok = false;
     if (!ok || p.duplicate(row, "checkpoint|" + b.to_hex() + "|" + place_key(name), "the same checkpoint")) continue;
     if (position_text.empty()) position = ++route_length[zone];
-    const Checkpoint* c = nullptr;
-    for (const auto& [id, x] : d.checkpoints) {
-      if (x.building == b && place_key(x.name) == place_key(name)) c = &x;
-    }
     const std::string what = (building.empty() ? "" : building + " ") + name;
     Payload cp;
     std::string diff;

@@ -59,7 +59,7 @@ const std::vector<ImportColumn>& table(ImportKind kind) {
       {"名称", {"巡查点", "点位", "检查点", "name"}, true, "3栋大堂入口"},
       {"楼栋", {"楼号", "楼宇", "building"}, false, "3栋"},
       {"种类", {"类别", "类型", "kind"}, true, "大堂"},
-      {"责任区", {"片区", "区域", "zone"}, true, "一区"},
+      {"责任区", {"片区", "区域", "zone"}, false, "一区"},  // blank: the zone that holds its building
       {"顺序", {"序号", "路线顺序", "position"}, false, "1"}};
   static const std::vector<ImportColumn> prices{
       {"项目", {"维修项目", "名称", "item"}, true, "更换水龙头"},

@@ -223,6 +223,18 @@ TEST_CASE("zones and checkpoints: buildings and butler by the office's names, th
   REQUIRE_FALSE(unknown_zone.ok());
   CHECK(unknown_zone.error().message.find("line 2, 种类") != std::string::npos);
   CHECK(unknown_zone.error().message.find("line 2, 责任区: \"九区\" is not a zone here") != std::string::npos);
+
+  // No 责任区 column: each checkpoint joins the zone that holds its building;
+  // an estate-wide one, or one in a building no zone holds, is refused by line.
+  auto by_building = o.must(ImportKind::checkpoints, "名称,楼栋,种类\n2栋大堂,2栋,大堂\n1栋大堂,1栋,大堂\n");
+  CHECK(by_building.added == 1);
+  CHECK(by_building.changed == 1);  // 1栋大堂 keeps its zone; with no 顺序 the file's order puts it second
+  for (const auto& [id, c] : o.data().checkpoints) CHECK(c.zone == z.id);
+  o.must(ImportKind::units, "楼栋,单元,房号,楼层,状态\n3栋,1,301,3,已入住\n");
+  auto nowhere = o.import(ImportKind::checkpoints, "名称,楼栋,种类\n水泵房,,设备房\n3栋大堂,3栋,大堂\n");
+  REQUIRE_FALSE(nowhere.ok());
+  CHECK(nowhere.error().message.find("line 2, 责任区: empty: an estate-wide checkpoint names its zone") != std::string::npos);
+  CHECK(nowhere.error().message.find("line 3, 责任区: empty, and no zone holds 3栋") != std::string::npos);
 }
 
 TEST_CASE("keys and the price list: a unit key by its unit written any way, public keys filed, prices in 元") {
