@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/core/text.hpp"
 #include "app/domain/command_errors.hpp"
 
 namespace app {
@@ -9,12 +10,6 @@ namespace {
 
 using i18n::S;
 using command_detail::error;
-
-std::string trimmed(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
 
 }  // namespace
 
