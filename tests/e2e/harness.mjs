@@ -12,6 +12,10 @@ import { fileURLToPath } from 'node:url';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const siteDir = process.env.BUTLER_SITE || path.join(root, 'build/web/site');
 export const screenshotDir = path.join(root, 'build/e2e-screens');
+// The server the tests talk to: scripts/test passes the ASan + UBSan build's
+// when it built one (a full run then builds no separate native server, and
+// every request the browser makes is checked for memory errors too).
+export const serverBin = process.env.BUTLER_SERVER || path.join(root, 'build/native/butler-server');
 
 // The flags this machine's headless chromium needs (shared/architecture.md).
 export const chromiumArgs = [
@@ -38,7 +42,7 @@ function freePort() {
 // the demo community there with its staff (PINs in DEMO_PINS).
 export async function startServer({ site = siteDir, demo = false } = {}) {
   const port = await freePort();
-  const bin = path.join(root, 'build/native/butler-server');
+  const bin = serverBin;
   const data = mkdtempSync(path.join(tmpdir(), 'butler-server-'));
   const args = ['--port', String(port), '--site', site, '--data', data, '--quiet'];
   if (demo) args.push('--demo');

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, drag, reveal, root } from './harness.mjs';
+import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, drag, reveal, root, serverBin } from './harness.mjs';
 import { synced } from './helpers.mjs';
 import { addPublicKey, lendKey } from './key_steps.mjs';
 
@@ -18,7 +18,7 @@ let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
-const bin = path.join(root, 'build/native/butler-server');
+const bin = serverBin;
 const admin = (...args) => execFileSync(bin, ['admin', '--data', server.data, ...args], { encoding: 'utf8' });
 const type = async (page, field, text) => {
   await tap(page, field);
@@ -69,7 +69,7 @@ test('from an empty server: imports, a head butler sets zones and a route by dra
   assert.equal((await upload(manager, 'checkpoints', '名称,楼栋,种类,责任区\n1栋大堂,1栋,大堂,一区\n1栋电梯,1栋,电梯,一区\n南大门,,大门,一区\n')).unchanged, 3);
 
   // The head butler's tablet: what is missing, a second zone, the route reordered.
-  const head = await (await newTablet(browser)).newPage();
+  const head = await (await newTablet(browser, undefined, 1)).newPage();
   await boot(head, server.url);
   await enrol(head, 'ZG001', '135791');
   await tap(head, 'nav_registers');
@@ -128,7 +128,7 @@ test('from an empty server: imports, a head butler sets zones and a route by dra
   await synced(head);
 
   // The butler's tablet: the route in the head butler's order, walked.
-  const butler = await (await newTablet(browser)).newPage();
+  const butler = await (await newTablet(browser, undefined, 1)).newPage();
   await boot(butler, server.url);
   await enrol(butler, 'GJ001', '135790');
   assert.deepEqual((await state(butler)).setup.hours, [540, 1080, 450, 510], 'the hours reached the butler');
