@@ -15,6 +15,7 @@
 #include "shell/ui/automation.hpp"
 #include "shell/ui/theme.hpp"
 #include "shell/ui/widgets.hpp"
+#include "shell/ui/press_guard.hpp"
 
 using app::i18n::S;
 using app::i18n::tr;
@@ -125,7 +126,7 @@ void AppShell::draw_top_bar(float height) {
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(255, 255, 255, 40));
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(255, 255, 255, 90));
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
-    if (ImGui::Button(label, ImVec2(ImGui::CalcTextSize(label).x + ui().css(32), button_h))) open_ticket_form(state_);
+    if (widgets::fresh_press(ImGui::Button(label, ImVec2(ImGui::CalcTextSize(label).x + ui().css(32), button_h)))) open_ticket_form(state_);
     ImGui::PopStyleColor(4);
     automation().record_last_item("ticket_new", label, "button");
   }
@@ -135,7 +136,7 @@ void AppShell::draw_top_bar(float height) {
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(255, 255, 255, 40));
   ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(255, 255, 255, 90));
   ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
-  if (ImGui::Button(lang_label, ImVec2(lang_w, button_h))) toggle_language();
+  if (widgets::fresh_press(ImGui::Button(lang_label, ImVec2(lang_w, button_h)))) toggle_language();
   ImGui::PopStyleColor(4);
   automation().record_last_item("lang_switch", lang_label, "button");
   ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + height));

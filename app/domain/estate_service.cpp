@@ -48,6 +48,12 @@ Status EstateService::set_resident_phone(const Id& resident, std::string_view ph
 Status EstateService::set_unit_status(const Id& unit, UnitStatus status) {
   if (Status s = ctx_.writable(); !s.ok()) return s;
   if (!ctx_.data().units.count(unit)) return error("unknown_unit", S::err_unknown_unit);
+  // A model unit is set-up, not field news: it puts the unit on the model
+  // rounds (opened by 07:50, closed at 20:00 — 000 4.1.3.4), so only a head
+  // butler or the manager makes or unmakes one. Vacant, occupied and
+  // renovating are what any butler sees and records.
+  const bool touches_model = status == UnitStatus::model || ctx_.data().units.at(unit).status == UnitStatus::model;
+  if (touches_model && !ctx_.lead_signed_in()) return error("not_allowed", S::err_model_unit_lead_only);
   Payload p;
   p.set(F::status, static_cast<std::int64_t>(status));
   return ctx_.commit({ctx_.make_op(OpKind::unit_set, unit, std::move(p))});

@@ -260,4 +260,26 @@ const ChecklistTemplate& template_for(CheckpointKind kind) {
   return t ? *t : builtin_templates().front();
 }
 
+// The manuals send a problem to the department whose work it is — 000 篇2
+// 楼宇的日常巡查: "(5)、发现不合格即通知相关部门及时处理"; 3.1.4.4: "非紧急情况的
+// 做好记录以发单形式及时反馈给相关部门或人员" — but name no department per
+// item, so this is the team's reading: the item's own words decide (an
+// edited item too), and the butler picks another on the form. Greening
+// before cleaning (枯枝败叶 is the gardeners'), cleaning before occupation
+// (天台无垃圾、无杂物堆放 is swept first), the rest is the engineers'.
+FindingDepartment default_department(const ChecklistItem& item) {
+  auto has_any = [&](std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) {
+      if (item.zh.find(w) != std::string::npos) return true;
+    }
+    return false;
+  };
+  if (has_any({"绿化", "草", "树", "枯枝", "黄叶", "花木", "苗木"})) return FindingDepartment::greening;
+  if (has_any({"清洁", "垃圾", "污渍", "积尘", "灰尘", "手印", "蛛网", "乱涂", "乱画", "乱贴", "积水", "蚊虫"})) {
+    return FindingDepartment::cleaning;
+  }
+  if (has_any({"占用", "堆放", "杂物", "锁", "出入证", "巡逻", "空岗", "遮挡"})) return FindingDepartment::security;
+  return FindingDepartment::engineering;
+}
+
 }  // namespace app

@@ -19,4 +19,10 @@ const ChecklistTemplate* find_template(std::string_view key);
 // The template a public checkpoint of this kind is inspected with.
 const ChecklistTemplate& template_for(CheckpointKind kind);
 
+// Where a failed item's dispatch slip goes unless the butler picks another:
+// the department whose work the item describes. The order is the finding
+// form's (工程部, 保洁, 绿化, 秩序维护部).
+enum class FindingDepartment { engineering = 0, cleaning = 1, greening = 2, security = 3 };
+FindingDepartment default_department(const ChecklistItem& item);
+
 }  // namespace app

@@ -31,7 +31,9 @@ struct ZoneDayReport {
 
 struct RoundProgress {
   int checkpoints = 0, done = 0, failed_items = 0, open_findings = 0;
+  int skipped = 0;  // finished with these checkpoints unchecked
   bool finished = false;
+  bool incomplete() const { return finished && skipped > 0; }
 };
 
 }  // namespace app

@@ -65,6 +65,7 @@ void apply_rounds(RoundsData& d, const Op& op) {
       Round& r = d.rounds[op.entity];
       r.id = op.entity;
       set_number(p, F::at_ms, r.finished_ms);
+      set_text(p, F::note, r.finish_note);
       break;
     }
     case OpKind::item_answered: {

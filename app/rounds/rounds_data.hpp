@@ -31,6 +31,7 @@ struct Round {
   std::int64_t started_ms = 0, finished_ms = 0;  // finished_ms 0: still open
   std::string pins;               // edited checklists' versions when it started ("lift:3"); others are built-in
   std::vector<Id> route;          // a zone round's checkpoints as they were when it started (empty: before routes were pinned)
+  std::string finish_note;        // finished with checkpoints unchecked: the butler's reason
   bool operator==(const Round&) const = default;
 };
 

@@ -8,6 +8,8 @@
 #include "app/domain/csv_fields.hpp"
 #include "app/rounds/checklists.hpp"
 #include "app/rounds/route.hpp"
+#include "app/core/local_time.hpp"
+#include "app/schedule/daily_duties.hpp"
 
 namespace app::office {
 namespace {
@@ -19,6 +21,18 @@ const char* round_kind_text(app::RoundKind k) {
     case app::RoundKind::model_open: return "样板间开启";
     case app::RoundKind::model_close: return "样板间关闭";
     case app::RoundKind::gate: return "大门迎宾签到";
+  }
+  return "";
+}
+
+// "时段外" when the round was started before its duty's window opened (the
+// evening closing walked in the morning), as Today and supervision judge it.
+const char* window_text(const app::MasterData& d, const app::Round& r) {
+  if (r.started_ms == 0) return "";
+  for (const app::schedule::DutyWindow& w : app::schedule::daily_cadence(d.setup.hours)) {
+    if (app::schedule::round_kind_of(w.duty) != r.kind) continue;
+    const app::LocalTime t = app::local_time(r.started_ms, 8 * 60);  // the office's clock: Beijing
+    return t.day == r.day && t.minute < w.start_minute ? "时段外" : "时段内";
   }
   return "";
 }
@@ -43,7 +57,8 @@ class Routes {
 // when, and what was found.
 CsvRows export_rounds(const ExportInput& in) {
   const app::MasterData& d = in.replica.data();
-  CsvRows rows{{"日期", "责任区", "类型", "管家", "开始时间", "结束时间", "巡查点", "已查巡查点", "不合格项", "问题"}};
+  CsvRows rows{{"日期", "责任区", "类型", "管家", "开始时间", "结束时间", "巡查点", "已查巡查点", "不合格项", "问题",
+                "完成情况", "未查巡查点", "未完成原因", "开始时段"}};
   std::vector<const app::Round*> rounds;
   for (const auto& [id, r] : d.rounds.rounds) {
     if (!r.zone.is_nil()) rounds.push_back(&r);
@@ -54,6 +69,7 @@ CsvRows export_rounds(const ExportInput& in) {
   Routes routes(d);
   for (const app::Round* r : rounds) {
     int checkpoints = 0, checked = 0, failed = 0, findings = 0;
+    std::string unchecked;
     for (const app::RouteStop& stop : routes.of(*r)) {
       ++checkpoints;
       const auto& t = *stop.checklist;
@@ -65,11 +81,15 @@ CsvRows export_rounds(const ExportInput& in) {
         if (a->second.result == app::ItemResult::fail) ++failed;
       }
       if (answered > 0 && answered >= static_cast<int>(t.items.size())) ++checked;
+      else unchecked += (unchecked.empty() ? "" : "、") + stop.label();
     }
+    // A round finished with checkpoints unchecked is incomplete, never "完成".
+    const char* state = r->finished_ms == 0 ? "进行中" : checked < checkpoints ? "未完成" : "完成";
     for (const auto& [id, f] : d.rounds.findings) findings += f.round == r->id ? 1 : 0;
     rows.push_back({date_text(r->day), zone_name(d, r->zone), round_kind_text(r->kind), staff_name(d, r->butler),
                     beijing_time(r->started_ms), beijing_time(r->finished_ms), std::to_string(checkpoints), std::to_string(checked),
-                    std::to_string(failed), std::to_string(findings)});
+                    std::to_string(failed), std::to_string(findings), state, r->finished_ms == 0 ? std::string() : unchecked,
+                    r->finish_note, window_text(d, *r)});
   }
   return rows;
 }

@@ -26,7 +26,7 @@ const OpSpec kSpecs[] = {
     {OpKind::item_answered,
      {F::round, F::checkpoint, F::item, F::result, F::note, F::reading, F::checklist, F::version, F::at_ms},
      {F::round, F::checkpoint, F::item, F::result}, kOfficeRoles},
-    {OpKind::round_finished, {F::at_ms}, {}, kOfficeRoles},
+    {OpKind::round_finished, {F::at_ms, F::note}, {}, kOfficeRoles},  // note: why checkpoints were left unchecked
     {OpKind::finding_opened, {F::round, F::checkpoint, F::item, F::note, F::urgent, F::told, F::department, F::at_ms},
      {F::round, F::checkpoint, F::item}, kOfficeRoles},
     {OpKind::finding_verified, {F::note, F::at_ms}, {}, kOfficeRoles},

@@ -126,7 +126,7 @@ std::string RoundsService::stop_label(const Id& round_id, const Id& stop) const 
   if (!r) return {};
   const CachedRoute& c = cached_route(r->zone, r->kind, &r->pins, &r->route);
   auto it = c.index.find(stop);
-  return it == c.index.end() ? std::string() : c.stops[it->second].place + " " + c.stops[it->second].name;
+  return it == c.index.end() ? std::string() : c.stops[it->second].label();
 }
 
 std::string RoundsService::finding_label(const Finding& f, i18n::Lang lang) const {
@@ -154,7 +154,10 @@ std::vector<DutyLine> RoundsService::duties_of(const Id& zone, std::int64_t day)
     std::optional<schedule::RoundTimes> times;
     if (line.round) {
       times = schedule::RoundTimes{minutes_into(day, line.round->started_ms, offset), std::nullopt};
-      if (line.round->finished_ms != 0) times->finish_minute = minutes_into(day, line.round->finished_ms, offset);
+      if (line.round->finished_ms != 0) {
+        times->finish_minute = minutes_into(day, line.round->finished_ms, offset);
+        times->all_checked = round_progress(line.round->id).skipped == 0;
+      }
     }
     line.outcome = schedule::duty_outcome(w, times, day, now.day, now.minute);
     out.push_back(line);
@@ -301,29 +304,6 @@ Status RoundsService::verify_finding(const Id& finding, std::string_view after_p
   return ctx_.commit({ctx_.make_op(OpKind::photo_added, ctx_.new_id(), std::move(photo)), ctx_.make_op(OpKind::finding_verified, finding, std::move(p))});
 }
 
-Status RoundsService::finish_round(const Id& round_id) {
-  if (Status s = ctx_.writable(); !s.ok()) return s;
-  const Round* r = round(round_id);
-  if (!r) return error("unknown_round", S::err_unknown_round);
-  if (r->finished_ms != 0) return error("round_finished", S::err_round_finished);
-  // A failure the checklist says must be photographed (damage, leaks, fire
-  // safety) goes to dispatch and disputes: no photo, no finishing.
-  int unphotographed = 0;
-  for (const Finding* f : findings_of_round(round_id)) {
-    const ChecklistTemplate* t = checklist_at(round_id, f->checkpoint);
-    if (!t || f->item < 0 || f->item >= static_cast<std::int64_t>(t->items.size())) continue;
-    if (t->items[static_cast<std::size_t>(f->item)].photo_required && photos_of(ctx_.data(), f->id).empty()) ++unphotographed;
-  }
-  if (unphotographed > 0) {
-    char text[256];
-    std::snprintf(text, sizeof text, i18n::tr(S::err_findings_need_photo), unphotographed);
-    return Error{"photo_required", text};
-  }
-  Payload p;
-  p.set(F::at_ms, std::max<std::int64_t>(ctx_.now_ms(), r->started_ms));
-  return ctx_.commit({ctx_.make_op(OpKind::round_finished, round_id, std::move(p))});
-}
-
 Status RoundsService::answer_choice(const Id& round_id, const Id& stop, int item, int choice) {
   if (Status s = ctx_.writable(); !s.ok()) return s;
   const ChecklistItem* it = nullptr;
@@ -400,21 +380,6 @@ CheckpointProgress RoundsService::checkpoint_progress(const Id& round_id, const 
       if (a->result == ItemResult::fail) ++p.failed;
     }
   }
-  return p;
-}
-
-RoundProgress RoundsService::round_progress(const Id& round_id) const {
-  RoundProgress p;
-  const Round* r = round(round_id);
-  if (!r) return p;
-  p.finished = r->finished_ms != 0;
-  for (const RouteStop& stop : route(r->zone, r->kind)) {
-    ++p.checkpoints;
-    const CheckpointProgress c = checkpoint_progress(round_id, stop.id);
-    if (c.done()) ++p.done;
-    p.failed_items += c.failed;
-  }
-  for (const Finding* f : findings_of_round(round_id)) p.open_findings += f->open() ? 1 : 0;
   return p;
 }
 

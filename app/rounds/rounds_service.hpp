@@ -53,8 +53,10 @@ class RoundsService {
   Result<Id> open_finding(const Id& round, const Id& checkpoint, int item, const NewFinding& finding);
   // The fix seen on a later visit: needs an "after" photo already stored here.
   Status verify_finding(const Id& finding, std::string_view after_photo_sha256, std::string_view note);
-  // Refused while a failed photo-required item's finding has no photo yet.
-  Status finish_round(const Id& round);
+  // Refused while a failed photo-required item's finding has no photo yet
+  // (naming where), and while checkpoints are unchecked unless a reason is
+  // given: the round is then recorded as incomplete with it.
+  Status finish_round(const Id& round, std::string_view reason = {});
   // Choice and text items: the chosen label or the words, recorded as a pass.
   Status answer_choice(const Id& round, const Id& stop, int item, int choice);
   Status answer_text(const Id& round, const Id& stop, int item, std::string_view text);
@@ -84,6 +86,11 @@ class RoundsService {
   // something to walk: no model-unit duties in a zone without model units).
   std::vector<DutyLine> duties_of(const Id& zone, std::int64_t day) const;
   RoundProgress round_progress(const Id& round) const;
+  // The checkpoints of its route not yet checked (all items answered), in walking order.
+  std::vector<const RouteStop*> unchecked_stops(const Id& round) const;
+  // The duty's window, when the round was started before it opens (a start
+  // after it closes is late, not outside); nothing otherwise.
+  std::optional<schedule::DutyWindow> outside_window(const Id& round) const;
   CheckpointProgress checkpoint_progress(const Id& round, const Id& checkpoint) const;
   const Answer* answer(const Id& round, const Id& checkpoint, int item) const;
   std::vector<const Finding*> open_findings() const;          // oldest first

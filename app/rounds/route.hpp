@@ -18,6 +18,8 @@ struct RouteStop {
   std::string name;      // "大堂入口" / "2单元 1502"
   std::string place;     // "3栋"
   const ChecklistTemplate* checklist = nullptr;  // never null on a built route
+  // "3栋 大堂入口"; just the name for an estate-wide one (南大门), no stray space.
+  std::string label() const { return place.empty() ? name : place + " " + name; }
 };
 
 // `pins`: the checklist versions a started round pinned; nullptr for the

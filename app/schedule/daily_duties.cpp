@@ -77,6 +77,10 @@ std::vector<DutyStatus> duties_at(int minute, const EstateHours& hours) {
 DutyOutcome duty_outcome(const DutyWindow& w, const std::optional<RoundTimes>& round, std::int64_t day, std::int64_t today,
                          int now_minute) {
   if (round && round->finish_minute) {
+    // What was not walked, or walked before its window opened, is not done
+    // (a start after it closed is the late start below).
+    if (round->start_minute < w.start_minute) return DutyOutcome::outside;
+    if (!round->all_checked) return DutyOutcome::incomplete;
     const bool in_time = round->start_minute <= w.start_by && *round->finish_minute <= w.end_minute;
     return in_time ? DutyOutcome::done : DutyOutcome::done_late;
   }
@@ -91,7 +95,8 @@ DutyOutcome duty_outcome(const DutyWindow& w, const std::optional<RoundTimes>& r
 }
 
 bool is_late_or_missed(DutyOutcome o) {
-  return o == DutyOutcome::late || o == DutyOutcome::done_late || o == DutyOutcome::missed;
+  return o == DutyOutcome::late || o == DutyOutcome::done_late || o == DutyOutcome::missed || o == DutyOutcome::incomplete ||
+         o == DutyOutcome::outside;
 }
 
 void format_hhmm(int minute, char out[6]) {

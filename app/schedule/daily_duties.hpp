@@ -52,12 +52,15 @@ enum class DutyOutcome {
   done,         // finished in time
   done_late,    // finished, but started or finished after the deadline
   missed,       // a past day, never finished
+  incomplete,   // finished with checkpoints left unchecked (with a reason)
+  outside,      // walked, but started before the duty's window opened (the closing round at 09:20)
 };
 // A round's start and finish as minutes after the midnight of the duty's day
 // (a finish after midnight is > 1440).
 struct RoundTimes {
   int start_minute = 0;
   std::optional<int> finish_minute;
+  bool all_checked = true;  // every checkpoint of its route checked
 };
 DutyOutcome duty_outcome(const DutyWindow& w, const std::optional<RoundTimes>& round, std::int64_t day, std::int64_t today,
                          int now_minute);

@@ -105,7 +105,10 @@ void model_units(const Session& s, const HandoverMoment& m, std::vector<Handover
     const bool visited = opened && opened->round;
     const std::vector<DutyLine> yesterday = s.rounds().duties_of(z.id, add_days(m.today, -1));
     const DutyLine* last_night = duty_line(yesterday, schedule::Duty::model_close);
-    if (last_night && last_night->outcome == DutyOutcome::missed && !visited) {
+    // Not closed last night: never walked, or walked in the morning, or left unfinished.
+    const bool not_closed = last_night && (last_night->outcome == DutyOutcome::missed || last_night->outcome == DutyOutcome::outside ||
+                                           last_night->outcome == DutyOutcome::incomplete);
+    if (not_closed && !visited) {
       out.push_back({ItemKind::model_unit_open, z.id, m.midnight, true, format(S::handover_item_model_missed, z.name.c_str())});
     }
   }

@@ -59,8 +59,9 @@ namespace app {
 // A snapshot of any other version is dropped and rebuilt from the log (it is
 // only a cache). Format 3 (tickets without slips, no key cabinet) is such a
 // one: its sections no longer line up with 4's; and format 4, whose residents,
-// zones and checkpoints are shorter than 5's.
-inline constexpr unsigned char kSnapshotFormatVersion = 5;
+// zones and checkpoints are shorter than 5's; and format 5, whose rounds have
+// no reason for finishing incomplete.
+inline constexpr unsigned char kSnapshotFormatVersion = 6;
 
 Result<Snapshot> decode_snapshot(std::string_view bytes);
 

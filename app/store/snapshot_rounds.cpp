@@ -12,10 +12,12 @@ namespace {
 using namespace snapshot_fields;
 
 // Format 2 had no round kinds (every round walked a zone on the built-in
-// checklists); format 3 adds the kind and the pinned checklist versions.
+// checklists); format 3 adds the kind and the pinned checklist versions,
+// format 5 the pinned route, format 6 why a round finished incomplete.
 bool fields(auto& v, Of<Round> auto& x) {
   return v.id(x.id) && v.id(x.zone) && v.id(x.butler) && v.number(x.day) && v.number(x.started_ms) && v.number(x.finished_ms) &&
-         (v.version() < 3 || (v.enumeration(x.kind, is_round_kind) && v.text(x.pins))) && (v.version() < 5 || v.ids(x.route));
+         (v.version() < 3 || (v.enumeration(x.kind, is_round_kind) && v.text(x.pins))) && (v.version() < 5 || v.ids(x.route)) &&
+         (v.version() < 6 || v.text(x.finish_note));
 }
 
 // The result and whether there is a reading share one number: bits 0–1, bit 2.

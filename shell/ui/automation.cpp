@@ -31,6 +31,7 @@ bool Automation::record_last_item(const char* id, const char* label, const char*
   const float slack_x = ImGui::GetStyle().ItemSpacing.x + 0.5f;
   const bool clipped = r.GetWidth() < full.GetWidth() - slack_x || r.GetHeight() < full.GetHeight() - 0.5f;
   current_.push_back({id, label ? label : "", kind, r.Min, r.Max, selected, clipped});
+  current_.back().disabled = (GImGui->LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0;
   return true;
 }
 
@@ -71,13 +72,13 @@ std::string json_escape(const std::string& s) {
 
 std::string Automation::widgets_json() const {
   std::string out = "[";
-  char buf[160];
+  char buf[200];
   for (std::size_t i = 0; i < last_.size(); ++i) {
     const auto& w = last_[i];
     if (i) out += ',';
-    std::snprintf(buf, sizeof buf, "\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"selected\":%s,\"clipped\":%s", w.min.x,
-                  w.min.y, w.max.x - w.min.x, w.max.y - w.min.y, w.selected ? "true" : "false",
-                  w.clipped ? "true" : "false");
+    std::snprintf(buf, sizeof buf, "\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"selected\":%s,\"clipped\":%s,\"disabled\":%s",
+                  w.min.x, w.min.y, w.max.x - w.min.x, w.max.y - w.min.y, w.selected ? "true" : "false",
+                  w.clipped ? "true" : "false", w.disabled ? "true" : "false");
     out += "{\"id\":\"" + json_escape(w.id) + "\",\"label\":\"" + json_escape(w.label) + "\",\"kind\":\"" + w.kind +
            "\"," + buf + "}";
   }

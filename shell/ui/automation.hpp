@@ -17,6 +17,7 @@ struct WidgetRecord {
   bool selected = false;
   bool clipped = false;  // partly hidden by its window's edge (a scrolled list)
   bool numeric = false;  // a number field: the tablet shows its numeric keyboard
+  bool disabled = false; // drawn but takes no tap (greyed, or a moment after 全部合格 moved on)
 };
 
 // Where a labelled item was laid out, whole, whether or not it is visible:

@@ -11,6 +11,7 @@
 #include "shell/fonts/font_atlas.hpp"
 #include "shell/host/host.hpp"
 #include "shell/ui/automation.hpp"
+#include "shell/ui/press_guard.hpp"
 #include "shell/ui/theme.hpp"
 
 namespace shell::widgets {
@@ -34,7 +35,7 @@ bool button(const char* id, const char* label, float width, Tone tone, bool enab
   if (!enabled) ImGui::BeginDisabled();
   const float w = width < 0 ? ImGui::GetContentRegionAvail().x : width;
   ui().fonts->request_text(label);  // labels may carry data (names, places)
-  const bool pressed = ImGui::Button(label, ImVec2(w, h));
+  const bool pressed = fresh_press(ImGui::Button(label, ImVec2(w, h)));
   if (!enabled) ImGui::EndDisabled();
   ImGui::PopStyleColor(colors_pushed);
   ImGui::PopID();
@@ -75,7 +76,7 @@ bool nav_item(const char* id, const char* label, bool selected, ImVec2 size) {
   ImGui::PushStyleColor(ImGuiCol_Button, selected ? colors::primary_soft : IM_COL32(0, 0, 0, 0));
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, selected ? colors::primary_soft : IM_COL32(0, 0, 0, 0));
   ImGui::PushStyleColor(ImGuiCol_Text, selected ? colors::primary : colors::muted);
-  const bool pressed = ImGui::Button(label, size);
+  const bool pressed = fresh_press(ImGui::Button(label, size));
   ImGui::PopStyleColor(3);
   if (selected) {
     // A bar marks the current section, visible without colour vision too.
@@ -164,7 +165,7 @@ bool list_row(const char* id, const char* title, const char* subtitle, const cha
   const float height = std::max(ui().touch(), line * 2 + pad * 2 + ui().css(2));
   ImGui::PushID(id);
   const ImVec2 at = ImGui::GetCursorScreenPos();
-  const bool pressed = ImGui::Selectable("##row", selected, 0, ImVec2(row_width, height));
+  const bool pressed = fresh_press(ImGui::Selectable("##row", selected, 0, ImVec2(row_width, height)));
   const float width = ImGui::GetItemRectSize().x;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float x = at.x + ui().css(12);

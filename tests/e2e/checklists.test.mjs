@@ -4,7 +4,7 @@
 // the new item with its choice buttons. A butler's tablet cannot save.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newTablet, boot, tap, drag, state, widget, frames, screenshot, DEMO_PINS } from './harness.mjs';
+import { startServer, launchBrowser, newTablet, boot, tap, drag, reveal, state, widget, frames, screenshot, DEMO_PINS } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer({ demo: true }); browser = await launchBrowser(); });
@@ -102,7 +102,11 @@ test('a head butler edits the lobby checklist; a started round keeps its version
   assert.match((await widget(page, 'item:4')).label, /^5\. 无私自占用公共场地/, 'version 1, as when it started');
   assert.equal(await page.evaluate(() => !!window.butlerTest.widget('item:6')), false);
   await tap(page, 'cp_back');
+  await reveal(page, 'round_finish');
   await tap(page, 'round_finish');
+  await reveal(page, 'round_finish_incomplete');
+  await type(page, 'round_finish_reason', '只查了大堂');  // the rest unchecked: said why
+  await tap(page, 'round_finish_incomplete');
   await saved(page);
   await context.close();
 

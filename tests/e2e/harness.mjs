@@ -106,9 +106,15 @@ export async function widget(page, id, { timeout = 15000 } = {}) {
   return handle.jsonValue();
 }
 
-// A finger tap at the middle of a widget found by its id, as drawn last frame.
+// A finger tap at the middle of a widget found by its id, as drawn last frame,
+// once it takes taps (a butler waits for a greyed button, and the runner
+// holds taps a moment after 全部合格 moves on).
 export async function tap(page, id) {
-  const w = await widget(page, id);
+  const handle = await page.waitForFunction((wid) => {
+    const found = window.butlerTest.widget(wid);
+    return found && !found.disabled ? found : null;
+  }, id, { timeout: 15000, polling: 50 });
+  const w = await handle.jsonValue();
   await page.touchscreen.tap(w.css.x + w.css.w / 2, w.css.y + w.css.h / 2);
   await frames(page, 5);
   return w;

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { testPhotoPng } from './test_image.mjs';
-import { startServer, launchBrowser, newTablet, boot, tap, drag, state, widget, frames, screenshot, DEMO_PINS, TABLET_LANDSCAPE, setOffline } from './harness.mjs';
+import { startServer, launchBrowser, newTablet, boot, tap, drag, reveal, state, widget, frames, screenshot, DEMO_PINS, TABLET_LANDSCAPE, setOffline } from './harness.mjs';
 import { saved, officeCsv as officeExport } from './helpers.mjs';
 
 let server, browser;
@@ -90,11 +90,34 @@ test('a round by touch, offline: ten checkpoints, two findings, a reload in the 
   assert.notEqual((await state(page)).rounds.active, '');
   await screenshot(page, 'round-route-portrait');
 
-  for (let i = 0; i < 2; i++) await allPass(page, i);
+  // A double tap on 全部合格, the second 300 ms after the first where the
+  // first landed: one checkpoint recorded, said in a band; the next one,
+  // swapped in under the finger, takes no tap until it has been seen.
+  await tap(page, 'round_cp:0');
+  const first = (await state(page)).rounds.checkpoint;
+  const allPassButton = await widget(page, 'cp_all_pass');
+  const at = { x: allPassButton.css.x + allPassButton.css.w / 2, y: allPassButton.css.y + allPassButton.css.h / 2 };
+  await page.touchscreen.tap(at.x, at.y);
+  await page.waitForTimeout(300);
+  await page.touchscreen.tap(at.x, at.y);
+  await frames(page, 5);
+  await saved(page);
+  const second = (await state(page)).rounds.checkpoint;
+  assert.notEqual(second, first);
+  assert.match((await widget(page, 'cp_recorded')).label, /已记录 · 1\/21$/);
+  await screenshot(page, 'round-double-tap-portrait');
+  await tap(page, 'cp_back');
+  assert.match((await widget(page, 'round_progress')).label, /已查 1 \//, 'the second tap recorded nothing');
+  assert.match((await widget(page, 'round_cp:1:status')).label, /^0\//);
+  await allPass(page, 1);
   // Checkpoint 3 (opened by the runner): a failed item, a note in Chinese,
   // dispatched to engineering, a photo.
   await failOne(page, 2, 0, async () => {
+    // The item (floor litter, water, stains) sends the slip to 保洁 by default;
+    // the butler sees a leaking pipe and picks 工程部.
+    assert.equal((await widget(page, 'dept:1')).label, '保洁');
     await type(page, 'finding_note', '地面有积水，疑似水管渗漏');
+    await tap(page, 'dept:0');
   });
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), tap(page, 'finding_photo:0')]);
   await chooser.setFiles({ name: 'leak.png', mimeType: 'image/png', buffer: testPhotoPng(1200, 900) });
@@ -136,24 +159,34 @@ test('a round by touch, offline: ten checkpoints, two findings, a reload in the 
   for (let i = 6; i < 10; i++) await allPass(page, i);
   await tap(page, 'cp_back');
   assert.match((await widget(page, 'round_progress')).label, /已查 10 \//);
+  // 11 checkpoints unchecked: finishing asks which and why, and records the round as incomplete.
+  await reveal(page, 'round_finish');  // after the route, not above its first checkpoint
   await tap(page, 'round_finish');
+  await reveal(page, 'round_finish_incomplete');
+  assert.match((await widget(page, 'round_unchecked')).label, /、/);
+  await screenshot(page, 'round-finish-unchecked-portrait');
+  await type(page, 'round_finish_reason', '设备房钥匙在工程部，下午补查');
+  await tap(page, 'round_finish_incomplete');
   await saved(page);
+  assert.match((await widget(page, 'round_state')).label, /记为未完成：11 处未检查/);
   s = await state(page);
   assert.equal(s.rounds.finished_today, 1);
   assert.equal(s.rounds.in_progress, 0);
   assert.equal(s.rounds.open_findings, 2);
   await screenshot(page, 'round-finished-portrait');
   // The head butler's view: the zone's day and the two findings to verify.
+  await reveal(page, 'round_back', { up: true });
   await tap(page, 'round_back');
   await tap(page, 'zone:0');  // fold the zone's route away
   assert.equal((await widget(page, 'supervise:0:line')).label, '巡查 10/21 · 跳过 11 · 问题 2（待核实 2）');
   assert.match((await widget(page, 'supervise:1:line')).label, /^未巡/);
-  assert.match((await widget(page, 'supervise:0:duties')).label, /巡查 (已完成|逾时完成)/);
+  assert.match((await widget(page, 'supervise:0:duties')).label, /巡查 (未完成|时段外)/);
   // Tapped, the zone shows its evidence: what was skipped, each finding with its note.
   await bringIntoView(page, 'supervise:0');
   await tap(page, 'supervise:0');
   assert.match((await widget(page, 'evidence:0')).label, /地面有积水，疑似水管渗漏.*工程部.*待核实/);
   assert.match((await widget(page, 'evidence:1')).label, /秩序维护部 王班长/);
+  assert.equal((await widget(page, 'supervise_reason')).label, '未完成原因：设备房钥匙在工程部，下午补查');
   await screenshot(page, 'round-supervision-evidence-portrait');
   await tap(page, 'supervise:0');
   // The day before: nothing walked.
@@ -183,6 +216,9 @@ test('a round by touch, offline: ten checkpoints, two findings, a reload in the 
   assert.equal(cells[2], '责任区巡查');
   assert.notEqual(cells[5], '', 'with its finishing time');
   assert.equal(cells[9], '2', 'and its two findings');
+  assert.equal(cells[10], '未完成', 'finished with 11 checkpoints unchecked');
+  assert.equal(cells[12], '设备房钥匙在工程部，下午补查');
+  assert.ok(cells[11].split('、').length === 11, 'the unchecked checkpoints named');
   const findings = (await officeCsv('findings')).split('\r\n').filter((l) => l.includes('待核实'));
   assert.equal(findings.length, 2);
   assert.ok(findings.some((l) => l.includes('地面有积水，疑似水管渗漏') && l.includes('派单') && l.includes('工程部') && l.endsWith(',1')));

@@ -107,7 +107,7 @@ TEST_CASE("a head butler's edit is a new version — a started round keeps its v
   CHECK(d.session.rounds().checklist_at(round_before, lobby)->items.size() == original.items.size());
   REQUIRE(d.session.rounds().pass_checkpoint(round_before, lobby).ok());
   CHECK(d.session.rounds().answer(round_before, lobby, 0)->version == 1);
-  REQUIRE(d.session.rounds().finish_round(round_before).ok());
+  REQUIRE(d.session.rounds().finish_round(round_before, "只查了大堂").ok());
 
   // Tomorrow's round walks version 2, and its answers say so.
   d.session.set_actor(butler);

@@ -167,3 +167,24 @@ TEST_CASE("each kind of checkpoint is inspected with its own checklist") {
     CHECK(&t == &ts.front());
   }
 }
+
+TEST_CASE("a failed item's slip goes by default to the department whose work it describes") {
+  auto item = [](const char* zh) {
+    ChecklistItem i;
+    i.zh = zh;
+    return i;
+  };
+  CHECK(default_department(item("墙面、信报箱无乱涂、乱画、乱贴")) == FindingDepartment::cleaning);  // graffiti: 保洁, not 工程部
+  CHECK(default_department(item("地面无垃圾、无积水、无污渍")) == FindingDepartment::cleaning);
+  CHECK(default_department(item("无杂草丛生、枯枝败叶")) == FindingDepartment::greening);
+  CHECK(default_department(item("楼道无杂物堆放、无私自占用，消防通道畅通")) == FindingDepartment::security);
+  CHECK(default_department(item("墙面无渗水、无霉斑")) == FindingDepartment::engineering);
+  CHECK(default_department(item("照明正常，灯具完好无损坏")) == FindingDepartment::engineering);
+  // Every built-in item gets one of the four.
+  for (const ChecklistTemplate& t : builtin_templates()) {
+    for (const ChecklistItem& i : t.items) {
+      const int d = static_cast<int>(default_department(i));
+      CHECK((d >= 0 && d <= 3));
+    }
+  }
+}

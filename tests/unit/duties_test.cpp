@@ -67,8 +67,9 @@ TEST_CASE("a duty's outcome: due, in progress, late, done, done late, missed") {
   CHECK(duty_outcome(zone, times(hm(10, 0)), today, today, hm(11, 0)) == DutyOutcome::in_progress);
   CHECK(duty_outcome(zone, times(hm(10, 0)), today, today, hm(17, 31)) == DutyOutcome::late);
   CHECK(duty_outcome(zone, times(hm(10, 0), hm(11, 0)), today, today, hm(11, 0)) == DutyOutcome::done);
-  // Walked early (before the window opens) still counts: the rule is "once a day".
-  CHECK(duty_outcome(zone, times(hm(8, 0), hm(8, 40)), today, today, hm(8, 41)) == DutyOutcome::done);
+  // Walked before the window opens is judged outside it, not done (issue 15:
+  // the 20:00 closing round walked at 09:20 showed 已完成).
+  CHECK(duty_outcome(zone, times(hm(8, 0), hm(8, 40)), today, today, hm(8, 41)) == DutyOutcome::outside);
   CHECK(duty_outcome(zone, times(hm(16, 0), hm(18, 0)), today, today, hm(18, 0)) == DutyOutcome::done_late);
   CHECK(duty_outcome(zone, std::nullopt, yesterday, today, hm(6, 0)) == DutyOutcome::missed);
   CHECK(duty_outcome(zone, times(hm(10, 0)), yesterday, today, hm(6, 0)) == DutyOutcome::missed);  // never finished
@@ -85,6 +86,53 @@ TEST_CASE("a duty's outcome: due, in progress, late, done, done late, missed") {
   CHECK(duty_outcome(model, times(hm(7, 45), hm(9, 5)), today, today, hm(9, 5)) == DutyOutcome::done_late);
   CHECK(is_late_or_missed(DutyOutcome::missed));
   CHECK_FALSE(is_late_or_missed(DutyOutcome::in_progress));
+
+  // Finished with checkpoints unchecked: incomplete, whatever the times.
+  const auto unchecked = std::optional<RoundTimes>(RoundTimes{hm(10, 0), hm(10, 5), false});
+  CHECK(duty_outcome(zone, unchecked, today, today, hm(10, 5)) == DutyOutcome::incomplete);
+  CHECK(duty_outcome(zone, unchecked, yesterday, today, hm(6, 0)) == DutyOutcome::incomplete);
+  CHECK(is_late_or_missed(DutyOutcome::incomplete));
+  CHECK(is_late_or_missed(DutyOutcome::outside));
+}
+
+TEST_CASE("the evening closing walked in the morning is outside its hours, an empty round incomplete: neither shows as done") {
+  i18n::set_current_language(i18n::Lang::zh_CN);
+  Device d;
+  const std::vector<RouteStop> models = d.session.rounds().route(d.zone().id, RoundKind::model_close);
+  REQUIRE_FALSE(models.empty());
+  d.at(hm(9, 20));
+  const Id close = d.session.rounds().start_round(d.zone().id, RoundKind::model_close).value();
+  // The runner says so while walking…
+  const auto outside = d.session.rounds().outside_window(close);
+  REQUIRE(outside.has_value());
+  CHECK(outside->duty == Duty::model_close);
+  // …an empty finish needs the reason…
+  const Status refused = d.session.rounds().finish_round(close);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().code == "round_incomplete");
+  CHECK(d.session.rounds().round(close)->finished_ms == 0);  // nothing recorded
+  // …and walked whole it is still outside: the closing did not happen at 20:00.
+  d.walk(close);
+  CHECK(d.duty(Duty::model_close, d.session.today())->outcome == DutyOutcome::outside);
+
+  // The zone round finished with 0 of its checkpoints: incomplete, with its reason, on Today and in rounds.csv.
+  d.at(hm(10, 0));
+  const Id zone_round = d.session.rounds().start_round(d.zone().id).value();
+  CHECK_FALSE(d.session.rounds().outside_window(zone_round).has_value());
+  REQUIRE(d.session.rounds().finish_round(zone_round, "停电，改下午").ok());
+  CHECK(d.duty(Duty::zone_round, d.session.today())->outcome == DutyOutcome::incomplete);
+  CHECK(d.session.rounds().zone_day_report(d.zone().id, d.session.today()).skipped ==
+        static_cast<int>(d.session.rounds().route_of(zone_round).size()));
+  Replica replica;
+  replica.add(d.session.decoded_log());
+  const server::ExportRegistry exports = server::default_exports();
+  const std::string csv = server::to_csv((*exports.find("rounds"))(server::ExportInput{replica}));
+  CHECK(csv.find("完成情况,未查巡查点,未完成原因,开始时段") != std::string::npos);
+  const RouteStop first = d.session.rounds().route_of(zone_round).front();
+  CHECK(csv.find(",未完成," + first.label()) != std::string::npos);
+  CHECK(csv.find(",停电，改下午,时段内") != std::string::npos);
+  CHECK(csv.find("样板间关闭") != std::string::npos);
+  CHECK(csv.find(",完成,,,时段外") != std::string::npos);  // the morning's closing round, walked whole
 }
 
 TEST_CASE("local calendar arithmetic: days across months and years, weekdays") {
@@ -220,8 +268,9 @@ TEST_CASE("rounds.csv names each round's kind — findings.csv places a unit fin
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().code == "photo_required");
   CHECK(refused.error().message.find("1 个问题需要拍照") != std::string::npos);
+  CHECK(refused.error().message.find(stop.label()) != std::string::npos);  // names where
   REQUIRE(d.session.rounds().add_finding_photo(finding.value(), sha256_hex("ceiling leak")).ok());
-  REQUIRE(d.session.rounds().finish_round(r.value()).ok());
+  REQUIRE(d.session.rounds().finish_round(r.value(), "只查了一户").ok());
   Replica replica;
   replica.add(d.session.decoded_log());
   const server::ExportRegistry exports = server::default_exports();
@@ -259,7 +308,7 @@ TEST_CASE("meter readings: a vacant unit's meter is compared with the last round
   REQUIRE(meter >= 0);
   REQUIRE(d.session.rounds().record_reading(first, unit, meter, 1200).ok());
   CHECK(d.session.rounds().reading_flag(first, unit, meter) == ReadingFlag::none);
-  REQUIRE(d.session.rounds().finish_round(first).ok());
+  REQUIRE(d.session.rounds().finish_round(first, "只抄了表").ok());
 
   d.clock.now += day;
   const Id second = d.session.rounds().start_round(d.zone().id, RoundKind::units).value();

@@ -88,7 +88,17 @@ TEST_CASE("a round starts once a day per zone, resumes, and every checkpoint can
   CHECK(d.session.rounds().zone_day_report(other.id, d.session.today()).round == nullptr);
   CHECK(d.session.rounds().zone_day_report(other.id, d.session.today()).checkpoints > 0);
   CHECK(d.session.rounds().zone_day_report(d.zone().id, d.session.today()).skipped == 0);
-  REQUIRE(d.session.rounds().finish_round(round).ok());
+  // Checkpoints unchecked: no finishing without the reason, then it is recorded incomplete.
+  const Status refused = d.session.rounds().finish_round(round, "   ");
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().code == "round_incomplete");
+  CHECK(refused.error().message.find(std::to_string(route.size() - 2) + " 处巡查点未检查") != std::string::npos);
+  CHECK_FALSE(d.session.rounds().round_progress(round).finished);
+  CHECK(d.session.rounds().unchecked_stops(round).size() == route.size() - 2);
+  REQUIRE(d.session.rounds().finish_round(round, " 设备房钥匙不在 ").ok());
+  CHECK(d.session.rounds().round(round)->finish_note == "设备房钥匙不在");
+  CHECK(d.session.rounds().round_progress(round).incomplete());
+  CHECK(d.session.rounds().round_progress(round).skipped == static_cast<int>(route.size()) - 2);
   const ZoneDayReport z = d.session.rounds().zone_day_report(d.zone().id, d.session.today());
   CHECK(z.round->id == round);
   CHECK(z.checked == 2);
@@ -157,7 +167,7 @@ TEST_CASE("readings: the last round's value is shown to compare") {
   const Id first = d.session.rounds().start_round(zone).value();
   REQUIRE(d.session.rounds().record_reading(first, meter_cp, reading_item, 1200).ok());
   CHECK(d.session.rounds().record_reading(first, meter_cp, reading_item, -1).error().code == "bad_reading");
-  REQUIRE(d.session.rounds().finish_round(first).ok());
+  REQUIRE(d.session.rounds().finish_round(first, "只抄了电表").ok());
   d.clock.now += 86400000;
   const Id second = d.session.rounds().start_round(zone).value();
   CHECK(d.session.rounds().previous_reading(second, meter_cp, reading_item) == 1200);
@@ -172,7 +182,7 @@ TEST_CASE("rounds fold the same in any order and survive a snapshot") {
   const auto finding = d.session.rounds().open_finding(round, route[4], 0, {"墙面渗水", false, "", "工程部"});
   REQUIRE(finding.ok());
   REQUIRE(d.session.rounds().add_finding_photo(finding.value(), sha256_hex("seepage")).ok());
-  REQUIRE(d.session.rounds().finish_round(round).ok());
+  REQUIRE(d.session.rounds().finish_round(round, "下雨，其余改天").ok());
   const std::vector<Op> log = d.session.decoded_log();
   std::mt19937_64 rng(3);
   for (int k = 0; k < 5; ++k) {

@@ -18,7 +18,13 @@ struct Device : fixture::Device {
   Device() : fixture::Device(99, Id{0xD, 0xE}) {}
 };
 
-Id first_unit(const Session& s) { return s.estate().unit_rows().front().id; }
+// The first unit a butler may change (a model unit's status is a lead's).
+Id first_unit(const Session& s) {
+  for (const UnitRow& row : s.estate().unit_rows()) {
+    if (row.status != UnitStatus::model) return row.id;
+  }
+  return s.estate().unit_rows().front().id;
+}
 
 }  // namespace
 

@@ -169,3 +169,30 @@ TEST_CASE("a community's model-unit and greeting hours are a lead's to set, and 
   REQUIRE(d.session.setup().set_hours(own).ok());
   CHECK(d.session.op_count() == before + 1);
 }
+
+TEST_CASE("a model unit is a lead's to make or unmake, a butler records vacant and renovating") {
+  Device d;
+  const ZoneRow& zone = d.session.estate().zone_rows().front();
+  const Zone& z = d.session.master_data().zones.at(zone.id);
+  Id unit;
+  for (const auto& [id, u] : d.session.master_data().units) {
+    if (u.status == UnitStatus::vacant && std::find(z.buildings.begin(), z.buildings.end(), u.building) != z.buildings.end()) {
+      unit = id;
+      break;
+    }
+  }
+  REQUIRE_FALSE(unit.is_nil());
+  const std::size_t models = d.session.rounds().route(zone.id, RoundKind::model_open).size();
+  d.as(Role::butler);
+  const Status refused = d.session.estate().set_unit_status(unit, UnitStatus::model);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().code == "not_allowed");
+  CHECK(refused.error().message == "样板间由管家主管或管理处主任设定");
+  CHECK(d.session.master_data().units.at(unit).status == UnitStatus::vacant);
+  CHECK(d.session.estate().set_unit_status(unit, UnitStatus::renovating).ok());  // field news: anyone
+  d.as(Role::head_butler);
+  REQUIRE(d.session.estate().set_unit_status(unit, UnitStatus::model).ok());
+  CHECK(d.session.rounds().route(zone.id, RoundKind::model_open).size() == models + 1);  // on the model rounds now
+  d.as(Role::butler);
+  CHECK(d.session.estate().set_unit_status(unit, UnitStatus::occupied).error().code == "not_allowed");  // nor unmakes one
+}

@@ -154,6 +154,7 @@ TEST_CASE("a late op that sorts inside the snapshot is placed by reloading the w
   a.session.set_snapshot_policy(100, 1000);
   REQUIRE(a.session.load_demo({}).ok());
   a.clock.now += 60000;
+  a.as(Role::head_butler);  // the first unit is a model unit: a lead's to change
   REQUIRE(a.session.estate().set_unit_status(a.session.estate().unit_rows()[0].id, UnitStatus::vacant).ok());
   const std::string snapshot = snapshot_in_steps(a, 1000);
   const std::size_t covered = a.storage.durable.size();
@@ -202,6 +203,7 @@ TEST_CASE("snapshots cover durable ops only and give way to any change") {
   a.clock.now += 1000;
   REQUIRE(a.session.begin_snapshot());
   CHECK(a.session.snapshot_step(10) == SnapshotStep::working);
+  a.as(Role::head_butler);  // making a model unit is a lead's
   REQUIRE(a.session.estate().set_unit_status(a.session.estate().unit_rows()[1].id, UnitStatus::model).ok());
   CHECK(a.session.snapshot_step(10) == SnapshotStep::abandoned);
   CHECK(a.session.snapshot_step(10) == SnapshotStep::idle);

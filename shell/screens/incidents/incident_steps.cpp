@@ -20,6 +20,7 @@
 #include "shell/ui/automation.hpp"
 #include "shell/ui/theme.hpp"
 #include "shell/ui/widgets.hpp"
+#include "shell/ui/press_guard.hpp"
 
 using app::i18n::S;
 using app::i18n::tr;
@@ -50,7 +51,7 @@ bool wrapped_button(const char* id, const std::string& text, widgets::Tone tone)
   const ImU32 ink = tone == widgets::Tone::normal ? colors::text : IM_COL32_WHITE;
   ImGui::PushID(id);
   const ImVec2 at = ImGui::GetCursorScreenPos();
-  const bool pressed = ImGui::InvisibleButton("##step", ImVec2(width, height));
+  const bool pressed = widgets::fresh_press(ImGui::InvisibleButton("##step", ImVec2(width, height)));
   const bool held = ImGui::IsItemActive();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(at, ImVec2(at.x + width, at.y + height), held ? colors::text : fill, ImGui::GetStyle().FrameRounding);

@@ -19,6 +19,7 @@
 #include "shell/ui/countdown.hpp"
 #include "shell/ui/theme.hpp"
 #include "shell/ui/widgets.hpp"
+#include "shell/ui/press_guard.hpp"
 
 using app::i18n::S;
 using app::i18n::tr;
@@ -57,7 +58,7 @@ bool big_button(const char* id, const char* label) {
   ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
   ImGui::PushFont(ui().fonts->title());
   ImGui::PushID(id);
-  const bool pressed = ImGui::Button(label, ImVec2(ImGui::GetContentRegionAvail().x, ui().css(96)));
+  const bool pressed = widgets::fresh_press(ImGui::Button(label, ImVec2(ImGui::GetContentRegionAvail().x, ui().css(96))));
   ImGui::PopID();
   ImGui::PopFont();
   ImGui::PopStyleColor(4);

@@ -21,6 +21,7 @@
 #include "shell/ui/countdown.hpp"
 #include "shell/ui/theme.hpp"
 #include "shell/ui/widgets.hpp"
+#include "shell/ui/press_guard.hpp"
 
 using app::i18n::S;
 using app::i18n::tr;
@@ -43,7 +44,7 @@ bool passes(int filter, Shown st) {
 bool key_tile(const char* id, const app::Session& s, const app::KeyRecord& k, Shown st, bool is_picked, float w, float h) {
   const ImVec2 at = ImGui::GetCursorScreenPos();
   ImGui::PushID(id);
-  const bool pressed = ImGui::InvisibleButton("##tile", ImVec2(w, h));
+  const bool pressed = widgets::fresh_press(ImGui::InvisibleButton("##tile", ImVec2(w, h)));
   ImGui::PopID();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImU32 color = keys_ui::status_color(st);

@@ -1,5 +1,5 @@
 // One checkpoint of a round, answered one-handed: "all pass" at the top (one
-// tap, then back to the route), and each item with big Pass / Fail / N.A.
+// tap, then on to the next checkpoint), and each item with big Pass / Fail / N.A.
 // buttons. A failed item opens its finding form right under it: a note
 // (pinyin IME), urgent-by-radio with whom, or a dispatch slip to a
 // department; once saved, photos as evidence.
@@ -40,7 +40,9 @@ void finding_form(ScreenContext& ctx, const app::Id& round, const app::Id& cp, i
   ShellState& st = ctx.state;
   if (const app::Finding* f = ctx.session.rounds().finding_for(round, cp, item)) {
     // Recorded: what was decided, and the evidence.
+    // What was written stays on the checkpoint, with where it went.
     std::string line = tr(S::finding_saved_open);
+    if (!f->note.empty()) line += " · " + f->note;
     line += f->urgent ? " · " + f->told : " · " + f->department;
     wrapped_data(line, colors::danger);
     automation().record_last_item("finding_state", line.c_str(), "label");
@@ -125,7 +127,8 @@ void reading_item(ScreenContext& ctx, const app::Id& round, const app::Id& cp, i
   }
 }
 
-void check_item(ScreenContext& ctx, const app::Id& round, const app::Id& cp, int item, bool photo_required) {
+void check_item(ScreenContext& ctx, const app::Id& round, const app::Id& cp, int item, const app::ChecklistItem& it) {
+  const bool photo_required = it.photo_required;
   const app::Answer* a = ctx.session.rounds().answer(round, cp, item);
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float w = (ImGui::GetContentRegionAvail().x - gap * 2) / 3;
@@ -145,6 +148,7 @@ void check_item(ScreenContext& ctx, const app::Id& round, const app::Id& cp, int
         ctx.state.rounds.finding_note.clear();
         ctx.state.rounds.finding_told.clear();
         ctx.state.rounds.finding_urgent = false;
+        ctx.state.rounds.finding_department = static_cast<int>(app::default_department(it));  // graffiti → 保洁
       } else if (ctx.state.rounds.failing_item == item) {
         ctx.state.rounds.failing_item = -1;
       }
@@ -201,16 +205,31 @@ app::Id next_to_check(ScreenContext& ctx, const app::Id& round, const app::Id& c
   return {};
 }
 
+void draw_checkpoint_body(ScreenContext& ctx, const app::Id& round, const app::Id& cp_id, const app::ChecklistTemplate& t,
+                          const std::string& name, bool english, bool finished);
+
 }  // namespace
 
 void draw_checkpoint_check(ScreenContext& ctx, const app::Id& round, const app::Id& cp_id) {
   const app::ChecklistTemplate& t = *ctx.session.rounds().checklist_at(round, cp_id);
   std::string name;
   for (const app::RouteStop& stop : ctx.session.rounds().route_of(round)) {
-    if (stop.id == cp_id) name = stop.place + " " + stop.name;
+    if (stop.id == cp_id) name = stop.label();
   }
   const bool english = app::i18n::current_language() == app::i18n::Lang::en;
   const bool finished = ctx.session.rounds().round(round)->finished_ms != 0;
+  // Each checkpoint's widgets are its own: the next one swapped in is new to
+  // the press guard, never the same button as the one just tapped.
+  const std::string scope = cp_id.to_hex();
+  ImGui::PushID(scope.c_str());
+  draw_checkpoint_body(ctx, round, cp_id, t, name, english, finished);
+  ImGui::PopID();
+}
+
+namespace {
+
+void draw_checkpoint_body(ScreenContext& ctx, const app::Id& round, const app::Id& cp_id, const app::ChecklistTemplate& t,
+                          const std::string& name, bool english, bool finished) {
   if (widgets::button("cp_back", tr(S::round_back_to_route), 0, widgets::Tone::quiet)) {
     ctx.state.rounds.open_checkpoint = {};
     return;
@@ -218,14 +237,26 @@ void draw_checkpoint_check(ScreenContext& ctx, const app::Id& round, const app::
   widgets::heading(name.c_str());
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", english ? t.en.c_str() : t.zh.c_str());
   draw_renovation_at_stop(ctx, round, cp_id);  // 巡楼: a renovating unit's application and its notices
-  if (!finished && widgets::button("cp_all_pass", tr(S::cp_all_pass), -1, widgets::Tone::primary)) {
+  // After a failure the rest still pass in one tap (其余合格); not while a
+  // failed item's finding is being written, which would be lost.
+  const bool any_failed = ctx.session.rounds().checkpoint_progress(round, cp_id).failed > 0;
+  if (!finished && widgets::button("cp_all_pass", tr(any_failed ? S::cp_rest_pass : S::cp_all_pass), -1, widgets::Tone::primary,
+                                   ctx.state.rounds.failing_item < 0)) {
     const app::Status s = ctx.session.rounds().pass_checkpoint(round, cp_id);
     note(ctx.state, s);
-    // Every item answered and nothing failed: straight on to the next
-    // checkpoint of the route still to check (the route when none is left),
-    // so a walk of passing checkpoints is one tap each.
+    // Every item answered: straight on to the next checkpoint of the route
+    // still to check (the route when none is left), so a walk of passing
+    // checkpoints is one tap each — with what was recorded said first
+    // (round_runner.cpp holds the next one's taps a moment).
     const app::CheckpointProgress p = ctx.session.rounds().checkpoint_progress(round, cp_id);
-    if (s.ok() && p.done() && p.failed == 0) ctx.state.rounds.open_checkpoint = next_to_check(ctx, round, cp_id);
+    if (s.ok() && p.done()) {
+      const app::RoundProgress rp = ctx.session.rounds().round_progress(round);
+      char text[256];
+      std::snprintf(text, sizeof text, tr(S::cp_recorded), name.c_str(), rp.done, rp.checkpoints);
+      ctx.state.rounds.recorded_text = text;
+      ctx.state.rounds.recorded_at = ImGui::GetTime();
+      ctx.state.rounds.open_checkpoint = next_to_check(ctx, round, cp_id);
+    }
   }
   for (int i = 0; i < static_cast<int>(t.items.size()); ++i) {
     const app::ChecklistItem& it = t.items[static_cast<std::size_t>(i)];
@@ -239,7 +270,7 @@ void draw_checkpoint_check(ScreenContext& ctx, const app::Id& round, const app::
       case app::ItemType::reading: reading_item(ctx, round, cp_id, i, it); break;
       case app::ItemType::choice: choice_item(ctx, round, cp_id, i, it); break;
       case app::ItemType::text: text_item(ctx, round, cp_id, i); break;
-      case app::ItemType::check: check_item(ctx, round, cp_id, i, it.photo_required); break;
+      case app::ItemType::check: check_item(ctx, round, cp_id, i, it); break;
     }
   }
   if (!ctx.state.rounds.round_message.empty()) {
@@ -248,5 +279,7 @@ void draw_checkpoint_check(ScreenContext& ctx, const app::Id& round, const app::
   }
   if (!ctx.photos.message().empty()) ImGui::TextWrapped("%s", ctx.photos.message().c_str());
 }
+
+}  // namespace
 
 }  // namespace shell

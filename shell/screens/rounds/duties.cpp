@@ -52,6 +52,8 @@ S outcome_label(DutyOutcome o) {
     case DutyOutcome::done: return S::outcome_done;
     case DutyOutcome::done_late: return S::outcome_done_late;
     case DutyOutcome::missed: return S::outcome_missed;
+    case DutyOutcome::incomplete: return S::outcome_incomplete;
+    case DutyOutcome::outside: return S::outcome_outside;
   }
   return S::outcome_upcoming;
 }
@@ -60,7 +62,7 @@ ImU32 outcome_color(DutyOutcome o) {
   switch (o) {
     case DutyOutcome::done: return colors::ok;
     case DutyOutcome::in_progress: case DutyOutcome::due: return colors::primary;
-    case DutyOutcome::late: case DutyOutcome::missed: return colors::danger;
+    case DutyOutcome::late: case DutyOutcome::missed: case DutyOutcome::incomplete: case DutyOutcome::outside: return colors::danger;
     case DutyOutcome::done_late: return colors::warn;
     case DutyOutcome::upcoming: return colors::muted;
   }

@@ -20,7 +20,7 @@ using app::i18n::tr;
 namespace shell {
 namespace {
 
-// "今日未巡" / "巡查中 3/21" / "今日已巡 21/21", and its colour.
+// "今日未巡" / "巡查中 3/21" / "今日已巡 21/21" / "未完成 3/21", and its colour.
 void round_state(const app::Session& session, const app::ZoneRow& zone, char* out, std::size_t size, ImU32* color) {
   const app::Round* r = session.rounds().todays_round(zone.id);
   if (!r) {
@@ -29,8 +29,9 @@ void round_state(const app::Session& session, const app::ZoneRow& zone, char* ou
     return;
   }
   const app::RoundProgress p = session.rounds().round_progress(r->id);
-  std::snprintf(out, size, tr(p.finished ? S::rounds_done_today : S::rounds_in_progress), p.done, p.checkpoints);
-  *color = p.finished ? colors::ok : colors::primary;
+  std::snprintf(out, size, tr(p.incomplete() ? S::rounds_incomplete_today : p.finished ? S::rounds_done_today : S::rounds_in_progress),
+                p.done, p.checkpoints);
+  *color = p.incomplete() ? colors::danger : p.finished ? colors::ok : colors::primary;
 }
 
 void start_or_resume(ScreenContext& ctx, const app::ZoneRow& zone, int index, app::RoundKind kind = app::RoundKind::zone) {

@@ -30,6 +30,10 @@ struct RoundsUi {
   std::string text_answer_draft;          // a text item's words before they are saved
   int text_answer_item = -1;
   app::Id supervision_zone;               // its zone opened to the evidence; nil: none
+  bool finish_asked = false;              // 结束巡查 with checkpoints unchecked: the reason asked
+  std::string finish_reason;
+  std::string recorded_text;              // "大堂入口 已记录 · 3/21" after 全部合格 moved on
+  double recorded_at = -1.0;              // ImGui time it was shown; the next checkpoint settles first
 };
 
 }  // namespace shell

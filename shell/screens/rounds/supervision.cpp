@@ -67,10 +67,15 @@ void zone_evidence(ScreenContext& ctx, const app::ZoneRow& zone, std::int64_t da
     int n = 0;
     for (const app::RouteStop& stop : ctx.session.rounds().route_of(z.round->id)) {
       if (ctx.session.rounds().checkpoint_progress(z.round->id, stop.id).done()) continue;
-      skipped += (n++ ? "、" : "") + stop.place + " " + stop.name;
+      skipped += (n++ ? "、" : "") + stop.label();
     }
     ImGui::PushTextWrapPos(0.0f);
     widgets::data_text(skipped, colors::warn);
+    if (!z.round->finish_note.empty()) {
+      const std::string why = std::string(tr(S::supervision_incomplete_reason)) + z.round->finish_note;
+      widgets::data_text(why, colors::warn);
+      automation().record_last_item("supervise_reason", why.c_str(), "label");
+    }
     ImGui::PopTextWrapPos();
   }
   const auto findings = ctx.session.rounds().findings_of_zone_day(zone.id, day);
@@ -124,8 +129,11 @@ void draw_supervision(ScreenContext& ctx) {
       const bool finished = z.round->finished_ms != 0;
       std::snprintf(line, sizeof line, tr(S::supervision_line), z.checked, z.checkpoints, z.skipped,
                     z.findings_open + z.findings_verified, z.findings_open);
-      std::snprintf(state, sizeof state, tr(finished ? S::rounds_done_today : S::rounds_in_progress), z.checked, z.checkpoints);
-      color = z.findings_open > 0 ? colors::danger : (finished ? colors::ok : colors::primary);
+      // A round finished with checkpoints unchecked is not "walked".
+      const bool incomplete = finished && z.skipped > 0;
+      std::snprintf(state, sizeof state, tr(incomplete ? S::rounds_incomplete_today : finished ? S::rounds_done_today : S::rounds_in_progress),
+                    z.checked, z.checkpoints);
+      color = z.findings_open > 0 || incomplete ? colors::danger : (finished ? colors::ok : colors::primary);
     }
     std::snprintf(id, sizeof id, "supervise:%d", index);
     const std::string title = zone.name + " · " + zone.butler_name;
