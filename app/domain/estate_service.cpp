@@ -1,5 +1,6 @@
 // EstateService's commands and queries (estate_service.hpp).
 #include "app/domain/estate_service.hpp"
+#include "app/domain/unit_address.hpp"
 
 #include <algorithm>
 
@@ -67,10 +68,12 @@ Result<Id> EstateService::add_unit_photo(const Id& unit, std::string_view sha256
 
 std::vector<std::size_t> EstateService::search_units(std::string_view query) const {
   const auto& rows = unit_rows();
-  std::vector<std::size_t> out;
+  std::vector<std::size_t> out, exact;
   out.reserve(query.empty() ? rows.size() : 64);
-  // What a butler types: a room ("31502", "3栋 1502"), a name, the last four
-  // digits of the owner's phone, or the name's pinyin initials ("zxm").
+  // What a butler types: a unit as people say it ("3栋1502", "3-1-1502",
+  // "1502"; unit_address.hpp) or run together ("31502"), a name, the last
+  // four digits of the owner's phone, or the name's pinyin initials ("zxm").
+  // The units the query names as an address come first.
   const bool digits = !query.empty() && std::all_of(query.begin(), query.end(), [](char c) { return c >= '0' && c <= '9'; });
   const bool letters = !query.empty() && std::all_of(query.begin(), query.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -82,6 +85,10 @@ std::vector<std::size_t> EstateService::search_units(std::string_view query) con
     bool match = query.empty() || r.label.find(query) != std::string::npos || r.owner_name.find(query) != std::string::npos;
     if (!match && digits && query.size() == 4) match = r.phone_tail == query;
     if (!match && letters) match = r.owner_initials.rfind(lowered, 0) == 0;
+    if (address_matches(query, r.label)) {
+      exact.push_back(i);
+      continue;
+    }
     if (!match) {
       // "31502" style: the label without spaces, as butlers type room numbers.
       std::string compact;
@@ -90,7 +97,8 @@ std::vector<std::size_t> EstateService::search_units(std::string_view query) con
     }
     if (match) out.push_back(i);
   }
-  return out;
+  exact.insert(exact.end(), out.begin(), out.end());
+  return exact;
 }
 
 const UnitRow* EstateService::unit_row(const Id& unit_ref) const {

@@ -25,7 +25,10 @@ void issue_next() {
   if (g_bench.remaining <= 0 || !g_bench.session) return;
   --g_bench.remaining;
   const auto& rows = g_bench.session->estate().unit_rows();
-  const auto& row = rows[static_cast<std::size_t>(g_bench.remaining) % rows.size()];
+  // A butler's edit: model units are a lead's to change, so they are passed over.
+  std::size_t at = static_cast<std::size_t>(g_bench.remaining) % rows.size();
+  for (std::size_t tries = 0; tries < rows.size() && rows[at].status == app::UnitStatus::model; ++tries) at = (at + 1) % rows.size();
+  const auto& row = rows[at];
   const auto status = row.status == app::UnitStatus::vacant ? app::UnitStatus::occupied : app::UnitStatus::vacant;
   g_bench.started_ms = emscripten_get_now();
   if (!g_bench.session->estate().set_unit_status(row.id, status).ok()) g_bench.remaining = 0;

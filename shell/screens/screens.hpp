@@ -45,6 +45,8 @@ struct ShellState {
   std::string sync_server, sync_code, sync_pin;  // the enrolment form
   std::string backup_result;              // Settings: what the last import did
   int registers_section = 0;              // Registers: 0 the archive, then register_tabs() (sections.hpp)
+  std::string unit_matches_expanded;      // the unit picker showing all its matches (unit_matches.hpp)
+  std::size_t unit_matches_expanded_count = 0;
   // Each workflow's screens' state (shell/screens/<workflow>/<workflow>_state.hpp):
   // RoundsUi rounds, TicketsUi tickets, KeysUi keys (and the handover form), …
 #define BUTLER_WORKFLOW_UI(name, Type) Type##Ui name;

@@ -81,5 +81,22 @@ test('the unit record: status, a new phone and a new family member, by touch, ke
   await page.setViewportSize(TABLET_LANDSCAPE);
   await frames(page, 6);
   await screenshot(page, 'unit-record-landscape');
+  await tap(page, 'unit_close');
+
+  // The same unit found the way people say it: "3-1-1502", "3 1502",
+  // "3栋1单元1502"; the units the address names come first in the list.
+  const [b, e, r] = record.label.match(/\d+/g);
+  for (const q of [`${b}-${e}-${r}`, `${b} ${r}`, `${b}栋${e}单元${r}`, `${b}栋${r}`]) {
+    await tap(page, 'registers_search');
+    await page.keyboard.press('End');
+    for (let i = 0; i < 14; i++) {  // one key a frame, as ImGui takes them
+      await page.keyboard.press('Backspace');
+      await frames(page, 1);
+    }
+    await page.keyboard.insertText(q);
+    await frames(page, 4);
+    const first = (await page.evaluate(() => window.butlerTest.widgets())).filter((w) => /^unit:\d+$/.test(w.id))[0];
+    assert.equal(first && first.label, record.label, `"${q}" finds ${record.label} first`);
+  }
   await context.close();
 });

@@ -12,6 +12,7 @@
 #include "app/core/pinyin.hpp"
 #include "app/core/signature.hpp"
 #include "app/domain/replica.hpp"
+#include "app/domain/unit_address.hpp"
 #include "app/domain/validate_op.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/server/csv_export.hpp"
@@ -434,5 +435,49 @@ TEST_CASE("three tablets acting on the same tickets offline converge, conflicts 
       acts += op.kind == OpKind::ticket_stepped || op.kind == OpKind::ticket_handed_on || op.kind == OpKind::repair_slip_set;
     }
     CHECK(a.session.tickets().ticket(shared)->history.size() == acts);
+  }
+}
+
+TEST_CASE("a unit found the way people say it: 3栋1502, 3-1-1502, 3 1502, 3栋1单元1502, 1502") {
+  CHECK(address_matches("3栋1502", "3栋 1单元 1502"));
+  CHECK(address_matches("3-1-1502", "3栋 1单元 1502"));
+  CHECK(address_matches("3 1502", "3栋 2单元 1502"));
+  CHECK(address_matches("3栋1单元1502", "3栋 1单元 1502"));
+  CHECK(address_matches("3号楼1单元1502室", "3栋 1单元 1502"));
+  CHECK(address_matches("1502", "12栋 2单元 1502"));
+  CHECK(address_matches("3栋", "3栋 2单元 101"));
+  CHECK_FALSE(address_matches("3-2-1502", "3栋 1单元 1502"));  // another entrance
+  CHECK_FALSE(address_matches("13 1502", "3栋 1单元 1502"));
+  CHECK_FALSE(address_matches("150", "3栋 1单元 1502"));
+  CHECK_FALSE(address_matches("张1502", "3栋 1单元 1502"));        // a name query
+  CHECK_FALSE(address_matches("13800001502", "3栋 1单元 1502"));   // a phone number
+
+  // In the demo estate: every spelling finds the same unit, first.
+  Device d;
+  const auto& rows = d.session.estate().unit_rows();
+  const UnitRow* target = nullptr;
+  for (const UnitRow& r : rows) {
+    if (r.label.find("单元") != std::string::npos && r.label.find("3栋") == 0) { target = &r; break; }
+  }
+  REQUIRE(target);
+  // "3栋 1单元 101" → its numbers
+  std::vector<std::string> parts;
+  std::string digits;
+  for (char c : target->label + " ") {
+    if (c >= '0' && c <= '9') digits += c;
+    else if (!digits.empty()) { parts.push_back(digits); digits.clear(); }
+  }
+  REQUIRE(parts.size() == 3);
+  const std::string b = parts[0], e = parts[1], room = parts[2];
+  for (const std::string& q : {b + "栋" + room, b + "-" + e + "-" + room, b + " " + room, b + "栋" + e + "单元" + room, room}) {
+    INFO(q);
+    const auto found = d.session.estate().search_units(q);
+    REQUIRE_FALSE(found.empty());
+    bool first_block_has_it = false;
+    for (std::size_t i : found) {
+      if (!address_matches(q, rows[i].label)) break;  // the address matches come first
+      first_block_has_it = first_block_has_it || rows[i].id == target->id;
+    }
+    CHECK(first_block_has_it);
   }
 }

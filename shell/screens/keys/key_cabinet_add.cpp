@@ -12,6 +12,7 @@
 #include "shell/screens/keys/keys_common.hpp"
 #include "shell/screens/keys/keys_screens.hpp"
 #include "shell/screens/screens.hpp"
+#include "shell/screens/unit_matches.hpp"
 #include "shell/ui/automation.hpp"
 #include "shell/ui/theme.hpp"
 #include "shell/ui/widgets.hpp"
@@ -23,7 +24,7 @@ namespace kk = app::keys;
 namespace shell {
 namespace {
 
-constexpr std::size_t kMatchesShown = 5;
+constexpr int kMatchesShown = 5;
 
 void pick_unit(ScreenContext& ctx, KeysUi& st) {
   const app::EstateService& estate = ctx.session.estate();
@@ -43,16 +44,9 @@ void pick_unit(ScreenContext& ctx, KeysUi& st) {
     st.add_matches = st.add_unit_query.empty() ? std::vector<std::size_t>{} : estate.search_units(st.add_unit_query);
     st.add_matched_query = st.add_unit_query;
   }
-  const auto& rows = estate.unit_rows();
-  for (std::size_t k = 0; k < st.add_matches.size() && k < kMatchesShown; ++k) {
-    if (st.add_matches[k] >= rows.size()) continue;
-    const app::UnitRow& row = rows[st.add_matches[k]];
-    char id[32];
-    std::snprintf(id, sizeof id, "key_add_unit:%zu", k);
-    if (widgets::list_row(id, row.label.c_str(), row.owner_name.c_str())) {
-      st.add_unit = row.id;
-      st.add_message.clear();
-    }
+  if (const app::UnitRow* row = draw_unit_matches(ctx, "key_add_unit", st.add_matches, kMatchesShown)) {
+    st.add_unit = row->id;
+    st.add_message.clear();
   }
 }
 

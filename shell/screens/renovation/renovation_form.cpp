@@ -12,6 +12,7 @@
 #include "imgui.h"
 #include "shell/screens/renovation/renovation_screens.hpp"
 #include "shell/screens/screens.hpp"
+#include "shell/screens/unit_matches.hpp"
 #include "shell/ui/automation.hpp"
 #include "shell/ui/theme.hpp"
 #include "shell/ui/widgets.hpp"
@@ -41,15 +42,9 @@ void pick_unit(ScreenContext& ctx, RenovationDraft& d) {
     d.matched_query = d.unit_query;
     d.matches_valid = true;
   }
-  const auto& rows = ctx.session.estate().unit_rows();
-  for (std::size_t k = 0; k < d.matches.size() && k < 4; ++k) {
-    const app::UnitRow& row = rows[d.matches[k]];
-    char id[32];
-    std::snprintf(id, sizeof id, "reno_form_unit:%zu", k);
-    if (widgets::list_row(id, row.label.c_str(), row.owner_name.c_str())) {
-      d.unit = row.id;
-      if (d.owner.empty()) d.owner = row.owner_name;
-    }
+  if (const app::UnitRow* row = draw_unit_matches(ctx, "reno_form_unit", d.matches, 4)) {
+    d.unit = row->id;
+    if (d.owner.empty()) d.owner = row->owner_name;
   }
 }
 

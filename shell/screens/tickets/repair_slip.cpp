@@ -92,7 +92,7 @@ void draw_repair_slip(ScreenContext& ctx, const app::Ticket& t) {
     widgets::data_text(line, colors::text);
     ImGui::PopTextWrapPos();
     automation().record_last_item("slip_summary", line.c_str(), "label");
-    if (widgets::button("slip_edit", tr(S::ticket_unit_change), 0)) st.slip_editing = true;
+    if (widgets::button("slip_edit", tr(S::ticket_slip_edit), 0)) st.slip_editing = true;
     return;
   }
   load_saved(st, t);

@@ -10,6 +10,7 @@
 #include "app/tickets/ticket_labels.hpp"
 #include "imgui.h"
 #include "shell/screens/screens.hpp"
+#include "shell/screens/unit_matches.hpp"
 #include "shell/screens/tickets/tickets_screens.hpp"
 #include "shell/ui/automation.hpp"
 #include "shell/ui/theme.hpp"
@@ -65,14 +66,7 @@ void unit_picker(ScreenContext& ctx, TicketDraft& d) {
       }
     }
   };
-  const auto& rows = ctx.session.estate().unit_rows();
-  for (int i = 0; i < static_cast<int>(d.matches.size()) && i < kMatchesShown; ++i) {
-    const app::UnitRow& row = rows[d.matches[static_cast<std::size_t>(i)]];
-    char id[32];
-    std::snprintf(id, sizeof id, "ticket_unit:%d", i);
-    const std::string who = row.owner_name.empty() ? std::string(tr(S::registers_no_owner)) : row.owner_name + "  " + row.masked_phone;
-    if (widgets::list_row(id, row.label.c_str(), who.c_str())) pick(row);
-  }
+  if (const app::UnitRow* row = draw_unit_matches(ctx, "ticket_unit", d.matches, kMatchesShown)) pick(*row);
   if (d.unit_query.empty()) {
     if (const app::UnitRow* row = browse_units(ctx.session, d)) pick(*row);
   }
