@@ -50,7 +50,7 @@ Status EstateService::set_unit_status(const Id& unit, UnitStatus status) {
   if (Status s = ctx_.writable(); !s.ok()) return s;
   if (!ctx_.data().units.count(unit)) return error("unknown_unit", S::err_unknown_unit);
   // A model unit is set-up, not field news: it puts the unit on the model
-  // rounds (opened by 07:50, closed at 20:00 — 000 4.1.3.4), so only a head
+  // rounds (000 3.4: "早班人员需在7:50前打开样板间的房门"), so only a head
   // butler or the manager makes or unmakes one. Vacant, occupied and
   // renovating are what any butler sees and records.
   const bool touches_model = status == UnitStatus::model || ctx_.data().units.at(unit).status == UnitStatus::model;

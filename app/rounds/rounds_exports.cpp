@@ -29,12 +29,9 @@ const char* round_kind_text(app::RoundKind k) {
 // evening closing walked in the morning), as Today and supervision judge it.
 const char* window_text(const app::MasterData& d, const app::Round& r) {
   if (r.started_ms == 0) return "";
-  for (const app::schedule::DutyWindow& w : app::schedule::daily_cadence(d.setup.hours)) {
-    if (app::schedule::round_kind_of(w.duty) != r.kind) continue;
-    const app::LocalTime t = app::local_time(r.started_ms, 8 * 60);  // the office's clock: Beijing
-    return t.day == r.day && t.minute < w.start_minute ? "时段外" : "时段内";
-  }
-  return "";
+  const app::schedule::DutyWindow w = app::schedule::window_of_kind(r.kind, d.setup.hours);
+  const app::LocalTime t = app::local_time(r.started_ms, 8 * 60);  // the office's clock: Beijing
+  return t.day == r.day && t.minute < w.start_minute ? "时段外" : "时段内";
 }
 
 // Routes built once per export: (zone, kind, the route a round pinned) → stops.

@@ -4,11 +4,12 @@
 // reason, never as done; one started outside its duty's window is judged
 // outside it.
 //
-// The manuals: 004 3.5 lists the public places a butler "每天巡视" for
-// "清洁卫生和公共设施设备的完好情况" — every one of them, not some; 003 asks that
-// the butler's checks be recorded ("记录方式包括表单记录和拍照"). 000 4.1.3.4
-// gives the model units their hours ("样板间开放时间早8:00-晚8:00"), so an evening
-// closing round walked in the morning did not close anything.
+// The manuals: 004 3.5 (traditional characters) names every place to check —
+// "注意大堂入口、電梯內外、各層走廊、墻壁、防火門、消防箱、鋁合金通風窗、燈罩、樓梯扶手、
+// 天臺等的清潔衛生和公共設施設備的完好情況" — all of them, not some; 003 asks that
+// checks be recorded: "记录的方式包括表单记录和拍照". 000 3.4 gives the model units
+// their hours — "样板间开放时间:早8:00-晚8:00" — so an evening closing round walked
+// in the morning closed nothing.
 #include <cstdio>
 
 #include "app/core/local_time.hpp"
@@ -100,13 +101,10 @@ RoundProgress RoundsService::round_progress(const Id& round_id) const {
 std::optional<schedule::DutyWindow> RoundsService::outside_window(const Id& round_id) const {
   const Round* r = round(round_id);
   if (!r || r->started_ms == 0) return std::nullopt;
-  for (const schedule::DutyWindow& w : schedule::daily_cadence(ctx_.data().setup.hours)) {
-    if (schedule::round_kind_of(w.duty) != r->kind) continue;
-    const LocalTime t = local_time(r->started_ms, ctx_.utc_offset_minutes());
-    const int minute = t.day == r->day ? t.minute : (t.day > r->day ? 24 * 60 + t.minute : -1);
-    if (minute < w.start_minute) return w;  // after it closes is late (duty_outcome), not outside
-    return std::nullopt;
-  }
+  const schedule::DutyWindow w = schedule::window_of_kind(r->kind, ctx_.data().setup.hours);
+  const LocalTime t = local_time(r->started_ms, ctx_.utc_offset_minutes());
+  const int minute = t.day == r->day ? t.minute : (t.day > r->day ? 24 * 60 + t.minute : -1);
+  if (minute < w.start_minute) return w;  // after it closes is late (duty_outcome), not outside
   return std::nullopt;
 }
 

@@ -420,7 +420,7 @@ ZoneDayReport RoundsService::zone_day_report(const Id& zone, std::int64_t day) c
   const RoundProgress p = round_progress(z.round->id);
   z.checkpoints = p.checkpoints;
   z.checked = p.done;
-  z.skipped = p.finished ? p.checkpoints - p.done : 0;
+  z.skipped = p.skipped;
   return z;
 }
 

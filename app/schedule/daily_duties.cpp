@@ -41,6 +41,14 @@ DutyWindow window_of(Duty duty, const EstateHours& hours) {
   return cadence.front();
 }
 
+DutyWindow window_of_kind(RoundKind kind, const EstateHours& hours) {
+  const std::vector<DutyWindow> cadence = daily_cadence(hours);
+  for (const DutyWindow& w : cadence) {
+    if (round_kind_of(w.duty) == kind) return w;
+  }
+  return cadence.front();
+}
+
 RoundKind round_kind_of(Duty duty) {
   switch (duty) {
     case Duty::gate_greeting: return RoundKind::gate;
@@ -78,7 +86,8 @@ DutyOutcome duty_outcome(const DutyWindow& w, const std::optional<RoundTimes>& r
                          int now_minute) {
   if (round && round->finish_minute) {
     // What was not walked, or walked before its window opened, is not done
-    // (a start after it closed is the late start below).
+    // (a start after it closed is the late start below): 000 3.4 "样板间开放时间:
+    // 早8:00-晚8:00" — the closing walked in the morning closed nothing.
     if (round->start_minute < w.start_minute) return DutyOutcome::outside;
     if (!round->all_checked) return DutyOutcome::incomplete;
     const bool in_time = round->start_minute <= w.start_by && *round->finish_minute <= w.end_minute;

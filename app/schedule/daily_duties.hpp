@@ -38,6 +38,8 @@ struct DutyStatus {
 std::vector<DutyWindow> daily_cadence(const EstateHours& hours);
 DutyWindow window_of(Duty duty, const EstateHours& hours);
 RoundKind round_kind_of(Duty duty);
+// The window of the duty a round of this kind does (every kind has one).
+DutyWindow window_of_kind(RoundKind kind, const EstateHours& hours);
 
 // Each duty's state at a local time of day (0..1439 minutes); "now" duties
 // first, then upcoming by start, then past.

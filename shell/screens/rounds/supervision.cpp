@@ -65,10 +65,7 @@ void zone_evidence(ScreenContext& ctx, const app::ZoneRow& zone, std::int64_t da
   if (z.round && z.round->finished_ms != 0 && z.skipped > 0) {
     std::string skipped = tr(S::supervision_skipped);
     int n = 0;
-    for (const app::RouteStop& stop : ctx.session.rounds().route_of(z.round->id)) {
-      if (ctx.session.rounds().checkpoint_progress(z.round->id, stop.id).done()) continue;
-      skipped += (n++ ? "、" : "") + stop.label();
-    }
+    for (const app::RouteStop* stop : ctx.session.rounds().unchecked_stops(z.round->id)) skipped += (n++ ? "、" : "") + stop->label();
     ImGui::PushTextWrapPos(0.0f);
     widgets::data_text(skipped, colors::warn);
     if (!z.round->finish_note.empty()) {
