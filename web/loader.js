@@ -16,7 +16,18 @@
     window.butlerFatal = message;
   }
 
+  // The demo is its own database on this device (shell/host/host.hpp,
+  // ShellStore::demo): nothing recorded in it can reach the device's own log,
+  // which is the one that syncs. The profile is a device preference.
+  var DEMO_DB = 'butler-rounds-demo', OWN_DB = 'butler-rounds';
+  function demoProfile() {
+    try { return window.localStorage.getItem('butler.profile') === 'demo'; } catch (e) { return false; }
+  }
+
   var loader = window.butlerLoader = {
+    dbName: demoProfile() ? DEMO_DB : OWN_DB,
+    demoDb: DEMO_DB,
+    ownDb: OWN_DB,
     // Opens the op log's database and reads the latest snapshot with the
     // segments stored after it (web/store_lib.js takes it from there). Plain
     // IndexedDB, no domain. Version 2 added the 'snapshot' store, version 3
@@ -24,7 +35,7 @@
     // server; an older database is upgraded in place, its records untouched.
     openStore: function () {
       return new Promise(function (resolve, reject) {
-        var request = indexedDB.open('butler-rounds', 3);
+        var request = indexedDB.open(loader.dbName, 3);
         request.onupgradeneeded = function () {
           var db = request.result;
           if (!db.objectStoreNames.contains('records')) db.createObjectStore('records', { autoIncrement: true });

@@ -118,6 +118,57 @@ mergeInto(LibraryManager.library, {
   },
 
 
+  // The demo is its own database (web/loader.js): switches this page to a
+  // fresh, empty one -- the previous demo's records are deleted, the device's
+  // own database is closed untouched -- and remembers the profile. Only from
+  // the welcome screen, when nothing is stored in the one open now.
+  butler_store_enter_demo__deps: ['$ButlerStore'],
+  butler_store_enter_demo: function () {
+    var loader = window.butlerLoader;
+    function tell(ok, message) { Module.ccall('butler_store_on_demo', null, ['number', 'string'], [ok ? 1 : 0, message]); }
+    function use(read) {
+      ButlerStore.db = read.db;
+      read.db.onversionchange = function () { read.db.close(); };
+      ButlerStore.compactFrom = 0;
+      ButlerStore.smallSegments = 0;
+      ButlerStore.lastKey = -1;
+    }
+    if (ButlerStore.db) ButlerStore.db.close();
+    ButlerStore.db = null;
+    var wipe = indexedDB.deleteDatabase(loader.demoDb);
+    wipe.onerror = function () {
+      loader.dbName = loader.ownDb;
+      loader.openStore().then(use, function () {});
+      tell(false, String(wipe.error));
+    };
+    wipe.onsuccess = function () {
+      loader.dbName = loader.demoDb;
+      loader.openStore().then(function (read) {
+        use(read);
+        try { window.localStorage.setItem('butler.profile', 'demo'); } catch (e) {}
+        tell(true, '');
+      }, function (error) {
+        loader.dbName = loader.ownDb;
+        loader.openStore().then(use, function () {});
+        tell(false, String(error));
+      });
+    };
+  },
+
+  // Leaves the demo: the device's own database again, by a reload (the demo
+  // stays stored until the next 体验演示 replaces it). `wipeOwn` also deletes
+  // the device's own database first: the way out for a tablet whose own log
+  // holds the demo from a version before the demo had its own database.
+  butler_leave_demo__deps: ['$ButlerStore'],
+  butler_leave_demo: function (wipeOwn) {
+    try { window.localStorage.removeItem('butler.profile'); } catch (e) {}
+    if (!wipeOwn) { location.reload(); return; }
+    if (ButlerStore.db) ButlerStore.db.close();
+    ButlerStore.db = null;
+    var wipe = indexedDB.deleteDatabase(window.butlerLoader.ownDb);
+    wipe.onsuccess = wipe.onerror = wipe.onblocked = function () { location.reload(); };
+  },
+
   // Appends a batch of records (concatenated, each prefixed with its u32
   // length) as one segment in one transaction. The batch id comes back in
   // butler_store_on_commit.

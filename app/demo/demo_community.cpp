@@ -43,6 +43,11 @@ constexpr std::array<CheckpointPlan, 10> kBuildingCheckpoints = {{
 
 }  // namespace
 
+Id demo_device_id(std::uint64_t seed) {
+  demo_detail::DemoRandom rng(seed);
+  return Id::random(rng);
+}
+
 DemoCommunity generate_demo(const DemoOptions& options) {
   const int scale = options.scale < 1 ? 1 : options.scale;
   Builder b{DemoRandom(options.seed), {}, {}, 1767196800000, 0, {}};

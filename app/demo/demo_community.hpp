@@ -28,5 +28,8 @@ struct DemoCommunity {
 };
 
 DemoCommunity generate_demo(const DemoOptions& options);
+// The device id the demo's generated ops carry (the first draw of its seed):
+// how a log, or a server, recognises the demo estate's records.
+Id demo_device_id(std::uint64_t seed = DemoOptions{}.seed);
 
 }  // namespace app

@@ -39,7 +39,11 @@ int bench_ingest(long n, const std::string& data_dir, std::FILE* out) {
   for (const app::Op& op : ops) if (op.kind == app::OpKind::community_set) community_uid = op.entity;
   std::vector<std::string> records;
   records.reserve(ops.size());
-  for (const app::Op& op : ops) records.push_back(app::encode_op(op));
+  // As a real tablet's: the server refuses the demo's own device id.
+  for (app::Op& op : ops) {
+    op.device_id = app::Id{0x6265'6e63'6800'0001ULL, 1};
+    records.push_back(app::encode_op(op));
+  }
   const std::size_t batch = app::sync::kMaxOpsPerRequest;
   // Request bodies are built up front: the tablet's work is not the server's.
   std::vector<std::string> bodies;

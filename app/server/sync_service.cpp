@@ -4,6 +4,7 @@
 
 #include "app/core/build_version.hpp"
 #include "app/core/sha256.hpp"
+#include "app/demo/demo_community.hpp"
 #include "app/domain/validate_op.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/ops/codec.hpp"
@@ -118,6 +119,13 @@ Reply SyncService::sync(std::string_view authorization, std::string_view body) {
     if (auto v = app::validate_op(op.value()); !v.ok()) return error_reply(400, v.error().code, v.error().message, at);
     if (op.value().kind == app::OpKind::community_set && op.value().entity != community->uid) {
       return error_reply(403, "forbidden", words(S::err_sync_forbidden), at);
+    }
+    // The demo estate's generated records belong only where --demo set it up
+    // (stored there already): a tablet that tried the demo in an older
+    // version must not turn a real community into the demo estate.
+    static const app::Id demo_device = app::demo_device_id();
+    if (op.value().device_id == demo_device && !store_.has_op(community->id, op.value().op_id)) {
+      return error_reply(403, "demo_record", words(S::err_sync_demo_record), at);
     }
     // An op already stored is acked whoever sends it again (a butler's tablet
     // that loaded the demo holds the head butler's staff records, too).

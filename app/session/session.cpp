@@ -263,6 +263,22 @@ SaveState Session::save_state() const {
   return any_saved_ ? SaveState::saved : SaveState::idle;
 }
 
+bool Session::holds_demo() const {
+  // One pass per change of the log, not per frame.
+  if (demo_checked_version_ != replica_.version()) {
+    static const Id demo_device = demo_device_id();
+    holds_demo_ = false;
+    for (const auto& entry : replica_.log()) {
+      if (entry.device == demo_device) {
+        holds_demo_ = true;
+        break;
+      }
+    }
+    demo_checked_version_ = replica_.version();
+  }
+  return holds_demo_;
+}
+
 std::size_t Session::pending_count() const {
   std::size_t n = 0;
   for (const Batch& b : in_flight_) n += b.ops;

@@ -128,6 +128,10 @@ class Session {
 
   // --- queries ---
   bool has_data() const { return replica_.size() != 0; }
+  // The log holds the demo estate's generated records (app/demo): such a log
+  // is never enrolled to a server (a version before the demo had a database
+  // of its own loaded it into the device's own log).
+  bool holds_demo() const;
   bool read_only() const { return read_only_; }
   // Cheap even while the archive rows are not built (start-up). Here, not on
   // estate(): it reads the views only when they are current, else counts the
@@ -198,6 +202,8 @@ class Session {
   bool read_only_ = false;
   std::string storage_error_;
   std::unique_ptr<SnapshotWriter> snapshot_writer_;
+  mutable std::uint64_t demo_checked_version_ = ~std::uint64_t{0};
+  mutable bool holds_demo_ = false;
   std::uint64_t snapshot_version_ = 0;  // the replica version the writer started from
   std::uint64_t snapshot_covered_ = 0;  // ops in the last snapshot stored
   bool snapshot_storing_ = false;       // taken, not yet confirmed stored

@@ -54,6 +54,18 @@ class ShellStore : public app::StoragePort {
   // Where commit results go once the session exists.
   virtual void attach(app::Session* session) = 0;
 
+  // The demo is a database of its own on the device, never synced: what is
+  // recorded while trying the demo cannot reach the log that goes to the
+  // server. demo(): the one open now is the demo's.
+  virtual bool demo() const = 0;
+  // Switches to a fresh, empty demo database (the last demo's is deleted);
+  // only while nothing is stored in the open one. `done` once it is open.
+  using DemoDone = std::function<void(bool ok, const std::string& message)>;
+  virtual void enter_demo(DemoDone done) = 0;
+  // Back to the device's own database: in the browser, a reload. `wipe_own`
+  // deletes the own database first (it holds a demo from an older version).
+  virtual void leave_demo(bool wipe_own) = 0;
+
   virtual Phase phase() const = 0;
   virtual const std::string& open_error() const = 0;
   // The records read at start-up and the buffer they point into (taken over).

@@ -16,6 +16,8 @@ void butler_store_append(double batch, const unsigned char* bytes, int len);
 void butler_store_read_all();
 double butler_store_snapshot_begin();
 void butler_store_put_snapshot(const int* chunk_ptrs, const int* chunk_sizes, int chunks, double covers, double ops);
+void butler_store_enter_demo();
+void butler_leave_demo(int wipe_own);
 }
 
 namespace shell {
@@ -43,6 +45,30 @@ std::uint64_t BrowserRandom::next_u64() {
 }
 
 void BrowserStore::open() { butler_store_open(); }
+
+bool BrowserStore::demo() const {
+  // Asked every frame: read from the loader once per switch.
+  if (demo_cached_ < 0) {
+    demo_cached_ = EM_ASM_INT({ return window.butlerLoader && window.butlerLoader.dbName === window.butlerLoader.demoDb ? 1 : 0; });
+  }
+  return demo_cached_ != 0;
+}
+
+void BrowserStore::enter_demo(DemoDone done) {
+  if (demo_done_) return;  // already switching
+  demo_done_ = std::move(done);
+  butler_store_enter_demo();
+}
+
+void BrowserStore::on_demo(bool ok, const char* message) {
+  DemoDone done = std::move(demo_done_);
+  demo_done_ = nullptr;
+  demo_cached_ = -1;
+  if (done) done(ok, message ? message : "");
+  note_activity();
+}
+
+void BrowserStore::leave_demo(bool wipe_own) { butler_leave_demo(wipe_own ? 1 : 0); }
 
 void BrowserStore::append(std::uint64_t batch, const std::vector<std::string>& records) {
   // One buffer, each record prefixed by its length: one call, one transaction.
@@ -170,6 +196,9 @@ EMSCRIPTEN_KEEPALIVE void butler_store_on_whole_log(unsigned char* buffer, int s
 }
 EMSCRIPTEN_KEEPALIVE void butler_store_on_snapshot_saved(int ok, double ops, const char* message) {
   shell::browser_store().on_snapshot_saved(ok != 0, static_cast<std::uint64_t>(ops), message);
+}
+EMSCRIPTEN_KEEPALIVE void butler_store_on_demo(int ok, const char* message) {
+  shell::browser_store().on_demo(ok != 0, message);
 }
 EMSCRIPTEN_KEEPALIVE void butler_store_on_loaded(int ok, const char* error) {
   shell::browser_store().on_loaded(ok != 0, error);

@@ -49,6 +49,11 @@ class BrowserStore final : public ShellStore {
   // Told after the session, for measurements (scripts/bench store).
   void set_commit_observer(std::function<void(bool ok)> observer) { observer_ = std::move(observer); }
 
+  bool demo() const override;
+  void enter_demo(DemoDone done) override;
+  void leave_demo(bool wipe_own) override;
+  void on_demo(bool ok, const char* message);
+
   Phase phase() const override { return phase_; }
   const std::string& open_error() const override { return open_error_; }
   std::size_t records_read() const { return records_.size(); }
@@ -81,6 +86,8 @@ class BrowserStore final : public ShellStore {
   std::vector<std::string_view> records_;
   app::Session* session_ = nullptr;
   std::function<void(bool)> observer_;
+  DemoDone demo_done_;
+  mutable int demo_cached_ = -1;  // unknown until asked
 };
 
 BrowserStore& browser_store();

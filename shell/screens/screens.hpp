@@ -42,6 +42,8 @@ struct ShellState {
   std::string unit_message;               // the last edit's result on the unit record
   UnitMoveDraft unit_move;                // 入住登记 / 迁出登记 open on the unit record
   std::string status_message;
+  bool demo_opening = false;              // 体验演示 tapped: the demo's database is being opened
+  bool demo_leave_asked = false;          // Sync: 清除演示数据 waits for its confirmation
   std::string sync_server, sync_code, sync_pin;  // the enrolment form
   std::string backup_result;              // Settings: what the last import did
   int registers_section = 0;              // Registers: 0 the archive, then register_tabs() (sections.hpp)

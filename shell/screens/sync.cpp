@@ -91,10 +91,39 @@ void status_card(ScreenContext& ctx) {
   widgets::end_card();
 }
 
+// The demo's database never syncs: the way to a real community is out of it.
+void demo_card(ScreenContext& ctx) {
+  widgets::begin_card("sync_demo");
+  widgets::heading(tr(S::demo_title));
+  ImGui::TextWrapped("%s", tr(S::demo_explain));
+  automation().record_last_item("sync_demo_explain", tr(S::demo_explain), "label");
+  if (widgets::button("sync_leave_demo", tr(S::demo_leave), -1, widgets::Tone::primary)) ctx.host.store().leave_demo(false);
+  widgets::end_card();
+}
+
+// An older version kept the demo in the device's own log: enrolling it would
+// upload the demo estate, so the way on is to clear it, once confirmed.
+void legacy_demo_card(ScreenContext& ctx) {
+  widgets::begin_card("sync_legacy_demo");
+  widgets::heading(tr(S::demo_legacy_title));
+  ImGui::TextWrapped("%s", tr(S::demo_legacy_explain));
+  automation().record_last_item("sync_legacy_explain", tr(S::demo_legacy_explain), "label");
+  if (!ctx.state.demo_leave_asked) {
+    if (widgets::button("sync_clear_demo", tr(S::demo_legacy_clear), -1)) ctx.state.demo_leave_asked = true;
+  } else if (widgets::button("sync_clear_demo_confirm", tr(S::demo_legacy_confirm), -1, widgets::Tone::danger)) {
+    ctx.host.store().leave_demo(true);
+  }
+  widgets::end_card();
+}
+
 }  // namespace
 
 void draw_sync(ScreenContext& ctx) {
-  if (ctx.sync.enrolled()) {
+  if (ctx.host.store().demo()) {
+    demo_card(ctx);
+  } else if (!ctx.sync.enrolled() && ctx.session.holds_demo()) {
+    legacy_demo_card(ctx);
+  } else if (ctx.sync.enrolled()) {
     status_card(ctx);
   } else {
     enroll_form(ctx);

@@ -8,8 +8,10 @@
 #include "app/session/session.hpp"
 #include "imgui.h"
 #include "shell/fonts/font_atlas.hpp"
+#include "shell/host/host.hpp"
 #include "shell/screens/screens.hpp"
 #include "shell/screens/sections.hpp"
+#include "shell/ui/automation.hpp"
 #include "shell/ui/theme.hpp"
 #include "shell/ui/widgets.hpp"
 
@@ -43,6 +45,11 @@ void draw_today(ScreenContext& ctx) {
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s  %s  %02d:%02d", date,
                      tr(weekdays[local.weekday]), local.minute / 60, local.minute % 60);
   widgets::data_text(summary.community_name, colors::text);
+  if (ctx.host.store().demo()) {
+    ImGui::SameLine();
+    widgets::pill(tr(S::demo_pill), colors::warn);
+    automation().record_last_item("today_demo", tr(S::demo_pill), "label");
+  }
   ImGui::Dummy(ImVec2(0, ui().css(8)));
   draw_today_alerts(ctx);
 

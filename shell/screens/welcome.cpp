@@ -1,9 +1,11 @@
 // First run: nothing on this device yet. "Try the demo" loads the sample
-// community; enrolment arrives with sync.
+// community into a database of its own; enrolment arrives with sync.
 #include "app/i18n/catalogue.hpp"
 #include "app/session/session.hpp"
 #include "imgui.h"
+#include "shell/host/host.hpp"
 #include "shell/screens/screens.hpp"
+#include "shell/sync/sync_driver.hpp"
 #include "shell/ui/automation.hpp"
 #include "shell/ui/theme.hpp"
 #include "shell/ui/widgets.hpp"
@@ -27,17 +29,29 @@ void draw_welcome(ScreenContext& ctx) {
   ImGui::PopTextWrapPos();
   ImGui::Dummy(ImVec2(0, ui().css(24)));
 
-  if (widgets::button("welcome_try_demo", tr(S::welcome_try_demo), width, widgets::Tone::primary)) {
-    const app::Status loaded = ctx.session.load_demo(app::DemoOptions{});
-    if (loaded.ok()) {
-      ctx.state.screen = Screen::today;
-      ctx.state.status_message.clear();
-    } else {
-      ctx.state.status_message = loaded.error().message;
-    }
+  // The demo opens a database of its own (ShellStore::enter_demo), so nothing
+  // tried in it can reach the log that syncs; an enrolled tablet has no demo.
+  const bool may_demo = !ctx.sync.enrolled() && !ctx.state.demo_opening && !ctx.session.read_only();
+  if (widgets::button("welcome_try_demo", tr(S::welcome_try_demo), width, widgets::Tone::primary, may_demo)) {
+    ctx.state.demo_opening = true;
+    ctx.state.status_message.clear();
+    app::Session& session = ctx.session;
+    ShellState& state = ctx.state;
+    ctx.host.store().enter_demo([&session, &state](bool ok, const std::string& message) {
+      state.demo_opening = false;
+      if (!ok) {
+        state.status_message = std::string(tr(S::welcome_demo_failed)) + message;
+        return;
+      }
+      const app::Status loaded = session.load_demo(app::DemoOptions{});
+      if (loaded.ok()) state.screen = Screen::today;
+      else state.status_message = loaded.error().message;
+    });
   }
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::welcome_try_demo_hint));
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s",
+                     tr(ctx.sync.enrolled() ? S::welcome_demo_enrolled : S::welcome_try_demo_hint));
+  automation().record_last_item("welcome_demo_hint", tr(ctx.sync.enrolled() ? S::welcome_demo_enrolled : S::welcome_try_demo_hint), "label");
   ImGui::Dummy(ImVec2(0, ui().css(16)));
   if (widgets::button("welcome_restore", tr(S::welcome_restore), width)) start_backup_import(ctx);
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::welcome_restore_hint));

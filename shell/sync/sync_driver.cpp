@@ -16,13 +16,14 @@ std::string SyncDriver::pref(const char* key) {
 
 SyncDriver::SyncDriver(app::Session& session, Host& host)
     : session_(session), host_(host), clock_(host.clock()), random_(host.random()), uploader_(clock_, random_) {
-  if (auto e = app::sync::decode_enrollment(pref("sync_enrollment")); e.ok()) {
+  // The demo's database is never synced: no client, whatever the prefs say.
+  if (auto e = app::sync::decode_enrollment(pref("sync_enrollment")); e.ok() && !host_.store().demo()) {
     enrollment_ = std::make_unique<app::sync::Enrollment>(std::move(e).value());
     start_client();
   }
   // Every batch storage confirms goes to the outbox (or, pulled, just counts).
   session_.set_durable_listener([this](const std::vector<std::string>& records, bool from_server) {
-    if (client_ && restored_) client_->on_durable(records, from_server);
+    if (client_ && restored_ && !host_.store().demo()) client_->on_durable(records, from_server);
   });
 }
 
@@ -69,7 +70,7 @@ void SyncDriver::restore_from_whole_log() {
 }
 
 void SyncDriver::frame(bool online) {
-  if (!client_ || !restored_ || session_.read_only()) return;
+  if (!client_ || !restored_ || session_.read_only() || host_.store().demo()) return;
   keep_state();
   if (online) upload_photos();
   if (!online || !client_->due()) return;
@@ -168,6 +169,12 @@ void SyncDriver::sync_now() {
 
 void SyncDriver::enroll(const std::string& server, const std::string& code, const std::string& pin) {
   if (enrolling_) return;
+  // Nothing of the demo ever goes to a server: not from the demo's own
+  // database, nor from an own log an older version loaded the demo into.
+  if (host_.store().demo() || session_.holds_demo()) {
+    enroll_message_ = app::i18n::tr(app::i18n::S::sync_demo_refused);
+    return;
+  }
   app::Result<std::string> body = app::sync::enroll_request(server, code, pin, session_.device_id());
   if (!body.ok()) {
     enroll_message_ = body.error().message;

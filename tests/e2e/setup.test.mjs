@@ -146,3 +146,47 @@ test('from an empty server: imports, a head butler sets zones and a route by dra
   await tap(butler, 'reg_section:1');
   await lendKey(butler, '水泵房门');
 });
+
+// Issue 15: the demo never leaves the tablet. A butler tries the demo, starts
+// a round in it, leaves it, and enrols with a real community: the server's
+// exports of that community hold its own records and nothing of the demo.
+test('the demo stays on the tablet: tried, left, then enrolled, the community holds nothing of it', async () => {
+  admin('create-community', '翠苑', '宁波市');
+  const dir = mkdtempSync(path.join(tmpdir(), 'butler-demo-'));
+  const staff = path.join(dir, 'staff.csv');
+  writeFileSync(staff, '\ufeff工号,姓名,岗位,初始PIN\nCY001,钱主管,客服主管,246810\nCY002,孙管家,客服管家,135799\n');
+  assert.match(admin('import', '翠苑', 'staff', staff), /新增 2/);
+
+  const page = await (await newTablet(browser, undefined, 1)).newPage();
+  await boot(page, server.url);
+  assert.match((await widget(page, 'welcome_demo_hint')).label, /永不上传/);
+  await tap(page, 'welcome_try_demo');
+  await page.waitForFunction(() => window.butlerTest.state().screen === 'today', null, { timeout: 20000 });
+  assert.ok(await widget(page, 'today_demo'), 'Today says this is the demo');
+  await tap(page, 'nav_rounds');
+  await tap(page, 'zone:0');
+  await tap(page, 'zone_start:0');
+  await tap(page, 'nav_sync');
+  assert.ok(await widget(page, 'sync_demo_explain'));
+  assert.equal(await page.evaluate(() => window.butlerTest.widget('sync_enroll')), null, 'the demo offers no enrolment');
+  await screenshot(page, 'demo-sync-portrait');
+  const reloaded = page.waitForEvent('load');
+  await tap(page, 'sync_leave_demo').catch(() => { /* the page reloads under the tap */ });
+  await reloaded;
+  await page.waitForFunction(() => window.butlerTest && window.butlerTest.ready(), null, { timeout: 60000 });
+  await frames(page, 3);
+  assert.equal((await state(page)).screen, 'welcome', 'out of the demo: the device\'s own, empty database');
+  assert.equal((await state(page)).session.ops, 0);
+
+  await enrol(page, 'CY002', '135799');
+  const s = await state(page);
+  assert.equal(s.sync.rejected, 0, 'nothing refused: nothing of the demo was sent');
+  assert.ok(s.session.ops < 20, `the tablet holds 翠苑's few records, not the demo's thousands (${s.session.ops})`);
+  const office = await token('CY001', '246810', 'ffffffffffffffffffffffffffff0b01');
+  for (const name of ['units', 'residents', 'rounds', 'keys']) {
+    const r = await fetch(server.url + `api/v1/export/${name}.csv`, { headers: { Authorization: 'Bearer ' + office } });
+    assert.equal(r.status, 200);
+    const rows = (await r.text()).replace(/^\uFEFF/, '').trim().split('\n');
+    assert.equal(rows.length, 1, `${name}.csv of 翠苑 holds no record (the demo's stayed on the tablet): ${rows.slice(1, 3)}`);
+  }
+});

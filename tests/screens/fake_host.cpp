@@ -8,7 +8,7 @@ namespace screens_test {
 
 void FakeStore::append(std::uint64_t batch, const std::vector<std::string>& records) {
   // Durable at once, acknowledged at the next frame: the shell shows 保存中… for a frame.
-  for (const std::string& r : records) durable_.push_back(r);
+  for (const std::string& r : records) durable_->push_back(r);
   host_.later([this, batch] {
     if (session_) session_->on_commit(batch, true, "");
   });
@@ -18,9 +18,24 @@ void FakeStore::read_whole_log(WholeLogDone done) {
   reading_ = true;
   host_.later([this, done = std::move(done)] {
     reading_ = false;
-    std::vector<std::string_view> records(durable_.begin(), durable_.end());
+    std::vector<std::string_view> records(durable_->begin(), durable_->end());
     done(true, records, nullptr, "");
   });
+}
+
+void FakeStore::enter_demo(DemoDone done) {
+  host_.later([this, done = std::move(done)] {
+    demo_.clear();
+    durable_ = &demo_;
+    done(true, "");
+  });
+}
+
+void FakeStore::leave_demo(bool wipe_own) {
+  // The browser reloads into the own database; a test makes a new tablet.
+  if (wipe_own) own_.clear();
+  durable_ = &own_;
+  left_demo_ = true;
 }
 
 FakeHost::FakeHost() {

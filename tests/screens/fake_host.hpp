@@ -28,6 +28,9 @@ class FakeStore final : public shell::ShellStore {
   double snapshot_begin() override { return -1; }  // no snapshots: nothing to draw
   void put_snapshot(std::vector<std::string>, double, std::uint64_t) override {}
   void attach(app::Session* session) override { session_ = session; }
+  bool demo() const override { return durable_ == &demo_; }
+  void enter_demo(DemoDone done) override;
+  void leave_demo(bool wipe_own) override;
   Phase phase() const override { return phase_; }
   const std::string& open_error() const override { return error_; }
   const std::vector<std::string_view>& records() const override { return none_; }
@@ -36,7 +39,10 @@ class FakeStore final : public shell::ShellStore {
   std::string_view snapshot() const override { return {}; }
   void drop_snapshot() override {}
 
-  std::size_t stored() const { return durable_.size(); }
+  std::size_t stored() const { return durable_->size(); }  // in the database open now
+  // The device's own database, whichever is open (the demo's is separate).
+  const std::deque<std::string>& own() const { return own_; }
+  bool left_demo() const { return left_demo_; }
 
  private:
   FakeHost& host_;
@@ -44,7 +50,11 @@ class FakeStore final : public shell::ShellStore {
   Phase phase_ = Phase::opening;
   std::string error_;
   std::vector<std::string_view> none_;
-  std::deque<std::string> durable_;  // a deque: views into it stay valid as it grows
+  // Two databases, as in the browser: the device's own and the demo's.
+  // Deques: views into them stay valid as they grow.
+  std::deque<std::string> own_, demo_;
+  std::deque<std::string>* durable_ = &own_;
+  bool left_demo_ = false;
   bool reading_ = false;
 };
 
@@ -65,6 +75,9 @@ class FakeHost final : public shell::Host {
   app::RandomPort& random() override { return random_; }
 
   shell::ShellStore& store() override { return store_; }
+  std::size_t store_size() const { return store_.stored(); }
+  const std::deque<std::string>& own() const { return store_.own(); }
+  bool left_demo() const { return store_.left_demo(); }
   const shell::StorageStatus& storage_status() const override { return storage_status_; }
   void probe_storage() override;
   bool pref(const char* key, std::string* value) override;

@@ -78,7 +78,8 @@ const std::vector<Step>& walk() {
       {"registers · a new renovation", {"renovation_new"}, {"reno_form_close"}, {"reno_form_close"}},
       {"registers · set-up (read-only for a butler)", {"reg_section:5"}, with_chrome({"setup_zone:*"})},
       {"registers · a zone's route (read-only)", {"setup_zone:0"}, with_chrome({"setup_route_back", "setup_cp:*"}), {"setup_route_back"}},
-      {"sync", {"nav_sync"}, with_chrome({"sync_server", "sync_code", "sync_pin", "sync_enroll"})},
+      // The demo has its own database and no enrolment: Sync offers the way out.
+      {"sync", {"nav_sync"}, with_chrome({"sync_demo_explain", "sync_leave_demo"})},
       {"settings", {"nav_settings"}, with_chrome({"settings_lang_zh", "settings_lang_en", "backup_export", "backup_import", "settings_about"})},
       {"settings · about", {"settings_about"}, {"about_close"}, {"about_close"}},
   };

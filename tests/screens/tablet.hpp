@@ -215,6 +215,7 @@ class Tablet {
   const std::vector<std::string>& problems() const { return problems_; }
   const shell::ShellState& state() const { return app_->state(); }
   app::Session& session() { return app_->session(); }
+  screens_test::FakeHost& host() { return *host_; }
   void sign_in_as(app::Role role) {
     for (const auto& [id, staff] : app_->session().master_data().staff) {
       if (staff.role == role) {

@@ -235,6 +235,21 @@ TEST_CASE("butler-server over HTTP: enrol, sync, scoping, bad input, blobs, expo
   CHECK(tr.value().records.size() == 2);  // its community and its one staff member
   for (const auto& r : tr.value().records) CHECK(decode_op(r).value().device_id == server::kServerDevice);
 
+  // The demo estate's records go nowhere but the demo community: a tablet
+  // that tried the demo in an older version and enrols into 翠苑 is refused
+  // (the demo's own unit, by the demo's device id), and 翠苑 stores nothing.
+  std::string demo_unit;
+  for (const Op& op : generate_demo({}).ops) if (op.kind == OpKind::unit_set && demo_unit.empty()) demo_unit = encode_op(op);
+  const auto other_id = srv.store->find_community("翠苑")->id;
+  const auto other_before = srv.store->op_count(other_id);
+  auto demo_into_real = sync(other_head, sync::encode_request(Id{8, 8}, 0, {demo_unit}));
+  CHECK(demo_into_real.status == 403);
+  CHECK(demo_into_real.body.find("demo_record") != std::string::npos);
+  CHECK(demo_into_real.body.find("\"index\":0") != std::string::npos);
+  CHECK(srv.store->op_count(other_id) == other_before);
+  // In the demo community, where it is stored, it is acked as before.
+  CHECK(sync(head, sync::encode_request(Id{9, 9}, 0, {demo_unit})).status == 200);
+
   // Blobs: named by their SHA-256, verified, idempotent, scoped.
   const std::string photo = "\xFF\xD8\xFF jpeg bytes of a cracked lamp cover";
   const std::string sha = sha256_hex(photo);

@@ -1,0 +1,63 @@
+// The demo never leaves the tablet (issue 15): 体验演示 opens a database of
+// its own, so the device's own log — the one that syncs — holds nothing of
+// it; the demo cannot be enrolled, only left; and a log an older version
+// loaded the demo into is cleared, once confirmed, before it can be enrolled.
+#include <catch2/catch.hpp>
+
+#include "app/demo/demo_community.hpp"
+#include "tests/screens/tablet.hpp"
+
+using namespace screens_test;
+
+TEST_CASE("体验演示 records into the demo's own database, never the device's own, and cannot be enrolled", "[screens][demo]") {
+  app::i18n::set_current_language(app::i18n::Lang::zh_CN);
+  Tablet t({"768x1024", 768, 1024});
+  t.frames(4);
+  const WidgetRecord* hint = t.find("welcome_demo_hint");
+  REQUIRE(hint);
+  CHECK(hint->label.find("永不上传") != std::string::npos);
+  REQUIRE(t.tap("welcome_try_demo"));
+  t.frames(2);
+  CHECK(t.host().store().demo());
+  CHECK(t.session().has_data());
+  CHECK(t.host().own().empty());          // nothing of the demo in the own database
+  CHECK(t.host().store_size() > 1000);    // the demo's ops are stored, in the demo's
+  CHECK(t.find("today_demo"));            // Today says it is the demo
+  // Work done in the demo stays there too.
+  const std::size_t before = t.host().store_size();
+  REQUIRE(t.tap("nav_rounds"));
+  REQUIRE(t.tap("zone:0"));
+  REQUIRE(t.tap("zone_start:0"));
+  t.frames(2);
+  CHECK(t.host().store_size() > before);
+  CHECK(t.host().own().empty());
+  // Sync offers no enrolment in the demo: it explains, and offers the way out.
+  REQUIRE(t.tap("nav_sync"));
+  CHECK(t.find("sync_demo_explain"));
+  CHECK_FALSE(t.find("sync_enroll"));
+  REQUIRE(t.tap("sync_leave_demo"));
+  CHECK(t.host().left_demo());
+  CHECK_FALSE(t.host().store().demo());
+  CHECK(t.host().own().empty());
+}
+
+TEST_CASE("a device log holding the demo from an older version is cleared before it can be enrolled", "[screens][demo]") {
+  app::i18n::set_current_language(app::i18n::Lang::zh_CN);
+  Tablet t({"768x1024", 768, 1024});
+  t.frames(4);
+  // As an older version did: the demo loaded into the device's own log.
+  REQUIRE(t.session().load_demo(app::DemoOptions{}).ok());
+  t.frames(2);
+  CHECK_FALSE(t.host().store().demo());
+  CHECK_FALSE(t.host().own().empty());
+  CHECK(t.session().holds_demo());
+  REQUIRE(t.tap("welcome_enroll"));  // the butler sets out to enrol
+  CHECK(t.find("sync_legacy_explain"));
+  CHECK_FALSE(t.find("sync_enroll"));
+  // One tap asks, the second clears.
+  REQUIRE(t.tap("sync_clear_demo"));
+  CHECK_FALSE(t.host().left_demo());
+  REQUIRE(t.tap("sync_clear_demo_confirm"));
+  CHECK(t.host().left_demo());
+  CHECK(t.host().own().empty());
+}
