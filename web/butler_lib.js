@@ -119,6 +119,23 @@ mergeInto(LibraryManager.library, {
     return ptr;
   },
 
+  // The font's second file (shell/fonts/font_atlas.hpp), fetched the first
+  // time a character needs it; the service worker keeps it for offline use.
+  butler_fetch_more_font: function () {
+    fetch('NotoSansSC-more.otf?v=' + window.BUTLER_BUILD).then(function (response) {
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      return response.arrayBuffer();
+    }).then(function (buffer) {
+      var bytes = new Uint8Array(buffer);
+      var ptr = _malloc(bytes.length);
+      HEAPU8.set(bytes, ptr);
+      Module.ccall('butler_font_more', null, ['number', 'number'], [ptr, bytes.length]);
+    }).catch(function (e) {
+      console.warn('font: second file not fetched: ' + e);
+      Module.ccall('butler_font_more', null, ['number', 'number'], [0, 0]);
+    });
+  },
+
   butler_loading_status: function (textPtr) {
     if (window.butlerLoader) window.butlerLoader.status(UTF8ToString(textPtr));
   },

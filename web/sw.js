@@ -17,8 +17,11 @@ var SHELL = [
 ];
 
 self.addEventListener('install', function (event) {
+  // The build's files are named by it (?v=) and kept by the browser for good
+  // (immutable): what the page downloaded a moment ago comes from the HTTP
+  // cache, not the network again. The page itself is no-cache: asked again.
   event.waitUntil(caches.open(CACHE).then(function (cache) {
-    return cache.addAll(SHELL.map(function (u) { return new Request(u, { cache: 'reload' }); }));
+    return cache.addAll(SHELL);
   }));
   // No skipWaiting here: the page decides when to switch versions.
 });
@@ -47,6 +50,14 @@ self.addEventListener('fetch', function (event) {
     return;
   }
   event.respondWith(caches.open(CACHE).then(function (cache) {
-    return cache.match(request).then(function (hit) { return hit || fetch(request); });
+    return cache.match(request).then(function (hit) {
+      if (hit) return hit;
+      return fetch(request).then(function (response) {
+        // A file of this build fetched only when first needed (the font's
+        // second file): kept, so it is there offline next time.
+        if (response.ok && url.searchParams.get('v') === BUILD) cache.put(request, response.clone());
+        return response;
+      });
+    });
   }));
 });

@@ -30,11 +30,40 @@ int decode_utf8(std::string_view s, std::size_t i, unsigned* out) {
   return n > 0 ? n : 1;
 }
 
+// A character not in the atlas draws as the ideographic space, one CJK cell
+// wide: blank while the font's second file is on its way.
+void blank_fallback(ImFont* font) {
+  const ImFontGlyph* blank = font->FindGlyphNoFallback(0x3000);
+  if (!blank) blank = font->FindGlyphNoFallback(' ');
+  if (!blank) return;
+  font->FallbackChar = static_cast<ImWchar>(blank->Codepoint);
+  font->FallbackGlyph = blank;
+  const float old_advance = font->FallbackAdvanceX;
+  font->FallbackAdvanceX = blank->AdvanceX;
+  for (int c = 0; c < font->IndexLookup.Size; ++c) {
+    if (font->IndexLookup[c] == static_cast<ImWchar>(-1) && font->IndexAdvanceX[c] == old_advance) {
+      font->IndexAdvanceX[c] = blank->AdvanceX;
+    }
+  }
+}
+
 }  // namespace
 
 void FontAtlas::init(unsigned char* data, int size) {
   data_ = data;
   size_ = size;
+  dirty_ = true;
+}
+
+FontAtlas::~FontAtlas() { std::free(more_data_); }
+
+void FontAtlas::add_more(unsigned char* data, int size) {
+  if (more_data_ || !data || size <= 0) {
+    std::free(data);
+    return;
+  }
+  more_data_ = data;
+  more_size_ = size;
   dirty_ = true;
 }
 
@@ -78,12 +107,26 @@ void FontAtlas::build() {
   add_catalogue(body_builder);
   add_catalogue(title_builder);
   body_builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesChineseSimplifiedCommon());
-  for (ImWchar c : body_cover_.extra) body_builder.AddChar(c);
-  for (ImWchar c : title_cover_.extra) title_builder.AddChar(c);
+  // Characters met beyond the base set live in the second file (the first
+  // holds exactly the base set), merged into each font once it is here.
+  ImFontGlyphRangesBuilder body_more, title_more;
+  for (ImWchar c : body_cover_.extra) {
+    body_builder.AddChar(c);
+    body_more.AddChar(c);
+  }
+  for (ImWchar c : title_cover_.extra) {
+    title_builder.AddChar(c);
+    title_more.AddChar(c);
+  }
+  if (!body_cover_.extra.empty() || !title_cover_.extra.empty()) wants_more_ = true;
   body_ranges_.clear();
   title_ranges_.clear();
+  body_more_ranges_.clear();
+  title_more_ranges_.clear();
   body_builder.BuildRanges(&body_ranges_);
   title_builder.BuildRanges(&title_ranges_);
+  body_more.BuildRanges(&body_more_ranges_);
+  title_more.BuildRanges(&title_more_ranges_);
 
   ImFontAtlas* atlas = ImGui::GetIO().Fonts;
   atlas->Clear();
@@ -93,9 +136,20 @@ void FontAtlas::build() {
   cfg.OversampleH = 1;               // rasterised at device pixels: no need to oversample
   cfg.OversampleV = 1;
   cfg.PixelSnapH = true;
+  ImFontConfig merge = cfg;
+  merge.MergeMode = true;  // the first file's glyph wins where both have one
+  const bool more = more_data_ != nullptr;
   body_ = atlas->AddFontFromMemoryTTF(data_, size_, kBodyCssPx * scale_, &cfg, body_ranges_.Data);
+  if (more && !body_cover_.extra.empty()) {
+    atlas->AddFontFromMemoryTTF(more_data_, more_size_, kBodyCssPx * scale_, &merge, body_more_ranges_.Data);
+  }
   title_ = atlas->AddFontFromMemoryTTF(data_, size_, kTitleCssPx * scale_, &cfg, title_ranges_.Data);
+  if (more && !title_cover_.extra.empty()) {
+    atlas->AddFontFromMemoryTTF(more_data_, more_size_, kTitleCssPx * scale_, &merge, title_more_ranges_.Data);
+  }
   atlas->Build();
+  blank_fallback(body_);
+  blank_fallback(title_);
 
   // Marks are never cleared: a character the font file lacks is asked for
   // once, not rebuilt for every frame it is drawn.

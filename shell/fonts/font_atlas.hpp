@@ -4,6 +4,11 @@
 // the atlas holds only what the product shows: the UI catalogue, the common
 // simplified set, and any character met later in data or typed through the
 // IME, added by rebuilding the atlas between frames.
+// The font comes as two files (scripts/lib/subset_font.py): the first holds
+// exactly the base set and comes with the program; the second (the rest of
+// GB2312, rare name characters) is fetched by the host the first time a
+// character outside the base set is met (wants_more). Until it is here such
+// a character draws as a blank, never as a box or a '?'.
 #include <chrono>
 #include <string_view>
 #include <vector>
@@ -14,8 +19,16 @@ namespace shell {
 
 class FontAtlas {
  public:
+  FontAtlas() = default;
+  FontAtlas(const FontAtlas&) = delete;
+  FontAtlas& operator=(const FontAtlas&) = delete;
+  ~FontAtlas();  // frees the second file (the first is the host's, for the page's life)
   // Takes ownership of a malloc'd font file (the subset of Noto Sans CJK SC).
   void init(unsigned char* data, int size);
+  // The second file has been asked for (and not yet arrived or failed).
+  bool wants_more() const { return wants_more_ && !more_data_; }
+  // Takes ownership of the second file (malloc'd): the atlas is rebuilt with it.
+  void add_more(unsigned char* data, int size);
 
   // Pixels per CSS pixel: glyphs are rasterised at device resolution so text
   // stays sharp on high-DPI tablets.
@@ -50,10 +63,13 @@ class FontAtlas {
 
   unsigned char* data_ = nullptr;
   int size_ = 0;
+  unsigned char* more_data_ = nullptr;
+  int more_size_ = 0;
+  bool wants_more_ = false;  // a character outside the base set was met
   float scale_ = 1.0f;
   bool dirty_ = true;
   Coverage body_cover_, title_cover_;
-  ImVector<ImWchar> body_ranges_, title_ranges_;
+  ImVector<ImWchar> body_ranges_, title_ranges_, body_more_ranges_, title_more_ranges_;
   ImFont* body_ = nullptr;
   ImFont* title_ = nullptr;
   double last_build_ms_ = 0;

@@ -6,6 +6,7 @@ void butler_text_input_focus(float x, float y, float w, float h, int numeric);
 void butler_text_input_blur();
 int butler_text_input_focused();
 unsigned char* butler_take_font(int* len);
+void butler_fetch_more_font();  // answers with butler_font_more
 void butler_loading_status(const char* text);
 void butler_first_frame_done();
 void butler_interactive();

@@ -6,6 +6,7 @@
 #include <emscripten/html5.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <string>
 
 #include "backends/imgui_impl_glfw.h"
@@ -133,9 +134,18 @@ void WebHost::frame() {
   last_draw_s_ = now;
 
   for (BrowserEvent e : text_.drain(fonts_)) {
-    if (e == BrowserEvent::online) online_ = true;
+    if (e == BrowserEvent::online) {
+      online_ = true;
+      more_font_retry_s_ = 0;
+    }
     if (e == BrowserEvent::offline) online_ = false;
     if (on_event_) on_event_(e);
+  }
+  // The font's second file, the first time a character needs it; again a
+  // while after a failure (offline in a stairwell), and when back online.
+  if (fonts_.wants_more() && !more_font_fetching_ && now >= more_font_retry_s_) {
+    more_font_fetching_ = true;
+    butler_fetch_more_font();
   }
   // New characters (data, IME) join the atlas between frames.
   if (fonts_.rebuild_if_needed()) {
@@ -180,6 +190,23 @@ void WebHost::frame() {
 }
 
 }  // namespace shell
+
+namespace shell {
+void WebHost::on_more_font(unsigned char* data, int size) {
+  more_font_fetching_ = false;
+  if (!data) {
+    more_font_retry_s_ = emscripten_get_now() / 1000.0 + 20.0;
+    return;
+  }
+  fonts_.add_more(data, size);
+  request_frames(2);
+}
+}  // namespace shell
+
+extern "C" EMSCRIPTEN_KEEPALIVE void butler_font_more(unsigned char* data, int size) {
+  if (shell::g_running_host) shell::g_running_host->on_more_font(data, size);
+  else std::free(data);
+}
 
 // window.butlerTest.widgets() and frames(): the automation tree of the last frame.
 extern "C" {

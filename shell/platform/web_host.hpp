@@ -46,6 +46,12 @@ class WebHost {
   bool first_frame_done_ = false;
   int pending_frames_ = 3;
   double last_draw_s_ = 0;
+  bool more_font_fetching_ = false;
+  double more_font_retry_s_ = 0;  // after a failed fetch (offline): not before then
+
+ public:
+  // The font's second file arrived (or not: null).
+  void on_more_font(unsigned char* data, int size);
 };
 
 }  // namespace shell

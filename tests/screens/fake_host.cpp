@@ -1,6 +1,10 @@
 #include "tests/screens/fake_host.hpp"
 
 #include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iterator>
 
 #include "app/session/session.hpp"
 
@@ -45,6 +49,16 @@ FakeHost::FakeHost() {
 }
 
 void FakeHost::between_frames() {
+  // The font's second file, as the browser fetches it: the first time a
+  // character outside the first file's set is met.
+  if (fonts_.wants_more()) {
+    std::ifstream in(BUTLER_TEST_FONT_MORE, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto* data = static_cast<unsigned char*>(std::malloc(bytes.size()));
+    std::memcpy(data, bytes.data(), bytes.size());
+    fonts_.add_more(data, static_cast<int>(bytes.size()));
+    more_font_loads_++;
+  }
   // Answers may queue more answers: those wait for the next frame.
   std::vector<std::function<void()>> now;
   now.swap(later_);

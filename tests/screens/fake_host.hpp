@@ -107,10 +107,12 @@ class FakeHost final : public shell::Host {
   void load_thumbnail(const std::string& sha256, int side, unsigned texture, std::function<void(int w, int h)> done) override;
 
   bool is_interactive() const { return interactive_; }
+  int more_font_loads() const { return more_font_loads_; }
   fakes::Clock& fake_clock() { return clock_; }
 
  private:
   shell::FontAtlas fonts_;
+  int more_font_loads_ = 0;  // times the font's second file was handed over
   fakes::Clock clock_;
   fakes::Random random_{7};
   FakeStore store_{*this};

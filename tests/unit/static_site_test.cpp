@@ -1,0 +1,90 @@
+// The site as the server sends it to a browser on a slow line (issue 15): the
+// build's Brotli or gzip copy of each file, whichever the browser accepts, as
+// the same resource (Content-Encoding, Vary); build-named files (?v=) kept
+// for good, the page and the service worker asked again every time.
+#include <catch2/catch.hpp>
+#include <httplib.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include <unistd.h>
+
+#include "app/server/static_site.hpp"
+
+namespace {
+
+void write(const std::filesystem::path& p, const std::string& bytes) {
+  std::ofstream(p, std::ios::binary) << bytes;
+}
+
+}  // namespace
+
+TEST_CASE("the static site sends the compressed copy the browser accepts, and caches by build") {
+  const auto dir = std::filesystem::temp_directory_path() / ("butler-site-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  write(dir / "index.html", "<!doctype html>page");
+  write(dir / "butler.wasm", "plain wasm bytes");
+  write(dir / "butler.wasm.br", "brotli bytes");
+  write(dir / "butler.wasm.gz", "gzip bytes");
+  write(dir / "sw.js", "worker");
+  write(dir / "loader.js", "plain script");
+  write(dir / "loader.js.br", "brotli script bytes");
+
+  // A copy older than its file (the file changed since) is stale: not sent.
+  write(dir / "sw.js.br", "old worker, compressed");
+  std::filesystem::last_write_time(dir / "sw.js.br", std::filesystem::last_write_time(dir / "sw.js") - std::chrono::seconds(5));
+
+  httplib::Server http;
+  server::mount_static_site(http, dir.string());
+  const int port = http.bind_to_any_port("127.0.0.1");
+  std::thread thread([&] { http.listen_after_bind(); });
+  while (!http.is_running()) std::this_thread::yield();
+  httplib::Client cli("127.0.0.1", port);
+  cli.set_decompress(false);  // what went over the wire, not what a browser makes of it
+
+  auto br = cli.Get("/butler.wasm?v=abc", {{"Accept-Encoding", "gzip, deflate, br, zstd"}});
+  REQUIRE(br);
+  CHECK(br->body == "brotli bytes");
+  CHECK(br->get_header_value("Content-Encoding") == "br");
+  CHECK(br->get_header_value("Content-Type") == "application/wasm");
+  CHECK(br->get_header_value("Vary") == "Accept-Encoding");
+  CHECK(br->get_header_value("Cache-Control") == "public, max-age=31536000, immutable");
+
+  auto gz = cli.Get("/butler.wasm?v=abc", {{"Accept-Encoding", "gzip, br;q=0"}});
+  REQUIRE(gz);
+  CHECK(gz->body == "gzip bytes");
+  CHECK(gz->get_header_value("Content-Encoding") == "gzip");
+
+  auto plain = cli.Get("/butler.wasm?v=abc", {{"Accept-Encoding", "identity"}});
+  REQUIRE(plain);
+  CHECK(plain->body == "plain wasm bytes");
+  CHECK_FALSE(plain->has_header("Content-Encoding"));
+
+  // A text file's copy goes as it is (httplib, which compresses text on the
+  // fly, must not compress it a second time).
+  auto script = cli.Get("/loader.js?v=abc", {{"Accept-Encoding", "br"}});
+  REQUIRE(script);
+  CHECK(script->body == "brotli script bytes");
+  CHECK(script->get_header_value("Content-Encoding") == "br");
+  CHECK(script->get_header_value("Content-Type") == "text/javascript; charset=utf-8");
+
+  // No copy beside it: the file itself (httplib may compress text itself).
+  cli.set_decompress(true);
+  auto page = cli.Get("/", {{"Accept-Encoding", "br"}});
+  REQUIRE(page);
+  CHECK(page->body == "<!doctype html>page");
+  CHECK(page->get_header_value("Cache-Control") == "no-cache");
+  CHECK(cli.Get("/sw.js?v=abc")->get_header_value("Cache-Control") == "no-cache");
+  cli.set_decompress(true);
+  auto worker = cli.Get("/sw.js", {{"Accept-Encoding", "br"}});
+  REQUIRE(worker);
+  CHECK(worker->body == "worker");
+  CHECK(cli.Get("/butler.wasm")->get_header_value("Cache-Control") == "no-cache");  // not named by a build
+
+  http.stop();
+  thread.join();
+  std::filesystem::remove_all(dir);
+}
