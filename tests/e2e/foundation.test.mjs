@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startServer, launchBrowser, newTablet, boot, watchConsole, tap, widget, state, frames, drag, screenshot,
-  TABLET_PORTRAIT, TABLET_LANDSCAPE, setOffline } from './harness.mjs';
+  TABLET_PORTRAIT, TABLET_LANDSCAPE, setOffline, tryDemo } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -16,7 +16,7 @@ async function demoTablet(viewport = TABLET_PORTRAIT) {
   const page = await context.newPage();
   const errors = watchConsole(page);
   await boot(page, server.url);
-  await tap(page, 'welcome_try_demo');
+  await tryDemo(page);
   assert.equal((await state(page)).screen, 'today');
   return { context, page, errors };
 }

@@ -92,6 +92,13 @@ export async function boot(page, url, { timeout = 60000 } = {}) {
   if (fatal) throw new Error('app did not start: ' + fatal);
 }
 
+// 体验演示: the demo opens a database of its own first (the previous demo's
+// is deleted), then Today shows.
+export async function tryDemo(page) {
+  await tap(page, 'welcome_try_demo');
+  await page.waitForFunction(() => window.butlerTest.state().screen === 'today', null, { timeout: 30000, polling: 50 });
+}
+
 // Waits for n frames drawn from now. Asks for them first: an idle app draws
 // once a second, and waiting that out after every tap made CI minutes long.
 export async function frames(page, n = 4) {

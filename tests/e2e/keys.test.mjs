@@ -9,7 +9,7 @@
 // 离职 refused while the person holds keys, naming them; screenshots at 2×.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, reveal, DEMO_PINS, TABLET_LANDSCAPE, setOffline } from './harness.mjs';
+import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, reveal, DEMO_PINS, TABLET_LANDSCAPE, setOffline, tryDemo } from './harness.mjs';
 import { mark, saved, synced, sign, officeCsv as officeExport } from './helpers.mjs';
 import { tapIn, typeIn as type, keys, widgetsWith, clearSearch, openKey, addPublicKey, lendKey } from './key_steps.mjs';
 
@@ -232,7 +232,7 @@ test('the board and the handover in portrait at 2×: the lost key in its colour,
   const context = await newTablet(browser);
   const page = await context.newPage();
   await boot(page, server.url);
-  await tap(page, 'welcome_try_demo');
+  await tryDemo(page);
   await page.waitForFunction(() => window.butlerTest.state().screen === 'today', null, { timeout: 60000 });
   await screenshot(page, 'keys-today-portrait');
   await tap(page, 'today_keys_overdue');

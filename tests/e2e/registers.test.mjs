@@ -3,7 +3,7 @@
 // a bad phone number is refused in words; everything is there after a reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, TABLET_LANDSCAPE } from './harness.mjs';
+import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, TABLET_LANDSCAPE, tryDemo } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -21,7 +21,7 @@ test('the unit record: status, a new phone and a new family member, by touch, ke
   const context = await newTablet(browser, undefined, 1);
   const page = await context.newPage();
   await boot(page, server.url);
-  await tap(page, 'welcome_try_demo');
+  await tryDemo(page);
   await saved(page);
   await tap(page, 'nav_registers');
   // The first unit with people on record (model units and vacant ones have none).

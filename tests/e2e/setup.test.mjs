@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, drag, reveal, root, serverBin } from './harness.mjs';
+import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, drag, reveal, root, serverBin, tryDemo } from './harness.mjs';
 import { synced } from './helpers.mjs';
 import { addPublicKey, lendKey } from './key_steps.mjs';
 
@@ -160,7 +160,7 @@ test('the demo stays on the tablet: tried, left, then enrolled, the community ho
   const page = await (await newTablet(browser, undefined, 1)).newPage();
   await boot(page, server.url);
   assert.match((await widget(page, 'welcome_demo_hint')).label, /永不上传/);
-  await tap(page, 'welcome_try_demo');
+  await tryDemo(page);
   await page.waitForFunction(() => window.butlerTest.state().screen === 'today', null, { timeout: 20000 });
   assert.ok(await widget(page, 'today_demo'), 'Today says this is the demo');
   await tap(page, 'nav_rounds');

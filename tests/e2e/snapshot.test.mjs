@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startServer, launchBrowser, newTablet, boot, tap, state, widget, screenshot } from './harness.mjs';
+import { startServer, launchBrowser, newTablet, boot, tap, state, widget, screenshot, tryDemo } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -30,7 +30,7 @@ const commits = async (page, n) => {
 // Reads or changes the stored snapshot by hand, as a test (or a failing disk)
 // would: its 'current' entry and, to damage it, a byte of its first chunk.
 const withSnapshot = (page, change) => page.evaluate((how) => new Promise((resolve, reject) => {
-  const open = indexedDB.open('butler-rounds');
+  const open = indexedDB.open(window.butlerLoader.dbName);
   open.onsuccess = () => {
     const tx = open.result.transaction('snapshot', 'readwrite');
     const store = tx.objectStore('snapshot');
@@ -57,7 +57,7 @@ test('start-up reads the snapshot and only the records saved after it', async ()
   const context = await newTablet(browser);
   const page = await context.newPage();
   await boot(page, server.url);
-  await tap(page, 'welcome_try_demo');
+  await tryDemo(page);
   await snapshotCoversAll(page);
   const stored = await withSnapshot(page, 'read');
   assert.ok(stored && stored.ops > 5000, 'a snapshot of the demo is stored');
@@ -84,7 +84,7 @@ test('a damaged snapshot is not used: the whole log is read, nothing is lost, Se
   const context = await newTablet(browser);
   const page = await context.newPage();
   await boot(page, server.url);
-  await tap(page, 'welcome_try_demo');
+  await tryDemo(page);
   await snapshotCoversAll(page);
   await commits(page, 2);
   const before = (await state(page)).session;
@@ -115,11 +115,11 @@ test('a database from before snapshots and photos (version 1) opens, upgrades an
   const source = await newTablet(browser);
   let page = await source.newPage();
   await boot(page, server.url);
-  await tap(page, 'welcome_try_demo');
+  await tryDemo(page);
   await saved(page);
   const ops = (await state(page)).session.ops;
   const segments = await page.evaluate(() => new Promise((resolve) => {
-    const open = indexedDB.open('butler-rounds');
+    const open = indexedDB.open(window.butlerLoader.dbName);
     open.onsuccess = () => {
       const req = open.result.transaction('records').objectStore('records').getAll();
       req.onsuccess = () => { open.result.close(); resolve(req.result.map((b) => Array.from(new Uint8Array(b)))); };
@@ -146,7 +146,7 @@ test('a database from before snapshots and photos (version 1) opens, upgrades an
   assert.equal(s.quarantined, 0);
   assert.equal((await state(page)).screen, 'today');
   const upgraded = await page.evaluate(() => new Promise((resolve) => {
-    const open = indexedDB.open('butler-rounds');
+    const open = indexedDB.open(window.butlerLoader.dbName);
     open.onsuccess = () => { const db = open.result; resolve({ version: db.version, stores: [...db.objectStoreNames] }); db.close(); };
   }));
   assert.equal(upgraded.version, 3);
@@ -160,7 +160,7 @@ test('a tablet that started from a snapshot exports a backup holding every recor
     const first = await newTablet(browser);
     let page = await first.newPage();
     await boot(page, server.url);
-    await tap(page, 'welcome_try_demo');
+    await tryDemo(page);
     await snapshotCoversAll(page);
     await commits(page, 2);
     await reload(page);

@@ -3,7 +3,7 @@
 // (quota, full disk) is shown, kept, and retried until it lands.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newTablet, boot, tap, state, widget, screenshot } from './harness.mjs';
+import { startServer, launchBrowser, newTablet, boot, tap, state, widget, screenshot, tryDemo } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -15,7 +15,7 @@ test('records are there after the tab is closed the moment "saved" shows', async
   const context = await newTablet(browser);
   let page = await context.newPage();
   await boot(page, server.url);
-  await tap(page, 'welcome_try_demo');
+  await tryDemo(page);
   await saved(page);
   const before = (await state(page)).session;
   assert.ok(before.ops > 5000);
@@ -36,7 +36,7 @@ test('a corrupted record is quarantined and reported; the app still starts', asy
   const context = await newTablet(browser);
   const page = await context.newPage();
   await boot(page, server.url);
-  await tap(page, 'welcome_try_demo');
+  await tryDemo(page);
   // Start-up reads the snapshot and the records after it: damage one of
   // those, as a failing disk would (a byte in the middle of the record).
   await page.waitForFunction(() => { const s = window.butlerTest.state().session; return s.save === 'saved' && s.snapshot_covered === s.ops; }, null, { timeout: 60000 });
@@ -45,7 +45,7 @@ test('a corrupted record is quarantined and reported; the app still starts', asy
   await saved(page);
   const ops = (await state(page)).session.ops;
   await page.evaluate(() => new Promise((resolve, reject) => {
-    const open = indexedDB.open('butler-rounds');
+    const open = indexedDB.open(window.butlerLoader.dbName);
     open.onsuccess = () => {
       const tx = open.result.transaction('records', 'readwrite');
       const store = tx.objectStore('records');
@@ -89,7 +89,7 @@ test('a write that aborts (quota) shows a banner, keeps the records and saves th
   const page = await context.newPage();
   await boot(page, server.url);
   await page.evaluate(() => { window.failWrites = true; });
-  await tap(page, 'welcome_try_demo');
+  await tryDemo(page);
   await page.waitForFunction(() => window.butlerTest.state().session.save === 'failed', null, { timeout: 15000 });
   const banner = await widget(page, 'storage_banner');
   assert.match(banner.label, /保存失败/);
@@ -114,7 +114,7 @@ test('backup: export, wipe, import gives the same state; a bad file is refused a
     const first = await newTablet(browser);
     let page = await first.newPage();
     await boot(page, server.url);
-    await tap(page, 'welcome_try_demo');
+    await tryDemo(page);
     await saved(page);
     const before = (await state(page)).session;
     await tap(page, 'nav_settings');
@@ -161,14 +161,14 @@ test('many small saves are merged into few stored values in the background, losi
   const context = await newTablet(browser);
   const page = await context.newPage();
   await boot(page, server.url);
-  await tap(page, 'welcome_try_demo');
+  await tryDemo(page);
   await saved(page);
   // 100 single-op saves, one after another (the benchmark's commit driver).
   await page.evaluate(() => Module.ccall('butler_bench_commits', null, ['number'], [100]));
   await page.waitForFunction(() => JSON.parse(Module.ccall('butler_bench_results', 'string', [], [])).length >= 100, null, { timeout: 60000 });
   const ops = (await state(page)).session.ops;
   const countValues = () => page.evaluate(() => new Promise((resolve) => {
-    const open = indexedDB.open('butler-rounds');
+    const open = indexedDB.open(window.butlerLoader.dbName);
     open.onsuccess = () => {
       const req = open.result.transaction('records').objectStore('records').count();
       req.onsuccess = () => { open.result.close(); resolve(req.result); };

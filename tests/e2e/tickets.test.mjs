@@ -7,7 +7,7 @@
 // Back online, the office's tickets.csv and callbacks.csv show it all.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, reveal, DEMO_PINS, TABLET_LANDSCAPE, setOffline } from './harness.mjs';
+import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, reveal, DEMO_PINS, TABLET_LANDSCAPE, setOffline, tryDemo } from './harness.mjs';
 import { mark, saved, synced, sign, tabletClockAhead, withShiftableClock, officeCsv as officeExport } from './helpers.mjs';
 
 let server, browser;
@@ -173,7 +173,7 @@ test('the new-ticket sheet and a ticket page in landscape', async () => {
   const context = await newTablet(browser, TABLET_LANDSCAPE);
   const page = await context.newPage();
   await boot(page, server.url);
-  await tap(page, 'welcome_try_demo');
+  await tryDemo(page);
   await page.waitForFunction(() => window.butlerTest.state().screen === 'today', null, { timeout: 60000 });
   await tap(page, 'nav_rounds');
   await tap(page, 'ticket_new');

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startServer, launchBrowser, newTablet, boot, tap, root } from '../harness.mjs';
+import { startServer, launchBrowser, newTablet, boot, tap, root, tryDemo } from '../harness.mjs';
 
 // 1000: with a 0.1 ms timer and IndexedDB's own spread, the p95 ratio of 200
 // or 400 samples moved between 1.25 and 1.6 from run to run; 1000 settle it.
@@ -79,7 +79,7 @@ try {
   const context = await newTablet(browser);
   let page = await context.newPage();
   await boot(page, server.url);
-  await tap(page, 'welcome_try_demo');
+  await tryDemo(page);
   await page.waitForFunction(() => window.butlerTest.state().session.save === 'saved', null, { timeout: 60000 });
   // Timed once the demo's own background snapshot is stored: its ~0.4 MB
   // strict write would otherwise land among the first saves timed.
