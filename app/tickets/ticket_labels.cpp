@@ -73,4 +73,16 @@ S event_label(const TicketStep& step) {
   return status_label(step.to);
 }
 
+S deadline_label(DeadlineKind k) {
+  switch (k) {
+    case DeadlineKind::escalate: return S::deadline_escalate;
+    case DeadlineKind::answer: return S::deadline_answer;
+    case DeadlineKind::dispatch: return S::deadline_dispatch;
+    case DeadlineKind::onsite: return S::deadline_onsite;
+    case DeadlineKind::resolve: return S::deadline_resolve;
+    case DeadlineKind::callback: return S::deadline_callback;
+  }
+  return S::deadline_resolve;
+}
+
 }  // namespace app::tickets

@@ -14,6 +14,7 @@ i18n::S status_label(Status s);
 i18n::S channel_label(std::int64_t channel);  // 0 phone … 4 night log
 i18n::S category_label(RepairCategory c);
 i18n::S method_label(std::int64_t method);    // 0 in person, 1 by phone
+i18n::S deadline_label(DeadlineKind k);        // 到场, 派单, 完成, 回访…
 // What a history entry was: its step ("已派单"), a reopen, a hand-on, a slip…
 i18n::S event_label(const TicketStep& step);
 

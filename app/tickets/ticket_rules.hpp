@@ -68,6 +68,14 @@ struct Deadlines {
   std::optional<std::int64_t> onsite_by;    // a complaint made on the spot (a visit, or on rounds): the handler there
   std::optional<std::int64_t> resolve_by;
 };
+// Which of a ticket's deadlines is next, as Today and the ticket page say it
+// ("到场 剩 4 分钟"): the Deadlines above and the callback after the work.
+enum class DeadlineKind { escalate, answer, dispatch, onsite, resolve, callback };
+struct Due {
+  std::int64_t at = 0;
+  DeadlineKind kind = DeadlineKind::resolve;
+};
+
 // `requested_ms`: the owner's requested date for a minor ticket (0: none); a
 // later date than the default needs the head's approval (`approved_later`).
 // `end_of_day_ms`: the local midnight after receipt (the tablet's calendar).

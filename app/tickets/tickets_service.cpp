@@ -211,21 +211,41 @@ std::optional<std::int64_t> TicketsService::callback_due_at(const Ticket& t) con
   return tickets::callback_due(category, t.done_ms, t.leak_test_ms, ticket_settings());
 }
 
-std::optional<std::int64_t> TicketsService::next_deadline(const Ticket& t) const {
+std::optional<tickets::Due> TicketsService::next_due(const Ticket& t) const {
+  using K = tickets::DeadlineKind;
   const tickets::Deadlines d = deadlines_of(t);
-  std::optional<std::int64_t> next;
-  auto consider = [&next](const std::optional<std::int64_t>& when) {
-    if (when && (!next || *when < *next)) next = when;
+  std::optional<tickets::Due> next;
+  auto consider = [&next](const std::optional<std::int64_t>& when, K kind) {
+    if (when && (!next || *when < next->at)) next = tickets::Due{*when, kind};
   };
-  if (t.status < TS::classified) consider(d.escalate_by);  // escalated when the head classifies it
-  if (t.status < TS::dispatched) consider(d.dispatch_by);
-  if (t.status < TS::on_site) consider(d.onsite_by);
+  if (t.status < TS::classified) consider(d.escalate_by, K::escalate);  // escalated when the head classifies it
+  if (t.status < TS::dispatched) consider(d.dispatch_by, K::dispatch);
+  if (t.status < TS::on_site) consider(d.onsite_by, K::onsite);
   if (t.status < TS::done) {
-    consider(d.answer_by);
-    consider(d.resolve_by);
+    consider(d.answer_by, K::answer);
+    consider(d.resolve_by, K::resolve);
   }
-  consider(callback_due_at(t));
+  consider(callback_due_at(t), K::callback);
   return next;
+}
+
+std::optional<std::int64_t> TicketsService::next_deadline(const Ticket& t) const {
+  const auto due = next_due(t);
+  return due ? std::optional<std::int64_t>(due->at) : std::nullopt;
+}
+
+std::vector<const Ticket*> TicketsService::due_within(std::int64_t horizon_ms) const {
+  const std::int64_t until = ctx_.lateness_now_ms() + horizon_ms;
+  std::vector<std::pair<std::int64_t, const Ticket*>> due;
+  for (const auto& [id, t] : ctx_.data().tickets.tickets) {
+    if (t.received_ms == 0) continue;
+    if (const auto next = next_due(t); next && next->at <= until) due.emplace_back(next->at, &t);
+  }
+  std::sort(due.begin(), due.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first < b.first : a.second->id < b.second->id; });
+  std::vector<const Ticket*> out;
+  out.reserve(due.size());
+  for (const auto& [at, t] : due) out.push_back(t);
+  return out;
 }
 
 bool TicketsService::overdue(const Ticket& t) const {

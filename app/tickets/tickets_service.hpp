@@ -67,6 +67,12 @@ class TicketsService {
   // The earliest deadline still to meet at the ticket's status (the callback's
   // once done), and whether it has passed on a clock that cannot go back.
   std::optional<std::int64_t> next_deadline(const Ticket& t) const;
+  // The same, with which deadline it is (到场, 派单, 回访…).
+  std::optional<tickets::Due> next_due(const Ticket& t) const;
+  // Today's next actions: tickets whose next deadline has passed or falls
+  // within `horizon_ms` of now, soonest first — open ones and done ones
+  // whose callback is due.
+  std::vector<const Ticket*> due_within(std::int64_t horizon_ms) const;
   bool overdue(const Ticket& t) const;
   // Steps refused in the fold because another tablet's step came first.
   std::vector<std::pair<const Ticket*, const TicketStep*>> ticket_conflicts() const;

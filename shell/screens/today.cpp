@@ -1,7 +1,7 @@
 // Today: the date, what needs acting on now (each section's alert: incidents,
-// late tickets, keys overdue), the community at a glance, and each section's
-// part of the day (the duties with countdowns, this week's visits), so
-// nothing due is missed. The sections are listed in sections.cpp.
+// tickets overdue or due within two hours, keys overdue), each section's part
+// of the day (the duties with countdowns, this week's visits), so nothing due
+// is missed, and below them the community at a glance. The sections are listed in sections.cpp.
 #include <cstdio>
 
 #include "app/i18n/catalogue.hpp"
@@ -53,7 +53,12 @@ void draw_today(ScreenContext& ctx) {
   ImGui::Dummy(ImVec2(0, ui().css(8)));
   draw_today_alerts(ctx);
 
-  // Tiles: four across in landscape, two in portrait.
+  ImGui::Dummy(ImVec2(0, ui().css(8)));
+  draw_today_plans(ctx);
+
+  // The estate at a glance, below what is to be done.
+  ImGui::Dummy(ImVec2(0, ui().css(8)));
+  // Four across in landscape, two in portrait.
   const int per_row = ui().portrait ? 2 : 4;
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float tile_w = (ImGui::GetContentRegionAvail().x - gap * (per_row - 1)) / per_row;
@@ -66,9 +71,6 @@ void draw_today(ScreenContext& ctx) {
     if (i % per_row) ImGui::SameLine();
     stat_tile(tiles[i].id, tr(tiles[i].label), tiles[i].value, tile_w);
   }
-
-  ImGui::Dummy(ImVec2(0, ui().css(8)));
-  draw_today_plans(ctx);
 }
 
 }  // namespace shell

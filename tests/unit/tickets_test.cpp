@@ -13,6 +13,7 @@
 #include "app/i18n/catalogue.hpp"
 #include "app/session/session.hpp"
 #include "app/store/snapshot.hpp"
+#include "app/tickets/ticket_labels.hpp"
 #include "device_fixture.hpp"
 
 using namespace app;
@@ -181,4 +182,43 @@ TEST_CASE("two tablets step one ticket offline: every replica folds the same, th
   const auto snap = decode_snapshot(encode_snapshot(in_order.data(), {}, 0, FoldKey{}, {}));
   REQUIRE(snap.ok());
   CHECK(snap.value().data.tickets == in_order.data().tickets);
+}
+
+TEST_CASE("Today's next actions: a complaint made on the spot is due on site in 5 minutes, first, and says so") {
+  i18n::set_current_language(i18n::Lang::zh_CN);
+  Device d(3, 3);
+  const auto before = d.session.tickets().due_within(2 * kHour).size();
+  // A leak: the slip to engineering within 10 minutes.
+  const Id leak = d.session.tickets().open_ticket(d.leak()).value();
+  d.clock.now += 60000;
+  // An owner at the counter complains (a visit): someone on site within 5 minutes.
+  NewTicket complaint = d.leak();
+  complaint.what = "楼道堆放杂物，堵住消防通道";
+  complaint.kind = Kind::valid_complaint;
+  complaint.severity = Severity::minor;
+  complaint.channel = 1;
+  const Id spot = d.session.tickets().open_ticket(complaint).value();
+  const auto due = d.session.tickets().due_within(2 * kHour);
+  REQUIRE(due.size() == before + 2);
+  // The demo's own late tickets (deadlines passed) come before; then these two.
+  const auto at = [&due](const Id& id) { return std::find_if(due.begin(), due.end(), [&id](const Ticket* t) { return t->id == id; }) - due.begin(); };
+  CHECK(at(spot) + 1 == at(leak));  // due at +6 min, before the slip at +10
+  const auto first = d.session.tickets().next_due(*d.session.tickets().ticket(spot));
+  REQUIRE(first);
+  CHECK(first->kind == tickets::DeadlineKind::onsite);
+  CHECK(first->at == d.session.tickets().ticket(spot)->received_ms + 5 * 60000);
+  CHECK(std::string(i18n::tr(tickets::deadline_label(first->kind))) == "到场");
+  CHECK(d.session.tickets().next_due(*d.session.tickets().ticket(leak))->kind == tickets::DeadlineKind::dispatch);
+  // A phone complaint of the same kind waits for days: not among the next two hours.
+  NewTicket phoned = complaint;
+  phoned.channel = 0;
+  const Id later = d.session.tickets().open_ticket(phoned).value();
+  for (const Ticket* t : d.session.tickets().due_within(2 * kHour)) CHECK(t->id != later);
+  // Late, it stays ahead of the leak, and is overdue.
+  d.clock.now += 30 * 60000;
+  const auto late = d.session.tickets().due_within(2 * kHour);
+  const auto pos = [&late](const Id& id) { return std::find_if(late.begin(), late.end(), [&id](const Ticket* t) { return t->id == id; }) - late.begin(); };
+  CHECK(pos(spot) < pos(leak));
+  CHECK(pos(leak) < static_cast<std::ptrdiff_t>(late.size()));
+  CHECK(d.session.tickets().overdue(*d.session.tickets().ticket(spot)));
 }

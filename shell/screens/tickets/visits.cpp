@@ -31,7 +31,9 @@ void draw_visits_due(ScreenContext& ctx) {
   widgets::heading(tr(S::visits_title));
   char line[160];
   std::snprintf(line, sizeof line, tr(S::visits_progress), plan.visited, plan.households, static_cast<int>(plan.due_this_week.size()));
-  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", line);
+  ImGui::PushStyleColor(ImGuiCol_Text, colors::muted);
+  ImGui::TextWrapped("%s", line);  // a phone's width, in English, takes two lines
+  ImGui::PopStyleColor();
   automation().record_last_item("visits_progress", line, "label");
   if (plan.due_this_week.empty()) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::ok), "%s", tr(S::visits_done_week));
@@ -89,31 +91,6 @@ void draw_visit_form(ScreenContext& ctx) {
   if (widgets::button("visit_close", tr(S::ticket_form_close), half)) st.visit_unit = {};
   if (st.visit_unit.is_nil()) ImGui::CloseCurrentPopup();
   widgets::end_modal();
-}
-
-void draw_ticket_alerts(ScreenContext& ctx) {
-  // Overdue work is impossible to miss: first on Today, in red, one tap away.
-  const int overdue = ctx.session.tickets().overdue_ticket_count();
-  const std::size_t owed = ctx.session.tickets().callbacks_owed().size();
-  if (overdue == 0 && owed == 0) return;
-  char line[96];
-  if (overdue > 0) {
-    std::snprintf(line, sizeof line, tr(S::tickets_overdue_alert), overdue);
-    if (widgets::button("today_overdue", line, -1, widgets::Tone::danger)) {
-      ctx.state.screen = Screen::tickets;
-      ctx.state.tickets.tab = 1;
-      ctx.state.tickets.open = {};
-    }
-  }
-  if (owed > 0) {
-    std::snprintf(line, sizeof line, tr(S::tickets_callbacks_alert), static_cast<int>(owed));
-    if (widgets::button("today_callbacks", line, -1, widgets::Tone::normal)) {
-      ctx.state.screen = Screen::tickets;
-      ctx.state.tickets.tab = 2;
-      ctx.state.tickets.open = {};
-    }
-  }
-  ImGui::Dummy(ImVec2(0, ui().css(8)));
 }
 
 }  // namespace shell
