@@ -34,12 +34,13 @@ void show_result(ShellState& state, const app::Status& result) {
 
 void status_buttons(ScreenContext& ctx, const app::UnitRow& row) {
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::unit_status_title));
-  const float gap = ImGui::GetStyle().ItemSpacing.x;
-  const float w = (ImGui::GetContentRegionAvail().x - gap * 3) / 4;
+  const char* labels[4];
+  for (int i = 0; i < 4; ++i) labels[i] = tr(unit_status_label(kStatuses[i]));
+  widgets::ButtonRow buttons(labels, 4);
   for (int i = 0; i < 4; ++i) {
-    if (i) ImGui::SameLine();
+    buttons.place();
     const bool current = row.status == kStatuses[i];
-    if (widgets::button(kStatusIds[i], tr(unit_status_label(kStatuses[i])), w,
+    if (widgets::button(kStatusIds[i], labels[i], buttons.width(),
                         current ? widgets::Tone::primary : widgets::Tone::normal) && !current) {
       show_result(ctx.state, ctx.session.estate().set_unit_status(row.id, kStatuses[i]));
     }

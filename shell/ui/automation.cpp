@@ -76,9 +76,9 @@ std::string Automation::widgets_json() const {
   for (std::size_t i = 0; i < last_.size(); ++i) {
     const auto& w = last_[i];
     if (i) out += ',';
-    std::snprintf(buf, sizeof buf, "\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"selected\":%s,\"clipped\":%s,\"disabled\":%s",
+    std::snprintf(buf, sizeof buf, "\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"selected\":%s,\"clipped\":%s,\"disabled\":%s,\"truncated\":%s",
                   w.min.x, w.min.y, w.max.x - w.min.x, w.max.y - w.min.y, w.selected ? "true" : "false",
-                  w.clipped ? "true" : "false", w.disabled ? "true" : "false");
+                  w.clipped ? "true" : "false", w.disabled ? "true" : "false", w.truncated ? "true" : "false");
     out += "{\"id\":\"" + json_escape(w.id) + "\",\"label\":\"" + json_escape(w.label) + "\",\"kind\":\"" + w.kind +
            "\"," + buf + "}";
   }

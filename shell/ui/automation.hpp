@@ -18,6 +18,7 @@ struct WidgetRecord {
   bool clipped = false;  // partly hidden by its window's edge (a scrolled list)
   bool numeric = false;  // a number field: the tablet shows its numeric keyboard
   bool disabled = false; // drawn but takes no tap (greyed, or a moment after 全部合格 moved on)
+  bool truncated = false; // its words do not fit it: drawn cut (a phone's width, a longer English label)
 };
 
 // Where a labelled item was laid out, whole, whether or not it is visible:
@@ -41,6 +42,15 @@ class Automation {
   // Records the last ImGui item (clipped to its window) if it is visible;
   // true when it was recorded.
   bool record_last_item(const char* id, const char* label, const char* kind, bool selected = false);
+  // Where an item would be, not drawn this frame (a row scrolled out of
+  // view is only spaced): the layout checks and a test's scrolling find it.
+  void note_layout(const char* id, const char* kind, ImVec2 min, ImVec2 max) {
+    if (keep_layout_) layout_.push_back({id, kind, min, max, min, max});
+  }
+  // The item just recorded could not show its words whole (`need` wider than `room`, pixels).
+  void note_fit(float need, float room) {
+    if (!current_.empty() && need > room + 0.5f) current_.back().truncated = true;
+  }
   // The record just made is a number field (after record_last_item returned true).
   void mark_last_numeric() { if (!current_.empty()) current_.back().numeric = true; }
   // Something drawn without an item of its own (a badge over a tab), at a rectangle.

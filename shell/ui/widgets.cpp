@@ -39,20 +39,27 @@ bool button(const char* id, const char* label, float width, Tone tone, bool enab
   if (!enabled) ImGui::EndDisabled();
   ImGui::PopStyleColor(colors_pushed);
   ImGui::PopID();
-  automation().record_last_item(id, label, "button");
+  // A width of 0 sizes the button to its label: it always fits.
+  if (automation().record_last_item(id, label, "button") && w > 0) {
+    automation().note_fit(ImGui::CalcTextSize(label, nullptr, true).x, w - 2 * ImGui::GetStyle().FramePadding.x);
+  }
   return pressed && enabled;
 }
 
 bool choices(const char* id, const char* const* labels, int count, int* selected, int per_row) {
   if (count <= 0) return false;
+  // Chips keep a narrower margin than buttons: more of them to a line.
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ui().css(8), ImGui::GetStyle().FramePadding.y));
   const float gap = ImGui::GetStyle().ItemSpacing.x;
-  if (per_row <= 0) {
-    // As many to a row as fit the longest label whole (a phone's six register
-    // sections were cut to "业主档" and "交接"), the rows then evened out.
-    float widest = 0;
-    for (int k = 0; k < count; ++k) widest = std::max(widest, ImGui::CalcTextSize(labels[k]).x);
-    const float need = std::max(ui().touch(), widest + ui().css(24));
-    per_row = std::clamp(static_cast<int>((ImGui::GetContentRegionAvail().x + gap) / (need + gap)), 1, count);
+  // As many to a row as fit the longest label whole (a phone's six register
+  // sections were cut to "业主档" and "交接"), the rows then evened out; a
+  // caller's per_row is the most, never more than fit (a phone, English).
+  float widest = 0;
+  for (int k = 0; k < count; ++k) widest = std::max(widest, ImGui::CalcTextSize(labels[k]).x);
+  const float need = std::max(ui().touch(), widest + 2 * ImGui::GetStyle().FramePadding.x);
+  const int fit = std::clamp(static_cast<int>((ImGui::GetContentRegionAvail().x + gap) / (need + gap)), 1, count);
+  if (per_row <= 0 || per_row > fit) {
+    per_row = std::min(fit, per_row <= 0 ? count : per_row);
     const int rows = (count + per_row - 1) / per_row;
     per_row = (count + rows - 1) / rows;
   }
@@ -68,7 +75,28 @@ bool choices(const char* id, const char* const* labels, int count, int* selected
       changed = true;
     }
   }
+  ImGui::PopStyleVar();
   return changed;
+}
+
+ButtonRow::ButtonRow(const char* const* labels, int count, int most) {
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ui().css(8), ImGui::GetStyle().FramePadding.y));
+  if (count <= 0) return;
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  float widest = 0;
+  for (int k = 0; k < count; ++k) widest = std::max(widest, ImGui::CalcTextSize(labels[k], nullptr, true).x);
+  const float need = std::max(ui().touch(), widest + 2 * ImGui::GetStyle().FramePadding.x);
+  const float avail = ImGui::GetContentRegionAvail().x;
+  per_row_ = std::clamp(static_cast<int>((avail + gap) / (need + gap)), 1, most > 0 ? std::min(most, count) : count);
+  const int rows = (count + per_row_ - 1) / per_row_;
+  per_row_ = (count + rows - 1) / rows;
+  width_ = (avail - gap * static_cast<float>(per_row_ - 1)) / static_cast<float>(per_row_);
+}
+
+ButtonRow::~ButtonRow() { ImGui::PopStyleVar(); }
+
+void ButtonRow::place() {
+  if (placed_++ % per_row_) ImGui::SameLine();
 }
 
 bool nav_item(const char* id, const char* label, bool selected, ImVec2 size) {
@@ -85,7 +113,9 @@ bool nav_item(const char* id, const char* label, bool selected, ImVec2 size) {
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(a.x + t * 3, b.y - t), ImVec2(b.x - t * 3, b.y), colors::primary, t);
   }
   ImGui::PopID();
-  automation().record_last_item(id, label, "nav", selected);
+  if (automation().record_last_item(id, label, "nav", selected)) {
+    automation().note_fit(ImGui::CalcTextSize(label, nullptr, true).x, size.x - 2 * ImGui::GetStyle().FramePadding.x);
+  }
   return pressed;
 }
 

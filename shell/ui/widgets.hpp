@@ -44,6 +44,24 @@ void fitted_text(ImDrawList* dl, ImVec2 pos, float max_x, ImU32 color, const cha
 bool list_row(const char* id, const char* title, const char* subtitle, const char* status = nullptr,
               ImU32 status_color = 0, bool selected = false, float width = 0);
 
+// Buttons side by side that show their labels whole: as many to a line as
+// fit the widest label (the caller's `most` at most), the lines evened out,
+// each button as wide as the line allows. Call place() before each button.
+// While it lives, buttons keep a chip's narrower margin (more to a line).
+class ButtonRow {
+ public:
+  ButtonRow(const char* const* labels, int count, int most = 0);
+  ~ButtonRow();
+  ButtonRow(const ButtonRow&) = delete;
+  ButtonRow& operator=(const ButtonRow&) = delete;
+  float width() const { return width_; }
+  void place();  // on the same line as the last one, or the start of the next
+ private:
+  int per_row_ = 1;
+  int placed_ = 0;
+  float width_ = 0;
+};
+
 // A heading in the title font.
 void heading(const char* text);
 

@@ -110,8 +110,20 @@ class Tablet {
   // Scrolls (the wheel, where the browser tests drag) until the widget is
   // drawn wholly, first down then up; null if it never is.
   const WidgetRecord* reveal(const std::string& pattern) {
-    for (int dir : {-1, 1}) {
-      for (int i = 0; i < 40; ++i) {
+    // Not drawn at all: perhaps a list scrolled past it (a clipped list
+    // draws only its visible rows); back to the top first.
+    for (int i = 0; i < 60 && !laid_out(pattern); ++i) {
+      ImGuiIO& io = ImGui::GetIO();
+      mouse_ = ImVec2(io.DisplaySize.x * 0.6f, io.DisplaySize.y * 0.5f);
+      io.MouseWheel = 2.0f;
+      frame();
+      mouse_ = ImVec2(-FLT_MAX, -FLT_MAX);
+      if (i == 8 && !laid_out(pattern)) break;  // nothing of it came: not on this screen
+    }
+    // A few lines per frame (nothing in a small sheet is jumped over), 60
+    // frames each way: far enough for a phone's key board (~10,000 px).
+    for (int dir : {1, -1}) {  // up first: a tab or heading a long scroll left behind
+      for (int i = 0; i < 60; ++i) {
         const WidgetRecord* w = find(pattern);
         if (w && mostly_shown(*w)) return w;
         if (!laid_out(pattern)) return nullptr;  // not on this screen at all
@@ -199,6 +211,10 @@ class Tablet {
         problem(line);
       }
     }
+    // Words a butler must read whole: a button, tab or chip cut short.
+    for (const WidgetRecord& w : automation().last_frame()) {
+      if (w.truncated && !w.clipped) problem(w.id + " (" + w.kind + ") cuts its label: \"" + w.label + "\"");
+    }
     if (std::getenv("SCREENS_DUMP")) {
       std::printf("--- %s\n", where_.c_str());
       for (const WidgetRecord& w : automation().last_frame()) std::printf("  %s [%s]\n", w.id.c_str(), w.kind.c_str());
@@ -211,6 +227,7 @@ class Tablet {
       if (p == where_ + ": " + what) return;
     }
     problems_.push_back(where_ + ": " + what);
+    if (std::getenv("SCREENS_PROBLEMS")) std::fprintf(stderr, "PROBLEM %s\n", problems_.back().c_str());
   }
   const std::vector<std::string>& problems() const { return problems_; }
   const shell::ShellState& state() const { return app_->state(); }

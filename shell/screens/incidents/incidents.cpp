@@ -71,13 +71,13 @@ void start_buttons(ScreenContext& ctx, const char* prefix) {
   char id[40];
   std::snprintf(id, sizeof id, "%s:0", prefix);
   if (big_button(id, kind_name(inc::Kind::lift_entrapment))) start(ctx, inc::Kind::lift_entrapment);
-  const int per_row = ui().portrait ? 2 : 4;
-  const float gap = ImGui::GetStyle().ItemSpacing.x;
-  const float w = (ImGui::GetContentRegionAvail().x - gap * (per_row - 1)) / per_row;
+  const char* labels[inc::kKindCount];
+  for (int k = 1; k < inc::kKindCount; ++k) labels[k - 1] = kind_name(static_cast<inc::Kind>(k));
+  widgets::ButtonRow row(labels, inc::kKindCount - 1, ui().portrait ? 2 : 4);
   for (int k = 1; k < inc::kKindCount; ++k) {
-    if ((k - 1) % per_row) ImGui::SameLine();
+    row.place();
     std::snprintf(id, sizeof id, "%s:%d", prefix, k);
-    if (widgets::button(id, kind_name(static_cast<inc::Kind>(k)), w)) start(ctx, static_cast<inc::Kind>(k));
+    if (widgets::button(id, labels[k - 1], row.width())) start(ctx, static_cast<inc::Kind>(k));
   }
 }
 
@@ -184,12 +184,12 @@ void draw_incidents_today(ScreenContext& ctx) {
   if (!ctx.session.has_data()) return;
   // In progress: first on Today, in red, one tap from the page.
   int index = 0;
+  // A row as in the incident list (kind and place, who started it, how long
+  // it has run in red): its words fit a phone, where one button's did not.
   for (const app::Incident* i : ctx.session.incidents().open_incidents()) {
-    char id[32], label[256];
+    char id[32];
     std::snprintf(id, sizeof id, "today_incident:%d", index++);
-    std::snprintf(label, sizeof label, tr(S::inc_today_open), kind_name(i->kind), place_of(ctx.session, *i).c_str(),
-                  incident_duration(ctx.session.now_ms() - i->started_ms).c_str());
-    if (widgets::button(id, label, -1, widgets::Tone::danger)) open_incident(ctx.state, i->id);
+    incident_row(ctx, *i, id);
   }
   if (widgets::button("today_incident_start", tr(S::inc_start_button), -1)) {
     ctx.state.incidents.start_open = true;

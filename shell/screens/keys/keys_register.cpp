@@ -127,9 +127,12 @@ void board(ScreenContext& ctx, KeysUi& st) {
   // Each group on its rows: its heading in a left column, its tiles to the
   // right, so floors with a key or two do not leave the board mostly empty.
   // Rows off screen are only spaced.
+  // On a phone the heading takes a line of its own and the tiles two to a
+  // row, wide enough to say which key ("1栋 1…" told nothing).
   const float gap = ImGui::GetStyle().ItemSpacing.x;
-  const float head_w = ui().css(ui().portrait ? 96 : 120);
-  const int per_row = ui().portrait ? 3 : 4;
+  const bool narrow = ImGui::GetContentRegionAvail().x < ui().css(520);
+  const float head_w = narrow ? 0.0f : ui().css(ui().portrait ? 96 : 120);
+  const int per_row = narrow ? 2 : ui().portrait ? 3 : 4;
   const float left = ImGui::GetCursorScreenPos().x;
   const float w = (ImGui::GetContentRegionAvail().x - head_w - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
   const float h = ui().touch() + ui().css(16);
@@ -138,14 +141,28 @@ void board(ScreenContext& ctx, KeysUi& st) {
   auto flush = [&](const std::string& title) {
     if (group.empty()) return;
     float y = ImGui::GetCursorScreenPos().y;
-    ImGui::SetCursorScreenPos(ImVec2(left, y + (h - ImGui::GetTextLineHeight()) * 0.5f));
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + head_w - gap);
-    widgets::data_text(title, colors::muted);
-    ImGui::PopTextWrapPos();
+    if (narrow) {
+      ImGui::SetCursorScreenPos(ImVec2(left, y));
+      widgets::data_text(title, colors::muted);
+      y = ImGui::GetCursorScreenPos().y;
+    } else {
+      ImGui::SetCursorScreenPos(ImVec2(left, y + (h - ImGui::GetTextLineHeight()) * 0.5f));
+      ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + head_w - gap);
+      widgets::data_text(title, colors::muted);
+      ImGui::PopTextWrapPos();
+    }
     const float heading_end = ImGui::GetCursorScreenPos().y;
     for (std::size_t r = 0; r < group.size(); r += per_row, y += h + gap) {
       ImGui::SetCursorScreenPos(ImVec2(left + head_w, y));
-      if (!ImGui::IsRectVisible(ImVec2(w * per_row, h))) continue;
+      if (!ImGui::IsRectVisible(ImVec2(w * per_row, h))) {
+        for (std::size_t c = r; c < group.size() && c < r + per_row; ++c) {
+          char id[32];
+          std::snprintf(id, sizeof id, "key:%zu", group[c]);
+          const float x = left + head_w + static_cast<float>(c - r) * (w + gap);
+          automation().note_layout(id, "button", ImVec2(x, y), ImVec2(x + w, y + h));
+        }
+        continue;
+      }
       for (std::size_t c = r; c < group.size() && c < r + per_row; ++c) {
         ImGui::SetCursorScreenPos(ImVec2(left + head_w + static_cast<float>(c - r) * (w + gap), y));
         const std::size_t i = group[c];

@@ -203,7 +203,9 @@ void draw_renovation_passes(ScreenContext& ctx, const app::Renovation& r) {
   // The penalty the refund uses: the one recorded once refunded, else today's.
   const std::int64_t penalty = ctx.session.renovation().renovation_refund(r).penalty_each;
   const float gap = ImGui::GetStyle().ItemSpacing.x;
-  const float button_w = ui().css(80);
+  // Wide enough for either label whole, in either language.
+  const float button_w = std::max(ui().css(80), std::max(ImGui::CalcTextSize(tr(S::reno_pass_return)).x, ImGui::CalcTextSize(tr(S::reno_pass_lose)).x) +
+                                                    2 * ImGui::GetStyle().FramePadding.x + ui().css(4));
   int index = 0;
   for (const app::RenovationPass& p : r.passes) {
     char id[40];

@@ -67,22 +67,26 @@ void open_draft(ShellState& st, const app::ChecklistTemplate& t) {
 bool item_controls(ShellState& st, int i) {
   auto& items = st.rounds.checklist_draft.items;
   auto& texts = st.rounds.checklist_choice_texts;
-  const float gap = ImGui::GetStyle().ItemSpacing.x;
-  const float w = (ImGui::GetContentRegionAvail().x - gap * 4) / 5;
+  const bool photo = items[static_cast<std::size_t>(i)].photo_required;
+  const char* labels[] = {tr(S::checklist_up), tr(S::checklist_down), tr(type_label(items[static_cast<std::size_t>(i)].type)),
+                          tr(photo ? S::checklist_photo_on : S::checklist_photo_off), tr(S::checklist_remove)};
+  widgets::ButtonRow row(labels, 5);
+  const float w = row.width();
   char id[40];
   std::snprintf(id, sizeof id, "cl_up:%d", i);
+  row.place();
   if (widgets::button(id, tr(S::checklist_up), w, widgets::Tone::normal, i > 0)) {
     std::swap(items[static_cast<std::size_t>(i)], items[static_cast<std::size_t>(i - 1)]);
     std::swap(texts[static_cast<std::size_t>(i)], texts[static_cast<std::size_t>(i - 1)]);
   }
-  ImGui::SameLine();
   std::snprintf(id, sizeof id, "cl_down:%d", i);
+  row.place();
   if (widgets::button(id, tr(S::checklist_down), w, widgets::Tone::normal, i + 1 < static_cast<int>(items.size()))) {
     std::swap(items[static_cast<std::size_t>(i)], items[static_cast<std::size_t>(i + 1)]);
     std::swap(texts[static_cast<std::size_t>(i)], texts[static_cast<std::size_t>(i + 1)]);
   }
-  ImGui::SameLine();
   std::snprintf(id, sizeof id, "cl_type:%d", i);
+  row.place();
   if (widgets::button(id, tr(type_label(items[static_cast<std::size_t>(i)].type)), w)) {
     app::ChecklistItem& cur = items[static_cast<std::size_t>(i)];
     cur.type = static_cast<app::ItemType>((static_cast<int>(cur.type) + 1) % 4);
@@ -90,15 +94,14 @@ bool item_controls(ShellState& st, int i) {
       texts[static_cast<std::size_t>(i)] = tr(S::checklist_default_choices);
     }
   }
-  ImGui::SameLine();
   std::snprintf(id, sizeof id, "cl_photo:%d", i);
-  const bool photo = items[static_cast<std::size_t>(i)].photo_required;
+  row.place();
   if (widgets::button(id, tr(photo ? S::checklist_photo_on : S::checklist_photo_off), w,
                       photo ? widgets::Tone::primary : widgets::Tone::normal, items[static_cast<std::size_t>(i)].type == app::ItemType::check)) {
     items[static_cast<std::size_t>(i)].photo_required = !photo;
   }
-  ImGui::SameLine();
   std::snprintf(id, sizeof id, "cl_remove:%d", i);
+  row.place();
   if (widgets::button(id, tr(S::checklist_remove), w, widgets::Tone::danger)) {
     items.erase(items.begin() + i);
     texts.erase(texts.begin() + i);
