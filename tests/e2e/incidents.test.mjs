@@ -105,7 +105,7 @@ test('a lift entrapment from one tap on Today to its printed report, a renovatio
   await tabletClockAhead(page, 20 * 60000);
   await tap(page, 'nav_today');
   assert.match((await widget(page, 'today_incident:0')).label, /电梯困人 · 3栋2单元东侧客梯/);
-  assert.match((await widget(page, 'today_incident:0:pill')).label, /处理中 (19|2[0-4]) 分/);
+  assert.match((await widget(page, 'today_incident:0:pill')).label, /进行中 (19|2[0-4]) 分/);
   await screenshot(page, 'today-incident-portrait');
   await tapSettled(page, 'today_incident:0');
   assert.equal((await inc(page)).kind, 0);
