@@ -77,18 +77,19 @@ void mount_static_site(httplib::Server& http, const std::string& site_dir) {
     const std::filesystem::path full = std::filesystem::weakly_canonical(root / rel);
     // Never serve outside the site folder.
     const auto r = root.string(), f = full.string();
-    std::string body;
-    if (f.compare(0, r.size(), r) != 0 || !std::filesystem::is_regular_file(full) || !read_file(full, &body)) {
+    auto not_found = [&res] {
       res.status = 404;
       res.set_content("not found", "text/plain; charset=utf-8");
-      return;
-    }
+    };
+    if (f.compare(0, r.size(), r) != 0 || !std::filesystem::is_regular_file(full)) return not_found();
     // The build compressed each file beside it (shell/assemble_site.cmake):
-    // the smallest one the browser accepts goes out, as the same resource.
+    // the smallest one the browser accepts goes out, as the same resource;
+    // the file itself is read only when no copy is sent.
     const char* encoding = nullptr;
-    std::string encoded;
+    std::string encoded, body;
     if (accepts(req, "br") && fresh_copy(full, ".br", &encoded)) encoding = "br";
     else if (accepts(req, "gzip") && fresh_copy(full, ".gz", &encoded)) encoding = "gzip";
+    if (!encoding && !read_file(full, &body)) return not_found();
     res.set_header("Vary", "Accept-Encoding");
     // The page and the service worker decide which build runs: always asked
     // again. Everything else is named by its build (?v=): kept for good.
