@@ -127,6 +127,24 @@ export async function tap(page, id) {
   return w;
 }
 
+// Replaces what a field holds with text, as a butler would: tap it until it
+// is the field being typed into (a sheet that just opened may still be
+// settling where it sits), clear it, type, and wait until the field shows
+// exactly the text.
+export async function replaceText(page, id, text) {
+  for (let attempt = 0; ; attempt++) {
+    await tap(page, id);
+    if ((await widget(page, id)).selected) break;
+    if (attempt === 3) throw new Error(`${id} never took the keyboard`);
+    await frames(page, 6);
+  }
+  const held = (await widget(page, id)).label;
+  await page.keyboard.press('End');
+  for (let i = 0; i < [...held].length; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.insertText(text);
+  await page.waitForFunction(([wid, want]) => window.butlerTest.widget(wid)?.label === want, [id, text], { timeout: 15000, polling: 50 });
+}
+
 // One CDP session per page for touch input, kept open: detaching a CDP
 // session resets the context's network emulation, so an "offline" tablet
 // would quietly go back online after the first drag.

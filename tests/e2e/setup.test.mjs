@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, drag, reveal, root, serverBin, tryDemo } from './harness.mjs';
+import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, drag, reveal, root, serverBin, tryDemo, replaceText } from './harness.mjs';
 import { synced } from './helpers.mjs';
 import { addPublicKey, lendKey } from './key_steps.mjs';
 
@@ -111,11 +111,7 @@ test('from an empty server: imports, a head butler sets zones and a route by dra
   await reveal(head, 'setup_hours_edit');
   await tap(head, 'setup_hours_edit');
   for (const [field, time] of [['hours_model_opens', '09:00'], ['hours_model_closes', '18:00']]) {
-    await tap(head, field);
-    await head.keyboard.press('End');
-    for (let i = 0; i < 6; i++) await head.keyboard.press('Backspace');
-    await head.keyboard.insertText(time);
-    await frames(head, 3);
+    await replaceText(head, field, time);
   }
   await tap(head, 'hours_gate:1');
   await screenshot(head, 'setup-hours-portrait');
