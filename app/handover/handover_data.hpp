@@ -29,6 +29,7 @@ enum class ItemKind : std::int64_t {
   model_unit_open = 5,  // a zone's model units not yet closed today (ref: the zone)
   incident = 6,         // an incident of the shift (ref: the incident)
   more = 7,             // "and N more": the items the op had no room for
+  ticket_due = 8,       // an open ticket whose next deadline falls in the next shift (ref: the ticket)
 };
 bool is_item_kind(std::int64_t v);
 

@@ -32,6 +32,7 @@ std::vector<HandoverItem> HandoverService::handover_prefill() const {
   m.offset = ctx_.utc_offset_minutes();
   m.today = ctx_.local(m.now).day;
   m.midnight = keys::end_of_local_day(m.now, m.offset) - kDay;
+  m.next_shift_end = m.now + kShiftMs;
   std::vector<HandoverItem> items;
   for (const PrefillSource& source : sources_) source(m, items);
   for (HandoverItem& it : items) it.text = clean_item_text(it.text);

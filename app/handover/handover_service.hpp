@@ -22,8 +22,12 @@ struct HandoverMoment {
   std::int64_t now = 0;       // judged on a clock that cannot go back
   std::int64_t today = 0;     // local yyyymmdd
   std::int64_t midnight = 0;  // today's local midnight (wall ms)
+  std::int64_t next_shift_end = 0;  // how far the incoming shift reaches: now + kShiftMs
   int offset = 480;
 };
+// A shift, for what the incoming one must meet: the manuals name no hours;
+// two shifts a day (早班/晚班) is how the service centres in them run.
+inline constexpr std::int64_t kShiftMs = 12 * 3600000LL;
 
 class HandoverService {
  public:

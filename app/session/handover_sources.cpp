@@ -13,6 +13,7 @@
 #include "app/i18n/catalogue.hpp"
 #include "app/session/handover_sources.hpp"
 #include "app/session/session.hpp"
+#include "app/tickets/ticket_labels.hpp"
 #include "app/tickets/ticket_rules.hpp"
 
 namespace app {
@@ -59,8 +60,9 @@ std::string ticket_text(const std::unordered_map<Id, const UnitRow*, IdHash>& un
   return out + t.what;
 }
 
-// Tickets past a deadline, and callbacks due by the end of today (those past
-// theirs are overdue too): the next shift's to chase.
+// Tickets past a deadline, tickets whose next deadline falls within the
+// next shift (what it is: 派单, 到场…), and callbacks due by the end of today
+// (those past theirs are overdue too): the next shift's to chase.
 void tickets_due(const Session& s, const HandoverMoment& m, std::vector<HandoverItem>& out) {
   std::unordered_map<Id, const UnitRow*, IdHash> units;
   for (const UnitRow& u : s.estate().unit_rows()) units.emplace(u.id, &u);
@@ -73,6 +75,10 @@ void tickets_due(const Session& s, const HandoverMoment& m, std::vector<Handover
       if (*next <= m.midnight + kDay) out.push_back({ItemKind::callback_due, t->id, *next, overdue, format(S::handover_item_callback, what.c_str(), when.c_str())});
     } else if (overdue) {
       out.push_back({ItemKind::overdue_ticket, t->id, *next, true, format(S::handover_item_ticket_overdue, what.c_str(), when.c_str())});
+    } else if (*next <= m.next_shift_end) {
+      const auto due = s.tickets().next_due(*t);
+      const char* kind = i18n::tr(tickets::deadline_label(due ? due->kind : tickets::DeadlineKind::resolve));
+      out.push_back({ItemKind::ticket_due, t->id, *next, false, format(S::handover_item_ticket_due, what.c_str(), kind, when.c_str())});
     }
   }
 }

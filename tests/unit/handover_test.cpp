@@ -72,6 +72,34 @@ std::vector<ItemKind> kinds_of(const std::vector<HandoverItem>& items) {
 
 }  // namespace
 
+TEST_CASE("the handover lists the tickets falling due in the next shift, with which deadline, not only the overdue ones") {
+  Shift s;
+  NewTicket t;
+  t.unit = s.d.session.estate().unit_rows()[12].id;
+  t.what = "阳台地漏堵塞";
+  t.kind = tickets::Kind::repair;
+  t.severity = tickets::Severity::minor;
+  t.classified = true;
+  s.d.clock.now = kEvening - 5 * kMinute;  // 17:25: the slip is due with engineering by 17:35
+  const Id soon = s.d.session.tickets().open_ticket(t).value();
+  t.what = "楼道灯不亮";
+  t.kind = tickets::Kind::help_seeking;  // resolved within 2 days: not the next shift's
+  const Id later = s.d.session.tickets().open_ticket(t).value();
+  s.d.clock.now = kEvening;
+  const std::vector<HandoverItem> items = s.d.session.handover().handover_prefill();
+  const HandoverItem* due = nullptr;
+  for (const HandoverItem& it : items) {
+    if (it.ref == soon) due = &it;
+    CHECK(it.ref != later);
+  }
+  REQUIRE(due);
+  CHECK(due->kind == ItemKind::ticket_due);
+  CHECK_FALSE(due->overdue);
+  CHECK(due->due_ms == kEvening + 5 * kMinute);
+  CHECK(due->text.find("下一班内到期：") == 0);
+  CHECK(due->text.find("阳台地漏堵塞（派单 11-24 17:35 前）") != std::string::npos);
+}
+
 TEST_CASE("the handover form is pre-filled from what the product knows, one typed line each") {
   Shift s;
   REQUIRE(s.model_keys.size() == 2);
