@@ -59,23 +59,55 @@ void AppShell::draw_loading() {
   host_.request_frames(2);
 }
 
-void AppShell::draw_save_status(float right_edge, float mid_y) {
-  S label;
-  ImU32 color = IM_COL32_WHITE;
-  switch (session_.save_state()) {
-    case app::SaveState::idle: return;
-    case app::SaveState::saving: label = S::save_saving; break;
-    case app::SaveState::saved: label = S::save_saved; break;
-    case app::SaveState::failed: label = S::save_failed; color = colors::accent; break;
-    default: return;
+namespace {
+
+// What the top bar says about saving and the network, in as many words as
+// the bar has room for: a phone's bar is narrow, and the status must never
+// lie under the 登记工单 button. A failed save keeps its words at every width.
+struct BarStatus {
+  std::string net, save;
+};
+
+BarStatus bar_status(int level, bool online, std::size_t waiting, app::SaveState save) {
+  BarStatus out;
+  const char* where = tr(online ? S::sync_online : S::sync_offline);
+  char line[96];
+  if (level == 0 && waiting > 0) {
+    char badge[48];
+    std::snprintf(badge, sizeof badge, tr(S::sync_badge), static_cast<int>(waiting));
+    std::snprintf(line, sizeof line, "%s · %s", where, badge);
+  } else if (level == 1) {
+    if (waiting > 0) std::snprintf(line, sizeof line, "%s · %d", where, static_cast<int>(waiting));
+    else std::snprintf(line, sizeof line, "%s", where);
+  } else if (level >= 2) {
+    // The dot's colour says online or not; the count what waits.
+    if (waiting > 0) std::snprintf(line, sizeof line, "%d", static_cast<int>(waiting));
+    else line[0] = '\0';
+  } else {
+    std::snprintf(line, sizeof line, "%s", where);
   }
-  const char* text = tr(label);
-  const ImVec2 size = ImGui::CalcTextSize(text);
-  ImGui::GetWindowDrawList()->AddText(ImVec2(right_edge - size.x, mid_y - size.y * 0.5f), color, text);
+  out.net = line;
+  switch (save) {
+    case app::SaveState::saving: out.save = level >= 2 ? "…" : tr(S::save_saving); break;
+    case app::SaveState::saved: out.save = level >= 2 ? "✓" : tr(S::save_saved); break;
+    case app::SaveState::failed: out.save = tr(S::save_failed); break;
+    default: break;
+  }
+  return out;
+}
+
+}  // namespace
+
+void AppShell::draw_save_status(const std::string& text, float right_edge, float mid_y) {
+  if (text.empty()) return;
+  const ImU32 color = session_.save_state() == app::SaveState::failed ? colors::accent : IM_COL32_WHITE;
+  ui().fonts->request_text(text);
+  const ImVec2 size = ImGui::CalcTextSize(text.c_str());
   const ImVec2 at(right_edge - size.x, mid_y - size.y * 0.5f);
+  ImGui::GetWindowDrawList()->AddText(at, color, text.c_str());
   ImGui::SetCursorScreenPos(at);
   ImGui::Dummy(size);
-  automation().record_last_item("save_status", text, "status");
+  automation().record_last_item("save_status", text.c_str(), "status");
 }
 
 void AppShell::draw_top_bar(float height) {
@@ -96,39 +128,46 @@ void AppShell::draw_top_bar(float height) {
   const char* lang_label = tr(S::lang_switch);
   const float lang_w = ImGui::CalcTextSize(lang_label).x + ui().css(32);
   const float button_h = ui().css(48);
-  // Connectivity, and for an enrolled tablet how much waits to be synced.
-  char net_line[96];
+  // A ticket is opened from every screen: an owner stops the butler anywhere.
+  const bool ticket_button = loaded_ && session_.has_data() && state_.screen != Screen::welcome;
+  const char* ticket_label = tr(S::ticket_new);
+  const float ticket_x = at.x + pad + title_w + ui().css(20);
+  const float ticket_w = ImGui::CalcTextSize(ticket_label).x + ui().css(32);
+  const float left_end = (ticket_button ? ticket_x + ticket_w : at.x + pad + title_w) + ui().css(12);
+
+  // Connectivity, and for an enrolled tablet how much waits to be synced;
+  // then whether the last change is saved: the words that fit.
   const std::size_t waiting = sync_.status().pending + (sync_.enrolled() ? session_.pending_count() : 0);
-  if (sync_.enrolled() && waiting > 0) {
-    char badge[48];
-    std::snprintf(badge, sizeof badge, tr(S::sync_badge), static_cast<int>(waiting));
-    std::snprintf(net_line, sizeof net_line, "%s · %s", tr(host_.online() ? S::sync_online : S::sync_offline), badge);
-  } else {
-    std::snprintf(net_line, sizeof net_line, "%s", tr(host_.online() ? S::sync_online : S::sync_offline));
-  }
-  const char* net = net_line;
-  const float net_w = ImGui::CalcTextSize(net).x;
+  const app::SaveState save = loaded_ ? session_.save_state() : app::SaveState::idle;
   const float dot = ui().css(6);
-  const float net_x = at.x + width - pad - lang_w - ui().css(20) - net_w;
+  const float net_right = at.x + width - pad - lang_w - ui().css(20);
+  BarStatus status;
+  for (int level = 0; level <= 2; ++level) {
+    status = bar_status(level, host_.online(), waiting, save);
+    const float save_w = status.save.empty() ? 0.0f : ImGui::CalcTextSize(status.save.c_str()).x + dot * 5;
+    if (net_right - ImGui::CalcTextSize(status.net.c_str()).x - dot * 3.5f - save_w >= left_end) break;
+  }
+  const float net_w = ImGui::CalcTextSize(status.net.c_str()).x;
+  const float net_x = net_right - net_w;
   const float mid = at.y + height * 0.5f;
   dl->AddCircleFilled(ImVec2(net_x - dot * 2.5f, mid), dot, host_.online() ? IM_COL32(0x7c, 0xe0, 0x8a, 0xff) : colors::accent);
-  dl->AddText(ImVec2(net_x, mid - ImGui::GetFontSize() * 0.5f), IM_COL32_WHITE, net);
-  ImGui::SetCursorScreenPos(ImVec2(net_x, mid - ImGui::GetFontSize() * 0.5f));
-  ImGui::Dummy(ImGui::CalcTextSize(net));
-  automation().record_last_item("net_status", net, "status");
-  if (loaded_) draw_save_status(net_x - dot * 5, mid);
+  dl->AddText(ImVec2(net_x, mid - ImGui::GetFontSize() * 0.5f), IM_COL32_WHITE, status.net.c_str());
+  // The dot is part of the status: an empty count still has its place.
+  ImGui::SetCursorScreenPos(ImVec2(net_x - dot * 3.5f, mid - ImGui::GetFontSize() * 0.5f));
+  ImGui::Dummy(ImVec2(net_w + dot * 3.5f, ImGui::GetFontSize()));
+  const std::string net_record = status.net.empty() ? std::string(tr(host_.online() ? S::sync_online : S::sync_offline)) : status.net;
+  automation().record_last_item("net_status", net_record.c_str(), "status");
+  draw_save_status(status.save, net_x - dot * 5, mid);
 
-  // A ticket is opened from every screen: an owner stops the butler anywhere.
-  if (loaded_ && session_.has_data() && state_.screen != Screen::welcome) {
-    const char* label = tr(S::ticket_new);
-    ImGui::SetCursorScreenPos(ImVec2(at.x + pad + title_w + ui().css(20), at.y + (height - button_h) * 0.5f));
+  if (ticket_button) {
+    ImGui::SetCursorScreenPos(ImVec2(ticket_x, at.y + (height - button_h) * 0.5f));
     ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(255, 255, 255, 40));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(255, 255, 255, 40));
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(255, 255, 255, 90));
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
-    if (widgets::fresh_press(ImGui::Button(label, ImVec2(ImGui::CalcTextSize(label).x + ui().css(32), button_h)))) open_ticket_form(state_);
+    if (widgets::fresh_press(ImGui::Button(ticket_label, ImVec2(ticket_w, button_h)))) open_ticket_form(state_);
     ImGui::PopStyleColor(4);
-    automation().record_last_item("ticket_new", label, "button");
+    automation().record_last_item("ticket_new", ticket_label, "button");
   }
 
   ImGui::SetCursorScreenPos(ImVec2(at.x + width - pad - lang_w, at.y + (height - button_h) * 0.5f));

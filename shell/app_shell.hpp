@@ -37,7 +37,7 @@ class AppShell {
   void toggle_language();
   bool finish_loading();   // true once the stored log is folded in
   void draw_loading();
-  void draw_save_status(float right_edge, float mid_y);
+  void draw_save_status(const std::string& text, float right_edge, float mid_y);
   void keep_storage_healthy();
   void reload_whole_log();
   void keep_snapshot_fresh();

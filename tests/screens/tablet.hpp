@@ -211,6 +211,18 @@ class Tablet {
         problem(line);
       }
     }
+    // The top bar's items side by side, never one over another (a phone's
+    // bar is narrow: the status must not hide under 登记工单).
+    const char* const bar[] = {"ticket_new", "save_status", "net_status", "lang_switch"};
+    for (std::size_t i = 0; i < std::size(bar); ++i) {
+      for (std::size_t j = i + 1; j < std::size(bar); ++j) {
+        const WidgetRecord* a = find(bar[i]);
+        const WidgetRecord* b = find(bar[j]);
+        if (a && b && a->min.x < b->max.x && b->min.x < a->max.x && a->min.y < b->max.y && b->min.y < a->max.y) {
+          problem(std::string("the top bar's ") + bar[i] + " \"" + a->label + "\" overlaps " + bar[j] + " \"" + b->label + "\"");
+        }
+      }
+    }
     // Words a butler must read whole: a button, tab or chip cut short.
     for (const WidgetRecord& w : automation().last_frame()) {
       if (w.truncated && !w.clipped) problem(w.id + " (" + w.kind + ") cuts its label: \"" + w.label + "\"");
