@@ -144,7 +144,8 @@ void draw_todays_duties(ScreenContext& ctx) {
         const app::RoundProgress p = ctx.session.rounds().round_progress(d.round->id);
         std::snprintf(state, sizeof state, "%s %d/%d", outcome, p.done, p.checkpoints);
       } else if (d.duty != Duty::gate_greeting && !d.round) {
-        std::snprintf(state, sizeof state, "%s · %d", outcome, d.stops);
+        // How many places the duty still has to see, said as such (a bare number told nobody what).
+        std::snprintf(state, sizeof state, tr(S::duty_state_stops), outcome, d.stops);
       } else {
         std::snprintf(state, sizeof state, "%s", outcome);
       }
