@@ -202,6 +202,7 @@ void AppShell::draw() {
 
   const float top = ui().css(64);
   keep_storage_healthy();
+  if (sync_.enrolled()) host_.fonts().fetch_more_now();
   if (!finish_loading()) {
     draw_loading();
   } else if (state_.screen == Screen::welcome) {

@@ -27,6 +27,10 @@ class FontAtlas {
   void init(unsigned char* data, int size);
   // The second file has been asked for (and not yet arrived or failed).
   bool wants_more() const { return wants_more_ && !more_data_; }
+  // Asks for the second file before any character needs it: a tablet that
+  // will work offline (enrolled) keeps it ready, so a name or a note typed in
+  // a basement draws whole rather than blank until signal comes back.
+  void fetch_more_now() { wants_more_ = true; }
   // Takes ownership of the second file (malloc'd): the atlas is rebuilt with it.
   void add_more(unsigned char* data, int size);
 
