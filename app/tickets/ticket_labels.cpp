@@ -65,7 +65,7 @@ S event_label(const TicketStep& step) {
   switch (step.event) {
     case TicketEvent::handed_on: return S::ticket_ev_handed_on;
     case TicketEvent::slip: return S::ticket_ev_slip;
-    case TicketEvent::leak_test: return S::ticket_ev_leak_test;
+    case TicketEvent::leak_test: return step.result == 1 ? S::ticket_ev_leak_failed : S::ticket_ev_leak_test;
     case TicketEvent::recheck: return S::ticket_ev_recheck;
     case TicketEvent::step: break;
   }

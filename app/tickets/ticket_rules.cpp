@@ -17,10 +17,13 @@ bool is_communication_complaint(Kind k) {
 
 TransitionError check_transition(Status from, Status to, bool callback_failed, bool callback_owed) {
   const auto f = static_cast<int>(from), t = static_cast<int>(to);
-  if (to == Status::dispatched && (from == Status::callback || from == Status::closed)) {
-    // A reopen: only what the callback found sends it back to the repairer.
+  if (to == Status::dispatched && (from == Status::done || from == Status::callback || from == Status::closed)) {
+    // A reopen: only a problem found — by the callback, or a leak test that
+    // still leaks — sends it back to the repairer (回访中发现问题及时通知维修人员整改).
     return callback_failed ? TransitionError::none : TransitionError::reopen_needs_callback;
   }
+  // The class given at receipt may be corrected until the ticket is sent on.
+  if (from == Status::classified && to == Status::classified) return TransitionError::none;
   if (from == Status::closed) return TransitionError::already_closed;
   if (t <= f) return TransitionError::goes_backwards;
   if (t != f + 1) {

@@ -34,8 +34,11 @@ bool is_status(std::int64_t v);
 
 // Stored as numbers in snapshots: append only.
 enum class TransitionError { none, skips_a_step, goes_backwards, already_closed, reopen_needs_callback, after_done };
-// Whether `to` may follow `from`. A reopen (callback or closed → dispatched)
-// is allowed only from a callback that found a problem: `callback_failed`.
+// Whether `to` may follow `from`. A reopen (done, callback or closed →
+// dispatched) is allowed only when a problem was found: `callback_failed`
+// (the callback's, or a leak test that still leaks — the fold admits the
+// latter from done only for an untested leak repair). classified →
+// classified is a correction of the class before the ticket is sent on.
 // A ticket that owes no callback (`callback_owed` false: an inquiry, a
 // communication complaint) closes straight from done.
 TransitionError check_transition(Status from, Status to, bool callback_failed = false, bool callback_owed = true);

@@ -32,6 +32,9 @@ void apply_step(Ticket& t, const Op& op) {
   set_text(p, F::department, step.handed_to);
   step.callback_failed = p.number(F::failed).value_or(0) == 1;
   step.refused = tickets::check_transition(t.status, step.to, step.callback_failed, tickets::needs_callback(t.kind));
+  // Straight back from done only for a leak repair whose test still leaked.
+  const bool untested_leak = t.slip.category == tickets::RepairCategory::leak && t.leak_test_ms == 0;
+  if (t.status == Status::done && step.to == Status::dispatched && !untested_leak) step.refused = TransitionError::skips_a_step;
   if (step.refused == TransitionError::none) {
     t.status = step.to;
     if (step.to == Status::classified) classify(p, t);
@@ -128,7 +131,7 @@ void apply_tickets(TicketsData& d, const Op& op) {
         TicketStep step = entry(op, TicketEvent::leak_test);
         // The leak test follows the repair; before it, it cannot count.
         if (t.status < Status::done) step.refused = TransitionError::skips_a_step;
-        else t.leak_test_ms = step.at_ms;
+        else if (step.result == 0) t.leak_test_ms = step.at_ms;  // still leaking: the step back follows
         t.history.push_back(std::move(step));
       } else {
         TicketStep step = entry(op, TicketEvent::recheck);

@@ -81,7 +81,7 @@ CsvRows export_callbacks(const ExportInput& in) {
         done = s.at_ms;
         leak_test = 0;  // a test before the work was redone no longer counts
       }
-      if (s.event == app::TicketEvent::leak_test) leak_test = s.at_ms;
+      if (s.event == app::TicketEvent::leak_test && s.result == 0) leak_test = s.at_ms;  // a test that still leaked is no test passed
     }
     if (done == 0) continue;  // not done yet: no callback owed
     const auto category = t->kind == tk::Kind::repair ? t->slip.category : tk::RepairCategory::ordinary;

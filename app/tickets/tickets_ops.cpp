@@ -40,7 +40,7 @@ const OpSpec kSpecs[] = {
     {OpKind::ticket_handed_on, {F::parent, F::assignee, F::note, F::at_ms}, {F::parent, F::assignee}, kOfficeRoles},
     {OpKind::repair_slip_set, {F::parent, F::appointment_ms, F::category, F::lines, F::materials, F::at_ms}, {F::parent},
      kOfficeAndEngineering},
-    {OpKind::leak_tested, {F::parent, F::note, F::at_ms}, {F::parent, F::at_ms}, kOfficeAndEngineering},
+    {OpKind::leak_tested, {F::parent, F::note, F::result, F::at_ms}, {F::parent, F::at_ms}, kOfficeAndEngineering},
     {OpKind::callback_rechecked, {F::parent, F::method, F::result, F::note, F::at_ms}, {F::parent, F::at_ms, F::result}, kLeadRoles},
     {OpKind::price_item_set, {F::name, F::unit_label, F::price_cents, F::removed}, {}, kLeadRoles},
     {OpKind::visit_recorded, {F::parent, F::method, F::note, F::follow_ups, F::at_ms}, {F::parent, F::at_ms}, kOfficeRoles},

@@ -45,8 +45,16 @@ Result<Id> TicketsService::open_ticket(const NewTicket& t) {
   if (!t.wants.empty()) p.set(F::wants, t.wants);
   if (t.requested_ms > 0) p.set(F::requested_ms, t.requested_ms);
   p.set(F::channel, t.channel).set(F::kind, static_cast<std::int64_t>(t.kind)).set(F::severity, static_cast<std::int64_t>(t.severity));
-  p.set(F::note, t.what).set(F::at_ms, ctx_.now_ms());
-  if (Status s = ctx_.commit({ctx_.make_op(OpKind::ticket_opened, id, std::move(p))}); !s.ok()) return s.error();
+  const std::int64_t now = ctx_.now_ms();
+  p.set(F::note, t.what).set(F::at_ms, now);
+  std::vector<Op> ops{ctx_.make_op(OpKind::ticket_opened, id, std::move(p))};
+  if (t.classified) {
+    Payload c = act_on(id, now);
+    c.set(F::stage, static_cast<std::int64_t>(TS::classified));
+    c.set(F::kind, static_cast<std::int64_t>(t.kind)).set(F::severity, static_cast<std::int64_t>(t.severity));
+    ops.push_back(ctx_.make_op(OpKind::ticket_stepped, ctx_.new_id(), std::move(c)));
+  }
+  if (Status s = ctx_.commit(std::move(ops)); !s.ok()) return s.error();
   return id;
 }
 
@@ -141,15 +149,27 @@ Status TicketsService::finish_ticket(const Id& id, std::string_view signature, s
   return ctx_.commit({ctx_.make_op(OpKind::ticket_stepped, ctx_.new_id(), std::move(p))});
 }
 
-Status TicketsService::record_leak_test(const Id& id, std::string_view note) {
+Status TicketsService::record_leak_test(const Id& id, bool watertight, std::string_view note) {
   if (Status s = ctx_.writable(); !s.ok()) return s;
   const Ticket* t = ticket(id);
   if (!t) return error("unknown_ticket", S::err_unknown_ticket);
   if (t->kind != tickets::Kind::repair || t->slip.category != tickets::RepairCategory::leak) return error("not_leak", S::err_leak_only);
   if (t->status != TS::done) return error("not_done", S::err_ticket_not_done);
-  Payload p = act_on(id, std::max(ctx_.now_ms(), t->done_ms));
+  const std::int64_t at = std::max(ctx_.now_ms(), t->done_ms);
+  Payload p = act_on(id, at);
   if (!note.empty()) p.set(F::note, std::string(note));
-  return ctx_.commit({ctx_.make_op(OpKind::leak_tested, ctx_.new_id(), std::move(p))});
+  p.set(F::result, watertight ? 0 : 1);
+  std::vector<Op> ops{ctx_.make_op(OpKind::leak_tested, ctx_.new_id(), std::move(p))};
+  if (!watertight) {
+    // Still leaking: back to whoever did the work, to be redone, signed and
+    // tested again (回访中发现问题及时通知维修人员整改).
+    Payload back = act_on(id, at);
+    back.set(F::stage, static_cast<std::int64_t>(TS::dispatched)).set(F::failed, 1);
+    if (!t->handler.empty()) back.set(F::department, t->handler);
+    if (!note.empty()) back.set(F::note, std::string(note));
+    ops.push_back(ctx_.make_op(OpKind::ticket_stepped, ctx_.new_id(), std::move(back)));
+  }
+  return ctx_.commit(std::move(ops));
 }
 
 Status TicketsService::record_callback(const Id& id, CallbackMethod method, bool satisfied, std::string_view note) {

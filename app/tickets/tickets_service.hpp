@@ -44,8 +44,9 @@ class TicketsService {
   // The work is done and the owner signs: a repair needs a signature that
   // looks signed (app/core/signature.hpp); for other kinds it is optional.
   Status finish_ticket(const Id& ticket, std::string_view signature, std::string_view note = {});
-  // A leak repair's leak test (试漏): its callback is due 3 days after.
-  Status record_leak_test(const Id& ticket, std::string_view note = {});
+  // A leak repair's leak test (试漏): watertight, its callback is due 3 days
+  // after; still leaking, the ticket goes back to the repairer in one save.
+  Status record_leak_test(const Id& ticket, bool watertight, std::string_view note = {});
   // The callback (回访) in one save: satisfied closes the ticket; a problem
   // reopens it to whoever did the work.
   Status record_callback(const Id& ticket, CallbackMethod method, bool satisfied, std::string_view note);

@@ -19,6 +19,7 @@
 #include "app/session/session.hpp"
 #include "app/store/snapshot.hpp"
 #include "app/tickets/follow_up_rules.hpp"
+#include "app/tickets/ticket_labels.hpp"
 #include "device_fixture.hpp"
 
 using namespace app;
@@ -157,7 +158,7 @@ TEST_CASE("callback windows: other and safety repairs 2 days after the work, a l
   REQUIRE(d.session.tickets().finish_ticket(ordinary, a_signature()).ok());
   const Ticket* t = d.session.tickets().ticket(ordinary);
   CHECK(d.session.tickets().callback_due_at(*t) == t->done_ms + 2 * kDay);
-  CHECK(d.session.tickets().record_leak_test(ordinary).error().code == "not_leak");
+  CHECK(d.session.tickets().record_leak_test(ordinary, true).error().code == "not_leak");
 
   const Id safety = d.repair(tickets::RepairCategory::safety_facility);
   REQUIRE(d.session.tickets().finish_ticket(safety, a_signature()).ok());
@@ -165,12 +166,12 @@ TEST_CASE("callback windows: other and safety repairs 2 days after the work, a l
   CHECK(d.session.tickets().callback_due_at(*t) == t->done_ms + 2 * kDay);
 
   const Id leak = d.repair(tickets::RepairCategory::leak);
-  CHECK(d.session.tickets().record_leak_test(leak).error().code == "not_done");
+  CHECK(d.session.tickets().record_leak_test(leak, true).error().code == "not_done");
   REQUIRE(d.session.tickets().finish_ticket(leak, a_signature()).ok());
   t = d.session.tickets().ticket(leak);
   CHECK_FALSE(d.session.tickets().callback_due_at(*t));  // nothing due until the leak test
   d.clock.now += 5 * kDay;  // the test is done days later; the callback is not late yet
-  REQUIRE(d.session.tickets().record_leak_test(leak, "闭水试验24小时无渗漏").ok());
+  REQUIRE(d.session.tickets().record_leak_test(leak, true, "闭水试验24小时无渗漏").ok());
   t = d.session.tickets().ticket(leak);
   CHECK(t->leak_test_ms == d.clock.now);
   CHECK(d.session.tickets().callback_due_at(*t) == d.clock.now + 3 * kDay);
@@ -180,6 +181,48 @@ TEST_CASE("callback windows: other and safety repairs 2 days after the work, a l
   REQUIRE(owed.size() == 3);
   CHECK(owed.back()->id == leak);
   CHECK(d.session.tickets().overdue_ticket_count() == 2);
+}
+
+TEST_CASE("a leak test that still leaks sends the repair back: redone, signed and tested again before any callback") {
+  i18n::set_current_language(i18n::Lang::zh_CN);
+  Device d;
+  const Id leak = d.repair(tickets::RepairCategory::leak);
+  REQUIRE(d.session.tickets().finish_ticket(leak, a_signature()).ok());
+  const std::string handler = d.session.tickets().ticket(leak)->handler;
+  d.clock.now += kDay;
+  REQUIRE(d.session.tickets().record_leak_test(leak, false, "闭水试验后楼下仍有水渍").ok());
+  const Ticket* t = d.session.tickets().ticket(leak);
+  CHECK(t->status == TS::dispatched);  // back with whoever did the work
+  CHECK(t->handler == handler);
+  CHECK(t->leak_test_ms == 0);
+  CHECK(t->done_ms == 0);
+  CHECK(t->signature.empty());
+  CHECK_FALSE(d.session.tickets().callback_due_at(*t));
+  REQUIRE(t->history.size() >= 2);
+  CHECK(std::string(i18n::tr(tickets::event_label(t->history[t->history.size() - 2]))) == "试漏仍有渗漏");
+  CHECK(std::string(i18n::tr(tickets::event_label(t->history.back()))) == "重新派单");
+  // Redone: accepted, on site, signed again; the second test passes and the callback falls due.
+  REQUIRE(d.session.tickets().step_ticket(leak, TS::accepted).ok());
+  REQUIRE(d.session.tickets().step_ticket(leak, TS::on_site).ok());
+  REQUIRE(d.session.tickets().finish_ticket(leak, a_signature()).ok());
+  d.clock.now += kDay;
+  REQUIRE(d.session.tickets().record_leak_test(leak, true, "复测无渗漏").ok());
+  t = d.session.tickets().ticket(leak);
+  CHECK(t->leak_test_ms == d.clock.now);
+  CHECK(d.session.tickets().callback_due_at(*t) == d.clock.now + 3 * kDay);
+  for (const Op& op : d.session.decoded_log()) CHECK(validate_op(op).ok());
+}
+
+TEST_CASE("only an untested leak repair goes straight back from done: a forged step back on another repair is refused in the fold") {
+  Device d;
+  const Id ordinary = d.repair();
+  REQUIRE(d.session.tickets().finish_ticket(ordinary, a_signature()).ok());
+  CHECK(d.session.tickets().record_leak_test(ordinary, false).error().code == "not_leak");
+  // A step back from done with the failed flag, as a hostile or buggy client would send it.
+  CHECK(d.session.tickets().step_ticket(ordinary, TS::dispatched, "", "工程部", true).ok());  // kept in the log...
+  const Ticket* t = d.session.tickets().ticket(ordinary);
+  CHECK(t->status == TS::done);  // ...but it changes nothing
+  CHECK(t->history.back().refused != tickets::TransitionError::none);
 }
 
 TEST_CASE("a callback in one save: satisfied closes the ticket, a problem reopens it to the repairer") {
@@ -310,7 +353,7 @@ TEST_CASE("ticket ops validate, and insane ones are refused") {
   const Id id = d.repair(tickets::RepairCategory::leak);
   REQUIRE(d.session.tickets().set_repair_slip(id, RepairSlipDraft{0, tickets::RepairCategory::leak, {{priced(d.session, "更换角阀")->id, 2}}, ""}).ok());
   REQUIRE(d.session.tickets().finish_ticket(id, a_signature()).ok());
-  REQUIRE(d.session.tickets().record_leak_test(id).ok());
+  REQUIRE(d.session.tickets().record_leak_test(id, true).ok());
   REQUIRE(d.session.tickets().record_callback(id, CallbackMethod::phone, true, "").ok());
   REQUIRE(d.session.tickets().record_visit(d.session.estate().unit_rows()[0].id, CallbackMethod::phone, "电话问候").ok());
   for (const Op& op : d.session.decoded_log()) {
@@ -351,7 +394,7 @@ TEST_CASE("a snapshot keeps tickets with slips, signatures, callbacks and visits
   REQUIRE(d.session.tickets().set_repair_slip(id, RepairSlipDraft{1790007200000, tickets::RepairCategory::leak, {{priced(d.session, "更换角阀")->id, 2}}, "业主自购"}).ok());
   REQUIRE(d.session.tickets().hand_on_ticket(id, d.with_role(Role::front_desk).id, "").ok());
   REQUIRE(d.session.tickets().finish_ticket(id, a_signature()).ok());
-  REQUIRE(d.session.tickets().record_leak_test(id).ok());
+  REQUIRE(d.session.tickets().record_leak_test(id, true).ok());
   REQUIRE(d.session.tickets().record_callback(id, CallbackMethod::phone, false, "仍渗水").ok());
   REQUIRE(d.session.tickets().record_visit(d.session.estate().unit_rows()[0].id, CallbackMethod::visit, "走访", "跟进").ok());
   Replica r;

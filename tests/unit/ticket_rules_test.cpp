@@ -14,19 +14,20 @@ constexpr std::int64_t kReceived = 1795500000000;        // 2026-11-24 14:00 Bei
 constexpr std::int64_t kMidnight = 1795536000000;        // 2026-11-25 00:00 Beijing
 }  // namespace
 
-TEST_CASE("every step of the lifecycle: forward one at a time, a reopen only after a failed callback") {
+TEST_CASE("every step of the lifecycle: forward one at a time, the class corrected before dispatch, a reopen only after a problem found") {
   for (int f = 0; f <= 7; ++f) {
     for (int t = 0; t <= 7; ++t) {
       const auto from = static_cast<Status>(f), to = static_cast<Status>(t);
       INFO(f << " -> " << t);
       const TransitionError e = check_transition(from, to);
-      const bool reopen = to == Status::dispatched && (from == Status::callback || from == Status::closed);
+      // A reopen: after a callback, or from done when a leak test still leaks.
+      const bool reopen = to == Status::dispatched && (from == Status::done || from == Status::callback || from == Status::closed);
       if (reopen) {
         CHECK(e == TransitionError::reopen_needs_callback);
         CHECK(check_transition(from, to, true) == TransitionError::none);
       } else if (from == Status::closed) {
         CHECK(e == TransitionError::already_closed);
-      } else if (t == f + 1 || (from == Status::classified && to == Status::done)) {
+      } else if (t == f + 1 || (from == Status::classified && (to == Status::done || to == Status::classified))) {
         CHECK(e == TransitionError::none);
       } else if (t <= f) {
         CHECK(e == TransitionError::goes_backwards);

@@ -101,6 +101,30 @@ TEST_CASE("a repair from receipt to close: each step in order, each deadline in 
   for (const Op& op : d.session.decoded_log()) CHECK(validate_op(op).ok());
 }
 
+TEST_CASE("classified as it is received: the class is on record with the receipt, not asked again, and may be corrected until dispatch") {
+  Device d(7, 7);
+  NewTicket at_desk = d.leak();
+  at_desk.classified = true;  // the new-ticket sheet: 记录投诉内容——分类
+  const Id id = d.session.tickets().open_ticket(at_desk).value();
+  const Ticket* t = d.session.tickets().ticket(id);
+  CHECK(t->status == TS::classified);
+  REQUIRE(t->history.size() == 1);
+  CHECK(t->history[0].to == TS::classified);
+  CHECK(t->history[0].at_ms == t->received_ms);
+  // Straight to dispatch: the slip to engineering is the next deadline.
+  CHECK(d.session.tickets().next_due(*t)->kind == tickets::DeadlineKind::dispatch);
+  // The head butler corrects the severity before it is sent on.
+  REQUIRE(d.session.tickets().classify_ticket(id, Kind::repair, Severity::major).ok());
+  t = d.session.tickets().ticket(id);
+  CHECK(t->status == TS::classified);
+  CHECK(t->severity == Severity::major);
+  REQUIRE(d.session.tickets().step_ticket(id, TS::dispatched, "", "工程部").ok());
+  const Status late = d.session.tickets().classify_ticket(id, Kind::repair, Severity::minor);
+  CHECK(late.error().code == "bad_step");  // once sent on, the class stands
+  CHECK(d.session.tickets().ticket(id)->severity == Severity::major);
+  for (const Op& op : d.session.decoded_log()) CHECK(validate_op(op).ok());
+}
+
 TEST_CASE("a bad callback reopens the ticket to the repairer — a plain step back does not") {
   Device d(2, 2);
   const Id id = d.session.tickets().open_ticket(d.leak()).value();
@@ -110,7 +134,7 @@ TEST_CASE("a bad callback reopens the ticket to the repairer — a plain step ba
   }
   REQUIRE(d.session.tickets().finish_ticket(id, owner_signature()).ok());
   REQUIRE(d.session.tickets().step_ticket(id, TS::callback).ok());
-  CHECK(d.session.tickets().step_ticket(id, TS::dispatched, "", "工程部").error().message == "只有回访发现问题才能重新派单");
+  CHECK(d.session.tickets().step_ticket(id, TS::dispatched, "", "工程部").error().message == "只有回访或试漏发现问题才能重新派单");
   REQUIRE(d.session.tickets().step_ticket(id, TS::dispatched, "回访发现仍有渗水", "", true).ok());
   const Ticket* t = d.session.tickets().ticket(id);
   CHECK(t->status == TS::dispatched);

@@ -40,6 +40,8 @@ int index_of(const tk::Kind k) {
   return 0;
 }
 
+// The class: asked here only for a ticket received unclassified, or when the
+// butler opens 修改定性 on one classified at receipt (before it is sent on).
 void classify(ScreenContext& ctx, const app::Ticket& t, TicketsUi& st) {
   if (st.classify_kind < 0) st.classify_kind = index_of(t.kind);
   if (st.classify_severity < 0) st.classify_severity = static_cast<int>(t.severity);
@@ -57,12 +59,44 @@ void classify(ScreenContext& ctx, const app::Ticket& t, TicketsUi& st) {
       st.approve_later = !st.approve_later;
     }
   }
-  if (widgets::button("ticket_classify", tr(S::ticket_classify), -1, widgets::Tone::primary)) {
+  const bool correcting = t.status == tk::Status::classified;
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  const float half = (ImGui::GetContentRegionAvail().x - gap) / 2;
+  if (widgets::button("ticket_classify", tr(correcting ? S::ticket_reclassify_save : S::ticket_classify), correcting ? half : -1,
+                      widgets::Tone::primary)) {
     done(st, ctx.session.tickets().classify_ticket(t.id, tk::kAllKinds[st.classify_kind], tk::kAllSeverities[st.classify_severity], later && st.approve_later));
+    if (st.message.empty()) st.reclassifying = false;
+  }
+  if (!correcting) return;
+  ImGui::SameLine();
+  if (widgets::button("ticket_reclassify_cancel", tr(S::ticket_reclassify_cancel), half)) {
+    st.reclassifying = false;
+    st.classify_kind = st.classify_severity = -1;
+  }
+}
+
+// The class given at receipt, and the way to correct it before dispatch.
+void class_line(const app::Ticket& t, TicketsUi& st) {
+  const std::string line = std::string(tr(S::ticket_class_line)) + tr(tk::kind_label(t.kind)) + " · " + tr(tk::severity_label(t.severity));
+  const float button_w = ImGui::CalcTextSize(tr(S::ticket_reclassify)).x + ui().css(40);
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const float right = at.x + ImGui::GetContentRegionAvail().x;
+  ImGui::AlignTextToFramePadding();
+  widgets::data_text(line, colors::text);
+  automation().record_last_item("ticket_class", line.c_str(), "label");
+  ImGui::SetCursorScreenPos(ImVec2(right - button_w, at.y));
+  if (widgets::button("ticket_reclassify", tr(S::ticket_reclassify), button_w)) {
+    st.reclassifying = true;
+    st.classify_kind = st.classify_severity = -1;
   }
 }
 
 void dispatch(ScreenContext& ctx, const app::Ticket& t, TicketsUi& st) {
+  if (st.reclassifying) {
+    classify(ctx, t, st);
+    return;
+  }
+  class_line(t, st);
   if (t.kind == tk::Kind::inquiry || t.kind == tk::Kind::suggestion) {
     // Answered on the spot: nothing to send anywhere.
     widgets::text_field("ticket_note", tr(S::ticket_step_note), &st.note);
@@ -84,7 +118,10 @@ void dispatch(ScreenContext& ctx, const app::Ticket& t, TicketsUi& st) {
 }
 
 void finish(ScreenContext& ctx, const app::Ticket& t, TicketsUi& st) {
-  label(S::ticket_sign_title);
+  // The prompt is for the owner while the pad is empty; once signed it says so.
+  if (st.signature.empty()) label(S::ticket_sign_title);
+  else ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::ok), "%s", tr(S::ticket_sign_done));
+  automation().record_last_item("ticket_sign_prompt", tr(st.signature.empty() ? S::ticket_sign_title : S::ticket_sign_done), "label");
   widgets::signature_pad("ticket_signature", &st.signature);
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float third = (ImGui::GetContentRegionAvail().x - gap) / 3;
@@ -111,7 +148,10 @@ void callback(ScreenContext& ctx, const app::Ticket& t, TicketsUi& st) {
   if (t.kind == tk::Kind::repair && t.slip.category == tk::RepairCategory::leak && t.leak_test_ms == 0) {
     widgets::text_field("ticket_note", tr(S::ticket_step_note), &st.note);
     if (widgets::button("ticket_leak_test", tr(S::ticket_leak_test), -1, widgets::Tone::primary)) {
-      done(st, ctx.session.tickets().record_leak_test(t.id, st.note));
+      done(st, ctx.session.tickets().record_leak_test(t.id, true, st.note));
+    }
+    if (widgets::button("ticket_leak_failed", tr(S::ticket_leak_failed), -1, widgets::Tone::danger)) {
+      done(st, ctx.session.tickets().record_leak_test(t.id, false, st.note));
     }
     return;
   }

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "app/i18n/catalogue.hpp"
+#include "app/domain/views.hpp"
 #include "app/session/session.hpp"
 #include "app/tickets/ticket_labels.hpp"
 #include "imgui.h"
@@ -43,7 +44,13 @@ void unit_picker(ScreenContext& ctx, TicketDraft& d) {
     widgets::data_text(line, colors::text);
     automation().record_last_item("ticket_unit_picked", line.c_str(), "label");
     ImGui::SetCursorScreenPos(ImVec2(right - change_w, at.y));
-    if (widgets::button("ticket_unit_change", tr(S::ticket_unit_change), change_w)) d.unit = {};
+    if (widgets::button("ticket_unit_change", tr(S::ticket_unit_change), change_w)) {
+      // Who was filled in from this unit's record goes with it.
+      if (row && d.owner == row->owner_name) d.owner.clear();
+      if (d.phone_on_record) d.phone.clear();
+      d.phone_on_record = false;
+      d.unit = {};
+    }
     return;
   }
   if (d.public_area) {
@@ -62,7 +69,11 @@ void unit_picker(ScreenContext& ctx, TicketDraft& d) {
     if (d.owner.empty()) d.owner = row.owner_name;
     if (d.phone.empty()) {
       for (const app::Resident* r : ctx.session.estate().residents_of(row.id)) {
-        if (r->owner && !r->phone.empty()) { d.phone = r->phone; break; }
+        if (r->owner && !r->phone.empty()) {
+          d.phone = r->phone;
+          d.phone_on_record = true;
+          break;
+        }
       }
     }
   };
@@ -123,7 +134,23 @@ void who_and_what(ScreenContext& ctx, TicketDraft& d) {
   label(S::ticket_owner);
   widgets::text_field("ticket_owner", tr(S::ticket_owner), &d.owner, half);
   ImGui::SameLine();
-  widgets::text_field("ticket_phone", tr(S::ticket_phone), &d.phone, half);
+  if (!d.phone_on_record) {
+    widgets::text_field("ticket_phone", tr(S::ticket_phone), &d.phone, half);
+    return;
+  }
+  // The number on record, masked as in the lists (the owner's privacy, a
+  // screen seen over the counter); 修改 when someone else is calling.
+  const float change_w = ImGui::CalcTextSize(tr(S::ticket_phone_edit)).x + ui().css(40);
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  ImGui::AlignTextToFramePadding();
+  const std::string masked = app::mask_phone(d.phone);
+  widgets::data_text(masked, colors::text);
+  automation().record_last_item("ticket_phone_masked", masked.c_str(), "label");
+  ImGui::SetCursorScreenPos(ImVec2(at.x + half - change_w, at.y));
+  if (widgets::button("ticket_phone_change", tr(S::ticket_phone_edit), change_w)) {
+    d.phone_on_record = false;
+    d.phone.clear();
+  }
 }
 
 // The right half: channel, kind, severity and the deadlines they bring.
@@ -163,6 +190,7 @@ void save(ScreenContext& ctx, TicketsUi& ui_state) {
   t.channel = d.channel;
   t.kind = tk::kAllKinds[d.kind];
   t.severity = tk::kAllSeverities[d.severity];
+  t.classified = true;  // the sheet's class is the butler's judgement at receipt
   if (d.requested_days > 0) t.requested_ms = ctx.session.now_ms() + static_cast<std::int64_t>(kRequestedDays[d.requested_days]) * 86400000;
   const app::Result<app::Id> saved = ctx.session.tickets().open_ticket(t);
   if (!saved.ok()) {

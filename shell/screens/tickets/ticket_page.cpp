@@ -98,7 +98,8 @@ void history(ScreenContext& ctx, const app::Ticket& t) {
     if (const std::string by = ctx.session.estate().staff_name(s.by); !by.empty()) line += " · " + by;
     if (s.event == app::TicketEvent::handed_on) line += " → " + ctx.session.estate().staff_name(s.assignee);
     if (!s.handed_to.empty()) line += " · " + s.handed_to;
-    if (s.result >= 0) {
+    // A callback's or re-check's method and finding (a leak test says its own in its label).
+    if (s.result >= 0 && (s.to == tk::Status::callback || s.event == app::TicketEvent::recheck)) {
       line += std::string(" · ") + tr(tk::method_label(s.method)) + " " + tr(s.result == 0 ? S::callback_satisfied : S::callback_problem);
     }
     if (!s.note.empty()) line += " · " + s.note;

@@ -27,7 +27,8 @@ void write_state(const app::Session& session, const ShellState& state, std::stri
          ",\"conflicts\":" + std::to_string(tickets.ticket_conflicts().size()) +
          ",\"form_open\":" + std::string(tk.form_open ? "true" : "false") + ",\"page\":\"" + state_id(tk.open) + "\"";
   if (const app::Ticket* t = !tk.open.is_nil() ? tickets.ticket(tk.open) : nullptr) {
-    out += ",\"status\":" + std::to_string(static_cast<int>(t->status)) + ",\"steps\":" + std::to_string(t->history.size()) +
+    out += ",\"status\":" + std::to_string(static_cast<int>(t->status)) + ",\"kind\":" + std::to_string(static_cast<int>(t->kind)) +
+           ",\"severity\":" + std::to_string(static_cast<int>(t->severity)) + ",\"steps\":" + std::to_string(t->history.size()) +
            ",\"signed\":" + std::string(t->signature.empty() ? "false" : "true");
   }
   out += ",\"visits_due\":" + std::to_string(tickets.visit_plan().due_this_week.size());

@@ -23,6 +23,7 @@ struct TicketDraft {
   int browse_building = -1;     // the building → floor → unit picker (unit_browser.cpp); -1: none chosen
   int browse_floor = -1;
   std::string owner, phone, what, wants;
+  bool phone_on_record = false; // phone filled from the owner's record: shown masked
   int channel = 0;              // app::tickets::channel_label
   int kind = 0;                 // index into app::tickets::kAllKinds
   int severity = 2;             // index into app::tickets::kAllSeverities: minor
@@ -40,6 +41,7 @@ struct TicketsUi {
   app::Id drafts_for;
   std::string note;
   int classify_kind = -1, classify_severity = -1;
+  bool reclassifying = false;   // 修改定性 opened on a ticket classified at receipt
   bool approve_later = false;
   int dispatch_to = 0;
   bool hand_on_open = false;
