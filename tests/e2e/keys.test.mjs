@@ -122,6 +122,12 @@ test('lend two keys, end the shift with one out, the incoming butler takes it ov
   // Start of the next shift: the incoming butler reads it first, picks themself and signs.
   await reveal(page, 'handover_last_by', { within: 'handover_', up: true });
   assert.ok((await widgetsWith(page, 'handover_last_item:')).some((w) => w.label.includes(b)));
+  assert.equal(await page.evaluate(() => window.butlerTest.widget('handover_as_written')), null, 'read in the language it was written');
+  // Read in English, the lines stay as written in Chinese, and say so.
+  await tap(page, 'lang_switch');
+  assert.match((await widget(page, 'handover_as_written')).label, /as written at the handover/);
+  assert.ok((await widgetsWith(page, 'handover_last_item:')).some((w) => /钥匙未还/.test(w.label)));
+  await tap(page, 'lang_switch');
   assert.match((await widget(page, 'handover_last_status')).label, /尚未接班/);
   await tapIn(page, 'handover_take_open', 'handover_');
   const incoming = (await reveal(page, 'handover_incoming:0', { within: 'handover_' })).label;

@@ -77,6 +77,26 @@ void take_over(ScreenContext& ctx, const app::Handover& h, KeysUi& st) {
   }
 }
 
+// Whether a line was written in Chinese (CJK in it: UTF-8 lead bytes
+// 0xE3..0xE9 cover U+3000..U+9FFF).
+bool in_chinese(const std::string& text) {
+  for (unsigned char c : text) {
+    if (c >= 0xE3 && c <= 0xE9) return true;
+  }
+  return false;
+}
+
+// A handover's lines are frozen as the writer's tablet wrote them: read in
+// the other language, they are shown as written and said to be so.
+void as_written_note(const app::Handover& h) {
+  const bool reader_chinese = app::i18n::current_language() == app::i18n::Lang::zh_CN;
+  bool other = false;
+  for (const app::HandoverItem& item : h.items) other = other || in_chinese(item.text) != reader_chinese;
+  if (!other) return;
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::handover_as_written));
+  automation().record_last_item("handover_as_written", tr(S::handover_as_written), "label");
+}
+
 void last_handover(ScreenContext& ctx, KeysUi& st) {
   const app::Session& s = ctx.session;
   widgets::heading(tr(S::handover_last));
@@ -88,10 +108,11 @@ void last_handover(ScreenContext& ctx, KeysUi& st) {
   widgets::begin_card("##handover_last");
   ImGui::PushTextWrapPos(0.0f);
   char line[256];
-  std::snprintf(line, sizeof line, tr(S::handover_written_by), s.estate().staff_name(h->outgoing).c_str(), short_time(s.local(h->written_ms)).c_str(),
+  app::i18n::format_to(line, sizeof line, S::handover_written_by, s.estate().staff_name(h->outgoing).c_str(), short_time(s.local(h->written_ms)).c_str(),
                 static_cast<int>(h->item_count));
   widgets::data_text(line, colors::text);
   automation().record_last_item("handover_last_by", line, "label");
+  as_written_note(*h);
   int n = 0;
   for (const app::HandoverItem& item : h->items) {
     widgets::data_text("· " + item.text, item.overdue ? colors::danger : colors::text);
