@@ -130,10 +130,7 @@ void AppShell::draw_top_bar(float height) {
   const float button_h = ui().css(48);
   // A ticket is opened from every screen: an owner stops the butler anywhere.
   const bool ticket_button = loaded_ && session_.has_data() && state_.screen != Screen::welcome;
-  const char* ticket_label = tr(S::ticket_new);
   const float ticket_x = at.x + pad + title_w + ui().css(20);
-  const float ticket_w = ImGui::CalcTextSize(ticket_label).x + ui().css(32);
-  const float left_end = (ticket_button ? ticket_x + ticket_w : at.x + pad + title_w) + ui().css(12);
 
   // Connectivity, and for an enrolled tablet how much waits to be synced;
   // then whether the last change is saved: the words that fit.
@@ -141,11 +138,21 @@ void AppShell::draw_top_bar(float height) {
   const app::SaveState save = loaded_ ? session_.save_state() : app::SaveState::idle;
   const float dot = ui().css(6);
   const float net_right = at.x + width - pad - lang_w - ui().css(20);
+  // Shorter status first; on the smallest phone the button shortens too (+ 工单).
   BarStatus status;
-  for (int level = 0; level <= 2; ++level) {
-    status = bar_status(level, host_.online(), waiting, save);
-    const float save_w = status.save.empty() ? 0.0f : ImGui::CalcTextSize(status.save.c_str()).x + dot * 5;
-    if (net_right - ImGui::CalcTextSize(status.net.c_str()).x - dot * 3.5f - save_w >= left_end) break;
+  const char* ticket_label = tr(S::ticket_new);
+  float ticket_w = 0.0f;
+  bool fits = false;
+  for (const S label : {S::ticket_new, S::ticket_new_short}) {
+    ticket_label = tr(label);
+    ticket_w = ImGui::CalcTextSize(ticket_label).x + ui().css(32);
+    const float left_end = (ticket_button ? ticket_x + ticket_w : at.x + pad + title_w) + ui().css(12);
+    for (int level = 0; level <= 2 && !fits; ++level) {
+      status = bar_status(level, host_.online(), waiting, save);
+      const float save_w = status.save.empty() ? 0.0f : ImGui::CalcTextSize(status.save.c_str()).x + dot * 5;
+      fits = net_right - ImGui::CalcTextSize(status.net.c_str()).x - dot * 3.5f - save_w >= left_end;
+    }
+    if (fits || !ticket_button) break;
   }
   const float net_w = ImGui::CalcTextSize(status.net.c_str()).x;
   const float net_x = net_right - net_w;

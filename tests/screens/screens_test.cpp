@@ -179,3 +179,4 @@ void run(Viewport vp) {
 TEST_CASE("every screen at 768x1024 (tablet portrait)", "[screens]") { run({"768x1024", 768, 1024}); }
 TEST_CASE("every screen at 1280x800 (tablet landscape)", "[screens]") { run({"1280x800", 1280, 800}); }
 TEST_CASE("every screen at 390x844 (phone)", "[screens]") { run({"390x844", 390, 844}); }
+TEST_CASE("every screen at 360x780 (a small phone)", "[screens]") { run({"360x780", 360, 780}); }

@@ -122,13 +122,19 @@ class Tablet {
     }
     // A few lines per frame (nothing in a small sheet is jumped over), 60
     // frames each way: far enough for a phone's key board (~10,000 px).
+    // A row of a clipped list below the fold is not laid out until the list
+    // scrolls to it (a small phone shows few rows): keep going a while.
     for (int dir : {1, -1}) {  // up first: a tab or heading a long scroll left behind
+      int absent = 0;
       for (int i = 0; i < 60; ++i) {
         const WidgetRecord* w = find(pattern);
         if (w && mostly_shown(*w)) return w;
-        if (!laid_out(pattern)) return nullptr;  // not on this screen at all
+        if (laid_out(pattern)) absent = 0;
+        else if (++absent > 24) break;  // not this way
         ImGuiIO& io = ImGui::GetIO();
-        mouse_ = ImVec2(io.DisplaySize.x * 0.6f, io.DisplaySize.y * 0.5f);
+        // Mid-screen, and now and then lower: a list below a tall header
+        // (a small phone) scrolls only under a finger on it.
+        mouse_ = ImVec2(io.DisplaySize.x * 0.6f, io.DisplaySize.y * (absent % 2 ? 0.72f : 0.5f));
         io.MouseWheel = static_cast<float>(dir) * 2.0f;
         frame();
         mouse_ = ImVec2(-FLT_MAX, -FLT_MAX);
