@@ -15,7 +15,7 @@ inline Error error(const char* code, i18n::S message) { return Error{code, i18n:
 template <typename... Args>
 Error errorf(const char* code, i18n::S message, Args... args) {
   char text[512];
-  std::snprintf(text, sizeof text, i18n::tr(message), args...);
+  i18n::format_to(text, sizeof text, message, args...);
   return Error{code, text};
 }
 

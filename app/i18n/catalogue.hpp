@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace app::i18n {
 
@@ -28,12 +29,39 @@ void set_current_language(Lang lang);
 // Text for a key in the current language (never null, never empty).
 const char* tr(S key);
 const char* tr(S key, Lang lang);
-// The key's text in the current language with printf-style arguments filled in
-// (the catalogue's texts are printf formats: "%s 还有 %d 把钥匙未交回").
+// English counts (Chinese has no plural): a catalogue text marks the word a
+// number counts as {one|many}, or {s} for {|s} — "%d ticket{s} overdue" reads
+// "1 ticket overdue", "2 tickets overdue". The number is the printf
+// conversion just before the marker (`numbers[i]`: the i-th argument's
+// value; kNotACount for one that is not an integer). Data filled in by %s is
+// never read for markers: they are resolved in the text before printf.
+inline constexpr long long kNotACount = -0x7fffffffffffffffLL;
+std::string resolve_counts(std::string_view text, const long long* numbers, std::size_t count);
+
+template <typename T>
+long long count_of(T v) {
+  if constexpr (std::is_integral_v<T>) return static_cast<long long>(v);
+  else return kNotACount;
+}
+
+// The key's text in the current language with printf-style arguments filled
+// in (the catalogue's texts are printf formats: "%s 还有 %d 把钥匙未交回"),
+// counted words agreeing with their numbers; into `out`, cut to its size.
+template <typename... Args>
+void format_to(char* out, std::size_t size, S key, Args... args) {
+  const long long numbers[] = {count_of(args)..., 0};
+  const std::string text = resolve_counts(tr(key), numbers, sizeof...(Args));
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#pragma GCC diagnostic ignored "-Wformat-security"
+  std::snprintf(out, size, text.c_str(), args...);
+#pragma GCC diagnostic pop
+}
+
 template <typename... Args>
 std::string format(S key, Args... args) {
   char text[1024];
-  std::snprintf(text, sizeof text, tr(key), args...);
+  format_to(text, sizeof text, key, args...);
   return text;
 }
 

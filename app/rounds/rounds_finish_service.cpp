@@ -54,7 +54,7 @@ Status RoundsService::finish_round(const Id& round_id, std::string_view reason) 
   }
   if (!unphotographed.empty()) {
     char text[512];
-    std::snprintf(text, sizeof text, i18n::tr(S::err_findings_need_photo), static_cast<int>(unphotographed.size()),
+    i18n::format_to(text, sizeof text, S::err_findings_need_photo, static_cast<int>(unphotographed.size()),
                   name_list(unphotographed).c_str());
     return Error{"photo_required", text};
   }
@@ -64,7 +64,7 @@ Status RoundsService::finish_round(const Id& round_id, std::string_view reason) 
   const std::vector<const RouteStop*> left = unchecked_stops(round_id);
   if (!left.empty() && why.empty()) {
     char text[256];
-    std::snprintf(text, sizeof text, i18n::tr(S::err_round_unchecked), static_cast<int>(left.size()));
+    i18n::format_to(text, sizeof text, S::err_round_unchecked, static_cast<int>(left.size()));
     return Error{"round_incomplete", text};
   }
   if (why.size() > 500) return error("reason_too_long", S::err_round_reason_too_long);

@@ -61,7 +61,7 @@ void draw_resident_archive(ScreenContext& ctx) {
   }
   const auto& matches = ctx.state.registers_matches;
   char count[64];
-  std::snprintf(count, sizeof count, tr(S::registers_count), static_cast<int>(matches.size()));
+  app::i18n::format_to(count, sizeof count, S::registers_count, static_cast<int>(matches.size()));
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", count);
 
   // The list scrolls on its own, under the search field; only visible rows are drawn.

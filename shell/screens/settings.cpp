@@ -41,7 +41,7 @@ void start_backup_import(ScreenContext& ctx) {
     }
     const auto imported = session->import_backup(bytes);
     char line[160];
-    if (imported.ok()) std::snprintf(line, sizeof line, tr(S::backup_imported), static_cast<int>(imported.value()));
+    if (imported.ok()) app::i18n::format_to(line, sizeof line, S::backup_imported, static_cast<int>(imported.value()));
     state->backup_result = imported.ok() ? std::string(line) : imported.error().message;
     if (imported.ok() && state->screen == Screen::welcome) state->screen = Screen::today;
   });
@@ -69,10 +69,10 @@ void draw_settings(ScreenContext& ctx) {
   }
   ImGui::TextWrapped("%s", tr(storage.persisted ? S::storage_persisted : S::storage_not_persisted));
   char records[128];
-  std::snprintf(records, sizeof records, tr(S::storage_records), static_cast<int>(ctx.session.op_count()));
+  app::i18n::format_to(records, sizeof records, S::storage_records, static_cast<int>(ctx.session.op_count()));
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", records);
   if (ctx.session.snapshot_covered() > 0) {
-    std::snprintf(records, sizeof records, tr(S::storage_snapshot), static_cast<int>(ctx.session.snapshot_covered()));
+    app::i18n::format_to(records, sizeof records, S::storage_snapshot, static_cast<int>(ctx.session.snapshot_covered()));
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", records);
   }
   if (const std::string& problem = ctx.session.load_report().snapshot_problem; !problem.empty()) {
@@ -82,7 +82,7 @@ void draw_settings(ScreenContext& ctx) {
   // Damaged records are set aside at start-up, never applied and never fatal.
   const auto& quarantined = ctx.session.load_report().quarantined;
   if (!quarantined.empty()) {
-    std::snprintf(records, sizeof records, tr(S::storage_quarantined), static_cast<int>(quarantined.size()));
+    app::i18n::format_to(records, sizeof records, S::storage_quarantined, static_cast<int>(quarantined.size()));
     ImGui::PushStyleColor(ImGuiCol_Text, colors::danger);
     ImGui::TextWrapped("%s", records);
     ImGui::PopStyleColor();

@@ -74,7 +74,7 @@ void status_card(ScreenContext& ctx) {
   if (ctx.sync.preparing()) muted(tr(S::sync_preparing));
   if (s.running) muted(tr(S::sync_running));
   if (s.rejected > 0) {
-    std::snprintf(line, sizeof line, tr(S::sync_rejected), static_cast<int>(s.rejected));
+    app::i18n::format_to(line, sizeof line, S::sync_rejected, static_cast<int>(s.rejected));
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::danger), "%s", line);
   }
   const std::string& error = !s.last_error.empty() ? s.last_error : photos.last_error;

@@ -239,7 +239,7 @@ void unit_history(ScreenContext& ctx, const app::UnitRow& row) {
     wrapped(id, line);
     std::string detail;
     char part[256];
-    std::snprintf(part, sizeof part, tr(m.out ? S::move_keys_returned : S::move_keys_handed), static_cast<int>(m.keys));
+    app::i18n::format_to(part, sizeof part, m.out ? S::move_keys_returned : S::move_keys_handed, static_cast<int>(m.keys));
     detail += part;
     if (!m.cards.empty()) {
       std::snprintf(part, sizeof part, tr(S::move_cards_line), m.cards.c_str());

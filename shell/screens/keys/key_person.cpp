@@ -97,7 +97,7 @@ void draw_person_sheet(ScreenContext& ctx) {
     widgets::begin_modal_body("##key_person_body", ui().touch() + ui().css(24));
     const auto held = s.keys().keys_held_by(id);
     char line[96];
-    std::snprintf(line, sizeof line, tr(S::key_person_holding), static_cast<int>(held.size()));
+    app::i18n::format_to(line, sizeof line, S::key_person_holding, static_cast<int>(held.size()));
     keys_ui::label(S::key_person_keys);
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(held.empty() ? colors::ok : colors::primary), "%s", line);
     automation().record_last_item("person_holding", line, "label");

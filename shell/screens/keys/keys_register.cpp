@@ -81,7 +81,7 @@ void tray(ScreenContext& ctx, KeysUi& st) {
   }
   widgets::begin_card("##key_tray");
   char line[96];
-  std::snprintf(line, sizeof line, tr(S::key_tray_count), static_cast<int>(st.picked.size()));
+  app::i18n::format_to(line, sizeof line, S::key_tray_count, static_cast<int>(st.picked.size()));
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::primary), "%s", line);
   ImGui::PushTextWrapPos(0.0f);
   widgets::data_text(names, colors::text);
@@ -201,7 +201,7 @@ void conflicts(ScreenContext& ctx) {
   int n = 0;
   for (const app::KeyConflict& c : s.keys().key_conflicts()) {
     char what[160], id[32];
-    std::snprintf(what, sizeof what, tr(words[static_cast<int>(c.kind)]), static_cast<int>(c.keys_held));
+    app::i18n::format_to(what, sizeof what, words[static_cast<int>(c.kind)], static_cast<int>(c.keys_held));
     const std::string title = c.key ? c.key->label : s.estate().staff_name(c.staff);
     const std::string sub = short_time(s.local(c.at_ms)) + " · " + s.estate().staff_name(c.by) + " · " + what;
     std::snprintf(id, sizeof id, "key_conflict:%d", n++);
@@ -235,7 +235,7 @@ void draw_keys_today(ScreenContext& ctx) {
   const std::size_t overdue = ctx.session.keys().overdue_keys().size();
   if (overdue == 0) return;
   char line[96];
-  std::snprintf(line, sizeof line, tr(S::key_overdue_alert), static_cast<int>(overdue));
+  app::i18n::format_to(line, sizeof line, S::key_overdue_alert, static_cast<int>(overdue));
   if (widgets::button("today_keys_overdue", line, -1, widgets::Tone::danger)) {
     show_register(ctx.state, "keys");
     ctx.state.keys.view = 0;

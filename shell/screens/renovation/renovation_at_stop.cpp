@@ -29,7 +29,7 @@ void draw_renovation_at_stop(ScreenContext& ctx, const app::Id& round, const app
   std::snprintf(text, sizeof text, tr(S::reno_at_stop), tr(reno_stage_label(r->stage)), r->contractor.c_str());
   line = text;
   if (r->open_notices() > 0) {
-    std::snprintf(text, sizeof text, tr(S::reno_notices_open), r->open_notices());
+    app::i18n::format_to(text, sizeof text, S::reno_notices_open, r->open_notices());
     line += std::string(" · ") + text;
   }
   ImGui::PushTextWrapPos(0.0f);

@@ -103,8 +103,8 @@ void draw_renovation_form(ScreenContext& ctx) {
   const char* length_labels[4];
   for (int k = 0; k < 4; ++k) {
     if (kStartIn[k] == 0) std::snprintf(starts[k], sizeof starts[k], "%s", tr(S::reno_today));
-    else std::snprintf(starts[k], sizeof starts[k], tr(S::reno_start_in), kStartIn[k]);
-    std::snprintf(lengths[k], sizeof lengths[k], tr(S::reno_months), kMonths[k]);
+    else app::i18n::format_to(starts[k], sizeof starts[k], S::reno_start_in, kStartIn[k]);
+    app::i18n::format_to(lengths[k], sizeof lengths[k], S::reno_months, kMonths[k]);
     start_labels[k] = starts[k];
     length_labels[k] = lengths[k];
   }

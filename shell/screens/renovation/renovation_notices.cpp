@@ -166,7 +166,7 @@ void draw_notice_sheet(ScreenContext& ctx) {
     char texts[4][32];
     const char* labels[4];
     for (int k = 0; k < 4; ++k) {
-      std::snprintf(texts[k], sizeof texts[k], tr(S::reno_rectify_days), kRectifyDays[k]);
+      app::i18n::format_to(texts[k], sizeof texts[k], S::reno_rectify_days, kRectifyDays[k]);
       labels[k] = texts[k];
     }
     widgets::choices("notice_rectify", labels, 4, &d.rectify);

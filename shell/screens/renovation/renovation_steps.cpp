@@ -104,7 +104,7 @@ void refund(ScreenContext& ctx, const app::Renovation& r) {
   RenovationUi& st = ctx.state.renovation;
   const reno::Refund f = ctx.session.renovation().renovation_refund(r);
   char math[320];
-  std::snprintf(math, sizeof math, tr(S::reno_refund_math), reno_yuan(f.deposit).c_str(), reno_yuan(f.deductions).c_str(),
+  app::i18n::format_to(math, sizeof math, S::reno_refund_math, reno_yuan(f.deposit).c_str(), reno_yuan(f.deductions).c_str(),
                 static_cast<int>(f.lost_passes), reno_yuan(f.penalty_each).c_str(), reno_yuan(f.refund).c_str());
   if (r.stage == reno::Stage::refunded) {
     char line[200];

@@ -45,7 +45,7 @@ void item_row(ScreenContext& ctx, const app::RenovationOpenItems& item, int inde
     sub += std::string(" · ") + part;
   }
   if (item.passes_out > 0) {
-    std::snprintf(part, sizeof part, tr(S::reno_passes_out), item.passes_out);
+    app::i18n::format_to(part, sizeof part, S::reno_passes_out, item.passes_out);
     sub += std::string(" · ") + part;
   }
   std::string pill;
@@ -57,7 +57,7 @@ void item_row(ScreenContext& ctx, const app::RenovationOpenItems& item, int inde
     color = item.recheck_overdue ? colors::danger : colors::warn;
   }
   if (item.open_notices > 0) {
-    std::snprintf(part, sizeof part, tr(S::reno_notices_open), item.open_notices);
+    app::i18n::format_to(part, sizeof part, S::reno_notices_open, item.open_notices);
     pill = pill.empty() ? std::string(part) : pill + " · " + part;
     color = colors::danger;
   }

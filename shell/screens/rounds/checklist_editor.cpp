@@ -122,7 +122,7 @@ void draw_checklist_list(ScreenContext& ctx) {
   for (const app::ChecklistTemplate* t : ctx.session.rounds().checklists()) {
     char id[32], sub[96];
     std::snprintf(id, sizeof id, "checklist:%d", index++);
-    std::snprintf(sub, sizeof sub, tr(S::checklist_version_items), static_cast<int>(t->version), static_cast<int>(t->items.size()));
+    app::i18n::format_to(sub, sizeof sub, S::checklist_version_items, static_cast<int>(t->version), static_cast<int>(t->items.size()));
     const char* name = app::i18n::current_language() == app::i18n::Lang::en ? t->en.c_str() : t->zh.c_str();
     if (widgets::list_row(id, name, sub, nullptr, 0)) open_draft(ctx.state, *t);
     automation().record_last_item((std::string(id) + ":sub").c_str(), sub, "label");

@@ -38,7 +38,7 @@ void draw_open_findings(ScreenContext& ctx) {
     char age[64], id[32];
     const int days = static_cast<int>((now - f->opened_ms) / 86400000);
     if (days <= 0) std::snprintf(age, sizeof age, "%s", tr(S::finding_today));
-    else std::snprintf(age, sizeof age, tr(S::finding_days_open), days);
+    else app::i18n::format_to(age, sizeof age, S::finding_days_open, days);
     std::string subtitle = f->urgent ? f->told : f->department;
     if (!f->note.empty()) subtitle = f->note + " · " + subtitle;
     std::snprintf(id, sizeof id, "finding:%d", index++);

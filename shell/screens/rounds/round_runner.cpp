@@ -35,7 +35,7 @@ void progress_header(ScreenContext& ctx, const app::Round& round, const app::Rou
   const std::string title = (zone ? zone->name + " · " : std::string()) + tr(kinds[static_cast<int>(round.kind) % 5]);
   widgets::heading(title.c_str());
   char line[128];
-  std::snprintf(line, sizeof line, tr(S::round_progress), p.done, p.checkpoints);
+  app::i18n::format_to(line, sizeof line, S::round_progress, p.done, p.checkpoints);
   ImGui::TextUnformatted(line);
   automation().record_last_item("round_progress", line, "label");
   // A bar: how much of the route is walked.
@@ -47,7 +47,7 @@ void progress_header(ScreenContext& ctx, const app::Round& round, const app::Rou
   draw->AddRectFilled(at, ImVec2(at.x + w * done, at.y + h), p.finished ? colors::ok : colors::primary, h * 0.5f);
   ImGui::Dummy(ImVec2(w, h));
   if (p.open_findings > 0) {
-    std::snprintf(line, sizeof line, tr(S::round_open_findings), p.open_findings);
+    app::i18n::format_to(line, sizeof line, S::round_open_findings, p.open_findings);
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::danger), "%s", line);
   }
   // Started before its duty's window: said while walking, judged so after.
@@ -70,7 +70,7 @@ void finish_panel(ScreenContext& ctx, const app::Id& round_id, const app::RoundP
   RoundsUi& st = ctx.state.rounds;
   char line[192];
   if (p.finished) {
-    if (p.incomplete()) std::snprintf(line, sizeof line, tr(S::round_incomplete_note), p.skipped);
+    if (p.incomplete()) app::i18n::format_to(line, sizeof line, S::round_incomplete_note, p.skipped);
     else std::snprintf(line, sizeof line, "%s", tr(S::round_finished_note));
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.incomplete() ? colors::warn : colors::ok), "%s", line);
@@ -93,7 +93,7 @@ void finish_panel(ScreenContext& ctx, const app::Id& round_id, const app::RoundP
   for (const app::RouteStop* stop : ctx.session.rounds().unchecked_stops(round_id)) {
     left += (left.empty() ? "" : "、") + stop->label();
   }
-  std::snprintf(line, sizeof line, tr(S::round_unchecked_title), p.checkpoints - p.done);
+  app::i18n::format_to(line, sizeof line, S::round_unchecked_title, p.checkpoints - p.done);
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::warn), "%s", line);
   ImGui::PushTextWrapPos(0.0f);
   widgets::data_text(left);
@@ -175,7 +175,7 @@ void walk(ScreenContext& ctx, const app::Id& round_id) {
     const app::CheckpointProgress c = ctx.session.rounds().checkpoint_progress(round_id, cp.id);
     char title[192], status[64], id[32];
     std::snprintf(title, sizeof title, "%d. %s", index + 1, cp.name.c_str());
-    std::snprintf(status, sizeof status, tr(S::cp_items_done), c.answered, c.items);
+    app::i18n::format_to(status, sizeof status, S::cp_items_done, c.answered, c.items);
     std::snprintf(id, sizeof id, "round_cp:%d", index);
     const ImU32 color = c.failed > 0 ? colors::danger : (c.done() ? colors::ok : colors::muted);
     if (widgets::list_row(id, title, cp.place.c_str(), status, color)) {

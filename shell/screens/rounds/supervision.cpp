@@ -120,7 +120,7 @@ void draw_supervision(ScreenContext& ctx) {
     char line[160], id[32], state[64];
     ImU32 color = colors::warn;
     if (!z.round) {
-      std::snprintf(line, sizeof line, tr(S::supervision_missed), z.checkpoints);
+      app::i18n::format_to(line, sizeof line, S::supervision_missed, z.checkpoints);
       std::snprintf(state, sizeof state, "%s", tr(S::rounds_not_started));
     } else {
       const bool finished = z.round->finished_ms != 0;

@@ -73,7 +73,7 @@ void draw_zones(ScreenContext& ctx, bool lead) {
     const app::ZoneRow& z = zones[i];
     char id[32], count[64];
     std::snprintf(id, sizeof id, "setup_zone:%zu", i);
-    std::snprintf(count, sizeof count, tr(S::setup_zone_route), static_cast<int>(z.checkpoint_count));
+    app::i18n::format_to(count, sizeof count, S::setup_zone_route, static_cast<int>(z.checkpoint_count));
     const std::string sub = z.building_names + " · " + (z.butler_name.empty() ? tr(S::setup_zone_no_butler) : z.butler_name);
     if (widgets::list_row(id, z.name.c_str(), sub.c_str(), count, z.checkpoint_count ? colors::primary : colors::warn)) {
       ctx.state.setup.route = z.id;

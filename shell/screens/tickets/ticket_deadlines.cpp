@@ -42,7 +42,7 @@ constexpr Row kRows[] = {
 
 std::string amount(const Row& row, std::int64_t v) {
   char text[48];
-  std::snprintf(text, sizeof text, tr(row.minutes ? S::deadline_minutes : S::deadline_days), static_cast<int>(v));
+  app::i18n::format_to(text, sizeof text, row.minutes ? S::deadline_minutes : S::deadline_days, static_cast<int>(v));
   return text;
 }
 

@@ -96,23 +96,23 @@ void deadline_rules(const TicketDraft& d, const tk::Settings& set) {
     rules += text;
   };
   if (kind == tk::Kind::repair) {
-    std::snprintf(part, sizeof part, tr(S::ticket_rule_repair), static_cast<int>(set.repair_dispatch_minutes));
+    app::i18n::format_to(part, sizeof part, S::ticket_rule_repair, static_cast<int>(set.repair_dispatch_minutes));
     add(part);
   }
   if (kind != tk::Kind::inquiry && kind != tk::Kind::suggestion) {
     if (d.severity == 0) {
-      std::snprintf(part, sizeof part, tr(S::ticket_rule_major), static_cast<int>(set.major_answer_days), static_cast<int>(set.major_resolve_days));
+      app::i18n::format_to(part, sizeof part, S::ticket_rule_major, static_cast<int>(set.major_answer_days), static_cast<int>(set.major_resolve_days));
     } else if (d.severity == 1) {
-      std::snprintf(part, sizeof part, tr(S::ticket_rule_important), static_cast<int>(set.important_escalate_minutes),
+      app::i18n::format_to(part, sizeof part, S::ticket_rule_important, static_cast<int>(set.important_escalate_minutes),
                     static_cast<int>(set.important_resolve_days));
     } else {
-      std::snprintf(part, sizeof part, tr(S::ticket_rule_minor), static_cast<int>(set.minor_resolve_days));
+      app::i18n::format_to(part, sizeof part, S::ticket_rule_minor, static_cast<int>(set.minor_resolve_days));
     }
     add(part);
   }
   const tk::Severity severity = tk::kAllSeverities[d.severity];
   if (tk::deadlines_for(kind, severity, 0, 0, 0, false, set, tk::made_in_person(d.channel)).onsite_by) {
-    std::snprintf(part, sizeof part, tr(S::ticket_rule_onsite), static_cast<int>(set.onsite_minutes));
+    app::i18n::format_to(part, sizeof part, S::ticket_rule_onsite, static_cast<int>(set.onsite_minutes));
     add(part);
   }
   if (rules.empty()) return;
@@ -173,7 +173,7 @@ void classification(TicketDraft& d, const tk::Settings& set) {
   const char* requested[std::size(kRequestedDays)];
   for (std::size_t k = 0; k < std::size(kRequestedDays); ++k) {
     if (k == 0) std::snprintf(texts[k], sizeof texts[k], "%s", tr(S::ticket_requested_none));
-    else std::snprintf(texts[k], sizeof texts[k], tr(S::ticket_requested_days), kRequestedDays[k]);
+    else app::i18n::format_to(texts[k], sizeof texts[k], S::ticket_requested_days, kRequestedDays[k]);
     requested[k] = texts[k];
   }
   widgets::choices("ticket_requested", requested, static_cast<int>(std::size(kRequestedDays)), &d.requested_days, 3);

@@ -82,7 +82,7 @@ void review(ScreenContext& ctx) {
   widgets::heading(tr(S::tickets_recheck));
   const app::CallbackCoverage c = s.tickets().callback_coverage(month);
   char line[160];
-  std::snprintf(line, sizeof line, tr(S::tickets_coverage), c.owed, c.done, c.problems);
+  app::i18n::format_to(line, sizeof line, S::tickets_coverage, c.owed, c.done, c.problems);
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.done < c.owed ? colors::warn : colors::ok), "%s", line);
   automation().record_last_item("tickets_coverage", line, "label");
   int index = 0;

@@ -61,19 +61,19 @@ void draw_ticket_alerts(ScreenContext& ctx) {
   if (overdue == 0 && due.empty() && owed == 0) return;
   char line[128];
   if (overdue > 0) {
-    std::snprintf(line, sizeof line, tr(S::tickets_overdue_alert), overdue);
+    app::i18n::format_to(line, sizeof line, S::tickets_overdue_alert, overdue);
     if (widgets::button("today_overdue", line, -1, widgets::Tone::danger)) open_list(ctx, 1);
   }
   if (!due.empty()) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::today_due_title));
     for (std::size_t i = 0; i < due.size() && i < kShown; ++i) due_row(ctx, *due[i], static_cast<int>(i));
     if (due.size() > kShown) {
-      std::snprintf(line, sizeof line, tr(S::today_due_more), static_cast<int>(due.size() - kShown));
+      app::i18n::format_to(line, sizeof line, S::today_due_more, static_cast<int>(due.size() - kShown));
       if (widgets::button("today_due_more", line, -1, widgets::Tone::quiet)) open_list(ctx, 0);
     }
   }
   if (owed > 0) {
-    std::snprintf(line, sizeof line, tr(S::tickets_callbacks_alert), static_cast<int>(owed));
+    app::i18n::format_to(line, sizeof line, S::tickets_callbacks_alert, static_cast<int>(owed));
     if (widgets::button("today_callbacks", line, -1, widgets::Tone::normal)) open_list(ctx, 2);
   }
   ImGui::Dummy(ImVec2(0, ui().css(8)));

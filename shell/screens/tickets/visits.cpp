@@ -30,7 +30,7 @@ void draw_visits_due(ScreenContext& ctx) {
   if (plan.households == 0) return;
   widgets::heading(tr(S::visits_title));
   char line[160];
-  std::snprintf(line, sizeof line, tr(S::visits_progress), plan.visited, plan.households, static_cast<int>(plan.due_this_week.size()));
+  app::i18n::format_to(line, sizeof line, S::visits_progress, plan.visited, plan.households, static_cast<int>(plan.due_this_week.size()));
   ImGui::PushStyleColor(ImGuiCol_Text, colors::muted);
   ImGui::TextWrapped("%s", line);  // a phone's width, in English, takes two lines
   ImGui::PopStyleColor();
