@@ -4,6 +4,7 @@
 // here and one more handover::ItemKind.
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <unordered_map>
 
 #include "app/core/local_time.hpp"
@@ -67,8 +68,9 @@ void tickets_due(const Session& s, const HandoverMoment& m, std::vector<Handover
   std::unordered_map<Id, const UnitRow*, IdHash> units;
   for (const UnitRow& u : s.estate().unit_rows()) units.emplace(u.id, &u);
   for (const Ticket* t : s.tickets().open_tickets()) {
-    const auto next = s.tickets().next_deadline(*t);
-    if (!next) continue;
+    const auto due = s.tickets().next_due(*t);  // when, and which deadline it is
+    if (!due) continue;
+    const std::optional<std::int64_t> next = due->at;
     const bool overdue = m.now > *next;
     const std::string when = short_local(*next, m.offset), what = ticket_text(units, *t);
     if (t->status == tickets::Status::done && tickets::needs_callback(t->kind)) {
@@ -76,8 +78,7 @@ void tickets_due(const Session& s, const HandoverMoment& m, std::vector<Handover
     } else if (overdue) {
       out.push_back({ItemKind::overdue_ticket, t->id, *next, true, format(S::handover_item_ticket_overdue, what.c_str(), when.c_str())});
     } else if (*next <= m.next_shift_end) {
-      const auto due = s.tickets().next_due(*t);
-      const char* kind = i18n::tr(tickets::deadline_label(due ? due->kind : tickets::DeadlineKind::resolve));
+      const char* kind = i18n::tr(tickets::deadline_label(due->kind));
       out.push_back({ItemKind::ticket_due, t->id, *next, false, format(S::handover_item_ticket_due, what.c_str(), kind, when.c_str())});
     }
   }
