@@ -134,15 +134,22 @@ export async function tap(page, id) {
 export async function replaceText(page, id, text) {
   for (let attempt = 0; ; attempt++) {
     await tap(page, id);
-    if ((await widget(page, id)).selected) break;
-    if (attempt === 3) throw new Error(`${id} never took the keyboard`);
+    // Keys go to the page's hidden text input, focused a frame after the
+    // field becomes active: typing before that is lost.
+    const ready = await page.waitForFunction((wid) => window.butlerTest.widget(wid)?.selected && document.activeElement
+      && /^(INPUT|TEXTAREA)$/.test(document.activeElement.tagName), id, { timeout: 3000, polling: 50 }).then(() => true, () => false);
+    if (ready) {
+      const held = (await widget(page, id)).label;
+      await page.keyboard.press('End');
+      for (let i = 0; i < [...held].length; i++) await page.keyboard.press('Backspace');
+      await page.keyboard.insertText(text);
+      const shown = await page.waitForFunction(([wid, want]) => window.butlerTest.widget(wid)?.label === want, [id, text],
+        { timeout: 3000, polling: 50 }).then(() => true, () => false);
+      if (shown) return;
+    }
+    if (attempt === 3) throw new Error(`${id} never showed "${text}" (holds "${(await widget(page, id)).label}")`);
     await frames(page, 6);
   }
-  const held = (await widget(page, id)).label;
-  await page.keyboard.press('End');
-  for (let i = 0; i < [...held].length; i++) await page.keyboard.press('Backspace');
-  await page.keyboard.insertText(text);
-  await page.waitForFunction(([wid, want]) => window.butlerTest.widget(wid)?.label === want, [id, text], { timeout: 15000, polling: 50 });
 }
 
 // One CDP session per page for touch input, kept open: detaching a CDP
