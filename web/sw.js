@@ -42,6 +42,8 @@ self.addEventListener('fetch', function (event) {
   if (request.method !== 'GET') return;
   var url = new URL(request.url);
   if (url.origin !== self.location.origin || url.pathname.indexOf('/api/') !== -1) return;  // sync: network only
+  // The office page is its own page, not the app: always from the network.
+  if (/\/office(\.html|\.js)?\/?$/.test(url.pathname)) return;
   if (request.mode === 'navigate') {
     // The page of this build, from this build's cache; the network only if absent.
     event.respondWith(caches.open(CACHE).then(function (cache) {

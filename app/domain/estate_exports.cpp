@@ -84,9 +84,9 @@ CsvRows export_photos(const ExportInput& in) {
 }  // namespace
 
 void add_estate_exports(ExportRegistry& registry) {
-  registry.add("units", export_units);
-  registry.add("residents", export_residents);
-  registry.add("photos", export_photos);
+  registry.add("units", app::i18n::S::export_units_title, export_units);
+  registry.add("residents", app::i18n::S::export_residents_title, export_residents);
+  registry.add("photos", app::i18n::S::export_photos_title, export_photos);
 }
 
 }  // namespace app::office

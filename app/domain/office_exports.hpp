@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/domain/replica.hpp"
+#include "app/i18n/catalogue.hpp"
 
 namespace app::office {
 
@@ -28,12 +29,21 @@ using ExportFn = std::function<CsvRows(const ExportInput&)>;
 
 class ExportRegistry {
  public:
-  void add(std::string name, ExportFn fn) { fns_[std::move(name)] = std::move(fn); }
+  // `title`: what the office page calls the file (工单, Tickets).
+  void add(std::string name, i18n::S title, ExportFn fn);
   const ExportFn* find(std::string_view name) const;
-  std::vector<std::string> names() const;
+  // In the order they were added: the workflows' order (app/workflows.cmake),
+  // each workflow's exports as it lists them; the office page's order.
+  std::vector<std::string> names() const { return order_; }
+  i18n::S title(std::string_view name) const;  // of a registered name
 
  private:
-  std::map<std::string, ExportFn, std::less<>> fns_;
+  struct Entry {
+    i18n::S title;
+    ExportFn fn;
+  };
+  std::map<std::string, Entry, std::less<>> entries_;
+  std::vector<std::string> order_;
 };
 
 }  // namespace app::office

@@ -28,6 +28,6 @@ CsvRows export_handovers(const ExportInput& in) {
 
 }  // namespace
 
-void add_handover_exports(ExportRegistry& registry) { registry.add("handovers", export_handovers); }
+void add_handover_exports(ExportRegistry& registry) { registry.add("handovers", app::i18n::S::export_handovers_title, export_handovers); }
 
 }  // namespace app::office

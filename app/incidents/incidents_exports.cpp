@@ -39,7 +39,7 @@ CsvRows export_incidents(const ExportInput& in) {
 }  // namespace
 
 void add_incidents_exports(ExportRegistry& registry) {
-  registry.add("incidents", export_incidents);
+  registry.add("incidents", app::i18n::S::export_incidents_title, export_incidents);
 }
 
 }  // namespace app::office

@@ -82,6 +82,6 @@ CsvRows export_keys(const ExportInput& in) {
 
 }  // namespace
 
-void add_keys_exports(ExportRegistry& registry) { registry.add("keys", export_keys); }
+void add_keys_exports(ExportRegistry& registry) { registry.add("keys", app::i18n::S::export_keys_title, export_keys); }
 
 }  // namespace app::office

@@ -61,6 +61,6 @@ CsvRows export_renovations(const ExportInput& in) {
 
 }  // namespace
 
-void add_renovation_exports(ExportRegistry& registry) { registry.add("renovations", export_renovations); }
+void add_renovation_exports(ExportRegistry& registry) { registry.add("renovations", app::i18n::S::export_renovations_title, export_renovations); }
 
 }  // namespace app::office

@@ -127,8 +127,8 @@ CsvRows export_findings(const ExportInput& in) {
 }  // namespace
 
 void add_rounds_exports(ExportRegistry& registry) {
-  registry.add("rounds", export_rounds);
-  registry.add("findings", export_findings);
+  registry.add("rounds", app::i18n::S::export_rounds_title, export_rounds);
+  registry.add("findings", app::i18n::S::export_findings_title, export_findings);
 }
 
 }  // namespace app::office

@@ -9,6 +9,7 @@
 #include "app/domain/validate_op.hpp"
 #include "app/ops/codec.hpp"
 #include "app/server/office_import.hpp"
+#include "app/server/office_page.hpp"
 #include "app/server/server_ports.hpp"
 
 namespace server {
@@ -218,10 +219,20 @@ int run_admin(const std::vector<std::string>& a, ServerStore& store, std::FILE* 
     std::fprintf(out, "%s: %s", c.value().name.c_str(), import_report_text(plan.value(), dry_run).c_str());
     return 0;
   }
-  if (cmd == "import-template" && a.size() == 2) {
+  if (cmd == "import-template" && (a.size() == 2 || (a.size() == 4 && a[2] == "--xlsx"))) {
     const auto kind = app::import_kind_named(a[1]);
     if (!kind) return fail(bad("bad_kind", "unknown kind " + a[1]));
-    std::fputs(app::import_template_csv(*kind).c_str(), out);
+    if (a.size() == 2) {
+      std::fputs(app::import_template_csv(*kind).c_str(), out);
+      return 0;
+    }
+    auto book = import_template_xlsx(*kind);
+    if (!book.ok()) return fail(book.error());
+    std::ofstream file(a[3], std::ios::binary | std::ios::trunc);
+    file.write(book.value().data(), static_cast<std::streamsize>(book.value().size()));
+    file.close();
+    if (!file) return fail(bad("write_failed", "cannot write " + a[3]));
+    std::fprintf(out, "%s: %zu bytes\n", a[3].c_str(), book.value().size());
     return 0;
   }
   if (cmd == "list-communities" && a.size() == 1) {
@@ -240,7 +251,7 @@ int run_admin(const std::vector<std::string>& a, ServerStore& store, std::FILE* 
                "  revoke-devices CODE                      (a lost tablet: its token stops working)\n"
                "  import COMMUNITY KIND FILE [--dry-run]   (KIND: units, residents, staff, keys, zones,\n"
                "                                            checkpoints, prices; FILE: .xlsx or CSV; all or nothing)\n"
-               "  import-template KIND                     (the CSV template of a kind, to stdout)\n"
+               "  import-template KIND [--xlsx FILE]       (the template of a kind: CSV to stdout, or .xlsx to FILE)\n"
                "  list-communities\n");
   return 2;
 }

@@ -45,12 +45,16 @@ void mount_api(httplib::Server& http, SyncService& service) {
     }
     write(res, std::move(r));
   });
-  http.Get(R"(/api/v1/import/templates/([a-z_]+)\.csv)", [](const httplib::Request& req, httplib::Response& res) {
-    Reply r = SyncService::import_template(req.matches[1].str());
+  http.Get(R"(/api/v1/import/templates/([a-z_]+)\.(csv|xlsx))", [](const httplib::Request& req, httplib::Response& res) {
+    Reply r = SyncService::import_template(req.matches[1].str(), req.matches[2].str());
     if (r.status == 200) {
-      res.set_header("Content-Disposition", "attachment; filename=\"" + req.matches[1].str() + "-template.csv\"");
+      res.set_header("Content-Disposition",
+                     "attachment; filename=\"" + req.matches[1].str() + "-template." + req.matches[2].str() + "\"");
     }
     write(res, std::move(r));
+  });
+  http.Get("/api/v1/office/catalog", [&service](const httplib::Request& req, httplib::Response& res) {
+    write(res, service.office_catalog(auth(req)));
   });
   // The file is the body; ?file= names it for the import's record, ?dry_run=1 only plans.
   http.Post(R"(/api/v1/import/([a-z_]+))", [&service](const httplib::Request& req, httplib::Response& res) {

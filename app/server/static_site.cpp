@@ -74,6 +74,7 @@ void mount_static_site(httplib::Server& http, const std::string& site_dir) {
   http.Get(R"(/(.*))", [root](const httplib::Request& req, httplib::Response& res) {
     std::string rel = req.matches[1];
     if (rel.empty()) rel = "index.html";
+    if (rel == "office") rel = "office.html";  // the office page's short address
     const std::filesystem::path full = std::filesystem::weakly_canonical(root / rel);
     // Never serve outside the site folder.
     const auto r = root.string(), f = full.string();
@@ -93,7 +94,7 @@ void mount_static_site(httplib::Server& http, const std::string& site_dir) {
     res.set_header("Vary", "Accept-Encoding");
     // The page and the service worker decide which build runs: always asked
     // again. Everything else is named by its build (?v=): kept for good.
-    const bool decides_build = rel == "index.html" || rel == "sw.js" || rel == "bench-hello.html";
+    const bool decides_build = rel == "index.html" || rel == "office.html" || rel == "sw.js" || rel == "bench-hello.html";
     res.set_header("Cache-Control", decides_build ? "no-cache" : (req.has_param("v") ? "public, max-age=31536000, immutable" : "no-cache"));
     if (!encoding) {
       res.set_content(std::move(body), mime_type(f));  // httplib compresses text itself

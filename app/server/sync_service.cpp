@@ -2,13 +2,17 @@
 
 #include <unordered_set>
 
+#include <nlohmann/json.hpp>
+
 #include "app/core/build_version.hpp"
 #include "app/core/sha256.hpp"
 #include "app/demo/demo_community.hpp"
+#include "app/domain/role_labels.hpp"
 #include "app/domain/validate_op.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/ops/codec.hpp"
 #include "app/server/office_import.hpp"
+#include "app/server/office_page.hpp"
 #include "app/server/server_ports.hpp"
 #include "app/sync/sync_json.hpp"
 #include "app/sync/wire.hpp"
@@ -192,11 +196,7 @@ Reply SyncService::import_sheet(std::string_view authorization, std::string_view
   if (!device.ok()) return error_reply(401, device.error().code, device.error().message);
   const auto kind = app::import_kind_named(kind_word);
   if (!kind) return error_reply(404, "not_found", words(S::err_not_found));
-  const std::int64_t role = device.value().role;
-  const bool lead = role == static_cast<std::int64_t>(app::Role::head_butler) || role == static_cast<std::int64_t>(app::Role::manager);
-  // Staff sheets set roles and hand out PINs: the manager's alone.
-  const bool allowed = *kind == app::ImportKind::staff ? role == static_cast<std::int64_t>(app::Role::manager) : lead;
-  if (!allowed) return error_reply(403, "forbidden", words(S::err_sync_forbidden, "role"));
+  if (!may_import(device.value().role, *kind)) return error_reply(403, "forbidden", words(S::err_sync_forbidden, "role"));
   if (body.size() > limits_.import_body) return error_reply(413, "too_large", words(S::err_sync_bad_request, "file too large"));
   auto community = store_.community(device.value().community);
   auto me = store_.find_staff(device.value().staff_code);
@@ -208,10 +208,28 @@ Reply SyncService::import_sheet(std::string_view authorization, std::string_view
   return Reply{200, import_report_json(plan.value(), dry_run, true)};
 }
 
-Reply SyncService::import_template(std::string_view kind_word) {
+Reply SyncService::import_template(std::string_view kind_word, std::string_view format) {
   const auto kind = app::import_kind_named(kind_word);
   if (!kind) return error_reply(404, "not_found", words(S::err_not_found));
-  return Reply{200, app::import_template_csv(*kind), "text/csv; charset=utf-8"};
+  if (format == "csv") return Reply{200, app::import_template_csv(*kind), "text/csv; charset=utf-8"};
+  if (format != "xlsx") return error_reply(404, "not_found", words(S::err_not_found));
+  auto book = import_template_xlsx(*kind);
+  if (!book.ok()) return error_reply(500, "server_error", words(S::err_sync_server, book.error().message));
+  return Reply{200, std::move(book).value(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"};
+}
+
+Reply SyncService::office_catalog(std::string_view authorization) {
+  auto device = authorize(authorization);
+  if (!device.ok()) return error_reply(401, device.error().code, device.error().message);
+  auto community = store_.community(device.value().community);
+  if (!community) return error_reply(401, "unauthorized", words(S::err_sync_unauthorized));
+  nlohmann::json j = nlohmann::json::parse(office_catalog_json(exports_, device.value().role));
+  const auto role = static_cast<app::Role>(device.value().role);
+  j["me"] = {{"code", device.value().staff_code},
+             {"role_zh", app::i18n::tr(app::role_label(role), app::i18n::Lang::zh_CN)},
+             {"role_en", app::i18n::tr(app::role_label(role), app::i18n::Lang::en)},
+             {"community", community->name}};
+  return Reply{200, j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)};
 }
 
 }  // namespace server

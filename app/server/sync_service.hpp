@@ -47,8 +47,12 @@ class SyncService {
   // would change, nothing stored.
   Reply import_sheet(std::string_view authorization, std::string_view kind, std::string_view body,
                      std::string_view file_name, bool dry_run);
-  // The template of an import kind (CSV with BOM): no data in it, no token needed.
-  static Reply import_template(std::string_view kind);
+  // The template of an import kind, "csv" (with BOM) or "xlsx": no data in
+  // it, no token needed.
+  static Reply import_template(std::string_view kind, std::string_view format);
+  // What the office page offers the token's person (app/server/office_page.hpp),
+  // with who they are: {"me":{"code","role_zh","role_en","community"},"exports":…,"imports":…}.
+  Reply office_catalog(std::string_view authorization);
   Reply health() const;
 
   const Limits& limits() const { return limits_; }

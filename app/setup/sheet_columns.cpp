@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 
 #include "app/core/local_time.hpp"
 
@@ -99,6 +100,14 @@ std::string header_key(std::string_view cell) {
 
 std::string_view import_kind_key(ImportKind kind) { return kKinds[static_cast<int>(kind)].key; }
 std::string_view import_kind_title(ImportKind kind) { return kKinds[static_cast<int>(kind)].title; }
+
+i18n::S import_kind_label(ImportKind kind) {
+  using i18n::S;
+  constexpr S kLabels[] = {S::setup_kind_units, S::setup_kind_residents, S::setup_kind_staff,  S::setup_kind_keys,
+                           S::setup_kind_zones, S::setup_kind_checkpoints, S::setup_kind_prices};
+  static_assert(std::size(kLabels) == kImportKindCount);
+  return kLabels[static_cast<int>(kind)];
+}
 
 std::optional<ImportKind> import_kind_named(std::string_view word) {
   for (const KindWords& k : kKinds) {

@@ -14,6 +14,7 @@
 #include "app/core/roles.hpp"
 #include "app/core/sheet.hpp"
 #include "app/domain/estate.hpp"
+#include "app/i18n/catalogue.hpp"
 
 namespace app {
 
@@ -25,6 +26,7 @@ constexpr bool is_import_kind(std::int64_t v) { return v >= 0 && v < kImportKind
 // word (住户) is accepted too.
 std::string_view import_kind_key(ImportKind kind);
 std::string_view import_kind_title(ImportKind kind);  // 住户
+i18n::S import_kind_label(ImportKind kind);           // its name on screens, in either language
 std::optional<ImportKind> import_kind_named(std::string_view word);
 
 struct ImportColumn {

@@ -115,9 +115,9 @@ CsvRows export_visits(const ExportInput& in) {
 }  // namespace
 
 void add_tickets_exports(ExportRegistry& registry) {
-  registry.add("tickets", export_tickets);
-  registry.add("callbacks", export_callbacks);
-  registry.add("visits", export_visits);
+  registry.add("tickets", app::i18n::S::export_tickets_title, export_tickets);
+  registry.add("callbacks", app::i18n::S::export_callbacks_title, export_callbacks);
+  registry.add("visits", app::i18n::S::export_visits_title, export_visits);
 }
 
 }  // namespace app::office

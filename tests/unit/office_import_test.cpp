@@ -15,42 +15,11 @@
 #include "app/setup/setup_index.hpp"
 #include "app/sync/wire.hpp"
 #include "fakes.hpp"
+#include "office_fixture.hpp"
 
 using namespace app;
 
 namespace {
-
-struct Office {
-  std::unique_ptr<server::ServerStore> store = std::move(server::ServerStore::open(":memory:")).value();
-  fakes::Clock clock;
-  fakes::Random random{11};
-  server::ServerWriter w{*store, clock, random};
-  server::CommunityRow community = server::create_community(w, *store, "幸福里", "杭州市").value();
-
-  Result<ImportPlan> import(ImportKind kind, std::string_view file, bool dry_run = false) {
-    return server::import_file(w, *store, community, {kind, "office.csv", {}, dry_run}, file);
-  }
-  ImportPlan must(ImportKind kind, std::string_view file) {
-    auto r = import(kind, file);
-    INFO((r.ok() ? std::string() : r.error().message));
-    REQUIRE(r.ok());
-    return std::move(r).value();
-  }
-  MasterData data() {
-    std::vector<Op> ops;
-    auto records = store->all_records(community.id);
-    for (const auto& rec : records.value()) ops.push_back(decode_op(rec).value());
-    Replica replica;
-    replica.add(std::move(ops));
-    return replica.data();
-  }
-  std::int64_t ops() { return store->op_count(community.id); }
-  // The estate every later kind stands on.
-  void estate() {
-    must(ImportKind::units, "楼栋,单元,房号,楼层,状态\n1栋,1,101,1,已入住\n1栋,1,102,1,空置\n2栋,1,201,2,已入住\n");
-    must(ImportKind::staff, "工号,姓名,岗位,初始PIN\nGJ001,王管家,客服管家,135790\nZG001,李主管,大管家,\nBJ001,陈保洁,保洁,\n");
-  }
-};
 
 std::string gbk(const std::string& utf8) {
   iconv_t cd = iconv_open("GB18030", "UTF-8");
@@ -301,7 +270,7 @@ TEST_CASE("the upload: a lead's token imports into the lead's community, staff s
   const std::string head = token("ZG002", "112233", 3);
   CHECK(service.import_sheet(head, "staff", "工号,姓名,岗位\nGJ002,新人,客服管家\n", "", false).status == 403);
   CHECK(service.import_sheet(head, "prices", "项目,单位,单价\n换灯泡,个,15\n", "", false).status == 200);
-  auto tmpl = server::SyncService::import_template("residents");
+  auto tmpl = server::SyncService::import_template("residents", "csv");
   CHECK(tmpl.status == 200);
   CHECK(tmpl.body.rfind("\xEF\xBB\xBF楼栋,单元,房号,姓名,身份,电话,入住日期,迁出日期,职业\r\n", 0) == 0);
 }

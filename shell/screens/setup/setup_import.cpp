@@ -25,9 +25,6 @@ using app::i18n::tr;
 namespace shell {
 namespace {
 
-constexpr S kKindNames[] = {S::setup_kind_units, S::setup_kind_residents, S::setup_kind_staff, S::setup_kind_keys,
-                            S::setup_kind_zones, S::setup_kind_checkpoints, S::setup_kind_prices};
-
 void send(SyncDriver& sync, SetupUi& st, bool dry_run) {
   st.import_busy = true;
   const std::string kind(app::import_kind_key(static_cast<app::ImportKind>(st.import_kind)));
@@ -58,8 +55,8 @@ void draw_setup_import(ScreenContext& ctx) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colors::muted));
   ImGui::TextWrapped("%s", tr(S::setup_import_hint));
   ImGui::PopStyleColor();
-  const char* kinds[std::size(kKindNames)];
-  for (std::size_t k = 0; k < std::size(kKindNames); ++k) kinds[k] = tr(kKindNames[k]);
+  const char* kinds[app::kImportKindCount];
+  for (std::int64_t k = 0; k < app::kImportKindCount; ++k) kinds[k] = tr(app::import_kind_label(static_cast<app::ImportKind>(k)));
   if (widgets::choices("setup_import_kind", kinds, static_cast<int>(std::size(kinds)), &st.import_kind, 4)) {
     st.import_checked = false;
     st.import_summary.clear();
