@@ -33,6 +33,10 @@ const char* text_in(i18n::Lang lang, const char* zh, const char* en) { return la
 
 std::int64_t whole_minutes(std::int64_t ms) { return ms >= 0 ? (ms + 30000) / 60000 : -((-ms + 30000) / 60000); }
 
+std::string finished_duration(std::int64_t ms, i18n::Lang lang) {
+  return fmt_int(S::incident_minutes, lang, whole_minutes(ms < 0 ? 0 : ms));
+}
+
 std::string incident_place_label(const Incident& i, const MasterData& d) {
   std::string out;
   if (auto u = d.units.find(i.unit); !i.unit.is_nil() && u != d.units.end()) {
@@ -59,7 +63,12 @@ IncidentReport make_incident_report(const Incident& i, const MasterData& d, i18n
   r.fields.push_back({tr(S::incident_report_kind), text_in(lang, list.zh, list.en)});
   r.fields.push_back({tr(S::incident_report_time), i.started_ms > 0 ? format_local(i.started_ms, offset) : std::string()});
   r.fields.push_back({tr(S::incident_report_ended), i.closed() ? format_local(i.closed_ms, offset) : tr(S::incident_report_in_progress)});
-  r.fields.push_back({tr(S::incident_report_place), incident_place_label(i, d)});
+  // A lift entrapment's place is its 具体方位 (below) unless the incident names a
+  // unit, building or place of its own: the same words are not written twice.
+  const std::string place = incident_place_label(i, d);
+  if (i.kind != incidents::Kind::lift_entrapment || place != i.lift_location) {
+    r.fields.push_back({tr(S::incident_report_place), place});
+  }
   if (i.kind == incidents::Kind::lift_entrapment) {
     r.fields.push_back({tr(S::incident_report_lift_number), i.lift_number});
     r.fields.push_back({tr(S::incident_report_lift_location), i.lift_location});
@@ -100,7 +109,7 @@ IncidentReport make_incident_report(const Incident& i, const MasterData& d, i18n
   }
 
   if (auto rescue = incidents::time_to_rescue_ms(i)) {
-    r.closing.push_back({tr(S::incident_report_rescue_time), fmt_int(S::incident_minutes, lang, whole_minutes(*rescue))});
+    r.closing.push_back({tr(S::incident_report_rescue_time), finished_duration(*rescue, lang)});
   }
   r.closing.push_back({tr(S::incident_report_outcome), i.outcome});
   // 当班人填写《特别事件报告》: whoever closed it, else whoever started it.

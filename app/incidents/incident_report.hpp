@@ -47,5 +47,9 @@ IncidentReport make_incident_report(const Incident& incident, const MasterData& 
 std::string incident_place_label(const Incident& incident, const MasterData& data);
 // Whole minutes, rounded to the nearest (a rescue of 34 min 40 s is 35 minutes).
 std::int64_t whole_minutes(std::int64_t ms);
+// A finished span (the time to rescue, the time an incident took) as the
+// report writes it, "35 分钟": the list's pill and the page's clock say the
+// same figure once the clock has stopped (only a running clock shows seconds).
+std::string finished_duration(std::int64_t ms, i18n::Lang lang);
 
 }  // namespace app

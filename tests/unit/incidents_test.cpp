@@ -188,6 +188,29 @@ TEST_CASE("a lift entrapment from one tap to the major-incident report — each 
   i18n::set_current_language(i18n::Lang::zh_CN);
 }
 
+TEST_CASE("a lift's report names its place once, and a stopped clock reads the report's whole minutes") {
+  i18n::set_current_language(i18n::Lang::zh_CN);
+  Device d(3, 3);
+  NewIncident lift;
+  lift.kind = Kind::lift_entrapment;
+  const Id id = d.session.incidents().start_incident(lift).value();
+  IncidentPlace where;  // no unit or building: the lift's location is the place
+  where.lift_number = "3-2";
+  where.lift_location = "3栋2单元东侧客梯";
+  REQUIRE(d.session.incidents().set_incident_place(id, where).ok());
+  const IncidentReport r = d.session.incidents().incident_report(id);
+  CHECK_FALSE(field(r.fields, "地点"));
+  CHECK(field(r.fields, "具体方位")->value == "3栋2单元东侧客梯");
+  // With a unit of its own, both are said: where the lift is and which unit called.
+  where.unit = d.unit();
+  REQUIRE(d.session.incidents().set_incident_place(id, where).ok());
+  CHECK(field(d.session.incidents().incident_report(id).fields, "地点"));
+  // 19 min 37 s: 20 分钟 in the report, the list's pill and the stopped clock alike.
+  CHECK(finished_duration(19 * kMinute + 37000, i18n::Lang::zh_CN) == "20 分钟");
+  CHECK(finished_duration(19 * kMinute + 29000, i18n::Lang::en) == "19 min");
+  CHECK(finished_duration(-5, i18n::Lang::zh_CN) == "0 分钟");
+}
+
 TEST_CASE("a step's time corrected afterwards — the report says so, a correction needs the step and a sane time") {
   i18n::set_current_language(i18n::Lang::zh_CN);
   Device d(2, 2);

@@ -32,9 +32,11 @@ IncidentClock draw_incident_clock(ScreenContext& ctx, const app::Incident& i) {
   const auto rescue = inc::time_to_rescue_ms(i);
   const std::int64_t end = i.closed() ? i.closed_ms : ctx.session.now_ms();
   const std::int64_t ms = rescue ? *rescue : end - i.started_ms;
+  const bool stopped = i.closed() || rescue;
+  // Running: minutes and seconds. Stopped: the report's whole minutes, as the list shows it.
   IncidentClock out{std::string(tr(rescue ? S::incident_report_rescue_time : i.closed() ? S::inc_took : S::inc_elapsed)) + "  " +
-                    incident_duration(ms),
-                i.closed() || rescue ? colors::ok : colors::danger};
+                        (stopped ? app::finished_duration(ms, app::i18n::current_language()) : incident_duration(ms)),
+                    stopped ? colors::ok : colors::danger};
   ImGui::PushFont(ui().fonts->title());
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(out.color), "%s", out.text.c_str());
   ImGui::PopFont();

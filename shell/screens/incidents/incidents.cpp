@@ -93,7 +93,8 @@ void incident_row(ScreenContext& ctx, const app::Incident& i, const char* id) {
     color = colors::danger;
   } else if (auto rescue = inc::time_to_rescue_ms(i)) {
     char text[96];
-    std::snprintf(text, sizeof text, tr(S::inc_rescue_pill), incident_duration(*rescue).c_str());
+    std::snprintf(text, sizeof text, tr(S::inc_rescue_pill),
+                  app::finished_duration(*rescue, app::i18n::current_language()).c_str());  // the report's figure
     pill = text;
   } else {
     pill = tr(S::inc_status_closed);
