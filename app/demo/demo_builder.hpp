@@ -9,6 +9,7 @@
 
 #include "app/core/id.hpp"
 #include "app/core/ports.hpp"
+#include "app/demo/demo_community.hpp"
 #include "app/domain/master_data.hpp"
 #include "app/ops/op.hpp"
 #include "app/rounds/checklist_types.hpp"
@@ -44,7 +45,7 @@ struct Builder {
   DemoRandom rng;
   Id device;
   Id actor;
-  std::int64_t wall_ms = 1767196800000;  // 2026-01-01 00:00 +08:00: the demo's records predate any real use
+  std::int64_t wall_ms = kDemoDayMs;  // the demo's day (DemoOptions::day_ms): its records all precede it
   std::uint32_t logical = 0;
   std::vector<Op> ops;
 

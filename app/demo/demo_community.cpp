@@ -43,6 +43,13 @@ constexpr std::array<CheckpointPlan, 10> kBuildingCheckpoints = {{
 
 }  // namespace
 
+std::int64_t demo_day_of(std::int64_t now_ms) {
+  constexpr std::int64_t kDay = 86400000, kBeijing = 8 * 3600000;
+  const std::int64_t local = now_ms + kBeijing;
+  const std::int64_t days = local >= 0 ? local / kDay : (local - kDay + 1) / kDay;
+  return days * kDay - kBeijing;
+}
+
 Id demo_device_id(std::uint64_t seed) {
   demo_detail::DemoRandom rng(seed);
   return Id::random(rng);
@@ -50,7 +57,7 @@ Id demo_device_id(std::uint64_t seed) {
 
 DemoCommunity generate_demo(const DemoOptions& options) {
   const int scale = options.scale < 1 ? 1 : options.scale;
-  Builder b{DemoRandom(options.seed), {}, {}, 1767196800000, 0, {}};
+  Builder b{DemoRandom(options.seed), {}, {}, options.day_ms, 0, {}};
   b.device = b.new_id();
   DemoCommunity out;
   out.device = b.device;

@@ -2,6 +2,7 @@
 // last day's register, a year of rounds (benchmarks), the paid-repair price
 // list, two renovations. Each mirrors its service's commands field for field.
 #include <array>
+#include <cstdio>
 #include <string>
 
 #include "app/core/local_time.hpp"
@@ -32,7 +33,7 @@ void add_key_cabinet(Builder& b, const std::vector<DemoUnit>& units, const std::
                      const std::vector<Id>& buildings, const Id& head_butler, const Id& front_desk, const Id& engineer,
                      const Id& duty_butler) {
   constexpr std::int64_t kMinute = 60000, kHour = 60 * kMinute;
-  const std::int64_t day_before = b.wall_ms - 24 * kHour;  // 2025-12-31 00:00 Beijing
+  const std::int64_t day_before = b.wall_ms - 24 * kHour;  // the day before the demo's, 00:00 Beijing
   const std::int64_t filed_at = day_before - 30 * 24 * kHour;
   std::vector<Id> model_keys, renovating_keys, vacant_keys;
   for (const DemoUnit& u : units) {
@@ -123,7 +124,7 @@ void add_key_cabinet(Builder& b, const std::vector<DemoUnit>& units, const std::
 void add_round_history(Builder& b, int days, const std::vector<Id>& zones, const std::vector<Id>& butlers,
                        const std::vector<std::vector<RouteCheckpoint>>& routes, const Id& head_butler) {
   constexpr std::int64_t kDayMs = 86400000, kMinute = 60000;
-  const std::int64_t end_ms = b.wall_ms;  // midnight that starts 2026-01-01, Beijing time
+  const std::int64_t end_ms = b.wall_ms;  // the midnight that starts the demo's day, Beijing time
   std::vector<std::vector<std::int64_t>> meters(routes.size());  // each stop's meter only goes up
   for (std::size_t z = 0; z < routes.size(); ++z) meters[z].assign(routes[z].size(), 1000);
   for (int back = days; back >= 1; --back) {
@@ -216,7 +217,15 @@ void add_renovations(Builder& b, std::uint64_t seed, const DemoStaff& staff, con
   const DemoRandom estate_rng = b.rng;
   b.rng = DemoRandom(seed ^ 0x5245'4E4F'5641'5445ull);  // "RENOVATE"
   constexpr std::int64_t kDay = 86400000, kHour = 3600000;
-  const std::int64_t demo_day = b.wall_ms;  // 2026-01-01 00:00, Beijing time
+  const std::int64_t demo_day = b.wall_ms;  // the demo's day, 00:00 Beijing time
+  // Calendar days (yyyymmdd) and pass numbers counted from the demo's day, so a
+  // demo tried on any day reads as recent (comments: for the fixed 2026-01-01).
+  auto day = [&](std::int64_t days_from_demo_day) { return local_time(demo_day + days_from_demo_day * kDay).day; };
+  auto pass_number = [&](std::int64_t at, int n) {
+    char text[32];
+    std::snprintf(text, sizeof text, "ZX-%04d-%03d", static_cast<int>(local_time(at).day / 10000), n);
+    return std::string(text);
+  };
   auto by = [&](OpKind kind, const Id& entity, const Id& actor) -> Payload& {
     Op& op = b.emit(kind, entity);
     op.actor = actor;
@@ -227,11 +236,11 @@ void add_renovations(Builder& b, std::uint64_t seed, const DemoStaff& staff, con
     p.set(F::parent, app.to_hex()).set(F::reno_stage, static_cast<std::int64_t>(to)).set(F::at_ms, at);
     return p;
   };
-  auto pass = [&](const Id& app, const char* number, const char* worker, std::int64_t at) {
+  auto pass = [&](const Id& app, const std::string& number, const char* worker, std::int64_t at) {
     const Id id = b.new_id();
     by(OpKind::renovation_pass, id, staff.butler)
         .set(F::parent, app.to_hex()).set(F::pass_state, std::int64_t{0})
-        .set(F::number, std::string(number)).set(F::name, std::string(worker)).set(F::at_ms, at);
+        .set(F::number, number).set(F::name, std::string(worker)).set(F::at_ms, at);
     return id;
   };
   using renovation::Stage;
@@ -243,53 +252,54 @@ void add_renovations(Builder& b, std::uint64_t seed, const DemoStaff& staff, con
     by(OpKind::renovation_applied, app, staff.front_desk)
         .set(F::unit, units[0].unit.to_hex()).set(F::name, units[0].owner).set(F::contractor, std::string("杭州美居装饰工程有限公司"))
         .set(F::phone, std::string("0571-86650123")).set(F::note, std::string("全屋硬装：水电改造、厨卫防水、铺砖、吊顶"))
-        .set(F::planned_start, std::int64_t{20251215}).set(F::planned_end, std::int64_t{20260315}).set(F::at_ms, t0);
+        .set(F::planned_start, day(-17)).set(F::planned_end, day(73)).set(F::at_ms, t0);  // 2025-12-15, 2026-03-15
     stage(app, Stage::pre_reviewed, t0 + 2 * kDay, staff.butler);
     stage(app, Stage::approved, t0 + 4 * kDay, staff.engineer);
     stage(app, Stage::fees_paid, t0 + 5 * kDay, staff.front_desk)
         .set(F::deposit_cents, std::int64_t{300000}).set(F::waste_fee_cents, std::int64_t{80000});
     const std::int64_t passes_at = t0 + 22 * kDay;
-    pass(app, "ZX-2025-031", "李建国", passes_at);
+    pass(app, pass_number(passes_at, 31), "李建国", passes_at);
     stage(app, Stage::passes_issued, passes_at, staff.butler);
-    pass(app, "ZX-2025-032", "王海涛", passes_at + 60000);
-    pass(app, "ZX-2025-033", "陈志强", passes_at + 120000);
+    pass(app, pass_number(passes_at, 32), "王海涛", passes_at + 60000);
+    pass(app, pass_number(passes_at, 33), "陈志强", passes_at + 120000);
     stage(app, Stage::in_progress, passes_at + kDay, staff.butler);
     const Id fixed = b.new_id();
     by(OpKind::renovation_violation, fixed, staff.butler)
         .set(F::parent, app.to_hex()).set(F::note, std::string("装修垃圾堆放在楼道，未按规定清运"))
-        .set(F::action, std::int64_t{1}).set(F::rectify_by, std::int64_t{20251222}).set(F::at_ms, passes_at + 4 * kDay);
+        .set(F::action, std::int64_t{1}).set(F::rectify_by, day(-10)).set(F::at_ms, passes_at + 4 * kDay);  // 2025-12-22
     by(OpKind::renovation_followed_up, b.new_id(), staff.butler)
-        .set(F::parent, app.to_hex()).set(F::notice, fixed.to_hex()).set(F::rectified_day, std::int64_t{20251221})
+        .set(F::parent, app.to_hex()).set(F::notice, fixed.to_hex()).set(F::rectified_day, day(-11))  // 2025-12-21
         .set(F::note, std::string("楼道已清理，垃圾已清运")).set(F::at_ms, passes_at + 5 * kDay);
     by(OpKind::renovation_violation, b.new_id(), staff.butler)
         .set(F::parent, app.to_hex()).set(F::note, std::string("中午12:00至14:00施工噪音滋扰他人休息"))
-        .set(F::action, std::int64_t{1}).set(F::rectify_by, std::int64_t{20260105}).set(F::at_ms, demo_day - kDay + 13 * kHour);
+        .set(F::action, std::int64_t{1}).set(F::rectify_by, day(4)).set(F::at_ms, demo_day - kDay + 13 * kHour);  // 2026-01-05
   }
-  // 2: completion checked in December: the re-check is due a month later.
+  // 2: completion checked five weeks ago: the re-check, due a month later, is overdue.
   {
     const Id app = b.new_id();
     const std::int64_t t0 = demo_day - 90 * kDay + 9 * kHour;  // 2025-10-03 09:00
     by(OpKind::renovation_applied, app, staff.front_desk)
         .set(F::unit, units[1].unit.to_hex()).set(F::name, units[1].owner).set(F::contractor, std::string("浙江宜家居装饰有限公司"))
         .set(F::phone, std::string("13957112468")).set(F::note, std::string("局部翻新：厨房、卫生间改造"))
-        .set(F::planned_start, std::int64_t{20251015}).set(F::planned_end, std::int64_t{20251130}).set(F::at_ms, t0);
+        .set(F::planned_start, day(-78)).set(F::planned_end, day(-32)).set(F::at_ms, t0);  // 2025-10-15, 2025-11-30
     stage(app, Stage::pre_reviewed, t0 + kDay, staff.butler);
     stage(app, Stage::approved, t0 + 3 * kDay, staff.engineer);
     stage(app, Stage::fees_paid, t0 + 4 * kDay, staff.front_desk)
         .set(F::deposit_cents, std::int64_t{200000}).set(F::waste_fee_cents, std::int64_t{50000});
     const std::int64_t passes_at = t0 + 11 * kDay;
-    const Id returned = pass(app, "ZX-2025-024", "张伟", passes_at);
+    const Id returned = pass(app, pass_number(passes_at, 24), "张伟", passes_at);
     stage(app, Stage::passes_issued, passes_at, staff.butler);
-    const Id lost = pass(app, "ZX-2025-025", "刘强", passes_at + 60000);
+    const Id lost = pass(app, pass_number(passes_at, 25), "刘强", passes_at + 60000);
     stage(app, Stage::in_progress, passes_at + kDay, staff.butler);
     const Id deducted = b.new_id();
     by(OpKind::renovation_violation, deducted, staff.head)
         .set(F::parent, app.to_hex()).set(F::note, std::string("卫生间拆除时损坏防水层，未报备"))
         .set(F::action, std::int64_t{2}).set(F::deduct_cents, std::int64_t{50000}).set(F::at_ms, passes_at + 10 * kDay);
     by(OpKind::renovation_followed_up, b.new_id(), staff.butler)
-        .set(F::parent, app.to_hex()).set(F::notice, deducted.to_hex()).set(F::rectified_day, std::int64_t{20251030})
+        .set(F::parent, app.to_hex()).set(F::notice, deducted.to_hex()).set(F::rectified_day, day(-63))  // 2025-10-30
         .set(F::note, std::string("防水层已重做，闭水试验48小时无渗漏")).set(F::at_ms, passes_at + 16 * kDay);
-    const std::int64_t done = demo_day - 27 * kDay + 15 * kHour;  // 2025-12-05 15:00
+    // Checked 35 days before the demo's day: the month's re-check is a few days overdue, in red.
+    const std::int64_t done = demo_day - 35 * kDay + 15 * kHour;  // 2025-11-27 15:00
     by(OpKind::renovation_pass, returned, staff.butler)
         .set(F::parent, app.to_hex()).set(F::pass_state, std::int64_t{1}).set(F::at_ms, done - kHour);
     by(OpKind::renovation_pass, lost, staff.butler)

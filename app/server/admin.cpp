@@ -107,8 +107,10 @@ app::Status reset_pin(ServerStore& store, app::RandomPort& random, std::string_v
   return store.set_pin(code, salt, hash_pin(salt, pin));
 }
 
-app::Result<std::vector<DemoLogin>> demo_init(ServerStore& store, app::RandomPort& random) {
-  const app::DemoCommunity demo = app::generate_demo({});
+app::Result<std::vector<DemoLogin>> demo_init(ServerStore& store, app::RandomPort& random, std::int64_t demo_day_ms) {
+  app::DemoOptions options;
+  options.day_ms = demo_day_ms;
+  const app::DemoCommunity demo = app::generate_demo(options);
   const app::Op* community_op = nullptr;
   for (const app::Op& op : demo.ops) if (op.kind == app::OpKind::community_set) community_op = &op;
   if (!community_op) return bad("demo", "the demo has no community");
@@ -118,8 +120,8 @@ app::Result<std::vector<DemoLogin>> demo_init(ServerStore& store, app::RandomPor
   auto row = store.create_community(community_op->entity, *community_op->payload.text(app::F::name),
                                     *community_op->payload.text(app::F::city));
   if (!row.ok()) return row.error();
-  // The same op ids the tablets' "Try the demo" makes: a demo tablet that
-  // enrols pushes nothing new and pulls only what others changed.
+  // The same op ids as the tablets' "Try the demo" (ids come from the seed,
+  // not the day), which is how the server recognises the demo's records.
   std::vector<std::string> records;
   std::vector<std::pair<app::Id, std::string_view>> rows;
   records.reserve(demo.ops.size());

@@ -12,6 +12,7 @@
 #include "app/core/hlc.hpp"
 #include "app/core/ports.hpp"
 #include "app/core/result.hpp"
+#include "app/demo/demo_community.hpp"
 #include "app/ops/op.hpp"
 #include "app/server/server_store.hpp"
 
@@ -49,7 +50,10 @@ struct DemoLogin {
 // The demo estate (app/demo) as a community with sign-ins for all its staff.
 // PINs are derived from the staff code so every demo install has the same
 // ones and scripts can show them; a demo server holds no real data.
-app::Result<std::vector<DemoLogin>> demo_init(ServerStore& store, app::RandomPort& random);
+// `demo_day_ms`: the demo's day (app::demo_day_of); the server passes the day
+// it sets the demo up, tests the fixed one.
+app::Result<std::vector<DemoLogin>> demo_init(ServerStore& store, app::RandomPort& random,
+                                              std::int64_t demo_day_ms = app::kDemoDayMs);
 // The demo's sign-ins again, for a server restarted with --demo (unless an
 // admin has reset one of their PINs since).
 std::vector<DemoLogin> demo_logins();

@@ -90,7 +90,8 @@ app::Result<std::unique_ptr<server::ServerStore>> open_store(const std::string& 
 
 int demo_init(server::ServerStore& store) {
   server::OsRandom random;
-  auto logins = server::demo_init(store, random);
+  server::SystemClock clock;
+  auto logins = server::demo_init(store, random, app::demo_day_of(clock.now_ms()));  // dated to the day it is set up
   if (!logins.ok()) {
     std::fprintf(stderr, "butler-server: %s\n", logins.error().message.c_str());
     return 1;

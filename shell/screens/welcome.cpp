@@ -1,5 +1,6 @@
 // First run: nothing on this device yet. "Try the demo" loads the sample
 // community into a database of its own; enrolment arrives with sync.
+#include "app/demo/demo_community.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/session/session.hpp"
 #include "imgui.h"
@@ -43,7 +44,9 @@ void draw_welcome(ScreenContext& ctx) {
         state.status_message = std::string(tr(S::welcome_demo_failed)) + message;
         return;
       }
-      const app::Status loaded = session.load_demo(app::DemoOptions{});
+      app::DemoOptions demo;
+      demo.day_ms = app::demo_day_of(session.now_ms());  // dated to today: yesterday's loans, last month's works
+      const app::Status loaded = session.load_demo(demo);
       if (loaded.ok()) state.screen = Screen::today;
       else state.status_message = loaded.error().message;
     });

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 
 #include "app/demo/demo_community.hpp"
@@ -117,4 +118,31 @@ TEST_CASE("the estate groups every unit row by building and floor, floors low to
   std::set<std::string> stairwells;
   for (std::size_t i : fifth.rows) stairwells.insert(v.units[i].label.substr(0, v.units[i].label.find("单元")));
   CHECK(stairwells.size() >= 2);
+}
+
+TEST_CASE("the demo tried on any day reads as recent: its records end at that day's midnight, its ids do not move") {
+  // 2026-12-05 10:30 Beijing: the demo's day starts at 2026-12-05 00:00 +08:00.
+  const std::int64_t now = 1796437800000;
+  const std::int64_t day = demo_day_of(now);
+  CHECK(day == 1796400000000);
+  CHECK(demo_day_of(day) == day);
+  CHECK(demo_day_of(day - 1) == day - 86400000);
+  DemoOptions today;
+  today.day_ms = day;
+  const DemoCommunity fixed = generate_demo({}), recent = generate_demo(today);
+  REQUIRE(fixed.ops.size() == recent.ops.size());
+  std::int64_t latest = 0;
+  for (std::size_t i = 0; i < recent.ops.size(); ++i) {
+    CHECK(recent.ops[i].op_id == fixed.ops[i].op_id);  // the server knows the demo's records by id
+    latest = std::max(latest, recent.ops[i].hlc.wall_ms);
+    if (auto at = recent.ops[i].payload.number(F::at_ms)) CHECK(*at < day + 86400000);
+  }
+  CHECK(latest <= day + 86400000);
+  // Yesterday's loan is one day overdue, not a year: the latest due time falls before today.
+  Replica replica;
+  replica.add(recent.ops);
+  std::int64_t newest_due = 0;
+  for (const auto& [id, loan] : replica.data().keys.loans) newest_due = std::max(newest_due, loan.due_ms);
+  CHECK(newest_due > day - 86400000);
+  CHECK(newest_due <= day);
 }

@@ -252,8 +252,8 @@ TEST_CASE("what each unit under renovation has open — the demo's applications 
   const Renovation* older = progress[0];  // applied in October: checked on completion in December
   const Renovation* newer = progress[1];
   CHECK(older->stage == Stage::completion_checked);
-  CHECK(older->completion_day == 20251205);
-  CHECK(d.session.renovation().renovation_recheck_due(*older) == 20260105);
+  CHECK(older->completion_day == 20251127);
+  CHECK(d.session.renovation().renovation_recheck_due(*older) == 20251227);
   CHECK(older->lost_passes() == 1);
   CHECK(d.session.renovation().renovation_refund(*older).refund == 200000 - 50000 - 5000);
   CHECK(newer->stage == Stage::in_progress);
@@ -274,7 +274,7 @@ TEST_CASE("what each unit under renovation has open — the demo's applications 
     }
   }
   CHECK(with_app == 2);
-  // The demo's tablet clock (late 2026) is long past the 2026-01-05 re-check.
+  // The demo's tablet clock (late 2026) is long past the 2025-12-27 re-check.
   CHECK(d.session.renovation().renovation_recheck_overdue(*older));
 }
 
@@ -453,7 +453,7 @@ TEST_CASE("incidents.csv and renovations.csv — the office's registers in Beiji
   CHECK(renovations.rfind("\xEF\xBB\xBF楼栋,单元,房号,业主,施工单位,阶段,押金（元）,扣款（元）,违规次数,复查日期\r\n", 0) == 0);
   // The demo's two applications: works in progress, and checked on completion with the re-check due.
   CHECK(renovations.find(",杭州美居装饰工程有限公司,施工中,3000.00,0.00,2,\r\n") != std::string::npos);
-  CHECK(renovations.find(",浙江宜家居装饰有限公司,已完工核查,2000.00,550.00,1,2026-01-05\r\n") != std::string::npos);
+  CHECK(renovations.find(",浙江宜家居装饰有限公司,已完工核查,2000.00,550.00,1,2025-12-27\r\n") != std::string::npos);
   const Renovation* demo = d.session.renovation().renovations_in_progress().front();
   const Unit& u = d.session.master_data().units.at(demo->unit);
   CHECK(renovations.find("," + u.stairwell + "," + u.number + "," + demo->owner + ",浙江宜家居装饰有限公司,") != std::string::npos);
