@@ -62,6 +62,10 @@ foreach(f IN LISTS compressible)
     if(br_failed)
       message(FATAL_ERROR "brotli failed on ${f} (scripts/setup installs Debian's brotli)")
     endif()
+    # brotli gives its output the input's time cut to whole seconds: older than
+    # the file by a fraction, which the server reads as a stale copy and then
+    # sends gzip instead. The copy is as new as the moment it was made.
+    file(TOUCH_NOCREATE "${f}.br")
   endif()
   if(NOT EXISTS "${f}.gz" OR "${f}" IS_NEWER_THAN "${f}.gz")
     execute_process(COMMAND gzip -9 -n -c "${f}" OUTPUT_FILE "${f}.gz" RESULT_VARIABLE gz_failed)

@@ -3,8 +3,10 @@
 // start, the WebGL2 error page, and screenshots at both tablet sizes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import {
-  startServer, launchBrowser, newTablet, boot, watchConsole, tap, widget, state, frames, drag, screenshot,
+  siteDir, startServer, launchBrowser, newTablet, boot, watchConsole, tap, widget, state, frames, drag, screenshot,
   TABLET_PORTRAIT, TABLET_LANDSCAPE, setOffline, tryDemo } from './harness.mjs';
 
 let server, browser;
@@ -215,4 +217,17 @@ test('a browser without WebGL2 gets a clear error page', async () => {
   assert.equal(await page.locator('#fatal').isVisible(), true);
   await screenshot(page, 'no-webgl2');
   await context.close();
+});
+
+// The build's Brotli copies are what a first visit gets (scripts/bench startup
+// counts their bytes): a copy the server took for stale would send gzip, a
+// third larger, without anything failing.
+test('the program, the font and the scripts go out as Brotli to a browser that accepts it', async () => {
+  const build = readFileSync(path.join(siteDir, 'build-id.txt'), 'utf8').trim();
+  for (const file of ['butler.wasm', 'NotoSansSC-subset.otf', 'butler.js', 'loader.js', 'index.html', 'office.js']) {
+    const r = await fetch(server.url + file + (file === 'index.html' ? '' : '?v=' + build), { headers: { 'Accept-Encoding': 'br, gzip' } });
+    assert.equal(r.status, 200, file);
+    assert.equal(r.headers.get('content-encoding'), 'br', file + ' is sent as Brotli');
+    await r.arrayBuffer();
+  }
 });
