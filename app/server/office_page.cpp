@@ -1,7 +1,5 @@
 #include "app/server/office_page.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include "app/core/roles.hpp"
 #include "app/server/sync_service.hpp"
 #include "app/server/xlsx_writer.hpp"
@@ -21,7 +19,7 @@ bool may_import(std::int64_t role, app::ImportKind kind) {
   return role == role_value(app::Role::head_butler) || role == role_value(app::Role::manager);
 }
 
-std::string office_catalog_json(const app::office::ExportRegistry& exports, std::int64_t role) {
+nlohmann::json office_catalog_json(const app::office::ExportRegistry& exports, std::int64_t role) {
   nlohmann::json exports_json = nlohmann::json::array();
   if (may_export(role)) {
     for (const std::string& name : exports.names()) {
@@ -45,8 +43,7 @@ std::string office_catalog_json(const app::office::ExportRegistry& exports, std:
                             {"en", app::i18n::tr(label, Lang::en)},
                             {"columns", std::move(columns)}});
   }
-  nlohmann::json j{{"exports", std::move(exports_json)}, {"imports", std::move(imports_json)}};
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return nlohmann::json{{"exports", std::move(exports_json)}, {"imports", std::move(imports_json)}};
 }
 
 app::Result<std::string> import_template_xlsx(app::ImportKind kind) {

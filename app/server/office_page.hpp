@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "app/core/result.hpp"
 #include "app/domain/office_exports.hpp"
 #include "app/setup/sheet_columns.hpp"
@@ -16,7 +18,7 @@ namespace server {
 // {"exports":[{"name","zh","en"}],"imports":[{"kind","zh","en","columns":[{"title","required","aliases"}]}]}
 // Only what `role` may do: exports for the office's roles (may_export),
 // imports for a lead, the staff sheet for the manager alone.
-std::string office_catalog_json(const app::office::ExportRegistry& exports, std::int64_t role);
+nlohmann::json office_catalog_json(const app::office::ExportRegistry& exports, std::int64_t role);
 
 // May `role` upload sheets of `kind`? (Staff sheets set roles and hand out PINs: the manager's alone.)
 bool may_import(std::int64_t role, app::ImportKind kind);

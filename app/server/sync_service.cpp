@@ -223,7 +223,7 @@ Reply SyncService::office_catalog(std::string_view authorization) {
   if (!device.ok()) return error_reply(401, device.error().code, device.error().message);
   auto community = store_.community(device.value().community);
   if (!community) return error_reply(401, "unauthorized", words(S::err_sync_unauthorized));
-  nlohmann::json j = nlohmann::json::parse(office_catalog_json(exports_, device.value().role));
+  nlohmann::json j = office_catalog_json(exports_, device.value().role);
   const auto role = static_cast<app::Role>(device.value().role);
   j["me"] = {{"code", device.value().staff_code},
              {"role_zh", app::i18n::tr(app::role_label(role), app::i18n::Lang::zh_CN)},

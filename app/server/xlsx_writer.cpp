@@ -4,7 +4,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
-#include <cstdlib>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -32,8 +32,7 @@ struct TempFile {
   }
 };
 
-}  // namespace
-
+// How many columns wide `text` shows: a CJK character counts two.
 double display_width(const std::string& text) {
   double w = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -45,6 +44,8 @@ double display_width(const std::string& text) {
   }
   return w;
 }
+
+}  // namespace
 
 app::Result<std::string> write_xlsx(const std::vector<XlsxSheet>& sheets) {
   TempFile file;

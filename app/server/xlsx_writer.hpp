@@ -22,7 +22,4 @@ struct XlsxSheet {
 // (a full disk, an unwritable temporary folder).
 app::Result<std::string> write_xlsx(const std::vector<XlsxSheet>& sheets);
 
-// How many columns wide `text` shows: a CJK character counts two.
-double display_width(const std::string& text);
-
 }  // namespace server
