@@ -10,7 +10,8 @@
     'zh-CN': {
       title: '管家巡查 · 管理处', signout: '退出登录', signin_title: '登录', signin: '登录',
       signin_hint: '用员工工号和 PIN 登录。关闭此页即退出。', code: '工号', pin: 'PIN',
-      exports_title: '导出记录', exports_hint: '本社区的全部记录，UTF-8 CSV，可用 Excel / WPS 打开。',
+      exports_title: '导出记录', exports_hint: '本社区的全部记录。Excel 文件里日期、金额、次数可直接排序筛选，房号、电话、编号保持原样；CSV 为 UTF-8。',
+      month_label: '月份', month_book: '下载该月 Excel（每类记录一页）', download_xlsx: '下载 Excel',
       imports_title: '从表格导入', templates_title: '模板', kind: '表格种类', file: '文件', check: '检查', apply: '确认导入',
       imports_hint: '先下载模板，按模板填好（.xlsx 或 CSV），选择文件先检查，确认后导入。整个文件要么全部导入，要么一行也不导入。',
       template_csv: 'CSV 模板', template_xlsx: 'Excel 模板', download: '下载 CSV', required: '必填列：',
@@ -23,7 +24,8 @@
     en: {
       title: 'Butler Rounds · Office', signout: 'Sign out', signin_title: 'Sign in', signin: 'Sign in',
       signin_hint: 'Sign in with your staff code and PIN. Closing this page signs you out.', code: 'Staff code', pin: 'PIN',
-      exports_title: 'Download records', exports_hint: 'All of this community\'s records as UTF-8 CSV, for Excel or WPS.',
+      exports_title: 'Download records', exports_hint: 'All of this community\'s records. In the Excel files dates, amounts and counts sort and filter as such, rooms, phones and numbers stay as written; CSV is UTF-8.',
+      month_label: 'Month', month_book: 'Download the month as Excel (a sheet per record)', download_xlsx: 'Download Excel',
       imports_title: 'Import office sheets', templates_title: 'Templates', kind: 'Sheet', file: 'File', check: 'Check', apply: 'Import it',
       imports_hint: 'Download a template, fill it in (.xlsx or CSV), choose the file and check it, then import. A file is imported whole or not at all.',
       template_csv: 'CSV template', template_xlsx: 'Excel template', download: 'Download CSV', required: 'Required columns: ',
@@ -131,23 +133,40 @@
     catalog.exports.forEach(function (x) {
       var tr = el('tr');
       tr.appendChild(el('td', named(x)));
-      tr.appendChild(el('td', x.name + '.csv', { class: 'quiet' }));
+      tr.appendChild(el('td', x.name, { class: 'quiet' }));
       var cell = el('td', null, { class: 'actions' });
-      var b = el('button', t('download'), { type: 'button', 'data-export': x.name });
-      b.addEventListener('click', function () { download(x.name); });
-      cell.appendChild(b);
+      [['xlsx', t('download_xlsx')], ['csv', t('download')]].forEach(function (f) {
+        var b = el('button', f[1], { type: 'button', 'data-export': x.name + '.' + f[0] });
+        b.addEventListener('click', function () { download('export/' + encodeURIComponent(x.name) + '.' + f[0], x.name + '.' + f[0]); });
+        cell.appendChild(b);
+      });
       tr.appendChild(cell);
       rows.appendChild(tr);
     });
   }
 
-  function download(name) {
-    api('export/' + encodeURIComponent(name) + '.csv').then(function (r) {
+  function download(path, name) {
+    $('export_message').hidden = true;
+    api(path).then(function (r) {
       if (r.status === 401) return signedOut(t('expired'));
       if (!r.ok) return errorText(r).then(function (m) { show($('export_message'), 'bad', [m]); });
-      return r.blob().then(function (b) { save(b, name + '.csv'); });
+      return r.blob().then(function (b) { save(b, name); });
     }, function () { show($('export_message'), 'bad', [t('offline')]); });
   }
+
+  // Last month by default: the month the office closes (the 投诉月统计表 is due by the 5th).
+  function lastMonth() {
+    var d = new Date();
+    d.setDate(1);
+    d.setMonth(d.getMonth() - 1);
+    return d.getFullYear() + '-' + ('0' + (d.getMonth() + 1)).slice(-2);
+  }
+  $('month').value = lastMonth();
+  $('month_book').addEventListener('click', function () {
+    var month = $('month').value;
+    if (!/^\d{4}-\d{2}$/.test(month)) return;
+    download('export/month/' + month + '.xlsx', month + '.xlsx');
+  });
 
   function renderImports() {
     $('imports').hidden = !catalog.imports.length;

@@ -20,13 +20,13 @@ const char* status_name(app::UnitStatus s) {
   return "";
 }
 
-CsvRows export_units(const ExportInput& in) {
+ExportTable export_units(const ExportInput& in) {
   const app::MasterData& d = in.replica.data();
-  CsvRows rows{{"楼栋", "单元", "房号", "楼层", "状态"}};
+  ExportTable table({{"楼栋"}, {"单元"}, {"房号"}, {"楼层", CellType::number}, {"状态"}});
   for (const app::Unit* u : ordered_units(d)) {
-    rows.push_back({building_name(d, u->building), u->stairwell, u->number, std::to_string(u->floor), status_name(u->status)});
+    table.rows.push_back({building_name(d, u->building), u->stairwell, u->number, std::to_string(u->floor), status_name(u->status)});
   }
-  return rows;
+  return table;
 }
 
 const char* relation_name(app::Relation r) {
@@ -40,9 +40,9 @@ const char* relation_name(app::Relation r) {
 
 // Everyone on the record, former residents too (迁出日期 filled): moving out
 // keeps a person, so the office's sheet keeps them.
-CsvRows export_residents(const ExportInput& in) {
+ExportTable export_residents(const ExportInput& in) {
   const app::MasterData& d = in.replica.data();
-  CsvRows rows{{"姓名", "电话", "楼栋", "单元", "房号", "身份", "职业", "迁入日期", "迁出日期"}};
+  ExportTable table({{"姓名"}, {"电话"}, {"楼栋"}, {"单元"}, {"房号"}, {"身份"}, {"职业"}, {"迁入日期", CellType::date}, {"迁出日期", CellType::date}});
   // Grouped by unit in archive order, owner first, then by name.
   std::vector<const app::Resident*> people;
   for (const auto& [id, r] : d.residents) if (!r.removed) people.push_back(&r);
@@ -54,18 +54,19 @@ CsvRows export_residents(const ExportInput& in) {
                                   [](const app::Resident* r, const app::Id& id) { return r->unit < id; });
     for (auto it = first; it != people.end() && (*it)->unit == u->id; ++it) {
       const app::Resident& r = **it;
-      rows.push_back({r.name, r.phone, building_name(d, u->building), u->stairwell, u->number,
-                      relation_name(r.relation), r.occupation, date_text(r.moved_in), date_text(r.moved_out)});
+      table.rows.push_back({r.name, r.phone, building_name(d, u->building), u->stairwell, u->number,
+                                  relation_name(r.relation), r.occupation, date_text(r.moved_in), date_text(r.moved_out)});
     }
   }
-  return rows;
+  return table;
 }
 
 // Photos on unit records: where, when, and the blob's name (its SHA-256),
 // which /api/v1/blobs/{sha256} serves.
-CsvRows export_photos(const ExportInput& in) {
+ExportTable export_photos(const ExportInput& in) {
   const app::MasterData& d = in.replica.data();
-  CsvRows rows{{"楼栋", "单元", "房号", "拍摄时间", "照片编号（SHA-256）"}};
+  ExportTable table({{"楼栋"}, {"单元"}, {"房号"}, {"拍摄时间", CellType::datetime}, {"照片编号（SHA-256）"}},
+                    3);
   std::vector<const app::Photo*> photos;
   for (const auto& [id, p] : d.photos) photos.push_back(&p);
   std::sort(photos.begin(), photos.end(), [](const app::Photo* a, const app::Photo* b) {
@@ -75,10 +76,10 @@ CsvRows export_photos(const ExportInput& in) {
     auto first = std::lower_bound(photos.begin(), photos.end(), u->id,
                                   [](const app::Photo* p, const app::Id& id) { return p->subject < id; });
     for (auto it = first; it != photos.end() && (*it)->subject == u->id; ++it) {
-      rows.push_back({building_name(d, u->building), u->stairwell, u->number, beijing_time((*it)->taken_ms), (*it)->sha256});
+      table.rows.push_back({building_name(d, u->building), u->stairwell, u->number, beijing_time((*it)->taken_ms), (*it)->sha256});
     }
   }
-  return rows;
+  return table;
 }
 
 }  // namespace

@@ -9,9 +9,11 @@ namespace app::office {
 namespace {
 
 // 交接班记录: who handed over to whom, when, and how many items it held.
-CsvRows export_handovers(const ExportInput& in) {
+ExportTable export_handovers(const ExportInput& in) {
   const app::MasterData& d = in.replica.data();
-  CsvRows rows{{"交班人", "接班人", "交班时间", "接班确认时间", "事项数", "备注"}};
+  ExportTable table({{"交班人"}, {"接班人"}, {"交班时间", CellType::datetime}, {"接班确认时间", CellType::datetime}, {"事项数", CellType::number},
+                     {"备注"}},
+                    2);
   std::vector<const app::Handover*> handovers;
   for (const auto& [id, h] : d.handover.handovers) {
     if (h.written_ms != 0) handovers.push_back(&h);
@@ -20,10 +22,10 @@ CsvRows export_handovers(const ExportInput& in) {
     return std::tie(a->written_ms, a->id) < std::tie(b->written_ms, b->id);
   });
   for (const app::Handover* h : handovers) {
-    rows.push_back({staff_name(d, h->outgoing), h->confirmed() ? staff_name(d, h->incoming) : std::string(), beijing_time(h->written_ms),
-                    beijing_time(h->confirmed_ms), std::to_string(h->item_count), h->notes});
+    table.rows.push_back({staff_name(d, h->outgoing), h->confirmed() ? staff_name(d, h->incoming) : std::string(), beijing_time(h->written_ms),
+                          beijing_time(h->confirmed_ms), std::to_string(h->item_count), h->notes});
   }
-  return rows;
+  return table;
 }
 
 }  // namespace

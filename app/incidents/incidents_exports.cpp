@@ -13,9 +13,11 @@ namespace {
 // Incidents, oldest first: what, where, when it began and was over (a lift:
 // the release; otherwise the close), how long that took, the outcome and who
 // reported it (whoever closed it).
-CsvRows export_incidents(const ExportInput& in) {
+ExportTable export_incidents(const ExportInput& in) {
   const app::MasterData& d = in.replica.data();
-  CsvRows rows{{"类型", "地点", "开始时间", "解除时间", "用时（分钟）", "处理结果", "报告人"}};
+  ExportTable table({{"类型"}, {"地点"}, {"开始时间", CellType::datetime}, {"解除时间", CellType::datetime}, {"用时（分钟）", CellType::number},
+                     {"处理结果"}, {"报告人"}},
+                    2);
   std::vector<const app::Incident*> list;
   for (const auto& [id, i] : d.incidents.incidents) {
     if (i.known()) list.push_back(&i);
@@ -29,11 +31,11 @@ CsvRows export_incidents(const ExportInput& in) {
       const app::IncidentStep* released = i->step(app::incidents::kReleasedStep);
       over = released ? released->happened_ms : 0;
     }
-    rows.push_back({app::incidents::checklist_for(i->kind).zh, app::incident_place_label(*i, d), beijing_time(i->started_ms),
-                    beijing_time(over), over > 0 ? std::to_string(app::whole_minutes(over - i->started_ms)) : std::string(), i->outcome,
-                    staff_name(d, i->closed_by.is_nil() ? i->started_by : i->closed_by)});
+    table.rows.push_back({app::incidents::checklist_for(i->kind).zh, app::incident_place_label(*i, d), beijing_time(i->started_ms),
+                          beijing_time(over), over > 0 ? std::to_string(app::whole_minutes(over - i->started_ms)) : std::string(), i->outcome,
+                          staff_name(d, i->closed_by.is_nil() ? i->started_by : i->closed_by)});
   }
-  return rows;
+  return table;
 }
 
 }  // namespace

@@ -41,10 +41,12 @@ std::string borrower_text(const app::MasterData& d, const app::Loan& l, const ap
 // 钥匙借用登记表: one row per key of each loan, oldest loan first; a loan
 // refused in the fold (the key was not in the cabinet) is listed too. A
 // retired key's rows say 已停用, and one never lent has a row of its own.
-CsvRows export_keys(const ExportInput& in) {
+ExportTable export_keys(const ExportInput& in) {
   const app::MasterData& d = in.replica.data();
   const std::int64_t now = std::max(in.now_ms, in.replica.frontier().hlc.wall_ms);
-  CsvRows rows{{"钥匙", "类别", "借用人", "事由", "借出时间", "应还时间", "归还时间", "状态"}};
+  ExportTable table({{"钥匙"}, {"类别"}, {"借用人"}, {"事由"}, {"借出时间", CellType::datetime}, {"应还时间", CellType::datetime},
+                     {"归还时间", CellType::datetime}, {"状态"}},
+                    4);
   std::vector<const app::Loan*> loans;
   for (const auto& [id, l] : d.keys.loans) {
     if (l.out_ms != 0) loans.push_back(&l);
@@ -65,8 +67,8 @@ CsvRows export_keys(const ExportInput& in) {
       }
       // A key retired since: its loans stay on the register, and say so.
       const std::string status = key && key->retired ? std::string(state) + "，已停用" : std::string(state);
-      rows.push_back({key_text(key), key_category(key), borrower_text(d, *l, lk), l->reason, beijing_time(l->out_ms), beijing_time(due),
-                      beijing_time(lk.returned_ms), status});
+      table.rows.push_back({key_text(key), key_category(key), borrower_text(d, *l, lk), l->reason, beijing_time(l->out_ms), beijing_time(due),
+                            beijing_time(lk.returned_ms), status});
       if (key) lent.insert(key->id);
     }
   }
@@ -76,8 +78,8 @@ CsvRows export_keys(const ExportInput& in) {
     if (k.retired && k.added_ms != 0 && !lent.count(id)) retired.push_back(&k);
   }
   std::sort(retired.begin(), retired.end(), [](const app::KeyRecord* a, const app::KeyRecord* b) { return std::tie(a->label, a->id) < std::tie(b->label, b->id); });
-  for (const app::KeyRecord* k : retired) rows.push_back({key_text(k), key_category(k), "", "", "", "", "", "已停用"});
-  return rows;
+  for (const app::KeyRecord* k : retired) table.rows.push_back({key_text(k), key_category(k), "", "", "", "", "", "已停用"});
+  return table;
 }
 
 }  // namespace

@@ -31,9 +31,10 @@ std::string yuan(std::int64_t cents) {
 // contractor, how far, the money held and withheld (notices' deductions and
 // lost passes at the default penalty, or the one recorded at the refund), the
 // notices, and the re-check (its day once done, else when it is due).
-CsvRows export_renovations(const ExportInput& in) {
+ExportTable export_renovations(const ExportInput& in) {
   const app::MasterData& d = in.replica.data();
-  CsvRows rows{{"楼栋", "单元", "房号", "业主", "施工单位", "阶段", "押金（元）", "扣款（元）", "违规次数", "复查日期"}};
+  ExportTable table({{"楼栋"}, {"单元"}, {"房号"}, {"业主"}, {"施工单位"}, {"阶段"}, {"押金（元）", CellType::amount}, {"扣款（元）", CellType::amount},
+                     {"违规次数", CellType::number}, {"复查日期", CellType::date}});
   std::map<app::Id, std::vector<const app::Renovation*>> by_unit;
   for (const auto& [id, r] : d.renovation.renovations) {
     if (r.known()) by_unit[r.unit].push_back(&r);
@@ -51,12 +52,12 @@ CsvRows export_renovations(const ExportInput& in) {
       std::string recheck;
       if (r->recheck_ms != 0) recheck = beijing_time(r->recheck_ms).substr(0, 10);
       else if (r->completion_day != 0) recheck = date_text(app::renovation::one_month_after(r->completion_day));
-      rows.push_back({building_name(d, u->building), u->stairwell, u->number, r->owner, r->contractor, stage_name(r->stage),
-                      yuan(money.deposit), yuan(money.deductions + money.penalties),
-                      std::to_string(std::count_if(r->notices.begin(), r->notices.end(), [](const auto& n) { return n.known(); })), recheck});
+      table.rows.push_back({building_name(d, u->building), u->stairwell, u->number, r->owner, r->contractor, stage_name(r->stage),
+                            yuan(money.deposit), yuan(money.deductions + money.penalties),
+                            std::to_string(std::count_if(r->notices.begin(), r->notices.end(), [](const auto& n) { return n.known(); })), recheck});
     }
   }
-  return rows;
+  return table;
 }
 
 }  // namespace

@@ -52,10 +52,12 @@ class Routes {
 };
 // Rounds, newest day first: who walked which zone (and what kind of round),
 // when, and what was found.
-CsvRows export_rounds(const ExportInput& in) {
+ExportTable export_rounds(const ExportInput& in) {
   const app::MasterData& d = in.replica.data();
-  CsvRows rows{{"日期", "责任区", "类型", "管家", "开始时间", "结束时间", "巡查点", "已查巡查点", "不合格项", "问题",
-                "完成情况", "未查巡查点", "未完成原因", "开始时段"}};
+  ExportTable table({{"日期", CellType::date}, {"责任区"}, {"类型"}, {"管家"}, {"开始时间", CellType::datetime}, {"结束时间", CellType::datetime},
+                     {"巡查点", CellType::number}, {"已查巡查点", CellType::number}, {"不合格项", CellType::number},
+                     {"问题", CellType::number}, {"完成情况"}, {"未查巡查点"}, {"未完成原因"}, {"开始时段"}},
+                    0);
   std::vector<const app::Round*> rounds;
   for (const auto& [id, r] : d.rounds.rounds) {
     if (!r.zone.is_nil()) rounds.push_back(&r);
@@ -83,18 +85,20 @@ CsvRows export_rounds(const ExportInput& in) {
     // A round finished with checkpoints unchecked is incomplete, never "完成".
     const char* state = r->finished_ms == 0 ? "进行中" : checked < checkpoints ? "未完成" : "完成";
     for (const auto& [id, f] : d.rounds.findings) findings += f.round == r->id ? 1 : 0;
-    rows.push_back({date_text(r->day), zone_name(d, r->zone), round_kind_text(r->kind), staff_name(d, r->butler),
-                    beijing_time(r->started_ms), beijing_time(r->finished_ms), std::to_string(checkpoints), std::to_string(checked),
-                    std::to_string(failed), std::to_string(findings), state, r->finished_ms == 0 ? std::string() : unchecked,
-                    r->finish_note, window_text(d, *r)});
+    table.rows.push_back({date_text(r->day), zone_name(d, r->zone), round_kind_text(r->kind), staff_name(d, r->butler),
+                          beijing_time(r->started_ms), beijing_time(r->finished_ms), std::to_string(checkpoints), std::to_string(checked),
+                          std::to_string(failed), std::to_string(findings), state, r->finished_ms == 0 ? std::string() : unchecked,
+                          r->finish_note, window_text(d, *r)});
   }
-  return rows;
+  return table;
 }
 
 // Findings, oldest first: where, what, how it was handled, and whether the fix was verified.
-CsvRows export_findings(const ExportInput& in) {
+ExportTable export_findings(const ExportInput& in) {
   const app::MasterData& d = in.replica.data();
-  CsvRows rows{{"发现时间", "责任区", "楼栋", "巡查点", "检查项", "问题描述", "处理方式", "通知/派往", "发现人", "状态", "核实时间", "核实说明", "照片"}};
+  ExportTable table({{"发现时间", CellType::datetime}, {"责任区"}, {"楼栋"}, {"巡查点"}, {"检查项"}, {"问题描述"}, {"处理方式"},
+                     {"通知/派往"}, {"发现人"}, {"状态"}, {"核实时间", CellType::datetime}, {"核实说明"}, {"照片", CellType::number}},
+                    0);
   std::vector<const app::Finding*> findings;
   for (const auto& [id, f] : d.rounds.findings) {
     if (f.opened_ms != 0) findings.push_back(&f);
@@ -117,11 +121,11 @@ CsvRows export_findings(const ExportInput& in) {
     }
     int photos = 0;
     for (const auto& [id, p] : d.photos) photos += p.subject == f->id ? 1 : 0;
-    rows.push_back({beijing_time(f->opened_ms), zone, building, checkpoint, item, f->note, f->urgent ? "紧急上报" : "派单",
-                    f->urgent ? f->told : f->department, staff_name(d, f->opened_by), f->open() ? "待核实" : "已核实",
-                    beijing_time(f->verified_ms), f->verify_note, std::to_string(photos)});
+    table.rows.push_back({beijing_time(f->opened_ms), zone, building, checkpoint, item, f->note, f->urgent ? "紧急上报" : "派单",
+                          f->urgent ? f->told : f->department, staff_name(d, f->opened_by), f->open() ? "待核实" : "已核实",
+                          beijing_time(f->verified_ms), f->verify_note, std::to_string(photos)});
   }
-  return rows;
+  return table;
 }
 
 }  // namespace

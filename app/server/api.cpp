@@ -2,7 +2,12 @@
 
 #include <httplib.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <memory>
 #include <exception>
 #include <string>
 
@@ -15,7 +20,31 @@ namespace {
 void write(httplib::Response& res, Reply reply) {
   res.status = reply.status;
   res.set_header("Cache-Control", "no-store");  // sync answers are never cached (nor by the service worker)
-  res.set_content(std::move(reply.body), reply.content_type);
+  if (!reply.download.empty()) res.set_header("Content-Disposition", "attachment; filename=\"" + reply.download + "\"");
+  if (reply.file.empty()) {
+    res.set_content(std::move(reply.body), reply.content_type);
+    return;
+  }
+  // A workbook on disk: sent in pieces, never whole in memory, then removed.
+  auto in = std::make_shared<std::ifstream>(reply.file, std::ios::binary);
+  std::error_code ec;
+  const auto size = static_cast<std::size_t>(std::filesystem::file_size(reply.file, ec));
+  if (ec || !*in) {
+    std::remove(reply.file.c_str());
+    write(res, error_reply(500, "server_error", "cannot read the workbook"));
+    return;
+  }
+  res.set_content_provider(
+      size, reply.content_type,
+      [in](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+        char buf[64 * 1024];
+        in->seekg(static_cast<std::streamoff>(offset));
+        const std::size_t n = std::min(length, sizeof buf);
+        in->read(buf, static_cast<std::streamsize>(n));
+        const auto got = static_cast<std::size_t>(in->gcount());
+        return got > 0 && sink.write(buf, got);
+      },
+      [path = reply.file](bool) { std::remove(path.c_str()); });
 }
 
 std::string auth(const httplib::Request& req) { return req.get_header_value("Authorization"); }
@@ -38,12 +67,12 @@ void mount_api(httplib::Server& http, SyncService& service) {
   http.Get(R"(/api/v1/blobs/([^/]+))", [&service](const httplib::Request& req, httplib::Response& res) {
     write(res, service.get_blob(auth(req), req.matches[1].str()));
   });
-  http.Get(R"(/api/v1/export/([a-z_]+)\.csv)", [&service](const httplib::Request& req, httplib::Response& res) {
-    Reply r = service.export_csv(auth(req), req.matches[1].str());
-    if (r.status == 200) {
-      res.set_header("Content-Disposition", "attachment; filename=\"" + req.matches[1].str() + ".csv\"");
-    }
-    write(res, std::move(r));
+  http.Get(R"(/api/v1/export/([a-z_]+)\.(csv|xlsx))", [&service](const httplib::Request& req, httplib::Response& res) {
+    const ExportFormat format = req.matches[2].str() == "csv" ? ExportFormat::csv : ExportFormat::xlsx;
+    write(res, service.export_file(auth(req), req.matches[1].str(), format));
+  });
+  http.Get(R"(/api/v1/export/month/(\d{4}-\d{2})\.xlsx)", [&service](const httplib::Request& req, httplib::Response& res) {
+    write(res, service.export_month(auth(req), req.matches[1].str()));
   });
   http.Get(R"(/api/v1/import/templates/([a-z_]+)\.(csv|xlsx))", [](const httplib::Request& req, httplib::Response& res) {
     Reply r = SyncService::import_template(req.matches[1].str(), req.matches[2].str());

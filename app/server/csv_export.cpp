@@ -1,6 +1,6 @@
 #include "app/server/csv_export.hpp"
 
-#include <cctype>
+#include <algorithm>
 
 #include "app/domain/estate_exports.hpp"
 #include "butler_workflows/exports.hpp"  // each workflow's *_exports.hpp (app/workflows.cmake)
@@ -16,30 +16,71 @@ ExportRegistry default_exports() {
   return r;
 }
 
-std::string to_csv(const CsvRows& rows) {
+namespace {
+
+// OWASP "CSV Injection": a cell starting with one of these is run as a
+// formula by some spreadsheet (tab and CR because some strip them first).
+bool starts_formula(const std::string& cell) {
+  if (cell.empty()) return false;
+  switch (cell[0]) {
+    case '=': case '+': case '-': case '@': case '\t': case '\r': return true;
+    default: return false;
+  }
+}
+
+void quoted(std::string& out, const std::string& cell) {
+  out += '"';
+  // A plain number ("-5", "+86") is data, not a formula: left readable.
+  if (starts_formula(cell)) {
+    const bool plain_number = app::office::canonical_cell(CellType::number, cell[0] == '+' ? cell.substr(1) : cell);
+    if (!plain_number) out += '\'';
+  }
+  for (char c : cell) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+void cell_into(std::string& out, CellType type, const std::string& cell) {
+  if (cell.empty()) return;
+  if (type == CellType::text || !app::office::canonical_cell(type, cell)) return quoted(out, cell);
+  if (type == CellType::datetime) {
+    out.append(cell, 0, 10);
+    out += 'T';
+    out.append(cell, 11, 5);
+    out += ":00";
+    return;
+  }
+  out += cell;
+}
+
+}  // namespace
+
+std::string to_csv(const ExportTable& table) {
   std::string out = "\xEF\xBB\xBF";
-  for (const auto& row : rows) {
+  for (std::size_t i = 0; i < table.columns.size(); ++i) {
+    if (i) out += ',';
+    quoted(out, table.columns[i].header);
+  }
+  out += "\r\n";
+  for (const auto& row : table.rows) {
     for (std::size_t i = 0; i < row.size(); ++i) {
       if (i) out += ',';
-      const std::string& cell = row[i];
-      // A leading = + - @ would make Excel run the cell as a formula.
-      const bool formula = !cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '@' ||
-                                             (cell[0] == '-' && cell.size() > 1 && !std::isdigit(static_cast<unsigned char>(cell[1]))));
-      if (cell.find_first_of(",\"\r\n") == std::string::npos && !formula) {
-        out += cell;
-        continue;
-      }
-      out += '"';
-      if (formula) out += '\'';
-      for (char c : cell) {
-        if (c == '"') out += '"';
-        out += c;
-      }
-      out += '"';
+      cell_into(out, i < table.columns.size() ? table.columns[i].type : CellType::text, row[i]);
     }
     out += "\r\n";
   }
   return out;
+}
+
+ExportTable rows_of_month(ExportTable table, std::string_view month) {
+  if (table.dated_by < 0) return table;
+  const auto col = static_cast<std::size_t>(table.dated_by);
+  std::erase_if(table.rows, [&](const std::vector<std::string>& row) {
+    return col >= row.size() || row[col].compare(0, month.size(), month) != 0;
+  });
+  return table;
 }
 
 }  // namespace server

@@ -47,17 +47,19 @@ nlohmann::json office_catalog_json(const app::office::ExportRegistry& exports, s
 }
 
 app::Result<std::string> import_template_xlsx(app::ImportKind kind) {
-  XlsxSheet data{std::string(app::import_kind_title(kind)), {}, {{}}};
-  XlsxSheet notes{app::i18n::tr(S::template_notes_sheet, Lang::zh_CN),
-                  {app::i18n::tr(S::template_notes_column, Lang::zh_CN), app::i18n::tr(S::template_notes_required, Lang::zh_CN),
-                   app::i18n::tr(S::template_notes_aliases, Lang::zh_CN), app::i18n::tr(S::template_notes_example, Lang::zh_CN)},
-                  {}};
+  // Every column text: what the office types in is read as it was typed.
+  XlsxSheet data{std::string(app::import_kind_title(kind)), {}};
+  data.table.rows.emplace_back();
+  XlsxSheet notes{app::i18n::tr(S::template_notes_sheet, Lang::zh_CN), {}};
+  for (S header : {S::template_notes_column, S::template_notes_required, S::template_notes_aliases, S::template_notes_example}) {
+    notes.table.columns.push_back({app::i18n::tr(header, Lang::zh_CN)});
+  }
   for (const app::ImportColumn& c : app::import_columns(kind)) {
-    data.header.emplace_back(c.title);
-    data.rows[0].emplace_back(c.example);
+    data.table.columns.push_back({std::string(c.title)});
+    data.table.rows[0].emplace_back(c.example);
     std::string aliases;
     for (std::string_view a : c.aliases) aliases += (aliases.empty() ? "" : "、") + std::string(a);
-    notes.rows.push_back({std::string(c.title), c.required ? app::i18n::tr(S::template_notes_yes, Lang::zh_CN) : "",
+    notes.table.rows.push_back({std::string(c.title), c.required ? app::i18n::tr(S::template_notes_yes, Lang::zh_CN) : "",
                           aliases, std::string(c.example)});
   }
   return write_xlsx({data, notes});

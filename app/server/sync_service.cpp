@@ -14,6 +14,7 @@
 #include "app/server/office_import.hpp"
 #include "app/server/office_page.hpp"
 #include "app/server/server_ports.hpp"
+#include "app/server/xlsx_writer.hpp"
 #include "app/sync/sync_json.hpp"
 #include "app/sync/wire.hpp"
 
@@ -171,23 +172,68 @@ Reply SyncService::get_blob(std::string_view authorization, std::string_view sha
   return Reply{200, std::move(*blob), "application/octet-stream"};
 }
 
-Reply SyncService::export_csv(std::string_view authorization, std::string_view name) {
-  auto device = authorize(authorization);
-  if (!device.ok()) return error_reply(401, device.error().code, device.error().message);
-  if (!may_export(device.value().role)) return error_reply(403, "forbidden", words(S::err_sync_forbidden, "role"));
-  const ExportFn* fn = exports_.find(name);
-  if (!fn) return error_reply(404, "not_found", words(S::err_not_found));
-  auto records = store_.all_records(device.value().community);
-  if (!records.ok()) return error_reply(500, "server_error", words(S::err_sync_server, records.error().message));
+app::Status SyncService::load_replica(std::int64_t community, app::Replica& replica) {
+  auto records = store_.all_records(community);
+  if (!records.ok()) return records.error();
   std::vector<app::Op> ops;
   ops.reserve(records.value().size());
   for (const std::string& r : records.value()) {
     auto op = app::decode_op(r);
     if (op.ok()) ops.push_back(std::move(op).value());  // stored records were validated on the way in
   }
-  app::Replica replica;
   replica.add(std::move(ops));
-  return Reply{200, to_csv((*fn)(ExportInput{replica, clock_.now_ms()})), "text/csv; charset=utf-8"};
+  return app::ok_status();
+}
+
+Reply SyncService::export_file(std::string_view authorization, std::string_view name, ExportFormat format) {
+  auto device = authorize(authorization);
+  if (!device.ok()) return error_reply(401, device.error().code, device.error().message);
+  if (!may_export(device.value().role)) return error_reply(403, "forbidden", words(S::err_sync_forbidden, "role"));
+  const ExportFn* fn = exports_.find(name);
+  if (!fn) return error_reply(404, "not_found", words(S::err_not_found));
+  app::Replica replica;
+  if (auto s = load_replica(device.value().community, replica); !s.ok()) {
+    return error_reply(500, "server_error", words(S::err_sync_server, s.error().message));
+  }
+  ExportTable table = (*fn)(ExportInput{replica, clock_.now_ms()});
+  if (format == ExportFormat::csv) {
+    Reply r{200, to_csv(table), "text/csv; charset=utf-8"};
+    r.download = std::string(name) + ".csv";
+    return r;
+  }
+  const std::string title = app::i18n::tr(exports_.title(name), app::i18n::Lang::zh_CN);
+  return xlsx_reply({XlsxSheet{title, std::move(table)}}, std::string(name) + ".xlsx");
+}
+
+Reply SyncService::export_month(std::string_view authorization, std::string_view month) {
+  auto device = authorize(authorization);
+  if (!device.ok()) return error_reply(401, device.error().code, device.error().message);
+  if (!may_export(device.value().role)) return error_reply(403, "forbidden", words(S::err_sync_forbidden, "role"));
+  const bool well_formed = month.size() == 7 && app::office::canonical_cell(CellType::date, std::string(month) + "-01") &&
+                           month.substr(5) >= "01" && month.substr(5) <= "12";
+  if (!well_formed) return error_reply(400, "bad_request", words(S::err_sync_bad_request, "month is YYYY-MM"));
+  app::Replica replica;
+  if (auto s = load_replica(device.value().community, replica); !s.ok()) {
+    return error_reply(500, "server_error", words(S::err_sync_server, s.error().message));
+  }
+  std::vector<XlsxSheet> sheets;
+  for (const std::string& name : exports_.names()) {
+    ExportTable table = rows_of_month((*exports_.find(name))(ExportInput{replica, clock_.now_ms()}), month);
+    sheets.push_back(XlsxSheet{app::i18n::tr(exports_.title(name), app::i18n::Lang::zh_CN), std::move(table)});
+  }
+  return xlsx_reply(sheets, std::string(month) + ".xlsx");
+}
+
+Reply SyncService::xlsx_reply(const std::vector<XlsxSheet>& sheets, std::string download) {
+  TempFile file;
+  if (file.path().empty()) return error_reply(500, "server_error", words(S::err_sync_server, "no temporary file"));
+  if (auto s = write_xlsx_file(sheets, file.path()); !s.ok()) {
+    return error_reply(500, "server_error", words(S::err_sync_server, s.error().message));
+  }
+  Reply r{200, {}, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"};
+  r.file = file.release();
+  r.download = std::move(download);
+  return r;
 }
 
 Reply SyncService::import_sheet(std::string_view authorization, std::string_view kind_word, std::string_view body,

@@ -7,6 +7,8 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "app/core/ports.hpp"
 #include "app/core/result.hpp"
@@ -16,10 +18,21 @@
 namespace server {
 
 struct Reply {
+  Reply() = default;
+  Reply(int status_, std::string body_, std::string content_type_ = "application/json")
+      : status(status_), body(std::move(body_)), content_type(std::move(content_type_)) {}
   int status = 200;
   std::string body;
   std::string content_type = "application/json";
+  // A temporary file to send instead of `body` (a workbook written to disk as
+  // it was built); whoever sends it removes it.
+  std::string file;
+  std::string download;  // the file name a browser saves it under (Content-Disposition)
 };
+
+enum class ExportFormat { csv, xlsx };
+
+struct XlsxSheet;
 
 struct Limits {
   std::size_t sync_body = 8u << 20;   // 2,000 ops of ~150 bytes in base64 is ~0.4 MiB: lots of room
@@ -41,7 +54,11 @@ class SyncService {
   Reply sync(std::string_view authorization, std::string_view body);
   Reply put_blob(std::string_view authorization, std::string_view sha, std::string_view body);
   Reply get_blob(std::string_view authorization, std::string_view sha);
-  Reply export_csv(std::string_view authorization, std::string_view name);
+  // An office export as CSV or .xlsx (head butler, front desk, manager).
+  Reply export_file(std::string_view authorization, std::string_view name, ExportFormat format);
+  // Every export's rows of `month` ("2026-11"), one sheet each, as one .xlsx;
+  // registers (units, residents, renovations) whole.
+  Reply export_month(std::string_view authorization, std::string_view month);
   // An office file into the token's community (app/server/office_import.hpp):
   // a head butler or manager; staff sheets the manager only. `dry_run`: what
   // would change, nothing stored.
@@ -60,6 +77,8 @@ class SyncService {
 
  private:
   app::Result<DeviceRow> authorize(std::string_view authorization);
+  app::Status load_replica(std::int64_t community, app::Replica& replica);
+  Reply xlsx_reply(const std::vector<XlsxSheet>& sheets, std::string download);
 
   ServerStore& store_;
   app::ClockPort& clock_;

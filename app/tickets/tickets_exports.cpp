@@ -47,25 +47,29 @@ std::string history_text(const app::MasterData& d, const app::Ticket& t) {
   return out;
 }
 
-CsvRows export_tickets(const ExportInput& in) {
+ExportTable export_tickets(const ExportInput& in) {
   const app::MasterData& d = in.replica.data();
-  CsvRows rows{{"工单编号", "受理时间", "渠道", "类别", "等级", "楼栋", "单元", "房号", "业主", "电话", "内容", "业主诉求", "受理人",
-                "负责人", "状态", "派往", "完成时间", "回访时间", "结案时间", "维修费用（元）", "处理经过"}};
+  ExportTable table({{"工单编号"}, {"受理时间", CellType::datetime}, {"渠道"}, {"类别"}, {"等级"}, {"楼栋"}, {"单元"}, {"房号"}, {"业主"}, {"电话"},
+                     {"内容"}, {"业主诉求"}, {"受理人"}, {"负责人"}, {"状态"}, {"派往"}, {"完成时间", CellType::datetime},
+                     {"回访时间", CellType::datetime}, {"结案时间", CellType::datetime}, {"维修费用（元）", CellType::amount}, {"处理经过"}},
+                    1);
   for (const app::Ticket* t : tickets_by_receipt(d)) {
     const auto place = unit_place(d, t->unit);
-    rows.push_back({ticket_number(*t), beijing_time(t->received_ms), zh(tk::channel_label(t->channel)), zh(tk::kind_label(t->kind)),
-                    zh(tk::severity_label(t->severity)), place[0], place[1], place[2], t->owner, t->phone, t->what, t->wants,
-                    staff_name(d, t->received_by), staff_name(d, t->responsible), zh(tk::status_label(t->status)), t->handler,
-                    beijing_time(t->done_ms), beijing_time(t->callback_ms), beijing_time(t->closed_ms),
-                    t->slip.lines.empty() ? std::string() : yuan_text(t->slip.total_cents()), history_text(d, *t)});
+    table.rows.push_back({ticket_number(*t), beijing_time(t->received_ms), zh(tk::channel_label(t->channel)), zh(tk::kind_label(t->kind)),
+                          zh(tk::severity_label(t->severity)), place[0], place[1], place[2], t->owner, t->phone, t->what, t->wants,
+                          staff_name(d, t->received_by), staff_name(d, t->responsible), zh(tk::status_label(t->status)), t->handler,
+                          beijing_time(t->done_ms), beijing_time(t->callback_ms), beijing_time(t->closed_ms),
+                          t->slip.lines.empty() ? std::string() : yuan_text(t->slip.total_cents()), history_text(d, *t)});
   }
-  return rows;
+  return table;
 }
 
-CsvRows export_callbacks(const ExportInput& in) {
+ExportTable export_callbacks(const ExportInput& in) {
   const app::MasterData& d = in.replica.data();
-  CsvRows rows{{"工单编号", "类别", "维修类别", "楼栋", "单元", "房号", "业主", "完成时间", "试漏时间", "应回访时间", "回访时间", "回访方式",
-                "回访结果", "回访人", "是否逾期", "抽检时间", "抽检结果"}};
+  ExportTable table({{"工单编号"}, {"类别"}, {"维修类别"}, {"楼栋"}, {"单元"}, {"房号"}, {"业主"}, {"完成时间", CellType::datetime},
+                     {"试漏时间", CellType::datetime}, {"应回访时间", CellType::datetime}, {"回访时间", CellType::datetime}, {"回访方式"},
+                     {"回访结果"}, {"回访人"}, {"是否逾期"}, {"抽检时间", CellType::datetime}, {"抽检结果"}},
+                    7);
   for (const app::Ticket* t : tickets_by_receipt(d)) {
     if (!tk::needs_callback(t->kind)) continue;
     // The callback in the history (the last one: a reopened ticket is called back again).
@@ -88,28 +92,29 @@ CsvRows export_callbacks(const ExportInput& in) {
     const auto due = tk::callback_due(category, done, leak_test, d.tickets.settings);
     const bool late = due && (callback ? callback->at_ms > *due : false);
     const auto place = unit_place(d, t->unit);
-    rows.push_back({ticket_number(*t), zh(tk::kind_label(t->kind)), t->kind == tk::Kind::repair ? zh(tk::category_label(category)) : "",
-                    place[0], place[1], place[2], t->owner, beijing_time(done), beijing_time(leak_test), due ? beijing_time(*due) : "",
-                    callback ? beijing_time(callback->at_ms) : "", callback ? zh(tk::method_label(callback->method)) : "",
-                    callback ? zh(callback->result == 0 ? app::i18n::S::callback_satisfied : app::i18n::S::callback_problem) : "",
-                    callback ? staff_name(d, callback->by) : "", late ? "是" : (callback ? "否" : ""), beijing_time(t->rechecked_ms),
-                    t->rechecked_ms ? zh(t->recheck_problem ? app::i18n::S::recheck_problem : app::i18n::S::recheck_confirmed) : ""});
+    table.rows.push_back({ticket_number(*t), zh(tk::kind_label(t->kind)), t->kind == tk::Kind::repair ? zh(tk::category_label(category)) : "",
+                          place[0], place[1], place[2], t->owner, beijing_time(done), beijing_time(leak_test), due ? beijing_time(*due) : "",
+                          callback ? beijing_time(callback->at_ms) : "", callback ? zh(tk::method_label(callback->method)) : "",
+                          callback ? zh(callback->result == 0 ? app::i18n::S::callback_satisfied : app::i18n::S::callback_problem) : "",
+                          callback ? staff_name(d, callback->by) : "", late ? "是" : (callback ? "否" : ""), beijing_time(t->rechecked_ms),
+                          t->rechecked_ms ? zh(t->recheck_problem ? app::i18n::S::recheck_problem : app::i18n::S::recheck_confirmed) : ""});
   }
-  return rows;
+  return table;
 }
 
-CsvRows export_visits(const ExportInput& in) {
+ExportTable export_visits(const ExportInput& in) {
   const app::MasterData& d = in.replica.data();
-  CsvRows rows{{"走访时间", "楼栋", "单元", "房号", "方式", "走访人", "记录", "跟进事项"}};
+  ExportTable table({{"走访时间", CellType::datetime}, {"楼栋"}, {"单元"}, {"房号"}, {"方式"}, {"走访人"}, {"记录"}, {"跟进事项"}},
+                    0);
   std::vector<const app::Visit*> visits;
   for (const auto& [id, v] : d.tickets.visits) visits.push_back(&v);
   std::sort(visits.begin(), visits.end(), [](const app::Visit* a, const app::Visit* b) { return std::tie(a->at_ms, a->id) < std::tie(b->at_ms, b->id); });
   for (const app::Visit* v : visits) {
     const auto place = unit_place(d, v->unit);
-    rows.push_back({beijing_time(v->at_ms), place[0], place[1], place[2], zh(tk::method_label(v->method)), staff_name(d, v->by), v->note,
-                    v->follow_ups});
+    table.rows.push_back({beijing_time(v->at_ms), place[0], place[1], place[2], zh(tk::method_label(v->method)), staff_name(d, v->by), v->note,
+                          v->follow_ups});
   }
-  return rows;
+  return table;
 }
 
 }  // namespace

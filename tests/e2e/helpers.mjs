@@ -34,8 +34,30 @@ export async function sign(page, id) {
   }
 }
 
+// RFC 4180 as the server writes it: every text cell quoted ("" inside), numbers
+// and dates bare, CRLF between rows. Rows of cells.
+export function parseCsv(text) {
+  const rows = [];
+  let row = [], cell = '', i = 0, quoted = false;
+  while (i < text.length) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i += 2; continue; }
+      if (c === '"') { quoted = false; i++; continue; }
+      cell += c; i++; continue;
+    }
+    if (c === '"') { quoted = true; i++; continue; }
+    if (c === ',') { row.push(cell); cell = ''; i++; continue; }
+    if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i += 2; continue; }
+    cell += c; i++;
+  }
+  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
 // The office (the head butler, enrolled as `device`) downloads export NAME.csv
-// from `server`; its text without the BOM.
+// from `server`: its cells, unquoted, joined by commas and CRLF (the tests
+// look for values, not for the file's quoting).
 export async function officeCsv(server, name, device) {
   const enrol = await fetch(server.url + 'api/v1/enroll', {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
@@ -44,7 +66,7 @@ export async function officeCsv(server, name, device) {
   const { token } = await enrol.json();
   const r = await fetch(server.url + `api/v1/export/${name}.csv`, { headers: { Authorization: 'Bearer ' + token } });
   assert.equal(r.status, 200);
-  return (await r.text()).replace(/^\uFEFF/, '');
+  return parseCsv((await r.text()).replace(/^\uFEFF/, '')).map((row) => row.join(',')).join('\r\n');
 }
 
 // The tablet's own clock runs ahead by `ms` (as after a long wait, or a clock

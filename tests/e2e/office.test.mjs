@@ -74,7 +74,8 @@ test('the office page: sign in, templates out and back in, a refused sheet, host
   await page.waitForSelector('#imports:not([hidden])');
   assert.match(await page.textContent('#who'), /幸福里 · 管理处主任 · ZR001/);
   const exportNames = await page.$$eval('[data-export]', (bs) => bs.map((b) => b.getAttribute('data-export')));
-  assert.ok(exportNames.includes('tickets') && exportNames.includes('units') && exportNames.length >= 12, exportNames.join());
+  assert.ok(exportNames.includes('tickets.xlsx') && exportNames.includes('tickets.csv') && exportNames.includes('units.xlsx') &&
+            exportNames.length >= 24, exportNames.join());
   const kinds = await page.$$eval('#kind option', (os) => os.map((o) => o.value));
   assert.deepEqual(kinds.sort(), ['checkpoints', 'keys', 'prices', 'residents', 'staff', 'units', 'zones']);
   await screenshot(page, 'office-signed-in-desktop');
@@ -115,14 +116,23 @@ test('the office page: sign in, templates out and back in, a refused sheet, host
   await screenshot(page, 'office-imported-desktop');
 
   // An export through its button: the residents as the office downloads them, the HTML as text, the 0 kept.
-  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="residents"]')]);
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="residents.csv"]')]);
   assert.equal(csvDownload.suggestedFilename(), 'residents.csv');
   const csvFile = path.join(dir, 'residents.csv.out');
   await csvDownload.saveAs(csvFile);
   const csv = readFileSync(csvFile, 'utf8');
   assert.ok(csv.startsWith('\ufeff'), 'the BOM Excel needs');
   assert.ok(csv.includes('onerror'), 'the hostile name is in the file as data');
-  assert.ok(csv.includes('0201'), 'the room keeps its leading 0');
+  assert.ok(csv.includes('"0201"'), 'the room keeps its leading 0, quoted as text');
+  // The same as Excel, and the month's workbook: real .xlsx files (a zip), named for what they hold.
+  const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="residents.xlsx"]')]);
+  assert.equal(xlsxDownload.suggestedFilename(), 'residents.xlsx');
+  const xlsxFile = path.join(dir, 'residents.xlsx');
+  await xlsxDownload.saveAs(xlsxFile);
+  assert.equal(readFileSync(xlsxFile).subarray(0, 4).toString('latin1'), 'PK\x03\x04');
+  await page.fill('#month', '2026-11');
+  const [monthDownload] = await Promise.all([page.waitForEvent('download'), page.click('#month_book')]);
+  assert.equal(monthDownload.suggestedFilename(), '2026-11.xlsx');
 
   // English, and the page as a phone shows it.
   await page.click('#lang');

@@ -16,6 +16,7 @@
 #include "app/session/session.hpp"
 #include "app/store/snapshot.hpp"
 #include "device_fixture.hpp"
+#include "export_text.hpp"
 
 using namespace app;
 using namespace app::schedule;
@@ -126,7 +127,7 @@ TEST_CASE("the evening closing walked in the morning is outside its hours, an em
   Replica replica;
   replica.add(d.session.decoded_log());
   const server::ExportRegistry exports = server::default_exports();
-  const std::string csv = server::to_csv((*exports.find("rounds"))(server::ExportInput{replica}));
+  const std::string csv = export_text((*exports.find("rounds"))(server::ExportInput{replica}));
   CHECK(csv.find("完成情况,未查巡查点,未完成原因,开始时段") != std::string::npos);
   const RouteStop first = d.session.rounds().route_of(zone_round).front();
   CHECK(csv.find(",未完成," + first.label()) != std::string::npos);
@@ -274,10 +275,10 @@ TEST_CASE("rounds.csv names each round's kind — findings.csv places a unit fin
   Replica replica;
   replica.add(d.session.decoded_log());
   const server::ExportRegistry exports = server::default_exports();
-  const std::string rounds = server::to_csv((*exports.find("rounds"))(server::ExportInput{replica}));
+  const std::string rounds = export_text((*exports.find("rounds"))(server::ExportInput{replica}));
   CHECK(rounds.find("日期,责任区,类型,管家,开始时间") != std::string::npos);
   CHECK(rounds.find(d.zone().name + ",空置房、装修房巡楼,") != std::string::npos);
-  const std::string findings = server::to_csv((*exports.find("findings"))(server::ExportInput{replica}));
+  const std::string findings = export_text((*exports.find("findings"))(server::ExportInput{replica}));
   const std::string where = d.zone().name + "," + stop.place + "," + stop.name + "," + stop.checklist->items[1].zh + ",卫生间天花渗水,派单,工程部";
   CHECK(findings.find(where) != std::string::npos);
 }

@@ -21,6 +21,7 @@
 #include "app/tickets/follow_up_rules.hpp"
 #include "app/tickets/ticket_labels.hpp"
 #include "device_fixture.hpp"
+#include "export_text.hpp"
 
 using namespace app;
 using tickets::Kind;
@@ -419,7 +420,7 @@ TEST_CASE("the office's CSVs: every ticket with its whole history, callbacks 100
   Replica replica;
   replica.add(d.session.decoded_log());
   const server::ExportRegistry exports = server::default_exports();
-  const std::string tickets = server::to_csv((*exports.find("tickets"))(server::ExportInput{replica}));
+  const std::string tickets = export_text((*exports.find("tickets"))(server::ExportInput{replica}));
   CHECK(tickets.find("工单编号,受理时间,渠道,类别,等级,楼栋,单元,房号,业主") != std::string::npos);
   CHECK(tickets.find(id.to_hex().substr(0, 8) + ",") != std::string::npos);
   CHECK(tickets.find("报修,轻微") != std::string::npos);
@@ -429,12 +430,12 @@ TEST_CASE("the office's CSVs: every ticket with its whole history, callbacks 100
     CHECK(tickets.find(step) != std::string::npos);
   }
   CHECK(tickets.find("电话 满意 业主满意") != std::string::npos);
-  const std::string callbacks = server::to_csv((*exports.find("callbacks"))(server::ExportInput{replica}));
+  const std::string callbacks = export_text((*exports.find("callbacks"))(server::ExportInput{replica}));
   CHECK(callbacks.find("工单编号,类别,维修类别,楼栋,单元,房号,业主,完成时间,试漏时间,应回访时间,回访时间") != std::string::npos);
   CHECK(callbacks.find(id.to_hex().substr(0, 8) + ",报修,其他维修") != std::string::npos);
   CHECK(callbacks.find(",电话,满意,") != std::string::npos);
   CHECK(callbacks.find(owed.to_hex().substr(0, 8) + ",") != std::string::npos);  // owed, not yet done: listed
-  const std::string visits = server::to_csv((*exports.find("visits"))(server::ExportInput{replica}));
+  const std::string visits = export_text((*exports.find("visits"))(server::ExportInput{replica}));
   CHECK(visits.find(",上门,") != std::string::npos);
   CHECK(visits.find("业主反映电梯异响,报修电梯") != std::string::npos);
 }

@@ -15,6 +15,7 @@
 #include "app/server/csv_export.hpp"
 #include "app/store/snapshot.hpp"
 #include "keys_fixture.hpp"
+#include "export_text.hpp"
 
 using namespace app;
 using namespace keys_fixture;
@@ -238,10 +239,10 @@ TEST_CASE("the outgoing staff signs a frozen copy - the incoming takes it over a
   Replica replica;
   replica.add(session.decoded_log());
   const server::ExportRegistry exports = server::default_exports();
-  const std::string csv = server::to_csv((*exports.find("handovers"))(server::ExportInput{replica}));
-  CHECK(csv.rfind("\xEF\xBB\xBF交班人,接班人,交班时间,接班确认时间,事项数,备注\r\n", 0) == 0);
+  const std::string csv = export_text((*exports.find("handovers"))(server::ExportInput{replica}));
+  CHECK(csv.rfind("交班人,接班人,交班时间,接班确认时间,事项数,备注\r\n", 0) == 0);
   const std::string row = session.estate().staff_name(outgoing) + "," + session.estate().staff_name(incoming) + ",2026-11-24 17:30,2026-11-24 17:40," +
-                          std::to_string(h.items.size()) + ",\"5栋电梯异响已报工程部\n明早复查\"\r\n";
+                          std::to_string(h.items.size()) + ",5栋电梯异响已报工程部\n明早复查\r\n";
   CHECK(csv.find(row) != std::string::npos);
 
   // And the snapshot keeps every part of it.

@@ -15,6 +15,7 @@
 #include "app/server/csv_export.hpp"
 #include "app/store/snapshot.hpp"
 #include "keys_fixture.hpp"
+#include "export_text.hpp"
 
 using namespace app;
 using namespace keys_fixture;
@@ -31,7 +32,7 @@ std::string keys_csv(const Device& d) {
   Replica replica;
   replica.add(d.session.decoded_log());
   const server::ExportRegistry exports = server::default_exports();
-  return server::to_csv((*exports.find("keys"))(server::ExportInput{replica}));
+  return export_text((*exports.find("keys"))(server::ExportInput{replica}));
 }
 
 // The CSV lines that name a label.

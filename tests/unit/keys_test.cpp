@@ -13,6 +13,7 @@
 #include "app/server/csv_export.hpp"
 #include "app/store/snapshot.hpp"
 #include "keys_fixture.hpp"
+#include "export_text.hpp"
 
 using namespace app;
 using namespace keys_fixture;
@@ -413,8 +414,8 @@ TEST_CASE("keys.csv is the loan register, one row per key, in Beijing time") {
   Replica replica;
   replica.add(d.session.decoded_log());
   const server::ExportRegistry exports = server::default_exports();
-  const std::string csv = server::to_csv((*exports.find("keys"))(server::ExportInput{replica}));
-  CHECK(csv.rfind("\xEF\xBB\xBF钥匙,类别,借用人,事由,借出时间,应还时间,归还时间,状态\r\n", 0) == 0);
+  const std::string csv = export_text((*exports.find("keys"))(server::ExportInput{replica}));
+  CHECK(csv.rfind("钥匙,类别,借用人,事由,借出时间,应还时间,归还时间,状态\r\n", 0) == 0);
   const std::string engineer = d.session.estate().staff_name(d.staff(Role::engineering));
   CHECK(csv.find("配电房（客服中心备用）,公共钥匙 · 供配电 → 配电房," + engineer +
                  ",配电房例行检修，水泵房巡检,2025-12-31 09:10,2026-01-01 00:00,2025-12-31 16:40,已归还\r\n") != std::string::npos);

@@ -370,11 +370,13 @@ TEST_CASE("residents.csv: 身份 业主/家属/租户, 迁入日期 and 迁出�
   const server::ExportRegistry exports = server::default_exports();
   const server::ExportFn* residents = exports.find("residents");
   REQUIRE(residents != nullptr);
-  const office::CsvRows rows = (*residents)(server::ExportInput{replica});
-  REQUIRE(!rows.empty());
-  CHECK(rows[0] == std::vector<std::string>{"姓名", "电话", "楼栋", "单元", "房号", "身份", "职业", "迁入日期", "迁出日期"});
+  const office::ExportTable table = (*residents)(server::ExportInput{replica});
+  std::vector<std::string> header;
+  for (const auto& c : table.columns) header.push_back(c.header);
+  CHECK(header == std::vector<std::string>{"姓名", "电话", "楼栋", "单元", "房号", "身份", "职业", "迁入日期", "迁出日期"});
+  CHECK(table.columns[7].type == office::CellType::date);
   auto row_of = [&](const std::string& name) -> const std::vector<std::string>* {
-    for (const auto& r : rows) {
+    for (const auto& r : table.rows) {
       if (r[0] == name) return &r;
     }
     return nullptr;
@@ -391,7 +393,7 @@ TEST_CASE("residents.csv: 身份 业主/家属/租户, 迁入日期 and 迁出�
   CHECK((*kept)[5] == "业主");
   CHECK((*kept)[8].empty());
   bool family = false;
-  for (const auto& r : rows) family = family || r[5] == "家属";
+  for (const auto& r : table.rows) family = family || r[5] == "家属";
   CHECK(family);
 }
 

@@ -12,6 +12,7 @@
 #include "app/session/session.hpp"
 #include "app/sync/blob_uploader.hpp"
 #include "fakes.hpp"
+#include "export_text.hpp"
 
 using namespace app;
 
@@ -110,6 +111,6 @@ TEST_CASE("photos.csv lists each unit photo where it was taken, in archive order
   const server::ExportRegistry exports = server::default_exports();
   const server::ExportFn* photos = exports.find("photos");
   REQUIRE(photos != nullptr);
-  const std::string csv = server::to_csv((*photos)(server::ExportInput{replica}));
-  CHECK(csv == "\xEF\xBB\xBF楼栋,单元,房号,拍摄时间,照片编号（SHA-256）\r\n1栋,1,101,2026-11-18 19:06," + sha + "\r\n");
+  const std::string csv = export_text((*photos)(server::ExportInput{replica}));
+  CHECK(csv == "楼栋,单元,房号,拍摄时间,照片编号（SHA-256）\r\n1栋,1,101,2026-11-18 19:06," + sha + "\r\n");
 }

@@ -22,6 +22,7 @@
 #include "app/session/session.hpp"
 #include "app/store/snapshot.hpp"
 #include "device_fixture.hpp"
+#include "export_text.hpp"
 
 using namespace app;
 using renovation::Action;
@@ -442,15 +443,15 @@ TEST_CASE("incidents.csv and renovations.csv — the office's registers in Beiji
   const server::ExportRegistry exports = server::default_exports();
   REQUIRE(exports.find("incidents"));
   REQUIRE(exports.find("renovations"));
-  const std::string incidents = server::to_csv((*exports.find("incidents"))(server::ExportInput{replica}));
-  CHECK(incidents.rfind("\xEF\xBB\xBF类型,地点,开始时间,解除时间,用时（分钟）,处理结果,报告人\r\n", 0) == 0);
+  const std::string incidents = export_text((*exports.find("incidents"))(server::ExportInput{replica}));
+  CHECK(incidents.rfind("类型,地点,开始时间,解除时间,用时（分钟）,处理结果,报告人\r\n", 0) == 0);
   const std::string butler = d.session.estate().staff_name(d.session.actor());
   CHECK(incidents.find("电梯困人,3栋 1单元 客梯," + format_local(t0) + "," + format_local(t0 + 22 * kMinute) + ",22,已救出，无人受伤," + butler + "\r\n") !=
         std::string::npos);
   CHECK(incidents.find("漏水/水浸,地下室水泵房," + format_local(t0 + 25 * kMinute) + ",,,," + butler + "\r\n") != std::string::npos);
 
-  const std::string renovations = server::to_csv((*exports.find("renovations"))(server::ExportInput{replica}));
-  CHECK(renovations.rfind("\xEF\xBB\xBF楼栋,单元,房号,业主,施工单位,阶段,押金（元）,扣款（元）,违规次数,复查日期\r\n", 0) == 0);
+  const std::string renovations = export_text((*exports.find("renovations"))(server::ExportInput{replica}));
+  CHECK(renovations.rfind("楼栋,单元,房号,业主,施工单位,阶段,押金（元）,扣款（元）,违规次数,复查日期\r\n", 0) == 0);
   // The demo's two applications: works in progress, and checked on completion with the re-check due.
   CHECK(renovations.find(",杭州美居装饰工程有限公司,施工中,3000.00,0.00,2,\r\n") != std::string::npos);
   CHECK(renovations.find(",浙江宜家居装饰有限公司,已完工核查,2000.00,550.00,1,2025-12-27\r\n") != std::string::npos);

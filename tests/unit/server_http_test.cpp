@@ -18,6 +18,7 @@
 #include "app/server/api.hpp"
 #include "app/server/server_ports.hpp"
 #include "app/server/sync_service.hpp"
+#include "app/server/xlsx_reader.hpp"
 #include "app/sync/wire.hpp"
 #include "fakes.hpp"
 
@@ -277,17 +278,36 @@ TEST_CASE("butler-server over HTTP: enrol, sync, scoping, bad input, blobs, expo
   REQUIRE(units);
   REQUIRE(units->status == 200);
   CHECK(units->get_header_value("Content-Type").find("text/csv") == 0);
-  CHECK(units->body.rfind("\xEF\xBB\xBF楼栋,单元,房号,楼层,状态\r\n", 0) == 0);
-  // The first unit in archive order, changed by the push above, and its neighbour.
-  CHECK(units->body.find("楼层,状态\r\n1栋,1,101,1,装修中\r\n1栋,1,102,1,样板间\r\n") != std::string::npos);
+  CHECK(units->get_header_value("Content-Disposition") == "attachment; filename=\"units.csv\"");
+  CHECK(units->body.rfind("\xEF\xBB\xBF\"楼栋\",\"单元\",\"房号\",\"楼层\",\"状态\"\r\n", 0) == 0);
+  // The first unit in archive order, changed by the push above, and its neighbour:
+  // text quoted, the floor a bare number.
+  CHECK(units->body.find("\"状态\"\r\n\"1栋\",\"1\",\"101\",1,\"装修中\"\r\n\"1栋\",\"1\",\"102\",1,\"样板间\"\r\n") != std::string::npos);
   auto residents = cli.Get("/api/v1/export/residents.csv", bearer(head));
   REQUIRE(residents);
   CHECK(residents->status == 200);
-  CHECK(residents->body.rfind("\xEF\xBB\xBF姓名,电话,楼栋,单元,房号,身份,职业,迁入日期,迁出日期\r\n", 0) == 0);
+  CHECK(residents->body.rfind("\xEF\xBB\xBF\"姓名\",\"电话\",\"楼栋\",\"单元\",\"房号\",\"身份\",\"职业\",\"迁入日期\",\"迁出日期\"\r\n", 0) == 0);
   auto theirs_csv = cli.Get("/api/v1/export/units.csv", bearer(other_head));
   REQUIRE(theirs_csv);
   CHECK(theirs_csv->status == 200);
-  CHECK(theirs_csv->body == "\xEF\xBB\xBF楼栋,单元,房号,楼层,状态\r\n");  // none of 锦绣花园's units
+  CHECK(theirs_csv->body == "\xEF\xBB\xBF\"楼栋\",\"单元\",\"房号\",\"楼层\",\"状态\"\r\n");  // none of 锦绣花园's units
+  // The same rows as a workbook, for the same roles only.
+  CHECK(cli.Get("/api/v1/export/units.xlsx", bearer(butler))->status == 403);
+  auto book = cli.Get("/api/v1/export/units.xlsx", bearer(head));
+  REQUIRE(book);
+  CHECK(book->status == 200);
+  CHECK(book->get_header_value("Content-Type") == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  CHECK(book->get_header_value("Content-Disposition") == "attachment; filename=\"units.xlsx\"");
+  auto sheet = server::read_xlsx(book->body);
+  REQUIRE(sheet.ok());
+  REQUIRE(sheet.value().size() >= 3);
+  CHECK(sheet.value()[1].cells == std::vector<std::string>{"1栋", "1", "101", "1", "装修中"});
+  auto month = cli.Get("/api/v1/export/month/2026-11.xlsx", bearer(head));
+  REQUIRE(month);
+  CHECK(month->status == 200);
+  CHECK(month->get_header_value("Content-Disposition") == "attachment; filename=\"2026-11.xlsx\"");
+  CHECK(cli.Get("/api/v1/export/month/2026-13.xlsx", bearer(head))->status == 400);
+  CHECK(cli.Get("/api/v1/export/month/2026-11.xlsx", bearer(butler))->status == 403);
   CHECK(cli.Get("/api/v1/export/nothing.csv", bearer(head))->status == 404);
   CHECK(cli.Get("/api/v1/nothing", bearer(head))->status == 404);
 }
