@@ -60,6 +60,8 @@ class SyncService {
 
  private:
   app::Result<DeviceRow> authorize(std::string_view authorization);
+  // The device's ordinal in its community (given now if it has none); 0 for the office page.
+  app::Result<std::int64_t> tablet_no_of(const DeviceRow& device);
 
   ServerStore& store_;
   app::ClockPort& clock_;
