@@ -16,7 +16,7 @@ namespace tk = app::tickets;
 const char* zh(app::i18n::S key) { return app::i18n::tr(key, Lang::zh_CN); }
 
 // A ticket's short number, as staff quote it on the phone: its id's first 8 digits.
-std::string ticket_number(const app::Ticket& t) { return t.id.to_hex().substr(0, 8); }
+std::string ticket_number(const app::Ticket& t) { return tk::ticket_number(t); }
 
 std::vector<const app::Ticket*> tickets_by_receipt(const app::MasterData& d) {
   std::vector<const app::Ticket*> out;
