@@ -24,7 +24,7 @@
 namespace app::records {
 
 inline constexpr char kTicketLetter = 'T';
-inline constexpr std::size_t kMaxRecordNumberBytes = 24;  // the op field's bound (tickets_ops.inc)
+inline constexpr std::size_t kMaxRecordNumberBytes = 24;  // what valid_record_number allows (T12345-1000000 is 14)
 
 // The prefix this tablet numbers `letter` records under:
 //   tablet_no > 0  — "T3", the server's ordinal;
