@@ -156,6 +156,7 @@ void AppShell::keep_snapshot_fresh() {
 
 void AppShell::keep_storage_healthy() {
   session_.set_read_only(whole_log_failed_ || (host_.storage_status().writer_known && !host_.storage_status().writer));
+  session_.set_demo(host_.store().demo());  // the demo numbers its records as tablet 0
   // A late op (an import, later a sync) that only the whole log can place.
   if (loaded_ && session_.needs_whole_log() && !host_.store().reading_whole_log()) reload_whole_log();
   // The archive rows (63k at 10× data, ~0.1 s) are built in the frame after

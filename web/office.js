@@ -244,7 +244,8 @@
     $('signin_button').disabled = true;
     fetch('api/v1/enroll', {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ code: $('code').value.trim(), pin: $('pin').value, device_id: device }),
+      // The office page is no tablet: it takes no tablet number (the T3 of T3-0042).
+      body: JSON.stringify({ code: $('code').value.trim(), pin: $('pin').value, device_id: device, purpose: 'office' }),
     }).then(function (r) {
       if (!r.ok) return errorText(r).then(function (m) { signedOut(m); });
       return r.json().then(function (j) {

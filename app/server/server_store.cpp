@@ -47,7 +47,8 @@ app::Status ServerStore::migrate() {
   // WAL: readers (pulls, exports) never wait for the writer (pushes).
   // synchronous=FULL: an ack must mean stored. With NORMAL a power cut could
   // lose the last commits after the tablets had dropped them from their outbox.
-  return db_->exec(R"SQL(
+  // Tables and columns added later are added to an older database here.
+  app::Status s = db_->exec(R"SQL(
     PRAGMA journal_mode=WAL;
     PRAGMA synchronous=FULL;
     PRAGMA foreign_keys=ON;
@@ -66,7 +67,20 @@ app::Status ServerStore::migrate() {
     CREATE TABLE IF NOT EXISTS blobs(
       community INTEGER NOT NULL REFERENCES communities(id), sha256 TEXT NOT NULL, data BLOB NOT NULL,
       PRIMARY KEY(community, sha256));
+    CREATE TABLE IF NOT EXISTS tablet_numbers(
+      community INTEGER NOT NULL REFERENCES communities(id), device_id TEXT NOT NULL, tablet_no INTEGER NOT NULL,
+      PRIMARY KEY(community, device_id), UNIQUE(community, tablet_no));
   )SQL");
+  if (!s.ok()) return s;
+  return add_column_if_missing("devices", "office", "INTEGER NOT NULL DEFAULT 0");
+}
+
+app::Status ServerStore::add_column_if_missing(std::string_view table, std::string_view column, std::string_view type) {
+  // A database made before the column: SQLite has no ADD COLUMN IF NOT EXISTS.
+  Stmt info(db_->raw(), "SELECT 1 FROM pragma_table_info(?) WHERE name=?");
+  if (info.bind(1, table).bind(2, column).step()) return app::ok_status();
+  if (info.failed()) return info.error();
+  return db_->exec("ALTER TABLE " + std::string(table) + " ADD COLUMN " + std::string(column) + " " + std::string(type));
 }
 
 app::Result<CommunityRow> ServerStore::create_community(const app::Id& uid, std::string_view name, std::string_view city) {
@@ -134,23 +148,40 @@ app::Status ServerStore::set_pin(std::string_view code, std::string_view salt, s
 app::Status ServerStore::add_device(std::string_view token_hash, const DeviceRow& d, std::int64_t now_ms) {
   Lock lock(mu_);
   Stmt s(db_->raw(),
-         "INSERT INTO devices(token_hash, community, staff_code, device_id, role, enrolled_ms) VALUES(?,?,?,?,?,?)");
+         "INSERT INTO devices(token_hash, community, staff_code, device_id, role, enrolled_ms, office) VALUES(?,?,?,?,?,?,?)");
   s.bind(1, token_hash).bind(2, d.community).bind(3, d.staff_code).bind(4, d.device.to_hex()).bind(5, d.role);
-  s.bind(6, now_ms).step();
+  s.bind(6, now_ms).bind(7, std::int64_t{d.office ? 1 : 0}).step();
   if (s.failed()) return s.error();
   return app::ok_status();
 }
 
 std::optional<DeviceRow> ServerStore::find_device(std::string_view token_hash) {
   Lock lock(mu_);
-  Stmt s(db_->raw(), "SELECT community, staff_code, device_id, role FROM devices WHERE token_hash=?");
+  Stmt s(db_->raw(), "SELECT community, staff_code, device_id, role, office FROM devices WHERE token_hash=?");
   if (!s.bind(1, token_hash).step()) return std::nullopt;
   DeviceRow d;
   d.community = s.integer(0);
   d.staff_code = s.text(1);
   app::Id::from_hex(s.text(2), &d.device);
   d.role = s.integer(3);
+  d.office = s.integer(4) != 0;
   return d;
+}
+
+app::Result<std::int64_t> ServerStore::tablet_no(std::int64_t community, const app::Id& device) {
+  Lock lock(mu_);  // one connection: the look-up and the insert are not interleaved with another's
+  const std::string hex = device.to_hex();
+  Stmt known(db_->raw(), "SELECT tablet_no FROM tablet_numbers WHERE community=? AND device_id=?");
+  if (known.bind(1, community).bind(2, hex).step()) return known.integer(0);
+  if (known.failed()) return known.error();
+  Stmt next(db_->raw(),
+            "INSERT INTO tablet_numbers(community, device_id, tablet_no) "
+            "SELECT ?1, ?2, COALESCE(MAX(tablet_no), 0) + 1 FROM tablet_numbers WHERE community=?1");
+  next.bind(1, community).bind(2, hex).step();
+  if (next.failed()) return next.error();
+  known.reset();  // clears the bindings too
+  if (known.bind(1, community).bind(2, hex).step()) return known.integer(0);
+  return known.failed() ? known.error() : db_->error("tablet number");
 }
 
 app::Result<std::size_t> ServerStore::revoke_devices(std::string_view staff_code) {

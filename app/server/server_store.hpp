@@ -41,6 +41,7 @@ struct DeviceRow {
   std::string staff_code;
   app::Id device;
   std::int64_t role = 0;
+  bool office = false;  // the office page's sign-in: no tablet, no ordinal
 };
 
 struct OpsPage {
@@ -67,6 +68,11 @@ class ServerStore {
   std::optional<DeviceRow> find_device(std::string_view token_hash);
   // A lost tablet or a staff member who left: every token of that code stops working.
   app::Result<std::size_t> revoke_devices(std::string_view staff_code);
+  // A tablet's ordinal in its community (T3-0042's 3): the one this device id
+  // was given before, else the next free one. Numbers belong to the device
+  // id, not to a token, and are never given again: a revoked tablet's
+  // records carry its number for good.
+  app::Result<std::int64_t> tablet_no(std::int64_t community, const app::Id& device);
 
   // All in one transaction: either every op is stored (or was already) or none.
   // Returns how many were new.
@@ -89,6 +95,7 @@ class ServerStore {
  private:
   explicit ServerStore(std::unique_ptr<Db> db) : db_(std::move(db)) {}
   app::Status migrate();
+  app::Status add_column_if_missing(std::string_view table, std::string_view column, std::string_view type);
   std::unique_ptr<Db> db_;
   std::recursive_mutex mu_;  // one connection, many HTTP threads
 };

@@ -50,6 +50,11 @@ Reply SyncService::health() const {
   return Reply{200, std::string("{\"ok\":true,\"version\":\"") + std::string(app::build_version()) + "\"}"};
 }
 
+app::Result<std::int64_t> SyncService::tablet_no_of(const DeviceRow& device) {
+  if (device.office) return std::int64_t{0};
+  return store_.tablet_no(device.community, device.device);
+}
+
 app::Result<DeviceRow> SyncService::authorize(std::string_view authorization) {
   constexpr std::string_view kBearer = "Bearer ";
   if (authorization.substr(0, kBearer.size()) != kBearer) {
@@ -90,11 +95,14 @@ Reply SyncService::enroll(std::string_view body) {
   auto community = store_.community(staff->community);
   if (!community) return error_reply(500, "server_error", words(S::err_sync_server, "staff without community"));
   const std::string token = new_token(random_);
-  DeviceRow device{staff->community, staff->code, req.value().device_id, staff->role};
+  DeviceRow device{staff->community, staff->code, req.value().device_id, staff->role, req.value().office};
+  // A tablet's ordinal (its own again if it enrolled before); the office page's sign-in uses none up.
+  auto tablet_no = tablet_no_of(device);
+  if (!tablet_no.ok()) return error_reply(500, "server_error", words(S::err_sync_server, tablet_no.error().message));
   if (auto s = store_.add_device(hash_token(token), device, clock_.now_ms()); !s.ok()) {
     return error_reply(500, "server_error", words(S::err_sync_server, s.error().message));
   }
-  app::sync::EnrollResponse res{token, community->uid, staff->staff, community->name, staff->role};
+  app::sync::EnrollResponse res{token, community->uid, staff->staff, community->name, staff->role, tablet_no.value()};
   return Reply{200, app::sync::encode_enroll_response(res)};
 }
 
@@ -148,8 +156,11 @@ Reply SyncService::sync(std::string_view authorization, std::string_view body) {
   const std::unordered_set<app::Id, app::IdHash> pushed(acked.begin(), acked.end());
   auto page = store_.ops_after(community->id, req.value().cursor, limits_.page_ops, limits_.page_bytes, &pushed);
   if (!page.ok()) return error_reply(500, "server_error", words(S::err_sync_server, page.error().message));
+  // Every answer says the tablet's ordinal: one enrolled before ordinals is given its own here.
+  auto tablet_no = tablet_no_of(device.value());
+  if (!tablet_no.ok()) return error_reply(500, "server_error", words(S::err_sync_server, tablet_no.error().message));
   std::vector<std::string_view> out(page.value().records.begin(), page.value().records.end());
-  return Reply{200, app::sync::encode_response(acked, out, page.value().cursor, page.value().more)};
+  return Reply{200, app::sync::encode_response(acked, out, page.value().cursor, page.value().more, tablet_no.value())};
 }
 
 Reply SyncService::put_blob(std::string_view authorization, std::string_view sha, std::string_view body) {

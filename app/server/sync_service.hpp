@@ -79,6 +79,8 @@ class SyncService {
   app::Result<DeviceRow> authorize(std::string_view authorization);
   app::Status load_replica(std::int64_t community, app::Replica& replica);
   Reply xlsx_reply(const std::vector<XlsxSheet>& sheets, std::string download);
+  // The device's ordinal in its community (given now if it has none); 0 for the office page.
+  app::Result<std::int64_t> tablet_no_of(const DeviceRow& device);
 
   ServerStore& store_;
   app::ClockPort& clock_;

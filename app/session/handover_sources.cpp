@@ -54,9 +54,10 @@ void open_findings(const Session& s, const HandoverMoment& m, std::vector<Handov
   }
 }
 
+// "T3-0042 3栋1502 王先生 · 漏水": the number first, as the next shift will quote it.
 std::string ticket_text(const std::unordered_map<Id, const UnitRow*, IdHash>& units, const Ticket& t) {
-  std::string out;
-  if (auto u = units.find(t.unit); u != units.end()) out = u->second->label + " ";
+  std::string out = tickets::ticket_number(t) + " ";
+  if (auto u = units.find(t.unit); u != units.end()) out += u->second->label + " ";
   if (!t.owner.empty()) out += t.owner + " · ";
   return out + t.what;
 }

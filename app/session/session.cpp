@@ -8,6 +8,7 @@
 #include "app/ops/codec.hpp"
 #include "app/domain/command_errors.hpp"
 #include "app/store/backup.hpp"
+#include "app/tickets/record_number.hpp"
 
 namespace app {
 namespace {
@@ -277,6 +278,10 @@ bool Session::holds_demo() const {
     demo_checked_version_ = replica_.version();
   }
   return holds_demo_;
+}
+
+std::string Session::record_prefix(char letter) const {
+  return records::record_prefix(letter, tablet_no_, device_, demo_ || holds_demo());
 }
 
 std::size_t Session::pending_count() const {

@@ -125,6 +125,16 @@ class Session {
   void set_actor(const Id& staff) { actor_ = staff; }
   // A second tab: everything readable, nothing writable.
   void set_read_only(bool read_only) { read_only_ = read_only; }
+  // This tablet's ordinal in its community, as the server gave it at
+  // enrolment or at a sync (0: not known yet): the T3 of its record numbers
+  // (app/tickets/record_number.hpp). The shell keeps it with the enrolment.
+  void set_tablet_no(std::int64_t tablet_no) { tablet_no_ = tablet_no; }
+  std::int64_t tablet_no() const { return tablet_no_; }
+  // The demo's own database (the shell's store knows; holds_demo() cannot
+  // once the generated records lie in a snapshot): its records are tablet 0's.
+  void set_demo(bool demo) { demo_ = demo; }
+  // The prefix this tablet's `letter` records are numbered under now.
+  std::string record_prefix(char letter) const;
 
   // --- queries ---
   bool has_data() const { return replica_.size() != 0; }
@@ -200,6 +210,8 @@ class Session {
   std::uint64_t next_batch_ = 1;
   bool any_saved_ = false;
   bool read_only_ = false;
+  bool demo_ = false;
+  std::int64_t tablet_no_ = 0;
   std::string storage_error_;
   std::unique_ptr<SnapshotWriter> snapshot_writer_;
   mutable std::uint64_t demo_checked_version_ = ~std::uint64_t{0};
@@ -232,6 +244,7 @@ class Session {
     Op make_op(OpKind kind, const Id& entity, Payload payload) override { return s_.make_op(kind, entity, std::move(payload)); }
     Status commit(std::vector<Op> ops) override { return s_.commit(std::move(ops)); }
     const Id& actor() const override { return s_.actor_; }
+    std::string record_prefix(char letter) const override { return s_.record_prefix(letter); }
     std::int64_t now_ms() const override { return s_.clock_.now_ms(); }
     std::int64_t lateness_now_ms() const override { return s_.lateness_now_ms(); }
     int utc_offset_minutes() const override { return s_.clock_.utc_offset_minutes(); }

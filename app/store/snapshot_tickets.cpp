@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/store/snapshot_sections.hpp"
+#include "app/tickets/record_number.hpp"
 #include "app/tickets/tickets_data.hpp"
 
 namespace app {
@@ -19,6 +20,9 @@ using namespace snapshot_fields;
 bool is_ticket_event(std::int64_t v) { return v >= 0 && v <= static_cast<std::int64_t>(TicketEvent::recheck); }
 bool is_ticket_refusal(std::int64_t v) { return v >= 0 && v <= static_cast<std::int64_t>(tickets::TransitionError::after_done); }
 bool is_repair_category(std::int64_t v) { return v >= 0 && v <= static_cast<std::int64_t>(tickets::RepairCategory::leak); }
+
+// A ticket opened before record numbers has none.
+bool ticket_number_text(std::string_view n) { return n.empty() || records::valid_record_number(n); }
 
 // A free repair's slip has no lines: an empty text, not the codec's.
 std::string slip_text(const std::vector<SlipLine>& lines) { return lines.empty() ? std::string() : encode_slip_lines(lines); }
@@ -43,7 +47,8 @@ bool fields(auto& v, Of<Ticket> auto& x) {
          v.enumeration(x.status, tickets::is_status) && v.number(x.leak_test_ms) && v.number(x.callback_ms) &&
          v.flag(x.callback_problem) && v.number(x.rechecked_ms) && v.flag(x.recheck_problem) && v.flag(x.slip.set) &&
          v.number(x.slip.appointment_ms) && v.enumeration(x.slip.category, is_repair_category) &&
-         v.coded(x.slip.lines, slip_text, slip_lines) && v.list(x.history, Count::as_number(16), [&](auto& s) { return fields(v, s); });
+         v.coded(x.slip.lines, slip_text, slip_lines) && v.list(x.history, Count::as_number(16), [&](auto& s) { return fields(v, s); }) &&
+         v.text(x.number, ticket_number_text);
 }
 
 bool fields(auto& v, Of<PriceItem> auto& x) {

@@ -61,7 +61,15 @@ Result<Enrollment> enroll_answer(std::string_view server, std::string_view code,
   e.community = answer.value().community;
   e.staff = answer.value().staff;
   e.role = answer.value().role;
+  e.tablet_no = answer.value().tablet_no;
   return e;
+}
+
+bool learn_tablet_no(Enrollment& e, std::int64_t from_sync) {
+  // 0 is "the server said nothing" (an older server): never forget a known one for it.
+  if (from_sync <= 0 || from_sync == e.tablet_no) return false;
+  e.tablet_no = from_sync;
+  return true;
 }
 
 std::string encode_enrollment(const Enrollment& e) {
@@ -73,6 +81,7 @@ std::string encode_enrollment(const Enrollment& e) {
   out += ",\"community\":" + json::quote(e.community.to_hex());
   out += ",\"staff\":" + json::quote(e.staff.to_hex());
   out += ",\"role\":" + std::to_string(e.role);
+  out += ",\"tablet_no\":" + std::to_string(e.tablet_no);
   return out + "}";
 }
 
@@ -86,6 +95,8 @@ Result<Enrollment> decode_enrollment(std::string_view text) {
   e.staff_code = text_of(d, "code");
   e.community_name = text_of(d, "community_name");
   if (const json::Value* role = d.get("role"); role && role->is_int()) e.role = role->i;
+  // Absent in an enrolment stored before ordinals: 0, learnt at the next sync.
+  if (const json::Value* no = d.get("tablet_no"); no && no->is_int() && no->i > 0) e.tablet_no = no->i;
   if (e.server.empty() || e.token.empty() || !Id::from_hex(text_of(d, "community"), &e.community) ||
       !Id::from_hex(text_of(d, "staff"), &e.staff)) {
     return Error{"bad_enrollment", "stored enrolment is damaged"};

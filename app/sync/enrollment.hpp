@@ -20,6 +20,10 @@ struct Enrollment {
   std::string community_name;
   Id community, staff;
   std::int64_t role = 0;
+  // This tablet's ordinal in the community (T3-0042's 3), from the enrolment
+  // answer or, for a tablet enrolled before ordinals, its first sync since;
+  // 0 until then (app/tickets/record_number.hpp says what is used meanwhile).
+  std::int64_t tablet_no = 0;
 };
 
 // Checks what the butler typed; the request body to POST to server + "/api/v1/enroll".
@@ -29,6 +33,10 @@ Result<std::string> enroll_request(std::string_view server, std::string_view cod
 Result<Enrollment> enroll_answer(std::string_view server, std::string_view code, int http_status, std::string_view body);
 // "http://host:port/" → "http://host:port"; empty if it is not an http(s) address.
 std::string normalize_server(std::string_view server);
+
+// A sync answer's ordinal, kept if it is news: true when `e` changed (the
+// shell then stores it again and tells the session).
+bool learn_tablet_no(Enrollment& e, std::int64_t from_sync);
 
 // Kept across restarts (the shell stores it with the preferences).
 std::string encode_enrollment(const Enrollment& e);

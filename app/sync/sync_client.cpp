@@ -197,6 +197,7 @@ Result<std::vector<Op>> SyncClient::on_response(std::uint64_t id, int http_statu
     pulled.push_back(std::move(op).value());
   }
   state_.cursor = std::max(state_.cursor, res.cursor);
+  if (res.tablet_no > 0) tablet_no_ = res.tablet_no;
   in_flight_ = 0;
   in_flight_ops_ = 0;
   failures_ = 0;

@@ -93,6 +93,9 @@ class SyncClient {
 
   const SyncState& state() const { return state_; }
   SyncStatus status() const;
+  // The tablet's ordinal as the server's last answer gave it (0: none yet):
+  // the host keeps it with the enrolment (learn_tablet_no) and tells the session.
+  std::int64_t tablet_no() const { return tablet_no_; }
 
  private:
   struct Pending {
@@ -117,6 +120,7 @@ class SyncClient {
   std::string last_error_;
   int failures_ = 0;
   std::size_t rejected_ = 0;
+  std::int64_t tablet_no_ = 0;
 };
 
 }  // namespace app::sync

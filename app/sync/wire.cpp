@@ -34,6 +34,9 @@ Result<std::vector<std::string>> records_of(const json::Value* ops) {
 
 bool id_of(const json::Value* v, Id* out) { return v && v->is_string() && Id::from_hex(v->s, out); }
 
+// A tablet's ordinal; 0 when absent (an older server) or not a plausible one.
+std::int64_t ordinal_of(const json::Value* v) { return v && v->is_int() && v->i > 0 && v->i < 1000000 ? v->i : 0; }
+
 void append_records(std::string& out, const std::vector<std::string_view>& records) {
   out += '[';
   for (std::size_t i = 0; i < records.size(); ++i) {
@@ -72,7 +75,7 @@ Result<SyncRequest> parse_request(std::string_view body) {
 }
 
 std::string encode_response(const std::vector<Id>& acked, const std::vector<std::string_view>& records,
-                            std::int64_t cursor, bool more) {
+                            std::int64_t cursor, bool more, std::int64_t tablet_no) {
   std::string out = "{\"acked\":[";
   for (std::size_t i = 0; i < acked.size(); ++i) {
     if (i) out += ',';
@@ -80,7 +83,8 @@ std::string encode_response(const std::vector<Id>& acked, const std::vector<std:
   }
   out += "],\"ops\":";
   append_records(out, records);
-  out += ",\"cursor\":" + std::to_string(cursor) + ",\"more\":" + (more ? "true" : "false") + "}";
+  out += ",\"cursor\":" + std::to_string(cursor) + ",\"more\":" + (more ? "true" : "false");
+  out += ",\"tablet_no\":" + std::to_string(tablet_no) + "}";
   return out;
 }
 
@@ -104,12 +108,13 @@ Result<SyncResponse> parse_response(std::string_view body) {
   r.cursor = cursor->i;
   const json::Value* more = v.get("more");
   r.more = more && more->type == json::Value::Type::boolean && more->b;
+  r.tablet_no = ordinal_of(v.get("tablet_no"));
   return r;
 }
 
 std::string encode_enroll_request(const EnrollRequest& r) {
   return "{\"code\":" + json::quote(r.code) + ",\"pin\":" + json::quote(r.pin) + ",\"device_id\":\"" +
-         r.device_id.to_hex() + "\"}";
+         r.device_id.to_hex() + (r.office ? "\",\"purpose\":\"office\"}" : "\"}");
 }
 
 Result<EnrollRequest> parse_enroll_request(std::string_view body) {
@@ -125,13 +130,20 @@ Result<EnrollRequest> parse_enroll_request(std::string_view body) {
   r.code = code->s;
   r.pin = pin->s;
   if (!id_of(v.get("device_id"), &r.device_id)) return bad("bad_request", "\"device_id\" must be 32 hex digits");
+  // Optional: only the office page says what it is; a tablet says nothing.
+  if (const json::Value* purpose = v.get("purpose")) {
+    if (!purpose->is_string() || (purpose->s != "office" && purpose->s != "tablet")) {
+      return bad("bad_request", "\"purpose\" must be \"office\" or \"tablet\"");
+    }
+    r.office = purpose->s == "office";
+  }
   return r;
 }
 
 std::string encode_enroll_response(const EnrollResponse& r) {
   return "{\"token\":" + json::quote(r.token) + ",\"community\":\"" + r.community.to_hex() +
          "\",\"community_name\":" + json::quote(r.community_name) + ",\"staff\":\"" + r.staff.to_hex() +
-         "\",\"role\":" + std::to_string(r.role) + "}";
+         "\",\"role\":" + std::to_string(r.role) + ",\"tablet_no\":" + std::to_string(r.tablet_no) + "}";
 }
 
 Result<EnrollResponse> parse_enroll_response(std::string_view body) {
@@ -148,6 +160,7 @@ Result<EnrollResponse> parse_enroll_response(std::string_view body) {
   r.token = token->s;
   if (name && name->is_string()) r.community_name = name->s;
   if (role && role->is_int()) r.role = role->i;
+  r.tablet_no = ordinal_of(v.get("tablet_no"));
   return r;
 }
 

@@ -2,9 +2,14 @@
 // The sync protocol's messages on the wire (HTTP+JSON under /api/v1/):
 //
 //   POST /api/v1/sync   {"device_id":"<32 hex>","cursor":N,"ops":["<base64 record>",...]}
-//                    -> {"acked":["<op_id hex>",...],"ops":["<base64 record>",...],"cursor":N,"more":bool}
-//   POST /api/v1/enroll {"code":"GJ001","pin":"123456","device_id":"<32 hex>"}
-//                    -> {"token":"<64 hex>","community":"<32 hex>","community_name":"…","staff":"<32 hex>","role":N}
+//                    -> {"acked":["<op_id hex>",...],"ops":["<base64 record>",...],"cursor":N,"more":bool,"tablet_no":N}
+//   POST /api/v1/enroll {"code":"GJ001","pin":"123456","device_id":"<32 hex>"[,"purpose":"office"]}
+//                    -> {"token":"<64 hex>","community":"<32 hex>","community_name":"…","staff":"<32 hex>","role":N,"tablet_no":N}
+//
+// tablet_no is the tablet's ordinal in its community (the 3 of T3-0042,
+// app/tickets/record_number.hpp): every sync answer carries it, so a tablet
+// enrolled before ordinals learns its own. The office page's sign-in is no
+// tablet ("purpose":"office") and gets none: 0.
 //   any error        -> {"error":"<code>","message":"<text>"}
 //
 // Ops travel as their own checksummed binary record (app/ops/codec.hpp) in
@@ -34,11 +39,13 @@ struct SyncResponse {
   std::vector<std::string> records;  // binary op records, base64-decoded
   std::int64_t cursor = 0;
   bool more = false;
+  std::int64_t tablet_no = 0;  // 0: the server gave none (an older server, or not a tablet)
 };
 
 struct EnrollRequest {
   std::string code, pin;
   Id device_id;
+  bool office = false;  // "purpose":"office": the office page, not a tablet (no ordinal)
 };
 
 struct EnrollResponse {
@@ -46,12 +53,13 @@ struct EnrollResponse {
   Id community, staff;
   std::string community_name;
   std::int64_t role = 0;
+  std::int64_t tablet_no = 0;
 };
 
 std::string encode_request(const Id& device, std::int64_t cursor, const std::vector<std::string_view>& records);
 Result<SyncRequest> parse_request(std::string_view body);
 std::string encode_response(const std::vector<Id>& acked, const std::vector<std::string_view>& records,
-                            std::int64_t cursor, bool more);
+                            std::int64_t cursor, bool more, std::int64_t tablet_no = 0);
 Result<SyncResponse> parse_response(std::string_view body);
 
 std::string encode_enroll_request(const EnrollRequest& r);

@@ -1,9 +1,11 @@
 #pragma once
 // The words for a ticket's kinds, classes, statuses, channels and history
-// entries, shared by the screens and the office's CSVs (which ask for zh-CN).
+// entries, shared by the screens and the office's CSVs (which ask for zh-CN);
+// and, with them, the number a ticket is named by (ticket_number).
 #include <cstdint>
 
 #include "app/i18n/catalogue.hpp"
+#include "app/tickets/record_number.hpp"
 #include "app/tickets/tickets_data.hpp"
 
 namespace app::tickets {

@@ -102,6 +102,7 @@ void apply_tickets(TicketsData& d, const Op& op) {
       set_text(p, F::phone, t.phone);
       set_text(p, F::note, t.what);
       set_text(p, F::wants, t.wants);
+      set_text(p, F::record_no, t.number);
       set_number(p, F::channel, t.channel);
       set_number(p, F::requested_ms, t.requested_ms);
       set_number(p, F::at_ms, t.received_ms);

@@ -15,9 +15,6 @@ namespace tk = app::tickets;
 
 const char* zh(app::i18n::S key) { return app::i18n::tr(key, Lang::zh_CN); }
 
-// A ticket's short number, as staff quote it on the phone: its id's first 8 digits.
-std::string ticket_number(const app::Ticket& t) { return t.id.to_hex().substr(0, 8); }
-
 std::vector<const app::Ticket*> tickets_by_receipt(const app::MasterData& d) {
   std::vector<const app::Ticket*> out;
   for (const auto& [id, t] : d.tickets.tickets) {
@@ -55,7 +52,7 @@ ExportTable export_tickets(const ExportInput& in) {
                     1);
   for (const app::Ticket* t : tickets_by_receipt(d)) {
     const auto place = unit_place(d, t->unit);
-    table.rows.push_back({ticket_number(*t), beijing_time(t->received_ms), zh(tk::channel_label(t->channel)), zh(tk::kind_label(t->kind)),
+    table.rows.push_back({tk::ticket_number(*t), beijing_time(t->received_ms), zh(tk::channel_label(t->channel)), zh(tk::kind_label(t->kind)),
                           zh(tk::severity_label(t->severity)), place[0], place[1], place[2], t->owner, t->phone, t->what, t->wants,
                           staff_name(d, t->received_by), staff_name(d, t->responsible), zh(tk::status_label(t->status)), t->handler,
                           beijing_time(t->done_ms), beijing_time(t->callback_ms), beijing_time(t->closed_ms),
@@ -92,7 +89,7 @@ ExportTable export_callbacks(const ExportInput& in) {
     const auto due = tk::callback_due(category, done, leak_test, d.tickets.settings);
     const bool late = due && (callback ? callback->at_ms > *due : false);
     const auto place = unit_place(d, t->unit);
-    table.rows.push_back({ticket_number(*t), zh(tk::kind_label(t->kind)), t->kind == tk::Kind::repair ? zh(tk::category_label(category)) : "",
+    table.rows.push_back({tk::ticket_number(*t), zh(tk::kind_label(t->kind)), t->kind == tk::Kind::repair ? zh(tk::category_label(category)) : "",
                           place[0], place[1], place[2], t->owner, beijing_time(done), beijing_time(leak_test), due ? beijing_time(*due) : "",
                           callback ? beijing_time(callback->at_ms) : "", callback ? zh(tk::method_label(callback->method)) : "",
                           callback ? zh(callback->result == 0 ? app::i18n::S::callback_satisfied : app::i18n::S::callback_problem) : "",

@@ -19,6 +19,7 @@ SyncDriver::SyncDriver(app::Session& session, Host& host)
   // The demo's database is never synced: no client, whatever the prefs say.
   if (auto e = app::sync::decode_enrollment(pref("sync_enrollment")); e.ok() && !host_.store().demo()) {
     enrollment_ = std::make_unique<app::sync::Enrollment>(std::move(e).value());
+    session_.set_tablet_no(enrollment_->tablet_no);  // 0 when enrolled before ordinals: learnt at the next sync
     start_client();
   }
   // Every batch storage confirms goes to the outbox (or, pulled, just counts).
@@ -85,7 +86,16 @@ void SyncDriver::frame(bool online) {
               }
               app::Result<std::vector<app::Op>> pulled = client_->on_response(id, status, body);
               if (pulled.ok() && !pulled.value().empty()) (void)session_.merge_remote(std::move(pulled).value());
+              learn_tablet_no();
             });
+}
+
+void SyncDriver::learn_tablet_no() {
+  // Every sync answer says the tablet's ordinal: kept with the enrolment, so
+  // the next ticket is numbered T3-… even before the next answer.
+  if (!enrollment_ || !client_ || !app::sync::learn_tablet_no(*enrollment_, client_->tablet_no())) return;
+  host_.set_pref("sync_enrollment", app::sync::encode_enrollment(*enrollment_));
+  session_.set_tablet_no(enrollment_->tablet_no);
 }
 
 void SyncDriver::upload_photos() {
@@ -196,6 +206,7 @@ void SyncDriver::enroll(const std::string& server, const std::string& code, cons
     host_.set_pref("sync_state", app::sync::encode_state({}));
     host_.set_pref("sync_last", "0");
     session_.set_actor(enrollment_->staff);
+    session_.set_tablet_no(enrollment_->tablet_no);
     start_client();
     saved_state_ = {};
     // Everything already on this tablet goes up too: the whole log.

@@ -55,6 +55,7 @@ class SyncDriver {
   void start_client();
   void restore_from_whole_log();
   void keep_state();
+  void learn_tablet_no();
   void upload_photos();
   std::string pref(const char* key);  // empty when not set
 

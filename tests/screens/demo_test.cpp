@@ -61,3 +61,21 @@ TEST_CASE("a device log holding the demo from an older version is cleared before
   CHECK(t.host().left_demo());
   CHECK(t.host().own().empty());
 }
+
+TEST_CASE("a ticket received in the demo is numbered as tablet 0's, and its page is headed by the number", "[screens][demo]") {
+  app::i18n::set_current_language(app::i18n::Lang::zh_CN);
+  Tablet t({"768x1024", 768, 1024});
+  t.frames(4);
+  REQUIRE(t.tap("welcome_try_demo"));
+  t.frames(2);
+  app::NewTicket ticket;
+  ticket.what = "楼道灯不亮";
+  const app::Result<app::Id> id = t.session().tickets().open_ticket(ticket);
+  REQUIRE(id.ok());
+  t.frames(2);
+  REQUIRE(t.tap("nav_tickets"));
+  REQUIRE(t.tap("ticket:0"));
+  const WidgetRecord* number = t.find("ticket_number");
+  REQUIRE(number);
+  CHECK(number->label == "T0-0001");
+}

@@ -14,6 +14,7 @@
 #include "app/handover/handover_codec.hpp"
 #include "app/server/csv_export.hpp"
 #include "app/store/snapshot.hpp"
+#include "app/tickets/record_number.hpp"
 #include "keys_fixture.hpp"
 #include "export_text.hpp"
 
@@ -99,6 +100,10 @@ TEST_CASE("the handover lists the tickets falling due in the next shift, with wh
   CHECK(due->due_ms == kEvening + 5 * kMinute);
   CHECK(due->text.find("下一班内到期：") == 0);
   CHECK(due->text.find("阳台地漏堵塞（派单 11-24 17:35 前）") != std::string::npos);
+  // Named by the number the next shift will quote on the phone.
+  const std::string number = tickets::ticket_number(*s.d.session.tickets().ticket(soon));
+  CHECK(number.rfind("T0-", 0) == 0);
+  CHECK(due->text.find("：" + number + " ") != std::string::npos);
 }
 
 TEST_CASE("the handover form is pre-filled from what the product knows, one typed line each") {

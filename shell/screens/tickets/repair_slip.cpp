@@ -85,7 +85,9 @@ void item_row(const app::PriceItem& item, int index, int& quantity) {
 
 void draw_repair_slip(ScreenContext& ctx, const app::Ticket& t) {
   TicketsUi& st = ctx.state.tickets;
-  widgets::heading(tr(S::slip_title));
+  // The slip names its ticket as the owner and the repairer will quote it.
+  const std::string heading = std::string(tr(S::slip_title)) + " " + tk::ticket_number(t);
+  widgets::heading(heading.c_str());
   if (t.slip.set && !st.slip_editing) {
     const std::string line = summary(ctx.session, t);
     ImGui::PushTextWrapPos(0.0f);

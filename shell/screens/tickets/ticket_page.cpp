@@ -195,9 +195,11 @@ void draw_ticket_page(ScreenContext& ctx, const app::Ticket& t) {
     st.open = {};
     return;
   }
-  const std::string title = ticket_place(ctx.session, t) + " · " + tr(tk::kind_label(t.kind)) + " · " + tr(tk::severity_label(t.severity));
+  const std::string number = tk::ticket_number(t);
+  const std::string title = number + " · " + ticket_place(ctx.session, t) + " · " + tr(tk::kind_label(t.kind)) + " · " + tr(tk::severity_label(t.severity));
   ui().fonts->request_title_text(title);
   widgets::heading(title.c_str());
+  automation().record_last_item("ticket_number", number.c_str(), "label");
   // Landscape: the next step beside the ticket, both in reach without scrolling.
   const bool columns = !ui().portrait;
   if (columns) {

@@ -28,7 +28,9 @@ constexpr std::size_t kClosedShown = 50;
 
 void ticket_row(ScreenContext& ctx, const app::Ticket& t, const char* id) {
   const std::string title = ticket_place(ctx.session, t) + " · " + t.what;
-  std::string sub = std::string(tr(tk::kind_label(t.kind))) + " · " + tr(tk::severity_label(t.severity)) + " · " + tr(tk::status_label(t.status));
+  // The number first: what the butler reads out on the phone (T3-0042).
+  std::string sub = tk::ticket_number(t) + " · " + tr(tk::kind_label(t.kind)) + " · " + tr(tk::severity_label(t.severity)) + " · " +
+                    tr(tk::status_label(t.status));
   if (!t.handler.empty()) sub += " · " + t.handler;
   std::string pill;
   ImU32 color = colors::muted;
@@ -100,7 +102,7 @@ void review(ScreenContext& ctx) {
       char id[32];
       std::snprintf(id, sizeof id, "conflict:%d", index++);
       const std::string title = ticket_place(s, *t) + " · " + t->what;
-      const std::string sub = short_time(s.local(step->at_ms)) + " " + tr(tk::event_label(*step)) + tr(S::ticket_ev_refused) + " · " +
+      const std::string sub = tk::ticket_number(*t) + " · " + short_time(s.local(step->at_ms)) + " " + tr(tk::event_label(*step)) + tr(S::ticket_ev_refused) + " · " +
                               s.estate().staff_name(step->by) + (step->note.empty() ? "" : " · " + step->note);
       if (widgets::list_row(id, title.c_str(), sub.c_str(), tr(tk::status_label(t->status)), colors::danger)) {
         ctx.state.tickets.open = t->id;

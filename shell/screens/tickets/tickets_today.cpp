@@ -39,7 +39,7 @@ void due_row(ScreenContext& ctx, const app::Ticket& t, int index) {
   const std::int64_t now = ctx.session.lateness_now_ms();
   const std::string pill = std::string(tr(tk::deadline_label(due->kind))) + " " + countdown_text(due->at, now);
   const std::string title = ticket_place(ctx.session, t) + " · " + t.what;
-  const std::string sub = std::string(tr(tk::kind_label(t.kind))) + " · " + tr(tk::severity_label(t.severity)) + " · " +
+  const std::string sub = tk::ticket_number(t) + " · " + tr(tk::kind_label(t.kind)) + " · " + tr(tk::severity_label(t.severity)) + " · " +
                           tr(tk::status_label(t.status));
   char id[32];
   std::snprintf(id, sizeof id, "today_due:%d", index);
