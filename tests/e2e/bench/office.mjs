@@ -1,7 +1,7 @@
 // scripts/bench office: the office's files as LibreOffice Calc (Debian's
 // libreoffice-calc-nogui, headless) opens them. The demo server, with a unit
-// 0502 and a resident whose phone starts with 0 and whose occupation holds
-// "; tab =1+1" imported by the office, gives every export as CSV and as
+// 0502 and residents whose phone starts with 0 and whose occupations hold
+// "; tab =1+1" and each formula start, imported by the office, gives every export as CSV and as
 // .xlsx; each CSV is converted the way the desktop imports a double-clicked
 // file (UTF-8 as its BOM says, separators tab, comma and semicolon, formulas
 // evaluated), and again with "Format quoted field as text", which the README
@@ -35,7 +35,9 @@ try {
     if (r.status !== 200) throw new Error(`import ${kind}: ${r.status} ${await r.text()}`);
   };
   await upload('units', '楼栋,单元,房号,楼层,状态\n9栋,1,0502,5,已入住\n');
-  await upload('residents', '楼栋,单元,房号,姓名,电话,职业\n9栋,1,0502,吴先生,057188001234,"会计; 兼职\t=1+1"\n');
+  // Occupations a careless or hostile hand could type: each formula start OWASP lists.
+  await upload('residents', '楼栋,单元,房号,姓名,电话,职业\n9栋,1,0502,吴先生,057188001234,"会计; 兼职\t=1+1"\n' +
+    '9栋,1,0502,吴太太,13900001111,=1+1\n9栋,1,0502,吴小明,,@SUM(A1)\n9栋,1,0502,吴小红,,-2+3\n9栋,1,0502,吴老先生,,"+86 138"\n');
   const catalog = await (await fetch(server.url + 'api/v1/office/catalog', { headers: auth })).json();
   for (const sub of ['csv', 'xlsx', ...Object.keys(VARIANTS)]) mkdirSync(path.join(dir, sub));
   for (const { name } of catalog.exports) {
