@@ -50,7 +50,7 @@ class CommandContext {
   // --- who and when ---
   virtual const Id& actor() const = 0;
   // The prefix this tablet numbers its `letter` records under ("T3"; the
-  // rule is app/tickets/record_number.hpp).
+  // rule is app/core/record_number.hpp).
   virtual std::string record_prefix(char letter) const = 0;
   virtual std::int64_t now_ms() const = 0;
   // "Now" for deadlines: never before the latest time this tablet has seen,

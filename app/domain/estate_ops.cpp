@@ -1,6 +1,7 @@
 #include "app/domain/estate_ops.hpp"
 
 #include "app/ops/payload_fold.hpp"
+#include "app/core/record_number.hpp"
 #include "app/core/sha256.hpp"
 
 namespace app {
@@ -66,6 +67,10 @@ const FieldRule kRules[] = {
     {F::photo, [](const Payload::Field& f) { return is_sha256_hex(f.text); }, "a photo is named by its SHA-256 (64 hex digits)"},
     {F::day, is_calendar_day, "bad day"},
     {F::at_ms, is_sane_time, "time out of range"},
+    // A record's number (tickets, notices), read out and typed into spreadsheets:
+    // never one they turn into 1.2E+71. Common fields' rules live here, with the estate's.
+    {F::record_no, [](const Payload::Field& f) { return records::valid_record_number(f.text); },
+     "a record number is A-Z, 0-9 and '-', starting with a letter"},
     {F::keys_handed, [](const Payload::Field& f) { return f.number >= 0 && f.number <= kMaxKeysHanded; }, "keys handed out of range (0–20)"},
 };
 

@@ -91,6 +91,7 @@ void notice(Renovation& r, const Op& op) {
   ViolationNotice& n = by_id(r.notices, op.entity);
   n.by = op.actor;
   set_text(p, F::note, n.what);
+  set_text(p, F::record_no, n.number);
   if (auto a = p.number(F::action); a && renovation::is_action(*a)) n.action = static_cast<renovation::Action>(*a);
   set_number(p, F::rectify_by, n.rectify_by);
   set_number(p, F::deduct_cents, n.deduct_cents);

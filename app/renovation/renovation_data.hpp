@@ -43,6 +43,7 @@ struct ViolationNotice {
   std::int64_t rectify_by = 0;     // yyyymmdd (限期整改)
   std::int64_t deduct_cents = 0;   // 扣除押金
   std::int64_t issued_ms = 0, followed_ms = 0, rectified_day = 0;
+  std::string number;  // N3-0007 (app/core/record_number.hpp); empty: issued before numbers
   bool known() const { return issued_ms != 0; }
   bool followed_up() const { return followed_ms != 0; }
   bool operator==(const ViolationNotice&) const = default;

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "app/i18n/catalogue.hpp"
+#include "app/renovation/notice_number.hpp"
 #include "app/renovation/renovation_rules.hpp"
 #include "app/domain/csv_fields.hpp"
 
@@ -20,6 +21,17 @@ const char* stage_name(app::renovation::Stage s) {
                                  S::reno_stage_fees_paid, S::reno_stage_passes_issued, S::reno_stage_in_progress,
                                  S::reno_stage_completion_checked, S::reno_stage_rechecked, S::reno_stage_refunded};
   return app::i18n::tr(kNames[static_cast<int>(s)], Lang::zh_CN);
+}
+
+const char* action_name(app::renovation::Action a) {
+  using app::renovation::Action;
+  switch (a) {
+    case Action::rectify_by: return app::i18n::tr(S::reno_action_rectify_by, Lang::zh_CN);
+    case Action::deduct_deposit: return app::i18n::tr(S::reno_action_deduct, Lang::zh_CN);
+    case Action::expel_contractor: return app::i18n::tr(S::reno_action_expel, Lang::zh_CN);
+    case Action::stop_work: break;
+  }
+  return app::i18n::tr(S::reno_action_stop_work, Lang::zh_CN);
 }
 
 std::string yuan(std::int64_t cents) {
@@ -60,8 +72,41 @@ ExportTable export_renovations(const ExportInput& in) {
   return table;
 }
 
+// Every violation notice, oldest first: its number (what the tablet shows and
+// the butler reads out), where, which contractor, what was found and ordered,
+// who issued it, and its follow-up. Dated by when it was issued.
+ExportTable export_notices(const ExportInput& in) {
+  const app::MasterData& d = in.replica.data();
+  ExportTable table({{"通知编号"}, {"楼栋"}, {"单元"}, {"房号"}, {"施工单位"}, {"开具时间", CellType::datetime}, {"处理"}, {"违规内容"},
+                     {"限期整改", CellType::date}, {"扣款（元）", CellType::amount}, {"开具人"}, {"跟进时间", CellType::datetime}, {"跟进说明"}},
+                    5);
+  struct Issued {
+    const app::Renovation* r;
+    const app::ViolationNotice* n;
+  };
+  std::vector<Issued> notices;
+  for (const auto& [id, r] : d.renovation.renovations) {
+    for (const app::ViolationNotice& n : r.notices) {
+      if (n.known()) notices.push_back({&r, &n});
+    }
+  }
+  std::sort(notices.begin(), notices.end(),
+            [](const Issued& a, const Issued& b) { return std::tie(a.n->issued_ms, a.n->id) < std::tie(b.n->issued_ms, b.n->id); });
+  for (const Issued& x : notices) {
+    const app::ViolationNotice& n = *x.n;
+    const auto place = unit_place(d, x.r->unit);
+    table.rows.push_back({app::renovation::notice_number(n), place[0], place[1], place[2], x.r->contractor, beijing_time(n.issued_ms),
+                          action_name(n.action), n.what, date_text(n.rectify_by), n.deduct_cents > 0 ? yuan_text(n.deduct_cents) : std::string(),
+                          staff_name(d, n.by), beijing_time(n.followed_ms), n.follow_note});
+  }
+  return table;
+}
+
 }  // namespace
 
-void add_renovation_exports(ExportRegistry& registry) { registry.add("renovations", app::i18n::S::export_renovations_title, export_renovations); }
+void add_renovation_exports(ExportRegistry& registry) {
+  registry.add("renovations", app::i18n::S::export_renovations_title, export_renovations);
+  registry.add("notices", app::i18n::S::export_notices_title, export_notices);
+}
 
 }  // namespace app::office

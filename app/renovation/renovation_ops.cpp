@@ -61,7 +61,7 @@ const OpSpec kSpecs[] = {
      {F::parent, F::reno_stage, F::at_ms}, kOfficeAndEngineering, check_stepped},
     {OpKind::renovation_pass, {F::parent, F::pass_state, F::number, F::name, F::at_ms}, {F::parent, F::pass_state, F::at_ms}, kOfficeRoles,
      check_pass},
-    {OpKind::renovation_violation, {F::parent, F::note, F::action, F::rectify_by, F::deduct_cents, F::finding, F::at_ms},
+    {OpKind::renovation_violation, {F::parent, F::note, F::action, F::rectify_by, F::deduct_cents, F::finding, F::at_ms, F::record_no},
      {F::parent, F::note, F::action, F::at_ms}, kOfficeRoles, check_violation},
     {OpKind::renovation_followed_up, {F::parent, F::notice, F::rectified_day, F::note, F::at_ms},
      {F::parent, F::notice, F::rectified_day, F::at_ms}, kOfficeRoles},

@@ -5,6 +5,7 @@
 #include "app/core/local_time.hpp"
 #include "app/core/sha256.hpp"
 #include "app/i18n/catalogue.hpp"
+#include "app/renovation/notice_number.hpp"
 #include "app/renovation/renovation_service.hpp"
 #include "app/domain/command_errors.hpp"
 #include "app/tickets/ticket_rules.hpp"
@@ -254,6 +255,8 @@ Result<Id> RenovationService::issue_violation_notice(const Id& id, const NewViol
   if (n.action == renovation::Action::rectify_by) p.set(F::rectify_by, n.rectify_by);
   if (n.action == renovation::Action::deduct_deposit) p.set(F::deduct_cents, n.deduct_cents);
   if (!n.finding.is_nil()) p.set(F::finding, n.finding.to_hex());
+  // Numbered here, when issued: unique without asking the server (app/core/record_number.hpp).
+  p.set(F::record_no, renovation::next_notice_number(ctx_.data().renovation, ctx_.record_prefix(records::kNoticeLetter)));
   p.set(F::at_ms, std::max(ctx_.now_ms(), r->applied_ms));
   if (Status s = ctx_.commit({ctx_.make_op(OpKind::renovation_violation, notice, std::move(p))}); !s.ok()) return s.error();
   return notice;

@@ -8,7 +8,7 @@
 #include "app/ops/codec.hpp"
 #include "app/domain/command_errors.hpp"
 #include "app/store/backup.hpp"
-#include "app/tickets/record_number.hpp"
+#include "app/core/record_number.hpp"
 
 namespace app {
 namespace {

@@ -127,7 +127,7 @@ class Session {
   void set_read_only(bool read_only) { read_only_ = read_only; }
   // This tablet's ordinal in its community, as the server gave it at
   // enrolment or at a sync (0: not known yet): the T3 of its record numbers
-  // (app/tickets/record_number.hpp). The shell keeps it with the enrolment.
+  // (app/core/record_number.hpp). The shell keeps it with the enrolment.
   void set_tablet_no(std::int64_t tablet_no) { tablet_no_ = tablet_no; }
   std::int64_t tablet_no() const { return tablet_no_; }
   // The demo's own database (the shell's store knows; holds_demo() cannot

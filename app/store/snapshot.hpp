@@ -56,12 +56,13 @@ namespace app {
 //    pinned route; the office files imported (the set-up's section); retired
 //    keys (a flag at the end of each key). A format-2
 //    snapshot still reads (its residents' relation follows their owner flag).
-// 7: a ticket's record number (T3-0042), after its history.
+// 7: a ticket's record number (T3-0042), after its history; a renovation
+//    violation notice's (N3-0007), after its rectified day.
 // A snapshot of any other version is dropped and rebuilt from the log (it is
 // only a cache). Format 3 (tickets without slips, no key cabinet) is such a
 // one: its sections no longer line up with 4's; and format 4, whose residents,
 // zones and checkpoints are shorter than 5's; and format 5, whose rounds have
-// no reason for finishing incomplete; and format 6, whose tickets have no number.
+// no reason for finishing incomplete; and format 6, whose tickets and notices have no number.
 inline constexpr unsigned char kSnapshotFormatVersion = 7;
 
 Result<Snapshot> decode_snapshot(std::string_view bytes);

@@ -3,6 +3,9 @@
 // fields are listed once, in stored order, for both the writer and the
 // reader (snapshot_fields.hpp); a reader refuses any value its fold could not
 // have produced.
+#include <string_view>
+
+#include "app/core/record_number.hpp"
 #include "app/core/sha256.hpp"
 #include "app/renovation/renovation_data.hpp"
 #include "app/store/snapshot_sections.hpp"
@@ -11,6 +14,9 @@ namespace app {
 namespace {
 
 using namespace snapshot_fields;
+
+// A notice issued before record numbers has none.
+bool notice_number_text(std::string_view n) { return n.empty() || records::valid_record_number(n); }
 
 bool is_step_refusal(std::int64_t v) { return v >= 0 && v <= static_cast<std::int64_t>(renovation::TransitionError::already_refunded); }
 
@@ -27,7 +33,7 @@ bool fields(auto& v, Of<RenovationPass> auto& x) {
 bool fields(auto& v, Of<ViolationNotice> auto& x) {
   return v.id(x.id) && v.id(x.by) && v.id(x.finding) && v.id(x.followed_by) && v.text(x.what) && v.text(x.follow_note) &&
          v.enumeration(x.action, renovation::is_action) && v.number(x.rectify_by) && v.number(x.deduct_cents) &&
-         v.number(x.issued_ms) && v.number(x.followed_ms) && v.number(x.rectified_day);
+         v.number(x.issued_ms) && v.number(x.followed_ms) && v.number(x.rectified_day) && v.text(x.number, notice_number_text);
 }
 
 bool fields(auto& v, Of<RenovationStep> auto& x) {

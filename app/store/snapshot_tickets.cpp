@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "app/store/snapshot_sections.hpp"
-#include "app/tickets/record_number.hpp"
+#include "app/core/record_number.hpp"
 #include "app/tickets/tickets_data.hpp"
 
 namespace app {

@@ -22,7 +22,7 @@ struct Enrollment {
   std::int64_t role = 0;
   // This tablet's ordinal in the community (T3-0042's 3), from the enrolment
   // answer or, for a tablet enrolled before ordinals, its first sync since;
-  // 0 until then (app/tickets/record_number.hpp says what is used meanwhile).
+  // 0 until then (app/core/record_number.hpp says what is used meanwhile).
   std::int64_t tablet_no = 0;
 };
 

@@ -7,7 +7,7 @@
 //                    -> {"token":"<64 hex>","community":"<32 hex>","community_name":"…","staff":"<32 hex>","role":N,"tablet_no":N}
 //
 // tablet_no is the tablet's ordinal in its community (the 3 of T3-0042,
-// app/tickets/record_number.hpp): every sync answer carries it, so a tablet
+// app/core/record_number.hpp): every sync answer carries it, so a tablet
 // enrolled before ordinals learns its own. The office page's sign-in is no
 // tablet ("purpose":"office") and gets none: 0.
 //   any error        -> {"error":"<code>","message":"<text>"}

@@ -5,7 +5,7 @@
 #include <cstdint>
 
 #include "app/i18n/catalogue.hpp"
-#include "app/tickets/record_number.hpp"
+#include "app/tickets/ticket_number.hpp"
 #include "app/tickets/tickets_data.hpp"
 
 namespace app::tickets {

@@ -39,7 +39,7 @@ struct Ticket {
   Id id, unit, received_by;
   Id responsible;                 // 首问负责制: the receiver owns it until handing it on
   std::string owner, phone, what, wants, handler;  // owner: the resident (业主); handler: whom the work is with
-  std::string number;             // T3-0042 (record_number.hpp); empty: opened before numbers
+  std::string number;             // T3-0042 (app/core/record_number.hpp); empty: opened before numbers
   std::int64_t channel = 0, received_ms = 0, requested_ms = 0, done_ms = 0, closed_ms = 0;
   tickets::Kind kind = tickets::Kind::valid_complaint;
   tickets::Severity severity = tickets::Severity::minor;

@@ -1,7 +1,6 @@
 #include "app/tickets/tickets_ops.hpp"
 
 #include "app/core/signature.hpp"
-#include "app/tickets/record_number.hpp"
 #include "app/tickets/repair_slip.hpp"
 #include "app/tickets/ticket_rules.hpp"
 #include "app/tickets/tickets_data.hpp"
@@ -58,9 +57,6 @@ const FieldRule kRules[] = {
     {F::category, [](const Payload::Field& f) { return f.number >= 0 && f.number <= 2; }, "unknown repair category"},
     {F::method, is_flag, "a callback or visit is in person (0) or by phone (1)"},
     {F::price_cents, [](const Payload::Field& f) { return f.number >= 0 && f.number <= 100000000; }, "price out of range"},
-    // A number read out and typed into spreadsheets: never one they turn into 1.2E+71.
-    {F::record_no, [](const Payload::Field& f) { return records::valid_record_number(f.text); },
-     "a record number is A-Z, 0-9 and '-', starting with a letter"},
     {F::lines, [](const Payload::Field& f) { return decode_slip_lines(f.text).has_value(); }, "unreadable repair slip lines"},
     {F::signature,
      [](const Payload::Field& f) {

@@ -3,7 +3,7 @@
 
 #include "app/core/signature.hpp"
 #include "app/i18n/catalogue.hpp"
-#include "app/tickets/record_number.hpp"
+#include "app/tickets/ticket_number.hpp"
 #include "app/tickets/tickets_service.hpp"
 #include "app/domain/command_errors.hpp"
 
@@ -48,7 +48,7 @@ Result<Id> TicketsService::open_ticket(const NewTicket& t) {
   p.set(F::channel, t.channel).set(F::kind, static_cast<std::int64_t>(t.kind)).set(F::severity, static_cast<std::int64_t>(t.severity));
   const std::int64_t now = ctx_.now_ms();
   p.set(F::note, t.what).set(F::at_ms, now);
-  // Numbered here, when received: unique without asking the server (record_number.hpp).
+  // Numbered here, when received: unique without asking the server (app/core/record_number.hpp).
   p.set(F::record_no, tickets::next_ticket_number(ctx_.data().tickets, ctx_.record_prefix(records::kTicketLetter)));
   std::vector<Op> ops{ctx_.make_op(OpKind::ticket_opened, id, std::move(p))};
   if (t.classified) {

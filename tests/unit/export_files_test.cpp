@@ -162,7 +162,7 @@ TEST_CASE("every export's .xlsx reads back in openpyxl typed: text as text, coun
     }
     sheets.push_back(std::move(sheet));
   }
-  const json book = workbook_of(sheets);  // all twelve in one workbook, as the month's
+  const json book = workbook_of(sheets);  // every export in one workbook, as the month's
   REQUIRE(book["sheets"].size() == sheets.size());
   for (std::size_t i = 0; i < sheets.size(); ++i) check_sheet(sheets[i], book["sheets"][i]);
 

@@ -14,7 +14,7 @@
 #include "app/handover/handover_codec.hpp"
 #include "app/server/csv_export.hpp"
 #include "app/store/snapshot.hpp"
-#include "app/tickets/record_number.hpp"
+#include "app/tickets/ticket_number.hpp"
 #include "keys_fixture.hpp"
 #include "export_text.hpp"
 

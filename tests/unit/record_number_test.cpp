@@ -1,4 +1,4 @@
-// Record numbers people can read out (issue 22, app/tickets/record_number.hpp):
+// Record numbers people can read out (issue 22, app/tickets/ticket_number.hpp):
 // the format and its rule, numbers formed on the tablet that receives a
 // ticket and continued from the log after a restart (whole log or snapshot),
 // two tablets offline never giving the same number, never all digits over
@@ -14,7 +14,7 @@
 #include "app/domain/validate_op.hpp"
 #include "app/session/session.hpp"
 #include "app/store/snapshot.hpp"
-#include "app/tickets/record_number.hpp"
+#include "app/tickets/ticket_number.hpp"
 #include "device_fixture.hpp"
 
 using namespace app;

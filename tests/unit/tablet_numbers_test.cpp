@@ -19,7 +19,7 @@
 #include "app/sync/enrollment.hpp"
 #include "app/sync/sync_client.hpp"
 #include "app/sync/wire.hpp"
-#include "app/tickets/record_number.hpp"
+#include "app/tickets/ticket_number.hpp"
 #include "device_fixture.hpp"
 
 using namespace app;

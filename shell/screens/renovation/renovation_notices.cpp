@@ -1,7 +1,7 @@
-// Violation notices (违规整改通知书) on an application: each with what was
-// found, the action ordered (停工 / 限期整改 by a date / 扣除押金 an amount /
-// 清退施工队), its photos, and its follow-up — the day it was rectified
-// (today, yesterday, the day before) and a note. The notice sheet issues a
+// Violation notices (违规整改通知书) on an application: each with its number
+// (N3-0007), what was found, the action ordered (停工 / 限期整改 by a date /
+// 扣除押金 an amount / 清退施工队), its photos, and its follow-up — the day it
+// was rectified (today, yesterday, the day before) and a note. The notice sheet issues a
 // new one, from the application's page or from a round's stop at the unit,
 // where it names the finding the butler has just raised.
 #include <cstdio>
@@ -9,6 +9,7 @@
 #include "app/core/local_time.hpp"
 #include "app/core/money.hpp"
 #include "app/i18n/catalogue.hpp"
+#include "app/renovation/notice_number.hpp"
 #include "app/renovation/renovation_rules.hpp"
 #include "app/session/session.hpp"
 #include "imgui.h"
@@ -103,7 +104,10 @@ void draw_renovation_notices(ScreenContext& ctx, const app::Renovation& r) {
     widgets::begin_card(id);
     widgets::pill(tr(n.followed_up() ? S::reno_notice_done_pill : S::reno_notice_open_pill), n.followed_up() ? colors::ok : colors::danger);
     ImGui::SameLine();
-    const std::string what = n.what + " · " + action_text(n);
+    // Its number first: what the butler reads out and the office finds in notices.csv.
+    char number[64];
+    std::snprintf(number, sizeof number, tr(S::reno_notice_number), reno::notice_number(n).c_str());
+    const std::string what = std::string(number) + " · " + n.what + " · " + action_text(n);
     ImGui::PushTextWrapPos(0.0f);
     widgets::data_text(what, colors::text);
     ImGui::PopTextWrapPos();

@@ -1,4 +1,4 @@
-#include "app/tickets/record_number.hpp"
+#include "app/core/record_number.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -45,24 +45,6 @@ bool valid_record_number(std::string_view number) {
   return std::all_of(number.begin(), number.end(), [](char c) { return is_upper(c) || is_digit(c) || c == '-'; });
 }
 
+std::string unnumbered_name(const Id& id) { return "#" + upper(id.to_hex().substr(0, 8)); }
+
 }  // namespace app::records
-
-namespace app::tickets {
-
-std::string next_ticket_number(const TicketsData& d, std::string_view prefix) {
-  // One pass over the tickets on a save (not a frame): cheap next to the save.
-  std::int64_t highest = 0;
-  for (const auto& [id, t] : d.tickets) highest = std::max(highest, records::record_sequence(t.number, prefix));
-  return records::format_record_number(prefix, highest + 1);
-}
-
-std::string ticket_number(const Ticket& t) {
-  if (!t.number.empty()) return t.number;
-  std::string hex = t.id.to_hex().substr(0, 8);
-  for (char& c : hex) {
-    if (c >= 'a' && c <= 'f') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return "#" + hex;
-}
-
-}  // namespace app::tickets

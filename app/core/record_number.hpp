@@ -5,8 +5,8 @@
 // tablet's short code and its own sequence: `T3-0042`), shown on the tablet,
 // printed forms and exports; the random id stays the key."
 //
-// A number is <letter><tablet>-<sequence>: the record's letter (T a ticket;
-// N, later, a renovation notice), the tablet's ordinal in its community (the
+// A number is <letter><tablet>-<sequence>: the record's letter (T a ticket,
+// N a renovation violation notice), the tablet's ordinal in its community (the
 // server's, given at enrolment) and this tablet's own sequence under that
 // prefix, at least 4 digits (T3-0042, T3-10000). Only this tablet writes its
 // prefix, so the next number is 1 + the highest one under it already in the
@@ -19,11 +19,11 @@
 #include <string_view>
 
 #include "app/core/id.hpp"
-#include "app/tickets/tickets_data.hpp"
 
 namespace app::records {
 
 inline constexpr char kTicketLetter = 'T';
+inline constexpr char kNoticeLetter = 'N';  // 装修违规通知
 inline constexpr std::size_t kMaxRecordNumberBytes = 24;  // what valid_record_number allows (T12345-1000000 is 14)
 
 // The prefix this tablet numbers `letter` records under:
@@ -45,16 +45,8 @@ std::int64_t record_sequence(std::string_view number, std::string_view prefix);
 // What an op may carry: 2 to 24 characters of A–Z, 0–9 and '-', starting
 // with a letter (so never all digits).
 bool valid_record_number(std::string_view number);
+// How a record made before numbers is named: "#" and the first 8 hex digits
+// of its id in upper case (the '#' keeps even 12345678 from reading as a number).
+std::string unnumbered_name(const Id& id);
 
 }  // namespace app::records
-
-namespace app::tickets {
-
-// The next ticket number under `prefix`, after every one already here.
-std::string next_ticket_number(const TicketsData& d, std::string_view prefix);
-// How a ticket is named everywhere (tablet, handover, slips, CSVs): its
-// number; a ticket opened before numbers, "#" and the first 8 hex digits of
-// its id in upper case (the '#' keeps even 12345678 from reading as a number).
-std::string ticket_number(const Ticket& t);
-
-}  // namespace app::tickets
