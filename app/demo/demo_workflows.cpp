@@ -265,13 +265,13 @@ void add_renovations(Builder& b, std::uint64_t seed, const DemoStaff& staff, con
     stage(app, Stage::in_progress, passes_at + kDay, staff.butler);
     const Id fixed = b.new_id();
     by(OpKind::renovation_violation, fixed, staff.butler)
-        .set(F::parent, app.to_hex()).set(F::note, std::string("装修垃圾堆放在楼道，未按规定清运"))
+        .set(F::parent, app.to_hex()).set(F::record_no, std::string("N0-0002")).set(F::note, std::string("装修垃圾堆放在楼道，未按规定清运"))
         .set(F::action, std::int64_t{1}).set(F::rectify_by, day(-10)).set(F::at_ms, passes_at + 4 * kDay);  // 2025-12-22
     by(OpKind::renovation_followed_up, b.new_id(), staff.butler)
         .set(F::parent, app.to_hex()).set(F::notice, fixed.to_hex()).set(F::rectified_day, day(-11))  // 2025-12-21
         .set(F::note, std::string("楼道已清理，垃圾已清运")).set(F::at_ms, passes_at + 5 * kDay);
     by(OpKind::renovation_violation, b.new_id(), staff.butler)
-        .set(F::parent, app.to_hex()).set(F::note, std::string("中午12:00至14:00施工噪音滋扰他人休息"))
+        .set(F::parent, app.to_hex()).set(F::record_no, std::string("N0-0003")).set(F::note, std::string("中午12:00至14:00施工噪音滋扰他人休息"))
         .set(F::action, std::int64_t{1}).set(F::rectify_by, day(4)).set(F::at_ms, demo_day - kDay + 13 * kHour);  // 2026-01-05
   }
   // 2: completion checked five weeks ago: the re-check, due a month later, is overdue.
@@ -293,7 +293,7 @@ void add_renovations(Builder& b, std::uint64_t seed, const DemoStaff& staff, con
     stage(app, Stage::in_progress, passes_at + kDay, staff.butler);
     const Id deducted = b.new_id();
     by(OpKind::renovation_violation, deducted, staff.head)
-        .set(F::parent, app.to_hex()).set(F::note, std::string("卫生间拆除时损坏防水层，未报备"))
+        .set(F::parent, app.to_hex()).set(F::record_no, std::string("N0-0001")).set(F::note, std::string("卫生间拆除时损坏防水层，未报备"))
         .set(F::action, std::int64_t{2}).set(F::deduct_cents, std::int64_t{50000}).set(F::at_ms, passes_at + 10 * kDay);
     by(OpKind::renovation_followed_up, b.new_id(), staff.butler)
         .set(F::parent, app.to_hex()).set(F::notice, deducted.to_hex()).set(F::rectified_day, day(-63))  // 2025-10-30

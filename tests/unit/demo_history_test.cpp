@@ -50,8 +50,9 @@ TEST_CASE("without history the demo is exactly what it was before history existe
   CHECK(estate.size() == 5389);
   CHECK(digest(estate) == 0xb8f1680au);
   CHECK(digest(estate_of(generate_demo({kSeed, 3}).ops)) == 0xa8944472u);
-  CHECK(digest(plain.ops) == 0x2fd08eebu);
-  CHECK(digest(generate_demo({kSeed, 3}).ops) == 0x985d7121u);
+  // What follows the estate changed once since: the renovation notices carry their numbers (issue 22).
+  CHECK(digest(plain.ops) == 0xe7d3f662u);
+  CHECK(digest(generate_demo({kSeed, 3}).ops) == 0x5e52d6b1u);
   // The renovation applications come last of what follows the estate.
   for (std::size_t i = plain.ops.size() - 25; i < plain.ops.size(); ++i) {
     const std::string_view wf = workflow_of(plain.ops[i].kind)->name;

@@ -65,15 +65,17 @@ Op notice_op(const std::string& number) {
 
 }  // namespace
 
-TEST_CASE("the demo numbers its notices N0-0001, N0-0002, on any application, and the number travels in the op") {
+TEST_CASE("the demo numbers its notices after its own three, on any application, and the number travels in the op") {
   Demo d(1);
-  CHECK(d.issue("楼道堆放建筑垃圾") == "N0-0001");
-  CHECK(d.issue("周末施工噪音", 1) == "N0-0002");  // the sequence is the tablet's, not the application's
+  // The demo's history holds N0-0001 to N0-0003 (issued by date); the tablet goes on from there.
+  CHECK(d.issue("楼道堆放建筑垃圾") == "N0-0004");
+  CHECK(d.issue("周末施工噪音", 1) == "N0-0005");  // the sequence is the tablet's, not the application's
   std::vector<std::string> numbers;
   for (const Op& op : d.session.decoded_log()) {
     if (op.kind == OpKind::renovation_violation && op.payload.text(F::record_no)) numbers.emplace_back(*op.payload.text(F::record_no));
   }
-  CHECK(numbers == std::vector<std::string>{"N0-0001", "N0-0002"});  // the demo's own notices carry none
+  std::sort(numbers.begin(), numbers.end());
+  CHECK(numbers == std::vector<std::string>{"N0-0001", "N0-0002", "N0-0003", "N0-0004", "N0-0005"});
 }
 
 TEST_CASE("an enrolled tablet numbers notices under its ordinal, apart from its tickets") {
@@ -120,18 +122,6 @@ TEST_CASE("a notice's number survives a snapshot, and the sequence goes on from 
 }
 
 TEST_CASE("a notice from before numbers is named # and the first 8 hex digits of its id in upper case") {
-  Demo d(5);
-  // The demo's own notices were recorded without numbers, as an older tablet would.
-  int unnumbered = 0;
-  for (const auto& [id, r] : d.session.master_data().renovation.renovations) {
-    for (const ViolationNotice& n : r.notices) {
-      if (!n.known()) continue;
-      ++unnumbered;
-      CHECK(n.number.empty());
-      CHECK(renovation::notice_number(n) == records::unnumbered_name(n.id));
-    }
-  }
-  CHECK(unnumbered == 3);
   ViolationNotice old;
   old.id = Id{0x1234567800abcdefull, 1};  // all digits in its first 8
   CHECK(renovation::notice_number(old) == "#12345678");
@@ -139,8 +129,17 @@ TEST_CASE("a notice from before numbers is named # and the first 8 hex digits of
   CHECK(renovation::notice_number(old) == "#ABCDEF01");
   old.number = "N2-0042";
   CHECK(renovation::notice_number(old) == "N2-0042");
-  // They take no number of the sequence.
-  CHECK(d.issue("新通知") == "N0-0001");
+  // An unnumbered notice takes no number of the sequence: an op without one, folded beside the demo's.
+  Demo d(5);
+  Op unnumbered = notice_op("");
+  const auto progress = d.session.renovation().renovations_in_progress();
+  REQUIRE_FALSE(progress.empty());
+  unnumbered.payload.set(F::parent, progress.front()->id.to_hex());
+  Replica replica;
+  replica.add(d.session.decoded_log());
+  replica.add({unnumbered});
+  const std::string next = renovation::next_notice_number(replica.data().renovation, "N0");
+  CHECK(next == "N0-0004");
 }
 
 TEST_CASE("validate_op refuses a notice number a spreadsheet would read as a number, as it does a ticket's") {
@@ -204,17 +203,17 @@ TEST_CASE("notices.csv lists every notice oldest first by its number, each cell 
       CHECK(office::canonical_cell(table.columns[c].type, row[c]));
     }
   }
-  // Oldest first: the demo's (numbered by their ids) before today's.
-  for (std::size_t i = 0; i < 3; ++i) CHECK(table.rows[i][0].rfind("#", 0) == 0);
+  // Oldest first: the demo's N0-0001 to N0-0003 (numbered in the order issued) before today's.
+  for (std::size_t i = 0; i < 3; ++i) CHECK(table.rows[i][0] == "N0-000" + std::to_string(i + 1));
   for (std::size_t i = 1; i < table.rows.size(); ++i) CHECK(table.rows[i - 1][5] <= table.rows[i][5]);
 
   const auto place = office::unit_place(replica.data(), unit);
-  const std::vector<std::string> deduction{"N0-0001", place[0], place[1], place[2], contractor, office::beijing_time(issued_at), "扣除押金", "破坏防水层",
+  const std::vector<std::string> deduction{"N0-0004", place[0], place[1], place[2], contractor, office::beijing_time(issued_at), "扣除押金", "破坏防水层",
                                            "", "500.00", office::staff_name(replica.data(), d.session.actor()), office::beijing_time(followed_at),
                                            "防水层已重做"};
   CHECK(table.rows[3] == deduction);
   const auto& rectify = table.rows[4];
-  CHECK(rectify[0] == "N0-0002");
+  CHECK(rectify[0] == "N0-0005");
   CHECK(rectify[6] == "限期整改");
   CHECK(rectify[8] == office::date_text(rectify_by));
   CHECK(rectify[9].empty());  // no deduction: empty, not 0.00
