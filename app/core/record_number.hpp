@@ -23,7 +23,7 @@
 namespace app::records {
 
 inline constexpr char kTicketLetter = 'T';
-inline constexpr char kNoticeLetter = 'N';  // 装修违规通知
+inline constexpr char kNoticeLetter = 'N';  // 违规整改通知书
 inline constexpr std::size_t kMaxRecordNumberBytes = 24;  // what valid_record_number allows (T12345-1000000 is 14)
 
 // The prefix this tablet numbers `letter` records under:

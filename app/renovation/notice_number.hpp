@@ -1,5 +1,5 @@
 #pragma once
-// How a renovation violation notice (装修违规通知) is numbered and named
+// How a renovation violation notice (违规整改通知书) is numbered and named
 // (issue 22): N<tablet>-<seq>, N3-0007, by the rule every numbered record
 // follows (app/core/record_number.hpp).
 #include <string>

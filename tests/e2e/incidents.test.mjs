@@ -331,6 +331,6 @@ test('an incident page, a renovation application and a renovating unit on the �
   assert.equal(s.screen, 'registers');
   assert.equal(s.renovation.stage, 5);
   assert.equal(s.renovation.open_notices, 2);
-  assert.match(await labelOf(page, 'notice:2', 'renovation_'), /未跟进 整改通知 N0-\d{4} · 拆改承重墙 · 停工/);  // numbered by the tablet
+  assert.match(await labelOf(page, 'notice:2', 'renovation_'), /未跟进 通知书 N0-\d{4} · 拆改承重墙 · 停工/);  // numbered by the tablet
   await context.close();
 });

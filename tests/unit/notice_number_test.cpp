@@ -179,8 +179,8 @@ TEST_CASE("notices.csv lists every notice oldest first by its number, each cell 
   REQUIRE(at != names.end());
   REQUIRE(at != names.begin());
   CHECK(*(at - 1) == "renovations");  // registered right after the applications
-  CHECK(std::string(i18n::tr(exports.title("notices"), i18n::Lang::zh_CN)) == "装修违规通知");
-  CHECK(std::string(i18n::tr(exports.title("notices"), i18n::Lang::en)) == "Renovation violation notices");
+  CHECK(std::string(i18n::tr(exports.title("notices"), i18n::Lang::zh_CN)) == "违规整改通知书");
+  CHECK(std::string(i18n::tr(exports.title("notices"), i18n::Lang::en)) == "Violation rectification notices");
 
   const server::ExportTable table = (*exports.find("notices"))(server::ExportInput{replica});
   using office::CellType;
