@@ -17,4 +17,10 @@ void HybridClock::observe(const Hlc& remote) {
   if (remote > last_) last_ = remote;
 }
 
+bool HybridClock::observe_remote(const Hlc& remote) {
+  if (remote.wall_ms > clock_.now_ms() + kMaxAheadMs) return false;
+  observe(remote);
+  return true;
+}
+
 }  // namespace app

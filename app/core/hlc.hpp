@@ -21,8 +21,15 @@ class HybridClock {
 
   // A timestamp for a new local event: greater than every one issued or seen.
   Hlc tick();
-  // Takes in a timestamp from another device (or from the log at start-up).
+  // Takes in a timestamp from this tablet's own log at start-up: its own
+  // past, never bounded (a clock set back must not make new edits lose).
   void observe(const Hlc& remote);
+  // Takes in a timestamp from elsewhere (a pull, a backup file): ignored when
+  // it is more than kMaxAheadMs ahead of this clock, so one op stamped in
+  // year 2100 cannot drag every later edit there. Returns whether it was
+  // taken in.
+  bool observe_remote(const Hlc& remote);
+  static constexpr std::int64_t kMaxAheadMs = 24LL * 60 * 60 * 1000;
   const Hlc& last() const { return last_; }
 
  private:

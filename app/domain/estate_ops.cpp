@@ -16,12 +16,34 @@ Status changes_something(const Op& op) {
   return ok_status();
 }
 
+// A model unit puts the unit on the model rounds (000 3.4:
+// "早班人员需在7:50前打开样板间的房门"): a lead's set-up, not field news.
+Status model_by_lead(const Op& op, std::int64_t role) {
+  if (op.payload.number(F::status) == static_cast<std::int64_t>(UnitStatus::model) && !kLeadRoles.has(role)) {
+    return role_refusal(i18n::S::err_model_unit_lead_only);
+  }
+  return ok_status();
+}
+
+// Roles are given from above: nobody changes their own, and only the manager
+// makes (or unmakes) a manager. The office's staff sheet and the admin
+// commands are the manager's on the server.
+Status role_from_above(const Op& op, std::int64_t role) {
+  const auto given = op.payload.number(F::role);
+  if (!given) return ok_status();
+  if (op.entity == op.actor) return role_refusal(i18n::S::err_staff_own_role);
+  if (*given == static_cast<std::int64_t>(Role::manager) && role != static_cast<std::int64_t>(Role::manager)) {
+    return role_refusal(i18n::S::err_staff_grant_manager);
+  }
+  return ok_status();
+}
+
 // A date a person gives (moved in, moved out): 0 means unknown or still here.
 bool plausible_date(const Payload::Field& f) {
   const std::int64_t d = f.number;
   if (d == 0) return true;
   const std::int64_t y = d / 10000, m = d / 100 % 100, day = d % 100;
-  return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && day >= 1 && day <= 31;
+  return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && day >= 1 && day <= 31;
 }
 
 // A move names at least one person.
@@ -33,11 +55,13 @@ Status names_movers(const Op& op) {
 const OpSpec kSpecs[] = {
     {OpKind::community_set, {F::name, F::city}, {F::name}, kLeadRoles},
     {OpKind::building_set, {F::name, F::floors, F::position}, {}, kLeadRoles, changes_something},
-    {OpKind::unit_set, {F::parent, F::floor, F::stairwell, F::number, F::status}, {}, kOfficeRoles, changes_something},
+    {OpKind::unit_set, {F::parent, F::floor, F::stairwell, F::number, F::status}, {}, kOfficeRoles, changes_something,
+     model_by_lead},
     {OpKind::resident_set, {F::parent, F::name, F::phone, F::occupation, F::is_owner, F::relation, F::moved_in, F::moved_out}, {},
      kOfficeRoles, changes_something},
     {OpKind::resident_removed, {}, {}, kOfficeRoles},
-    {OpKind::staff_set, {F::name, F::code, F::phone, F::pin_hash, F::role}, {}, kLeadRoles, changes_something},
+    {OpKind::staff_set, {F::name, F::code, F::phone, F::pin_hash, F::role}, {}, kLeadRoles, changes_something,
+     role_from_above},
     {OpKind::zone_set, {F::name, F::butler, F::buildings, F::position, F::retired}, {}, kLeadRoles, changes_something},
     {OpKind::checkpoint_set, {F::parent, F::zone, F::name, F::kind, F::position, F::retired}, {}, kLeadRoles, changes_something},
     {OpKind::photo_added, {F::parent, F::photo, F::taken_ms}, {F::parent, F::photo}, kOfficeRoles},

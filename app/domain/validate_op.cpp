@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/core/safe_text.hpp"
 #include "app/domain/op_registry.hpp"
 #include "app/ops/id_list.hpp"
 
@@ -30,6 +31,9 @@ Status check_field(const Payload::Field& f) {
   if (spec->is_text() != f.is_text) return invalid_op(field_label(f, spec) + " has the wrong type");
   if (f.is_text) {
     if (f.text.size() > spec->max_bytes) return invalid_op(field_label(f, spec) + " is too long");
+    if (spec->type == FieldType::text && !is_safe_text(f.text)) {
+      return invalid_op(field_label(f, spec) + " holds invalid UTF-8, a control character or a bidi override");
+    }
     Id id;
     if (spec->type == FieldType::id && !Id::from_hex(f.text, &id)) return invalid_op(field_label(f, spec) + " is not an id");
     if (spec->type == FieldType::ids && !valid_id_list(f.text)) {
@@ -47,6 +51,13 @@ Status check_field(const Payload::Field& f) {
 bool role_may_write(std::int64_t role, OpKind kind) {
   const OpSpec* spec = find_op_spec(kind);
   return spec && spec->writers.has(role);
+}
+
+Status may_record(const Op& op, std::int64_t role) {
+  const OpSpec* spec = find_op_spec(op.kind);
+  if (!spec || !spec->writers.has(role)) return role_refusal(i18n::S::err_sync_role);
+  if (spec->rights) return spec->rights(op, role);
+  return ok_status();
 }
 
 Status validate_op(const Op& op) {

@@ -20,4 +20,10 @@ Status validate_op(const Op& op);
 // new op; the shell can use it to hide actions.
 bool role_may_write(std::int64_t role, OpKind kind);
 
+// Whether a person of `role` may record this op: its kind's writers and its
+// spec's rule for particular values (OpSpec::rights). One table serves the
+// tablet (Session::commit, before anything is stored) and the server (before
+// a pushed op is stored, with the actor's role from its own staff table).
+Status may_record(const Op& op, std::int64_t role);
+
 }  // namespace app

@@ -35,6 +35,13 @@ Status check_key_lent(const Op& op) {
   return ok_status();
 }
 
+// 未经公司经理同意，任何人均不得私配钥匙: a new key is the manager's to record.
+Status replaced_by_manager(const Op& op, std::int64_t role) {
+  const bool replaced = op.payload.number(F::outcome) == static_cast<std::int64_t>(keys::FollowUp::replaced);
+  if (replaced && role != static_cast<std::int64_t>(Role::manager)) return role_refusal(i18n::S::err_key_replace_manager);
+  return ok_status();
+}
+
 const OpSpec kSpecs[] = {
     // The key keeper at the front desk files the cabinet, as do the leads:
     // adds keys, relabels them and retires them (F::retired).
@@ -44,7 +51,8 @@ const OpSpec kSpecs[] = {
      {F::keys, F::note, F::at_ms}, kOfficeRoles, check_key_lent},
     {OpKind::key_returned, {F::parent, F::keys, F::note, F::at_ms}, {F::parent, F::keys, F::at_ms}, kOfficeRoles},
     {OpKind::key_lost, {F::parent, F::note, F::at_ms}, {F::parent, F::at_ms}, kOfficeRoles},
-    {OpKind::key_followed_up, {F::parent, F::outcome, F::note, F::at_ms}, {F::parent, F::outcome, F::at_ms}, kOfficeRoles},
+    {OpKind::key_followed_up, {F::parent, F::outcome, F::note, F::at_ms}, {F::parent, F::outcome, F::at_ms}, kOfficeRoles,
+     nullptr, replaced_by_manager},
     // A personnel change, signed off by a lead once the keys are back.
     {OpKind::staff_departed, {F::parent, F::departure, F::note, F::at_ms}, {F::parent, F::departure, F::at_ms}, kLeadRoles},
 };

@@ -50,6 +50,26 @@ bool is_amount(const Payload::Field& f) { return f.number >= 0 && f.number <= re
 // Engineering approves the plans (the Session checks which stage).
 constexpr RoleSet kOfficeAndEngineering = kOfficeRoles | RoleSet{Role::engineering};
 
+// Who takes which step: 工程维修部经理审批 / 物业经理负责装修申请的审批 (the
+// approval: engineering or the manager); the refund is signed by a lead
+// (RenovationService::refund_renovation_deposit); every other step the office
+// or engineering.
+Status stepped_by(const Op& op, std::int64_t role) {
+  const auto stage = static_cast<renovation::Stage>(op.payload.number(F::reno_stage).value_or(0));
+  if (stage == renovation::Stage::approved && !RoleSet{Role::engineering, Role::manager}.has(role)) {
+    return role_refusal(i18n::S::err_renovation_approve_role);
+  }
+  if (stage == renovation::Stage::refunded && !kLeadRoles.has(role)) return role_refusal(i18n::S::err_renovation_refund_role);
+  return ok_status();
+}
+
+// Deducting from the deposit and expelling a contractor are the head's decisions.
+Status notice_by(const Op& op, std::int64_t role) {
+  const auto action = static_cast<renovation::Action>(op.payload.number(F::action).value_or(0));
+  if (renovation::action_needs_lead(action) && !kLeadRoles.has(role)) return role_refusal(i18n::S::err_violation_role);
+  return ok_status();
+}
+
 // The service centre runs the application and issues the notices.
 const OpSpec kSpecs[] = {
     {OpKind::renovation_applied, {F::unit, F::name, F::contractor, F::phone, F::note, F::planned_start, F::planned_end, F::at_ms},
@@ -58,11 +78,11 @@ const OpSpec kSpecs[] = {
     {OpKind::renovation_stepped,
      {F::parent, F::reno_stage, F::at_ms, F::note, F::deposit_cents, F::waste_fee_cents, F::day, F::refund_cents, F::penalty_cents,
       F::refund_signature},
-     {F::parent, F::reno_stage, F::at_ms}, kOfficeAndEngineering, check_stepped},
+     {F::parent, F::reno_stage, F::at_ms}, kOfficeAndEngineering, check_stepped, stepped_by},
     {OpKind::renovation_pass, {F::parent, F::pass_state, F::number, F::name, F::at_ms}, {F::parent, F::pass_state, F::at_ms}, kOfficeRoles,
      check_pass},
     {OpKind::renovation_violation, {F::parent, F::note, F::action, F::rectify_by, F::deduct_cents, F::finding, F::at_ms, F::record_no},
-     {F::parent, F::note, F::action, F::at_ms}, kOfficeRoles, check_violation},
+     {F::parent, F::note, F::action, F::at_ms}, kOfficeRoles, check_violation, notice_by},
     {OpKind::renovation_followed_up, {F::parent, F::notice, F::rectified_day, F::note, F::at_ms},
      {F::parent, F::notice, F::rectified_day, F::at_ms}, kOfficeRoles},
 };

@@ -28,7 +28,7 @@ S refusal_message(renovation::TransitionError e) {
 }
 
 // A real calendar day (not 02-30), in the years the app deals with.
-bool valid_day(std::int64_t d) { return d >= 20000101 && d <= 22001231 && add_days(d, 0) == d; }
+bool valid_day(std::int64_t d) { return d >= 20000101 && d <= 21001231 && add_days(d, 0) == d; }
 
 bool role_is(const MasterData& d, const Id& actor, std::initializer_list<Role> roles) {
   auto it = d.staff.find(actor);

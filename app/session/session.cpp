@@ -6,6 +6,7 @@
 
 #include "app/i18n/catalogue.hpp"
 #include "app/ops/codec.hpp"
+#include "app/domain/validate_op.hpp"
 #include "app/domain/command_errors.hpp"
 #include "app/store/backup.hpp"
 #include "app/core/record_number.hpp"
@@ -213,6 +214,20 @@ Status Session::check_writable() const {
   return ok_status();
 }
 
+Status Session::commit_made(std::vector<Op> ops) {
+  // What a command made is judged as the server will judge it, before it is
+  // stored or shown: a record refused there would sit on this tablet as
+  // "set aside". The role is the actor's as this tablet knows it; a tablet
+  // that has not pulled its staff yet leaves the role to the server.
+  const auto me = replica_.data().staff.find(actor_);
+  for (const Op& op : ops) {
+    if (Status v = validate_op(op); !v.ok()) return v;
+    if (me == replica_.data().staff.end() || me->second.name.empty()) continue;
+    if (Status r = may_record(op, static_cast<std::int64_t>(me->second.role)); !r.ok()) return r;
+  }
+  return commit(std::move(ops));
+}
+
 Status Session::commit(std::vector<Op> ops, bool from_server) {
   if (ops.empty()) return ok_status();
   last_commit_ms_ = clock_.now_ms();
@@ -308,7 +323,7 @@ Result<std::size_t> Session::import_backup(std::string_view bytes) {
     if (!replica_.contains(op.op_id)) fresh.push_back(std::move(op));
   }
   const std::size_t n = fresh.size();
-  for (const Op& op : fresh) hlc_.observe(op.hlc);
+  for (const Op& op : fresh) hlc_.observe_remote(op.hlc);
   if (actor_.is_nil() && !fresh.empty()) actor_ = fresh.back().actor;
   if (Status s = commit(std::move(fresh)); !s.ok()) return s.error();
   return n;
@@ -325,7 +340,7 @@ Result<std::size_t> Session::merge_remote(std::vector<Op> ops) {
   fresh.erase(std::unique(fresh.begin(), fresh.end(), [](const Op& a, const Op& b) { return a.op_id == b.op_id; }),
               fresh.end());
   const std::size_t n = fresh.size();
-  for (const Op& op : fresh) hlc_.observe(op.hlc);
+  for (const Op& op : fresh) hlc_.observe_remote(op.hlc);
   if (actor_.is_nil() && !fresh.empty()) actor_ = fresh.back().actor;
   if (Status s = commit(std::move(fresh), true); !s.ok()) return s.error();
   return n;

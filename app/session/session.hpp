@@ -194,6 +194,8 @@ class Session {
   };
   Op make_op(OpKind kind, const Id& entity, Payload payload);
   Status commit(std::vector<Op> ops, bool from_server = false);
+  // A command's ops: validated and checked against the actor's role first.
+  Status commit_made(std::vector<Op> ops);
   Status check_writable() const;
   const Views& views() const;
   void after_load();
@@ -242,7 +244,7 @@ class Session {
     Status writable() const override { return s_.check_writable(); }
     Id new_id() override { return Id::random(s_.random_); }
     Op make_op(OpKind kind, const Id& entity, Payload payload) override { return s_.make_op(kind, entity, std::move(payload)); }
-    Status commit(std::vector<Op> ops) override { return s_.commit(std::move(ops)); }
+    Status commit(std::vector<Op> ops) override { return s_.commit_made(std::move(ops)); }
     const Id& actor() const override { return s_.actor_; }
     std::string record_prefix(char letter) const override { return s_.record_prefix(letter); }
     std::int64_t now_ms() const override { return s_.clock_.now_ms(); }

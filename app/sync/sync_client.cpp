@@ -40,6 +40,8 @@ std::string words_for(const Error& e) {
       {"forbidden_role", S::err_sync_role},       {"too_large", S::err_sync_too_large},
       {"too_many_ops", S::err_sync_too_large},    {"invalid_op", S::err_op_invalid},
       {"bad_record", S::err_op_invalid},          {"server_error", S::err_sync_server},
+      {"forbidden_actor", S::err_sync_actor},     {"conflict", S::err_sync_conflict},
+      {"clock_ahead", S::err_sync_clock_ahead},
   };
   for (const Known& k : known) {
     if (e.code == k.code) return i18n::tr(k.key);
@@ -143,7 +145,7 @@ Result<std::vector<Op>> SyncClient::on_response(std::uint64_t id, int http_statu
     e.message = words_for(e);
     // One record the server refuses must not block every later one: set it
     // aside (it stays in the local log, counted in the status) and go on.
-    if (http_status == 400 || http_status == 403) {
+    if (http_status == 400 || http_status == 403 || http_status == 409) {
       Result<json::Value> doc = json::parse(body);
       const json::Value* index = doc.ok() ? doc.value().get("index") : nullptr;
       if (index && index->is_int() && index->i >= 0 && static_cast<std::size_t>(index->i) < in_flight_ops_) {

@@ -29,6 +29,15 @@ const FieldSet kSettingsFields{F::major_resolve_days, F::major_answer_days, F::i
 // Engineering accepts the slip, is on site, prices it and finishes.
 constexpr RoleSet kOfficeAndEngineering = kOfficeRoles | RoleSet{Role::engineering};
 
+// A later date than the standard one ("超时需经小区主任批准") is granted by a
+// lead, never by the person who asks for it.
+Status approved_by_lead(const Op& op, std::int64_t role) {
+  if (op.payload.number(F::approved).value_or(0) != 0 && !kLeadRoles.has(role)) {
+    return role_refusal(i18n::S::err_ticket_approval_lead_only);
+  }
+  return ok_status();
+}
+
 const OpSpec kSpecs[] = {
     {OpKind::ticket_opened,
      {F::parent, F::name, F::phone, F::channel, F::kind, F::severity, F::note, F::wants, F::requested_ms, F::at_ms, F::record_no},
@@ -36,7 +45,7 @@ const OpSpec kSpecs[] = {
     {OpKind::ticket_stepped,
      {F::parent, F::stage, F::note, F::department, F::kind, F::severity, F::approved, F::failed, F::signature, F::method,
       F::result, F::at_ms},
-     {F::parent, F::stage, F::at_ms}, kOfficeAndEngineering, check_ticket_kind},
+     {F::parent, F::stage, F::at_ms}, kOfficeAndEngineering, check_ticket_kind, approved_by_lead},
     {OpKind::ticket_handed_on, {F::parent, F::assignee, F::note, F::at_ms}, {F::parent, F::assignee}, kOfficeRoles},
     {OpKind::repair_slip_set, {F::parent, F::appointment_ms, F::category, F::lines, F::materials, F::at_ms}, {F::parent},
      kOfficeAndEngineering},
