@@ -39,9 +39,13 @@ int bench_ingest(long n, const std::string& data_dir, std::FILE* out) {
   for (const app::Op& op : ops) if (op.kind == app::OpKind::community_set) community_uid = op.entity;
   std::vector<std::string> records;
   records.reserve(ops.size());
-  // As a real tablet's: the server refuses the demo's own device id.
+  // As a real tablet's: the server refuses the demo's own device id, and an
+  // actor who never signed in on the tablet (app/server/push_gate.hpp), so the
+  // whole estate is pushed as recorded by one manager on one tablet.
+  const app::Id bench_device{0x6265'6e63'6800'0001ULL, 1}, bench_manager{0x6265'6e63'6800'0002ULL, 1};
   for (app::Op& op : ops) {
-    op.device_id = app::Id{0x6265'6e63'6800'0001ULL, 1};
+    op.device_id = bench_device;
+    op.actor = bench_manager;
     records.push_back(app::encode_op(op));
   }
   const std::size_t batch = app::sync::kMaxOpsPerRequest;
@@ -50,7 +54,7 @@ int bench_ingest(long n, const std::string& data_dir, std::FILE* out) {
   for (std::size_t i = 0; i < records.size(); i += batch) {
     std::vector<std::string_view> part(records.begin() + static_cast<std::ptrdiff_t>(i),
                                        records.begin() + static_cast<std::ptrdiff_t>(std::min(records.size(), i + batch)));
-    bodies.push_back(app::sync::encode_request(app::Id{1, 1}, 0, part));
+    bodies.push_back(app::sync::encode_request(bench_device, 0, part));
   }
 
   SystemClock clock;
@@ -64,11 +68,14 @@ int bench_ingest(long n, const std::string& data_dir, std::FILE* out) {
       return 1;
     }
     auto c = store.value()->create_community(community_uid.is_nil() ? app::Id{2, 2} : community_uid, "bench", "bench");
-    if (!c.ok() || !store.value()->add_device(hash_token("bench"), {c.value().id, "B1", app::Id{1, 1}, 1}, 0).ok()) {
+    const std::int64_t manager = static_cast<std::int64_t>(app::Role::manager);
+    if (!c.ok() || !store.value()->put_staff({c.value().id, "B1", bench_manager, manager, "-", "-"}).ok() ||
+        !store.value()->add_device(hash_token("bench"), {c.value().id, "B1", bench_device, manager}, 0).ok() ||
+        !store.value()->record_device_user(c.value().id, bench_device, bench_manager, 0).ok()) {
       std::fprintf(stderr, "bench-ingest: cannot set up\n");
       return 1;
     }
-    // Role 1 (head butler): the pushes are the whole estate, staff and zones included.
+    // The manager: the pushes are the whole estate, staff and zones included.
     SyncService service(*store.value(), clock, random);
     std::int64_t cursor = 0;
     const auto t = Clock::now();

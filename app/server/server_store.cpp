@@ -1,28 +1,11 @@
 #include "app/server/server_store.hpp"
 
+#include "app/server/id_blob.hpp"
+
 namespace server {
 namespace {
 
 using Lock = std::lock_guard<std::recursive_mutex>;
-
-std::string id_blob(const app::Id& id) {
-  std::string b(16, '\0');
-  for (int i = 0; i < 8; ++i) {
-    b[i] = static_cast<char>(id.hi >> (56 - 8 * i));
-    b[8 + i] = static_cast<char>(id.lo >> (56 - 8 * i));
-  }
-  return b;
-}
-
-app::Id id_of_blob(std::string_view b) {
-  app::Id id;
-  if (b.size() != 16) return id;
-  for (int i = 0; i < 8; ++i) {
-    id.hi = (id.hi << 8) | static_cast<unsigned char>(b[i]);
-    id.lo = (id.lo << 8) | static_cast<unsigned char>(b[8 + i]);
-  }
-  return id;
-}
 
 CommunityRow community_of(const Stmt& s) {
   CommunityRow c;
@@ -72,6 +55,8 @@ app::Status ServerStore::migrate() {
       PRIMARY KEY(community, device_id), UNIQUE(community, tablet_no));
   )SQL");
   if (!s.ok()) return s;
+  if (s = migrate_device_users(); !s.ok()) return s;
+  if (s = migrate_community_cursor(); !s.ok()) return s;
   return add_column_if_missing("devices", "office", "INTEGER NOT NULL DEFAULT 0");
 }
 
@@ -81,6 +66,17 @@ app::Status ServerStore::add_column_if_missing(std::string_view table, std::stri
   if (info.bind(1, table).bind(2, column).step()) return app::ok_status();
   if (info.failed()) return info.error();
   return db_->exec("ALTER TABLE " + std::string(table) + " ADD COLUMN " + std::string(column) + " " + std::string(type));
+}
+
+app::Status ServerStore::migrate_community_cursor() {
+  // An older database numbered ops across communities (seq). Its ops keep
+  // their number as cseq, so a tablet's cursor stays valid, and new ones go
+  // on from the community's highest: nothing is pulled twice or missed.
+  if (app::Status s = add_column_if_missing("ops", "cseq", "INTEGER"); !s.ok()) return s;
+  return db_->exec(R"SQL(
+    UPDATE ops SET cseq = seq WHERE cseq IS NULL;
+    CREATE UNIQUE INDEX IF NOT EXISTS ops_by_cseq ON ops(community, cseq);
+  )SQL");
 }
 
 app::Result<CommunityRow> ServerStore::create_community(const app::Id& uid, std::string_view name, std::string_view city) {
@@ -197,7 +193,9 @@ app::Result<std::size_t> ServerStore::insert_ops(std::int64_t community,
   Lock lock(mu_);
   Transaction tx(*db_);
   if (!tx.began()) return db_->error("begin");
-  Stmt s(db_->raw(), "INSERT OR IGNORE INTO ops(community, op_id, record) VALUES(?,?,?)");
+  Stmt s(db_->raw(),
+         "INSERT OR IGNORE INTO ops(community, op_id, record, cseq) "
+         "VALUES(?1, ?2, ?3, (SELECT COALESCE(MAX(cseq), 0) + 1 FROM ops WHERE community=?1))");
   if (!s.ok()) return s.error();
   std::size_t fresh = 0;
   for (const auto& [id, record] : ops) {
@@ -215,7 +213,7 @@ app::Result<OpsPage> ServerStore::ops_after(std::int64_t community, std::int64_t
   Lock lock(mu_);
   OpsPage page;
   page.cursor = cursor;
-  Stmt s(db_->raw(), "SELECT seq, op_id, record FROM ops WHERE community=? AND seq>? ORDER BY seq LIMIT ?");
+  Stmt s(db_->raw(), "SELECT cseq, op_id, record FROM ops WHERE community=? AND cseq>? ORDER BY cseq LIMIT ?");
   s.bind(1, community).bind(2, cursor).bind(3, static_cast<std::int64_t>(max_ops) + 1);
   std::size_t bytes = 0, scanned = 0;
   while (s.step()) {
@@ -236,7 +234,7 @@ app::Result<OpsPage> ServerStore::ops_after(std::int64_t community, std::int64_t
 app::Result<std::vector<std::string>> ServerStore::all_records(std::int64_t community) {
   Lock lock(mu_);
   std::vector<std::string> out;
-  Stmt s(db_->raw(), "SELECT record FROM ops WHERE community=? ORDER BY seq");
+  Stmt s(db_->raw(), "SELECT record FROM ops WHERE community=? ORDER BY cseq");
   s.bind(1, community);
   while (s.step()) out.emplace_back(s.blob(0));
   if (s.failed()) return s.error();

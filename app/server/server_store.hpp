@@ -2,9 +2,11 @@
 // The server's one SQLite file (WAL): communities, staff credentials, enrolled
 // devices, the op log of every community, and photo blobs.
 //
-// The op table's autoincrement `seq` is the sync cursor. SQLite has a single
-// writer and commits atomically, so seq order is commit order and a reader
-// never sees seq 10 before seq 9 (PostgreSQL, later, will need more care).
+// The sync cursor is `cseq`, the op's number within its community: a global
+// number would tell one community's tablets how busy the others are. Each is
+// given max+1 inside the inserting transaction; SQLite has a single writer
+// and commits atomically, so cseq order is commit order and a reader never
+// sees cseq 10 before cseq 9 (PostgreSQL, later, will need more care).
 // Every method is safe to call from the HTTP server's worker threads.
 #include <cstdint>
 #include <memory>
@@ -84,6 +86,19 @@ class ServerStore {
                                  std::size_t max_bytes, const std::unordered_set<app::Id, app::IdHash>* skip = nullptr);
   app::Result<std::vector<std::string>> all_records(std::int64_t community);
   bool has_op(std::int64_t community, const app::Id& op_id);
+  // The record stored under op_id, to tell a re-sent op from a different one
+  // under the same id.
+  std::optional<std::string> stored_record(std::int64_t community, const app::Id& op_id);
+
+  // Who has signed in on which tablet (app/server/store_people.cpp): the
+  // record that lets one person's tablet send what another recorded on it
+  // before (a shared tablet, a restored backup). Kept when tokens go.
+  app::Status record_device_user(std::int64_t community, const app::Id& device, const app::Id& staff, std::int64_t now_ms);
+  bool used_device(std::int64_t community, const app::Id& device, const app::Id& staff);
+  // A staff member by their entity id in the community's ops.
+  std::optional<StaffRow> find_staff_by_id(std::int64_t community, const app::Id& staff);
+  // A role given by an accepted staff_set op: the server's own table follows.
+  app::Status set_staff_role(std::int64_t community, const app::Id& staff, std::int64_t role);
   std::int64_t op_count(std::int64_t community);  // -1: every community
 
   app::Status put_blob(std::int64_t community, std::string_view sha, std::string_view bytes);
@@ -96,6 +111,8 @@ class ServerStore {
   explicit ServerStore(std::unique_ptr<Db> db) : db_(std::move(db)) {}
   app::Status migrate();
   app::Status add_column_if_missing(std::string_view table, std::string_view column, std::string_view type);
+  app::Status migrate_device_users();
+  app::Status migrate_community_cursor();
   std::unique_ptr<Db> db_;
   std::recursive_mutex mu_;  // one connection, many HTTP threads
 };

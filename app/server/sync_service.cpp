@@ -13,6 +13,7 @@
 #include "app/ops/codec.hpp"
 #include "app/server/office_import.hpp"
 #include "app/server/office_page.hpp"
+#include "app/server/push_gate.hpp"
 #include "app/server/server_ports.hpp"
 #include "app/server/xlsx_writer.hpp"
 #include "app/sync/sync_json.hpp"
@@ -102,6 +103,13 @@ Reply SyncService::enroll(std::string_view body) {
   if (auto s = store_.add_device(hash_token(token), device, clock_.now_ms()); !s.ok()) {
     return error_reply(500, "server_error", words(S::err_sync_server, s.error().message));
   }
+  // Who signed in on which tablet: what lets this person's tablet send what
+  // an earlier user recorded on it (app/server/push_gate.hpp).
+  if (!device.office) {
+    if (auto s = store_.record_device_user(staff->community, device.device, staff->staff, clock_.now_ms()); !s.ok()) {
+      return error_reply(500, "server_error", words(S::err_sync_server, s.error().message));
+    }
+  }
   app::sync::EnrollResponse res{token, community->uid, staff->staff, community->name, staff->role, tablet_no.value()};
   return Reply{200, app::sync::encode_enroll_response(res)};
 }
@@ -117,10 +125,14 @@ Reply SyncService::sync(std::string_view authorization, std::string_view body) {
   }
   auto community = store_.community(device.value().community);
   if (!community) return error_reply(500, "server_error", words(S::err_sync_server, "device without community"));
+  auto person = store_.find_staff(device.value().staff_code);
+  if (!person || person->community != community->id) return error_reply(401, "unauthorized", words(S::err_sync_unauthorized));
+  PushGate gate(store_, community->id, device.value().device, person->staff, clock_.now_ms(), limits_.max_clock_ahead_ms);
 
   // Every op is checked before anything is stored: one bad op refuses the
   // whole push, and its index lets the tablet set that one aside.
   std::vector<std::pair<app::Id, std::string_view>> rows;
+  std::vector<std::pair<app::Id, std::int64_t>> roles_given;  // staff_set ops that give a role
   std::vector<app::Id> acked;
   rows.reserve(req.value().records.size());
   acked.reserve(req.value().records.size());
@@ -140,16 +152,23 @@ Reply SyncService::sync(std::string_view authorization, std::string_view body) {
     if (op.value().device_id == demo_device && !store_.has_op(community->id, op.value().op_id)) {
       return error_reply(403, "demo_record", words(S::err_sync_demo_record), at);
     }
-    // An op already stored is acked whoever sends it again (a butler's tablet
-    // that loaded the demo holds the head butler's staff records, too).
-    if (!app::role_may_write(device.value().role, op.value().kind) && !store_.has_op(community->id, op.value().op_id)) {
-      return error_reply(403, "forbidden_role", words(S::err_sync_role), at);
-    }
-    rows.emplace_back(op.value().op_id, records[i]);
+    const PushVerdict verdict = gate.check(op.value(), records[i]);
+    if (verdict.refusal) return error_reply(verdict.refusal->status, verdict.refusal->code, verdict.refusal->message, at);
     acked.push_back(op.value().op_id);
+    if (verdict.stored_already) continue;
+    rows.emplace_back(op.value().op_id, records[i]);
+    if (auto role = op.value().payload.number(app::F::role); role && op.value().kind == app::OpKind::staff_set) {
+      roles_given.emplace_back(op.value().entity, *role);
+    }
   }
   if (auto stored = store_.insert_ops(community->id, rows); !stored.ok()) {
     return error_reply(500, "server_error", words(S::err_sync_server, stored.error().message));
+  }
+  // A role a lead gave on a tablet is the role the server checks from now on.
+  for (const auto& [staff, role] : roles_given) {
+    if (auto s = store_.set_staff_role(community->id, staff, role); !s.ok()) {
+      return error_reply(500, "server_error", words(S::err_sync_server, s.error().message));
+    }
   }
   // The caller's own ops of this push are not sent back: it holds them, and
   // echoing them would double every push's traffic.

@@ -40,6 +40,9 @@ struct Limits {
   std::size_t page_ops = 2000;
   std::size_t page_bytes = 4u << 20;
   std::size_t import_body = 12u << 20;  // an office's sheet of every resident is well under 2 MiB
+  // How far ahead of the server's clock a pushed op may be dated: a tablet's
+  // clock a little fast is normal, one in year 2100 is not.
+  std::int64_t max_clock_ahead_ms = 24LL * 60 * 60 * 1000;
 };
 
 // Roles that may download the office's exports (head butler, front desk, manager).

@@ -170,7 +170,7 @@ TEST_CASE("butler-server over HTTP: enrol, sync, scoping, bad input, blobs, expo
   corrupt[corrupt.size() / 2] ^= 0x55;
   Op unknown = unit_status_op(unit, 1, 3);
   unknown.kind = static_cast<OpKind>(99);
-  const std::string good = encode_op(unit_status_op(unit, 3, 4));
+  const std::string good = encode_op(unit_status_op(unit, 2, 4));  // renovating: a butler's to record (model is a lead's)
   const std::string insane = encode_op(unit_status_op(unit, 9, 5));
   const std::string dev = "\"device_id\":\"" + Id{7, 7}.to_hex() + "\"";
   struct Bad { const char* what; std::string token, body; int status; };
@@ -347,6 +347,8 @@ TEST_CASE("concurrent pushes over HTTP are all stored once, and pages never skip
   auto c = server::create_community(writer, *srv.store, "翠苑", "宁波市");
   REQUIRE(c.ok());
   for (int t = 0; t < 4; ++t) {
+    // Head butlers: the pushes set model units too.
+    REQUIRE(srv.store->put_staff({c.value().id, "T" + std::to_string(t), Id{0x5A, static_cast<std::uint64_t>(t)}, 1, "-", "-"}).ok());
     REQUIRE(srv.store->add_device(server::hash_token("tok" + std::to_string(t)),
                                   {c.value().id, "T" + std::to_string(t), Id{1, static_cast<std::uint64_t>(t)}, 0}, 0)
                 .ok());
@@ -360,7 +362,9 @@ TEST_CASE("concurrent pushes over HTTP are all stored once, and pages never skip
       for (int b = 0; b < 10; ++b) {
         std::vector<std::string> recs;
         for (int k = 0; k < 50; ++k) {
-          recs.push_back(encode_op(unit_status_op(unit, k % 4, static_cast<std::uint64_t>(t * 100000 + b * 100 + k))));
+          Op op = unit_status_op(unit, k % 4, static_cast<std::uint64_t>(t * 100000 + b * 100 + k));
+          op.device_id = Id{1, static_cast<std::uint64_t>(t)};  // recorded on the tablet that pushes it
+          recs.push_back(encode_op(op));
         }
         std::vector<std::string_view> views(recs.begin(), recs.end());
         auto res = cli.Post("/api/v1/sync", bearer("tok" + std::to_string(t)),

@@ -25,6 +25,7 @@ namespace {
 
 struct Device : fixture::Ports {
   Id id;
+  Id staff;  // who records on it
   std::string token;
   std::string persisted_state;  // the sync state record the shell keeps next to the log
   std::unique_ptr<Session> session;
@@ -37,6 +38,7 @@ struct Device : fixture::Ports {
     storage.dead = false;
     storage.records_until_death = -1;
     session = std::make_unique<Session>(clock, random, storage, id);
+    session->set_actor(staff);
     acknowledge_to(*session);
     session->load(storage.durable);
     // Small batches, so pushes span several requests as a big outbox would.
@@ -137,9 +139,19 @@ void run_seed(std::uint64_t seed, Tally& tally) {
   for (std::uint64_t i = 0; i < 3; ++i) {
     auto d = std::make_unique<Device>(Id{0xD0 + i, seed}, "token-" + std::to_string(i), seed * 31 + i);
     d->clock.now += static_cast<std::int64_t>(i) * 1500 - 1500;  // skewed tablet clocks
-    REQUIRE(store.add_device(server::hash_token(d->token), {community.value().id, "GJ00" + std::to_string(i), d->id, 0}, 0).ok());
+    d->staff = Id{0x57, seed * 8 + i};
+    const std::string code = "GJ00" + std::to_string(i);
+    REQUIRE(store.put_staff({community.value().id, code, d->staff, 0, "-", "-"}).ok());
+    REQUIRE(store.add_device(server::hash_token(d->token), {community.value().id, code, d->id, 0}, 0).ok());
     d->boot();
     devices.push_back(std::move(d));
+  }
+  // The three share the three tablets (each has signed in on each): so one
+  // may restore another's backup and send what it holds (app/server/push_gate.hpp).
+  for (const auto& tablet : devices) {
+    for (const auto& person : devices) {
+      REQUIRE(store.record_device_user(community.value().id, tablet->id, person->staff, 0).ok());
+    }
   }
 
   std::vector<Flight> flights;

@@ -87,7 +87,7 @@ namespace {
 Op unit_op(std::int64_t status) {
   Op op;
   op.op_id = Id{1, 1};
-  op.device_id = Id{2, 2};
+  op.device_id = Id{9, 9};
   op.entity = Id{3, 3};
   op.hlc = {1790000000000, 0};
   op.kind = OpKind::unit_set;
@@ -165,6 +165,7 @@ TEST_CASE("a record the server refuses is set aside and does not block the rest 
   server::SyncService service(*store, clock, random);
   auto c = store->create_community(Id{0xC, 1}, "翠苑", "宁波市");
   REQUIRE(c.ok());
+  REQUIRE(store->put_staff({c.value().id, "GJ001", Id{0x57, 1}, 0, "-", "-"}).ok());
   REQUIRE(store->add_device(server::hash_token("t"), {c.value().id, "GJ001", Id{9, 9}, 0}, 0).ok());
 
   // A stored log: a good op, one an older/buggy build wrote with a bad status, another good one.

@@ -134,9 +134,12 @@ TEST_CASE("an existing server database is migrated: the devices gain the office 
     const std::string insert = "INSERT INTO devices VALUES('" + server::hash_token("before") +
                                "', 1, 'CY001', '0000000000000a0a0000000000000a0a', 0, 0)";
     REQUIRE(db.value()->exec(insert).ok());
+    REQUIRE(db.value()->exec("INSERT INTO staff VALUES('CY001', 1, '000000000000005700000000000000c1', 0, 's', 'h')").ok());
   }
   {
     Server s(path.string());  // opening migrates
+    // Who signed in on which tablet, from the enrolments before: the push checks read it.
+    CHECK(s.store->used_device(1, Id{0xa0a, 0xa0a}, Id{0x57, 0xc1}));
     server::Stmt office(s.store->db().raw(), "SELECT office FROM devices");
     REQUIRE(office.step());
     CHECK(office.integer(0) == 0);  // the tablet enrolled before is a tablet

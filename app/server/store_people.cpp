@@ -1,0 +1,75 @@
+// The server's record of people and tablets that the push checks read
+// (app/server/push_gate.hpp): who signed in on which tablet, staff by their
+// entity id, and the stored form of an op.
+#include "app/server/id_blob.hpp"
+#include "app/server/server_store.hpp"
+
+namespace server {
+namespace {
+
+using Lock = std::lock_guard<std::recursive_mutex>;
+
+StaffRow staff_of(const Stmt& s) {
+  StaffRow r;
+  r.community = s.integer(0);
+  r.code = s.text(1);
+  app::Id::from_hex(s.text(2), &r.staff);
+  r.role = s.integer(3);
+  r.salt = s.text(4);
+  r.pin_hash = s.text(5);
+  return r;
+}
+
+}  // namespace
+
+app::Status ServerStore::migrate_device_users() {
+  // Filled from the enrolments of a database made before the table, so a
+  // tablet's unsent records by its earlier user still go through.
+  return db_->exec(R"SQL(
+    CREATE TABLE IF NOT EXISTS device_users(
+      community INTEGER NOT NULL REFERENCES communities(id), device_id TEXT NOT NULL, staff_id TEXT NOT NULL,
+      first_ms INTEGER NOT NULL, PRIMARY KEY(community, device_id, staff_id));
+    INSERT OR IGNORE INTO device_users(community, device_id, staff_id, first_ms)
+      SELECT d.community, d.device_id, s.staff_id, d.enrolled_ms FROM devices d JOIN staff s ON s.code = d.staff_code;
+  )SQL");
+}
+
+app::Status ServerStore::record_device_user(std::int64_t community, const app::Id& device, const app::Id& staff,
+                                            std::int64_t now_ms) {
+  Lock lock(mu_);
+  Stmt s(db_->raw(), "INSERT OR IGNORE INTO device_users(community, device_id, staff_id, first_ms) VALUES(?,?,?,?)");
+  s.bind(1, community).bind(2, device.to_hex()).bind(3, staff.to_hex()).bind(4, now_ms).step();
+  if (s.failed()) return s.error();
+  return app::ok_status();
+}
+
+bool ServerStore::used_device(std::int64_t community, const app::Id& device, const app::Id& staff) {
+  Lock lock(mu_);
+  Stmt s(db_->raw(), "SELECT 1 FROM device_users WHERE community=? AND device_id=? AND staff_id=?");
+  return s.bind(1, community).bind(2, device.to_hex()).bind(3, staff.to_hex()).step();
+}
+
+std::optional<StaffRow> ServerStore::find_staff_by_id(std::int64_t community, const app::Id& staff) {
+  Lock lock(mu_);
+  Stmt s(db_->raw(),
+         "SELECT community, code, staff_id, role, salt, pin_hash FROM staff WHERE community=? AND staff_id=? LIMIT 1");
+  if (!s.bind(1, community).bind(2, staff.to_hex()).step()) return std::nullopt;
+  return staff_of(s);
+}
+
+app::Status ServerStore::set_staff_role(std::int64_t community, const app::Id& staff, std::int64_t role) {
+  Lock lock(mu_);
+  Stmt s(db_->raw(), "UPDATE staff SET role=? WHERE community=? AND staff_id=?");
+  s.bind(1, role).bind(2, community).bind(3, staff.to_hex()).step();
+  if (s.failed()) return s.error();
+  return app::ok_status();
+}
+
+std::optional<std::string> ServerStore::stored_record(std::int64_t community, const app::Id& op_id) {
+  Lock lock(mu_);
+  Stmt s(db_->raw(), "SELECT record FROM ops WHERE community=? AND op_id=?");
+  if (!s.bind(1, community).bind_blob(2, id_blob(op_id)).step()) return std::nullopt;
+  return std::string(s.blob(0));
+}
+
+}  // namespace server
