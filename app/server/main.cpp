@@ -14,6 +14,7 @@
 #include "app/server/admin.hpp"
 #include "app/server/api.hpp"
 #include "app/server/bench_ingest.hpp"
+#include "app/server/http_server.hpp"
 #include "app/server/server_ports.hpp"
 #include "app/server/static_site.hpp"
 #include "app/server/sync_service.hpp"
@@ -28,14 +29,17 @@ struct Options {
   std::string data = "data";
   bool quiet = false;
   bool demo = false;
+  server::HttpTuning http;  // --threads N, --no-nodelay (the benchmark's baseline)
   std::vector<std::string> rest;  // a subcommand's own arguments
 };
 
 void usage() {
   std::fprintf(stderr,
                "usage: butler-server [--host ADDR] [--port N] [--site DIR] [--data DIR] [--demo] [--quiet]\n"
+               "                     [--threads N] [--no-nodelay]\n"
                "  serves the web app from DIR and the /api/v1 API; keeps its database in --data (default data/);\n"
-               "  --demo sets up the demo community on first start (empty database) and prints its sign-ins\n"
+               "  --demo sets up the demo community on first start (empty database) and prints its sign-ins;\n"
+               "  --threads: HTTP workers, one per open connection (default 128); --no-nodelay: Nagle on (benchmark baseline)\n"
                "       butler-server demo-init [--data DIR]\n"
                "  sets up the demo community 锦绣花园 and prints staff codes and PINs\n"
                "       butler-server admin [--data DIR] COMMAND …   (run without COMMAND for the list)\n"
@@ -74,11 +78,13 @@ bool parse(int argc, char** argv, int first, Options* o) {
     else if (a == "--data") { if (!next(&o->data)) return false; }
     else if (a == "--quiet") o->quiet = true;
     else if (a == "--demo") o->demo = true;
+    else if (a == "--threads" && next(&v)) o->http.threads = static_cast<std::size_t>(std::atoi(v.c_str()));
+    else if (a == "--no-nodelay") o->http.nodelay = false;
     else if (a == "--dry-run") o->rest.push_back(a);  // admin import's: plan only
     else if (a.rfind("--", 0) == 0) return false;
     else o->rest.push_back(a);
   }
-  return o->port > 0 && o->port < 65536;
+  return o->port > 0 && o->port < 65536 && o->http.threads > 0 && o->http.threads <= 4096;
 }
 
 app::Result<std::unique_ptr<server::ServerStore>> open_store(const std::string& dir) {
@@ -111,7 +117,7 @@ int serve(const Options& opt, server::ServerStore& store) {
   server::SystemClock clock;
   server::OsRandom random;
   server::SyncService service(store, clock, random);
-  httplib::Server http;
+  server::HttpServer http(opt.http);
   server::mount_api(http, service);
   server::mount_static_site(http, opt.site);
   if (!opt.quiet) server::log_requests(http, stderr);
