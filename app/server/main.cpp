@@ -14,6 +14,7 @@
 #include "app/server/admin.hpp"
 #include "app/server/api.hpp"
 #include "app/server/bench_ingest.hpp"
+#include "app/server/http_headers.hpp"
 #include "app/server/http_server.hpp"
 #include "app/server/server_ports.hpp"
 #include "app/server/static_site.hpp"
@@ -120,6 +121,7 @@ int serve(const Options& opt, server::ServerStore& store) {
   server::HttpServer http(opt.http);
   server::mount_api(http, service);
   server::mount_static_site(http, opt.site);
+  server::mount_security_headers(http);
   if (!opt.quiet) server::log_requests(http, stderr);
   if (!http.bind_to_port(opt.host.c_str(), opt.port)) {
     std::fprintf(stderr, "butler-server: cannot listen on %s:%d (in use?)\n", opt.host.c_str(), opt.port);

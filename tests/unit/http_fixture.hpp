@@ -1,7 +1,7 @@
 #pragma once
 // The real butler-server HTTP stack on 127.0.0.1 (a free port) as main.cpp
 // assembles it: HttpServer (its connection loop and worker pool), the API
-// with its body bounds; and a raw TCP client that
+// with its body bounds, the security headers; and a raw TCP client that
 // writes exactly the bytes a test gives it, for requests httplib's client
 // will not send (chunked bodies, lies about lengths, a trickle of bytes).
 #include <arpa/inet.h>
@@ -20,6 +20,7 @@
 #include <thread>
 
 #include "app/server/api.hpp"
+#include "app/server/http_headers.hpp"
 #include "app/server/http_server.hpp"
 #include "app/server/server_ports.hpp"
 #include "app/server/sync_service.hpp"
@@ -40,6 +41,7 @@ struct Served {
     store = std::move(server::ServerStore::open(":memory:")).value();
     service = std::make_unique<server::SyncService>(*store, clock, random);
     server::mount_api(http, *service);
+    server::mount_security_headers(http);
     port = http.bind_to_any_port("127.0.0.1");
     thread = std::thread([this] { http.listen_after_bind(); });
     while (!http.is_running()) std::this_thread::yield();
