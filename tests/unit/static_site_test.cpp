@@ -90,6 +90,42 @@ TEST_CASE("the static site sends the compressed copy the browser accepts, and ca
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("the static site serves nothing outside its folder, not even from a sibling folder named like it") {
+  // site and site-secret side by side: the secret's path begins with the
+  // site's characters, but not with its whole folder.
+  const auto base = std::filesystem::temp_directory_path() / ("butler-sibling-" + std::to_string(::getpid()));
+  const auto dir = base / "site", secret = base / "site-secret";
+  std::filesystem::create_directories(dir / "sub");
+  std::filesystem::create_directories(secret);
+  write(dir / "index.html", "<!doctype html>page");
+  write(dir / "sub" / "inner.txt", "inside");
+  write(secret / "token.txt", "not for the web");
+  write(base / "beside.txt", "not for the web either");
+
+  for (const std::string& given : {dir.string(), dir.string() + "/"}) {
+    INFO(given);
+    httplib::Server http;
+    server::mount_static_site(http, given);
+    const int port = http.bind_to_any_port("127.0.0.1");
+    std::thread thread([&] { http.listen_after_bind(); });
+    while (!http.is_running()) std::this_thread::yield();
+    httplib::Client cli("127.0.0.1", port);
+    CHECK(cli.Get("/sub/inner.txt")->body == "inside");
+    CHECK(cli.Get("/sub/../index.html")->body == "<!doctype html>page");
+    for (const char* path : {"/../site-secret/token.txt", "/%2e%2e/site-secret/token.txt", "/sub/../../site-secret/token.txt",
+                             "/../beside.txt", "//etc/passwd", "/../site"}) {
+      INFO(path);
+      auto res = cli.Get(path);
+      REQUIRE(res);
+      CHECK(res->status == 404);
+      CHECK(res->body.find("not for the web") == std::string::npos);
+    }
+    http.stop();
+    thread.join();
+  }
+  std::filesystem::remove_all(base);
+}
+
 TEST_CASE("the app page, the office page and every other file carry the security headers, each page its own policy") {
   const auto dir = std::filesystem::temp_directory_path() / ("butler-headers-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
