@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -14,6 +13,7 @@
 #include "app/server/admin.hpp"
 #include "app/server/api.hpp"
 #include "app/server/bench_ingest.hpp"
+#include "app/server/data_dir.hpp"
 #include "app/server/http_headers.hpp"
 #include "app/server/http_server.hpp"
 #include "app/server/server_ports.hpp"
@@ -88,13 +88,6 @@ bool parse(int argc, char** argv, int first, Options* o) {
   return o->port > 0 && o->port < 65536 && o->http.threads > 0 && o->http.threads <= 4096;
 }
 
-app::Result<std::unique_ptr<server::ServerStore>> open_store(const std::string& dir) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) return app::Error{"data_dir", "cannot create " + dir + ": " + ec.message()};
-  return server::ServerStore::open((std::filesystem::path(dir) / "butler.sqlite").string());
-}
-
 int demo_init(server::ServerStore& store) {
   server::OsRandom random;
   server::SystemClock clock;
@@ -161,7 +154,7 @@ int main(int argc, char** argv) {
     usage();
     return 2;
   }
-  auto store = open_store(opt.data);
+  auto store = server::open_data_dir(opt.data);
   if (!store.ok()) {
     std::fprintf(stderr, "butler-server: %s\n", store.error().message.c_str());
     return 1;
