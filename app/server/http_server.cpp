@@ -170,6 +170,15 @@ HttpServer::HttpServer(const HttpTuning& tuning) : tuning_(tuning) {
   set_tcp_nodelay(tuning_.nodelay);
 }
 
+bool HttpServer::bind_to_port(const std::string& host, int port, int socket_flags) {
+  return httplib::Server::bind_to_port(host, port, socket_flags) && ::listen(svr_sock_, tuning_.backlog) == 0;
+}
+
+int HttpServer::bind_to_any_port(const std::string& host, int socket_flags) {
+  const int port = httplib::Server::bind_to_any_port(host, socket_flags);
+  return port > 0 && ::listen(svr_sock_, tuning_.backlog) == 0 ? port : -1;
+}
+
 void HttpServer::close_after_reply(httplib::Response& res) {
   if (current) current->close_after_reply();
   res.set_header("Connection", "close");

@@ -13,13 +13,15 @@
 //   - a worker pool of `threads` (httplib gives each open connection one
 //     worker: kept-alive tablets and slow clients must not starve /health);
 //   - TCP_NODELAY, so a small answer on a kept-alive connection is not held
-//     back ~40 ms by Nagle's algorithm waiting for a delayed ACK.
+//     back ~40 ms by Nagle's algorithm waiting for a delayed ACK;
+//   - a listen backlog of 1024, not httplib's 5.
 // What it cannot stop: a flood of connections from many addresses fills the
 // pool whatever its size; the TLS terminator in front (nginx) limits those.
 #include <httplib.h>
 
 #include <cstddef>
 #include <ctime>
+#include <string>
 
 namespace server {
 
@@ -31,6 +33,7 @@ struct HttpTuning {
   std::time_t write_timeout_s = 5;
   std::time_t keep_alive_timeout_s = 5;
   std::size_t keep_alive_max = 1000;
+  int backlog = 1024;
   std::size_t head_max_bytes = 64 * 1024;
   int head_deadline_ms = 10000;
   // After a refused body: how much of it, and for how long, is read and dropped.
@@ -48,6 +51,12 @@ class HttpServer : public httplib::Server {
   static void close_after_reply(httplib::Response& res);
 
   const HttpTuning& tuning() const { return tuning_; }
+
+  // httplib's, then the listening socket's backlog raised from httplib's 5
+  // to `backlog`: with 5, kept-alive clients reconnecting together overflow
+  // it, and each dropped SYN waits a second to be sent again.
+  bool bind_to_port(const std::string& host, int port, int socket_flags = 0);
+  int bind_to_any_port(const std::string& host, int socket_flags = 0);
 
  private:
   bool process_and_close_socket(socket_t sock) override;
