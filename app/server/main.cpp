@@ -30,17 +30,18 @@ struct Options {
   std::string data = "data";
   bool quiet = false;
   bool demo = false;
-  server::HttpTuning http;  // --threads N, --no-nodelay (the benchmark's baseline)
+  server::HttpTuning http;  // --threads N, --keep-alive-max N, --no-nodelay
   std::vector<std::string> rest;  // a subcommand's own arguments
 };
 
 void usage() {
   std::fprintf(stderr,
                "usage: butler-server [--host ADDR] [--port N] [--site DIR] [--data DIR] [--demo] [--quiet]\n"
-               "                     [--threads N] [--no-nodelay]\n"
+               "                     [--threads N] [--keep-alive-max N] [--no-nodelay]\n"
                "  serves the web app from DIR and the /api/v1 API; keeps its database in --data (default data/);\n"
                "  --demo sets up the demo community on first start (empty database) and prints its sign-ins;\n"
-               "  --threads: HTTP workers, one per open connection (default 128); --no-nodelay: Nagle on (benchmark baseline)\n"
+               "  --threads: HTTP workers, one per open connection (default 128); --keep-alive-max: requests on one\n"
+               "  connection (default 1000); --no-nodelay: Nagle on (scripts/bench server's baseline: 8, 5, --no-nodelay)\n"
                "       butler-server demo-init [--data DIR]\n"
                "  sets up the demo community 锦绣花园 and prints staff codes and PINs\n"
                "       butler-server admin [--data DIR] COMMAND …   (run without COMMAND for the list)\n"
@@ -80,12 +81,14 @@ bool parse(int argc, char** argv, int first, Options* o) {
     else if (a == "--quiet") o->quiet = true;
     else if (a == "--demo") o->demo = true;
     else if (a == "--threads" && next(&v)) o->http.threads = static_cast<std::size_t>(std::atoi(v.c_str()));
+    else if (a == "--keep-alive-max" && next(&v)) o->http.keep_alive_max = static_cast<std::size_t>(std::atoi(v.c_str()));
     else if (a == "--no-nodelay") o->http.nodelay = false;
     else if (a == "--dry-run") o->rest.push_back(a);  // admin import's: plan only
     else if (a.rfind("--", 0) == 0) return false;
     else o->rest.push_back(a);
   }
-  return o->port > 0 && o->port < 65536 && o->http.threads > 0 && o->http.threads <= 4096;
+  return o->port > 0 && o->port < 65536 && o->http.threads > 0 && o->http.threads <= 4096 &&
+         o->http.keep_alive_max > 0 && o->http.keep_alive_max <= 1000000;
 }
 
 int demo_init(server::ServerStore& store) {
