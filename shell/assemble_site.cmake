@@ -39,7 +39,7 @@ endif()
 # no service worker. Not part of the app.
 file(READ "${WEB_DIR}/index.html" hello_html)
 string(REPLACE "@BUILD_ID@" "${build_id}" hello_html "${hello_html}")
-string(REPLACE "<script>window.BUTLER_BUILD" "<script>window.BUTLER_ENTRY = 'hello'; window.BUTLER_NO_SW = true; window.BUTLER_BUILD" hello_html "${hello_html}")
+string(REPLACE "<meta name=\"butler-build\"" "<meta name=\"butler-entry\" content=\"hello\">\n<meta name=\"butler-no-sw\" content=\"1\">\n<meta name=\"butler-build\"" hello_html "${hello_html}")
 string(REPLACE "<link rel=\"manifest\" href=\"manifest.webmanifest\">" "" hello_html "${hello_html}")
 string(REPLACE "href=\"butler.wasm?v=" "href=\"hello.wasm?v=" hello_html "${hello_html}")
 string(REPLACE "href=\"butler.js?v=" "href=\"hello.js?v=" hello_html "${hello_html}")

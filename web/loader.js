@@ -3,8 +3,16 @@
 // is presentation and plumbing; no domain state lives in JS.
 (function () {
   'use strict';
-  var build = window.BUTLER_BUILD;
-  var entry = window.BUTLER_ENTRY || 'butler';  // the bench's bare ImGui page loads 'hello'
+  // The page names its build (and, for the bench's bare ImGui page, 'hello'
+  // and no service worker) in meta tags: no inline script, which the page's
+  // Content-Security-Policy does not run (app/server/http_headers.cpp).
+  function meta(name) {
+    var m = document.querySelector('meta[name="' + name + '"]');
+    return m ? m.getAttribute('content') : null;
+  }
+  var build = window.BUTLER_BUILD = meta('butler-build');
+  var entry = meta('butler-entry') || 'butler';
+  var noServiceWorker = meta('butler-no-sw') === '1';
   var bar = document.getElementById('loading-bar');
   var text = document.getElementById('loading-text');
 
@@ -120,7 +128,7 @@
   // Registered once the app is usable: its install downloads every asset
   // again into its cache, which would otherwise compete with start-up.
   function registerServiceWorker() {
-  if ('serviceWorker' in navigator && !window.BUTLER_NO_SW) {
+  if ('serviceWorker' in navigator && !noServiceWorker) {
     var hadController = !!navigator.serviceWorker.controller;
     navigator.serviceWorker.register('sw.js').then(function (reg) {
       function announce() {

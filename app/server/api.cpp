@@ -11,6 +11,7 @@
 #include <exception>
 #include <string>
 
+#include "app/server/http_limits.hpp"
 #include "app/server/sync_service.hpp"
 #include "app/sync/sync_json.hpp"
 
@@ -52,8 +53,9 @@ std::string auth(const httplib::Request& req) { return req.get_header_value("Aut
 }  // namespace
 
 void mount_api(httplib::Server& http, SyncService& service) {
-  // Larger bodies are refused by httplib itself with 413 before a handler runs;
-  // the sync route applies its own, smaller limit.
+  // Each route's body is bounded before it is read (app/server/http_limits.hpp);
+  // httplib's own limit stays as a backstop.
+  mount_body_limits(http, service.limits());
   http.set_payload_max_length(service.limits().blob_body + 1024);
   http.Get("/api/v1/health", [&service](const httplib::Request&, httplib::Response& res) { write(res, service.health()); });
   http.Post("/api/v1/enroll",

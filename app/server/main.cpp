@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -14,6 +13,9 @@
 #include "app/server/admin.hpp"
 #include "app/server/api.hpp"
 #include "app/server/bench_ingest.hpp"
+#include "app/server/data_dir.hpp"
+#include "app/server/http_headers.hpp"
+#include "app/server/http_server.hpp"
 #include "app/server/server_ports.hpp"
 #include "app/server/static_site.hpp"
 #include "app/server/sync_service.hpp"
@@ -28,14 +30,18 @@ struct Options {
   std::string data = "data";
   bool quiet = false;
   bool demo = false;
+  server::HttpTuning http;  // --threads N, --keep-alive-max N, --no-nodelay
   std::vector<std::string> rest;  // a subcommand's own arguments
 };
 
 void usage() {
   std::fprintf(stderr,
                "usage: butler-server [--host ADDR] [--port N] [--site DIR] [--data DIR] [--demo] [--quiet]\n"
+               "                     [--threads N] [--keep-alive-max N] [--no-nodelay]\n"
                "  serves the web app from DIR and the /api/v1 API; keeps its database in --data (default data/);\n"
-               "  --demo sets up the demo community on first start (empty database) and prints its sign-ins\n"
+               "  --demo sets up the demo community on first start (empty database) and prints its sign-ins;\n"
+               "  --threads: HTTP workers, one per open connection (default 128); --keep-alive-max: requests on one\n"
+               "  connection (default 1000); --no-nodelay: Nagle on (scripts/bench server's baseline: 8, 5, --no-nodelay)\n"
                "       butler-server demo-init [--data DIR]\n"
                "  sets up the demo community 锦绣花园 and prints staff codes and PINs\n"
                "       butler-server admin [--data DIR] COMMAND …   (run without COMMAND for the list)\n"
@@ -74,18 +80,15 @@ bool parse(int argc, char** argv, int first, Options* o) {
     else if (a == "--data") { if (!next(&o->data)) return false; }
     else if (a == "--quiet") o->quiet = true;
     else if (a == "--demo") o->demo = true;
+    else if (a == "--threads" && next(&v)) o->http.threads = static_cast<std::size_t>(std::atoi(v.c_str()));
+    else if (a == "--keep-alive-max" && next(&v)) o->http.keep_alive_max = static_cast<std::size_t>(std::atoi(v.c_str()));
+    else if (a == "--no-nodelay") o->http.nodelay = false;
     else if (a == "--dry-run") o->rest.push_back(a);  // admin import's: plan only
     else if (a.rfind("--", 0) == 0) return false;
     else o->rest.push_back(a);
   }
-  return o->port > 0 && o->port < 65536;
-}
-
-app::Result<std::unique_ptr<server::ServerStore>> open_store(const std::string& dir) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) return app::Error{"data_dir", "cannot create " + dir + ": " + ec.message()};
-  return server::ServerStore::open((std::filesystem::path(dir) / "butler.sqlite").string());
+  return o->port > 0 && o->port < 65536 && o->http.threads > 0 && o->http.threads <= 4096 &&
+         o->http.keep_alive_max > 0 && o->http.keep_alive_max <= 1000000;
 }
 
 int demo_init(server::ServerStore& store) {
@@ -111,9 +114,10 @@ int serve(const Options& opt, server::ServerStore& store) {
   server::SystemClock clock;
   server::OsRandom random;
   server::SyncService service(store, clock, random);
-  httplib::Server http;
+  server::HttpServer http(opt.http);
   server::mount_api(http, service);
   server::mount_static_site(http, opt.site);
+  server::mount_security_headers(http);
   if (!opt.quiet) server::log_requests(http, stderr);
   if (!http.bind_to_port(opt.host.c_str(), opt.port)) {
     std::fprintf(stderr, "butler-server: cannot listen on %s:%d (in use?)\n", opt.host.c_str(), opt.port);
@@ -153,7 +157,7 @@ int main(int argc, char** argv) {
     usage();
     return 2;
   }
-  auto store = open_store(opt.data);
+  auto store = server::open_data_dir(opt.data);
   if (!store.ok()) {
     std::fprintf(stderr, "butler-server: %s\n", store.error().message.c_str());
     return 1;

@@ -67,22 +67,37 @@ bool accepts(const httplib::Request& req, const std::string& coding) {
   return false;
 }
 
+// Whether `full` is `root` or inside it, whole path component by component:
+// a sibling folder whose name begins with the site folder's (site-secret
+// beside site) is outside, though its path begins with the same characters.
+bool inside(const std::filesystem::path& root, const std::filesystem::path& full) {
+  auto f = full.begin();
+  for (auto r = root.begin(); r != root.end(); ++r, ++f) {
+    if (f == full.end() || *r != *f) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 void mount_static_site(httplib::Server& http, const std::string& site_dir) {
-  const std::filesystem::path root = std::filesystem::weakly_canonical(site_dir);
+  std::error_code ec;
+  std::filesystem::path root = std::filesystem::weakly_canonical(site_dir, ec);
+  if (ec) root = std::filesystem::absolute(site_dir, ec).lexically_normal();
+  if (root.filename().empty() && root.has_parent_path()) root = root.parent_path();  // "site/": no empty last component
   http.Get(R"(/(.*))", [root](const httplib::Request& req, httplib::Response& res) {
     std::string rel = req.matches[1];
     if (rel.empty()) rel = "index.html";
     if (rel == "office") rel = "office.html";  // the office page's short address
-    const std::filesystem::path full = std::filesystem::weakly_canonical(root / rel);
-    // Never serve outside the site folder.
-    const auto r = root.string(), f = full.string();
+    std::error_code ec;
+    const std::filesystem::path full = std::filesystem::weakly_canonical(root / rel, ec);
+    const std::string f = full.string();
     auto not_found = [&res] {
       res.status = 404;
       res.set_content("not found", "text/plain; charset=utf-8");
     };
-    if (f.compare(0, r.size(), r) != 0 || !std::filesystem::is_regular_file(full)) return not_found();
+    // Never outside the site folder.
+    if (ec || !inside(root, full) || !std::filesystem::is_regular_file(full, ec)) return not_found();
     // The build compressed each file beside it (shell/assemble_site.cmake):
     // the smallest one the browser accepts goes out, as the same resource;
     // the file itself is read only when no copy is sent.

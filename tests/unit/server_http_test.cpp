@@ -16,6 +16,7 @@
 #include "app/ops/codec.hpp"
 #include "app/server/admin.hpp"
 #include "app/server/api.hpp"
+#include "app/server/http_server.hpp"
 #include "app/server/server_ports.hpp"
 #include "app/server/sync_service.hpp"
 #include "app/server/xlsx_reader.hpp"
@@ -31,7 +32,7 @@ struct Running {
   server::OsRandom random;
   std::unique_ptr<server::ServerStore> store;
   std::unique_ptr<server::SyncService> service;
-  httplib::Server http;
+  server::HttpServer http;  // the transport main.cpp serves with
   std::thread thread;
   int port = 0;
 

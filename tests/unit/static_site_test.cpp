@@ -12,6 +12,7 @@
 
 #include <unistd.h>
 
+#include "app/server/http_headers.hpp"
 #include "app/server/static_site.hpp"
 
 namespace {
@@ -84,6 +85,82 @@ TEST_CASE("the static site sends the compressed copy the browser accepts, and ca
   CHECK(worker->body == "worker");
   CHECK(cli.Get("/butler.wasm")->get_header_value("Cache-Control") == "no-cache");  // not named by a build
 
+  http.stop();
+  thread.join();
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("the static site serves nothing outside its folder, not even from a sibling folder named like it") {
+  // site and site-secret side by side: the secret's path begins with the
+  // site's characters, but not with its whole folder.
+  const auto base = std::filesystem::temp_directory_path() / ("butler-sibling-" + std::to_string(::getpid()));
+  const auto dir = base / "site", secret = base / "site-secret";
+  std::filesystem::create_directories(dir / "sub");
+  std::filesystem::create_directories(secret);
+  write(dir / "index.html", "<!doctype html>page");
+  write(dir / "sub" / "inner.txt", "inside");
+  write(secret / "token.txt", "not for the web");
+  write(base / "beside.txt", "not for the web either");
+
+  for (const std::string& given : {dir.string(), dir.string() + "/"}) {
+    INFO(given);
+    httplib::Server http;
+    server::mount_static_site(http, given);
+    const int port = http.bind_to_any_port("127.0.0.1");
+    std::thread thread([&] { http.listen_after_bind(); });
+    while (!http.is_running()) std::this_thread::yield();
+    httplib::Client cli("127.0.0.1", port);
+    CHECK(cli.Get("/sub/inner.txt")->body == "inside");
+    CHECK(cli.Get("/sub/../index.html")->body == "<!doctype html>page");
+    for (const char* path : {"/../site-secret/token.txt", "/%2e%2e/site-secret/token.txt", "/sub/../../site-secret/token.txt",
+                             "/../beside.txt", "//etc/passwd", "/../site"}) {
+      INFO(path);
+      auto res = cli.Get(path);
+      REQUIRE(res);
+      CHECK(res->status == 404);
+      CHECK(res->body.find("not for the web") == std::string::npos);
+    }
+    http.stop();
+    thread.join();
+  }
+  std::filesystem::remove_all(base);
+}
+
+TEST_CASE("the app page, the office page and every other file carry the security headers, each page its own policy") {
+  const auto dir = std::filesystem::temp_directory_path() / ("butler-headers-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  write(dir / "index.html", "<!doctype html>app");
+  write(dir / "office.html", "<!doctype html>office");
+  write(dir / "sw.js", "worker");
+  write(dir / "butler.wasm", "wasm");
+  httplib::Server http;
+  server::mount_static_site(http, dir.string());
+  server::mount_security_headers(http);
+  const int port = http.bind_to_any_port("127.0.0.1");
+  std::thread thread([&] { http.listen_after_bind(); });
+  while (!http.is_running()) std::this_thread::yield();
+  httplib::Client cli("127.0.0.1", port);
+  struct Expect {
+    const char* path;
+    const char* policy;
+  };
+  for (const Expect& e : {Expect{"/", server::kAppPolicy}, Expect{"/index.html", server::kAppPolicy},
+                          Expect{"/office", server::kOfficePolicy}, Expect{"/office.html", server::kOfficePolicy},
+                          Expect{"/sw.js", server::kAppPolicy},  // a service worker runs under its script's policy
+                          Expect{"/butler.wasm", server::kNothingPolicy}, Expect{"/missing.html", server::kNothingPolicy}}) {
+    INFO(e.path);
+    auto res = cli.Get(e.path);
+    REQUIRE(res);
+    CHECK(res->get_header_value("Content-Security-Policy") == e.policy);
+    CHECK(res->get_header_value_count("Content-Security-Policy") == 1);
+    CHECK(res->get_header_value("X-Content-Type-Options") == "nosniff");
+    CHECK(res->get_header_value("Referrer-Policy") == "no-referrer");
+    CHECK(res->get_header_value("X-Frame-Options") == "DENY");
+  }
+  const std::string app = server::kAppPolicy;
+  CHECK(app.find("script-src 'self' 'wasm-unsafe-eval';") != std::string::npos);  // compiles its own wasm, runs no inline script
+  CHECK(app.find("frame-ancestors 'none'") != std::string::npos);
+  CHECK(std::string(server::kOfficePolicy).find("script-src 'self';") != std::string::npos);
   http.stop();
   thread.join();
   std::filesystem::remove_all(dir);
