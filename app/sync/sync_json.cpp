@@ -175,6 +175,8 @@ class Parser {
 
 }  // namespace
 
+Value::Value() = default;
+
 const Value* Value::get(std::string_view key) const {
   if (type != Type::object) return nullptr;
   for (const auto& m : members) if (m.first == key) return &m.second;

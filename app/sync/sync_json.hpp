@@ -16,6 +16,10 @@ namespace app::json {
 
 struct Value {
   enum class Type { null, boolean, integer, string, array, object };
+  // Declared here, defaulted in sync_json.cpp: with an implicit one, clang
+  // (libstdc++'s std::pair checks that Value is default-constructible)
+  // instantiates `members` while Value is still incomplete and stops.
+  Value();
   Type type = Type::null;
   bool b = false;
   std::int64_t i = 0;
