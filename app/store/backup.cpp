@@ -1,5 +1,6 @@
 #include "app/store/backup.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "app/core/bytes.hpp"
@@ -51,9 +52,12 @@ Result<std::vector<Op>> decode_backup(std::string_view bytes) {
   const std::string_view body = bytes.substr(0, bytes.size() - 4);
   if (crc32(body) != get_u32(bytes, bytes.size() - 4)) return refuse(S::err_backup_damaged);
   const std::uint32_t count = get_u32(bytes, kMagic.size() + 1);
-  std::vector<Op> ops;
-  ops.reserve(count);
   std::size_t at = kMagic.size() + 1 + 4;
+  // The count is the file's word, checked only as the records are read: room
+  // for no more ops than the bytes can hold (a length and a shortest record each).
+  constexpr std::size_t kLeastPerOp = 4 + 3 + 4;
+  std::vector<Op> ops;
+  ops.reserve(std::min<std::size_t>(count, (body.size() - at) / kLeastPerOp));
   for (std::uint32_t i = 0; i < count; ++i) {
     if (body.size() - at < 4) return refuse(S::err_backup_damaged, "#" + std::to_string(i + 1));
     const std::uint32_t n = get_u32(body, at);
