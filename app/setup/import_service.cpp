@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/core/safe_text.hpp"
 #include "app/setup/import_planner.hpp"
 
 namespace app {
@@ -165,6 +166,17 @@ Result<ImportPlan> plan_import(ImportKind kind, const std::vector<SheetRow>& row
   }
   if (body.empty()) return Error{"bad_file", "the file has a header and no rows"};
   p.plan().rows = body.size();
+  // What the ops would hold must pass validate_op (the server's writer and a
+  // tablet's commit refuse the whole import otherwise, naming no line): a
+  // column this kind reads may not hold a control character or a bidi
+  // override. Columns it ignores are left alone.
+  for (const SheetRow& row : body) {
+    for (std::size_t c = 0; c < import_columns(kind).size(); ++c) {
+      if (!is_safe_text(p.cell(row, c))) {
+        p.problem(row, c, "the cell holds a control character or a text-direction mark: type it again");
+      }
+    }
+  }
   switch (kind) {
     case ImportKind::units: import_detail::plan_units(p, body); break;
     case ImportKind::residents: import_detail::plan_residents(p, body); break;
