@@ -54,10 +54,15 @@ std::string encode_items(const std::vector<ChecklistItem>& items) {
 std::optional<std::vector<ChecklistItem>> decode_items(std::string_view text) {
   std::vector<ChecklistItem> items;
   if (text.empty()) return std::nullopt;
+  // Only the form encode writes: what is read is written back the same (a
+  // snapshot keeps items as this text, so a state read from one must be the
+  // state folded from the op).
+  const auto clean = [](std::string_view t) { return clean_checklist_text(t) == t; };
   for (std::string_view line : split(text, '\n')) {
     const auto f = split(line, '\t');
     std::int64_t type = 0;
-    if (f.size() != 6 || !to_int(f[0], &type) || type < 0 || type > 3 || (f[1] != "0" && f[1] != "1") || f[2].empty()) {
+    if (f.size() != 6 || !to_int(f[0], &type) || type < 0 || type > 3 || (f[1] != "0" && f[1] != "1") || f[2].empty() ||
+        !clean(f[2]) || !clean(f[3]) || !clean(f[4])) {
       return std::nullopt;
     }
     ChecklistItem it;
@@ -68,7 +73,7 @@ std::optional<std::vector<ChecklistItem>> decode_items(std::string_view text) {
     it.unit = std::string(f[4]);
     if (!f[5].empty()) {
       for (std::string_view c : split(f[5], '|')) {
-        if (c.empty()) return std::nullopt;
+        if (c.empty() || !clean(c)) return std::nullopt;
         it.choices.emplace_back(c);
       }
     }

@@ -68,6 +68,29 @@ TEST_CASE("checklist items and pins round-trip through their text forms, and bad
   CHECK_FALSE(decode_pins(":2"));
 }
 
+TEST_CASE("checklist items read only in the form encode_items writes, so what an op holds reads back the same from a snapshot") {
+  // Found by fuzz/checklist_codec_fuzz.cpp: decode_items took texts that
+  // encode_items writes differently (a snapshot keeps items in their text
+  // form), so a state read from a snapshot differed from the folded one, or
+  // did not read at all.
+  CHECK_FALSE(decode_items("0\t0\t 地面\t\t\t"));              // a space the encoder trims
+  CHECK_FALSE(decode_items("0\t0\t地面\tFloor \t\t"));
+  CHECK_FALSE(decode_items("0\t0\t地面|垃圾\t\t\t"));           // '|' the encoder turns into a space
+  CHECK_FALSE(decode_items("0\t0\t|\t\t\t"));                   // ... into no wording at all
+  CHECK_FALSE(decode_items("0\t0\t地面\tFloor\r\t\t"));       // a line break inside a text
+  CHECK_FALSE(decode_items("1\t0\t电表\t\t 度\t"));
+  CHECK_FALSE(decode_items("2\t0\t天气\t\t\t晴 |雨"));
+  CHECK_FALSE(decode_items("2\t0\t天气\t\t\t晴| |雨"));         // a blank choice
+  for (std::string_view text : {"0\t1\t地面无垃圾\tFloor clean\t\t", "2\t0\t天气\t\t\t晴|雨|多云", "1\t0\t电表\tMeter\t度\t",
+                                "0\t0\t大堂 地面\t\t\t\n3\t0\t备注\t\t\t"}) {
+    const auto items = decode_items(text);
+    REQUIRE(items);
+    const auto back = decode_items(encode_items(*items));
+    REQUIRE(back);
+    CHECK(*back == *items);
+  }
+}
+
 TEST_CASE("a head butler's edit is a new version — a started round keeps its version, a new round takes the new one") {
   Device d;
   const Id butler = d.session.actor();
