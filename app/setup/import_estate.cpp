@@ -40,7 +40,7 @@ void plan_units(Planner& p, const std::vector<SheetRow>& rows) {
   const MasterData& d = p.data();
   std::int64_t last_position = 0;
   for (const auto& [id, b] : d.buildings) last_position = std::max(last_position, b.position);
-  std::map<std::string, Id> new_buildings;  // by name as written, for the rows after the first
+  std::map<std::string, Id> new_buildings;  // by building_core, as the community's are found: 5栋 and 5号楼 are one
   for (const SheetRow& row : rows) {
     const std::string building = p.cell(row, kBuilding), stair = p.cell(row, kStair), room = p.cell(row, kRoom);
     const std::string floor_text = p.cell(row, kFloor), status_text = p.cell(row, kStatus);
@@ -52,18 +52,19 @@ void plan_units(Planner& p, const std::vector<SheetRow>& rows) {
     if (!whole_number(floor_text, &floor) || floor < -10 || floor > 300)
       p.problem(row, kFloor, "a whole number from -10 to 300, not \"" + floor_text + "\""), ok = false;
     if (!status) p.problem(row, kStatus, "已入住, 空置, 装修中 or 样板间, not \"" + status_text + "\""), ok = false;
-    if (!ok || p.duplicate(row, "unit|" + place_key(building) + "|" + place_key(stair) + "|" + place_key(room), "the same unit")) {
+    const std::string core = building_core(building);
+    if (!ok || p.duplicate(row, "unit|" + core + "|" + place_key(stair) + "|" + place_key(room), "the same unit")) {
       continue;
     }
     Id b = p.building_named(building);
     if (b.is_nil()) {
-      auto it = new_buildings.find(place_key(building));
+      auto it = new_buildings.find(core);
       if (it == new_buildings.end()) {
         b = p.new_id();
         Payload bp;
         bp.set(F::name, building).set(F::position, ++last_position);
         p.emit_also(row, OpKind::building_set, b, std::move(bp), building);
-        new_buildings.emplace(place_key(building), b);
+        new_buildings.emplace(core, b);
       } else {
         b = it->second;
       }

@@ -60,6 +60,10 @@ class Planner {
   std::map<std::string, std::vector<Id>> units_written_;
 };
 
+// "3栋" / "3号楼" / "3幢" / "3座" / "3" are one building to the office: the
+// key a building is found by, in the community and among a file's rows.
+std::string building_core(const std::string& name);
+
 // The text differs: set it and say so ("电话 138… → 139…").
 void diff_text(Payload& p, F field, const std::string& old_value, const std::string& new_value, std::string_view label,
                std::string& diff);

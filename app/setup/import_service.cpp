@@ -12,18 +12,6 @@ namespace {
 constexpr std::size_t kMaxProblems = 50;  // enough to fix a sheet in one pass, short enough to read
 constexpr std::size_t kMaxChanges = 200;
 
-// "3栋" / "3号楼" / "3幢" / "3座" / "3" are one building to the office.
-std::string building_core(const std::string& name) {
-  std::string s = place_key(name);
-  for (std::string_view suffix : {"号楼", "栋", "幢", "座", "号"}) {
-    if (s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0) {
-      s.erase(s.size() - suffix.size());
-      break;
-    }
-  }
-  return s;
-}
-
 // A unit written in one cell, as its parts run together: 3栋2单元1502 → 321502.
 std::string unit_core(const std::string& text) {
   std::string s = place_key(text);
@@ -34,6 +22,17 @@ std::string unit_core(const std::string& text) {
 }
 
 }  // namespace
+
+std::string building_core(const std::string& name) {
+  std::string s = place_key(name);
+  for (std::string_view suffix : {"号楼", "栋", "幢", "座", "号"}) {
+    if (s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      s.erase(s.size() - suffix.size());
+      break;
+    }
+  }
+  return s;
+}
 
 Planner::Planner(ImportKind kind, const MasterData& data, RandomPort& random, std::int64_t now_ms, std::vector<int> at)
     : kind_(kind), data_(data), random_(random), now_ms_(now_ms), at_(std::move(at)) {

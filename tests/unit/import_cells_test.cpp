@@ -1,9 +1,12 @@
-// What an import's cells may hold: the text the planner puts into ops must
+// The import planner on its own (rows → plan, no server), for what
+// fuzz/csv_import_fuzz.cpp found: the text the planner puts into ops must
 // pass validate_op, or the server's writer (and a tablet's commit) refuses the
-// whole import with an error that names no line. Found by fuzz/csv_import_fuzz.cpp.
+// whole import with an error that names no line; and importing a file again
+// changes nothing.
 #include <catch2/catch.hpp>
 
 #include "app/core/sheet.hpp"
+#include "app/domain/replica.hpp"
 #include "app/domain/validate_op.hpp"
 #include "app/setup/import_service.hpp"
 #include "fakes.hpp"
@@ -12,12 +15,30 @@ using namespace app;
 
 namespace {
 
-Result<ImportPlan> plan(ImportKind kind, std::string_view csv) {
+Result<ImportPlan> plan(ImportKind kind, std::string_view csv, const MasterData& data = MasterData{}) {
   auto rows = parse_csv_sheet(csv);
   REQUIRE(rows.ok());
-  const MasterData empty;
   fakes::Random random(7);
-  return plan_import(kind, rows.value(), empty, random, 1790000000000);
+  return plan_import(kind, rows.value(), data, random, 1790000000000);
+}
+
+// The plan's ops as a writer stamps them.
+std::vector<Op> stamped(const ImportPlan& p) {
+  fakes::Random random(9);
+  std::vector<Op> ops;
+  std::uint32_t logical = 0;
+  for (const PlannedOp& planned : p.ops) {
+    Op op;
+    op.op_id = Id::random(random);
+    op.device_id = Id{1, 2};
+    op.actor = Id{3, 4};
+    op.hlc = {1790000000000, logical++};
+    op.entity = planned.entity;
+    op.kind = planned.kind;
+    op.payload = planned.payload;
+    ops.push_back(std::move(op));
+  }
+  return ops;
 }
 
 // Every planned op as a writer stamps it passes validate_op.
@@ -67,4 +88,25 @@ TEST_CASE("the ops of a plain import pass validate_op") {
   auto staff = plan(ImportKind::staff, "工号,姓名,岗位,电话\nGJ001,\"王 \"\"芳\"\"\",客服管家,13800001111\n");
   REQUIRE(staff.ok());
   require_valid_ops(staff.value());
+}
+
+TEST_CASE("3栋 and 3号楼 in one units file are one building, and importing the file again changes nothing") {
+  const std::string_view file = "楼栋,单元,房号,楼层\n5栋,,0104,1\n5号楼,,0105,1\n6,,0101,1\n";
+  auto first = plan(ImportKind::units, file);
+  REQUIRE(first.ok());
+  std::size_t buildings = 0;
+  for (const PlannedOp& op : first.value().ops) buildings += op.kind == OpKind::building_set;
+  CHECK(buildings == 2);
+  Replica community;
+  community.add(stamped(first.value()));
+  CHECK(community.data().buildings.size() == 2);
+
+  auto again = plan(ImportKind::units, file, community.data());
+  REQUIRE(again.ok());
+  CHECK(again.value().ops.empty());
+  CHECK(again.value().unchanged == 3);
+
+  auto twice = plan(ImportKind::units, "楼栋,单元,房号,楼层\n5栋,,0104,1\n5号楼,,0104,1\n");
+  REQUIRE_FALSE(twice.ok());
+  CHECK(twice.error().message.find("line 3: the same unit is on line 2 already") != std::string::npos);
 }
