@@ -145,6 +145,14 @@ app::Status ServerStore::set_pin(std::string_view code, std::string_view salt, s
   return app::ok_status();
 }
 
+app::Status ServerStore::upgrade_pin_hash(std::string_view code, std::string_view old_hash, std::string_view new_hash) {
+  Lock lock(mu_);
+  Stmt s(db_->raw(), "UPDATE staff SET salt='', pin_hash=? WHERE code=? AND pin_hash=?");
+  s.bind(1, new_hash).bind(2, code).bind(3, old_hash).step();
+  if (s.failed()) return s.error();
+  return app::ok_status();
+}
+
 app::Status ServerStore::add_device(std::string_view token_hash, const DeviceRow& d, std::int64_t now_ms) {
   Lock lock(mu_);
   Stmt s(db_->raw(),

@@ -33,7 +33,7 @@ struct StaffRow {
   std::string code;
   app::Id staff;
   std::int64_t role = 0;
-  std::string salt, pin_hash;
+  std::string salt, pin_hash;  // pin_hash "$argon2id$…" (salt empty), or an older salted SHA-256
 };
 
 struct DeviceRow {
@@ -63,6 +63,9 @@ class ServerStore {
   app::Status put_staff(const StaffRow& s);  // insert or replace by code
   std::optional<StaffRow> find_staff(std::string_view code);
   app::Status set_pin(std::string_view code, std::string_view salt, std::string_view pin_hash);
+  // The same PIN hashed anew (an old SHA-256 row signed in): stored only if
+  // the row still holds `old_hash`, so a reset made meanwhile is not undone.
+  app::Status upgrade_pin_hash(std::string_view code, std::string_view old_hash, std::string_view new_hash);
 
   app::Status add_device(std::string_view token_hash, const DeviceRow& d, std::int64_t now_ms);
   std::optional<DeviceRow> find_device(std::string_view token_hash);

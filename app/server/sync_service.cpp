@@ -81,8 +81,16 @@ Reply SyncService::enroll(std::string_view body) {
   }
   auto staff = store_.find_staff(req.value().code);
   // Same answer for an unknown code and a wrong PIN: codes are not to be probed.
-  const std::string tried = staff ? hash_pin(staff->salt, req.value().pin) : hash_pin("-", req.value().pin);
-  if (!staff || !constant_time_equal(tried, staff->pin_hash)) {
+  static const std::string dummy = [] {
+    auto h = hash_pin("butler-no-such-staff");  // the same work as a real check
+    return h.ok() ? h.value() : std::string();
+  }();
+  const PinCheck checked = staff ? check_pin(staff->salt, staff->pin_hash, req.value().pin) : check_pin("", dummy, req.value().pin);
+  // An old SHA-256 row is stored as argon2id now that the PIN is in hand.
+  if (checked.match && checked.needs_rehash) {
+    if (auto fresh = hash_pin(req.value().pin); fresh.ok()) (void)store_.upgrade_pin_hash(staff->code, staff->pin_hash, fresh.value());
+  }
+  if (!staff || !checked.match) {
     std::lock_guard<std::mutex> lock(failures_mu_);
     Failures& f = failures_[req.value().code];
     if (f.count++ == 0) f.since_ms = now;
