@@ -103,8 +103,7 @@ app::Status add_staff(ServerWriter& w, ServerStore& store, const CommunityRow& c
   return store.put_staff({community.id, std::string(code), id, role, "", hash.value()});
 }
 
-app::Status reset_pin(ServerStore& store, app::RandomPort& /*random: argon2id salts come from libsodium*/,
-                      std::string_view code, std::string_view pin) {
+app::Result<std::size_t> reset_pin(ServerStore& store, std::string_view code, std::string_view pin) {
   if (!plausible_pin(pin)) return bad("bad_pin", "a PIN is 4 to 12 digits");
   auto hash = hash_pin(pin);
   if (!hash.ok()) return hash.error();
@@ -200,14 +199,17 @@ int run_admin(const std::vector<std::string>& a, ServerStore& store, std::FILE* 
     return 0;
   }
   if (cmd == "reset-pin" && a.size() == 3) {
-    if (auto s = reset_pin(store, random, a[1], a[2]); !s.ok()) return fail(s.error());
-    std::fprintf(out, "PIN of %s reset; devices enrolled before keep their tokens\n", a[1].c_str());
+    auto n = reset_pin(store, a[1], a[2]);
+    if (!n.ok()) return fail(n.error());
+    std::fprintf(out, "PIN of %s reset; %zu device token(s) revoked: each device enrols again with the new PIN\n",
+                 a[1].c_str(), n.value());
     return 0;
   }
   if (cmd == "revoke-devices" && a.size() == 2) {
     auto n = store.revoke_devices(a[1]);
     if (!n.ok()) return fail(n.error());
-    std::fprintf(out, "%zu device(s) of %s revoked; they must enrol again\n", n.value(), a[1].c_str());
+    std::fprintf(out, "%zu device(s) of %s revoked; %s cannot enrol again until reset-pin sets a new PIN\n",
+                 n.value(), a[1].c_str(), a[1].c_str());
     return 0;
   }
   // import COMMUNITY KIND FILE [--dry-run]; import-units COMMUNITY FILE is the older spelling of "import … units".
@@ -256,8 +258,9 @@ int run_admin(const std::vector<std::string>& a, ServerStore& store, std::FILE* 
                "  create-community NAME CITY\n"
                "  add-staff COMMUNITY CODE NAME ROLE PIN   (ROLE: butler, head_butler, front_desk, manager,\n"
                "                                            engineering, security, cleaning, greening)\n"
-               "  reset-pin CODE PIN\n"
-               "  revoke-devices CODE                      (a lost tablet: its token stops working)\n"
+               "  reset-pin CODE PIN                       (also revokes the code's device tokens)\n"
+               "  revoke-devices CODE                      (a lost tablet: its tokens stop working and the code\n"
+               "                                            cannot enrol again until reset-pin)\n"
                "  import COMMUNITY KIND FILE [--dry-run]   (KIND: units, residents, staff, keys, zones,\n"
                "                                            checkpoints, prices; FILE: .xlsx or CSV; all or nothing)\n"
                "  import-template KIND [--xlsx FILE]       (the template of a kind: CSV to stdout, or .xlsx to FILE)\n"

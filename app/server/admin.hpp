@@ -39,7 +39,9 @@ app::Result<CommunityRow> create_community(ServerWriter& w, ServerStore& store, 
                                            std::string_view city);
 app::Status add_staff(ServerWriter& w, ServerStore& store, const CommunityRow& community, std::string_view code,
                       std::string_view name, std::int64_t role, std::string_view pin);
-app::Status reset_pin(ServerStore& store, app::RandomPort& random, std::string_view code, std::string_view pin);
+// A new PIN; the code's device tokens are revoked and a revoke-devices block
+// lifted (ServerStore::set_pin). Returns how many tokens were revoked.
+app::Result<std::size_t> reset_pin(ServerStore& store, std::string_view code, std::string_view pin);
 bool parse_role(std::string_view text, std::int64_t* role);  // "butler", "head_butler", … or 0..7
 
 struct DemoLogin {

@@ -1,12 +1,14 @@
 #pragma once
 // The server's one SQLite file (WAL): communities, staff credentials, enrolled
-// devices, the op log of every community, and photo blobs.
+// devices, the op log of every community, photo blobs, and failed sign-ins
+// (app/server/sign_in.hpp: in the database, so servers sharing it share them).
 //
 // The op table's autoincrement `seq` is the sync cursor. SQLite has a single
 // writer and commits atomically, so seq order is commit order and a reader
 // never sees seq 10 before seq 9 (PostgreSQL, later, will need more care).
 // Every method is safe to call from the HTTP server's worker threads.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -34,6 +36,7 @@ struct StaffRow {
   app::Id staff;
   std::int64_t role = 0;
   std::string salt, pin_hash;  // pin_hash "$argon2id$…" (salt empty), or an older salted SHA-256
+  bool enrol_blocked = false;    // revoke-devices: no enrolment until a new PIN is set
 };
 
 struct DeviceRow {
@@ -42,6 +45,7 @@ struct DeviceRow {
   app::Id device;
   std::int64_t role = 0;
   bool office = false;  // the office page's sign-in: no tablet, no ordinal
+  std::int64_t last_used_ms = 0;  // enrolment or the last request, at most a minute stale
 };
 
 struct OpsPage {
@@ -62,14 +66,23 @@ class ServerStore {
 
   app::Status put_staff(const StaffRow& s);  // insert or replace by code
   std::optional<StaffRow> find_staff(std::string_view code);
-  app::Status set_pin(std::string_view code, std::string_view salt, std::string_view pin_hash);
+  // A new PIN (admin reset-pin), in one transaction: the code's tokens are
+  // revoked (a PIN is reset because it leaked), its enrolment block lifted and
+  // its failed sign-ins forgotten. Returns how many tokens were revoked.
+  app::Result<std::size_t> set_pin(std::string_view code, std::string_view salt, std::string_view pin_hash);
   // The same PIN hashed anew (an old SHA-256 row signed in): stored only if
   // the row still holds `old_hash`, so a reset made meanwhile is not undone.
   app::Status upgrade_pin_hash(std::string_view code, std::string_view old_hash, std::string_view new_hash);
 
   app::Status add_device(std::string_view token_hash, const DeviceRow& d, std::int64_t now_ms);
   std::optional<DeviceRow> find_device(std::string_view token_hash);
-  // A lost tablet or a staff member who left: every token of that code stops working.
+  // A token was used: its last use is now (expiry counts from it).
+  app::Status touch_device(std::string_view token_hash, std::int64_t now_ms);
+  // Whether this device id has held a token for this staff code (and it was not revoked since).
+  bool device_known(std::string_view staff_code, const app::Id& device);
+  // A lost tablet or a staff member who left: every token of that code stops
+  // working, and the code cannot enrol again until reset-pin sets a new PIN
+  // (whoever has the tablet may know the PIN too).
   app::Result<std::size_t> revoke_devices(std::string_view staff_code);
   // A tablet's ordinal in its community (T3-0042's 3): the one this device id
   // was given before, else the next free one. Numbers belong to the device
@@ -94,11 +107,16 @@ class ServerStore {
   std::int64_t blob_count();
 
   Db& db() { return *db_; }
+  // `body` under the store's lock inside BEGIN IMMEDIATE … COMMIT (rolled back
+  // unless it returns ok): a read-then-write no other thread or process splits.
+  app::Status in_transaction(const std::function<app::Status(Db&)>& body);
 
  private:
   explicit ServerStore(std::unique_ptr<Db> db) : db_(std::move(db)) {}
   app::Status migrate();
-  app::Status add_column_if_missing(std::string_view table, std::string_view column, std::string_view type);
+  // `then`: SQL run once, right after the column is added (fills it in older rows).
+  app::Status add_column_if_missing(std::string_view table, std::string_view column, std::string_view type,
+                                    std::string_view then = {});
   std::unique_ptr<Db> db_;
   std::recursive_mutex mu_;  // one connection, many HTTP threads
 };
