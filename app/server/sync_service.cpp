@@ -44,7 +44,12 @@ Reply error_reply(int status, std::string_view code, std::string_view message, l
 }
 
 SyncService::SyncService(ServerStore& store, app::ClockPort& clock, app::RandomPort& random, Limits limits)
-    : store_(store), clock_(clock), random_(random), limits_(limits), exports_(default_exports()) {}
+    : store_(store),
+      clock_(clock),
+      random_(random),
+      limits_(limits),
+      exports_(default_exports()),
+      sign_in_(store, clock, limits.sign_in) {}
 
 Reply SyncService::health() const {
   return Reply{200, std::string("{\"ok\":true,\"version\":\"") + std::string(app::build_version()) + "\"}"};
@@ -65,41 +70,19 @@ app::Result<DeviceRow> SyncService::authorize(std::string_view authorization) {
   return *device;
 }
 
-Reply SyncService::enroll(std::string_view body) {
+Reply SyncService::enroll(std::string_view body, std::string_view client_address) {
   auto req = app::sync::parse_enroll_request(body);
   if (!req.ok()) return error_reply(400, req.error().code, words(S::err_sync_bad_request, req.error().message));
-  constexpr int kMaxFailures = 5;
-  constexpr std::int64_t kLockoutMs = 15 * 60 * 1000;
-  const std::int64_t now = clock_.now_ms();
-  {
-    std::lock_guard<std::mutex> lock(failures_mu_);
-    auto it = failures_.find(req.value().code);
-    if (it != failures_.end() && now - it->second.since_ms > kLockoutMs) failures_.erase(it);
-    else if (it != failures_.end() && it->second.count >= kMaxFailures) {
-      return error_reply(429, "locked", words(S::err_enroll_locked));
-    }
-  }
-  auto staff = store_.find_staff(req.value().code);
   // Same answer for an unknown code and a wrong PIN: codes are not to be probed.
-  static const std::string dummy = [] {
-    auto h = hash_pin("butler-no-such-staff");  // the same work as a real check
-    return h.ok() ? h.value() : std::string();
-  }();
-  const PinCheck checked = staff ? check_pin(staff->salt, staff->pin_hash, req.value().pin) : check_pin("", dummy, req.value().pin);
-  // An old SHA-256 row is stored as argon2id now that the PIN is in hand.
-  if (checked.match && checked.needs_rehash) {
-    if (auto fresh = hash_pin(req.value().pin); fresh.ok()) (void)store_.upgrade_pin_hash(staff->code, staff->pin_hash, fresh.value());
+  SignInOutcome checked = sign_in_.check(req.value().code, req.value().pin, req.value().device_id, client_address);
+  switch (checked.verdict) {
+    case SignInVerdict::signed_in: break;
+    case SignInVerdict::wrong: return error_reply(401, "wrong_pin", words(S::err_enroll_wrong_pin));
+    case SignInVerdict::locked: return error_reply(429, "locked", words(S::err_enroll_locked));
+    case SignInVerdict::revoked: return error_reply(403, "revoked", words(S::err_enroll_revoked));
+    case SignInVerdict::failed: return error_reply(500, "server_error", words(S::err_sync_server, checked.detail));
   }
-  if (!staff || !checked.match) {
-    std::lock_guard<std::mutex> lock(failures_mu_);
-    Failures& f = failures_[req.value().code];
-    if (f.count++ == 0) f.since_ms = now;
-    return error_reply(401, "wrong_pin", words(S::err_enroll_wrong_pin));
-  }
-  {
-    std::lock_guard<std::mutex> lock(failures_mu_);
-    failures_.erase(req.value().code);
-  }
+  const StaffRow* staff = &checked.staff;
   auto community = store_.community(staff->community);
   if (!community) return error_reply(500, "server_error", words(S::err_sync_server, "staff without community"));
   const std::string token = new_token(random_);

@@ -3,7 +3,6 @@
 // out. No sockets here, so the convergence test drives the real server logic
 // in-process and api.cpp stays a thin HTTP wrapper.
 #include <cstdint>
-#include <map>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -14,6 +13,7 @@
 #include "app/core/result.hpp"
 #include "app/server/csv_export.hpp"
 #include "app/server/server_store.hpp"
+#include "app/server/sign_in.hpp"
 
 namespace server {
 
@@ -40,6 +40,7 @@ struct Limits {
   std::size_t page_ops = 2000;
   std::size_t page_bytes = 4u << 20;
   std::size_t import_body = 12u << 20;  // an office's sheet of every resident is well under 2 MiB
+  SignInLimits sign_in;                 // wrong-PIN throttling (app/server/sign_in.hpp)
 };
 
 // Roles that may download the office's exports (head butler, front desk, manager).
@@ -49,7 +50,8 @@ class SyncService {
  public:
   SyncService(ServerStore& store, app::ClockPort& clock, app::RandomPort& random, Limits limits = {});
 
-  Reply enroll(std::string_view body);
+  // `client_address`: the peer's address as the HTTP server saw it (throttling).
+  Reply enroll(std::string_view body, std::string_view client_address = {});
   // `authorization`: the Authorization header ("Bearer <token>").
   Reply sync(std::string_view authorization, std::string_view body);
   Reply put_blob(std::string_view authorization, std::string_view sha, std::string_view body);
@@ -88,13 +90,7 @@ class SyncService {
   Limits limits_;
   ExportRegistry exports_;
   std::mutex import_mutex_;
-  // Wrong PINs per staff code: six digits fall to guessing without a limit.
-  struct Failures {
-    int count = 0;
-    std::int64_t since_ms = 0;
-  };
-  std::mutex failures_mu_;
-  std::map<std::string, Failures, std::less<>> failures_;
+  SignInGate sign_in_;  // six digits fall to guessing without a limit
 };
 
 // {"error":code,"message":text} (+ "index" of the offending op when there is one).
