@@ -64,7 +64,7 @@ int bench_ingest(long n, const std::string& data_dir, std::FILE* out) {
       return 1;
     }
     auto c = store.value()->create_community(community_uid.is_nil() ? app::Id{2, 2} : community_uid, "bench", "bench");
-    if (!c.ok() || !store.value()->add_device(hash_token("bench"), {c.value().id, "B1", app::Id{1, 1}, 1}, 0).ok()) {
+    if (!c.ok() || !store.value()->add_device(hash_token("bench"), {c.value().id, "B1", app::Id{1, 1}, 1}, clock.now_ms()).ok()) {
       std::fprintf(stderr, "bench-ingest: cannot set up\n");
       return 1;
     }

@@ -65,8 +65,15 @@ app::Result<DeviceRow> SyncService::authorize(std::string_view authorization) {
   if (authorization.substr(0, kBearer.size()) != kBearer) {
     return app::Error{"unauthorized", words(S::err_sync_unauthorized)};
   }
-  auto device = store_.find_device(hash_token(authorization.substr(kBearer.size())));
+  const std::string token_hash = hash_token(authorization.substr(kBearer.size()));
+  auto device = store_.find_device(token_hash);
   if (!device) return app::Error{"unauthorized", words(S::err_sync_unauthorized)};
+  // Expiry counts from the last use; a use renews it (written at most once a renew period).
+  const std::int64_t now = clock_.now_ms();
+  if (now - device->last_used_ms > limits_.token_idle_ms) return app::Error{"expired", words(S::err_sync_expired)};
+  if (now - device->last_used_ms >= limits_.token_renew_ms) {
+    (void)store_.touch_device(token_hash, now);  // a renewal missed only shortens the time left
+  }
   return *device;
 }
 

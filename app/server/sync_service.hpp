@@ -41,6 +41,10 @@ struct Limits {
   std::size_t page_bytes = 4u << 20;
   std::size_t import_body = 12u << 20;  // an office's sheet of every resident is well under 2 MiB
   SignInLimits sign_in;                 // wrong-PIN throttling (app/server/sign_in.hpp)
+  // A token unused this long stops working (401 "expired"): a tablet left in
+  // a drawer, or a token copied off one, does not stay a key for good.
+  std::int64_t token_idle_ms = 30LL * 24 * 60 * 60 * 1000;
+  std::int64_t token_renew_ms = 60 * 1000;  // a use is written at most this often (fewer writes)
 };
 
 // Roles that may download the office's exports (head butler, front desk, manager).

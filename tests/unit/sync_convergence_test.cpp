@@ -137,7 +137,7 @@ void run_seed(std::uint64_t seed, Tally& tally) {
   for (std::uint64_t i = 0; i < 3; ++i) {
     auto d = std::make_unique<Device>(Id{0xD0 + i, seed}, "token-" + std::to_string(i), seed * 31 + i);
     d->clock.now += static_cast<std::int64_t>(i) * 1500 - 1500;  // skewed tablet clocks
-    REQUIRE(store.add_device(server::hash_token(d->token), {community.value().id, "GJ00" + std::to_string(i), d->id, 0}, 0).ok());
+    REQUIRE(store.add_device(server::hash_token(d->token), {community.value().id, "GJ00" + std::to_string(i), d->id, 0}, server_clock.now).ok());
     d->boot();
     devices.push_back(std::move(d));
   }
