@@ -31,6 +31,18 @@ std::string demo_pin(std::string_view code) {
   return pin;
 }
 
+// The demo estate's community id: the same on every install (ids come from
+// the demo's seed, not its day).
+app::Id demo_community_uid() {
+  static const app::Id uid = [] {
+    for (const app::Op& op : app::generate_demo({}).ops) {
+      if (op.kind == app::OpKind::community_set) return op.entity;
+    }
+    return app::Id{};
+  }();
+  return uid;
+}
+
 }  // namespace
 
 ServerWriter::ServerWriter(ServerStore& store, app::ClockPort& clock, app::RandomPort& random)
@@ -108,6 +120,18 @@ app::Result<std::size_t> reset_pin(ServerStore& store, std::string_view code, st
   auto hash = hash_pin(pin);
   if (!hash.ok()) return hash.error();
   return store.set_pin(code, "", hash.value());
+}
+
+app::Status demo_may_serve(ServerStore& store) {
+  const app::Id demo = demo_community_uid();
+  std::string others;
+  for (const CommunityRow& c : store.communities()) {
+    if (c.uid != demo) others += (others.empty() ? "" : ", ") + c.name;
+  }
+  if (others.empty()) return app::ok_status();
+  return bad("not_demo", "--demo refuses this database: it holds " + others +
+                             ", and the demo's PINs can be read from the source code, so a demo server must never "
+                             "hold real data. Start without --demo, or give --demo an empty --data directory.");
 }
 
 app::Result<std::vector<DemoLogin>> demo_init(ServerStore& store, app::RandomPort& /*random: argon2id salts come from libsodium*/,

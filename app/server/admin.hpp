@@ -60,6 +60,10 @@ app::Result<std::vector<DemoLogin>> demo_init(ServerStore& store, app::RandomPor
 // admin has reset one of their PINs since).
 std::vector<DemoLogin> demo_logins();
 void print_demo_logins(const std::vector<DemoLogin>& logins, std::FILE* out);
+// Whether butler-server --demo may serve this database: only when it is empty
+// or holds the demo community alone. The demo's PINs are public (derived from
+// the staff codes in the source), so a demo server must never hold real data.
+app::Status demo_may_serve(ServerStore& store);
 
 // butler-server admin ARGS…; returns the process exit code.
 int run_admin(const std::vector<std::string>& args, ServerStore& store, std::FILE* out, std::FILE* err);
