@@ -31,6 +31,18 @@ std::string demo_pin(std::string_view code) {
   return pin;
 }
 
+// The demo estate's community id: the same on every install (ids come from
+// the demo's seed, not its day).
+app::Id demo_community_uid() {
+  static const app::Id uid = [] {
+    for (const app::Op& op : app::generate_demo({}).ops) {
+      if (op.kind == app::OpKind::community_set) return op.entity;
+    }
+    return app::Id{};
+  }();
+  return uid;
+}
+
 }  // namespace
 
 ServerWriter::ServerWriter(ServerStore& store, app::ClockPort& clock, app::RandomPort& random)
@@ -90,24 +102,40 @@ app::Result<CommunityRow> create_community(ServerWriter& w, ServerStore& store, 
 app::Status add_staff(ServerWriter& w, ServerStore& store, const CommunityRow& community, std::string_view code,
                       std::string_view name, std::int64_t role, std::string_view pin) {
   if (code.empty() || name.empty()) return bad("bad_staff", "staff need a code and a name");
+  if (code.size() > 32) return bad("bad_staff", "a staff code is at most 32 bytes");
   if (!app::is_role(role)) return bad("bad_role", "unknown role");
   if (!plausible_pin(pin)) return bad("bad_pin", "a PIN is 4 to 12 digits");
   if (store.find_staff(code)) return bad("exists", "staff code " + std::string(code) + " is taken");
   const app::Id id = app::Id::random(w.random());
   app::Payload p;
   p.set(app::F::name, std::string(name)).set(app::F::code, std::string(code)).set(app::F::role, role);
+  auto hash = hash_pin(pin);
+  if (!hash.ok()) return hash.error();
   if (auto s = w.store(community.id, {w.make(app::OpKind::staff_set, id, std::move(p))}); !s.ok()) return s;
-  const std::string salt = new_salt(w.random());
-  return store.put_staff({community.id, std::string(code), id, role, salt, hash_pin(salt, pin)});
+  return store.put_staff({community.id, std::string(code), id, role, "", hash.value()});
 }
 
-app::Status reset_pin(ServerStore& store, app::RandomPort& random, std::string_view code, std::string_view pin) {
+app::Result<std::size_t> reset_pin(ServerStore& store, std::string_view code, std::string_view pin) {
   if (!plausible_pin(pin)) return bad("bad_pin", "a PIN is 4 to 12 digits");
-  const std::string salt = new_salt(random);
-  return store.set_pin(code, salt, hash_pin(salt, pin));
+  auto hash = hash_pin(pin);
+  if (!hash.ok()) return hash.error();
+  return store.set_pin(code, "", hash.value());
 }
 
-app::Result<std::vector<DemoLogin>> demo_init(ServerStore& store, app::RandomPort& random, std::int64_t demo_day_ms) {
+app::Status demo_may_serve(ServerStore& store) {
+  const app::Id demo = demo_community_uid();
+  std::string others;
+  for (const CommunityRow& c : store.communities()) {
+    if (c.uid != demo) others += (others.empty() ? "" : ", ") + c.name;
+  }
+  if (others.empty()) return app::ok_status();
+  return bad("not_demo", "--demo refuses this database: it holds " + others +
+                             ", and the demo's PINs can be read from the source code, so a demo server must never "
+                             "hold real data. Start without --demo, or give --demo an empty --data directory.");
+}
+
+app::Result<std::vector<DemoLogin>> demo_init(ServerStore& store, app::RandomPort& /*random: argon2id salts come from libsodium*/,
+                                              std::int64_t demo_day_ms) {
   app::DemoOptions options;
   options.day_ms = demo_day_ms;
   const app::DemoCommunity demo = app::generate_demo(options);
@@ -134,10 +162,12 @@ app::Result<std::vector<DemoLogin>> demo_init(ServerStore& store, app::RandomPor
     DemoLogin l{std::string(*op.payload.text(app::F::code)), std::string(*op.payload.text(app::F::name)),
                 *op.payload.number(app::F::role), ""};
     l.pin = demo_pin(l.code);
-    const std::string salt = new_salt(random);
-    if (auto s = store.put_staff({row.value().id, l.code, op.entity, l.role, salt, hash_pin(salt, l.pin)}); !s.ok()) {
-      return s.error();
-    }
+    // Hashed at argon2id's least cost: the demo's PINs are public (derived
+    // from the code above), and 18 hashes at full cost would hold up the
+    // demo's start by seconds. A sign-in stores its PIN at full cost.
+    auto hash = hash_pin(l.pin, PinCost::cheapest());
+    if (!hash.ok()) return hash.error();
+    if (auto s = store.put_staff({row.value().id, l.code, op.entity, l.role, "", hash.value()}); !s.ok()) return s.error();
     logins.push_back(std::move(l));
   }
   return logins;
@@ -193,14 +223,17 @@ int run_admin(const std::vector<std::string>& a, ServerStore& store, std::FILE* 
     return 0;
   }
   if (cmd == "reset-pin" && a.size() == 3) {
-    if (auto s = reset_pin(store, random, a[1], a[2]); !s.ok()) return fail(s.error());
-    std::fprintf(out, "PIN of %s reset; devices enrolled before keep their tokens\n", a[1].c_str());
+    auto n = reset_pin(store, a[1], a[2]);
+    if (!n.ok()) return fail(n.error());
+    std::fprintf(out, "PIN of %s reset; %zu device token(s) revoked: each device enrols again with the new PIN\n",
+                 a[1].c_str(), n.value());
     return 0;
   }
   if (cmd == "revoke-devices" && a.size() == 2) {
     auto n = store.revoke_devices(a[1]);
     if (!n.ok()) return fail(n.error());
-    std::fprintf(out, "%zu device(s) of %s revoked; they must enrol again\n", n.value(), a[1].c_str());
+    std::fprintf(out, "%zu device(s) of %s revoked; %s cannot enrol again until reset-pin sets a new PIN\n",
+                 n.value(), a[1].c_str(), a[1].c_str());
     return 0;
   }
   // import COMMUNITY KIND FILE [--dry-run]; import-units COMMUNITY FILE is the older spelling of "import … units".
@@ -249,8 +282,9 @@ int run_admin(const std::vector<std::string>& a, ServerStore& store, std::FILE* 
                "  create-community NAME CITY\n"
                "  add-staff COMMUNITY CODE NAME ROLE PIN   (ROLE: butler, head_butler, front_desk, manager,\n"
                "                                            engineering, security, cleaning, greening)\n"
-               "  reset-pin CODE PIN\n"
-               "  revoke-devices CODE                      (a lost tablet: its token stops working)\n"
+               "  reset-pin CODE PIN                       (also revokes the code's device tokens)\n"
+               "  revoke-devices CODE                      (a lost tablet: its tokens stop working and the code\n"
+               "                                            cannot enrol again until reset-pin)\n"
                "  import COMMUNITY KIND FILE [--dry-run]   (KIND: units, residents, staff, keys, zones,\n"
                "                                            checkpoints, prices; FILE: .xlsx or CSV; all or nothing)\n"
                "  import-template KIND [--xlsx FILE]       (the template of a kind: CSV to stdout, or .xlsx to FILE)\n"

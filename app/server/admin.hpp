@@ -39,7 +39,9 @@ app::Result<CommunityRow> create_community(ServerWriter& w, ServerStore& store, 
                                            std::string_view city);
 app::Status add_staff(ServerWriter& w, ServerStore& store, const CommunityRow& community, std::string_view code,
                       std::string_view name, std::int64_t role, std::string_view pin);
-app::Status reset_pin(ServerStore& store, app::RandomPort& random, std::string_view code, std::string_view pin);
+// A new PIN; the code's device tokens are revoked and a revoke-devices block
+// lifted (ServerStore::set_pin). Returns how many tokens were revoked.
+app::Result<std::size_t> reset_pin(ServerStore& store, std::string_view code, std::string_view pin);
 bool parse_role(std::string_view text, std::int64_t* role);  // "butler", "head_butler", … or 0..7
 
 struct DemoLogin {
@@ -58,6 +60,10 @@ app::Result<std::vector<DemoLogin>> demo_init(ServerStore& store, app::RandomPor
 // admin has reset one of their PINs since).
 std::vector<DemoLogin> demo_logins();
 void print_demo_logins(const std::vector<DemoLogin>& logins, std::FILE* out);
+// Whether butler-server --demo may serve this database: only when it is empty
+// or holds the demo community alone. The demo's PINs are public (derived from
+// the staff codes in the source), so a demo server must never hold real data.
+app::Status demo_may_serve(ServerStore& store);
 
 // butler-server admin ARGS…; returns the process exit code.
 int run_admin(const std::vector<std::string>& args, ServerStore& store, std::FILE* out, std::FILE* err);

@@ -59,7 +59,7 @@ void mount_api(httplib::Server& http, SyncService& service) {
   http.set_payload_max_length(service.limits().blob_body + 1024);
   http.Get("/api/v1/health", [&service](const httplib::Request&, httplib::Response& res) { write(res, service.health()); });
   http.Post("/api/v1/enroll",
-            [&service](const httplib::Request& req, httplib::Response& res) { write(res, service.enroll(req.body)); });
+            [&service](const httplib::Request& req, httplib::Response& res) { write(res, service.enroll(req.body, req.remote_addr)); });
   http.Post("/api/v1/sync", [&service](const httplib::Request& req, httplib::Response& res) {
     write(res, service.sync(auth(req), req.body));
   });

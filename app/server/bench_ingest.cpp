@@ -70,7 +70,7 @@ int bench_ingest(long n, const std::string& data_dir, std::FILE* out) {
     auto c = store.value()->create_community(community_uid.is_nil() ? app::Id{2, 2} : community_uid, "bench", "bench");
     const std::int64_t manager = static_cast<std::int64_t>(app::Role::manager);
     if (!c.ok() || !store.value()->put_staff({c.value().id, "B1", bench_manager, manager, "-", "-"}).ok() ||
-        !store.value()->add_device(hash_token("bench"), {c.value().id, "B1", bench_device, manager}, 0).ok() ||
+        !store.value()->add_device(hash_token("bench"), {c.value().id, "B1", bench_device, manager}, clock.now_ms()).ok() ||
         !store.value()->record_device_user(c.value().id, bench_device, bench_manager, 0).ok()) {
       std::fprintf(stderr, "bench-ingest: cannot set up\n");
       return 1;

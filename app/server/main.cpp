@@ -105,6 +105,10 @@ int demo_init(server::ServerStore& store) {
 
 int serve(const Options& opt, server::ServerStore& store) {
   if (opt.demo) {
+    if (auto s = server::demo_may_serve(store); !s.ok()) {  // the demo's PINs are public: never over real data
+      std::fprintf(stderr, "butler-server: %s\n", s.error().message.c_str());
+      return 1;
+    }
     if (store.communities().empty()) {
       if (demo_init(store) != 0) return 1;
     } else if (store.find_community("锦绣花园")) {

@@ -53,19 +53,43 @@ app::Status ServerStore::migrate() {
     CREATE TABLE IF NOT EXISTS tablet_numbers(
       community INTEGER NOT NULL REFERENCES communities(id), device_id TEXT NOT NULL, tablet_no INTEGER NOT NULL,
       PRIMARY KEY(community, device_id), UNIQUE(community, tablet_no));
+    CREATE INDEX IF NOT EXISTS devices_by_staff ON devices(staff_code, device_id);
+    -- Failed sign-ins in the current window, per scope ('device': code + device
+    -- id, 'code', 'address'); app/server/sign_in.cpp keeps it bounded.
+    CREATE TABLE IF NOT EXISTS sign_in_failures(
+      scope TEXT NOT NULL, subject TEXT NOT NULL, failures INTEGER NOT NULL, first_ms INTEGER NOT NULL,
+      PRIMARY KEY(scope, subject));
+    CREATE INDEX IF NOT EXISTS sign_in_failures_by_age ON sign_in_failures(first_ms);
   )SQL");
   if (!s.ok()) return s;
   if (s = migrate_device_users(); !s.ok()) return s;
   if (s = migrate_community_cursor(); !s.ok()) return s;
-  return add_column_if_missing("devices", "office", "INTEGER NOT NULL DEFAULT 0");
+  if (s = add_column_if_missing("devices", "office", "INTEGER NOT NULL DEFAULT 0"); !s.ok()) return s;
+  if (s = add_column_if_missing("staff", "enrol_blocked", "INTEGER NOT NULL DEFAULT 0"); !s.ok()) return s;
+  // Tokens handed out before expiry existed count as used at the upgrade:
+  // a tablet that synced yesterday is not signed out by it.
+  return add_column_if_missing("devices", "last_used_ms", "INTEGER NOT NULL DEFAULT 0",
+                               "UPDATE devices SET last_used_ms = MAX(enrolled_ms, CAST(strftime('%s','now') AS INTEGER) * 1000)");
 }
 
-app::Status ServerStore::add_column_if_missing(std::string_view table, std::string_view column, std::string_view type) {
+app::Status ServerStore::add_column_if_missing(std::string_view table, std::string_view column, std::string_view type,
+                                               std::string_view then) {
   // A database made before the column: SQLite has no ADD COLUMN IF NOT EXISTS.
   Stmt info(db_->raw(), "SELECT 1 FROM pragma_table_info(?) WHERE name=?");
   if (info.bind(1, table).bind(2, column).step()) return app::ok_status();
   if (info.failed()) return info.error();
-  return db_->exec("ALTER TABLE " + std::string(table) + " ADD COLUMN " + std::string(column) + " " + std::string(type));
+  app::Status s =
+      db_->exec("ALTER TABLE " + std::string(table) + " ADD COLUMN " + std::string(column) + " " + std::string(type));
+  if (!s.ok() || then.empty()) return s;
+  return db_->exec(then);
+}
+
+app::Status ServerStore::in_transaction(const std::function<app::Status(Db&)>& body) {
+  Lock lock(mu_);
+  Transaction tx(*db_);
+  if (!tx.began()) return db_->error("begin");
+  if (app::Status s = body(*db_); !s.ok()) return s;  // rolled back
+  return tx.commit();
 }
 
 app::Status ServerStore::migrate_community_cursor() {
@@ -111,16 +135,18 @@ std::vector<CommunityRow> ServerStore::communities() {
 
 app::Status ServerStore::put_staff(const StaffRow& r) {
   Lock lock(mu_);
-  Stmt s(db_->raw(), "INSERT OR REPLACE INTO staff(code, community, staff_id, role, salt, pin_hash) VALUES(?,?,?,?,?,?)");
+  Stmt s(db_->raw(),
+         "INSERT OR REPLACE INTO staff(code, community, staff_id, role, salt, pin_hash, enrol_blocked) "
+         "VALUES(?,?,?,?,?,?,?)");
   s.bind(1, r.code).bind(2, r.community).bind(3, r.staff.to_hex()).bind(4, r.role).bind(5, r.salt).bind(6, r.pin_hash);
-  s.step();
+  s.bind(7, std::int64_t{r.enrol_blocked ? 1 : 0}).step();
   if (s.failed()) return s.error();
   return app::ok_status();
 }
 
 std::optional<StaffRow> ServerStore::find_staff(std::string_view code) {
   Lock lock(mu_);
-  Stmt s(db_->raw(), "SELECT community, code, staff_id, role, salt, pin_hash FROM staff WHERE code=?");
+  Stmt s(db_->raw(), "SELECT community, code, staff_id, role, salt, pin_hash, enrol_blocked FROM staff WHERE code=?");
   if (!s.bind(1, code).step()) return std::nullopt;
   StaffRow r;
   r.community = s.integer(0);
@@ -129,22 +155,44 @@ std::optional<StaffRow> ServerStore::find_staff(std::string_view code) {
   r.role = s.integer(3);
   r.salt = s.text(4);
   r.pin_hash = s.text(5);
+  r.enrol_blocked = s.integer(6) != 0;
   return r;
 }
 
-app::Status ServerStore::set_pin(std::string_view code, std::string_view salt, std::string_view pin_hash) {
+app::Result<std::size_t> ServerStore::set_pin(std::string_view code, std::string_view salt, std::string_view pin_hash) {
+  std::size_t revoked = 0;
+  app::Status done = in_transaction([&](Db& db) -> app::Status {
+    Stmt s(db.raw(), "UPDATE staff SET salt=?, pin_hash=?, enrol_blocked=0 WHERE code=?");
+    s.bind(1, salt).bind(2, pin_hash).bind(3, code).step();
+    if (s.failed()) return s.error();
+    if (sqlite3_changes(db.raw()) == 0) return app::Error{"unknown_staff", "no staff with code " + std::string(code)};
+    Stmt devices(db.raw(), "DELETE FROM devices WHERE staff_code=?");
+    devices.bind(1, code).step();
+    if (devices.failed()) return devices.error();
+    revoked = static_cast<std::size_t>(sqlite3_changes(db.raw()));
+    // Its failed tries were against the old PIN: the owner starts afresh.
+    Stmt tries(db.raw(), "DELETE FROM sign_in_failures WHERE (scope='code' AND subject=?1) OR "
+                         "(scope='device' AND substr(subject, 1, length(?1) + 1) = ?1 || char(10))");
+    tries.bind(1, code).step();
+    return tries.failed() ? app::Status(tries.error()) : app::ok_status();
+  });
+  if (!done.ok()) return done.error();
+  return revoked;
+}
+
+app::Status ServerStore::upgrade_pin_hash(std::string_view code, std::string_view old_hash, std::string_view new_hash) {
   Lock lock(mu_);
-  Stmt s(db_->raw(), "UPDATE staff SET salt=?, pin_hash=? WHERE code=?");
-  s.bind(1, salt).bind(2, pin_hash).bind(3, code).step();
+  Stmt s(db_->raw(), "UPDATE staff SET salt='', pin_hash=? WHERE code=? AND pin_hash=?");
+  s.bind(1, new_hash).bind(2, code).bind(3, old_hash).step();
   if (s.failed()) return s.error();
-  if (sqlite3_changes(db_->raw()) == 0) return app::Error{"unknown_staff", "no staff with code " + std::string(code)};
   return app::ok_status();
 }
 
 app::Status ServerStore::add_device(std::string_view token_hash, const DeviceRow& d, std::int64_t now_ms) {
   Lock lock(mu_);
   Stmt s(db_->raw(),
-         "INSERT INTO devices(token_hash, community, staff_code, device_id, role, enrolled_ms, office) VALUES(?,?,?,?,?,?,?)");
+         "INSERT INTO devices(token_hash, community, staff_code, device_id, role, enrolled_ms, office, last_used_ms) "
+         "VALUES(?,?,?,?,?,?,?,?6)");
   s.bind(1, token_hash).bind(2, d.community).bind(3, d.staff_code).bind(4, d.device.to_hex()).bind(5, d.role);
   s.bind(6, now_ms).bind(7, std::int64_t{d.office ? 1 : 0}).step();
   if (s.failed()) return s.error();
@@ -153,7 +201,8 @@ app::Status ServerStore::add_device(std::string_view token_hash, const DeviceRow
 
 std::optional<DeviceRow> ServerStore::find_device(std::string_view token_hash) {
   Lock lock(mu_);
-  Stmt s(db_->raw(), "SELECT community, staff_code, device_id, role, office FROM devices WHERE token_hash=?");
+  Stmt s(db_->raw(),
+         "SELECT community, staff_code, device_id, role, office, last_used_ms FROM devices WHERE token_hash=?");
   if (!s.bind(1, token_hash).step()) return std::nullopt;
   DeviceRow d;
   d.community = s.integer(0);
@@ -161,7 +210,22 @@ std::optional<DeviceRow> ServerStore::find_device(std::string_view token_hash) {
   app::Id::from_hex(s.text(2), &d.device);
   d.role = s.integer(3);
   d.office = s.integer(4) != 0;
+  d.last_used_ms = s.integer(5);
   return d;
+}
+
+app::Status ServerStore::touch_device(std::string_view token_hash, std::int64_t now_ms) {
+  Lock lock(mu_);
+  Stmt s(db_->raw(), "UPDATE devices SET last_used_ms=? WHERE token_hash=? AND last_used_ms<?1");
+  s.bind(1, now_ms).bind(2, token_hash).step();
+  if (s.failed()) return s.error();
+  return app::ok_status();
+}
+
+bool ServerStore::device_known(std::string_view staff_code, const app::Id& device) {
+  Lock lock(mu_);
+  Stmt s(db_->raw(), "SELECT 1 FROM devices WHERE staff_code=? AND device_id=? LIMIT 1");
+  return s.bind(1, staff_code).bind(2, device.to_hex()).step();
 }
 
 app::Result<std::int64_t> ServerStore::tablet_no(std::int64_t community, const app::Id& device) {
@@ -181,11 +245,20 @@ app::Result<std::int64_t> ServerStore::tablet_no(std::int64_t community, const a
 }
 
 app::Result<std::size_t> ServerStore::revoke_devices(std::string_view staff_code) {
-  Lock lock(mu_);
-  Stmt s(db_->raw(), "DELETE FROM devices WHERE staff_code=?");
-  s.bind(1, staff_code).step();
-  if (s.failed()) return s.error();
-  return static_cast<std::size_t>(sqlite3_changes(db_->raw()));
+  std::size_t revoked = 0;
+  app::Status done = in_transaction([&](Db& db) -> app::Status {
+    Stmt block(db.raw(), "UPDATE staff SET enrol_blocked=1 WHERE code=?");
+    block.bind(1, staff_code).step();
+    if (block.failed()) return block.error();
+    if (sqlite3_changes(db.raw()) == 0) return app::Error{"unknown_staff", "no staff with code " + std::string(staff_code)};
+    Stmt s(db.raw(), "DELETE FROM devices WHERE staff_code=?");
+    s.bind(1, staff_code).step();
+    if (s.failed()) return s.error();
+    revoked = static_cast<std::size_t>(sqlite3_changes(db.raw()));
+    return app::ok_status();
+  });
+  if (!done.ok()) return done.error();
+  return revoked;
 }
 
 app::Result<std::size_t> ServerStore::insert_ops(std::int64_t community,

@@ -1,6 +1,7 @@
 #pragma once
 // The server's one SQLite file (WAL): communities, staff credentials, enrolled
-// devices, the op log of every community, and photo blobs.
+// devices, the op log of every community, photo blobs, and failed sign-ins
+// (app/server/sign_in.hpp: in the database, so servers sharing it share them).
 //
 // The sync cursor is `cseq`, the op's number within its community: a global
 // number would tell one community's tablets how busy the others are. Each is
@@ -9,6 +10,7 @@
 // sees cseq 10 before cseq 9 (PostgreSQL, later, will need more care).
 // Every method is safe to call from the HTTP server's worker threads.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -35,7 +37,8 @@ struct StaffRow {
   std::string code;
   app::Id staff;
   std::int64_t role = 0;
-  std::string salt, pin_hash;
+  std::string salt, pin_hash;  // pin_hash "$argon2id$…" (salt empty), or an older salted SHA-256
+  bool enrol_blocked = false;    // revoke-devices: no enrolment until a new PIN is set
 };
 
 struct DeviceRow {
@@ -44,6 +47,7 @@ struct DeviceRow {
   app::Id device;
   std::int64_t role = 0;
   bool office = false;  // the office page's sign-in: no tablet, no ordinal
+  std::int64_t last_used_ms = 0;  // enrolment or the last request, at most a minute stale
 };
 
 struct OpsPage {
@@ -64,11 +68,23 @@ class ServerStore {
 
   app::Status put_staff(const StaffRow& s);  // insert or replace by code
   std::optional<StaffRow> find_staff(std::string_view code);
-  app::Status set_pin(std::string_view code, std::string_view salt, std::string_view pin_hash);
+  // A new PIN (admin reset-pin), in one transaction: the code's tokens are
+  // revoked (a PIN is reset because it leaked), its enrolment block lifted and
+  // its failed sign-ins forgotten. Returns how many tokens were revoked.
+  app::Result<std::size_t> set_pin(std::string_view code, std::string_view salt, std::string_view pin_hash);
+  // The same PIN hashed anew (an old SHA-256 row signed in): stored only if
+  // the row still holds `old_hash`, so a reset made meanwhile is not undone.
+  app::Status upgrade_pin_hash(std::string_view code, std::string_view old_hash, std::string_view new_hash);
 
   app::Status add_device(std::string_view token_hash, const DeviceRow& d, std::int64_t now_ms);
   std::optional<DeviceRow> find_device(std::string_view token_hash);
-  // A lost tablet or a staff member who left: every token of that code stops working.
+  // A token was used: its last use is now (expiry counts from it).
+  app::Status touch_device(std::string_view token_hash, std::int64_t now_ms);
+  // Whether this device id has held a token for this staff code (and it was not revoked since).
+  bool device_known(std::string_view staff_code, const app::Id& device);
+  // A lost tablet or a staff member who left: every token of that code stops
+  // working, and the code cannot enrol again until reset-pin sets a new PIN
+  // (whoever has the tablet may know the PIN too).
   app::Result<std::size_t> revoke_devices(std::string_view staff_code);
   // A tablet's ordinal in its community (T3-0042's 3): the one this device id
   // was given before, else the next free one. Numbers belong to the device
@@ -106,11 +122,16 @@ class ServerStore {
   std::int64_t blob_count();
 
   Db& db() { return *db_; }
+  // `body` under the store's lock inside BEGIN IMMEDIATE … COMMIT (rolled back
+  // unless it returns ok): a read-then-write no other thread or process splits.
+  app::Status in_transaction(const std::function<app::Status(Db&)>& body);
 
  private:
   explicit ServerStore(std::unique_ptr<Db> db) : db_(std::move(db)) {}
   app::Status migrate();
-  app::Status add_column_if_missing(std::string_view table, std::string_view column, std::string_view type);
+  // `then`: SQL run once, right after the column is added (fills it in older rows).
+  app::Status add_column_if_missing(std::string_view table, std::string_view column, std::string_view type,
+                                    std::string_view then = {});
   app::Status migrate_device_users();
   app::Status migrate_community_cursor();
   std::unique_ptr<Db> db_;

@@ -45,7 +45,12 @@ Reply error_reply(int status, std::string_view code, std::string_view message, l
 }
 
 SyncService::SyncService(ServerStore& store, app::ClockPort& clock, app::RandomPort& random, Limits limits)
-    : store_(store), clock_(clock), random_(random), limits_(limits), exports_(default_exports()) {}
+    : store_(store),
+      clock_(clock),
+      random_(random),
+      limits_(limits),
+      exports_(default_exports()),
+      sign_in_(store, clock, limits.sign_in) {}
 
 Reply SyncService::health() const {
   return Reply{200, std::string("{\"ok\":true,\"version\":\"") + std::string(app::build_version()) + "\"}"};
@@ -61,38 +66,31 @@ app::Result<DeviceRow> SyncService::authorize(std::string_view authorization) {
   if (authorization.substr(0, kBearer.size()) != kBearer) {
     return app::Error{"unauthorized", words(S::err_sync_unauthorized)};
   }
-  auto device = store_.find_device(hash_token(authorization.substr(kBearer.size())));
+  const std::string token_hash = hash_token(authorization.substr(kBearer.size()));
+  auto device = store_.find_device(token_hash);
   if (!device) return app::Error{"unauthorized", words(S::err_sync_unauthorized)};
+  // Expiry counts from the last use; a use renews it (written at most once a renew period).
+  const std::int64_t now = clock_.now_ms();
+  if (now - device->last_used_ms > limits_.token_idle_ms) return app::Error{"expired", words(S::err_sync_expired)};
+  if (now - device->last_used_ms >= limits_.token_renew_ms) {
+    (void)store_.touch_device(token_hash, now);  // a renewal missed only shortens the time left
+  }
   return *device;
 }
 
-Reply SyncService::enroll(std::string_view body) {
+Reply SyncService::enroll(std::string_view body, std::string_view client_address) {
   auto req = app::sync::parse_enroll_request(body);
   if (!req.ok()) return error_reply(400, req.error().code, words(S::err_sync_bad_request, req.error().message));
-  constexpr int kMaxFailures = 5;
-  constexpr std::int64_t kLockoutMs = 15 * 60 * 1000;
-  const std::int64_t now = clock_.now_ms();
-  {
-    std::lock_guard<std::mutex> lock(failures_mu_);
-    auto it = failures_.find(req.value().code);
-    if (it != failures_.end() && now - it->second.since_ms > kLockoutMs) failures_.erase(it);
-    else if (it != failures_.end() && it->second.count >= kMaxFailures) {
-      return error_reply(429, "locked", words(S::err_enroll_locked));
-    }
-  }
-  auto staff = store_.find_staff(req.value().code);
   // Same answer for an unknown code and a wrong PIN: codes are not to be probed.
-  const std::string tried = staff ? hash_pin(staff->salt, req.value().pin) : hash_pin("-", req.value().pin);
-  if (!staff || !constant_time_equal(tried, staff->pin_hash)) {
-    std::lock_guard<std::mutex> lock(failures_mu_);
-    Failures& f = failures_[req.value().code];
-    if (f.count++ == 0) f.since_ms = now;
-    return error_reply(401, "wrong_pin", words(S::err_enroll_wrong_pin));
+  SignInOutcome checked = sign_in_.check(req.value().code, req.value().pin, req.value().device_id, client_address);
+  switch (checked.verdict) {
+    case SignInVerdict::signed_in: break;
+    case SignInVerdict::wrong: return error_reply(401, "wrong_pin", words(S::err_enroll_wrong_pin));
+    case SignInVerdict::locked: return error_reply(429, "locked", words(S::err_enroll_locked));
+    case SignInVerdict::revoked: return error_reply(403, "revoked", words(S::err_enroll_revoked));
+    case SignInVerdict::failed: return error_reply(500, "server_error", words(S::err_sync_server, checked.detail));
   }
-  {
-    std::lock_guard<std::mutex> lock(failures_mu_);
-    failures_.erase(req.value().code);
-  }
+  const StaffRow* staff = &checked.staff;
   auto community = store_.community(staff->community);
   if (!community) return error_reply(500, "server_error", words(S::err_sync_server, "staff without community"));
   const std::string token = new_token(random_);

@@ -3,7 +3,6 @@
 // out. No sockets here, so the convergence test drives the real server logic
 // in-process and api.cpp stays a thin HTTP wrapper.
 #include <cstdint>
-#include <map>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -14,6 +13,7 @@
 #include "app/core/result.hpp"
 #include "app/server/csv_export.hpp"
 #include "app/server/server_store.hpp"
+#include "app/server/sign_in.hpp"
 
 namespace server {
 
@@ -43,6 +43,11 @@ struct Limits {
   // How far ahead of the server's clock a pushed op may be dated: a tablet's
   // clock a little fast is normal, one in year 2100 is not.
   std::int64_t max_clock_ahead_ms = 24LL * 60 * 60 * 1000;
+  SignInLimits sign_in;                 // wrong-PIN throttling (app/server/sign_in.hpp)
+  // A token unused this long stops working (401 "expired"): a tablet left in
+  // a drawer, or a token copied off one, does not stay a key for good.
+  std::int64_t token_idle_ms = 30LL * 24 * 60 * 60 * 1000;
+  std::int64_t token_renew_ms = 60 * 1000;  // a use is written at most this often (fewer writes)
 };
 
 // Roles that may download the office's exports (head butler, front desk, manager).
@@ -52,7 +57,8 @@ class SyncService {
  public:
   SyncService(ServerStore& store, app::ClockPort& clock, app::RandomPort& random, Limits limits = {});
 
-  Reply enroll(std::string_view body);
+  // `client_address`: the peer's address as the HTTP server saw it (throttling).
+  Reply enroll(std::string_view body, std::string_view client_address = {});
   // `authorization`: the Authorization header ("Bearer <token>").
   Reply sync(std::string_view authorization, std::string_view body);
   Reply put_blob(std::string_view authorization, std::string_view sha, std::string_view body);
@@ -91,13 +97,7 @@ class SyncService {
   Limits limits_;
   ExportRegistry exports_;
   std::mutex import_mutex_;
-  // Wrong PINs per staff code: six digits fall to guessing without a limit.
-  struct Failures {
-    int count = 0;
-    std::int64_t since_ms = 0;
-  };
-  std::mutex failures_mu_;
-  std::map<std::string, Failures, std::less<>> failures_;
+  SignInGate sign_in_;  // six digits fall to guessing without a limit
 };
 
 // {"error":code,"message":text} (+ "index" of the offending op when there is one).

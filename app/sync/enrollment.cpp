@@ -48,6 +48,8 @@ Result<Enrollment> enroll_answer(std::string_view server, std::string_view code,
   if (http_status == 429) return refuse("locked", S::err_enroll_locked);
   if (http_status != 200) {
     Result<json::Value> doc = json::parse(body);
+    // revoke-devices: the PIN was right, but only a new one lets this code enrol.
+    if (http_status == 403 && doc.ok() && text_of(doc.value(), "error") == "revoked") return refuse("revoked", S::err_enroll_revoked);
     const std::string detail = doc.ok() ? text_of(doc.value(), "message") : std::string();
     return refuse("server", S::err_sync_server, detail.empty() ? "HTTP " + std::to_string(http_status) : detail);
   }

@@ -36,10 +36,11 @@ std::string words_for(const Error& e) {
   using i18n::S;
   struct Known { const char* code; S key; };
   static const Known known[] = {
-      {"unauthorized", S::err_sync_unauthorized}, {"forbidden", S::err_sync_forbidden},
-      {"forbidden_role", S::err_sync_role},       {"too_large", S::err_sync_too_large},
-      {"too_many_ops", S::err_sync_too_large},    {"invalid_op", S::err_op_invalid},
-      {"bad_record", S::err_op_invalid},          {"server_error", S::err_sync_server},
+      {"unauthorized", S::err_sync_unauthorized}, {"expired", S::err_sync_expired},
+      {"forbidden", S::err_sync_forbidden},       {"forbidden_role", S::err_sync_role},
+      {"too_large", S::err_sync_too_large},       {"too_many_ops", S::err_sync_too_large},
+      {"invalid_op", S::err_op_invalid},          {"bad_record", S::err_op_invalid},
+      {"server_error", S::err_sync_server},
       {"forbidden_actor", S::err_sync_actor},     {"conflict", S::err_sync_conflict},
       {"clock_ahead", S::err_sync_clock_ahead},
   };

@@ -1,5 +1,7 @@
 #include "app/sync/wire.hpp"
 
+#include <algorithm>
+
 #include "app/core/base64.hpp"
 #include "app/sync/sync_json.hpp"
 
@@ -129,6 +131,15 @@ Result<EnrollRequest> parse_enroll_request(std::string_view body) {
   }
   r.code = code->s;
   r.pin = pin->s;
+  // Bounded before anything is looked up or counted (the server keys its
+  // sign-in throttle by code and device id): a staff code is at most 32
+  // bytes without control characters, a PIN at most 12 digits.
+  const bool code_ok = !r.code.empty() && r.code.size() <= kMaxStaffCodeBytes &&
+                       std::none_of(r.code.begin(), r.code.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+  if (!code_ok) return bad("bad_request", "\"code\" must be 1 to 32 bytes");
+  const bool pin_ok = !r.pin.empty() && r.pin.size() <= 12 &&
+                      std::all_of(r.pin.begin(), r.pin.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!pin_ok) return bad("bad_request", "\"pin\" must be 1 to 12 digits");
   if (!id_of(v.get("device_id"), &r.device_id)) return bad("bad_request", "\"device_id\" must be 32 hex digits");
   // Optional: only the office page says what it is; a tablet says nothing.
   if (const json::Value* purpose = v.get("purpose")) {

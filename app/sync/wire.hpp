@@ -42,6 +42,9 @@ struct SyncResponse {
   std::int64_t tablet_no = 0;  // 0: the server gave none (an older server, or not a tablet)
 };
 
+// The longest staff code an enrolment may carry (a code is a few letters and digits: GJ001).
+inline constexpr std::size_t kMaxStaffCodeBytes = 32;
+
 struct EnrollRequest {
   std::string code, pin;
   Id device_id;

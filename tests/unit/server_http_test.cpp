@@ -351,7 +351,7 @@ TEST_CASE("concurrent pushes over HTTP are all stored once, and pages never skip
     // Head butlers: the pushes set model units too.
     REQUIRE(srv.store->put_staff({c.value().id, "T" + std::to_string(t), Id{0x5A, static_cast<std::uint64_t>(t)}, 1, "-", "-"}).ok());
     REQUIRE(srv.store->add_device(server::hash_token("tok" + std::to_string(t)),
-                                  {c.value().id, "T" + std::to_string(t), Id{1, static_cast<std::uint64_t>(t)}, 0}, 0)
+                                  {c.value().id, "T" + std::to_string(t), Id{1, static_cast<std::uint64_t>(t)}, 0}, srv.clock.now)
                 .ok());
   }
   const Id unit{0xF00, 1};

@@ -142,7 +142,7 @@ void run_seed(std::uint64_t seed, Tally& tally) {
     d->staff = Id{0x57, seed * 8 + i};
     const std::string code = "GJ00" + std::to_string(i);
     REQUIRE(store.put_staff({community.value().id, code, d->staff, 0, "-", "-"}).ok());
-    REQUIRE(store.add_device(server::hash_token(d->token), {community.value().id, code, d->id, 0}, 0).ok());
+    REQUIRE(store.add_device(server::hash_token(d->token), {community.value().id, code, d->id, 0}, server_clock.now).ok());
     d->boot();
     devices.push_back(std::move(d));
   }

@@ -166,7 +166,7 @@ TEST_CASE("a record the server refuses is set aside and does not block the rest 
   auto c = store->create_community(Id{0xC, 1}, "翠苑", "宁波市");
   REQUIRE(c.ok());
   REQUIRE(store->put_staff({c.value().id, "GJ001", Id{0x57, 1}, 0, "-", "-"}).ok());
-  REQUIRE(store->add_device(server::hash_token("t"), {c.value().id, "GJ001", Id{9, 9}, 0}, 0).ok());
+  REQUIRE(store->add_device(server::hash_token("t"), {c.value().id, "GJ001", Id{9, 9}, 0}, clock.now).ok());
 
   // A stored log: a good op, one an older/buggy build wrote with a bad status, another good one.
   Op bad = unit_op(7);

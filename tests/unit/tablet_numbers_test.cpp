@@ -89,6 +89,7 @@ TEST_CASE("tablet ordinals: per community, kept on enrolling again, never given 
   // A lost tablet's tokens revoked: its records carry T2, so 2 is never given to another,
   // and the same tablet enrolling again is 2 again.
   s.admin({"revoke-devices", "CY001"});
+  s.admin({"reset-pin", "CY001", "135790"});  // revoke-devices stops enrolment until a new PIN
   CHECK(s.enroll("CY002", Id{0xE, 5}) == 4);
   CHECK(s.enroll("CY001", b) == 2);
 }
@@ -106,7 +107,7 @@ TEST_CASE("every sync answer carries the tablet's number, given at the sync to a
   const auto community = s.store->find_community("翠苑");
   REQUIRE(community);
   const Id old{0x01D, 2};
-  REQUIRE(s.store->add_device(server::hash_token("old-token"), {community->id, "CY001", old, 0}, 0).ok());
+  REQUIRE(s.store->add_device(server::hash_token("old-token"), {community->id, "CY001", old, 0}, s.clock.now).ok());
   CHECK(tablet_no_of(s.sync("old-token", old)) == 2);
   CHECK(tablet_no_of(s.sync("old-token", old)) == 2);
   CHECK(s.enroll("CY001", old) == 2);
@@ -193,7 +194,7 @@ TEST_CASE("a tablet enrolled before numbers learns its number from a sync, keeps
   const auto community = s.store->find_community("翠苑");
   REQUIRE(community);
   const Id device{0xBEEF000000000000ull, 9};
-  REQUIRE(s.store->add_device(server::hash_token("old-token"), {community->id, "CY001", device, 0}, 0).ok());
+  REQUIRE(s.store->add_device(server::hash_token("old-token"), {community->id, "CY001", device, 0}, s.clock.now).ok());
 
   // Its enrolment as an older build stored it: no tablet_no.
   const std::string stored =
