@@ -144,21 +144,6 @@ app::Status ServerStore::put_staff(const StaffRow& r) {
   return app::ok_status();
 }
 
-std::optional<StaffRow> ServerStore::find_staff(std::string_view code) {
-  Lock lock(mu_);
-  Stmt s(db_->raw(), "SELECT community, code, staff_id, role, salt, pin_hash, enrol_blocked FROM staff WHERE code=?");
-  if (!s.bind(1, code).step()) return std::nullopt;
-  StaffRow r;
-  r.community = s.integer(0);
-  r.code = s.text(1);
-  app::Id::from_hex(s.text(2), &r.staff);
-  r.role = s.integer(3);
-  r.salt = s.text(4);
-  r.pin_hash = s.text(5);
-  r.enrol_blocked = s.integer(6) != 0;
-  return r;
-}
-
 app::Result<std::size_t> ServerStore::set_pin(std::string_view code, std::string_view salt, std::string_view pin_hash) {
   std::size_t revoked = 0;
   app::Status done = in_transaction([&](Db& db) -> app::Status {

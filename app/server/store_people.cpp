@@ -1,6 +1,6 @@
 // The server's record of people and tablets that the push checks read
 // (app/server/push_gate.hpp): who signed in on which tablet, staff by their
-// entity id, and the stored form of an op.
+// code and entity id, and the stored form of an op.
 #include "app/server/id_blob.hpp"
 #include "app/server/server_store.hpp"
 
@@ -8,6 +8,9 @@ namespace server {
 namespace {
 
 using Lock = std::lock_guard<std::recursive_mutex>;
+
+// One staff row as find_staff and find_staff_by_id read it.
+constexpr const char* kStaffColumns = "SELECT community, code, staff_id, role, salt, pin_hash, enrol_blocked FROM staff ";
 
 StaffRow staff_of(const Stmt& s) {
   StaffRow r;
@@ -17,6 +20,7 @@ StaffRow staff_of(const Stmt& s) {
   r.role = s.integer(3);
   r.salt = s.text(4);
   r.pin_hash = s.text(5);
+  r.enrol_blocked = s.integer(6) != 0;
   return r;
 }
 
@@ -49,10 +53,16 @@ bool ServerStore::used_device(std::int64_t community, const app::Id& device, con
   return s.bind(1, community).bind(2, device.to_hex()).bind(3, staff.to_hex()).step();
 }
 
+std::optional<StaffRow> ServerStore::find_staff(std::string_view code) {
+  Lock lock(mu_);
+  Stmt s(db_->raw(), std::string(kStaffColumns) + "WHERE code=?");
+  if (!s.bind(1, code).step()) return std::nullopt;
+  return staff_of(s);
+}
+
 std::optional<StaffRow> ServerStore::find_staff_by_id(std::int64_t community, const app::Id& staff) {
   Lock lock(mu_);
-  Stmt s(db_->raw(),
-         "SELECT community, code, staff_id, role, salt, pin_hash FROM staff WHERE community=? AND staff_id=? LIMIT 1");
+  Stmt s(db_->raw(), std::string(kStaffColumns) + "WHERE community=? AND staff_id=? LIMIT 1");
   if (!s.bind(1, community).bind(2, staff.to_hex()).step()) return std::nullopt;
   return staff_of(s);
 }
