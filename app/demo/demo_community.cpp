@@ -36,7 +36,7 @@ struct CheckpointPlan { const char* name; CheckpointKind kind; };
 constexpr std::array<CheckpointPlan, 10> kBuildingCheckpoints = {{
     {"大堂入口", CheckpointKind::lobby},        {"电梯轿厢内外", CheckpointKind::lift},
     {"各楼层走道", CheckpointKind::corridor},    {"墙面", CheckpointKind::walls},
-    {"消防门", CheckpointKind::fire_door},      {"消防栓箱", CheckpointKind::hydrant},
+    {"防火门", CheckpointKind::fire_door},      {"消防箱", CheckpointKind::hydrant},
     {"通风窗", CheckpointKind::ventilation},    {"灯罩", CheckpointKind::lamps},
     {"楼梯扶手", CheckpointKind::handrails},    {"天台", CheckpointKind::roof},
 }};

@@ -14,7 +14,7 @@ namespace app::demo_detail {
 namespace {
 
 // What butlers write when an item fails, and whom they tell by radio.
-constexpr std::array kFindingNotes = {"地面有积水，疑似水管渗漏", "灯具不亮", "墙面有小广告", "消防门未关闭",
+constexpr std::array kFindingNotes = {"地面有积水，疑似水管渗漏", "灯具不亮", "墙面有小广告", "防火门未关闭",
                                       "扶手松动",                 "通道堆放杂物", "玻璃门有裂纹", "天台门未上锁"};
 constexpr std::array kDepartments = {"工程部", "保洁", "绿化", "秩序维护部"};  // the runner's dept:0..3
 

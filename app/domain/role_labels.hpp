@@ -1,5 +1,5 @@
 #pragma once
-// A role's name as staff call it (客服管家, 大管家, 工程部…).
+// A role's name as staff call it (客服管家, 客服主管, 工程部…).
 #include "app/domain/master_data.hpp"
 #include "app/i18n/catalogue.hpp"
 

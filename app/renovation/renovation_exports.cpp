@@ -45,7 +45,7 @@ std::string yuan(std::int64_t cents) {
 // notices, and the re-check (its day once done, else when it is due).
 ExportTable export_renovations(const ExportInput& in) {
   const app::MasterData& d = in.replica.data();
-  ExportTable table({{"楼栋"}, {"单元"}, {"房号"}, {"业主"}, {"施工单位"}, {"阶段"}, {"押金（元）", CellType::amount}, {"扣款（元）", CellType::amount},
+  ExportTable table({{"楼栋"}, {"单元"}, {"房号"}, {"业主"}, {"施工单位"}, {"阶段"}, {"保证金（元）", CellType::amount}, {"扣款（元）", CellType::amount},
                      {"违规次数", CellType::number}, {"复查日期", CellType::date}});
   std::map<app::Id, std::vector<const app::Renovation*>> by_unit;
   for (const auto& [id, r] : d.renovation.renovations) {

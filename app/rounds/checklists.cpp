@@ -88,13 +88,13 @@ std::vector<ChecklistTemplate> build() {
       check("墙面无渗水、无霉斑", "No seepage or mould on the walls", photo),
       check("墙面无开裂、无脱落", "No cracks or flaking", photo),
   }));
-  t.push_back(make("fire_door", "消防门", "Fire doors", {
+  t.push_back(make("fire_door", "防火门", "Fire doors", {
       check("防火门保持关闭，闭门器完好", "Fire door kept closed; door closer works", photo),
       check("门前无杂物堆放，消防通道畅通", "Nothing stored in front; fire escape clear", photo),
       check("门体、门框清洁，无损坏", "Door leaf and frame clean and undamaged"),
       check("门上无乱涂、乱画、乱贴", "No graffiti, scribbles or posters on the door"),
   }));
-  t.push_back(make("hydrant", "消防栓箱", "Fire hydrant boxes", {
+  t.push_back(make("hydrant", "消防箱", "Hydrant boxes", {
       check("消防箱清洁，无积尘", "Hydrant box clean, no dust"),
       check("箱门开启顺畅，玻璃无破损", "Box door opens freely; glass unbroken"),
       check("箱内水带、水枪齐全，无缺失", "Hose and nozzle present, nothing missing", photo),

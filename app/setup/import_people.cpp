@@ -10,7 +10,7 @@ namespace app::import_detail {
 namespace {
 
 const char* role_word(Role r) {
-  static const char* kWords[] = {"客服管家", "大管家", "前台", "管理处主任", "工程部", "秩序维护部", "保洁", "绿化"};
+  static const char* kWords[] = {"客服管家", "客服主管", "前台", "管理处主任", "工程部", "秩序维护部", "保洁", "绿化"};
   return is_role(static_cast<std::int64_t>(r)) ? kWords[static_cast<int>(r)] : "";
 }
 
@@ -52,7 +52,7 @@ void plan_staff(Planner& p, const std::vector<SheetRow>& rows) {
     else if (code.size() > 32) p.problem(row, kCode, "longer than 32 characters"), ok = false;
     if (name.empty()) p.problem(row, kName, "empty"), ok = false;
     const auto role = parse_role_cell(role_text);
-    if (!role) p.problem(row, kRole, "客服管家, 大管家, 前台, 管理处主任, 工程部, 秩序维护部, 保洁 or 绿化, not \"" + role_text + "\""), ok = false;
+    if (!role) p.problem(row, kRole, "客服管家, 客服主管, 前台, 管理处主任, 工程部, 秩序维护部, 保洁 or 绿化, not \"" + role_text + "\""), ok = false;
     if (!phone.empty() && !plausible_phone(phone)) p.problem(row, kPhone, "\"" + phone + "\" is not a phone number"), ok = false;
     if (!pin.empty() && !plausible_pin_text(pin)) p.problem(row, kPin, "a PIN is 4 to 12 digits"), ok = false;
     if (!ok || p.duplicate(row, "staff|" + code, "the same 工号")) continue;
@@ -152,7 +152,7 @@ void plan_checkpoints(Planner& p, const std::vector<SheetRow>& rows) {
     const Id b = building.empty() ? Id{} : p.building_named(building);
     if (!building.empty() && b.is_nil()) p.problem(row, kBuilding, "\"" + building + "\" is not a building here"), ok = false;
     const auto kind = parse_checkpoint_kind_cell(kind_text);
-    if (!kind) p.problem(row, kKind, "one of 大堂, 电梯, 走道, 墙面, 消防门, 消防栓, 通风窗, 灯罩, 扶手, 天台, 设备房, 样板间, 公告栏, 大门 — not \"" + kind_text + "\""), ok = false;
+    if (!kind) p.problem(row, kKind, "one of 大堂, 电梯, 走道, 墙面, 防火门, 消防箱, 通风窗, 灯罩, 扶手, 天台, 设备房, 样板间, 公告栏, 大门 — not \"" + kind_text + "\""), ok = false;
     const Checkpoint* c = nullptr;
     for (const auto& [id, x] : d.checkpoints) {
       if (x.building == b && place_key(x.name) == place_key(name)) c = &x;

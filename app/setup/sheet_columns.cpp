@@ -222,7 +222,7 @@ std::optional<CheckpointKind> parse_checkpoint_kind_cell(std::string_view cell) 
       {"电梯", CheckpointKind::lift},         {"电梯轿厢内外", CheckpointKind::lift},  {"lift", CheckpointKind::lift},
       {"走道", CheckpointKind::corridor},     {"各楼层走道", CheckpointKind::corridor}, {"走廊", CheckpointKind::corridor},
       {"corridor", CheckpointKind::corridor}, {"墙面", CheckpointKind::walls},          {"walls", CheckpointKind::walls},
-      {"消防门", CheckpointKind::fire_door},  {"fire_door", CheckpointKind::fire_door}, {"消防栓", CheckpointKind::hydrant},
+      {"防火门", CheckpointKind::fire_door},  {"消防门", CheckpointKind::fire_door},   {"fire_door", CheckpointKind::fire_door}, {"消防箱", CheckpointKind::hydrant}, {"消防栓", CheckpointKind::hydrant},
       {"消防栓箱", CheckpointKind::hydrant},  {"hydrant", CheckpointKind::hydrant},     {"通风窗", CheckpointKind::ventilation},
       {"ventilation", CheckpointKind::ventilation}, {"灯罩", CheckpointKind::lamps},     {"灯具", CheckpointKind::lamps},
       {"lamps", CheckpointKind::lamps},       {"楼梯扶手", CheckpointKind::handrails},  {"扶手", CheckpointKind::handrails},

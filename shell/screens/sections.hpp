@@ -22,8 +22,8 @@ struct ShellState;
 
 struct Section {
   const char* key = "";                                // its object in butlerTest.state(); show_register()'s name
-  app::i18n::S title = app::i18n::S::registers_title;  // its tab under 登记 (with draw_register)
-  void (*draw_register)(ScreenContext&) = nullptr;     // its page under 登记; nullptr: a screen of its own
+  app::i18n::S title = app::i18n::S::registers_title;  // its tab under 台账 (with draw_register)
+  void (*draw_register)(ScreenContext&) = nullptr;     // its page under 台账; nullptr: a screen of its own
   void (*draw_today_alert)(ScreenContext&) = nullptr;  // Today, above the figures: what needs acting on now
   int alert_rank = 0;                                  // lower first: an emergency before a late ticket
   void (*draw_today_plan)(ScreenContext&) = nullptr;   // Today, below the figures: its part of the day

@@ -134,7 +134,7 @@ test('a head butler edits the lobby checklist; a started round keeps its version
   await tap(p2, 'round_back');
   await bringIntoView(p2, 'checklist:0');
   await tap(p2, 'checklist:0');
-  assert.equal((await widget(p2, 'cl_readonly')).label, '只有管家主管可以修改检查表');
+  assert.equal((await widget(p2, 'cl_readonly')).label, '只有客服主管可以修改检查表');
   assert.equal(await p2.evaluate(() => !!window.butlerTest.widget('cl_save')), false, 'no save button for a butler');
   await butler.close();
 });

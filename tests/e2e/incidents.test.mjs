@@ -198,7 +198,7 @@ test('a lift entrapment from one tap on Today to its printed report, a renovatio
   await tap(page, 'notice_action:2');
   await type(page, 'notice_deduct', '500', 'notice_');
   await tap(page, 'notice_save');
-  assert.match((await widget(page, 'notice_message')).label, /扣除押金、清退施工队须由客服主管/);
+  assert.match((await widget(page, 'notice_message')).label, /扣除保证金、清退施工队须由客服主管/);
   await tap(page, 'notice_action:0');
   await screenshot(page, 'renovation-notice-portrait');
   await tap(page, 'notice_save');
@@ -243,7 +243,7 @@ test('a lift entrapment from one tap on Today to its printed report, a renovatio
   await reveal(page, 'renovation_refund_signature', { within: 'renovation_' });
   await sign(page, 'renovation_refund_signature');
   await tapIn(page, 'renovation_refund', 'renovation_');
-  assert.match(await labelOf(page, 'renovation_message', 'renovation_', true), /退押金须由客服主管或物业经理签字/);
+  assert.match(await labelOf(page, 'renovation_message', 'renovation_', true), /退保证金须由客服主管或管理处主任签字/);
   assert.equal((await reno(page)).stage, 7);
   await screenshot(page, 'renovation-refund-portrait');
   mark('renovation checked');

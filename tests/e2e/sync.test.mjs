@@ -65,7 +65,7 @@ test('a wrong PIN is refused in words and nothing is enrolled', async () => {
   await tap(page, 'sync_enroll');
   const message = await page.waitForFunction(() => {
     const w = window.butlerTest.widget('sync_enroll_message');
-    return w && !/正在登记/.test(w.label) ? w.label : null;
+    return w && !/正在绑定/.test(w.label) ? w.label : null;
   }, null, { timeout: 15000 }).then((h) => h.jsonValue());
   assert.match(message, /工号或密码不正确/);
   assert.equal((await state(page)).sync.enrolled, false);

@@ -48,11 +48,12 @@ TEST_CASE("without history the demo is exactly what it was before history existe
   CHECK(plain.ops.size() == 5389 + 260 + 12 + 25);  // the estate, the key cabinet, the price list, two renovations
   const std::vector<Op> estate = estate_of(plain.ops);
   CHECK(estate.size() == 5389);
-  CHECK(digest(estate) == 0xb8f1680au);
-  CHECK(digest(estate_of(generate_demo({kSeed, 3}).ops)) == 0xa8944472u);
+  // The checkpoints' names changed once, to the glossary's 防火门 and 消防箱 (docs/glossary.md).
+  CHECK(digest(estate) == 0x33e8e6a6u);
+  CHECK(digest(estate_of(generate_demo({kSeed, 3}).ops)) == 0xe3cd8341u);
   // What follows the estate changed once since: the renovation notices carry their numbers (issue 22).
-  CHECK(digest(plain.ops) == 0xe7d3f662u);
-  CHECK(digest(generate_demo({kSeed, 3}).ops) == 0x5e52d6b1u);
+  CHECK(digest(plain.ops) == 0xe6f06fa1u);
+  CHECK(digest(generate_demo({kSeed, 3}).ops) == 0x0c780853u);
   // The renovation applications come last of what follows the estate.
   for (std::size_t i = plain.ops.size() - 25; i < plain.ops.size(); ++i) {
     const std::string_view wf = workflow_of(plain.ops[i].kind)->name;

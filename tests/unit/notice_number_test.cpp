@@ -208,7 +208,7 @@ TEST_CASE("notices.csv lists every notice oldest first by its number, each cell 
   for (std::size_t i = 1; i < table.rows.size(); ++i) CHECK(table.rows[i - 1][5] <= table.rows[i][5]);
 
   const auto place = office::unit_place(replica.data(), unit);
-  const std::vector<std::string> deduction{"N0-0004", place[0], place[1], place[2], contractor, office::beijing_time(issued_at), "扣除押金", "破坏防水层",
+  const std::vector<std::string> deduction{"N0-0004", place[0], place[1], place[2], contractor, office::beijing_time(issued_at), "扣除保证金", "破坏防水层",
                                            "", "500.00", office::staff_name(replica.data(), d.session.actor()), office::beijing_time(followed_at),
                                            "防水层已重做"};
   CHECK(table.rows[3] == deduction);

@@ -110,7 +110,7 @@ TEST_CASE("a renovation from the application to the refund — each stage in ord
   CHECK(d.session.renovation().pre_review_renovation(id).error().message == "装修申请已在这一步之后");
 
   // Only engineering or the manager approves.
-  CHECK(d.session.renovation().approve_renovation(id).error().message == "装修审批须由工程部或物业经理办理");
+  CHECK(d.session.renovation().approve_renovation(id).error().message == "装修审批须由工程部或管理处主任办理");
   const Id butler = d.session.actor();
   d.as(Role::engineering);
   REQUIRE(d.session.renovation().approve_renovation(id).ok());
@@ -136,7 +136,7 @@ TEST_CASE("a renovation from the application to the refund — each stage in ord
 
   // A site inspection finds violations.
   NewViolation wall{"卫生间拆除时损坏防水层", Action::deduct_deposit, 0, 50000, {}};
-  CHECK(d.session.renovation().issue_violation_notice(id, wall).error().message == "扣除押金、清退施工队须由客服主管或物业经理决定");
+  CHECK(d.session.renovation().issue_violation_notice(id, wall).error().message == "扣除保证金、清退施工队须由客服主管或管理处主任决定");
   d.as(Role::head_butler);
   wall.deduct_cents = 0;
   CHECK(d.session.renovation().issue_violation_notice(id, wall).error().code == "bad_amount");
@@ -174,7 +174,7 @@ TEST_CASE("a renovation from the application to the refund — each stage in ord
   REQUIRE(d.session.renovation().recheck_renovation(id, "复查无违章").ok());
 
   // The refund: signed by a head butler or the manager, and only with every pass back and every notice followed up.
-  CHECK(d.session.renovation().refund_renovation_deposit(id, signature()).error().message == "退押金须由客服主管或物业经理签字");
+  CHECK(d.session.renovation().refund_renovation_deposit(id, signature()).error().message == "退保证金须由客服主管或管理处主任签字");
   d.as(Role::head_butler);
   CHECK(d.session.renovation().refund_renovation_deposit(id, Signature{}).error().code == "not_signed");
   CHECK(d.session.renovation().refund_renovation_deposit(id, signature()).error().message == "还有出入证未交回或登记遗失");
@@ -192,7 +192,7 @@ TEST_CASE("a renovation from the application to the refund — each stage in ord
   CHECK(r->penalty_cents == 5000);
   CHECK(decode_signature(r->refund_signature) == signature());
   CHECK(d.session.renovation().renovation_refund(*r, renovation::Settings{99999}).refund == 245000);  // the recorded penalty stands
-  CHECK(d.session.renovation().refund_renovation_deposit(id, signature()).error().message == "押金已退，装修申请已办结");
+  CHECK(d.session.renovation().refund_renovation_deposit(id, signature()).error().message == "保证金已退，装修申请已办结");
   CHECK(d.session.renovation().issue_violation_notice(id, rubbish).error().code == "finished");
   const auto in_progress = d.session.renovation().renovations_in_progress();
   CHECK(std::none_of(in_progress.begin(), in_progress.end(), [&](const Renovation* x) { return x->id == id; }));
@@ -451,7 +451,7 @@ TEST_CASE("incidents.csv and renovations.csv — the office's registers in Beiji
   CHECK(incidents.find("漏水/水浸,地下室水泵房," + format_local(t0 + 25 * kMinute) + ",,,," + butler + "\r\n") != std::string::npos);
 
   const std::string renovations = export_text((*exports.find("renovations"))(server::ExportInput{replica}));
-  CHECK(renovations.rfind("楼栋,单元,房号,业主,施工单位,阶段,押金（元）,扣款（元）,违规次数,复查日期\r\n", 0) == 0);
+  CHECK(renovations.rfind("楼栋,单元,房号,业主,施工单位,阶段,保证金（元）,扣款（元）,违规次数,复查日期\r\n", 0) == 0);
   // The demo's two applications: works in progress, and checked on completion with the re-check due.
   CHECK(renovations.find(",杭州美居装饰工程有限公司,施工中,3000.00,0.00,2,\r\n") != std::string::npos);
   CHECK(renovations.find(",浙江宜家居装饰有限公司,已完工核查,2000.00,550.00,1,2025-12-27\r\n") != std::string::npos);

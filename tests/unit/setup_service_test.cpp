@@ -187,7 +187,7 @@ TEST_CASE("a model unit is a lead's to make or unmake, a butler records vacant a
   const Status refused = d.session.estate().set_unit_status(unit, UnitStatus::model);
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().code == "not_allowed");
-  CHECK(refused.error().message == "样板间由管家主管或管理处主任设定");
+  CHECK(refused.error().message == "样板间由客服主管或管理处主任设定");
   CHECK(d.session.master_data().units.at(unit).status == UnitStatus::vacant);
   CHECK(d.session.estate().set_unit_status(unit, UnitStatus::renovating).ok());  // field news: anyone
   d.as(Role::head_butler);
