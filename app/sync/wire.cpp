@@ -111,6 +111,8 @@ Result<SyncResponse> parse_response(std::string_view body) {
   const json::Value* more = v.get("more");
   r.more = more && more->type == json::Value::Type::boolean && more->b;
   r.tablet_no = ordinal_of(v.get("tablet_no"));
+  const json::Value* demo = v.get("demo");
+  r.demo = demo && demo->type == json::Value::Type::boolean && demo->b;
   return r;
 }
 
@@ -154,7 +156,8 @@ Result<EnrollRequest> parse_enroll_request(std::string_view body) {
 std::string encode_enroll_response(const EnrollResponse& r) {
   return "{\"token\":" + json::quote(r.token) + ",\"community\":\"" + r.community.to_hex() +
          "\",\"community_name\":" + json::quote(r.community_name) + ",\"staff\":\"" + r.staff.to_hex() +
-         "\",\"role\":" + std::to_string(r.role) + ",\"tablet_no\":" + std::to_string(r.tablet_no) + "}";
+         "\",\"role\":" + std::to_string(r.role) + ",\"tablet_no\":" + std::to_string(r.tablet_no) +
+         (r.demo ? ",\"demo\":true}" : "}");
 }
 
 Result<EnrollResponse> parse_enroll_response(std::string_view body) {
