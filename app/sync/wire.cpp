@@ -111,8 +111,6 @@ Result<SyncResponse> parse_response(std::string_view body) {
   const json::Value* more = v.get("more");
   r.more = more && more->type == json::Value::Type::boolean && more->b;
   r.tablet_no = ordinal_of(v.get("tablet_no"));
-  const json::Value* demo = v.get("demo");
-  r.demo = demo && demo->type == json::Value::Type::boolean && demo->b;
   return r;
 }
 
@@ -175,6 +173,8 @@ Result<EnrollResponse> parse_enroll_response(std::string_view body) {
   if (name && name->is_string()) r.community_name = name->s;
   if (role && role->is_int()) r.role = role->i;
   r.tablet_no = ordinal_of(v.get("tablet_no"));
+  const json::Value* demo = v.get("demo");
+  r.demo = demo && demo->type == json::Value::Type::boolean && demo->b;
   return r;
 }
 
