@@ -114,7 +114,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(b.ok());
     FUZZ_CHECK(b.value().token == a.token && b.value().community == a.community && b.value().staff == a.staff &&
                b.value().community_name == a.community_name && b.value().role == a.role &&
-               b.value().tablet_no == a.tablet_no);
+               b.value().tablet_no == a.tablet_no && b.value().demo == a.demo);
   }
 
   (void)sync::parse_error_body(400, body);

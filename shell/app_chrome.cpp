@@ -118,11 +118,20 @@ void AppShell::draw_top_bar(float height) {
   const float pad = ui().css(16);
 
   ImGui::PushFont(host_.fonts().title());
-  const char* title = state_.screen == Screen::welcome ? tr(S::app_name) : tr(title_of(state_.screen));
+  std::string title = state_.screen == Screen::welcome ? tr(S::app_name) : tr(title_of(state_.screen));
+  // Enrolled with a --demo server (its PINs are public): every screen says so.
+  const bool demo_server = sync_.enrollment() && sync_.enrollment()->demo_server;
+  if (demo_server) title += std::string(" · ") + tr(S::sync_demo_server);
   const float title_h = ImGui::GetFontSize();
-  dl->AddText(ImVec2(at.x + pad, at.y + (height - title_h) * 0.5f), IM_COL32_WHITE, title);
-  const float title_w = ImGui::CalcTextSize(title).x;
+  const ImVec2 title_at(at.x + pad, at.y + (height - title_h) * 0.5f);
+  dl->AddText(title_at, IM_COL32_WHITE, title.c_str());
+  const float title_w = ImGui::CalcTextSize(title.c_str()).x;
   ImGui::PopFont();
+  if (demo_server) {
+    ImGui::SetCursorScreenPos(title_at);
+    ImGui::Dummy(ImVec2(title_w, title_h));
+    automation().record_last_item("demo_server", tr(S::sync_demo_server), "label");
+  }
 
   // Right side: connectivity, then the language switch (always visible).
   const char* lang_label = tr(S::lang_switch);

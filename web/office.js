@@ -20,6 +20,7 @@
       nothing_to_do: '你的岗位在这里没有可导出或导入的内容。', offline: '连不上服务器，请稍后再试。',
       expired: '登录已失效，请重新登录。', choose_file: '请先选择文件', too_large: '文件太大（上限 12 MB）',
       other_lang: 'English',
+      demo_banner: '演示服务器：登录 PIN 是公开的，不要录入真实数据。',
     },
     en: {
       title: 'Butler Rounds · Office', signout: 'Sign out', signin_title: 'Sign in', signin: 'Sign in',
@@ -34,6 +35,7 @@
       nothing_to_do: 'Your role has nothing to download or import here.', offline: 'The server cannot be reached; try again shortly.',
       expired: 'You were signed out; sign in again.', choose_file: 'Choose a file first', too_large: 'The file is too large (12 MB at most)',
       other_lang: '中文',
+      demo_banner: 'Demo server: its PINs are public. Do not enter real data.',
     },
   };
   var MAX_FILE = 12 * 1024 * 1024;  // the server's import bound (Limits::import_body)
@@ -250,6 +252,7 @@
       if (!r.ok) return errorText(r).then(function (m) { signedOut(m); });
       return r.json().then(function (j) {
         sessionStorage.setItem('office.token', j.token);
+        showDemo(j);
         $('pin').value = '';
         load();
       });
@@ -265,6 +268,11 @@
   $('kind').addEventListener('change', function () { checkedFile = null; updateButtons(); });
   $('check').addEventListener('click', function () { upload(true); });
   $('apply').addEventListener('click', function () { upload(false); });
+
+  // A --demo server says so on this page too, signed in or not.
+  function showDemo(answer) { if (answer && answer.demo === true) $('demo_banner').hidden = false; }
+  fetch('api/v1/health', { cache: 'no-store' }).then(function (r) { return r.ok ? r.json() : null; })
+    .then(showDemo, function () {});
 
   applyWords();
   load();

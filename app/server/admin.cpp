@@ -129,13 +129,15 @@ app::Status demo_may_serve(ServerStore& store) {
     if (c.uid != demo) others += (others.empty() ? "" : ", ") + c.name;
   }
   if (others.empty()) return app::ok_status();
-  return bad("not_demo", "--demo refuses this database: it holds " + others +
+  return bad("not_demo", "--demo and demo-init refuse this database: it holds " + others +
                              ", and the demo's PINs can be read from the source code, so a demo server must never "
-                             "hold real data. Start without --demo, or give --demo an empty --data directory.");
+                             "hold real data. Start without --demo, or give the demo an empty --data directory.");
 }
 
 app::Result<std::vector<DemoLogin>> demo_init(ServerStore& store, app::RandomPort& /*random: argon2id salts come from libsodium*/,
                                               std::int64_t demo_day_ms) {
+  // demo-init as --demo: the demo's public PINs never go in beside real data.
+  if (auto s = demo_may_serve(store); !s.ok()) return s.error();
   app::DemoOptions options;
   options.day_ms = demo_day_ms;
   const app::DemoCommunity demo = app::generate_demo(options);

@@ -53,7 +53,8 @@ struct DemoLogin {
 // PINs are derived from the staff code so every demo install has the same
 // ones and scripts can show them; a demo server holds no real data.
 // `demo_day_ms`: the demo's day (app::demo_day_of); the server passes the day
-// it sets the demo up, tests the fixed one.
+// it sets the demo up, tests the fixed one. Refuses (demo_may_serve) a
+// database that holds any other community, as --demo does.
 app::Result<std::vector<DemoLogin>> demo_init(ServerStore& store, app::RandomPort& random,
                                               std::int64_t demo_day_ms = app::kDemoDayMs);
 // The demo's sign-ins again, for a server restarted with --demo (unless an

@@ -11,6 +11,7 @@
 #include <exception>
 #include <string>
 
+#include "app/server/client_address.hpp"
 #include "app/server/http_limits.hpp"
 #include "app/server/sync_service.hpp"
 #include "app/sync/sync_json.hpp"
@@ -50,16 +51,24 @@ void write(httplib::Response& res, Reply reply) {
 
 std::string auth(const httplib::Request& req) { return req.get_header_value("Authorization"); }
 
+// The client's address: the peer's, or what a trusted proxy says it saw (its
+// X-Forwarded-For is the last header of that name when several came).
+std::string client_of(const httplib::Request& req, const TrustedProxies& trusted) {
+  const std::size_t n = req.get_header_value_count("X-Forwarded-For");
+  return client_address(req.remote_addr, n == 0 ? std::string() : req.get_header_value("X-Forwarded-For", n - 1), trusted);
+}
+
 }  // namespace
 
-void mount_api(httplib::Server& http, SyncService& service) {
+void mount_api(httplib::Server& http, SyncService& service, const TrustedProxies& trusted) {
   // Each route's body is bounded before it is read (app/server/http_limits.hpp);
   // httplib's own limit stays as a backstop.
   mount_body_limits(http, service.limits());
   http.set_payload_max_length(service.limits().blob_body + 1024);
   http.Get("/api/v1/health", [&service](const httplib::Request&, httplib::Response& res) { write(res, service.health()); });
-  http.Post("/api/v1/enroll",
-            [&service](const httplib::Request& req, httplib::Response& res) { write(res, service.enroll(req.body, req.remote_addr)); });
+  http.Post("/api/v1/enroll", [&service, trusted](const httplib::Request& req, httplib::Response& res) {
+    write(res, service.enroll(req.body, client_of(req, trusted)));
+  });
   http.Post("/api/v1/sync", [&service](const httplib::Request& req, httplib::Response& res) {
     write(res, service.sync(auth(req), req.body));
   });

@@ -4,6 +4,8 @@
 // become a JSON 500; nothing below ever sees a socket.
 #include <cstdio>
 
+#include "app/server/client_address.hpp"
+
 namespace httplib { class Server; }
 
 namespace server {
@@ -11,7 +13,8 @@ namespace server {
 class SyncService;
 
 // Mount before the static site: httplib matches routes in registration order.
-void mount_api(httplib::Server& http, SyncService& service);
+// `trusted`: proxies whose X-Forwarded-For names the client (app/server/client_address.hpp).
+void mount_api(httplib::Server& http, SyncService& service, const TrustedProxies& trusted = {});
 // One JSON line per request on `log` (the access log).
 void log_requests(httplib::Server& http, std::FILE* log);
 

@@ -12,7 +12,10 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <memory>
 #include <string>
+
+#include "app/server/tls_channel.hpp"
 
 namespace server {
 namespace {
@@ -42,15 +45,16 @@ void address_of(const sockaddr_storage& addr, socklen_t len, std::string& ip, in
 }
 
 // One client connection, for all its kept-alive requests: a buffered stream
-// over the socket that also keeps each request's head within its bounds.
+// over the socket (or over TLS on it) that also keeps each request's head
+// within its bounds.
 class Connection final : public httplib::Stream {
  public:
-  Connection(int sock, const HttpTuning& tuning) : sock_(sock), tuning_(tuning) {}
+  Connection(int sock, const HttpTuning& tuning, TlsChannel* tls) : sock_(sock), tuning_(tuning), tls_(tls) {}
 
   // Between requests: true when the next one has started to arrive within
   // the keep-alive timeout (checking every 50 ms that the server still runs).
   bool wait_for_request(const std::atomic<socket_t>& listener) {
-    if (off_ < len_) return true;  // pipelined: already here
+    if (off_ < len_ || (tls_ && tls_->buffered())) return true;  // pipelined: already here
     const auto deadline = Clock::now() + std::chrono::seconds(tuning_.keep_alive_timeout_s);
     while (listener != INVALID_SOCKET) {
       const int left = ms_until(deadline);
@@ -75,11 +79,12 @@ class Connection final : public httplib::Stream {
   // sends of a refused body is read and dropped (a close with unread data
   // would reset the connection, often before the client has read the answer).
   void linger() {
+    if (tls_) tls_->close_notify();
     ::shutdown(sock_, SHUT_WR);
     const auto deadline = Clock::now() + std::chrono::milliseconds(tuning_.linger_ms);
     char sink[16 * 1024];
     std::size_t dropped = 0;
-    while (dropped < tuning_.linger_max_bytes) {
+    while (dropped < tuning_.linger_max_bytes) {  // TLS records too: dropped undecrypted
       const int left = ms_until(deadline);
       if (left == 0 || wait_for(sock_, POLLIN, left) <= 0) return;
       const ssize_t n = ::recv(sock_, sink, sizeof sink, 0);
@@ -89,7 +94,8 @@ class Connection final : public httplib::Stream {
   }
 
   bool is_readable() const override {
-    return off_ < len_ || wait_for(sock_, POLLIN, static_cast<int>(tuning_.read_timeout_s * 1000)) > 0;
+    return off_ < len_ || (tls_ && tls_->buffered()) ||
+           wait_for(sock_, POLLIN, static_cast<int>(tuning_.read_timeout_s * 1000)) > 0;
   }
   bool is_writable() const override {
     return wait_for(sock_, POLLOUT, static_cast<int>(tuning_.write_timeout_s * 1000)) > 0;
@@ -100,10 +106,9 @@ class Connection final : public httplib::Stream {
     if (off_ == len_) {
       int timeout = static_cast<int>(tuning_.read_timeout_s * 1000);
       if (in_head_) timeout = std::min(timeout, ms_until(head_deadline_));
-      if (timeout == 0 || wait_for(sock_, POLLIN, timeout) <= 0) return fail();
       // A large read (a body) goes straight to the caller's buffer.
       const bool direct = size >= sizeof buf_;
-      const ssize_t n = ::recv(sock_, direct ? ptr : buf_, direct ? size : sizeof buf_, 0);
+      const ssize_t n = receive(direct ? ptr : buf_, direct ? size : sizeof buf_, timeout);
       if (n <= 0) return fail();
       if (direct) return n;
       off_ = 0;
@@ -120,7 +125,12 @@ class Connection final : public httplib::Stream {
   }
 
   ssize_t write(const char* ptr, std::size_t size) override {
-    if (broken_ || !is_writable()) return fail();
+    if (broken_) return fail();
+    if (tls_) {
+      const ssize_t n = tls_->write(ptr, size, Clock::now() + std::chrono::seconds(tuning_.write_timeout_s));
+      return n <= 0 ? fail() : n;
+    }
+    if (!is_writable()) return fail();
     const ssize_t n = ::send(sock_, ptr, size, MSG_NOSIGNAL);
     return n < 0 ? fail() : n;
   }
@@ -138,6 +148,14 @@ class Connection final : public httplib::Stream {
   socket_t socket() const override { return sock_; }
 
  private:
+  // At most `size` bytes within `timeout_ms`: 0 or less when none came.
+  ssize_t receive(char* ptr, std::size_t size, int timeout_ms) {
+    if (timeout_ms == 0) return -1;
+    if (tls_) return tls_->read(ptr, size, Clock::now() + std::chrono::milliseconds(timeout_ms));
+    if (wait_for(sock_, POLLIN, timeout_ms) <= 0) return -1;
+    return ::recv(sock_, ptr, size, 0);
+  }
+
   ssize_t fail() {
     broken_ = true;
     return -1;
@@ -145,6 +163,7 @@ class Connection final : public httplib::Stream {
 
   int sock_;
   const HttpTuning& tuning_;
+  TlsChannel* tls_;  // null: plain HTTP
   char buf_[4096];
   std::size_t off_ = 0, len_ = 0;
   bool in_head_ = false;
@@ -179,6 +198,13 @@ int HttpServer::bind_to_any_port(const std::string& host, int socket_flags) {
   return port > 0 && ::listen(svr_sock_, tuning_.backlog) == 0 ? port : -1;
 }
 
+app::Status HttpServer::use_tls(const std::string& cert_chain_pem, const std::string& key_pem) {
+  auto context = TlsContext::load(cert_chain_pem, key_pem);
+  if (!context.ok()) return context.error();
+  tls_ = std::move(context).value();
+  return app::ok_status();
+}
+
 void HttpServer::close_after_reply(httplib::Response& res) {
   if (current) current->close_after_reply();
   res.set_header("Connection", "close");
@@ -190,8 +216,15 @@ bool HttpServer::process_and_close_socket(socket_t sock) {
     ::setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
   }
   bool ok = false;
-  {
-    Connection conn(sock, tuning_);
+  // TLS: the handshake is held to the head's deadline (a trickled handshake
+  // is a trickled head); a failed one ends the connection with nothing read.
+  std::unique_ptr<TlsChannel> tls;
+  if (tls_) {
+    tls = std::make_unique<TlsChannel>(*tls_, sock);
+    if (!tls->handshake(Clock::now() + std::chrono::milliseconds(tuning_.head_deadline_ms))) tls.reset();
+  }
+  if (!tls_ || tls) {
+    Connection conn(sock, tuning_, tls.get());
     current = &conn;
     for (std::size_t left = keep_alive_max_count_; left > 0 && conn.wait_for_request(svr_sock_); --left) {
       conn.begin_head();
@@ -202,8 +235,10 @@ bool HttpServer::process_and_close_socket(socket_t sock) {
       if (!ok || client_closes || conn.closing() || conn.broken() || conn.in_head()) break;
     }
     if (conn.closing() && !conn.broken()) conn.linger();
+    else if (tls && !conn.broken()) tls->close_notify();
     current = nullptr;
   }
+  tls.reset();
   ::shutdown(sock, SHUT_RDWR);
   ::close(sock);
   return ok;

@@ -15,15 +15,22 @@
 //   - TCP_NODELAY, so a small answer on a kept-alive connection is not held
 //     back ~40 ms by Nagle's algorithm waiting for a delayed ACK;
 //   - a listen backlog of 1024, not httplib's 5.
+// With use_tls() the same loop speaks HTTPS (app/server/tls_channel.hpp): the
+// same bounds, the TLS handshake held to the head's deadline.
 // What it cannot stop: a flood of connections from many addresses fills the
 // pool whatever its size; the TLS terminator in front (nginx) limits those.
 #include <httplib.h>
 
 #include <cstddef>
 #include <ctime>
+#include <memory>
 #include <string>
 
+#include "app/core/result.hpp"
+
 namespace server {
+
+class TlsContext;
 
 struct HttpTuning {
   HttpTuning() = default;
@@ -52,6 +59,10 @@ class HttpServer : public httplib::Server {
 
   const HttpTuning& tuning() const { return tuning_; }
 
+  // Serve HTTPS with this certificate chain and key (PEM files), before listening.
+  app::Status use_tls(const std::string& cert_chain_pem, const std::string& key_pem);
+  bool tls() const { return tls_ != nullptr; }
+
   // httplib's, then the listening socket's backlog raised from httplib's 5
   // to `backlog`: with 5, kept-alive clients reconnecting together overflow
   // it, and each dropped SYN waits a second to be sent again.
@@ -62,6 +73,7 @@ class HttpServer : public httplib::Server {
   bool process_and_close_socket(socket_t sock) override;
 
   HttpTuning tuning_;
+  std::shared_ptr<TlsContext> tls_;
 };
 
 }  // namespace server

@@ -31,6 +31,8 @@ struct Options {
   bool quiet = false;
   bool demo = false;
   server::HttpTuning http;  // --threads N, --keep-alive-max N, --no-nodelay
+  std::string tls_cert, tls_key;     // --tls-cert FILE --tls-key FILE: HTTPS of its own
+  server::TrustedProxies trusted;    // --trusted-proxy ADDR[,ADDR…]: whose X-Forwarded-For names the client
   std::vector<std::string> rest;  // a subcommand's own arguments
 };
 
@@ -38,10 +40,13 @@ void usage() {
   std::fprintf(stderr,
                "usage: butler-server [--host ADDR] [--port N] [--site DIR] [--data DIR] [--demo] [--quiet]\n"
                "                     [--threads N] [--keep-alive-max N] [--no-nodelay]\n"
+               "                     [--tls-cert FILE --tls-key FILE] [--trusted-proxy ADDR[,ADDR...]]...\n"
                "  serves the web app from DIR and the /api/v1 API; keeps its database in --data (default data/);\n"
                "  --demo sets up the demo community on first start (empty database) and prints its sign-ins;\n"
                "  --threads: HTTP workers, one per open connection (default 128); --keep-alive-max: requests on one\n"
                "  connection (default 1000); --no-nodelay: Nagle on (scripts/bench server's baseline: 8, 5, --no-nodelay)\n"
+               "  --tls-cert/--tls-key: serve HTTPS with this certificate chain and key (PEM); --trusted-proxy: a TLS\n"
+               "  terminator's address, whose X-Forwarded-For (its last entry) is the client's for sign-in throttling\n"
                "       butler-server demo-init [--data DIR]\n"
                "  sets up the demo community 锦绣花园 and prints staff codes and PINs\n"
                "       butler-server admin [--data DIR] COMMAND …   (run without COMMAND for the list)\n"
@@ -83,10 +88,14 @@ bool parse(int argc, char** argv, int first, Options* o) {
     else if (a == "--threads" && next(&v)) o->http.threads = static_cast<std::size_t>(std::atoi(v.c_str()));
     else if (a == "--keep-alive-max" && next(&v)) o->http.keep_alive_max = static_cast<std::size_t>(std::atoi(v.c_str()));
     else if (a == "--no-nodelay") o->http.nodelay = false;
+    else if (a == "--tls-cert") { if (!next(&o->tls_cert)) return false; }
+    else if (a == "--tls-key") { if (!next(&o->tls_key)) return false; }
+    else if (a == "--trusted-proxy") { if (!next(&v) || !o->trusted.add(v)) return false; }
     else if (a == "--dry-run") o->rest.push_back(a);  // admin import's: plan only
     else if (a.rfind("--", 0) == 0) return false;
     else o->rest.push_back(a);
   }
+  if (o->tls_cert.empty() != o->tls_key.empty()) return false;  // both or neither
   return o->port > 0 && o->port < 65536 && o->http.threads > 0 && o->http.threads <= 4096 &&
          o->http.keep_alive_max > 0 && o->http.keep_alive_max <= 1000000;
 }
@@ -118,8 +127,15 @@ int serve(const Options& opt, server::ServerStore& store) {
   server::SystemClock clock;
   server::OsRandom random;
   server::SyncService service(store, clock, random);
+  if (opt.demo) service.serve_demo();  // the office page and every enrolled tablet say so
   server::HttpServer http(opt.http);
-  server::mount_api(http, service);
+  if (!opt.tls_cert.empty()) {
+    if (auto s = http.use_tls(opt.tls_cert, opt.tls_key); !s.ok()) {
+      std::fprintf(stderr, "butler-server: %s\n", s.error().message.c_str());
+      return 1;
+    }
+  }
+  server::mount_api(http, service, opt.trusted);
   server::mount_static_site(http, opt.site);
   server::mount_security_headers(http);
   if (!opt.quiet) server::log_requests(http, stderr);
@@ -127,7 +143,8 @@ int serve(const Options& opt, server::ServerStore& store) {
     std::fprintf(stderr, "butler-server: cannot listen on %s:%d (in use?)\n", opt.host.c_str(), opt.port);
     return 1;
   }
-  std::printf("Butler Rounds is at http://%s:%d/  (data in %s)\n", opt.host.c_str(), opt.port, opt.data.c_str());
+  std::printf("Butler Rounds is at %s://%s:%d/  (data in %s)\n", http.tls() ? "https" : "http", opt.host.c_str(), opt.port,
+              opt.data.c_str());
   std::fflush(stdout);
   return http.listen_after_bind() ? 0 : 1;
 }

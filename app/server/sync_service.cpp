@@ -53,7 +53,8 @@ SyncService::SyncService(ServerStore& store, app::ClockPort& clock, app::RandomP
       sign_in_(store, clock, limits.sign_in) {}
 
 Reply SyncService::health() const {
-  return Reply{200, std::string("{\"ok\":true,\"version\":\"") + std::string(app::build_version()) + "\"}"};
+  return Reply{200, std::string("{\"ok\":true,\"version\":\"") + std::string(app::build_version()) + "\"" +
+                        (demo_ ? ",\"demo\":true}" : "}")};
 }
 
 app::Result<std::int64_t> SyncService::tablet_no_of(const DeviceRow& device) {
@@ -108,7 +109,8 @@ Reply SyncService::enroll(std::string_view body, std::string_view client_address
       return error_reply(500, "server_error", words(S::err_sync_server, s.error().message));
     }
   }
-  app::sync::EnrollResponse res{token, community->uid, staff->staff, community->name, staff->role, tablet_no.value()};
+  app::sync::EnrollResponse res{token, community->uid, staff->staff, community->name, staff->role, tablet_no.value(),
+                                      demo_};
   return Reply{200, app::sync::encode_enroll_response(res)};
 }
 

@@ -79,7 +79,12 @@ class SyncService {
   // What the office page offers the token's person (app/server/office_page.hpp),
   // with who they are: {"me":{"code","role_zh","role_en","community"},"exports":…,"imports":…}.
   Reply office_catalog(std::string_view authorization);
+  // {"ok":true,"version"[,"demo":true]}: "demo" when serve_demo() was called,
+  // so the office page shows a banner (the enrol answer carries it too).
   Reply health() const;
+  // butler-server --demo: every page and every enrolment says it is a demo.
+  void serve_demo() { demo_ = true; }
+  bool demo() const { return demo_; }
 
   const Limits& limits() const { return limits_; }
   ExportRegistry& exports() { return exports_; }
@@ -98,6 +103,7 @@ class SyncService {
   ExportRegistry exports_;
   std::mutex import_mutex_;
   SignInGate sign_in_;  // six digits fall to guessing without a limit
+  bool demo_ = false;
 };
 
 // {"error":code,"message":text} (+ "index" of the offending op when there is one).

@@ -64,6 +64,7 @@ Result<Enrollment> enroll_answer(std::string_view server, std::string_view code,
   e.staff = answer.value().staff;
   e.role = answer.value().role;
   e.tablet_no = answer.value().tablet_no;
+  e.demo_server = answer.value().demo;
   return e;
 }
 
@@ -84,6 +85,7 @@ std::string encode_enrollment(const Enrollment& e) {
   out += ",\"staff\":" + json::quote(e.staff.to_hex());
   out += ",\"role\":" + std::to_string(e.role);
   out += ",\"tablet_no\":" + std::to_string(e.tablet_no);
+  if (e.demo_server) out += ",\"demo_server\":true";
   return out + "}";
 }
 
@@ -99,6 +101,7 @@ Result<Enrollment> decode_enrollment(std::string_view text) {
   if (const json::Value* role = d.get("role"); role && role->is_int()) e.role = role->i;
   // Absent in an enrolment stored before ordinals: 0, learnt at the next sync.
   if (const json::Value* no = d.get("tablet_no"); no && no->is_int() && no->i > 0) e.tablet_no = no->i;
+  if (const json::Value* demo = d.get("demo_server"); demo && demo->type == json::Value::Type::boolean) e.demo_server = demo->b;
   if (e.server.empty() || e.token.empty() || !Id::from_hex(text_of(d, "community"), &e.community) ||
       !Id::from_hex(text_of(d, "staff"), &e.staff)) {
     return Error{"bad_enrollment", "stored enrolment is damaged"};

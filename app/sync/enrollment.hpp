@@ -24,6 +24,7 @@ struct Enrollment {
   // answer or, for a tablet enrolled before ordinals, its first sync since;
   // 0 until then (app/core/record_number.hpp says what is used meanwhile).
   std::int64_t tablet_no = 0;
+  bool demo_server = false;  // enrolled with a --demo server: the top bar says 演示服务器
 };
 
 // Checks what the butler typed; the request body to POST to server + "/api/v1/enroll".

@@ -4,12 +4,13 @@
 //   POST /api/v1/sync   {"device_id":"<32 hex>","cursor":N,"ops":["<base64 record>",...]}
 //                    -> {"acked":["<op_id hex>",...],"ops":["<base64 record>",...],"cursor":N,"more":bool,"tablet_no":N}
 //   POST /api/v1/enroll {"code":"GJ001","pin":"123456","device_id":"<32 hex>"[,"purpose":"office"]}
-//                    -> {"token":"<64 hex>","community":"<32 hex>","community_name":"…","staff":"<32 hex>","role":N,"tablet_no":N}
+//                    -> {"token":"<64 hex>","community":"<32 hex>","community_name":"…","staff":"<32 hex>","role":N,"tablet_no":N[,"demo":true]}
 //
 // tablet_no is the tablet's ordinal in its community (the 3 of T3-0042,
 // app/core/record_number.hpp): every sync answer carries it, so a tablet
 // enrolled before ordinals learns its own. The office page's sign-in is no
-// tablet ("purpose":"office") and gets none: 0.
+// tablet ("purpose":"office") and gets none: 0. "demo":true comes from a
+// server started with --demo, whose PINs anyone can read.
 //   any error        -> {"error":"<code>","message":"<text>"}
 //
 // Ops travel as their own checksummed binary record (app/ops/codec.hpp) in
@@ -57,6 +58,7 @@ struct EnrollResponse {
   std::string community_name;
   std::int64_t role = 0;
   std::int64_t tablet_no = 0;
+  bool demo = false;  // "demo":true: a --demo server (its PINs are public), said in the tablet's top bar
 };
 
 std::string encode_request(const Id& device, std::int64_t cursor, const std::vector<std::string_view>& records);

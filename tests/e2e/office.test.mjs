@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync, readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startServer, launchBrowser, screenshotDir, serverBin } from './harness.mjs';
+import { startServer, launchBrowser, screenshotDir, serverBin, DEMO_PINS } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -168,4 +168,26 @@ test('the office page: sign in, templates out and back in, a refused sheet, host
   await head.reload();
   await head.waitForSelector('#signin:not([hidden])');
   assert.equal(await head.isVisible('#exports'), false);
+  // A real server's page has no demo banner (the page asked /health long ago).
+  assert.equal(await head.isVisible('#demo_banner'), false);
+});
+
+test('a --demo server says so on the office page, before sign-in and after, in both languages', async () => {
+  const demo = await startServer({ demo: true });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(demo.url + 'office');
+    await page.waitForSelector('#demo_banner:not([hidden])');
+    assert.match(await page.textContent('#demo_banner'), /演示服务器/);
+    await signIn(page, 'ZR001', DEMO_PINS.ZR001);
+    await page.waitForSelector('#exports:not([hidden])');
+    assert.equal(await page.isVisible('#demo_banner'), true);
+    await page.click('#lang');
+    assert.match(await page.textContent('#demo_banner'), /Demo server/);
+    await screenshot(page, 'office-demo-desktop');
+  } finally {
+    await context.close();
+    demo.stop();
+  }
 });
