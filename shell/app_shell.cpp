@@ -52,6 +52,8 @@ AppShell::AppShell(Host& host)
   if (host_.pref("lang", &code) && app::i18n::parse_language_code(code, &lang)) {
     app::i18n::set_current_language(lang);
   }
+  std::string wiped;
+  state_.device_wiped = host_.pref("device_wiped", &wiped) && !wiped.empty();
   host_.store().attach(&session_);
   // A photo another tablet took comes from the sync server when first shown.
   thumbnails().set_fetch([this](const std::string& sha, std::function<void(bool)> done) { sync_.fetch_photo(sha, std::move(done)); });

@@ -169,6 +169,40 @@ mergeInto(LibraryManager.library, {
     wipe.onsuccess = wipe.onerror = wipe.onblocked = function () { location.reload(); };
   },
 
+  // A lost tablet (revoke-devices): C++ decided (shell/sync/sync_driver.cpp);
+  // this only deletes. Both databases first (the own op log with its
+  // snapshot, photos and owed uploads; the demo's), then every 'butler.*'
+  // preference (enrolment and token, device id, sync state), keeping one
+  // note for the welcome screen, then a reload into an empty app. In that
+  // order: a tab closed half-way still holds its token, so its next sync is
+  // told again and the wipe is finished then.
+  butler_wipe_device__deps: ['$ButlerStore'],
+  butler_wipe_device: function () {
+    var loader = window.butlerLoader;
+    if (ButlerStore.db) ButlerStore.db.close();
+    ButlerStore.db = null;
+    var names = [loader.ownDb, loader.demoDb];
+    var left = names.length;
+    function forgetPreferences() {
+      try {
+        var keys = [];
+        for (var i = 0; i < window.localStorage.length; i++) {
+          var key = window.localStorage.key(i);
+          if (key && key.indexOf('butler.') === 0) keys.push(key);
+        }
+        keys.forEach(function (key) { window.localStorage.removeItem(key); });
+        window.localStorage.setItem('butler.device_wiped', String(Date.now()));
+      } catch (e) {}
+      location.reload();
+    }
+    names.forEach(function (name) {
+      // onblocked: another tab of the app holds it; its onversionchange
+      // closes it (web/store_lib.js) and onsuccess follows.
+      var wipe = indexedDB.deleteDatabase(name);
+      wipe.onsuccess = wipe.onerror = function () { if (--left === 0) forgetPreferences(); };
+    });
+  },
+
   // Appends a batch of records (concatenated, each prefixed with its u32
   // length) as one segment in one transaction. The batch id comes back in
   // butler_store_on_commit.

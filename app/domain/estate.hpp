@@ -80,6 +80,14 @@ struct HouseholdMove {
   bool operator==(const HouseholdMove&) const = default;
 };
 
+// One look at a resident's whole phone (显示号码 on the unit's record): who,
+// whose, when. The lists show phones masked; these say who saw one whole.
+struct ContactView {
+  Id id, resident, viewer;
+  std::int64_t at_ms = 0;  // the op's wall time
+  bool operator==(const ContactView&) const = default;
+};
+
 // A photo attached to something (a unit's documents now; findings and tickets
 // later): the blob is stored apart by its SHA-256 and synced after the op.
 struct Photo {

@@ -1,5 +1,9 @@
-// The estate's office exports: units.csv, residents.csv and photos.csv.
+// The estate's office exports: units.csv, residents.csv, photos.csv and
+// contact_views.csv.
 #include "app/domain/estate_exports.hpp"
+
+#include <algorithm>
+#include <tuple>
 
 #include "app/domain/csv_fields.hpp"
 #include "app/i18n/catalogue.hpp"
@@ -82,12 +86,37 @@ ExportTable export_photos(const ExportInput& in) {
   return table;
 }
 
+// Who saw a resident's whole phone (显示号码 on the unit's record), oldest
+// first: what the office reads after a tablet is lost, or when a resident asks
+// who looked them up. The number itself is not in it.
+ExportTable export_contact_views(const ExportInput& in) {
+  const app::MasterData& d = in.replica.data();
+  ExportTable table({{"查看时间", CellType::datetime}, {"查看人"}, {"工号"}, {"住户"}, {"楼栋"}, {"单元"}, {"房号"}}, 0);
+  std::vector<const app::ContactView*> views;
+  views.reserve(d.contact_views.size());
+  for (const auto& [id, v] : d.contact_views) views.push_back(&v);
+  std::sort(views.begin(), views.end(), [](const app::ContactView* a, const app::ContactView* b) {
+    return std::tie(a->at_ms, a->id) < std::tie(b->at_ms, b->id);
+  });
+  for (const app::ContactView* v : views) {
+    auto person = d.residents.find(v->resident);
+    const app::Resident* r = person == d.residents.end() ? nullptr : &person->second;
+    auto viewer = d.staff.find(v->viewer);
+    const std::string code = viewer == d.staff.end() ? std::string() : viewer->second.code;
+    const auto place = unit_place(d, r ? r->unit : app::Id{});
+    table.rows.push_back({beijing_time(v->at_ms), staff_name(d, v->viewer), code, r ? r->name : std::string(), place[0],
+                          place[1], place[2]});
+  }
+  return table;
+}
+
 }  // namespace
 
 void add_estate_exports(ExportRegistry& registry) {
   registry.add("units", app::i18n::S::export_units_title, export_units);
   registry.add("residents", app::i18n::S::export_residents_title, export_residents);
   registry.add("photos", app::i18n::S::export_photos_title, export_photos);
+  registry.add("contact_views", app::i18n::S::export_contact_views_title, export_contact_views);
 }
 
 }  // namespace app::office

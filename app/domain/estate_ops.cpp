@@ -71,6 +71,12 @@ const OpSpec kSpecs[] = {
      {F::parent, F::day, F::movers}, kOfficeRoles, names_movers},
     {OpKind::household_moved_out, {F::parent, F::day, F::movers, F::keys_handed, F::note}, {F::parent, F::day, F::movers},
      kOfficeRoles, names_movers},
+    // A look at a whole phone: the office, who keep residents' contacts (the
+    // command refuses anyone else before showing the number, so no other
+    // role's tablet ever shows one). No rule on particular values: the
+    // viewer is the op's actor, which the server holds to the token's person
+    // (push_gate.hpp), so nobody records a look in someone else's name.
+    {OpKind::contact_viewed, {F::parent}, {F::parent}, kOfficeRoles},
 };
 
 // The common fields' rules (app/ops/common_ops.inc), wherever they appear.
@@ -210,6 +216,15 @@ void apply_estate(MasterData& d, const Op& op) {
       set_text(p, F::card_numbers, m.cards);
       set_number(p, F::keys_handed, m.keys);
       set_text(p, F::note, m.note);
+      break;
+    }
+    case OpKind::contact_viewed: {
+      // A record: written once, by the tap that showed the number.
+      ContactView& v = d.contact_views[op.entity];
+      v.id = op.entity;
+      v.viewer = op.actor;
+      v.at_ms = op.hlc.wall_ms;
+      set_id(p, F::parent, v.resident);
       break;
     }
     default:

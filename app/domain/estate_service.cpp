@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "app/domain/command_errors.hpp"
+#include "app/domain/validate_op.hpp"  // role_may_write: the op spec decides who may look
 #include "app/i18n/catalogue.hpp"
 
 namespace app {
@@ -44,6 +45,23 @@ Status EstateService::set_resident_phone(const Id& resident, std::string_view ph
   Payload p;
   p.set(F::phone, std::string(phone));
   return ctx_.commit({ctx_.make_op(OpKind::resident_set, resident, std::move(p))});
+}
+
+Result<std::string> EstateService::view_contact(const Id& resident) {
+  if (Status s = ctx_.writable(); !s.ok()) return s.error();
+  const Staff* me = ctx_.actor_staff();
+  if (!me || !role_may_write(static_cast<std::int64_t>(me->role), OpKind::contact_viewed)) {
+    return error("not_allowed", S::err_contact_role);
+  }
+  const MasterData& d = ctx_.data();
+  auto it = d.residents.find(resident);
+  if (it == d.residents.end() || it->second.removed) return error("unknown_resident", S::err_unknown_resident);
+  if (it->second.phone.empty()) return error("no_phone", S::err_contact_no_phone);
+  std::string phone = it->second.phone;  // a copy: the commit folds into the projection
+  Payload p;
+  p.set(F::parent, resident.to_hex());
+  if (Status s = ctx_.commit({ctx_.make_op(OpKind::contact_viewed, ctx_.new_id(), std::move(p))}); !s.ok()) return s.error();
+  return phone;
 }
 
 Status EstateService::set_unit_status(const Id& unit, UnitStatus status) {

@@ -71,6 +71,12 @@ class EstateService {
   // Refuses: unknown or removed resident, a phone that is not one.
   Status set_resident_phone(const Id& resident, std::string_view phone);
   Status set_unit_status(const Id& unit, UnitStatus status);
+  // 显示号码 on the unit's record: records who looks (a contact_viewed op)
+  // and only then gives the whole number; every other screen shows it
+  // masked (mask_phone). Refuses: a role outside the office or a device not
+  // enrolled (nobody to record), a read-only tab, an unknown or removed
+  // resident, one with no phone.
+  Result<std::string> view_contact(const Id& resident);
   // 入住登记: the move, each person with their moved_in date (new ones
   // added to the record), and the unit 已入住 if it was 空置. A tenant
   // household leaves the owner on the record as they are. Refuses: a role

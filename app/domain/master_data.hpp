@@ -27,6 +27,7 @@ struct MasterData {
   std::unordered_map<Id, Checkpoint, IdHash> checkpoints;
   std::unordered_map<Id, Photo, IdHash> photos;
   std::unordered_map<Id, HouseholdMove, IdHash> moves;  // 入住 / 迁出 records, by the move's id
+  std::unordered_map<Id, ContactView, IdHash> contact_views;  // whole phones shown, by the look's id
   // Each workflow's state, from its own folder (app/<workflow>/<workflow>_data.hpp):
   // RoundsData rounds, TicketsData tickets, KeysData keys, …
 #define BUTLER_WORKFLOW(name, Type) Type##Data name;

@@ -8,12 +8,6 @@
 
 namespace app {
 
-std::string mask_phone(std::string_view phone) {
-  if (phone.size() >= 7) return std::string(phone.substr(0, 3)) + "****" + std::string(phone.substr(phone.size() - 4));
-  if (phone.size() <= 2) return std::string(phone);
-  return std::string(phone.size() - 2, '*') + std::string(phone.substr(phone.size() - 2));
-}
-
 namespace {
 
 // The owner's columns of a row, and what a search matches them by.

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/core/phone_mask.hpp"  // mask_phone: how every list shows a phone
 #include "app/domain/master_data.hpp"
 
 namespace app {
@@ -70,9 +71,6 @@ CommunitySummary summarize(const MasterData& data);
 // on the main thread. Returns false when the ops need a full rebuild
 // (structure changed: buildings, zones, checkpoints, a unit moved).
 bool patch_views(Views& views, const MasterData& data, const std::vector<Op>& ops);
-
-// "13812345678" → "138****5678"; anything shorter keeps only its last 2 digits.
-std::string mask_phone(std::string_view phone);
 
 // The people on a unit's record (still living there), owners first, then by name.
 std::vector<const Resident*> residents_of(const MasterData& d, const Id& unit);

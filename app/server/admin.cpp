@@ -232,9 +232,10 @@ int run_admin(const std::vector<std::string>& a, ServerStore& store, std::FILE* 
     return 0;
   }
   if (cmd == "revoke-devices" && a.size() == 2) {
-    auto n = store.revoke_devices(a[1]);
+    auto n = store.revoke_devices(a[1], clock.now_ms());
     if (!n.ok()) return fail(n.error());
-    std::fprintf(out, "%zu device(s) of %s revoked; %s cannot enrol again until reset-pin sets a new PIN\n",
+    std::fprintf(out, "%zu device(s) of %s revoked; %s cannot enrol again until reset-pin sets a new PIN; "
+                 "each tablet wipes its data at its next contact\n",
                  n.value(), a[1].c_str(), a[1].c_str());
     return 0;
   }

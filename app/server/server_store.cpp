@@ -60,6 +60,14 @@ app::Status ServerStore::migrate() {
       scope TEXT NOT NULL, subject TEXT NOT NULL, failures INTEGER NOT NULL, first_ms INTEGER NOT NULL,
       PRIMARY KEY(scope, subject));
     CREATE INDEX IF NOT EXISTS sign_in_failures_by_age ON sign_in_failures(first_ms);
+    -- Tablet tokens revoke-devices ended (a lost tablet): a request with one
+    -- is answered device_revoked, and the tablet wipes its own store. Not
+    -- reset-pin's nor expired ones: those tablets may hold unsent work.
+    -- Bounded by revoke_devices (kRevokedKeepMs, kRevokedMaxRows).
+    CREATE TABLE IF NOT EXISTS revoked_devices(
+      token_hash TEXT PRIMARY KEY, device_id TEXT NOT NULL, at_ms INTEGER NOT NULL);
+    CREATE INDEX IF NOT EXISTS revoked_devices_by_device ON revoked_devices(device_id);
+    CREATE INDEX IF NOT EXISTS revoked_devices_by_age ON revoked_devices(at_ms);
   )SQL");
   if (!s.ok()) return s;
   if (s = migrate_device_users(); !s.ok()) return s;
@@ -207,6 +215,18 @@ app::Status ServerStore::touch_device(std::string_view token_hash, std::int64_t 
   return app::ok_status();
 }
 
+bool ServerStore::token_revoked(std::string_view token_hash) {
+  Lock lock(mu_);
+  Stmt s(db_->raw(), "SELECT 1 FROM revoked_devices WHERE token_hash=?");
+  return s.bind(1, token_hash).step();
+}
+
+std::int64_t ServerStore::revoked_count() {
+  Lock lock(mu_);
+  Stmt s(db_->raw(), "SELECT COUNT(*) FROM revoked_devices");
+  return s.step() ? s.integer(0) : -1;
+}
+
 bool ServerStore::device_known(std::string_view staff_code, const app::Id& device) {
   Lock lock(mu_);
   Stmt s(db_->raw(), "SELECT 1 FROM devices WHERE staff_code=? AND device_id=? LIMIT 1");
@@ -229,13 +249,27 @@ app::Result<std::int64_t> ServerStore::tablet_no(std::int64_t community, const a
   return known.failed() ? known.error() : db_->error("tablet number");
 }
 
-app::Result<std::size_t> ServerStore::revoke_devices(std::string_view staff_code) {
+app::Result<std::size_t> ServerStore::revoke_devices(std::string_view staff_code, std::int64_t now_ms) {
   std::size_t revoked = 0;
   app::Status done = in_transaction([&](Db& db) -> app::Status {
     Stmt block(db.raw(), "UPDATE staff SET enrol_blocked=1 WHERE code=?");
     block.bind(1, staff_code).step();
     if (block.failed()) return block.error();
     if (sqlite3_changes(db.raw()) == 0) return app::Error{"unknown_staff", "no staff with code " + std::string(staff_code)};
+    // The tablets' tokens are remembered (the office page's sign-in has no
+    // store to wipe), so each one's next request tells it to wipe itself.
+    Stmt remember(db.raw(), "INSERT OR REPLACE INTO revoked_devices(token_hash, device_id, at_ms) "
+                            "SELECT token_hash, device_id, ?2 FROM devices WHERE staff_code=?1 AND office=0");
+    remember.bind(1, staff_code).bind(2, now_ms).step();
+    if (remember.failed()) return remember.error();
+    // Bounded: a year's revocations, and never more than kRevokedMaxRows (the newest).
+    Stmt old(db.raw(), "DELETE FROM revoked_devices WHERE at_ms < ?");
+    old.bind(1, now_ms - kRevokedKeepMs).step();
+    if (old.failed()) return old.error();
+    Stmt excess(db.raw(), "DELETE FROM revoked_devices WHERE token_hash IN "
+                          "(SELECT token_hash FROM revoked_devices ORDER BY at_ms DESC, token_hash LIMIT -1 OFFSET ?)");
+    excess.bind(1, static_cast<std::int64_t>(kRevokedMaxRows)).step();
+    if (excess.failed()) return excess.error();
     Stmt s(db.raw(), "DELETE FROM devices WHERE staff_code=?");
     s.bind(1, staff_code).step();
     if (s.failed()) return s.error();

@@ -84,8 +84,18 @@ class ServerStore {
   bool device_known(std::string_view staff_code, const app::Id& device);
   // A lost tablet or a staff member who left: every token of that code stops
   // working, and the code cannot enrol again until reset-pin sets a new PIN
-  // (whoever has the tablet may know the PIN too).
-  app::Result<std::size_t> revoke_devices(std::string_view staff_code);
+  // (whoever has the tablet may know the PIN too). The tablets' tokens and
+  // device ids go into revoked_devices, so at its next contact each tablet is
+  // told device_revoked and wipes its store (reset-pin and expiry end tokens
+  // without that: a forgotten PIN is no lost tablet). Enrolment is not
+  // refused by device: a tablet found again enrols with the new PIN that
+  // reset-pin sets, keeping what it recorded meanwhile.
+  app::Result<std::size_t> revoke_devices(std::string_view staff_code, std::int64_t now_ms);
+  // revoked_devices is bounded: rows older than a year go, and past this many the oldest.
+  static constexpr std::int64_t kRevokedKeepMs = 365LL * 24 * 60 * 60 * 1000;
+  static constexpr std::size_t kRevokedMaxRows = 100000;
+  bool token_revoked(std::string_view token_hash);  // a token revoke-devices ended
+  std::int64_t revoked_count();
   // A tablet's ordinal in its community (T3-0042's 3): the one this device id
   // was given before, else the next free one. Numbers belong to the device
   // id, not to a token, and are never given again: a revoked tablet's

@@ -69,7 +69,12 @@ app::Result<DeviceRow> SyncService::authorize(std::string_view authorization) {
   }
   const std::string token_hash = hash_token(authorization.substr(kBearer.size()));
   auto device = store_.find_device(token_hash);
-  if (!device) return app::Error{"unauthorized", words(S::err_sync_unauthorized)};
+  if (!device) {
+    // A lost tablet's token (revoke-devices): tell it to wipe itself. Tokens
+    // ended by reset-pin or expiry get the plain answers: enrol again.
+    if (store_.token_revoked(token_hash)) return app::Error{"device_revoked", words(S::err_sync_device_revoked)};
+    return app::Error{"unauthorized", words(S::err_sync_unauthorized)};
+  }
   // Expiry counts from the last use; a use renews it (written at most once a renew period).
   const std::int64_t now = clock_.now_ms();
   if (now - device->last_used_ms > limits_.token_idle_ms) return app::Error{"expired", words(S::err_sync_expired)};

@@ -1,5 +1,5 @@
 // The estate in a projection snapshot: the community, then buildings, units,
-// residents, staff, zones, checkpoints, photos and the households' moves. Each entity's fields are
+// residents, staff, zones, checkpoints, photos, the households' moves and the looks at whole phones. Each entity's fields are
 // listed once, in stored order, for both the writer and the reader
 // (snapshot_fields.hpp); a reader refuses any value its fold could not have
 // produced.
@@ -58,6 +58,8 @@ bool fields(auto& v, Of<HouseholdMove> auto& x) {
          v.text(x.cards) && v.number(x.keys) && v.text(x.note) && v.number(x.recorded_ms);
 }
 
+bool fields(auto& v, Of<ContactView> auto& x) { return v.id(x.id) && v.id(x.resident) && v.id(x.viewer) && v.number(x.at_ms); }
+
 constexpr auto kFields = [](auto& v, auto& x) { return fields(v, x); };
 
 }  // namespace
@@ -72,6 +74,7 @@ void add_estate_sections(SnapshotSections& s) {
   s.map("checkpoints", 2, kFields, [](auto& d) -> auto& { return d.checkpoints; });
   s.map("photos", 2, kFields, [](auto& d) -> auto& { return d.photos; });
   s.map("moves", 5, kFields, [](auto& d) -> auto& { return d.moves; });
+  s.map("contact_views", 8, kFields, [](auto& d) -> auto& { return d.contact_views; });
 }
 
 }  // namespace app

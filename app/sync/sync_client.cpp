@@ -43,6 +43,7 @@ std::string words_for(const Error& e) {
       {"server_error", S::err_sync_server},
       {"forbidden_actor", S::err_sync_actor},     {"conflict", S::err_sync_conflict},
       {"clock_ahead", S::err_sync_clock_ahead},
+      {"device_revoked", S::err_sync_device_revoked},
   };
   for (const Known& k : known) {
     if (e.code == k.code) return i18n::tr(k.key);
@@ -102,7 +103,7 @@ void SyncClient::poke() {
   if (!in_flight_) next_attempt_ms_ = 0;
 }
 
-bool SyncClient::due() const { return !in_flight_ && clock_.now_ms() >= next_attempt_ms_; }
+bool SyncClient::due() const { return !device_revoked_ && !in_flight_ && clock_.now_ms() >= next_attempt_ms_; }
 
 Request SyncClient::next_request() {
   Request r;
@@ -144,6 +145,14 @@ Result<std::vector<Op>> SyncClient::on_response(std::uint64_t id, int http_statu
   if (http_status < 200 || http_status >= 300) {
     Error e = parse_error_body(http_status, body);
     e.message = words_for(e);
+    // A lost tablet: the host wipes it; nothing more is sent from here.
+    if (http_status == 401 && e.code == "device_revoked") {
+      device_revoked_ = true;
+      in_flight_ = 0;
+      in_flight_ops_ = 0;
+      last_error_ = e.message;
+      return e;
+    }
     // One record the server refuses must not block every later one: set it
     // aside (it stays in the local log, counted in the status) and go on.
     if (http_status == 400 || http_status == 403 || http_status == 409) {
@@ -222,6 +231,7 @@ SyncStatus SyncClient::status() const {
   s.failures = failures_;
   s.next_attempt_ms = next_attempt_ms_;
   s.rejected = rejected_;
+  s.device_revoked = device_revoked_;
   return s;
 }
 

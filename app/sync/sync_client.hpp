@@ -55,6 +55,7 @@ struct SyncStatus {
   int failures = 0;                  // in a row
   std::int64_t next_attempt_ms = 0;
   std::size_t rejected = 0;          // records the server refused (kept locally, reported)
+  bool device_revoked = false;       // the server named this tablet lost: the host wipes it
 };
 
 struct ClientOptions {
@@ -90,6 +91,11 @@ class SyncClient {
   // request already given up) are ignored and return nothing.
   Result<std::vector<Op>> on_response(std::uint64_t id, int http_status, std::string_view body);
   void on_failure(std::uint64_t id, std::string_view message);  // no answer at all (offline, timeout)
+  // The server answered device_revoked (revoke-devices: a lost tablet). From
+  // then on nothing is sent (due() stays false) and the host must wipe this
+  // device's store and enrolment. Not set by unauthorized or expired (a reset
+  // PIN, a token unused for long): those tablets enrol again and keep their work.
+  bool device_revoked() const { return device_revoked_; }
 
   const SyncState& state() const { return state_; }
   SyncStatus status() const;
@@ -121,6 +127,7 @@ class SyncClient {
   int failures_ = 0;
   std::size_t rejected_ = 0;
   std::int64_t tablet_no_ = 0;
+  bool device_revoked_ = false;
 };
 
 }  // namespace app::sync

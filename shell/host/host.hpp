@@ -101,6 +101,12 @@ class Host {
   // Small preferences kept by the device (language, device id, enrolment).
   virtual bool pref(const char* key, std::string* value) = 0;
   virtual void set_pref(const char* key, const std::string& value) = 0;
+  // A lost tablet (the server answered device_revoked; SyncDriver decides):
+  // deletes this device's databases (the op log, its snapshot, photos, the
+  // demo's) and then every preference (enrolment, token, device id, sync
+  // state), keeps only "device_wiped" so the welcome screen says why, and
+  // starts the app again, empty (in the browser, a reload).
+  virtual void wipe_device() = 0;
 
   // --- the page
   virtual void interactive() = 0;  // the first interactive frame is drawn

@@ -32,6 +32,8 @@ bool BrowserHost::pref(const char* key, std::string* value) {
 void BrowserHost::set_pref(const char* key, const std::string& value) { butler_pref_set(key, value.c_str()); }
 void BrowserHost::interactive() { butler_interactive(); }
 void BrowserHost::apply_update() { butler_apply_update(); }
+
+void BrowserHost::wipe_device() { butler_wipe_device(); }
 void BrowserHost::print_html(const std::string& html) { butler_print_html(html.c_str()); }
 void BrowserHost::download_file(const std::string& name, const std::string& bytes) { shell::download_file(name, bytes); }
 void BrowserHost::pick_file(std::function<void(bool, std::string)> done) { shell::pick_file(std::move(done)); }

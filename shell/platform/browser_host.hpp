@@ -27,6 +27,7 @@ class BrowserHost final : public Host {
   void probe_storage() override;
   bool pref(const char* key, std::string* value) override;
   void set_pref(const char* key, const std::string& value) override;
+  void wipe_device() override;
 
   void interactive() override;
   void apply_update() override;

@@ -13,6 +13,8 @@ void butler_interactive();
 void butler_apply_update();
 int butler_pref_get(const char* key, char* out, int out_len);
 void butler_pref_set(const char* key, const char* value);
+// web/store_lib.js: deletes the device's databases, then its preferences, and reloads.
+void butler_wipe_device();
 void butler_download(const char* name, const unsigned char* bytes, int len);
 void butler_pick_file();
 // web/print_lib.js: prints a whole HTML page through a hidden iframe.

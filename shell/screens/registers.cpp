@@ -29,6 +29,7 @@ void unit_row(ScreenContext& ctx, const app::UnitRow& row, std::size_t index) {
   const bool selected = ctx.state.selected_unit == static_cast<int>(index);
   if (widgets::list_row(id, row.label.c_str(), subtitle, tr(unit_status_label(row.status)), unit_status_color(row.status), selected)) {
     ctx.state.selected_unit = static_cast<int>(index);
+    ctx.state.unit_phones_shown.clear();  // each record opens with its phones masked
   }
 }
 

@@ -27,6 +27,9 @@ enum class Screen { welcome, today, rounds, tickets, registers, sync, settings }
 
 struct ShellState {
   Screen screen = Screen::welcome;
+  // The server named this tablet lost and it wiped itself (SyncDriver): the
+  // welcome screen says so until the user has read it.
+  bool device_wiped = false;
   bool about_open = false;
   bool update_ready = false;
   bool update_dismissed = false;
@@ -36,6 +39,9 @@ struct ShellState {
   bool registers_matches_valid = false;  // cleared when the data changes
   int selected_unit = -1;
   app::Id unit_phone_for;                 // the resident whose phone is being changed; nil: none
+  // Residents whose whole phone the user asked for (显示号码, recorded as a
+  // contact_viewed op) while this unit's record is open; masked again on close.
+  std::vector<app::Id> unit_phones_shown;
   std::string unit_phone_draft;
   bool unit_adding_member = false;
   std::string unit_member_name, unit_member_phone;

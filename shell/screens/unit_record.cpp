@@ -1,6 +1,7 @@
 // The unit record (房屋档案), opened from the resident archive: the unit's
-// status, the people on record with their full phone numbers (staff only; the
-// list masks them), and the edits a butler makes on the spot: the unit's
+// status, the people on record with their phones masked like everywhere else
+// until 显示号码 (the one place a whole number shows; each tap is recorded
+// as a contact_viewed op: who looked, whose, when), and the edits a butler makes on the spot: the unit's
 // status, a resident's new phone, a new household member, 入住登记 and
 // 迁出登记 (unit_moves.cpp, which also draws the former residents and 历史). Every edit is a
 // Session command; what it refuses is shown in words under the form.
@@ -8,6 +9,7 @@
 #include <cstdio>
 #include <string>
 
+#include "app/core/phone_mask.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/session/session.hpp"
 #include "imgui.h"
@@ -47,27 +49,63 @@ void status_buttons(ScreenContext& ctx, const app::UnitRow& row) {
   }
 }
 
+bool phone_shown(const ShellState& st, const app::Id& resident) {
+  return std::find(st.unit_phones_shown.begin(), st.unit_phones_shown.end(), resident) != st.unit_phones_shown.end();
+}
+
+// 显示号码: the whole number only once the look is recorded (a refused look,
+// say by a role outside the office, shows why and keeps it masked).
+void show_phone(ScreenContext& ctx, const app::Resident& r) {
+  const app::Result<std::string> phone = ctx.session.estate().view_contact(r.id);
+  if (!phone.ok()) {
+    ctx.state.unit_message = phone.error().message;
+    return;
+  }
+  ctx.state.unit_phones_shown.push_back(r.id);
+  ctx.state.unit_message.clear();
+}
+
 void person(ScreenContext& ctx, const app::Resident& r, int index) {
   char line[192], id[48];
   const S relation = r.relation == app::Relation::owner    ? S::registers_owner
                      : r.relation == app::Relation::tenant ? S::unit_tenant
                                                            : S::unit_family;
-  std::snprintf(line, sizeof line, "%s  ·  %s  ·  %s", r.name.c_str(), tr(relation), r.phone.empty() ? "—" : r.phone.c_str());
   ShellState& st = ctx.state;
+  const bool shown = phone_shown(st, r.id);
+  const std::string phone = r.phone.empty() ? std::string("—") : shown ? r.phone : app::mask_phone(r.phone);
+  std::snprintf(line, sizeof line, "%s  ·  %s  ·  %s", r.name.c_str(), tr(relation), phone.c_str());
   // One row a person: the words on the left, centred on the row's touch
-  // height, and "change phone" at the right edge of the same row.
+  // height, and "show number" and "change phone" at the right edge of the
+  // same row; where they do not fit beside the words (a phone), on a row of
+  // their own below them.
   const float row_h = ui().touch();
   const ImVec2 row = ImGui::GetCursorPos();
-  const float right = row.x + ImGui::GetContentRegionAvail().x;
-  ImGui::SetCursorPos(ImVec2(row.x, row.y + (row_h - ImGui::GetFontSize()) * 0.5f));
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float right = row.x + avail;
+  const float pad = ImGui::GetStyle().FramePadding.x * 4;
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  const bool editing = st.unit_phone_for == r.id;
+  const bool may_show = !editing && !r.phone.empty() && !shown;
+  const char* edit_label = tr(S::unit_change_phone);
+  const char* show_label = tr(S::unit_show_phone);
+  const float edit_w = ImGui::CalcTextSize(edit_label).x + pad;
+  const float show_w = may_show ? ImGui::CalcTextSize(show_label).x + pad : 0.0f;
+  const float buttons_w = editing ? 0.0f : edit_w + (may_show ? gap + show_w : 0.0f);
+  const bool below = !editing && ImGui::CalcTextSize(line).x + gap + buttons_w > avail;
+  const float text_y = below ? row.y : row.y + (row_h - ImGui::GetFontSize()) * 0.5f;
+  ImGui::SetCursorPos(ImVec2(row.x, text_y));
   widgets::data_text(line);
   automation().record_last_item((std::string("unit_person:") + std::to_string(index)).c_str(), line, "label");
-  if (st.unit_phone_for != r.id) {
+  if (!editing) {
+    const float buttons_y = below ? row.y + ImGui::GetTextLineHeightWithSpacing() : row.y;
+    if (may_show) {
+      std::snprintf(id, sizeof id, "unit_phone_show:%d", index);
+      ImGui::SetCursorPos(ImVec2(right - edit_w - gap - show_w, buttons_y));
+      if (widgets::button(id, show_label, show_w, widgets::Tone::quiet)) show_phone(ctx, r);
+    }
     std::snprintf(id, sizeof id, "unit_phone_edit:%d", index);
-    const char* label = tr(S::unit_change_phone);
-    const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 4;
-    ImGui::SetCursorPos(ImVec2(right - w, row.y));
-    if (widgets::button(id, label, w)) {
+    ImGui::SetCursorPos(ImVec2(right - edit_w, buttons_y));
+    if (widgets::button(id, edit_label, edit_w)) {
       st.unit_phone_for = r.id;
       st.unit_phone_draft.clear();
       st.unit_message.clear();
@@ -180,6 +218,7 @@ void draw_unit_record(ScreenContext& ctx) {
   if (widgets::button("unit_close", tr(S::about_close), -1, widgets::Tone::primary)) {
     ctx.state.selected_unit = -1;
     ctx.state.unit_phone_for = {};
+    ctx.state.unit_phones_shown.clear();
     ctx.state.unit_adding_member = false;
     ctx.state.unit_move = {};
     ctx.state.unit_message.clear();

@@ -15,6 +15,24 @@ using app::i18n::S;
 using app::i18n::tr;
 
 namespace shell {
+namespace {
+
+// After a wipe (revoke-devices: the tablet was reported lost): why it is
+// empty, in words, until the user taps 知道了.
+void lost_tablet_notice(ScreenContext& ctx, float width) {
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+  widgets::data_text(tr(S::welcome_device_wiped), colors::danger);
+  automation().record_last_item("welcome_device_wiped", tr(S::welcome_device_wiped), "banner");
+  ImGui::PopTextWrapPos();
+  ImGui::Dummy(ImVec2(0, ui().css(8)));
+  if (widgets::button("welcome_device_wiped_ok", tr(S::welcome_device_wiped_ok), width)) {
+    ctx.state.device_wiped = false;
+    ctx.host.set_pref("device_wiped", "");
+  }
+  ImGui::Dummy(ImVec2(0, ui().css(24)));
+}
+
+}  // namespace
 
 void draw_welcome(ScreenContext& ctx) {
   const float avail_w = ImGui::GetContentRegionAvail().x;
@@ -29,6 +47,7 @@ void draw_welcome(ScreenContext& ctx) {
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::app_tagline));
   ImGui::PopTextWrapPos();
   ImGui::Dummy(ImVec2(0, ui().css(24)));
+  if (ctx.state.device_wiped) lost_tablet_notice(ctx, width);
 
   // The demo opens a database of its own (ShellStore::enter_demo), so nothing
   // tried in it can reach the log that syncs; an enrolled tablet has no demo.

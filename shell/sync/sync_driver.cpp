@@ -71,7 +71,7 @@ void SyncDriver::restore_from_whole_log() {
 }
 
 void SyncDriver::frame(bool online) {
-  if (!client_ || !restored_ || session_.read_only() || host_.store().demo()) return;
+  if (wiping_ || !client_ || !restored_ || session_.read_only() || host_.store().demo()) return;
   keep_state();
   if (online) upload_photos();
   if (!online || !client_->due()) return;
@@ -85,9 +85,23 @@ void SyncDriver::frame(bool online) {
                 return;
               }
               app::Result<std::vector<app::Op>> pulled = client_->on_response(id, status, body);
+              if (client_->device_revoked()) {
+                wipe_lost_tablet();
+                return;
+              }
               if (pulled.ok() && !pulled.value().empty()) (void)session_.merge_remote(std::move(pulled).value());
               learn_tablet_no();
             });
+}
+
+void SyncDriver::wipe_lost_tablet() {
+  // revoke-devices named this tablet (reported lost): whoever holds it keeps
+  // nothing of the community's. Only this answer wipes: a reset PIN or an
+  // expired token (unauthorized, expired) leaves the data and asks to enrol.
+  if (wiping_) return;
+  wiping_ = true;
+  enroll_message_ = app::i18n::tr(app::i18n::S::err_sync_device_revoked);
+  host_.wipe_device();
 }
 
 void SyncDriver::learn_tablet_no() {

@@ -43,6 +43,7 @@ class SyncDriver {
                    std::function<void(int status, const std::string& body)> done);
 
   bool enrolled() const { return enrollment_ != nullptr; }
+  bool wiping() const { return wiping_; }
   const app::sync::Enrollment* enrollment() const { return enrollment_.get(); }
   bool enrolling() const { return enrolling_; }
   bool preparing() const { return enrolled() && !restored_; }  // reading the log for the outbox
@@ -57,6 +58,9 @@ class SyncDriver {
   void keep_state();
   void learn_tablet_no();
   void upload_photos();
+  // The server named this tablet lost: nothing more is sent, and the host
+  // wipes the device (Host::wipe_device) and starts again.
+  void wipe_lost_tablet();
   std::string pref(const char* key);  // empty when not set
 
   app::Session& session_;
@@ -72,6 +76,7 @@ class SyncDriver {
   bool restored_ = false;
   bool reading_log_ = false;
   bool enrolling_ = false;
+  bool wiping_ = false;
   std::string enroll_message_;
 };
 

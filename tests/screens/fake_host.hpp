@@ -82,6 +82,13 @@ class FakeHost final : public shell::Host {
   void probe_storage() override;
   bool pref(const char* key, std::string* value) override;
   void set_pref(const char* key, const std::string& value) override { prefs_[key] = value; }
+  // The browser deletes its databases and reloads; a test makes a new tablet.
+  void wipe_device() override {
+    prefs_.clear();
+    prefs_["device_wiped"] = "1";
+    ++wipes_;
+  }
+  int wipes() const { return wipes_; }
 
   void interactive() override { interactive_ = true; }
   void apply_update() override {}
@@ -118,6 +125,7 @@ class FakeHost final : public shell::Host {
   FakeStore store_{*this};
   shell::StorageStatus storage_status_;
   std::map<std::string, std::string> prefs_;
+  int wipes_ = 0;  // wipe_device() calls
   std::vector<std::function<void()>> later_;
   std::vector<std::string> printed_, downloads_;
   std::string composition_;

@@ -6,6 +6,7 @@
 // its next step on the left, passes, notices and history on the right.
 #include <cstdio>
 
+#include "app/core/phone_mask.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/renovation/renovation_rules.hpp"
 #include "app/session/session.hpp"
@@ -68,8 +69,9 @@ void progress(const app::Renovation& r) {
 
 void details(ScreenContext& ctx, const app::Renovation& r) {
   field("renovation_owner", S::reno_owner_label, r.owner);
+  // Masked like every phone outside the unit's record (a tablet may be lost).
   field("renovation_contractor", S::reno_contractor_label,
-        r.contractor + (r.contractor_phone.empty() ? std::string() : "  " + r.contractor_phone));
+        r.contractor + (r.contractor_phone.empty() ? std::string() : "  " + app::mask_phone(r.contractor_phone)));
   field("renovation_scope", S::reno_scope_label, r.scope);
   if (r.planned_start || r.planned_end) {
     field("renovation_planned", S::reno_planned_label,

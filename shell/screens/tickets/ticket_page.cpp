@@ -125,22 +125,12 @@ void details(ScreenContext& ctx, const app::Ticket& t) {
   ImGui::PopTextWrapPos();
   if (!t.wants.empty()) muted(std::string(tr(S::ticket_wants)) + "：" + t.wants);
   if (!t.owner.empty() || !t.phone.empty()) {
-    // Masked as in the lists and the form (a screen seen over the counter);
-    // the whole number only when the butler taps to call the owner back.
-    TicketsUi& st = ctx.state.tickets;
-    const bool shown = st.phone_shown_for == t.id;
-    const std::string line = t.owner + "  " + (shown ? t.phone : app::mask_phone(t.phone));
-    if (t.phone.empty() || shown) {
-      muted(line);
-      automation().record_last_item("ticket_phone_line", line.c_str(), "label");
-    } else {
-      ImGui::AlignTextToFramePadding();
-      widgets::data_text(line, colors::muted);
-      automation().record_last_item("ticket_phone_line", line.c_str(), "label");
-      ImGui::SameLine();
-      const float w = ImGui::CalcTextSize(tr(S::ticket_phone_show)).x + ui().css(40);
-      if (widgets::button("ticket_phone_show", tr(S::ticket_phone_show), w, widgets::Tone::quiet)) st.phone_shown_for = t.id;
-    }
+    // Masked as in the lists and the form (a screen seen over the counter, a
+    // tablet that may be lost): a whole number shows only on the unit's
+    // record, where the look is recorded (EstateService::view_contact).
+    const std::string line = t.owner + "  " + app::mask_phone(t.phone);
+    muted(line);
+    automation().record_last_item("ticket_phone_line", line.c_str(), "label");
   }
   char received[200];
   std::snprintf(received, sizeof received, tr(S::ticket_received_line), short_time(ctx.session.local(t.received_ms)).c_str(),

@@ -36,7 +36,6 @@ struct TicketsUi {
   std::string form_message;
   int tab = 0;                  // 0 open, 1 overdue, 2 callbacks owed, 3 closed
   app::Id open;                 // the ticket on its page; nil: the list
-  app::Id phone_shown_for;      // the ticket whose owner's number is shown whole (显示号码)
   std::string message;          // the last command's refusal, in the user's words
   // The next step's drafts, cleared when another ticket opens.
   app::Id drafts_for;
