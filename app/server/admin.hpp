@@ -53,9 +53,11 @@ struct DemoLogin {
 // PINs are derived from the staff code so every demo install has the same
 // ones and scripts can show them; a demo server holds no real data.
 // `demo_day_ms`: the demo's day (app::demo_day_of); the server passes the day
-// it sets the demo up, tests the fixed one.
+// it sets the demo up, tests the fixed one. `scale`, `history_days`: a larger
+// estate and a longer log (app::DemoOptions), for benchmarks and load tests.
 app::Result<std::vector<DemoLogin>> demo_init(ServerStore& store, app::RandomPort& random,
-                                              std::int64_t demo_day_ms = app::kDemoDayMs);
+                                              std::int64_t demo_day_ms = app::kDemoDayMs, int scale = 1,
+                                              int history_days = 0);
 // The demo's sign-ins again, for a server restarted with --demo (unless an
 // admin has reset one of their PINs since).
 std::vector<DemoLogin> demo_logins();

@@ -30,6 +30,7 @@ struct Options {
   std::string data = "data";
   bool quiet = false;
   bool demo = false;
+  int scale = 1, history_days = 0;  // demo-init's: a larger demo (benchmarks)
   server::HttpTuning http;  // --threads N, --keep-alive-max N, --no-nodelay
   std::vector<std::string> rest;  // a subcommand's own arguments
 };
@@ -42,8 +43,9 @@ void usage() {
                "  --demo sets up the demo community on first start (empty database) and prints its sign-ins;\n"
                "  --threads: HTTP workers, one per open connection (default 128); --keep-alive-max: requests on one\n"
                "  connection (default 1000); --no-nodelay: Nagle on (scripts/bench server's baseline: 8, 5, --no-nodelay)\n"
-               "       butler-server demo-init [--data DIR]\n"
-               "  sets up the demo community 锦绣花园 and prints staff codes and PINs\n"
+               "       butler-server demo-init [--data DIR] [--scale N] [--history DAYS]\n"
+               "  sets up the demo community 锦绣花园 and prints staff codes and PINs; --scale, --history:\n"
+               "  a larger estate and a longer log, as demo-backup's (scripts/bench exports)\n"
                "       butler-server admin [--data DIR] COMMAND …   (run without COMMAND for the list)\n"
                "       butler-server bench-ingest N [--data DIR]\n"
                "  server ingest rate through the sync path vs a raw SQLite insert (figure: lines)\n"
@@ -83,18 +85,22 @@ bool parse(int argc, char** argv, int first, Options* o) {
     else if (a == "--threads" && next(&v)) o->http.threads = static_cast<std::size_t>(std::atoi(v.c_str()));
     else if (a == "--keep-alive-max" && next(&v)) o->http.keep_alive_max = static_cast<std::size_t>(std::atoi(v.c_str()));
     else if (a == "--no-nodelay") o->http.nodelay = false;
+    else if (a == "--scale" && next(&v)) o->scale = std::atoi(v.c_str());
+    else if (a == "--history" && next(&v)) o->history_days = std::atoi(v.c_str());
     else if (a == "--dry-run") o->rest.push_back(a);  // admin import's: plan only
     else if (a.rfind("--", 0) == 0) return false;
     else o->rest.push_back(a);
   }
-  return o->port > 0 && o->port < 65536 && o->http.threads > 0 && o->http.threads <= 4096 &&
+  return o->port > 0 && o->port < 65536 && o->http.threads > 0 && o->http.threads <= 4096 && o->scale >= 1 &&
+         o->scale <= 100 && o->history_days >= 0 && o->history_days <= 3660 &&
          o->http.keep_alive_max > 0 && o->http.keep_alive_max <= 1000000;
 }
 
-int demo_init(server::ServerStore& store) {
+int demo_init(server::ServerStore& store, int scale = 1, int history_days = 0) {
   server::OsRandom random;
   server::SystemClock clock;
-  auto logins = server::demo_init(store, random, app::demo_day_of(clock.now_ms()));  // dated to the day it is set up
+  // Dated to the day it is set up.
+  auto logins = server::demo_init(store, random, app::demo_day_of(clock.now_ms()), scale, history_days);
   if (!logins.ok()) {
     std::fprintf(stderr, "butler-server: %s\n", logins.error().message.c_str());
     return 1;
@@ -166,7 +172,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "butler-server: %s\n", store.error().message.c_str());
     return 1;
   }
-  if (cmd == "demo-init") return demo_init(*store.value());
+  if (cmd == "demo-init") return demo_init(*store.value(), opt.scale, opt.history_days);
   if (cmd == "admin") return server::run_admin(opt.rest, *store.value(), stdout, stderr);
   return serve(opt, *store.value());
 }

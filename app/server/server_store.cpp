@@ -93,6 +93,17 @@ app::Status ServerStore::in_transaction(const std::function<app::Status(Db&)>& b
   return tx.commit();
 }
 
+app::Status ServerStore::in_read_snapshot(const std::function<app::Status(Db&)>& body) {
+  return reading([&](Db& db) -> app::Status {
+    // Inside the writer's own transaction (no readers) that one is the snapshot.
+    if (!sqlite3_get_autocommit(db.raw())) return body(db);
+    if (app::Status s = db.exec("BEGIN"); !s.ok()) return s;
+    app::Status s = body(db);
+    (void)db.exec(s.ok() ? "COMMIT" : "ROLLBACK");  // a read transaction: nothing to lose
+    return s;
+  });
+}
+
 app::Status ServerStore::migrate_community_cursor() {
   // An older database numbered ops across communities (seq). Its ops keep
   // their number as cseq, so a tablet's cursor stays valid, and new ones go

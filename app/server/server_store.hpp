@@ -126,6 +126,10 @@ class ServerStore {
   // `body` under the store's lock inside BEGIN IMMEDIATE … COMMIT (rolled back
   // unless it returns ok): a read-then-write no other thread or process splits.
   app::Status in_transaction(const std::function<app::Status(Db&)>& body);
+  // `body` inside one read transaction on a reader (WAL): every statement sees
+  // the same snapshot, and pushes commit meanwhile (exports). Without readers
+  // (":memory:") on the writer, under its lock.
+  app::Status in_read_snapshot(const std::function<app::Status(Db&)>& body);
 
  private:
   ServerStore(std::unique_ptr<Db> db, const std::string& path) : db_(std::move(db)), readers_(path) {}
