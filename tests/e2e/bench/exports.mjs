@@ -68,7 +68,7 @@ try {
   execFileSync(bin, ['demo-init', '--data', data, '--scale', String(SCALE)], { stdio: 'ignore' });
   const setupS = (performance.now() - t0) / 1000;
   const port = await freePort();
-  proc = spawn(serveBin, ['--port', String(port), '--site', siteDir, '--data', data, '--quiet', '--demo'],
+  proc = spawn(serveBin, ['--port', String(port), '--site', siteDir, '--data', data, '--quiet'],
     { stdio: ['ignore', 'ignore', 'pipe'] });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
