@@ -135,11 +135,13 @@ app::Status demo_may_serve(ServerStore& store) {
 }
 
 app::Result<std::vector<DemoLogin>> demo_init(ServerStore& store, app::RandomPort& /*random: argon2id salts come from libsodium*/,
-                                              std::int64_t demo_day_ms) {
+                                              std::int64_t demo_day_ms, int scale, int history_days) {
   // demo-init as --demo: the demo's public PINs never go in beside real data.
   if (auto s = demo_may_serve(store); !s.ok()) return s.error();
   app::DemoOptions options;
   options.day_ms = demo_day_ms;
+  options.scale = scale;
+  options.history_days = history_days;
   const app::DemoCommunity demo = app::generate_demo(options);
   const app::Op* community_op = nullptr;
   for (const app::Op& op : demo.ops) if (op.kind == app::OpKind::community_set) community_op = &op;

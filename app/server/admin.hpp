@@ -54,9 +54,12 @@ struct DemoLogin {
 // ones and scripts can show them; a demo server holds no real data.
 // `demo_day_ms`: the demo's day (app::demo_day_of); the server passes the day
 // it sets the demo up, tests the fixed one. Refuses (demo_may_serve) a
-// database that holds any other community, as --demo does.
+// database that holds any other community, as --demo does. `scale`,
+// `history_days`: a larger estate and a longer log (app::DemoOptions), for
+// benchmarks and load tests.
 app::Result<std::vector<DemoLogin>> demo_init(ServerStore& store, app::RandomPort& random,
-                                              std::int64_t demo_day_ms = app::kDemoDayMs);
+                                              std::int64_t demo_day_ms = app::kDemoDayMs, int scale = 1,
+                                              int history_days = 0);
 // The demo's sign-ins again, for a server restarted with --demo (unless an
 // admin has reset one of their PINs since).
 std::vector<DemoLogin> demo_logins();

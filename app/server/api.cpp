@@ -23,17 +23,18 @@ void write(httplib::Response& res, Reply reply) {
   res.status = reply.status;
   res.set_header("Cache-Control", "no-store");  // sync answers are never cached (nor by the service worker)
   if (!reply.download.empty()) res.set_header("Content-Disposition", "attachment; filename=\"" + reply.download + "\"");
+  if (reply.retry_after_s > 0) res.set_header("Retry-After", std::to_string(reply.retry_after_s));
   if (reply.file.empty()) {
     res.set_content(std::move(reply.body), reply.content_type);
     return;
   }
-  // A workbook on disk: sent in pieces, never whole in memory, then removed.
+  // An export on disk (CSV or workbook): sent in pieces, never whole in memory, then removed.
   auto in = std::make_shared<std::ifstream>(reply.file, std::ios::binary);
   std::error_code ec;
   const auto size = static_cast<std::size_t>(std::filesystem::file_size(reply.file, ec));
   if (ec || !*in) {
     std::remove(reply.file.c_str());
-    write(res, error_reply(500, "server_error", "cannot read the workbook"));
+    write(res, error_reply(500, "server_error", "cannot read the exported file"));
     return;
   }
   res.set_content_provider(

@@ -1,6 +1,8 @@
 #include "app/server/csv_export.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <memory>
 
 #include "app/domain/estate_exports.hpp"
 #include "butler_workflows/exports.hpp"  // each workflow's *_exports.hpp (app/workflows.cmake)
@@ -55,23 +57,47 @@ void cell_into(std::string& out, CellType type, const std::string& cell) {
   out += cell;
 }
 
-}  // namespace
-
-std::string to_csv(const ExportTable& table) {
-  std::string out = "\xEF\xBB\xBF";
+void head_into(std::string& out, const ExportTable& table) {
+  out += "\xEF\xBB\xBF";
   for (std::size_t i = 0; i < table.columns.size(); ++i) {
     if (i) out += ',';
     quoted(out, table.columns[i].header);
   }
   out += "\r\n";
-  for (const auto& row : table.rows) {
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      if (i) out += ',';
-      cell_into(out, i < table.columns.size() ? table.columns[i].type : CellType::text, row[i]);
-    }
-    out += "\r\n";
+}
+
+void row_into(std::string& out, const ExportTable& table, const std::vector<std::string>& row) {
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    if (i) out += ',';
+    cell_into(out, i < table.columns.size() ? table.columns[i].type : CellType::text, row[i]);
   }
+  out += "\r\n";
+}
+
+}  // namespace
+
+std::string to_csv(const ExportTable& table) {
+  std::string out;
+  head_into(out, table);
+  for (const auto& row : table.rows) row_into(out, table, row);
   return out;
+}
+
+app::Status write_csv_file(const ExportTable& table, const std::string& path) {
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "wb"), std::fclose);
+  if (!f) return app::Error{"csv_file", "cannot write " + path};
+  std::string chunk;
+  head_into(chunk, table);
+  for (const auto& row : table.rows) {
+    row_into(chunk, table, row);
+    if (chunk.size() < (64u << 10)) continue;  // written in pieces of ~64 KiB
+    if (std::fwrite(chunk.data(), 1, chunk.size(), f.get()) != chunk.size()) return app::Error{"csv_file", "cannot write " + path};
+    chunk.clear();
+  }
+  if (std::fwrite(chunk.data(), 1, chunk.size(), f.get()) != chunk.size() || std::fclose(f.release()) != 0) {
+    return app::Error{"csv_file", "cannot write " + path};
+  }
+  return app::ok_status();
 }
 
 ExportTable rows_of_month(ExportTable table, std::string_view month) {

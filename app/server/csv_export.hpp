@@ -4,6 +4,7 @@
 // over app/domain/office_exports.hpp); default_exports() lists the registrations.
 #include <string>
 
+#include "app/core/result.hpp"
 #include "app/domain/office_exports.hpp"
 
 namespace server {
@@ -27,6 +28,9 @@ ExportRegistry default_exports();
 // numbers, dates and date-times bare, the date-times as ISO 8601
 // (2026-12-01T09:12:00), the form spreadsheets read as a date-time by default.
 std::string to_csv(const ExportTable& table);
+// The same CSV written to `path` a row at a time: an export is served from
+// a file, never as one string the size of the whole log's rows.
+app::Status write_csv_file(const ExportTable& table, const std::string& path);
 
 // Rows whose dated column falls in `month` ("2026-11"); a register (no dated
 // column) whole. For the month's workbook.

@@ -30,6 +30,7 @@ struct Options {
   std::string data = "data";
   bool quiet = false;
   bool demo = false;
+  int scale = 1, history_days = 0;  // demo-init's: a larger demo (benchmarks)
   server::HttpTuning http;  // --threads N, --keep-alive-max N, --no-nodelay
   std::string tls_cert, tls_key;     // --tls-cert FILE --tls-key FILE: HTTPS of its own
   server::TrustedProxies trusted;    // --trusted-proxy ADDR[,ADDR…]: whose X-Forwarded-For names the client
@@ -47,8 +48,9 @@ void usage() {
                "  connection (default 1000); --no-nodelay: Nagle on (scripts/bench server's baseline: 8, 5, --no-nodelay)\n"
                "  --tls-cert/--tls-key: serve HTTPS with this certificate chain and key (PEM); --trusted-proxy: a TLS\n"
                "  terminator's address, whose X-Forwarded-For (its last entry) is the client's for sign-in throttling\n"
-               "       butler-server demo-init [--data DIR]\n"
-               "  sets up the demo community 锦绣花园 and prints staff codes and PINs\n"
+               "       butler-server demo-init [--data DIR] [--scale N] [--history DAYS]\n"
+               "  sets up the demo community 锦绣花园 and prints staff codes and PINs; --scale, --history:\n"
+               "  a larger estate and a longer log, as demo-backup's (scripts/bench exports)\n"
                "       butler-server admin [--data DIR] COMMAND …   (run without COMMAND for the list)\n"
                "       butler-server bench-ingest N [--data DIR]\n"
                "  server ingest rate through the sync path vs a raw SQLite insert (figure: lines)\n"
@@ -91,19 +93,23 @@ bool parse(int argc, char** argv, int first, Options* o) {
     else if (a == "--tls-cert") { if (!next(&o->tls_cert)) return false; }
     else if (a == "--tls-key") { if (!next(&o->tls_key)) return false; }
     else if (a == "--trusted-proxy") { if (!next(&v) || !o->trusted.add(v)) return false; }
+    else if (a == "--scale" && next(&v)) o->scale = std::atoi(v.c_str());
+    else if (a == "--history" && next(&v)) o->history_days = std::atoi(v.c_str());
     else if (a == "--dry-run") o->rest.push_back(a);  // admin import's: plan only
     else if (a.rfind("--", 0) == 0) return false;
     else o->rest.push_back(a);
   }
   if (o->tls_cert.empty() != o->tls_key.empty()) return false;  // both or neither
-  return o->port > 0 && o->port < 65536 && o->http.threads > 0 && o->http.threads <= 4096 &&
+  return o->port > 0 && o->port < 65536 && o->http.threads > 0 && o->http.threads <= 4096 && o->scale >= 1 &&
+         o->scale <= 100 && o->history_days >= 0 && o->history_days <= 3660 &&
          o->http.keep_alive_max > 0 && o->http.keep_alive_max <= 1000000;
 }
 
-int demo_init(server::ServerStore& store) {
+int demo_init(server::ServerStore& store, int scale = 1, int history_days = 0) {
   server::OsRandom random;
   server::SystemClock clock;
-  auto logins = server::demo_init(store, random, app::demo_day_of(clock.now_ms()));  // dated to the day it is set up
+  // Dated to the day it is set up.
+  auto logins = server::demo_init(store, random, app::demo_day_of(clock.now_ms()), scale, history_days);
   if (!logins.ok()) {
     std::fprintf(stderr, "butler-server: %s\n", logins.error().message.c_str());
     return 1;
@@ -183,7 +189,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "butler-server: %s\n", store.error().message.c_str());
     return 1;
   }
-  if (cmd == "demo-init") return demo_init(*store.value());
+  if (cmd == "demo-init") return demo_init(*store.value(), opt.scale, opt.history_days);
   if (cmd == "admin") return server::run_admin(opt.rest, *store.value(), stdout, stderr);
   return serve(opt, *store.value());
 }

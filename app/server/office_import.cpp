@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/domain/replica.hpp"
-#include "app/ops/codec.hpp"
+#include "app/server/export_fold.hpp"
 #include "app/server/server_ports.hpp"
 #include "app/server/xlsx_reader.hpp"
 
@@ -12,15 +12,8 @@ namespace server {
 app::Result<app::ImportPlan> import_rows(ServerWriter& w, ServerStore& store, const CommunityRow& community,
                                          const ImportRequest& request, const std::vector<app::SheetRow>& rows) {
   // What the community holds now, folded as a tablet folds it.
-  auto records = store.all_records(community.id);
-  if (!records.ok()) return records.error();
-  std::vector<app::Op> existing;
-  existing.reserve(records.value().size());
-  for (const auto& r : records.value()) {
-    if (auto op = app::decode_op(r); op.ok()) existing.push_back(std::move(op).value());
-  }
   app::Replica replica;
-  replica.add(std::move(existing));
+  if (app::Status s = fold_community(store, community.id, replica); !s.ok()) return s.error();  // streamed
   SystemClock wall;
   const std::int64_t now = wall.now_ms();
   auto plan = app::plan_import(request.kind, rows, replica.data(), w.random(), now);

@@ -3,9 +3,10 @@
 #include "app/server/id_blob.hpp"
 
 namespace server {
-namespace {
 
-using Lock = std::lock_guard<std::recursive_mutex>;
+thread_local int ServerStore::held_ = 0;
+
+namespace {
 
 CommunityRow community_of(const Stmt& s) {
   CommunityRow c;
@@ -21,7 +22,7 @@ CommunityRow community_of(const Stmt& s) {
 app::Result<std::unique_ptr<ServerStore>> ServerStore::open(const std::string& path) {
   auto db = Db::open(path);
   if (!db.ok()) return db.error();
-  std::unique_ptr<ServerStore> store(new ServerStore(std::move(db).value()));
+  std::unique_ptr<ServerStore> store(new ServerStore(std::move(db).value(), path));
   if (app::Status s = store->migrate(); !s.ok()) return s.error();
   return store;
 }
@@ -93,11 +94,22 @@ app::Status ServerStore::add_column_if_missing(std::string_view table, std::stri
 }
 
 app::Status ServerStore::in_transaction(const std::function<app::Status(Db&)>& body) {
-  Lock lock(mu_);
+  WriterLock lock(*this);
   Transaction tx(*db_);
   if (!tx.began()) return db_->error("begin");
   if (app::Status s = body(*db_); !s.ok()) return s;  // rolled back
   return tx.commit();
+}
+
+app::Status ServerStore::in_read_snapshot(const std::function<app::Status(Db&)>& body) {
+  return reading([&](Db& db) -> app::Status {
+    // Inside the writer's own transaction (no readers) that one is the snapshot.
+    if (!sqlite3_get_autocommit(db.raw())) return body(db);
+    if (app::Status s = db.exec("BEGIN"); !s.ok()) return s;
+    app::Status s = body(db);
+    (void)db.exec(s.ok() ? "COMMIT" : "ROLLBACK");  // a read transaction: nothing to lose
+    return s;
+  });
 }
 
 app::Status ServerStore::migrate_community_cursor() {
@@ -112,37 +124,38 @@ app::Status ServerStore::migrate_community_cursor() {
 }
 
 app::Result<CommunityRow> ServerStore::create_community(const app::Id& uid, std::string_view name, std::string_view city) {
-  Lock lock(mu_);
-  Stmt s(db_->raw(), "INSERT INTO communities(uid, name, city) VALUES(?,?,?)");
+  WriterLock lock(*this);
+  Stmt s(*db_, "INSERT INTO communities(uid, name, city) VALUES(?,?,?)");
   s.bind(1, uid.to_hex()).bind(2, name).bind(3, city).step();
   if (s.failed()) return s.error();
   return CommunityRow{sqlite3_last_insert_rowid(db_->raw()), uid, std::string(name), std::string(city)};
 }
 
 std::optional<CommunityRow> ServerStore::community(std::int64_t id) {
-  Lock lock(mu_);
-  Stmt s(db_->raw(), "SELECT id, uid, name, city FROM communities WHERE id=?");
-  if (!s.bind(1, id).step()) return std::nullopt;
-  return community_of(s);
+  return reading([&](Db& db) -> std::optional<CommunityRow> {
+    Stmt s(db, "SELECT id, uid, name, city FROM communities WHERE id=?");
+    if (!s.bind(1, id).step()) return std::nullopt;
+    return community_of(s);
+  });
 }
 
 std::optional<CommunityRow> ServerStore::find_community(std::string_view name_or_uid) {
-  Lock lock(mu_);
-  Stmt s(db_->raw(), "SELECT id, uid, name, city FROM communities WHERE uid=? OR name=? ORDER BY id LIMIT 1");
+  WriterLock lock(*this);
+  Stmt s(*db_, "SELECT id, uid, name, city FROM communities WHERE uid=? OR name=? ORDER BY id LIMIT 1");
   if (!s.bind(1, name_or_uid).bind(2, name_or_uid).step()) return std::nullopt;
   return community_of(s);
 }
 
 std::vector<CommunityRow> ServerStore::communities() {
-  Lock lock(mu_);
+  WriterLock lock(*this);
   std::vector<CommunityRow> out;
-  Stmt s(db_->raw(), "SELECT id, uid, name, city FROM communities ORDER BY id");
+  Stmt s(*db_, "SELECT id, uid, name, city FROM communities ORDER BY id");
   while (s.step()) out.push_back(community_of(s));
   return out;
 }
 
 app::Status ServerStore::put_staff(const StaffRow& r) {
-  Lock lock(mu_);
+  WriterLock lock(*this);
   Stmt s(db_->raw(),
          "INSERT OR REPLACE INTO staff(code, community, staff_id, role, salt, pin_hash, enrol_blocked) "
          "VALUES(?,?,?,?,?,?,?)");
@@ -155,16 +168,16 @@ app::Status ServerStore::put_staff(const StaffRow& r) {
 app::Result<std::size_t> ServerStore::set_pin(std::string_view code, std::string_view salt, std::string_view pin_hash) {
   std::size_t revoked = 0;
   app::Status done = in_transaction([&](Db& db) -> app::Status {
-    Stmt s(db.raw(), "UPDATE staff SET salt=?, pin_hash=?, enrol_blocked=0 WHERE code=?");
+    Stmt s(db, "UPDATE staff SET salt=?, pin_hash=?, enrol_blocked=0 WHERE code=?");
     s.bind(1, salt).bind(2, pin_hash).bind(3, code).step();
     if (s.failed()) return s.error();
     if (sqlite3_changes(db.raw()) == 0) return app::Error{"unknown_staff", "no staff with code " + std::string(code)};
-    Stmt devices(db.raw(), "DELETE FROM devices WHERE staff_code=?");
+    Stmt devices(db, "DELETE FROM devices WHERE staff_code=?");
     devices.bind(1, code).step();
     if (devices.failed()) return devices.error();
     revoked = static_cast<std::size_t>(sqlite3_changes(db.raw()));
     // Its failed tries were against the old PIN: the owner starts afresh.
-    Stmt tries(db.raw(), "DELETE FROM sign_in_failures WHERE (scope='code' AND subject=?1) OR "
+    Stmt tries(db, "DELETE FROM sign_in_failures WHERE (scope='code' AND subject=?1) OR "
                          "(scope='device' AND substr(subject, 1, length(?1) + 1) = ?1 || char(10))");
     tries.bind(1, code).step();
     return tries.failed() ? app::Status(tries.error()) : app::ok_status();
@@ -174,16 +187,16 @@ app::Result<std::size_t> ServerStore::set_pin(std::string_view code, std::string
 }
 
 app::Status ServerStore::upgrade_pin_hash(std::string_view code, std::string_view old_hash, std::string_view new_hash) {
-  Lock lock(mu_);
-  Stmt s(db_->raw(), "UPDATE staff SET salt='', pin_hash=? WHERE code=? AND pin_hash=?");
+  WriterLock lock(*this);
+  Stmt s(*db_, "UPDATE staff SET salt='', pin_hash=? WHERE code=? AND pin_hash=?");
   s.bind(1, new_hash).bind(2, code).bind(3, old_hash).step();
   if (s.failed()) return s.error();
   return app::ok_status();
 }
 
 app::Status ServerStore::add_device(std::string_view token_hash, const DeviceRow& d, std::int64_t now_ms) {
-  Lock lock(mu_);
-  Stmt s(db_->raw(),
+  WriterLock lock(*this);
+  Stmt s(*db_,
          "INSERT INTO devices(token_hash, community, staff_code, device_id, role, enrolled_ms, office, last_used_ms) "
          "VALUES(?,?,?,?,?,?,?,?6)");
   s.bind(1, token_hash).bind(2, d.community).bind(3, d.staff_code).bind(4, d.device.to_hex()).bind(5, d.role);
@@ -193,53 +206,64 @@ app::Status ServerStore::add_device(std::string_view token_hash, const DeviceRow
 }
 
 std::optional<DeviceRow> ServerStore::find_device(std::string_view token_hash) {
-  Lock lock(mu_);
-  Stmt s(db_->raw(),
-         "SELECT community, staff_code, device_id, role, office, last_used_ms FROM devices WHERE token_hash=?");
-  if (!s.bind(1, token_hash).step()) return std::nullopt;
-  DeviceRow d;
-  d.community = s.integer(0);
-  d.staff_code = s.text(1);
-  app::Id::from_hex(s.text(2), &d.device);
-  d.role = s.integer(3);
-  d.office = s.integer(4) != 0;
-  d.last_used_ms = s.integer(5);
-  return d;
+  return reading([&](Db& db) -> std::optional<DeviceRow> {
+    Stmt s(db, "SELECT community, staff_code, device_id, role, office, last_used_ms FROM devices WHERE token_hash=?");
+    if (!s.bind(1, token_hash).step()) return std::nullopt;
+    DeviceRow d;
+    d.community = s.integer(0);
+    d.staff_code = s.text(1);
+    app::Id::from_hex(s.text(2), &d.device);
+    d.role = s.integer(3);
+    d.office = s.integer(4) != 0;
+    d.last_used_ms = s.integer(5);
+    return d;
+  });
 }
 
 app::Status ServerStore::touch_device(std::string_view token_hash, std::int64_t now_ms) {
-  Lock lock(mu_);
-  Stmt s(db_->raw(), "UPDATE devices SET last_used_ms=? WHERE token_hash=? AND last_used_ms<?1");
+  WriterLock lock(*this);
+  Stmt s(*db_, "UPDATE devices SET last_used_ms=? WHERE token_hash=? AND last_used_ms<?1");
   s.bind(1, now_ms).bind(2, token_hash).step();
   if (s.failed()) return s.error();
   return app::ok_status();
 }
 
 bool ServerStore::token_revoked(std::string_view token_hash) {
-  Lock lock(mu_);
-  Stmt s(db_->raw(), "SELECT 1 FROM revoked_devices WHERE token_hash=?");
-  return s.bind(1, token_hash).step();
+  return reading([&](Db& db) {
+    Stmt s(db, "SELECT 1 FROM revoked_devices WHERE token_hash=?");
+    return s.bind(1, token_hash).step();
+  });
 }
 
 std::int64_t ServerStore::revoked_count() {
-  Lock lock(mu_);
-  Stmt s(db_->raw(), "SELECT COUNT(*) FROM revoked_devices");
-  return s.step() ? s.integer(0) : -1;
+  return reading([&](Db& db) -> std::int64_t {
+    Stmt s(db, "SELECT COUNT(*) FROM revoked_devices");
+    return s.step() ? s.integer(0) : -1;
+  });
 }
 
 bool ServerStore::device_known(std::string_view staff_code, const app::Id& device) {
-  Lock lock(mu_);
-  Stmt s(db_->raw(), "SELECT 1 FROM devices WHERE staff_code=? AND device_id=? LIMIT 1");
-  return s.bind(1, staff_code).bind(2, device.to_hex()).step();
+  return reading([&](Db& db) {
+    Stmt s(db, "SELECT 1 FROM devices WHERE staff_code=? AND device_id=? LIMIT 1");
+    return s.bind(1, staff_code).bind(2, device.to_hex()).step();
+  });
 }
 
 app::Result<std::int64_t> ServerStore::tablet_no(std::int64_t community, const app::Id& device) {
-  Lock lock(mu_);  // one connection: the look-up and the insert are not interleaved with another's
   const std::string hex = device.to_hex();
-  Stmt known(db_->raw(), "SELECT tablet_no FROM tablet_numbers WHERE community=? AND device_id=?");
+  constexpr const char* kKnown = "SELECT tablet_no FROM tablet_numbers WHERE community=? AND device_id=?";
+  // Numbered already (every sync after the first): a reader answers.
+  const std::optional<std::int64_t> given = reading([&](Db& db) -> std::optional<std::int64_t> {
+    Stmt s(db, kKnown);
+    if (s.bind(1, community).bind(2, hex).step()) return s.integer(0);
+    return std::nullopt;
+  });
+  if (given) return *given;
+  WriterLock lock(*this);  // one writer: the look-up and the insert are not interleaved with another's
+  Stmt known(*db_, kKnown);
   if (known.bind(1, community).bind(2, hex).step()) return known.integer(0);
   if (known.failed()) return known.error();
-  Stmt next(db_->raw(),
+  Stmt next(*db_,
             "INSERT INTO tablet_numbers(community, device_id, tablet_no) "
             "SELECT ?1, ?2, COALESCE(MAX(tablet_no), 0) + 1 FROM tablet_numbers WHERE community=?1");
   next.bind(1, community).bind(2, hex).step();
@@ -252,25 +276,25 @@ app::Result<std::int64_t> ServerStore::tablet_no(std::int64_t community, const a
 app::Result<std::size_t> ServerStore::revoke_devices(std::string_view staff_code, std::int64_t now_ms) {
   std::size_t revoked = 0;
   app::Status done = in_transaction([&](Db& db) -> app::Status {
-    Stmt block(db.raw(), "UPDATE staff SET enrol_blocked=1 WHERE code=?");
+    Stmt block(db, "UPDATE staff SET enrol_blocked=1 WHERE code=?");
     block.bind(1, staff_code).step();
     if (block.failed()) return block.error();
     if (sqlite3_changes(db.raw()) == 0) return app::Error{"unknown_staff", "no staff with code " + std::string(staff_code)};
     // The tablets' tokens are remembered (the office page's sign-in has no
     // store to wipe), so each one's next request tells it to wipe itself.
-    Stmt remember(db.raw(), "INSERT OR REPLACE INTO revoked_devices(token_hash, device_id, at_ms) "
+    Stmt remember(db, "INSERT OR REPLACE INTO revoked_devices(token_hash, device_id, at_ms) "
                             "SELECT token_hash, device_id, ?2 FROM devices WHERE staff_code=?1 AND office=0");
     remember.bind(1, staff_code).bind(2, now_ms).step();
     if (remember.failed()) return remember.error();
     // Bounded: a year's revocations, and never more than kRevokedMaxRows (the newest).
-    Stmt old(db.raw(), "DELETE FROM revoked_devices WHERE at_ms < ?");
+    Stmt old(db, "DELETE FROM revoked_devices WHERE at_ms < ?");
     old.bind(1, now_ms - kRevokedKeepMs).step();
     if (old.failed()) return old.error();
-    Stmt excess(db.raw(), "DELETE FROM revoked_devices WHERE token_hash IN "
+    Stmt excess(db, "DELETE FROM revoked_devices WHERE token_hash IN "
                           "(SELECT token_hash FROM revoked_devices ORDER BY at_ms DESC, token_hash LIMIT -1 OFFSET ?)");
     excess.bind(1, static_cast<std::int64_t>(kRevokedMaxRows)).step();
     if (excess.failed()) return excess.error();
-    Stmt s(db.raw(), "DELETE FROM devices WHERE staff_code=?");
+    Stmt s(db, "DELETE FROM devices WHERE staff_code=?");
     s.bind(1, staff_code).step();
     if (s.failed()) return s.error();
     revoked = static_cast<std::size_t>(sqlite3_changes(db.raw()));
@@ -282,10 +306,13 @@ app::Result<std::size_t> ServerStore::revoke_devices(std::string_view staff_code
 
 app::Result<std::size_t> ServerStore::insert_ops(std::int64_t community,
                                                  const std::vector<std::pair<app::Id, std::string_view>>& ops) {
-  Lock lock(mu_);
+  // A poll pushes nothing: no write transaction (it would take the writer's
+  // lock and SQLite's write lock for nothing, on every poll of every tablet).
+  if (ops.empty()) return std::size_t{0};
+  WriterLock lock(*this);
   Transaction tx(*db_);
   if (!tx.began()) return db_->error("begin");
-  Stmt s(db_->raw(),
+  Stmt s(*db_,
          "INSERT OR IGNORE INTO ops(community, op_id, record, cseq) "
          "VALUES(?1, ?2, ?3, (SELECT COALESCE(MAX(cseq), 0) + 1 FROM ops WHERE community=?1))");
   if (!s.ok()) return s.error();
@@ -302,10 +329,15 @@ app::Result<std::size_t> ServerStore::insert_ops(std::int64_t community,
 
 app::Result<OpsPage> ServerStore::ops_after(std::int64_t community, std::int64_t cursor, std::size_t max_ops,
                                             std::size_t max_bytes, const std::unordered_set<app::Id, app::IdHash>* skip) {
-  Lock lock(mu_);
+  return reading([&](Db& db) { return ops_after_on(db, community, cursor, max_ops, max_bytes, skip); });
+}
+
+app::Result<OpsPage> ServerStore::ops_after_on(Db& db, std::int64_t community, std::int64_t cursor, std::size_t max_ops,
+                                               std::size_t max_bytes,
+                                               const std::unordered_set<app::Id, app::IdHash>* skip) {
   OpsPage page;
   page.cursor = cursor;
-  Stmt s(db_->raw(), "SELECT cseq, op_id, record FROM ops WHERE community=? AND cseq>? ORDER BY cseq LIMIT ?");
+  Stmt s(db, "SELECT cseq, op_id, record FROM ops WHERE community=? AND cseq>? ORDER BY cseq LIMIT ?");
   s.bind(1, community).bind(2, cursor).bind(3, static_cast<std::int64_t>(max_ops) + 1);
   std::size_t bytes = 0, scanned = 0;
   while (s.step()) {
@@ -324,9 +356,9 @@ app::Result<OpsPage> ServerStore::ops_after(std::int64_t community, std::int64_t
 }
 
 app::Result<std::vector<std::string>> ServerStore::all_records(std::int64_t community) {
-  Lock lock(mu_);
+  WriterLock lock(*this);
   std::vector<std::string> out;
-  Stmt s(db_->raw(), "SELECT record FROM ops WHERE community=? ORDER BY cseq");
+  Stmt s(*db_, "SELECT record FROM ops WHERE community=? ORDER BY cseq");
   s.bind(1, community);
   while (s.step()) out.emplace_back(s.blob(0));
   if (s.failed()) return s.error();
@@ -334,36 +366,38 @@ app::Result<std::vector<std::string>> ServerStore::all_records(std::int64_t comm
 }
 
 bool ServerStore::has_op(std::int64_t community, const app::Id& op_id) {
-  Lock lock(mu_);
-  Stmt s(db_->raw(), "SELECT 1 FROM ops WHERE community=? AND op_id=?");
-  return s.bind(1, community).bind_blob(2, id_blob(op_id)).step();
+  return reading([&](Db& db) {
+    Stmt s(db, "SELECT 1 FROM ops WHERE community=? AND op_id=?");
+    return s.bind(1, community).bind_blob(2, id_blob(op_id)).step();
+  });
 }
 
 std::int64_t ServerStore::op_count(std::int64_t community) {
-  Lock lock(mu_);
-  Stmt s(db_->raw(), community < 0 ? "SELECT count(*) FROM ops" : "SELECT count(*) FROM ops WHERE community=?");
+  WriterLock lock(*this);
+  Stmt s(*db_, community < 0 ? "SELECT count(*) FROM ops" : "SELECT count(*) FROM ops WHERE community=?");
   if (community >= 0) s.bind(1, community);
   return s.step() ? s.integer(0) : -1;
 }
 
 app::Status ServerStore::put_blob(std::int64_t community, std::string_view sha, std::string_view bytes) {
-  Lock lock(mu_);
-  Stmt s(db_->raw(), "INSERT OR IGNORE INTO blobs(community, sha256, data) VALUES(?,?,?)");
+  WriterLock lock(*this);
+  Stmt s(*db_, "INSERT OR IGNORE INTO blobs(community, sha256, data) VALUES(?,?,?)");
   s.bind(1, community).bind(2, sha).bind_blob(3, bytes).step();
   if (s.failed()) return s.error();
   return app::ok_status();
 }
 
 std::optional<std::string> ServerStore::get_blob(std::int64_t community, std::string_view sha) {
-  Lock lock(mu_);
-  Stmt s(db_->raw(), "SELECT data FROM blobs WHERE community=? AND sha256=?");
-  if (!s.bind(1, community).bind(2, sha).step()) return std::nullopt;
-  return std::string(s.blob(0));
+  return reading([&](Db& db) -> std::optional<std::string> {
+    Stmt s(db, "SELECT data FROM blobs WHERE community=? AND sha256=?");
+    if (!s.bind(1, community).bind(2, sha).step()) return std::nullopt;
+    return std::string(s.blob(0));
+  });
 }
 
 std::int64_t ServerStore::blob_count() {
-  Lock lock(mu_);
-  Stmt s(db_->raw(), "SELECT count(*) FROM blobs");
+  WriterLock lock(*this);
+  Stmt s(*db_, "SELECT count(*) FROM blobs");
   return s.step() ? s.integer(0) : -1;
 }
 

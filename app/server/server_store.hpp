@@ -22,6 +22,7 @@
 
 #include "app/core/id.hpp"
 #include "app/core/result.hpp"
+#include "app/server/read_pool.hpp"
 #include "app/server/sqlite_db.hpp"
 
 namespace server {
@@ -135,17 +136,50 @@ class ServerStore {
   // `body` under the store's lock inside BEGIN IMMEDIATE … COMMIT (rolled back
   // unless it returns ok): a read-then-write no other thread or process splits.
   app::Status in_transaction(const std::function<app::Status(Db&)>& body);
+  // `body` inside one read transaction on a reader (WAL): every statement sees
+  // the same snapshot, and pushes commit meanwhile (exports). Without readers
+  // (":memory:") on the writer, under its lock.
+  app::Status in_read_snapshot(const std::function<app::Status(Db&)>& body);
 
  private:
-  explicit ServerStore(std::unique_ptr<Db> db) : db_(std::move(db)) {}
+  ServerStore(std::unique_ptr<Db> db, const std::string& path) : db_(std::move(db)), readers_(path) {}
+
+  // The writer's lock. While a thread holds it, that thread's reads go
+  // through the writer as well: they must see its open transaction.
+  class WriterLock {
+   public:
+    explicit WriterLock(ServerStore& s) : lock_(s.mu_) { ++held_; }
+    ~WriterLock() { --held_; }
+    WriterLock(const WriterLock&) = delete;
+    WriterLock& operator=(const WriterLock&) = delete;
+
+   private:
+    std::lock_guard<std::recursive_mutex> lock_;
+  };
+  // `read(Db&)` on a reader of its own (WAL: no wait for the writer's lock);
+  // on the writer under its lock when there are no readers (":memory:") or
+  // this thread holds the writer.
+  template <class F>
+  auto reading(F&& read) {
+    if (held_ == 0) {
+      if (ReadPool::Lease r = readers_.lease()) return read(r.db());
+    }
+    WriterLock lock(*this);
+    return read(*db_);
+  }
+
   app::Status migrate();
+  app::Result<OpsPage> ops_after_on(Db& db, std::int64_t community, std::int64_t cursor, std::size_t max_ops,
+                                    std::size_t max_bytes, const std::unordered_set<app::Id, app::IdHash>* skip);
   // `then`: SQL run once, right after the column is added (fills it in older rows).
   app::Status add_column_if_missing(std::string_view table, std::string_view column, std::string_view type,
                                     std::string_view then = {});
   app::Status migrate_device_users();
   app::Status migrate_community_cursor();
   std::unique_ptr<Db> db_;
-  std::recursive_mutex mu_;  // one connection, many HTTP threads
+  std::recursive_mutex mu_;  // one writer connection, many HTTP threads
+  ReadPool readers_;
+  static thread_local int held_;  // WriterLocks this thread holds
 };
 
 }  // namespace server

@@ -7,10 +7,11 @@
 namespace server {
 namespace {
 
-using Lock = std::lock_guard<std::recursive_mutex>;
-
 // One staff row as find_staff and find_staff_by_id read it.
-constexpr const char* kStaffColumns = "SELECT community, code, staff_id, role, salt, pin_hash, enrol_blocked FROM staff ";
+#define BUTLER_STAFF_COLUMNS "SELECT community, code, staff_id, role, salt, pin_hash, enrol_blocked FROM staff "
+constexpr const char* kStaffByCode = BUTLER_STAFF_COLUMNS "WHERE code=?";
+constexpr const char* kStaffById = BUTLER_STAFF_COLUMNS "WHERE community=? AND staff_id=? LIMIT 1";
+#undef BUTLER_STAFF_COLUMNS
 
 StaffRow staff_of(const Stmt& s) {
   StaffRow r;
@@ -40,46 +41,50 @@ app::Status ServerStore::migrate_device_users() {
 
 app::Status ServerStore::record_device_user(std::int64_t community, const app::Id& device, const app::Id& staff,
                                             std::int64_t now_ms) {
-  Lock lock(mu_);
-  Stmt s(db_->raw(), "INSERT OR IGNORE INTO device_users(community, device_id, staff_id, first_ms) VALUES(?,?,?,?)");
+  WriterLock lock(*this);
+  Stmt s(*db_, "INSERT OR IGNORE INTO device_users(community, device_id, staff_id, first_ms) VALUES(?,?,?,?)");
   s.bind(1, community).bind(2, device.to_hex()).bind(3, staff.to_hex()).bind(4, now_ms).step();
   if (s.failed()) return s.error();
   return app::ok_status();
 }
 
 bool ServerStore::used_device(std::int64_t community, const app::Id& device, const app::Id& staff) {
-  Lock lock(mu_);
-  Stmt s(db_->raw(), "SELECT 1 FROM device_users WHERE community=? AND device_id=? AND staff_id=?");
-  return s.bind(1, community).bind(2, device.to_hex()).bind(3, staff.to_hex()).step();
+  return reading([&](Db& db) {
+    Stmt s(db, "SELECT 1 FROM device_users WHERE community=? AND device_id=? AND staff_id=?");
+    return s.bind(1, community).bind(2, device.to_hex()).bind(3, staff.to_hex()).step();
+  });
 }
 
 std::optional<StaffRow> ServerStore::find_staff(std::string_view code) {
-  Lock lock(mu_);
-  Stmt s(db_->raw(), std::string(kStaffColumns) + "WHERE code=?");
-  if (!s.bind(1, code).step()) return std::nullopt;
-  return staff_of(s);
+  return reading([&](Db& db) -> std::optional<StaffRow> {
+    Stmt s(db, kStaffByCode);
+    if (!s.bind(1, code).step()) return std::nullopt;
+    return staff_of(s);
+  });
 }
 
 std::optional<StaffRow> ServerStore::find_staff_by_id(std::int64_t community, const app::Id& staff) {
-  Lock lock(mu_);
-  Stmt s(db_->raw(), std::string(kStaffColumns) + "WHERE community=? AND staff_id=? LIMIT 1");
-  if (!s.bind(1, community).bind(2, staff.to_hex()).step()) return std::nullopt;
-  return staff_of(s);
+  return reading([&](Db& db) -> std::optional<StaffRow> {
+    Stmt s(db, kStaffById);
+    if (!s.bind(1, community).bind(2, staff.to_hex()).step()) return std::nullopt;
+    return staff_of(s);
+  });
 }
 
 app::Status ServerStore::set_staff_role(std::int64_t community, const app::Id& staff, std::int64_t role) {
-  Lock lock(mu_);
-  Stmt s(db_->raw(), "UPDATE staff SET role=? WHERE community=? AND staff_id=?");
+  WriterLock lock(*this);
+  Stmt s(*db_, "UPDATE staff SET role=? WHERE community=? AND staff_id=?");
   s.bind(1, role).bind(2, community).bind(3, staff.to_hex()).step();
   if (s.failed()) return s.error();
   return app::ok_status();
 }
 
 std::optional<std::string> ServerStore::stored_record(std::int64_t community, const app::Id& op_id) {
-  Lock lock(mu_);
-  Stmt s(db_->raw(), "SELECT record FROM ops WHERE community=? AND op_id=?");
-  if (!s.bind(1, community).bind_blob(2, id_blob(op_id)).step()) return std::nullopt;
-  return std::string(s.blob(0));
+  return reading([&](Db& db) -> std::optional<std::string> {
+    Stmt s(db, "SELECT record FROM ops WHERE community=? AND op_id=?");
+    if (!s.bind(1, community).bind_blob(2, id_blob(op_id)).step()) return std::nullopt;
+    return std::string(s.blob(0));
+  });
 }
 
 }  // namespace server

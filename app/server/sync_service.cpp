@@ -1,6 +1,7 @@
 #include "app/server/sync_service.hpp"
 
 #include <unordered_set>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -11,6 +12,7 @@
 #include "app/domain/validate_op.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/ops/codec.hpp"
+#include "app/server/export_fold.hpp"
 #include "app/server/office_import.hpp"
 #include "app/server/office_page.hpp"
 #include "app/server/push_gate.hpp"
@@ -208,16 +210,35 @@ Reply SyncService::get_blob(std::string_view authorization, std::string_view sha
 }
 
 app::Status SyncService::load_replica(std::int64_t community, app::Replica& replica) {
-  auto records = store_.all_records(community);
-  if (!records.ok()) return records.error();
-  std::vector<app::Op> ops;
-  ops.reserve(records.value().size());
-  for (const std::string& r : records.value()) {
-    auto op = app::decode_op(r);
-    if (op.ok()) ops.push_back(std::move(op).value());  // stored records were validated on the way in
+  return fold_community(store_, community, replica);  // streamed, on a reader (app/server/export_fold.hpp)
+}
+
+// Holds one of max_exports places while an export is built.
+class SyncService::ExportSlot {
+ public:
+  explicit ExportSlot(std::atomic<int>& running) : running_(&running) {}
+  ExportSlot(ExportSlot&& o) noexcept : running_(std::exchange(o.running_, nullptr)) {}
+  ExportSlot& operator=(ExportSlot&&) = delete;
+  ~ExportSlot() {
+    if (running_) running_->fetch_sub(1);
   }
-  replica.add(std::move(ops));
-  return app::ok_status();
+
+ private:
+  std::atomic<int>* running_;
+};
+
+std::optional<SyncService::ExportSlot> SyncService::export_slot() {
+  if (exports_running_.fetch_add(1) >= limits_.max_exports) {
+    exports_running_.fetch_sub(1);
+    return std::nullopt;
+  }
+  return ExportSlot(exports_running_);
+}
+
+Reply SyncService::export_busy() const {
+  Reply r = error_reply(503, "busy", words(S::err_export_busy));
+  r.retry_after_s = limits_.export_retry_after_s;
+  return r;
 }
 
 Reply SyncService::export_file(std::string_view authorization, std::string_view name, ExportFormat format) {
@@ -226,16 +247,14 @@ Reply SyncService::export_file(std::string_view authorization, std::string_view 
   if (!may_export(device.value().role)) return error_reply(403, "forbidden", words(S::err_sync_forbidden, "role"));
   const ExportFn* fn = exports_.find(name);
   if (!fn) return error_reply(404, "not_found", words(S::err_not_found));
+  const auto slot = export_slot();
+  if (!slot) return export_busy();
   app::Replica replica;
   if (auto s = load_replica(device.value().community, replica); !s.ok()) {
     return error_reply(500, "server_error", words(S::err_sync_server, s.error().message));
   }
   ExportTable table = (*fn)(ExportInput{replica, clock_.now_ms()});
-  if (format == ExportFormat::csv) {
-    Reply r{200, to_csv(table), "text/csv; charset=utf-8"};
-    r.download = std::string(name) + ".csv";
-    return r;
-  }
+  if (format == ExportFormat::csv) return csv_reply(table, std::string(name) + ".csv");
   const std::string title = app::i18n::tr(exports_.title(name), app::i18n::Lang::zh_CN);
   return xlsx_reply({XlsxSheet{title, std::move(table)}}, std::string(name) + ".xlsx");
 }
@@ -247,6 +266,8 @@ Reply SyncService::export_month(std::string_view authorization, std::string_view
   const bool well_formed = month.size() == 7 && app::office::canonical_cell(CellType::date, std::string(month) + "-01") &&
                            month.substr(5) >= "01" && month.substr(5) <= "12";
   if (!well_formed) return error_reply(400, "bad_request", words(S::err_sync_bad_request, "month is YYYY-MM"));
+  const auto slot = export_slot();
+  if (!slot) return export_busy();
   app::Replica replica;
   if (auto s = load_replica(device.value().community, replica); !s.ok()) {
     return error_reply(500, "server_error", words(S::err_sync_server, s.error().message));
@@ -257,6 +278,18 @@ Reply SyncService::export_month(std::string_view authorization, std::string_view
     sheets.push_back(XlsxSheet{app::i18n::tr(exports_.title(name), app::i18n::Lang::zh_CN), std::move(table)});
   }
   return xlsx_reply(sheets, std::string(month) + ".xlsx");
+}
+
+Reply SyncService::csv_reply(const ExportTable& table, std::string download) {
+  TempFile file;
+  if (file.path().empty()) return error_reply(500, "server_error", words(S::err_sync_server, "no temporary file"));
+  if (auto s = write_csv_file(table, file.path()); !s.ok()) {
+    return error_reply(500, "server_error", words(S::err_sync_server, s.error().message));
+  }
+  Reply r{200, {}, "text/csv; charset=utf-8"};
+  r.file = file.release();
+  r.download = std::move(download);
+  return r;
 }
 
 Reply SyncService::xlsx_reply(const std::vector<XlsxSheet>& sheets, std::string download) {

@@ -2,8 +2,10 @@
 // The /api/v1 endpoints as plain functions: request bytes in, status and body
 // out. No sockets here, so the convergence test drives the real server logic
 // in-process and api.cpp stays a thin HTTP wrapper.
+#include <atomic>
 #include <cstdint>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -28,6 +30,7 @@ struct Reply {
   // it was built); whoever sends it removes it.
   std::string file;
   std::string download;  // the file name a browser saves it under (Content-Disposition)
+  int retry_after_s = 0;  // > 0: a Retry-After header (503: busy, ask again then)
 };
 
 enum class ExportFormat { csv, xlsx };
@@ -48,6 +51,11 @@ struct Limits {
   // a drawer, or a token copied off one, does not stay a key for good.
   std::int64_t token_idle_ms = 30LL * 24 * 60 * 60 * 1000;
   std::int64_t token_renew_ms = 60 * 1000;  // a use is written at most this often (fewer writes)
+  // Exports built at once; more are answered 503 with Retry-After. Each
+  // folds the whole community (app/server/export_fold.hpp): on a 2-core
+  // server more at once only share the cores and add up their memory.
+  int max_exports = 2;
+  int export_retry_after_s = 5;
 };
 
 // Roles that may download the office's exports (head butler, front desk, manager).
@@ -93,6 +101,11 @@ class SyncService {
   app::Result<DeviceRow> authorize(std::string_view authorization);
   app::Status load_replica(std::int64_t community, app::Replica& replica);
   Reply xlsx_reply(const std::vector<XlsxSheet>& sheets, std::string download);
+  Reply csv_reply(const ExportTable& table, std::string download);
+  // An export slot, or nullopt when max_exports are being built.
+  class ExportSlot;
+  std::optional<ExportSlot> export_slot();
+  Reply export_busy() const;
   // The device's ordinal in its community (given now if it has none); 0 for the office page.
   app::Result<std::int64_t> tablet_no_of(const DeviceRow& device);
 
@@ -102,6 +115,7 @@ class SyncService {
   Limits limits_;
   ExportRegistry exports_;
   std::mutex import_mutex_;
+  std::atomic<int> exports_running_{0};
   SignInGate sign_in_;  // six digits fall to guessing without a limit
   bool demo_ = false;
 };

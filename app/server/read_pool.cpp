@@ -1,0 +1,27 @@
+#include "app/server/read_pool.hpp"
+
+namespace server {
+
+ReadPool::ReadPool(std::string path) : path_(path == ":memory:" ? std::string() : std::move(path)) {}
+
+ReadPool::Lease ReadPool::lease() {
+  if (path_.empty()) return Lease();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!idle_.empty()) {
+      std::unique_ptr<Db> db = std::move(idle_.back());
+      idle_.pop_back();
+      return Lease(this, std::move(db));
+    }
+  }
+  auto db = Db::open_reader(path_);
+  if (!db.ok()) return Lease();
+  return Lease(this, std::move(db).value());
+}
+
+void ReadPool::give_back(std::unique_ptr<Db> db) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (idle_.size() < kKeepIdle) idle_.push_back(std::move(db));
+}
+
+}  // namespace server
