@@ -58,13 +58,14 @@ namespace app {
 //    snapshot still reads (its residents' relation follows their owner flag).
 // 7: a ticket's record number (T3-0042), after its history; a renovation
 //    violation notice's (N3-0007), after its rectified day.
-// 8: the looks at residents' whole phones (contact_views), after the moves.
+// 8: the looks at residents' whole phones (contact_views), after the moves; the
+//    ticket settings end with the callback re-check's share and period.
 // A snapshot of any other version is dropped and rebuilt from the log (it is
 // only a cache). Format 3 (tickets without slips, no key cabinet) is such a
 // one: its sections no longer line up with 4's; and format 4, whose residents,
 // zones and checkpoints are shorter than 5's; and format 5, whose rounds have
 // no reason for finishing incomplete; and format 6, whose tickets and notices have no number; and format 7, which has no
-// contact_views section (its snapshot would read as holding none).
+// contact_views section and whose ticket settings stop before the re-check's.
 inline constexpr unsigned char kSnapshotFormatVersion = 8;
 
 Result<Snapshot> decode_snapshot(std::string_view bytes);

@@ -17,24 +17,30 @@ std::uint64_t mix(std::uint64_t x) {
 
 }  // namespace
 
-std::size_t recheck_sample_size(std::size_t done) {
+std::size_t recheck_sample_size(std::size_t done, std::int64_t percent) {
   if (done == 0) return 0;
-  const std::size_t at_least = (done * 3 + 99) / 100, at_most = done * 5 / 100;
-  std::size_t n = (done * 4 + 50) / 100;
-  n = std::max(n, at_least);
-  if (at_most >= at_least) n = std::min(n, at_most);
-  return std::max<std::size_t>(n, 1);
+  percent = std::clamp<std::int64_t>(percent, 1, 100);
+  const std::size_t n = (done * static_cast<std::size_t>(percent) + 50) / 100;
+  return std::clamp<std::size_t>(n, 1, done);
 }
 
-std::vector<Id> recheck_sample(const std::vector<Id>& ids, const Id& community, std::int64_t yyyymm) {
-  const std::uint64_t seed = mix(community.hi ^ mix(community.lo ^ static_cast<std::uint64_t>(yyyymm)));
+RecheckPeriod recheck_period(std::int64_t yyyymm, std::int64_t months) {
+  months = std::clamp<std::int64_t>(months, 1, 12);
+  const std::int64_t year = yyyymm / 100, month = yyyymm % 100;
+  const std::int64_t first = (month - 1) / months * months + 1;
+  return {year * 100 + first, year * 100 + std::min<std::int64_t>(first + months - 1, 12)};
+}
+
+std::vector<Id> recheck_sample(const std::vector<Id>& ids, const Id& community, std::int64_t period_first_month,
+                               std::int64_t percent) {
+  const std::uint64_t seed = mix(community.hi ^ mix(community.lo ^ static_cast<std::uint64_t>(period_first_month)));
   std::vector<std::pair<std::uint64_t, Id>> ranked;
   ranked.reserve(ids.size());
   for (const Id& id : ids) ranked.emplace_back(mix(id.hi ^ mix(id.lo ^ seed)), id);
   std::sort(ranked.begin(), ranked.end());
   ranked.erase(std::unique(ranked.begin(), ranked.end()), ranked.end());
   std::vector<Id> out;
-  const std::size_t n = recheck_sample_size(ranked.size());
+  const std::size_t n = recheck_sample_size(ranked.size(), percent);
   for (std::size_t i = 0; i < n; ++i) out.push_back(ranked[i].second);
   std::sort(out.begin(), out.end());
   return out;

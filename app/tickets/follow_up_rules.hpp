@@ -10,13 +10,24 @@
 
 namespace app::tickets {
 
-// How many of `done` callbacks to re-check: 4%, kept within 3–5%, and at
-// least one as soon as there is one (3% of fewer than 34 is under one).
-std::size_t recheck_sample_size(std::size_t done);
+// "大管家要对管家的上述行为定期进行3-5%的随机抽检" (003): how many of a period's
+// `done` callbacks to re-check -- `percent` of them (a setting, default 4),
+// rounded, and at least one as soon as there is one. With few callbacks that
+// one is more than the share: the screen says the real share ("1 / 12, 8%").
+std::size_t recheck_sample_size(std::size_t done, std::int64_t percent = 4);
 // The sample itself: the callbacks whose ids rank first under a hash seeded
-// by the community and the month, so every tablet draws the same ones and
-// nobody can choose which get checked. `ids` in any order; result sorted.
-std::vector<Id> recheck_sample(const std::vector<Id>& ids, const Id& community, std::int64_t yyyymm);
+// by the community and the period's first month, so every tablet draws the
+// same ones and nobody can choose which get checked. `ids` in any order;
+// result sorted.
+std::vector<Id> recheck_sample(const std::vector<Id>& ids, const Id& community, std::int64_t period_first_month,
+                               std::int64_t percent = 4);
+// "定期" -- the period a month (yyyymm) falls in when re-checks are drawn every
+// `months` months (1 monthly, 3 quarterly; counted from January): its first
+// and last month.
+struct RecheckPeriod {
+  std::int64_t first = 0, last = 0;
+};
+RecheckPeriod recheck_period(std::int64_t yyyymm, std::int64_t months);
 
 // The local calendar quarter of a day (yyyymmdd): its first day and the first
 // day of the next quarter.

@@ -194,17 +194,27 @@ CallbackCoverage TicketsService::callback_coverage(std::int64_t yyyymm) const {
   return c;
 }
 
-std::vector<const Ticket*> TicketsService::recheck_sample(std::int64_t yyyymm) const {
+RecheckDraw TicketsService::recheck_draw(std::int64_t yyyymm) const {
+  const tickets::Settings& settings = ticket_settings();
+  const tickets::RecheckPeriod period = tickets::recheck_period(yyyymm, settings.recheck_period_months);
+  RecheckDraw draw;
+  draw.first_month = period.first;
+  draw.last_month = period.last;
+  draw.percent_set = settings.recheck_percent;
   std::vector<Id> done;
   for (const auto& [id, t] : ctx_.data().tickets.tickets) {
-    if (t.callback_ms && month_of(ctx_.local(t.callback_ms).day) == yyyymm) done.push_back(id);
+    if (t.callback_ms == 0) continue;
+    const std::int64_t month = month_of(ctx_.local(t.callback_ms).day);
+    if (month >= period.first && month <= period.last) done.push_back(id);
   }
-  std::vector<const Ticket*> out;
-  for (const Id& id : tickets::recheck_sample(done, ctx_.data().community.id, yyyymm)) out.push_back(ticket(id));
-  std::sort(out.begin(), out.end(), [](const Ticket* a, const Ticket* b) {
+  draw.done = static_cast<int>(done.size());
+  for (const Id& id : tickets::recheck_sample(done, ctx_.data().community.id, period.first, settings.recheck_percent)) {
+    draw.sample.push_back(ticket(id));
+  }
+  std::sort(draw.sample.begin(), draw.sample.end(), [](const Ticket* a, const Ticket* b) {
     return a->callback_ms != b->callback_ms ? a->callback_ms < b->callback_ms : a->id < b->id;
   });
-  return out;
+  return draw;
 }
 
 }  // namespace app

@@ -41,7 +41,7 @@ bool plausible(const Settings& s) {
   const auto minutes = plausible_minutes;
   return days(s.major_resolve_days) && days(s.major_answer_days) && minutes(s.important_escalate_minutes) && days(s.important_resolve_days) &&
          days(s.minor_resolve_days) && minutes(s.repair_dispatch_minutes) && minutes(s.onsite_minutes) && days(s.callback_days) &&
-         days(s.leak_callback_days);
+         days(s.leak_callback_days) && plausible_percent(s.recheck_percent) && plausible_period(s.recheck_period_months);
 }
 
 Deadlines deadlines_for(Kind kind, Severity severity, std::int64_t received_ms, std::int64_t end_of_day_ms,

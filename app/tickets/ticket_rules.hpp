@@ -54,6 +54,11 @@ struct Settings {
   std::int64_t onsite_minutes = 5;            // the handler is on site within 5 minutes (on-site complaints)
   std::int64_t callback_days = 2;             // safety-facility and other repairs
   std::int64_t leak_callback_days = 3;        // after the leak test
+  // The head butler's re-check of callbacks, "定期进行3-5%的随机抽检" (003):
+  // the share and how often it is drawn -- the manual says neither exactly,
+  // so 4% (the middle) every month is the team's reading.
+  std::int64_t recheck_percent = 4;
+  std::int64_t recheck_period_months = 1;  // 1 monthly, 3 quarterly
   bool operator==(const Settings&) const = default;
 };
 // A setting's sane range: days 1–60, minutes 1–1440 (a day). One place for
@@ -61,6 +66,10 @@ struct Settings {
 inline constexpr std::int64_t kMaxSettingDays = 60, kMaxSettingMinutes = 1440;
 inline bool plausible_days(std::int64_t v) { return v >= 1 && v <= kMaxSettingDays; }
 inline bool plausible_minutes(std::int64_t v) { return v >= 1 && v <= kMaxSettingMinutes; }
+// The re-check share 1–20% (the manual's 3–5% and room either side), drawn monthly or quarterly.
+inline constexpr std::int64_t kMaxRecheckPercent = 20;
+inline bool plausible_percent(std::int64_t v) { return v >= 1 && v <= kMaxRecheckPercent; }
+inline bool plausible_period(std::int64_t months) { return months == 1 || months == 3; }
 bool plausible(const Settings& s);
 
 // Wall-clock ms deadlines from the moment of receipt; nullopt: none applies.

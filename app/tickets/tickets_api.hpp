@@ -43,6 +43,17 @@ struct CallbackCoverage {
   int owed = 0, done = 0, problems = 0;  // done work that owes a callback, callbacks made, problems found
 };
 
+// The head butler's re-check for the period a month falls in (the settings'
+// share and period): the callbacks drawn, out of how many were made, and the
+// share that really is (1 of 12 is 8%, not the 4% set).
+struct RecheckDraw {
+  std::int64_t first_month = 0, last_month = 0;  // yyyymm
+  std::int64_t percent_set = 0;
+  int done = 0;                                  // callbacks made in the period
+  std::vector<const Ticket*> sample;             // by when they were called back
+  int percent_drawn() const { return done == 0 ? 0 : static_cast<int>((sample.size() * 100 + done / 2) / done); }
+};
+
 struct VisitPlan {
   std::int64_t quarter_first = 0, quarter_next = 0;  // yyyymmdd
   int households = 0, visited = 0;  // this quarter, in the zones planned

@@ -84,7 +84,8 @@ const std::vector<SettingField>& setting_fields() {
       {F::important_escalate_minutes, &S::important_escalate_minutes}, {F::important_resolve_days, &S::important_resolve_days},
       {F::minor_resolve_days, &S::minor_resolve_days},   {F::repair_dispatch_minutes, &S::repair_dispatch_minutes},
       {F::onsite_minutes, &S::onsite_minutes},           {F::callback_days, &S::callback_days},
-      {F::leak_callback_days, &S::leak_callback_days},
+      {F::leak_callback_days, &S::leak_callback_days},   {F::recheck_percent, &S::recheck_percent},
+      {F::recheck_period_months, &S::recheck_period_months},
   };
   return fields;
 }

@@ -21,10 +21,13 @@ Status check_settings(const Op& op) {
 
 bool plausible_days(const Payload::Field& f) { return tickets::plausible_days(f.number); }
 bool plausible_minutes(const Payload::Field& f) { return tickets::plausible_minutes(f.number); }
+bool plausible_percent(const Payload::Field& f) { return tickets::plausible_percent(f.number); }
+bool plausible_period(const Payload::Field& f) { return tickets::plausible_period(f.number); }
 
 const FieldSet kSettingsFields{F::major_resolve_days, F::major_answer_days, F::important_escalate_minutes,
                                F::important_resolve_days, F::minor_resolve_days, F::repair_dispatch_minutes,
-                               F::onsite_minutes, F::callback_days, F::leak_callback_days, F::at_ms};
+                               F::onsite_minutes, F::callback_days, F::leak_callback_days, F::recheck_percent,
+                               F::recheck_period_months, F::at_ms};
 
 // Engineering accepts the slip, is on site, prices it and finishes.
 constexpr RoleSet kOfficeAndEngineering = kOfficeRoles | RoleSet{Role::engineering};
@@ -82,6 +85,8 @@ const FieldRule kRules[] = {
     {F::important_escalate_minutes, plausible_minutes, "a deadline of 1 to 1440 minutes"},
     {F::repair_dispatch_minutes, plausible_minutes, "a deadline of 1 to 1440 minutes"},
     {F::onsite_minutes, plausible_minutes, "a deadline of 1 to 1440 minutes"},
+    {F::recheck_percent, plausible_percent, "a re-check share of 1 to 20 percent"},
+    {F::recheck_period_months, plausible_period, "a re-check every 1 or 3 months"},
 };
 
 }  // namespace

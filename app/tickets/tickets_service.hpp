@@ -84,7 +84,8 @@ class TicketsService {
   // a leak: 3 days after the leak test, none until then).
   std::optional<std::int64_t> callback_due_at(const Ticket& t) const;
   CallbackCoverage callback_coverage(std::int64_t yyyymm) const;   // the month's done work and its callbacks
-  std::vector<const Ticket*> recheck_sample(std::int64_t yyyymm) const;  // the head butler's 3–5%
+  RecheckDraw recheck_draw(std::int64_t yyyymm) const;                     // the head butler's 3–5%, for the month's period
+  std::vector<const Ticket*> recheck_sample(std::int64_t yyyymm) const { return recheck_draw(yyyymm).sample; }
   std::vector<const PriceItem*> price_list() const;  // offered lines, by name
   // This week's household visits for the person signed in (their zones; the
   // head butler's: every zone), so the quarter's visits are spread evenly.

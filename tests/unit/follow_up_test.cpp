@@ -259,11 +259,22 @@ TEST_CASE("a callback in one save: satisfied closes the ticket, a problem reopen
 }
 
 TEST_CASE("the head butler re-checks 3–5% of the month's callbacks, drawn the same on every tablet") {
-  // The size: 4%, within 3–5%, at least one.
-  struct Row { std::size_t done, sample; };
-  for (Row r : {Row{0, 0}, Row{1, 1}, Row{19, 1}, Row{20, 1}, Row{50, 2}, Row{100, 4}, Row{200, 8}, Row{1000, 40}}) {
-    CHECK(tickets::recheck_sample_size(r.done) == r.sample);
+  // 003: "大管家要对管家的上述行为定期进行3-5%的随机抽检" -- the share set (4% by
+  // default), rounded, and at least one as soon as there is one.
+  struct Row { std::size_t done; std::int64_t percent; std::size_t sample; };
+  for (Row r : {Row{0, 4, 0}, Row{1, 4, 1}, Row{12, 4, 1}, Row{19, 4, 1}, Row{20, 4, 1}, Row{50, 4, 2}, Row{100, 4, 4},
+                Row{200, 4, 8}, Row{1000, 4, 40}, Row{0, 5, 0}, Row{1, 3, 1}, Row{12, 5, 1}, Row{20, 5, 1}, Row{100, 3, 3},
+                Row{100, 5, 5}, Row{1000, 3, 30}, Row{1000, 5, 50}, Row{3, 20, 1}, Row{10, 20, 2}}) {
+    INFO(r.done << " callbacks at " << r.percent << "%");
+    CHECK(tickets::recheck_sample_size(r.done, r.percent) == r.sample);
   }
+  // "定期": monthly, or quarterly from January.
+  CHECK(tickets::recheck_period(202612, 1).first == 202612);
+  CHECK(tickets::recheck_period(202612, 1).last == 202612);
+  CHECK(tickets::recheck_period(202611, 3).first == 202610);
+  CHECK(tickets::recheck_period(202611, 3).last == 202612);
+  CHECK(tickets::recheck_period(202601, 3).first == 202601);
+  CHECK(tickets::recheck_period(202603, 3).last == 202603);
   std::vector<Id> ids;
   for (std::uint64_t i = 1; i <= 100; ++i) ids.push_back(Id{i * 7919, i});
   const Id community{42, 42};
@@ -290,6 +301,53 @@ TEST_CASE("the head butler re-checks 3–5% of the month's callbacks, drawn the 
   open.what = "咨询停车";
   const Id fresh = d.session.tickets().open_ticket(open).value();
   CHECK(d.session.tickets().recheck_callback(fresh, true, "").error().code == "no_callback");
+}
+
+TEST_CASE("the re-check's share and period are the head butler's settings, and the screen's share is the real one") {
+  Device d;
+  std::vector<Id> called;
+  for (int i = 0; i < 12; ++i) {
+    const Id id = d.repair();
+    REQUIRE(d.session.tickets().finish_ticket(id, a_signature()).ok());
+    REQUIRE(d.session.tickets().record_callback(id, CallbackMethod::phone, true, "").ok());
+    called.push_back(id);
+  }
+  const std::int64_t month = local_time(d.clock.now).day / 100;
+  RecheckDraw draw = d.session.tickets().recheck_draw(month);
+  CHECK(draw.first_month == month);
+  CHECK(draw.last_month == month);
+  CHECK(draw.percent_set == 4);
+  CHECK(draw.done == 12);
+  REQUIRE(draw.sample.size() == 1);
+  CHECK(draw.percent_drawn() == 8);  // "1 / 12, 8%": more than the 4% set, and said so
+
+  // A butler may not change it; a head butler may, within 1–20% and monthly or quarterly.
+  tickets::Settings s = d.session.tickets().ticket_settings();
+  s.recheck_percent = 25;
+  d.as(Role::head_butler);
+  CHECK(d.session.tickets().save_ticket_settings(s).error().code == "bad_settings");
+  s.recheck_percent = 20;
+  s.recheck_period_months = 2;
+  CHECK(d.session.tickets().save_ticket_settings(s).error().code == "bad_settings");
+  s.recheck_period_months = 3;
+  REQUIRE(d.session.tickets().save_ticket_settings(s).ok());
+  draw = d.session.tickets().recheck_draw(month);
+  CHECK(draw.percent_set == 20);
+  CHECK(draw.first_month == tickets::recheck_period(month, 3).first);
+  CHECK(draw.last_month == tickets::recheck_period(month, 3).last);
+  CHECK(draw.sample.size() == 2);  // 20% of 12, rounded
+  CHECK(draw.percent_drawn() == 17);
+
+  // A forged op outside the ranges is refused by validation, as the server refuses it.
+  Op forged = d.session.decoded_log().back();
+  REQUIRE(forged.kind == OpKind::ticket_settings_set);
+  CHECK(validate_op(forged).ok());
+  forged.payload = Payload{};
+  forged.payload.set(F::recheck_percent, 50).set(F::at_ms, d.clock.now);
+  CHECK_FALSE(validate_op(forged).ok());
+  forged.payload = Payload{};
+  forged.payload.set(F::recheck_period_months, 2).set(F::at_ms, d.clock.now);
+  CHECK_FALSE(validate_op(forged).ok());
 }
 
 TEST_CASE("quarters and weeks: the calendar of household visits") {

@@ -20,29 +20,57 @@ using Settings = app::tickets::Settings;
 namespace shell {
 namespace {
 
+// What a setting counts, which says how it reads and how far it may go.
+enum class Unit { days, minutes, percent, months };
+
 struct Row {
   const char* id;
   S label;
   std::int64_t Settings::*value;
-  bool minutes;
+  Unit unit;
   int step;
 };
 
+constexpr Unit kDays = Unit::days, kMinutes = Unit::minutes;
+
 constexpr Row kRows[] = {
-    {"dl_major_resolve", S::dl_major_resolve, &Settings::major_resolve_days, false, 1},
-    {"dl_major_answer", S::dl_major_answer, &Settings::major_answer_days, false, 1},
-    {"dl_important_escalate", S::dl_important_escalate, &Settings::important_escalate_minutes, true, 5},
-    {"dl_important_resolve", S::dl_important_resolve, &Settings::important_resolve_days, false, 1},
-    {"dl_minor_resolve", S::dl_minor_resolve, &Settings::minor_resolve_days, false, 1},
-    {"dl_repair_dispatch", S::dl_repair_dispatch, &Settings::repair_dispatch_minutes, true, 1},
-    {"dl_onsite", S::dl_onsite, &Settings::onsite_minutes, true, 1},
-    {"dl_callback", S::dl_callback, &Settings::callback_days, false, 1},
-    {"dl_leak_callback", S::dl_leak_callback, &Settings::leak_callback_days, false, 1},
+    {"dl_major_resolve", S::dl_major_resolve, &Settings::major_resolve_days, kDays, 1},
+    {"dl_major_answer", S::dl_major_answer, &Settings::major_answer_days, kDays, 1},
+    {"dl_important_escalate", S::dl_important_escalate, &Settings::important_escalate_minutes, kMinutes, 5},
+    {"dl_important_resolve", S::dl_important_resolve, &Settings::important_resolve_days, kDays, 1},
+    {"dl_minor_resolve", S::dl_minor_resolve, &Settings::minor_resolve_days, kDays, 1},
+    {"dl_repair_dispatch", S::dl_repair_dispatch, &Settings::repair_dispatch_minutes, kMinutes, 1},
+    {"dl_onsite", S::dl_onsite, &Settings::onsite_minutes, kMinutes, 1},
+    {"dl_callback", S::dl_callback, &Settings::callback_days, kDays, 1},
+    {"dl_leak_callback", S::dl_leak_callback, &Settings::leak_callback_days, kDays, 1},
+    {"dl_recheck_percent", S::dl_recheck_percent, &Settings::recheck_percent, Unit::percent, 1},
+    // Monthly or quarterly: 1 and 3, a step of 2 between them.
+    {"dl_recheck_period", S::dl_recheck_period, &Settings::recheck_period_months, Unit::months, 2},
 };
+
+S unit_text(Unit u) {
+  switch (u) {
+    case Unit::days: return S::deadline_days;
+    case Unit::minutes: return S::deadline_minutes;
+    case Unit::percent: return S::deadline_percent;
+    case Unit::months: return S::deadline_months;
+  }
+  return S::deadline_days;
+}
+
+std::int64_t highest(Unit u) {
+  switch (u) {
+    case Unit::days: return app::tickets::kMaxSettingDays;
+    case Unit::minutes: return app::tickets::kMaxSettingMinutes;
+    case Unit::percent: return app::tickets::kMaxRecheckPercent;
+    case Unit::months: return 3;
+  }
+  return 1;
+}
 
 std::string amount(const Row& row, std::int64_t v) {
   char text[48];
-  app::i18n::format_to(text, sizeof text, row.minutes ? S::deadline_minutes : S::deadline_days, static_cast<int>(v));
+  app::i18n::format_to(text, sizeof text, unit_text(row.unit), static_cast<int>(v));
   return text;
 }
 
@@ -65,7 +93,7 @@ void setting_row(const Row& row, std::int64_t& value, bool editing) {
   std::snprintf(id, sizeof id, "%s:value", row.id);
   automation().record_last_item(id, shown.c_str(), "label");
   if (editing) {
-    const std::int64_t low = 1, high = row.minutes ? app::tickets::kMaxSettingMinutes : app::tickets::kMaxSettingDays;
+    const std::int64_t low = 1, high = highest(row.unit);
     std::snprintf(id, sizeof id, "%s:less", row.id);
     ImGui::SetCursorScreenPos(ImVec2(number_x - side - gap, at.y));
     if (widgets::button(id, tr(S::slip_less), side, widgets::Tone::normal, value > low)) value = value - row.step < low ? low : value - row.step;

@@ -87,8 +87,22 @@ void review(ScreenContext& ctx) {
   app::i18n::format_to(line, sizeof line, S::tickets_coverage, c.owed, c.done, c.problems);
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.done < c.owed ? colors::warn : colors::ok), "%s", line);
   automation().record_last_item("tickets_coverage", line, "label");
+  // The period's draw, with the share it really is (1 of 12 is 8%, not 4%).
+  const app::RecheckDraw draw = s.tickets().recheck_draw(month);
+  char period[48];
+  const int year = static_cast<int>(draw.first_month / 100), first = static_cast<int>(draw.first_month % 100),
+            last = static_cast<int>(draw.last_month % 100);
+  if (first == last) app::i18n::format_to(period, sizeof period, S::recheck_period_month, year, first);
+  else app::i18n::format_to(period, sizeof period, S::recheck_period_months, year, first, last);
+  char drawn[200];
+  app::i18n::format_to(drawn, sizeof drawn, S::recheck_draw_line, period, static_cast<int>(draw.sample.size()), draw.done,
+                       draw.percent_drawn(), static_cast<int>(draw.percent_set));
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", drawn);
+  ImGui::PopTextWrapPos();
+  automation().record_last_item("recheck_draw", drawn, "label");
   int index = 0;
-  for (const app::Ticket* t : s.tickets().recheck_sample(month)) {
+  for (const app::Ticket* t : draw.sample) {
     char id[32];
     std::snprintf(id, sizeof id, "recheck:%d", index++);
     ticket_row(ctx, *t, id);
