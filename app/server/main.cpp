@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@
 #include "app/server/data_dir.hpp"
 #include "app/server/http_headers.hpp"
 #include "app/server/http_server.hpp"
+#include "app/server/quotas.hpp"
 #include "app/server/server_ports.hpp"
 #include "app/server/static_site.hpp"
 #include "app/server/sync_service.hpp"
@@ -31,6 +33,7 @@ struct Options {
   bool quiet = false;
   bool demo = false;
   server::HttpTuning http;  // --threads N, --keep-alive-max N, --no-nodelay
+  server::Quotas quotas;    // --max-ops-per-day N, --max-blob-bytes SIZE, --max-blob-bytes-per-day SIZE, --max-blobs N
   std::vector<std::string> rest;  // a subcommand's own arguments
 };
 
@@ -42,6 +45,10 @@ void usage() {
                "  --demo sets up the demo community on first start (empty database) and prints its sign-ins;\n"
                "  --threads: HTTP workers, one per open connection (default 128); --keep-alive-max: requests on one\n"
                "  connection (default 1000); --no-nodelay: Nagle on (scripts/bench server's baseline: 8, 5, --no-nodelay)\n"
+               "                     [--max-ops-per-day N] [--max-blob-bytes SIZE] [--max-blob-bytes-per-day SIZE]\n"
+               "                     [--max-blobs N]\n"
+               "  quotas per community (0: none; SIZE in bytes or with K, M, G): records a day (default 200000),\n"
+               "  photo bytes in all (20G) and a day (2G), photos in all (500000)\n"
                "       butler-server demo-init [--data DIR]\n"
                "  sets up the demo community 锦绣花园 and prints staff codes and PINs\n"
                "       butler-server admin [--data DIR] COMMAND …   (run without COMMAND for the list)\n"
@@ -83,6 +90,15 @@ bool parse(int argc, char** argv, int first, Options* o) {
     else if (a == "--threads" && next(&v)) o->http.threads = static_cast<std::size_t>(std::atoi(v.c_str()));
     else if (a == "--keep-alive-max" && next(&v)) o->http.keep_alive_max = static_cast<std::size_t>(std::atoi(v.c_str()));
     else if (a == "--no-nodelay") o->http.nodelay = false;
+    else if (a == "--max-ops-per-day" || a == "--max-blob-bytes" || a == "--max-blob-bytes-per-day" || a == "--max-blobs") {
+      std::optional<std::int64_t> n;
+      if (next(&v)) n = server::parse_size(v);
+      if (!n) return false;
+      if (a == "--max-ops-per-day") o->quotas.ops_per_day = *n;
+      else if (a == "--max-blob-bytes") o->quotas.blob_bytes_total = *n;
+      else if (a == "--max-blob-bytes-per-day") o->quotas.blob_bytes_per_day = *n;
+      else o->quotas.blob_count = *n;
+    }
     else if (a == "--dry-run") o->rest.push_back(a);  // admin import's: plan only
     else if (a.rfind("--", 0) == 0) return false;
     else o->rest.push_back(a);
@@ -117,7 +133,9 @@ int serve(const Options& opt, server::ServerStore& store) {
   }
   server::SystemClock clock;
   server::OsRandom random;
-  server::SyncService service(store, clock, random);
+  server::Limits limits;
+  limits.quotas = opt.quotas;
+  server::SyncService service(store, clock, random, limits);
   server::HttpServer http(opt.http);
   server::mount_api(http, service);
   server::mount_static_site(http, opt.site);

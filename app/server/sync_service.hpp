@@ -2,6 +2,7 @@
 // The /api/v1 endpoints as plain functions: request bytes in, status and body
 // out. No sockets here, so the convergence test drives the real server logic
 // in-process and api.cpp stays a thin HTTP wrapper.
+#include <atomic>
 #include <cstdint>
 #include <mutex>
 #include <string>
@@ -12,6 +13,7 @@
 #include "app/core/ports.hpp"
 #include "app/core/result.hpp"
 #include "app/server/csv_export.hpp"
+#include "app/server/quotas.hpp"
 #include "app/server/server_store.hpp"
 #include "app/server/sign_in.hpp"
 
@@ -48,6 +50,7 @@ struct Limits {
   // a drawer, or a token copied off one, does not stay a key for good.
   std::int64_t token_idle_ms = 30LL * 24 * 60 * 60 * 1000;
   std::int64_t token_renew_ms = 60 * 1000;  // a use is written at most this often (fewer writes)
+  Quotas quotas;  // per community: ops and photo bytes a day, photos in total; the sweep (app/server/quotas.hpp)
 };
 
 // Roles that may download the office's exports (head butler, front desk, manager).
@@ -90,6 +93,9 @@ class SyncService {
   Reply xlsx_reply(const std::vector<XlsxSheet>& sheets, std::string download);
   // The device's ordinal in its community (given now if it has none); 0 for the office page.
   app::Result<std::int64_t> tablet_no_of(const DeviceRow& device);
+  // Photos no op names are swept on a request, at most once a Quotas::sweep_every_ms.
+  void sweep_if_due();
+  QuotaCharge charge_now() { return QuotaCharge{quota_day(clock_.now_ms()), limits_.quotas}; }
 
   ServerStore& store_;
   app::ClockPort& clock_;
@@ -98,6 +104,7 @@ class SyncService {
   ExportRegistry exports_;
   std::mutex import_mutex_;
   SignInGate sign_in_;  // six digits fall to guessing without a limit
+  std::atomic<std::int64_t> last_sweep_ms_{0};
 };
 
 // {"error":code,"message":text} (+ "index" of the offending op when there is one).
