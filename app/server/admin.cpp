@@ -71,7 +71,7 @@ app::Status ServerWriter::store(std::int64_t community, const std::vector<app::O
   std::vector<std::pair<app::Id, std::string_view>> rows;
   rows.reserve(ops.size());
   for (std::size_t i = 0; i < ops.size(); ++i) rows.emplace_back(ops[i].op_id, records[i]);
-  auto r = store_.insert_ops(community, rows);
+  auto r = store_.insert_ops(community, rows, charge_);
   if (!r.ok()) return r.error();
   return app::ok_status();
 }
@@ -275,6 +275,20 @@ int run_admin(const std::vector<std::string>& a, ServerStore& store, std::FILE* 
     std::fprintf(out, "%s: %zu bytes\n", a[3].c_str(), book.value().size());
     return 0;
   }
+  if (cmd == "gc-blobs" && a.size() == 1) {
+    // What the server's own sweep does every few minutes, all of it at once.
+    BlobSweep total;
+    for (;;) {
+      auto swept = store.collect_blobs(clock.now_ms(), Quotas{}.blob_grace_ms);
+      if (!swept.ok()) return fail(swept.error());
+      total.blobs += swept.value().blobs;
+      total.bytes += swept.value().bytes;
+      if (swept.value().blobs == 0) break;
+    }
+    std::fprintf(out, "%lld photo(s) no record names removed, %lld bytes (each is kept a day after its upload)\n",
+                 static_cast<long long>(total.blobs), static_cast<long long>(total.bytes));
+    return 0;
+  }
   if (cmd == "list-communities" && a.size() == 1) {
     for (const auto& c : store.communities()) {
       std::fprintf(out, "%s  %s  %s  %lld ops\n", c.uid.to_hex().c_str(), c.name.c_str(), c.city.c_str(),
@@ -293,6 +307,7 @@ int run_admin(const std::vector<std::string>& a, ServerStore& store, std::FILE* 
                "  import COMMUNITY KIND FILE [--dry-run]   (KIND: units, residents, staff, keys, zones,\n"
                "                                            checkpoints, prices; FILE: .xlsx or CSV; all or nothing)\n"
                "  import-template KIND [--xlsx FILE]       (the template of a kind: CSV to stdout, or .xlsx to FILE)\n"
+               "  gc-blobs                                 (removes photos no record names, a day after upload)\n"
                "  list-communities\n");
   return 2;
 }

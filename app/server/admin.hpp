@@ -28,9 +28,13 @@ class ServerWriter {
   app::Op make(app::OpKind kind, const app::Id& entity, app::Payload payload, const app::Id& actor = {});
   app::Status store(std::int64_t community, const std::vector<app::Op>& ops);
   app::RandomPort& random() { return random_; }
+  // Stores from now on count towards `charge`'s day and are refused over its
+  // limit (an import from the office page); the admin command line's are not.
+  void charge_to(const QuotaCharge* charge) { charge_ = charge; }
 
  private:
   ServerStore& store_;
+  const QuotaCharge* charge_ = nullptr;
   app::HybridClock hlc_;
   app::RandomPort& random_;
 };

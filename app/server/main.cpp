@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@
 #include "app/server/data_dir.hpp"
 #include "app/server/http_headers.hpp"
 #include "app/server/http_server.hpp"
+#include "app/server/quotas.hpp"
 #include "app/server/server_ports.hpp"
 #include "app/server/static_site.hpp"
 #include "app/server/sync_service.hpp"
@@ -34,6 +36,7 @@ struct Options {
   server::HttpTuning http;  // --threads N, --keep-alive-max N, --no-nodelay
   std::string tls_cert, tls_key;     // --tls-cert FILE --tls-key FILE: HTTPS of its own
   server::TrustedProxies trusted;    // --trusted-proxy ADDR[,ADDR…]: whose X-Forwarded-For names the client
+  server::Quotas quotas;    // --max-ops-per-day N, --max-blob-bytes SIZE, --max-blob-bytes-per-day SIZE, --max-blobs N
   std::vector<std::string> rest;  // a subcommand's own arguments
 };
 
@@ -48,6 +51,10 @@ void usage() {
                "  connection (default 1000); --no-nodelay: Nagle on (scripts/bench server's baseline: 8, 5, --no-nodelay)\n"
                "  --tls-cert/--tls-key: serve HTTPS with this certificate chain and key (PEM); --trusted-proxy: a TLS\n"
                "  terminator's address, whose X-Forwarded-For (its last entry) is the client's for sign-in throttling\n"
+               "                     [--max-ops-per-day N] [--max-blob-bytes SIZE] [--max-blob-bytes-per-day SIZE]\n"
+               "                     [--max-blobs N]\n"
+               "  quotas per community (0: none; SIZE in bytes or with K, M, G): records a day (default 200000),\n"
+               "  photo bytes in all (20G) and a day (2G), photos in all (500000)\n"
                "       butler-server demo-init [--data DIR] [--scale N] [--history DAYS]\n"
                "  sets up the demo community 锦绣花园 and prints staff codes and PINs; --scale, --history:\n"
                "  a larger estate and a longer log, as demo-backup's (scripts/bench exports)\n"
@@ -95,6 +102,15 @@ bool parse(int argc, char** argv, int first, Options* o) {
     else if (a == "--trusted-proxy") { if (!next(&v) || !o->trusted.add(v)) return false; }
     else if (a == "--scale" && next(&v)) o->scale = std::atoi(v.c_str());
     else if (a == "--history" && next(&v)) o->history_days = std::atoi(v.c_str());
+    else if (a == "--max-ops-per-day" || a == "--max-blob-bytes" || a == "--max-blob-bytes-per-day" || a == "--max-blobs") {
+      std::optional<std::int64_t> n;
+      if (next(&v)) n = server::parse_size(v);
+      if (!n) return false;
+      if (a == "--max-ops-per-day") o->quotas.ops_per_day = *n;
+      else if (a == "--max-blob-bytes") o->quotas.blob_bytes_total = *n;
+      else if (a == "--max-blob-bytes-per-day") o->quotas.blob_bytes_per_day = *n;
+      else o->quotas.blob_count = *n;
+    }
     else if (a == "--dry-run") o->rest.push_back(a);  // admin import's: plan only
     else if (a.rfind("--", 0) == 0) return false;
     else o->rest.push_back(a);
@@ -132,7 +148,9 @@ int serve(const Options& opt, server::ServerStore& store) {
   }
   server::SystemClock clock;
   server::OsRandom random;
-  server::SyncService service(store, clock, random);
+  server::Limits limits;
+  limits.quotas = opt.quotas;
+  server::SyncService service(store, clock, random, limits);
   if (opt.demo) service.serve_demo();  // the office page and every enrolled tablet say so
   server::HttpServer http(opt.http);
   if (!opt.tls_cert.empty()) {

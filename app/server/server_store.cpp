@@ -75,6 +75,7 @@ app::Status ServerStore::migrate() {
   if (s = migrate_community_cursor(); !s.ok()) return s;
   if (s = add_column_if_missing("devices", "office", "INTEGER NOT NULL DEFAULT 0"); !s.ok()) return s;
   if (s = add_column_if_missing("staff", "enrol_blocked", "INTEGER NOT NULL DEFAULT 0"); !s.ok()) return s;
+  if (s = migrate_blobs(); !s.ok()) return s;
   // Tokens handed out before expiry existed count as used at the upgrade:
   // a tablet that synced yesterday is not signed out by it.
   return add_column_if_missing("devices", "last_used_ms", "INTEGER NOT NULL DEFAULT 0",
@@ -305,7 +306,8 @@ app::Result<std::size_t> ServerStore::revoke_devices(std::string_view staff_code
 }
 
 app::Result<std::size_t> ServerStore::insert_ops(std::int64_t community,
-                                                 const std::vector<std::pair<app::Id, std::string_view>>& ops) {
+                                                 const std::vector<std::pair<app::Id, std::string_view>>& ops,
+                                                 const QuotaCharge* charge) {
   // A poll pushes nothing: no write transaction (it would take the writer's
   // lock and SQLite's write lock for nothing, on every poll of every tablet).
   if (ops.empty()) return std::size_t{0};
@@ -321,7 +323,12 @@ app::Result<std::size_t> ServerStore::insert_ops(std::int64_t community,
     s.reset();
     s.bind(1, community).bind_blob(2, id_blob(id)).bind_blob(3, record).step();
     if (s.failed()) return s.error();  // the transaction rolls back: nothing stored
-    fresh += static_cast<std::size_t>(sqlite3_changes(db_->raw()));
+    if (sqlite3_changes(db_->raw()) == 0) continue;  // stored already
+    ++fresh;
+    if (app::Status named = record_blob_names(community, record); !named.ok()) return named.error();
+  }
+  if (charge) {
+    if (app::Status c = charge_ops(community, fresh, *charge); !c.ok()) return c.error();  // over: rolled back
   }
   if (app::Status c = tx.commit(); !c.ok()) return c.error();
   return fresh;
@@ -376,28 +383,6 @@ std::int64_t ServerStore::op_count(std::int64_t community) {
   WriterLock lock(*this);
   Stmt s(*db_, community < 0 ? "SELECT count(*) FROM ops" : "SELECT count(*) FROM ops WHERE community=?");
   if (community >= 0) s.bind(1, community);
-  return s.step() ? s.integer(0) : -1;
-}
-
-app::Status ServerStore::put_blob(std::int64_t community, std::string_view sha, std::string_view bytes) {
-  WriterLock lock(*this);
-  Stmt s(*db_, "INSERT OR IGNORE INTO blobs(community, sha256, data) VALUES(?,?,?)");
-  s.bind(1, community).bind(2, sha).bind_blob(3, bytes).step();
-  if (s.failed()) return s.error();
-  return app::ok_status();
-}
-
-std::optional<std::string> ServerStore::get_blob(std::int64_t community, std::string_view sha) {
-  return reading([&](Db& db) -> std::optional<std::string> {
-    Stmt s(db, "SELECT data FROM blobs WHERE community=? AND sha256=?");
-    if (!s.bind(1, community).bind(2, sha).step()) return std::nullopt;
-    return std::string(s.blob(0));
-  });
-}
-
-std::int64_t ServerStore::blob_count() {
-  WriterLock lock(*this);
-  Stmt s(*db_, "SELECT count(*) FROM blobs");
   return s.step() ? s.integer(0) : -1;
 }
 

@@ -22,6 +22,7 @@
 
 #include "app/core/id.hpp"
 #include "app/core/result.hpp"
+#include "app/server/quotas.hpp"
 #include "app/server/read_pool.hpp"
 #include "app/server/sqlite_db.hpp"
 
@@ -49,6 +50,27 @@ struct DeviceRow {
   std::int64_t role = 0;
   bool office = false;  // the office page's sign-in: no tablet, no ordinal
   std::int64_t last_used_ms = 0;  // enrolment or the last request, at most a minute stale
+};
+
+// A write counted against its community's quotas (app/server/quotas.hpp):
+// the day it is counted under and the limits it is refused over.
+struct QuotaCharge {
+  std::int64_t day = 0;  // quota_day(now)
+  Quotas limits;
+};
+
+// What a community has used: the day's counters and its photos in total.
+struct QuotaUsage {
+  std::int64_t ops_today = 0;
+  std::int64_t blob_bytes_today = 0;
+  std::int64_t blob_bytes_total = 0;
+  std::int64_t blob_count = 0;
+};
+
+// What a sweep removed.
+struct BlobSweep {
+  std::int64_t blobs = 0;
+  std::int64_t bytes = 0;
 };
 
 struct OpsPage {
@@ -104,9 +126,13 @@ class ServerStore {
   app::Result<std::int64_t> tablet_no(std::int64_t community, const app::Id& device);
 
   // All in one transaction: either every op is stored (or was already) or none.
-  // Returns how many were new.
+  // Returns how many were new. The photos new ops name are recorded with
+  // them (what keeps a photo from the sweep). With a `charge`, the new ops
+  // count towards the day's and a push over the limit stores nothing
+  // (error kQuotaOps); the server's own writes (admin) are not charged.
   app::Result<std::size_t> insert_ops(std::int64_t community,
-                                      const std::vector<std::pair<app::Id, std::string_view>>& ops);
+                                      const std::vector<std::pair<app::Id, std::string_view>>& ops,
+                                      const QuotaCharge* charge = nullptr);
   // Ops after `cursor` in commit order. Those in `skip` (the ops the caller
   // has just pushed: it holds them) are passed over but still move the cursor.
   app::Result<OpsPage> ops_after(std::int64_t community, std::int64_t cursor, std::size_t max_ops,
@@ -128,9 +154,17 @@ class ServerStore {
   app::Status set_staff_role(std::int64_t community, const app::Id& staff, std::int64_t role);
   std::int64_t op_count(std::int64_t community);  // -1: every community
 
-  app::Status put_blob(std::int64_t community, std::string_view sha, std::string_view bytes);
+  // Photos (app/server/store_blobs.cpp). A blob stored already is ok and
+  // not counted again; a new one over `charge`'s limits is refused
+  // (kQuotaBlobs, kQuotaStorage) and not stored.
+  app::Status put_blob(std::int64_t community, std::string_view sha, std::string_view bytes, std::int64_t now_ms,
+                       const QuotaCharge* charge = nullptr);
   std::optional<std::string> get_blob(std::int64_t community, std::string_view sha);
   std::int64_t blob_count();
+  QuotaUsage usage(std::int64_t community, std::int64_t day);
+  // Removes the photos stored before `now_ms - grace_ms` that no stored op
+  // names (at most `max_blobs` in one go), and day counters older than a week.
+  app::Result<BlobSweep> collect_blobs(std::int64_t now_ms, std::int64_t grace_ms, std::int64_t max_blobs = 10000);
 
   Db& db() { return *db_; }
   // `body` under the store's lock inside BEGIN IMMEDIATE … COMMIT (rolled back
@@ -176,6 +210,12 @@ class ServerStore {
                                     std::string_view then = {});
   app::Status migrate_device_users();
   app::Status migrate_community_cursor();
+  // Blob references and quota counters; an older database's are filled in once.
+  app::Status migrate_blobs();
+  bool has_table(std::string_view name);
+  // Inside insert_ops' transaction: the photos a new op names, and the day's count.
+  app::Status record_blob_names(std::int64_t community, std::string_view record);
+  app::Status charge_ops(std::int64_t community, std::size_t fresh, const QuotaCharge& charge);
   std::unique_ptr<Db> db_;
   std::recursive_mutex mu_;  // one writer connection, many HTTP threads
   ReadPool readers_;

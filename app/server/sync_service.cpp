@@ -32,6 +32,16 @@ std::string words(S key, std::string_view detail = {}) {
   return m;
 }
 
+// A quota refusal: 429 for the day's limits (tomorrow it goes), 507 when the
+// community's photo storage is full (only the office can make room).
+Reply quota_reply(const app::Error& e) {
+  const bool storage = e.code == kQuotaStorage;
+  const S key = e.code == kQuotaOps ? S::err_sync_quota_ops : storage ? S::err_sync_quota_storage : S::err_sync_quota_photos;
+  return Reply{storage ? 507 : 429, app::sync::error_body(e.code, words(key, e.message))};
+}
+
+bool is_quota(const app::Error& e) { return e.code == kQuotaOps || e.code == kQuotaBlobs || e.code == kQuotaStorage; }
+
 }  // namespace
 
 bool may_export(std::int64_t role) {
@@ -86,6 +96,15 @@ app::Result<DeviceRow> SyncService::authorize(std::string_view authorization) {
   return *device;
 }
 
+void SyncService::sweep_if_due() {
+  const std::int64_t now = clock_.now_ms();
+  std::int64_t last = last_sweep_ms_.load();
+  if (now - last < limits_.quotas.sweep_every_ms && last != 0) return;
+  if (!last_sweep_ms_.compare_exchange_strong(last, now)) return;  // another request took this one
+  // A sweep that fails is tried again at the next one; the request goes on either way.
+  (void)store_.collect_blobs(now, limits_.quotas.blob_grace_ms);
+}
+
 Reply SyncService::enroll(std::string_view body, std::string_view client_address) {
   auto req = app::sync::parse_enroll_request(body);
   if (!req.ok()) return error_reply(400, req.error().code, words(S::err_sync_bad_request, req.error().message));
@@ -132,6 +151,14 @@ Reply SyncService::sync(std::string_view authorization, std::string_view body) {
   }
   auto community = store_.community(device.value().community);
   if (!community) return error_reply(500, "server_error", words(S::err_sync_server, "device without community"));
+  sweep_if_due();
+  const QuotaCharge charge = charge_now();
+  // The day's records are used up: refused before any op is checked (a
+  // tablet pushing all day costs one row read per push). Pulling goes on.
+  const std::int64_t ops_limit = limits_.quotas.ops_per_day;
+  if (!req.value().records.empty() && ops_limit > 0 && store_.usage(community->id, charge.day).ops_today >= ops_limit) {
+    return quota_reply(app::Error{std::string(kQuotaOps), "the limit of " + std::to_string(ops_limit) + " records today is reached"});
+  }
   auto person = store_.find_staff(device.value().staff_code);
   if (!person || person->community != community->id) return error_reply(401, "unauthorized", words(S::err_sync_unauthorized));
   PushGate gate(store_, community->id, device.value().device, person->staff, clock_.now_ms(), limits_.max_clock_ahead_ms);
@@ -168,7 +195,8 @@ Reply SyncService::sync(std::string_view authorization, std::string_view body) {
       roles_given.emplace_back(op.value().entity, *role);
     }
   }
-  if (auto stored = store_.insert_ops(community->id, rows); !stored.ok()) {
+  if (auto stored = store_.insert_ops(community->id, rows, &charge); !stored.ok()) {
+    if (is_quota(stored.error())) return quota_reply(stored.error());
     return error_reply(500, "server_error", words(S::err_sync_server, stored.error().message));
   }
   // A role a lead gave on a tablet is the role the server checks from now on.
@@ -195,7 +223,10 @@ Reply SyncService::put_blob(std::string_view authorization, std::string_view sha
   if (!app::is_sha256_hex(sha)) return error_reply(400, "bad_name", words(S::err_blob_mismatch, "name is not a SHA-256"));
   if (body.size() > limits_.blob_body) return error_reply(413, "too_large", words(S::err_sync_too_large));
   if (app::sha256_hex(body) != sha) return error_reply(400, "hash_mismatch", words(S::err_blob_mismatch));
-  if (auto s = store_.put_blob(device.value().community, sha, body); !s.ok()) {
+  sweep_if_due();
+  const QuotaCharge charge = charge_now();
+  if (auto s = store_.put_blob(device.value().community, sha, body, clock_.now_ms(), &charge); !s.ok()) {
+    if (is_quota(s.error())) return quota_reply(s.error());
     return error_reply(500, "server_error", words(S::err_sync_server, s.error().message));
   }
   return Reply{200, "{\"ok\":true,\"sha256\":\"" + std::string(sha) + "\"}"};
@@ -316,8 +347,11 @@ Reply SyncService::import_sheet(std::string_view authorization, std::string_view
   auto me = store_.find_staff(device.value().staff_code);
   if (!community || !me) return error_reply(401, "unauthorized", words(S::err_sync_unauthorized));
   ServerWriter w(store_, clock_, random_);
+  const QuotaCharge charge = charge_now();
+  w.charge_to(&charge);  // an office sheet counts towards the day's records like a push
   std::lock_guard<std::mutex> lock(import_mutex_);  // one import at a time: each plans against the last one's result
   auto plan = import_file(w, store_, *community, ImportRequest{*kind, file_name, me->staff, dry_run}, body);
+  if (!plan.ok() && is_quota(plan.error())) return quota_reply(plan.error());
   if (!plan.ok()) return error_reply(plan.error().code == "too_large" ? 413 : 422, plan.error().code, plan.error().message);
   return Reply{200, import_report_json(plan.value(), dry_run, true)};
 }

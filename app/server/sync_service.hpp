@@ -14,6 +14,7 @@
 #include "app/core/ports.hpp"
 #include "app/core/result.hpp"
 #include "app/server/csv_export.hpp"
+#include "app/server/quotas.hpp"
 #include "app/server/server_store.hpp"
 #include "app/server/sign_in.hpp"
 
@@ -56,6 +57,7 @@ struct Limits {
   // server more at once only share the cores and add up their memory.
   int max_exports = 2;
   int export_retry_after_s = 5;
+  Quotas quotas;  // per community: ops and photo bytes a day, photos in total; the sweep (app/server/quotas.hpp)
 };
 
 // Roles that may download the office's exports (head butler, front desk, manager).
@@ -108,6 +110,9 @@ class SyncService {
   Reply export_busy() const;
   // The device's ordinal in its community (given now if it has none); 0 for the office page.
   app::Result<std::int64_t> tablet_no_of(const DeviceRow& device);
+  // Photos no op names are swept on a request, at most once a Quotas::sweep_every_ms.
+  void sweep_if_due();
+  QuotaCharge charge_now() { return QuotaCharge{quota_day(clock_.now_ms()), limits_.quotas}; }
 
   ServerStore& store_;
   app::ClockPort& clock_;
@@ -118,6 +123,7 @@ class SyncService {
   std::atomic<int> exports_running_{0};
   SignInGate sign_in_;  // six digits fall to guessing without a limit
   bool demo_ = false;
+  std::atomic<std::int64_t> last_sweep_ms_{0};
 };
 
 // {"error":code,"message":text} (+ "index" of the offending op when there is one).

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "app/i18n/catalogue.hpp"
+#include "app/sync/sync_client.hpp"
+#include "app/sync/wire.hpp"
 
 namespace app::sync {
 
@@ -44,7 +46,8 @@ void BlobUploader::on_answer(const std::string& sha256, int http_status, std::st
     return;
   }
   using i18n::S;
-  if (http_status == 401) back_off(i18n::tr(S::err_sync_unauthorized));
+  if (http_status == 429 || http_status == 507) back_off(words_for(parse_error_body(http_status, body)));  // quotas
+  else if (http_status == 401) back_off(i18n::tr(S::err_sync_unauthorized));
   else if (http_status == 413) back_off(i18n::tr(S::err_sync_too_large));
   else if (http_status >= 500) back_off(i18n::tr(S::err_sync_server));
   else back_off(std::string(i18n::tr(S::err_sync_server)) + " (" + std::to_string(http_status) + " " + std::string(body.substr(0, 120)) + ")");

@@ -28,8 +28,6 @@ Result<SyncState> decode_state(std::string_view text) {
   return SyncState{cursor->i, static_cast<std::uint64_t>(prefix->i)};
 }
 
-namespace {
-
 // The words for a refusal come from this tablet's own catalogue (its
 // language, switchable at run time); the server's text is kept as detail.
 std::string words_for(const Error& e) {
@@ -44,14 +42,16 @@ std::string words_for(const Error& e) {
       {"forbidden_actor", S::err_sync_actor},     {"conflict", S::err_sync_conflict},
       {"clock_ahead", S::err_sync_clock_ahead},
       {"device_revoked", S::err_sync_device_revoked},
+      // Over a community quota (429/507): not the records' fault, so they
+      // are kept and sent again after the backoff, never set aside.
+      {"quota_ops", S::err_sync_quota_ops},       {"quota_blobs", S::err_sync_quota_photos},
+      {"quota_storage", S::err_sync_quota_storage},
   };
   for (const Known& k : known) {
     if (e.code == k.code) return i18n::tr(k.key);
   }
   return e.message;
 }
-
-}  // namespace
 
 SyncClient::SyncClient(ClockPort& clock, RandomPort& random, const Id& device, ClientOptions options)
     : clock_(clock), random_(random), device_(device), options_(options) {

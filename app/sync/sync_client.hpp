@@ -46,6 +46,8 @@ struct SyncState {
 };
 std::string encode_state(const SyncState& s);
 Result<SyncState> decode_state(std::string_view text);
+// A server refusal in this tablet's own words (by its code), else the server's text.
+std::string words_for(const Error& e);
 
 struct SyncStatus {
   bool running = false;              // a request is in flight
