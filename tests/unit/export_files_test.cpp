@@ -142,6 +142,13 @@ TEST_CASE("every export's .xlsx reads back in openpyxl typed: text as text, coun
   REQUIRE(d.session.tickets().finish_ticket(id, a_signature()).ok());
   REQUIRE(d.session.tickets().record_callback(id, app::CallbackMethod::phone, true, "业主满意").ok());
   REQUIRE(d.session.tickets().record_visit(t.unit, app::CallbackMethod::visit, "走访; 无异常", "-").ok());
+  // A look at a resident's whole phone (显示号码): contact_views.csv has a row.
+  const app::Resident* with_phone = nullptr;
+  for (const app::Resident* r : d.session.estate().residents_of(t.unit)) {
+    if (!r->phone.empty()) with_phone = r;
+  }
+  REQUIRE(with_phone);
+  REQUIRE(d.session.estate().view_contact(with_phone->id).ok());
 
   app::Replica replica;
   replica.add(d.session.decoded_log());

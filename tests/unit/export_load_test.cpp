@@ -104,7 +104,8 @@ std::map<std::string, std::string> every_csv(const Replica& replica) {
 // The community folded the way it was before: every record at once into a replica.
 Replica whole_log(server::ServerStore& store, std::int64_t community) {
   std::vector<Op> ops;
-  for (const auto& r : store.all_records(community).value()) ops.push_back(decode_op(r).value());
+  const auto records = store.all_records(community);  // kept: a range-for over .value() of a temporary dangles
+  for (const auto& r : records.value()) ops.push_back(decode_op(r).value());
   Replica replica;
   replica.add(std::move(ops));
   return replica;
@@ -134,11 +135,15 @@ TEST_CASE("an export folded from the database in batches equals the whole log fo
     CHECK(folded.frontier() == expected.frontier());
     const auto got = every_csv(folded), want = every_csv(expected);
     REQUIRE(got.size() == want.size());
+    std::size_t with_rows = 0;
     for (const auto& [name, csv] : want) {
       INFO(name);
       CHECK(got.at(name) == csv);
-      CHECK(csv.size() > 100);  // a header alone is not a test
+      // Rows after the header (the demo has no photos, handovers, incidents or looks at phones yet).
+      if (std::count(csv.begin(), csv.end(), '\n') > 1) ++with_rows;
     }
+    CHECK(with_rows >= 5);  // a header alone is not a test (the server's demo: units, residents, keys, renovations, notices)
+    CHECK(std::count(want.at("units").begin(), want.at("units").end(), '\n') > 1000);
   }
 }
 
