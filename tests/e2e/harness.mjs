@@ -27,7 +27,8 @@ export const chromiumArgs = [
 export const TABLET_PORTRAIT = { width: 768, height: 1024 };
 export const TABLET_LANDSCAPE = { width: 1280, height: 800 };
 
-function freePort() {
+// A TCP port free on 127.0.0.1 now (the servers and benchmarks start on it).
+export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);

@@ -9,27 +9,15 @@
 // for comparison); the data is always set up by build/native's.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { root, siteDir, DEMO_PINS } from '../harness.mjs';
+import { root, siteDir, DEMO_PINS, freePort } from '../harness.mjs';
 
 const SCALE = Number(process.env.BENCH_EXPORT_SCALE || 10);
 const EXPORT = process.env.BENCH_EXPORT_NAME || 'units';
 const bin = path.join(root, 'build/native/butler-server');
 const serveBin = process.env.BUTLER_SERVER_BIN || bin;
 const met = (ok) => (ok ? 'met' : 'NOT met');
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const kb = (pid, field) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'))[1]);
 

@@ -6,10 +6,9 @@
 // the same run, as the baseline of the ratios.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { root, siteDir, DEMO_PINS } from '../harness.mjs';
+import { root, siteDir, DEMO_PINS, freePort } from '../harness.mjs';
 
 const SECONDS = Number(process.env.BENCH_SERVER_SECONDS || 10);
 const CONNECTIONS = 64;
@@ -17,17 +16,6 @@ const THREADS = 2;
 const bin = path.join(root, 'build/native/butler-server');
 const script = path.join(root, 'tests/e2e/bench/wrk_request.lua');
 const met = (ok) => (ok ? 'met' : 'NOT met');
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function start(flags) {
   const port = await freePort();
