@@ -64,6 +64,7 @@ Result<Enrollment> enroll_answer(std::string_view server, std::string_view code,
   e.staff = answer.value().staff;
   e.role = answer.value().role;
   e.tablet_no = answer.value().tablet_no;
+  e.recovery_key = answer.value().recovery_key;
   return e;
 }
 

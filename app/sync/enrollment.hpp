@@ -24,6 +24,10 @@ struct Enrollment {
   // answer or, for a tablet enrolled before ordinals, its first sync since;
   // 0 until then (app/core/record_number.hpp says what is used meanwhile).
   std::int64_t tablet_no = 0;
+  // From the enrolment answer, held in memory until the tablet PIN is set:
+  // never written by encode_enrollment (the tablet keeps only a data key
+  // wrapped by it).
+  std::string recovery_key;
 };
 
 // Checks what the butler typed; the request body to POST to server + "/api/v1/enroll".

@@ -154,7 +154,8 @@ Result<EnrollRequest> parse_enroll_request(std::string_view body) {
 std::string encode_enroll_response(const EnrollResponse& r) {
   return "{\"token\":" + json::quote(r.token) + ",\"community\":\"" + r.community.to_hex() +
          "\",\"community_name\":" + json::quote(r.community_name) + ",\"staff\":\"" + r.staff.to_hex() +
-         "\",\"role\":" + std::to_string(r.role) + ",\"tablet_no\":" + std::to_string(r.tablet_no) + "}";
+         "\",\"role\":" + std::to_string(r.role) + ",\"tablet_no\":" + std::to_string(r.tablet_no) +
+         (r.recovery_key.empty() ? std::string() : ",\"recovery_key\":" + json::quote(r.recovery_key)) + "}";
 }
 
 Result<EnrollResponse> parse_enroll_response(std::string_view body) {
@@ -172,6 +173,7 @@ Result<EnrollResponse> parse_enroll_response(std::string_view body) {
   if (name && name->is_string()) r.community_name = name->s;
   if (role && role->is_int()) r.role = role->i;
   r.tablet_no = ordinal_of(v.get("tablet_no"));
+  if (const json::Value* key = v.get("recovery_key"); key && key->is_string() && key->s.size() == 64) r.recovery_key = key->s;
   return r;
 }
 
