@@ -138,7 +138,7 @@ void AppShell::draw_top_bar(float height) {
   const float lang_w = ImGui::CalcTextSize(lang_label).x + ui().css(32);
   const float button_h = ui().css(48);
   // A ticket is opened from every screen: an owner stops the butler anywhere.
-  const bool ticket_button = loaded_ && session_.has_data() && state_.screen != Screen::welcome;
+  const bool ticket_button = loaded_ && session_.has_data() && state_.screen != Screen::welcome && !locked_;
   const float ticket_x = at.x + pad + title_w + ui().css(20);
 
   // Connectivity, and for an enrolled tablet how much waits to be synced;

@@ -1,6 +1,7 @@
 #include "shell/app_shell.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "app/i18n/catalogue.hpp"
 #include "imgui.h"
@@ -54,6 +55,7 @@ AppShell::AppShell(Host& host)
   }
   std::string wiped;
   state_.device_wiped = host_.pref("device_wiped", &wiped) && !wiped.empty();
+  if (std::string idle; host_.pref("lock_idle_s", &idle) && std::atoi(idle.c_str()) > 0) state_.lock.idle_s = std::atoi(idle.c_str());
   host_.store().attach(&session_);
   // A photo another tablet took comes from the sync server when first shown.
   thumbnails().set_fetch([this](const std::string& sha, std::function<void(bool)> done) { sync_.fetch_photo(sha, std::move(done)); });
@@ -165,13 +167,47 @@ void AppShell::keep_storage_healthy() {
   // the first interactive one: Today needs only the counts.
   if (loaded_ && interactive_frames_++ > 0 && !session_.views_ready()) session_.prepare_views();
   if (loaded_) keep_snapshot_fresh();
-  if (loaded_) sync_.frame(host_.online());
+  // No sync before a tablet PIN protects what it would store: an enrolled
+  // tablet whose database is still plain waits for the PIN (README: tablet lock).
+  const bool plain_enrolled = sync_.enrolled() && host_.store().lock() == ShellStore::Lock::open && !host_.store().demo();
+  if (loaded_ && !plain_enrolled) sync_.frame(host_.online());
   // A failed write (quota, full disk) is retried every 10 s until it lands.
   const double now = host_.now_ms() / 1000.0;
   if (session_.save_state() == app::SaveState::failed && now - last_retry_s_ > 10.0) {
     last_retry_s_ = now;
     session_.retry_failed();
   }
+}
+
+void AppShell::lock_when_idle() {
+  // Any touch, key or text counts as use; the app redraws once a second
+  // while idle, so the lock comes within a second of the limit.
+  const ImGuiIO& io = ImGui::GetIO();
+  const double now = host_.now_ms();
+  const bool moved = ImGui::IsMousePosValid() && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0);
+  if (last_touch_ms_ == 0 || ImGui::IsAnyMouseDown() || moved || io.InputQueueCharacters.Size > 0) last_touch_ms_ = now;
+  ShellStore& store = host_.store();
+  if (store.lock() == ShellStore::Lock::unlocked && now - last_touch_ms_ > state_.lock.idle_s * 1000.0) {
+    store.relock();
+    const int idle_s = state_.lock.idle_s;
+    state_.lock = LockUi{};
+    state_.lock.idle_s = idle_s;
+    state_.about_open = false;
+  }
+}
+
+void AppShell::draw_lock_cover(float top) {
+  // Nothing of the app under the lock: the top bar (language) and the lock.
+  draw_top_bar(top);
+  ScreenContext ctx{session_, state_, host_, sync_, photos_};
+  const float pad = ui().css(ui().portrait ? 16 : 24);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad));
+  ImGui::BeginChild("lock", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  draw_lock(ctx);
+  widgets::drag_scroll();
+  ImGui::EndChild();
+  ImGui::PopStyleVar();
+  host_.interactive();  // a usable screen: start-up is measured to it (JS keeps the first)
 }
 
 void AppShell::toggle_language() {
@@ -206,7 +242,15 @@ void AppShell::draw() {
   const float top = ui().css(64);
   keep_storage_healthy();
   if (sync_.enrolled()) host_.fonts().fetch_more_now();
-  if (!finish_loading()) {
+  lock_when_idle();
+  ScreenContext lock_ctx{session_, state_, host_, sync_, photos_};
+  const bool locked = locked_ = lock_covers(lock_ctx);
+  lock_mode_ = lock_mode_name(lock_ctx);
+  // Under the lock the log is folded as soon as it is in (after the PIN).
+  const bool ready = locked && host_.store().phase() == ShellStore::Phase::opening ? false : finish_loading();
+  if (locked) {
+    draw_lock_cover(top);
+  } else if (!ready) {
     draw_loading();
   } else if (state_.screen == Screen::welcome) {
     draw_top_bar(top);
@@ -236,8 +280,8 @@ void AppShell::draw() {
   }
 
   ScreenContext ctx{session_, state_, host_, sync_, photos_};
-  draw_about_popup(ctx);
-  if (loaded_ && session_.has_data()) {
+  if (!locked) draw_about_popup(ctx);
+  if (!locked && loaded_ && session_.has_data()) {
     draw_ticket_form(ctx);
     draw_visit_form(ctx);
   }
@@ -275,6 +319,14 @@ std::string AppShell::state_json() const {
   out += ",\"update_ready\":" + std::string(state_.update_ready ? "true" : "false");
   out += ",\"writer\":" + std::string(host_.storage_status().writer ? "true" : "false");
   out += ",\"persisted\":" + std::string(host_.storage_status().persisted ? "true" : "false");
+  {
+    static const char* kLock[] = {"open", "locked", "unlocked"};
+    out += ",\"lock\":{\"mode\":\"" + std::string(lock_mode_) + "\",\"state\":\"" +
+           kLock[static_cast<int>(host_.store().lock())] + "\",\"persons\":" + std::to_string(host_.store().persons().size()) +
+           ",\"fails\":" + std::to_string(host_.store().pin_failures()) + ",\"idle_s\":" + std::to_string(state_.lock.idle_s) +
+           ",\"actor\":\"" + sync_.person().to_hex() + "\"}";
+  }
+  out += ",\"status_message\":\"" + json_escape(state_.status_message) + "\"";
   out += ",\"about_open\":" + std::string(state_.about_open ? "true" : "false");
   out += ",\"registers_query\":\"" + json_escape(state_.registers_query) + "\"";
   out += ",\"selected_unit\":" + std::to_string(state_.selected_unit);

@@ -41,6 +41,8 @@ class AppShell {
   void keep_storage_healthy();
   void reload_whole_log();
   void keep_snapshot_fresh();
+  void lock_when_idle();
+  void draw_lock_cover(float top);
 
   Host& host_;
   app::Session session_;
@@ -61,7 +63,10 @@ class AppShell {
     std::vector<float> step_frames_ms;
   } snapshot_cost_;
   double last_retry_s_ = 0;
-  double load_ms_ = 0;  // folding the stored log at start-up (scripts/bench store)
+  double load_ms_ = 0;
+  double last_touch_ms_ = 0;  // the last input, for the idle lock
+  bool locked_ = false;  // the lock covers the app this frame
+  const char* lock_mode_ = "none";  // the lock screen's mode last frame (state_json)  // folding the stored log at start-up (scripts/bench store)
 };
 
 }  // namespace shell

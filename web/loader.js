@@ -40,10 +40,12 @@
     // segments stored after it (web/store_lib.js takes it from there). Plain
     // IndexedDB, no domain. Version 2 added the 'snapshot' store, version 3
     // the photo 'blobs' (by SHA-256) and the 'uploads' still owed to the
-    // server; an older database is upgraded in place, its records untouched.
+    // server, version 4 the tablet lock's wrapped 'keys' (web/lock_lib.js);
+    // an older database is upgraded in place, its records untouched. The
+    // values are read as stored: sealed ones are decrypted after the PIN.
     openStore: function () {
       return new Promise(function (resolve, reject) {
-        var request = indexedDB.open(loader.dbName, 3);
+        var request = indexedDB.open(loader.dbName, 4);
         var created = false;  // a database made just now holds nothing to read
         request.onupgradeneeded = function (event) {
           created = event.oldVersion === 0;
@@ -52,6 +54,7 @@
           if (!db.objectStoreNames.contains('snapshot')) db.createObjectStore('snapshot');
           if (!db.objectStoreNames.contains('blobs')) db.createObjectStore('blobs');
           if (!db.objectStoreNames.contains('uploads')) db.createObjectStore('uploads');
+          if (!db.objectStoreNames.contains('keys')) db.createObjectStore('keys');
         };
         request.onerror = function () { reject(request.error); };
         request.onblocked = function () { reject(new Error('database blocked by another tab')); };
@@ -61,11 +64,14 @@
           // fresh profile while the program downloads and compiles (scripts/bench
           // startup); there is nothing in it, so start-up does not wait for it.
           if (created) {
-            resolve({ db: db, snapshot: null, keys: [], segments: [], read_ms: 0 });
+            resolve({ db: db, snapshot: null, keys: [], segments: [], read_ms: 0, keyEntries: {} });
             return;
           }
           var started = performance.now();
-          var tx = db.transaction(['records', 'snapshot'], 'readonly');
+          var tx = db.transaction(['records', 'snapshot', 'keys'], 'readonly');
+          var keyStore = tx.objectStore('keys');
+          var meta = keyStore.get('meta');
+          var persons = keyStore.getAll(IDBKeyRange.bound('person:', 'person:\uffff'));
           var snapshots = tx.objectStore('snapshot');
           var snap = snapshots.get('current');
           snap.onsuccess = function () {
@@ -79,7 +85,8 @@
             var all = store.getAll(range);
             all.onsuccess = function () {
               var snapshot = s ? { covers: s.covers, ops: s.ops, chunks: chunks ? chunks.result : [] } : null;
-              resolve({ db: db, snapshot: snapshot, keys: keys.result, segments: all.result, read_ms: performance.now() - started });
+              resolve({ db: db, snapshot: snapshot, keys: keys.result, segments: all.result, read_ms: performance.now() - started,
+                keyEntries: { meta: meta.result, persons: persons.result } });
             };
             all.onerror = function () { reject(all.error); };
           };

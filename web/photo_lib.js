@@ -6,7 +6,7 @@
 // A blob and its upload marker are written in one strict transaction, and
 // C++ records the photo's op only after that transaction completes.
 mergeInto(LibraryManager.library, {
-  $ButlerPhotos__deps: ['$ButlerStore'],
+  $ButlerPhotos__deps: ['$ButlerStore', '$ButlerKeys'],
   $ButlerPhotos: {
     MAX_SIDE: 1600,
     QUALITY: 0.85,
@@ -67,18 +67,24 @@ mergeInto(LibraryManager.library, {
     var db = ButlerPhotos.db();
     if (!db) { setTimeout(function () { done(false, 'database not open'); }, 0); return; }
     var bytes = HEAPU8.slice(ptr, ptr + len);
-    var tx;
-    try {
-      tx = db.transaction(['blobs', 'uploads'], 'readwrite', { durability: 'strict' });
-    } catch (e) {
-      setTimeout(function () { done(false, String(e)); }, 0);
-      return;
+    // Encrypted like the op log when the database is sealed (web/lock_lib.js).
+    function write(value) {
+      var tx;
+      try {
+        tx = db.transaction(['blobs', 'uploads'], 'readwrite', { durability: 'strict' });
+      } catch (e) {
+        done(false, String(e));
+        return;
+      }
+      tx.objectStore('blobs').put(value, sha);
+      if (owed) tx.objectStore('uploads').put(Date.now(), sha);
+      tx.oncomplete = function () { done(true, ''); };
+      tx.onabort = function () { done(false, tx.error ? tx.error.name + ': ' + tx.error.message : 'aborted'); };
+      tx.onerror = function (e) { e.preventDefault(); };
     }
-    tx.objectStore('blobs').put(bytes.buffer, sha);
-    if (owed) tx.objectStore('uploads').put(Date.now(), sha);
-    tx.oncomplete = function () { done(true, ''); };
-    tx.onabort = function () { done(false, tx.error ? tx.error.name + ': ' + tx.error.message : 'aborted'); };
-    tx.onerror = function (e) { e.preventDefault(); };
+    ButlerStore.afterSealing(function () {
+      ButlerKeys.seal(bytes.buffer).then(write, function (e) { done(false, String(e)); });
+    });
   },
 
   // The names still owed to the server, comma-separated, to butler_on_uploads_listed.
@@ -102,7 +108,7 @@ mergeInto(LibraryManager.library, {
     var get = db.transaction('blobs', 'readonly').objectStore('blobs').get(sha);
     get.onsuccess = function () {
       if (!get.result) { missing(); return; }
-      ButlerPhotos.toC('butler_on_blob_read', id, new Uint8Array(get.result));
+      ButlerKeys.open(get.result).then(function (plain) { ButlerPhotos.toC('butler_on_blob_read', id, new Uint8Array(plain)); }, missing);
     };
     get.onerror = missing;
   },
@@ -127,7 +133,7 @@ mergeInto(LibraryManager.library, {
     var get = db.transaction('blobs', 'readonly').objectStore('blobs').get(sha);
     get.onsuccess = function () {
       if (!get.result) { tell(0, 0); return; }
-      ButlerPhotos.drawScaled(new Blob([get.result]), side).then(function (canvas) {
+      ButlerKeys.open(get.result).then(function (plain) { return ButlerPhotos.drawScaled(new Blob([plain]), side); }).then(function (canvas) {
         var gl = GLctx;
         gl.bindTexture(gl.TEXTURE_2D, GL.textures[texture]);
         gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);

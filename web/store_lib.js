@@ -10,6 +10,7 @@
 // background, many small segments are merged into one, so start-up reads a few
 // large values instead of 200,000 small ones (IndexedDB's cost is per value).
 mergeInto(LibraryManager.library, {
+  $ButlerStore__deps: ['$ButlerKeys'],
   $ButlerStore: {
     db: null,
     smallSegments: 0,
@@ -47,7 +48,8 @@ mergeInto(LibraryManager.library, {
     // transaction: the merged value replaces the first, the rest are deleted).
     compact: function () {
       var db = ButlerStore.db;
-      if (!db || ButlerStore.compacting) return;
+      if (!db || ButlerStore.compacting || ButlerKeys.sealing) return;
+      if (ButlerKeys.encrypted) { ButlerStore.compactSealed(db); return; }
       ButlerStore.compacting = true;
       var tx = db.transaction('records', 'readwrite', { durability: 'strict' });
       var store = tx.objectStore('records');
@@ -72,24 +74,48 @@ mergeInto(LibraryManager.library, {
       };
       tx.onabort = function () { ButlerStore.compacting = false; };  // nothing changed; try again later
     },
-    report: function (batch, ok, message) {
-      Module.ccall('butler_store_on_commit', null, ['number', 'number', 'string'], [batch, ok ? 1 : 0, message || '']);
+    // The same merge on an encrypted database: WebCrypto answers in promises,
+    // and a transaction with nothing to do meanwhile commits, so the values are
+    // read in one transaction, opened, merged and sealed, then written in a
+    // second one. Only merging writes these keys (appends add new ones, and a
+    // snapshot does not begin while merging), so nothing changes between.
+    compactSealed: function (db) {
+      ButlerStore.compacting = true;
+      var range = IDBKeyRange.lowerBound(ButlerStore.compactFrom);
+      var read = db.transaction('records', 'readonly').objectStore('records');
+      var keysReq = read.getAllKeys(range), valuesReq = read.getAll(range);
+      var stop = function () { ButlerStore.compacting = false; };
+      valuesReq.onerror = stop;
+      valuesReq.onsuccess = function () {
+        var keys = keysReq.result;
+        if (keys.length < 2) { stop(); return; }
+        ButlerKeys.openAll(valuesReq.result).then(function (plain) {
+          var size = 0, at = 0;
+          plain.forEach(function (v) { size += v.byteLength; });
+          var merged = new Uint8Array(size);
+          plain.forEach(function (v) { merged.set(new Uint8Array(v), at); at += v.byteLength; });
+          return ButlerKeys.seal(merged.buffer).then(function (sealed) {
+            var tx = db.transaction('records', 'readwrite', { durability: 'strict' });
+            var store = tx.objectStore('records');
+            store.put(sealed, keys[0]);
+            for (var k = 1; k < keys.length; k++) store.delete(keys[k]);
+            tx.oncomplete = function () {
+              stop();
+              ButlerStore.smallSegments = 0;
+              if (size >= ButlerStore.BIG) ButlerStore.compactFrom = keys[0] + 1;
+            };
+            tx.onabort = stop;
+          });
+        }).catch(stop);
+      };
     },
-  },
-
-  // Opens the database and reads every record (in key order) into C++ with
-  // butler_store_on_record, then calls butler_store_on_loaded. Asynchronous.
-  butler_store_open__deps: ['$ButlerStore'],
-  butler_store_open: function () {
-    // The loader began opening and reading the database while the wasm was
-    // still downloading (web/loader.js: openStore); this picks up its result.
-    var pending = window.butlerStorePreload || window.butlerLoader.openStore();
-    window.butlerStorePreload = null;
-    pending.then(function (read) {
-      ButlerStore.db = read.db;
-      read.db.onversionchange = function () { read.db.close(); };
-      // The snapshot (if any) first, then the segments after it end to end:
-      // one buffer, one call each; C++ decodes straight from them.
+    // Writes wait while an unencrypted database is being encrypted (lock_lib.js).
+    afterSealing: function (go) {
+      if (ButlerKeys.sealing) ButlerKeys.sealing.then(go, go);
+      else go();
+    },
+    // The loader's read, handed to C++ (after decryption when sealed).
+    deliver: function (read) {
       var covers = read.snapshot ? read.snapshot.covers : -1;
       var snapshotBytes = 0;
       if (read.snapshot) read.snapshot.chunks.forEach(function (c) { snapshotBytes += c.byteLength; });
@@ -107,11 +133,63 @@ mergeInto(LibraryManager.library, {
         else ButlerStore.smallSegments++;
         ButlerStore.lastKey = Math.max(ButlerStore.lastKey, read.keys[m]);
       }
-      window.butlerStoreTimings = { read_ms: read.read_ms, segments: read.segments.length, snapshot_bytes: snapshotBytes };
+      window.butlerStoreTimings = { read_ms: read.read_ms, segments: read.segments.length, snapshot_bytes: snapshotBytes, decrypt_ms: read.decrypt_ms || 0 };
       read.segments = null;
       read.snapshot = null;
       Module.ccall('butler_store_on_records', null, ['number', 'number', 'number'], [tail.ptr, tail.size, 0]);
       Module.ccall('butler_store_on_loaded', null, ['number', 'string'], [1, '']);
+    },
+    // One segment added in one strict transaction; C++ hears of it on completion.
+    add: function (batch, value) {
+      var db = ButlerStore.db;
+      var tx;
+      try {
+        tx = db.transaction('records', 'readwrite', { durability: 'strict' });
+      } catch (e) {
+        ButlerStore.report(batch, false, String(e));
+        return;
+      }
+      var added = tx.objectStore('records').add(value);
+      tx.oncomplete = function () {
+        ButlerStore.lastKey = Math.max(ButlerStore.lastKey, added.result);
+        ButlerStore.report(batch, true, '');
+        if (++ButlerStore.smallSegments > 64) ButlerStore.compactSoon();
+      };
+      tx.onabort = function () { ButlerStore.report(batch, false, tx.error ? tx.error.name + ': ' + tx.error.message : 'aborted'); };
+      tx.onerror = function (e) { e.preventDefault(); };  // onabort reports it once
+    },
+    report: function (batch, ok, message) {
+      Module.ccall('butler_store_on_commit', null, ['number', 'number', 'string'], [batch, ok ? 1 : 0, message || '']);
+    },
+  },
+
+  // Opens the database and reads every record (in key order) into C++ with
+  // butler_store_on_record, then calls butler_store_on_loaded. Asynchronous.
+  butler_store_open__deps: ['$ButlerStore', '$ButlerKeys'],
+  butler_store_open: function () {
+    // The loader began opening and reading the database while the wasm was
+    // still downloading (web/loader.js: openStore); this picks up its result.
+    var pending = window.butlerStorePreload || window.butlerLoader.openStore();
+    window.butlerStorePreload = null;
+    pending.then(function (read) {
+      ButlerStore.db = read.db;
+      read.db.onversionchange = function () { read.db.close(); };
+      ButlerKeys.adopt(read.keyEntries || {});
+      if (!ButlerKeys.encrypted) { ButlerStore.deliver(read); return; }
+      // Sealed: C++ shows the lock screen; the records follow the right PIN.
+      Module.ccall('butler_store_on_locked', null, ['string', 'number'], [ButlerKeys.personsJson(), ButlerKeys.fails]);
+      ButlerKeys.whenOpen().then(function () {
+        var started = performance.now();
+        return Promise.all([ButlerKeys.openAll(read.segments), ButlerKeys.openAll(read.snapshot ? read.snapshot.chunks : [])]).then(function (plain) {
+          read.segments = plain[0];
+          if (read.snapshot) read.snapshot.chunks = plain[1];
+          read.decrypt_ms = performance.now() - started;
+          ButlerStore.deliver(read);
+        });
+      }).catch(function (error) {
+        console.warn('store: the sealed log could not be opened: ' + error);
+        Module.ccall('butler_store_on_loaded', null, ['number', 'string'], [0, String(error)]);
+      });
     }, function (error) {
       Module.ccall('butler_store_on_loaded', null, ['number', 'string'], [0, String(error)]);
     });
@@ -122,12 +200,13 @@ mergeInto(LibraryManager.library, {
   // fresh, empty one -- the previous demo's records are deleted, the device's
   // own database is closed untouched -- and remembers the profile. Only from
   // the welcome screen, when nothing is stored in the one open now.
-  butler_store_enter_demo__deps: ['$ButlerStore'],
+  butler_store_enter_demo__deps: ['$ButlerStore', '$ButlerKeys'],
   butler_store_enter_demo: function () {
     var loader = window.butlerLoader;
     function tell(ok, message) { Module.ccall('butler_store_on_demo', null, ['number', 'string'], [ok ? 1 : 0, message]); }
     function use(read) {
       ButlerStore.db = read.db;
+      ButlerKeys.adopt(read.keyEntries || {});
       read.db.onversionchange = function () { read.db.close(); };
       ButlerStore.compactFrom = 0;
       ButlerStore.smallSegments = 0;
@@ -206,26 +285,18 @@ mergeInto(LibraryManager.library, {
   // Appends a batch of records (concatenated, each prefixed with its u32
   // length) as one segment in one transaction. The batch id comes back in
   // butler_store_on_commit.
-  butler_store_append__deps: ['$ButlerStore'],
+  butler_store_append__deps: ['$ButlerStore', '$ButlerKeys'],
   butler_store_append: function (batch, ptr, len) {
     var db = ButlerStore.db;
     if (!db) { ButlerStore.report(batch, false, 'database not open'); return; }
     var view = HEAPU8.slice(ptr, ptr + len);  // a copy: the heap may move before the write
-    var tx;
-    try {
-      tx = db.transaction('records', 'readwrite', { durability: 'strict' });
-    } catch (e) {
-      ButlerStore.report(batch, false, String(e));
-      return;
+    // Plain, the write starts at once, as before; sealed, after the encryption.
+    function go() {
+      if (!ButlerKeys.encrypted) { ButlerStore.add(batch, view.buffer); return; }
+      ButlerKeys.seal(view.buffer).then(function (sealed) { ButlerStore.add(batch, sealed); },
+        function (e) { ButlerStore.report(batch, false, String(e)); });
     }
-    var added = tx.objectStore('records').add(view.buffer);
-    tx.oncomplete = function () {
-      ButlerStore.lastKey = Math.max(ButlerStore.lastKey, added.result);
-      ButlerStore.report(batch, true, '');
-      if (++ButlerStore.smallSegments > 64) ButlerStore.compactSoon();
-    };
-    tx.onabort = function () { ButlerStore.report(batch, false, tx.error ? tx.error.name + ': ' + tx.error.message : 'aborted'); };
-    tx.onerror = function (e) { e.preventDefault(); };  // onabort reports it once
+    ButlerStore.afterSealing(go);
   },
 });
 
@@ -233,19 +304,25 @@ mergeInto(LibraryManager.library, {
 mergeInto(LibraryManager.library, {
   // Reads every stored segment (a reload after a late op, a damaged snapshot,
   // a backup export) and hands them to C++ as one buffer.
-  butler_store_read_all__deps: ['$ButlerStore'],
+  butler_store_read_all__deps: ['$ButlerStore', '$ButlerKeys'],
   butler_store_read_all: function () {
     var db = ButlerStore.db;
     function fail(message) { Module.ccall('butler_store_on_whole_log', null, ['number', 'number', 'string'], [0, -1, message]); }
     if (!db) { setTimeout(function () { fail('database not open'); }, 0); return; }
-    var started = performance.now();
-    var all = db.transaction('records', 'readonly').objectStore('records').getAll();
-    all.onsuccess = function () {
-      var whole = ButlerStore.toHeap(all.result);
-      window.butlerStoreTimings = Object.assign({}, window.butlerStoreTimings, { whole_read_ms: performance.now() - started });
-      Module.ccall('butler_store_on_whole_log', null, ['number', 'number', 'string'], [whole.ptr, whole.size, '']);
-    };
-    all.onerror = function () { fail(String(all.error)); };
+    // A sealed database is read once its key is in hand (an enrolment made
+    // from the lock screen asks before the right PIN was given).
+    ButlerKeys.whenOpen().then(function () {
+      var started = performance.now();
+      var all = db.transaction('records', 'readonly').objectStore('records').getAll();
+      all.onsuccess = function () {
+        ButlerKeys.openAll(all.result).then(function (plain) {
+          var whole = ButlerStore.toHeap(plain);
+          window.butlerStoreTimings = Object.assign({}, window.butlerStoreTimings, { whole_read_ms: performance.now() - started });
+          Module.ccall('butler_store_on_whole_log', null, ['number', 'number', 'string'], [whole.ptr, whole.size, '']);
+        }, function (e) { fail(String(e)); });
+      };
+      all.onerror = function () { fail(String(all.error)); };
+    });
   },
 
   // A snapshot is about to be taken of everything committed so far: returns
@@ -267,7 +344,7 @@ mergeInto(LibraryManager.library, {
   // success, a task of its own, so frames keep coming while ~15 MB are copied
   // (one 15 MB put blocked a frame for 30 ms). The bytes stay in the wasm
   // heap (C++ keeps them) until C++ hears back.
-  butler_store_put_snapshot__deps: ['$ButlerStore'],
+  butler_store_put_snapshot__deps: ['$ButlerStore', '$ButlerKeys'],
   butler_store_put_snapshot: function (chunkPtrs, chunkSizes, count, covers, ops) {
     function done(ok, message) { Module.ccall('butler_store_on_snapshot_saved', null, ['number', 'number', 'string'], [ok ? 1 : 0, ops, message]); }
     var db = ButlerStore.db;
@@ -278,28 +355,38 @@ mergeInto(LibraryManager.library, {
       sizes.push(HEAP32[(chunkSizes >> 2) + c]);
       len += sizes[c];
     }
-    var tx;
-    try {
-      tx = db.transaction('snapshot', 'readwrite', { durability: 'strict' });
-    } catch (e) {
-      done(false, String(e));
-      return;
-    }
-    var store = tx.objectStore('snapshot');
-    function put(i) {
-      if (i === count) {
-        // Chunks of an older, longer snapshot go; then the entry naming these.
-        store.delete(IDBKeyRange.bound(count, Number.MAX_SAFE_INTEGER));
-        store.put({ covers: covers, ops: ops, chunks: count, bytes: len }, 'current');
+    // Sealed, every chunk is encrypted first (WebCrypto's promises cannot
+    // run inside the transaction); plain, the chunks go from the heap as before.
+    var plain = [];
+    for (var p = 0; p < count; p++) plain.push(ButlerKeys.encrypted ? HEAPU8.slice(ptrs[p], ptrs[p] + sizes[p]).buffer : null);
+    function write(sealed) {
+      var tx;
+      try {
+        tx = db.transaction('snapshot', 'readwrite', { durability: 'strict' });
+      } catch (e) {
+        done(false, String(e));
         return;
       }
-      var request = store.put(HEAPU8.slice(ptrs[i], ptrs[i] + sizes[i]).buffer, i);
-      request.onsuccess = function () { put(i + 1); };
+      var store = tx.objectStore('snapshot');
+      function put(i) {
+        if (i === count) {
+          // Chunks of an older, longer snapshot go; then the entry naming these.
+          store.delete(IDBKeyRange.bound(count, Number.MAX_SAFE_INTEGER));
+          store.put({ covers: covers, ops: ops, chunks: count, bytes: len }, 'current');
+          return;
+        }
+        var request = store.put(sealed ? sealed[i] : HEAPU8.slice(ptrs[i], ptrs[i] + sizes[i]).buffer, i);
+        request.onsuccess = function () { put(i + 1); };
+      }
+      put(0);
+      tx.oncomplete = function () { done(true, ''); };
+      tx.onabort = function () { done(false, tx.error ? tx.error.name + ': ' + tx.error.message : 'aborted'); };
+      tx.onerror = function (e) { e.preventDefault(); };
     }
-    put(0);
-    tx.oncomplete = function () { done(true, ''); };
-    tx.onabort = function () { done(false, tx.error ? tx.error.name + ': ' + tx.error.message : 'aborted'); };
-    tx.onerror = function (e) { e.preventDefault(); };
+    ButlerStore.afterSealing(function () {
+      if (!ButlerKeys.encrypted) { write(null); return; }
+      Promise.all(plain.map(function (c) { return ButlerKeys.seal(c); })).then(write, function (e) { done(false, String(e)); });
+    });
   },
 });
 

@@ -54,6 +54,9 @@ app::Status ServerStore::migrate() {
     CREATE TABLE IF NOT EXISTS tablet_numbers(
       community INTEGER NOT NULL REFERENCES communities(id), device_id TEXT NOT NULL, tablet_no INTEGER NOT NULL,
       PRIMARY KEY(community, device_id), UNIQUE(community, tablet_no));
+    CREATE TABLE IF NOT EXISTS tablet_recovery_keys(
+      community INTEGER NOT NULL REFERENCES communities(id), device_id TEXT NOT NULL, recovery_key TEXT NOT NULL,
+      PRIMARY KEY(community, device_id));
     CREATE INDEX IF NOT EXISTS devices_by_staff ON devices(staff_code, device_id);
     -- Failed sign-ins in the current window, per scope ('device': code + device
     -- id, 'code', 'address'); app/server/sign_in.cpp keeps it bounded.
@@ -272,6 +275,17 @@ app::Result<std::int64_t> ServerStore::tablet_no(std::int64_t community, const a
   known.reset();  // clears the bindings too
   if (known.bind(1, community).bind(2, hex).step()) return known.integer(0);
   return known.failed() ? known.error() : db_->error("tablet number");
+}
+
+app::Result<std::string> ServerStore::recovery_key(std::int64_t community, const app::Id& device, const std::string& fresh) {
+  WriterLock lock(*this);
+  const std::string hex = device.to_hex();
+  Stmt keep(*db_, "INSERT OR IGNORE INTO tablet_recovery_keys(community, device_id, recovery_key) VALUES(?, ?, ?)");
+  keep.bind(1, community).bind(2, hex).bind(3, fresh).step();
+  if (keep.failed()) return keep.error();
+  Stmt known(*db_, "SELECT recovery_key FROM tablet_recovery_keys WHERE community=? AND device_id=?");
+  if (known.bind(1, community).bind(2, hex).step()) return known.text(0);
+  return known.failed() ? known.error() : db_->error("recovery key");
 }
 
 app::Result<std::size_t> ServerStore::revoke_devices(std::string_view staff_code, std::int64_t now_ms) {

@@ -124,6 +124,11 @@ class ServerStore {
   // id, not to a token, and are never given again: a revoked tablet's
   // records carry its number for good.
   app::Result<std::int64_t> tablet_no(std::int64_t community, const app::Id& device);
+  // The tablet's recovery key in its community: the one given before, else
+  // `fresh` (random, from the caller) kept from now on. Stable across
+  // enrolments, so a tablet whose tablet PINs were all used up can open the
+  // copy of its data key it wrapped with it (README: tablet lock).
+  app::Result<std::string> recovery_key(std::int64_t community, const app::Id& device, const std::string& fresh);
 
   // All in one transaction: either every op is stored (or was already) or none.
   // Returns how many were new. The photos new ops name are recorded with

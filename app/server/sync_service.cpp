@@ -136,7 +136,13 @@ Reply SyncService::enroll(std::string_view body, std::string_view client_address
     }
   }
   app::sync::EnrollResponse res{token, community->uid, staff->staff, community->name, staff->role, tablet_no.value(),
-                                      demo_};
+                                      demo_, {}};
+  if (!device.office) {
+    // A fresh random key is only kept if this tablet had none here.
+    auto key = store_.recovery_key(staff->community, device.device, new_token(random_));
+    if (!key.ok()) return error_reply(500, "server_error", words(S::err_sync_server, key.error().message));
+    res.recovery_key = key.value();
+  }
   return Reply{200, app::sync::encode_enroll_response(res)};
 }
 

@@ -65,6 +65,7 @@ Result<Enrollment> enroll_answer(std::string_view server, std::string_view code,
   e.role = answer.value().role;
   e.tablet_no = answer.value().tablet_no;
   e.demo_server = answer.value().demo;
+  e.recovery_key = answer.value().recovery_key;
   return e;
 }
 

@@ -25,6 +25,10 @@ struct Enrollment {
   // 0 until then (app/core/record_number.hpp says what is used meanwhile).
   std::int64_t tablet_no = 0;
   bool demo_server = false;  // enrolled with a --demo server: the top bar says 演示服务器
+  // From the enrolment answer, held in memory until the tablet PIN is set:
+  // never written by encode_enrollment (the tablet keeps only a data key
+  // wrapped by it).
+  std::string recovery_key;
 };
 
 // Checks what the butler typed; the request body to POST to server + "/api/v1/enroll".

@@ -155,7 +155,8 @@ std::string encode_enroll_response(const EnrollResponse& r) {
   return "{\"token\":" + json::quote(r.token) + ",\"community\":\"" + r.community.to_hex() +
          "\",\"community_name\":" + json::quote(r.community_name) + ",\"staff\":\"" + r.staff.to_hex() +
          "\",\"role\":" + std::to_string(r.role) + ",\"tablet_no\":" + std::to_string(r.tablet_no) +
-         (r.demo ? ",\"demo\":true}" : "}");
+         (r.demo ? std::string(",\"demo\":true") : std::string()) +
+         (r.recovery_key.empty() ? std::string() : ",\"recovery_key\":" + json::quote(r.recovery_key)) + "}";
 }
 
 Result<EnrollResponse> parse_enroll_response(std::string_view body) {
@@ -175,6 +176,7 @@ Result<EnrollResponse> parse_enroll_response(std::string_view body) {
   r.tablet_no = ordinal_of(v.get("tablet_no"));
   const json::Value* demo = v.get("demo");
   r.demo = demo && demo->type == json::Value::Type::boolean && demo->b;
+  if (const json::Value* key = v.get("recovery_key"); key && key->is_string() && key->s.size() == 64) r.recovery_key = key->s;
   return r;
 }
 

@@ -59,6 +59,11 @@ struct EnrollResponse {
   std::int64_t role = 0;
   std::int64_t tablet_no = 0;
   bool demo = false;  // "demo":true: a --demo server (its PINs are public), said in the tablet's top bar
+  // The tablet's recovery key (64 hex digits, the same at every enrolment of
+  // this device in this community; empty for the office): the tablet wraps a
+  // copy of its data key with it and never stores the key itself, so whoever
+  // signs in again online can choose a new tablet PIN (README: tablet lock).
+  std::string recovery_key;
 };
 
 std::string encode_request(const Id& device, std::int64_t cursor, const std::vector<std::string_view>& records);

@@ -36,6 +36,12 @@ struct StorageStatus {
 // The op log's storage as the shell drives it: app's StoragePort plus the
 // asynchronous start-up read (a snapshot and the records after it), whole-log
 // reads and background snapshot writes.
+// Someone with a tablet PIN on this device (web/lock_lib.js): their staff
+// id (hex), staff code and community's name, as given at their sign-in.
+struct TabletPerson {
+  std::string staff, code, name;
+};
+
 class ShellStore : public app::StoragePort {
  public:
   enum class Phase { opening, loaded, failed };
@@ -65,6 +71,30 @@ class ShellStore : public app::StoragePort {
   // Back to the device's own database: in the browser, a reload. `wipe_own`
   // deletes the own database first (it holds a demo from an older version).
   virtual void leave_demo(bool wipe_own) = 0;
+
+  // The tablet lock (README: tablet lock). open: the database is not
+  // encrypted (no tablet PIN yet, or the demo); locked: encrypted, and the
+  // records wait for a tablet PIN (at start, or after idle); unlocked.
+  enum class Lock { open, locked, unlocked };
+  using KeyDone = std::function<void(bool ok, const std::string& message)>;
+  virtual Lock lock() const { return Lock::open; }
+  // Shows the lock again (idle); the data key stays, the PIN is asked.
+  virtual void relock() {}
+  virtual const std::vector<TabletPerson>& persons() const {
+    static const std::vector<TabletPerson> none;
+    return none;
+  }
+  virtual int pin_failures() const { return 0; }
+  // Checks `staff`'s tablet PIN; at start-up the records then load.
+  // message "wrong" for a wrong PIN (pin_failures() counts it).
+  virtual void unlock(const std::string& /*staff*/, const std::string& /*pin*/, KeyDone done) { done(false, "unsupported"); }
+  // Sets a signed-in person's tablet PIN, the data key coming from (or, on a
+  // database not encrypted yet, wrapped for) the server's recovery key.
+  // message "recovery" when that key does not open this tablet's data.
+  virtual void set_tablet_pin(const TabletPerson& /*person*/, const std::string& /*pin*/, const std::string& /*recovery_hex*/,
+                              KeyDone done) {
+    done(false, "unsupported");
+  }
 
   virtual Phase phase() const = 0;
   virtual const std::string& open_error() const = 0;

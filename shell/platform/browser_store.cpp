@@ -8,6 +8,7 @@
 #include <cstdlib>
 
 #include "app/session/session.hpp"
+#include "app/sync/sync_json.hpp"
 #include "shell/platform/browser_events.hpp"
 
 extern "C" {
@@ -18,6 +19,8 @@ double butler_store_snapshot_begin();
 void butler_store_put_snapshot(const int* chunk_ptrs, const int* chunk_sizes, int chunks, double covers, double ops);
 void butler_store_enter_demo();
 void butler_leave_demo(int wipe_own);
+void butler_keys_unlock(const char* staff, const char* pin);
+void butler_keys_set_pin(const char* staff, const char* code, const char* name, const char* pin, const char* recovery);
 }
 
 namespace shell {
@@ -176,6 +179,69 @@ void BrowserStore::on_loaded(bool ok, const char* error) {
   note_activity();
 }
 
+namespace {
+
+// [{"staff","code","name"}...] as web/lock_lib.js writes it.
+std::vector<TabletPerson> parse_persons(const char* json) {
+  std::vector<TabletPerson> out;
+  app::Result<app::json::Value> doc = app::json::parse(json ? json : "[]");
+  if (!doc.ok() || !doc.value().is_array()) return out;
+  auto text = [](const app::json::Value& v, const char* key) {
+    const app::json::Value* f = v.get(key);
+    return f && f->is_string() ? f->s : std::string();
+  };
+  for (const app::json::Value& p : doc.value().items) out.push_back({text(p, "staff"), text(p, "code"), text(p, "name")});
+  return out;
+}
+
+}  // namespace
+
+void BrowserStore::relock() {
+  if (lock_ == Lock::unlocked) lock_ = Lock::locked;
+}
+
+void BrowserStore::unlock(const std::string& staff, const std::string& pin, KeyDone done) {
+  if (key_done_) return;  // one check at a time
+  key_done_ = std::move(done);
+  butler_keys_unlock(staff.c_str(), pin.c_str());
+}
+
+void BrowserStore::set_tablet_pin(const TabletPerson& person, const std::string& pin, const std::string& recovery_hex,
+                                  KeyDone done) {
+  if (key_done_) return;
+  key_done_ = std::move(done);
+  butler_keys_set_pin(person.staff.c_str(), person.code.c_str(), person.name.c_str(), pin.c_str(), recovery_hex.c_str());
+}
+
+void BrowserStore::on_locked(const char* persons_json, int failures) {
+  lock_ = Lock::locked;
+  persons_ = parse_persons(persons_json);
+  pin_failures_ = failures;
+  note_activity();
+}
+
+void BrowserStore::on_unlock(bool ok, int failures, const char* message, const char* persons_json) {
+  pin_failures_ = failures;
+  persons_ = parse_persons(persons_json);
+  if (ok) lock_ = Lock::unlocked;
+  KeyDone done = std::move(key_done_);
+  key_done_ = nullptr;
+  if (done) done(ok, message ? message : "");
+  note_activity();
+}
+
+void BrowserStore::on_pin_set(bool ok, const char* message, const char* persons_json) {
+  persons_ = parse_persons(persons_json);
+  if (ok) {
+    lock_ = Lock::unlocked;
+    pin_failures_ = 0;
+  }
+  KeyDone done = std::move(key_done_);
+  key_done_ = nullptr;
+  if (done) done(ok, message ? message : "");
+  note_activity();
+}
+
 void BrowserStore::on_commit(std::uint64_t batch, bool ok, const char* message) {
   if (session_) session_->on_commit(batch, ok, message ? message : "");
   if (observer_) observer_(ok);
@@ -205,5 +271,14 @@ EMSCRIPTEN_KEEPALIVE void butler_store_on_loaded(int ok, const char* error) {
 }
 EMSCRIPTEN_KEEPALIVE void butler_store_on_commit(double batch, int ok, const char* message) {
   shell::browser_store().on_commit(static_cast<std::uint64_t>(batch), ok != 0, message);
+}
+EMSCRIPTEN_KEEPALIVE void butler_store_on_locked(const char* persons, int failures) {
+  shell::browser_store().on_locked(persons, failures);
+}
+EMSCRIPTEN_KEEPALIVE void butler_keys_on_unlock(int ok, int failures, const char* message, const char* persons) {
+  shell::browser_store().on_unlock(ok != 0, failures, message, persons);
+}
+EMSCRIPTEN_KEEPALIVE void butler_keys_on_pin_set(int ok, const char* message, const char* persons) {
+  shell::browser_store().on_pin_set(ok != 0, message, persons);
 }
 }

@@ -54,6 +54,17 @@ class BrowserStore final : public ShellStore {
   void leave_demo(bool wipe_own) override;
   void on_demo(bool ok, const char* message);
 
+  Lock lock() const override { return lock_; }
+  void relock() override;
+  const std::vector<TabletPerson>& persons() const override { return persons_; }
+  int pin_failures() const override { return pin_failures_; }
+  void unlock(const std::string& staff, const std::string& pin, KeyDone done) override;
+  void set_tablet_pin(const TabletPerson& person, const std::string& pin, const std::string& recovery_hex, KeyDone done) override;
+  // From web/lock_lib.js and store_lib.js.
+  void on_locked(const char* persons_json, int failures);
+  void on_unlock(bool ok, int failures, const char* message, const char* persons_json);
+  void on_pin_set(bool ok, const char* message, const char* persons_json);
+
   Phase phase() const override { return phase_; }
   const std::string& open_error() const override { return open_error_; }
   std::size_t records_read() const { return records_.size(); }
@@ -77,6 +88,10 @@ class BrowserStore final : public ShellStore {
 
  private:
   Phase phase_ = Phase::opening;
+  Lock lock_ = Lock::open;
+  std::vector<TabletPerson> persons_;
+  int pin_failures_ = 0;
+  KeyDone key_done_;
   std::string open_error_;
   unsigned char* buffer_ = nullptr;
   unsigned char* snapshot_ = nullptr;

@@ -25,11 +25,23 @@ class PhotoCapture;
 
 enum class Screen { welcome, today, rounds, tickets, registers, sync, settings };
 
+// The lock screen's own state (shell/screens/lock.cpp).
+struct LockUi {
+  std::string digits;        // typed so far
+  std::string first;         // choosing a PIN: the first entry, to confirm
+  std::size_t person = 0;    // whose PIN is asked (persons() index)
+  bool signing_in = false;   // another person signs in online
+  bool working = false;      // a PIN being checked or the data being encrypted
+  std::string message;
+  int idle_s = 300;          // locks after this long untouched (pref "lock_idle_s")
+};
+
 struct ShellState {
   Screen screen = Screen::welcome;
   // The server named this tablet lost and it wiped itself (SyncDriver): the
   // welcome screen says so until the user has read it.
   bool device_wiped = false;
+  LockUi lock;
   bool about_open = false;
   bool update_ready = false;
   bool update_dismissed = false;
@@ -78,6 +90,12 @@ void draw_registers(ScreenContext& ctx);              // the hub: the archive, t
 void draw_resident_archive(ScreenContext& ctx);
 std::string day_label(std::int64_t yyyymmdd); // "2026-12-01"
 void draw_sync(ScreenContext& ctx);
+void draw_enroll_form(ScreenContext& ctx);  // staff code + server PIN (sync.cpp; the lock screen too)
+// The tablet lock (lock.cpp): true when it covers the app this frame (then
+// nothing else is drawn); the mode's name for the automation hook.
+bool lock_covers(ScreenContext& ctx);
+void draw_lock(ScreenContext& ctx);
+const char* lock_mode_name(ScreenContext& ctx);
 void draw_settings(ScreenContext& ctx);
 // The new-ticket sheet's building → floor → unit picker: the unit tapped, if any.
 const app::UnitRow* browse_units(const app::Session& session, TicketDraft& d);

@@ -29,6 +29,37 @@ void language_choice(Host& host, const char* id, S label, Lang lang, float width
   }
 }
 
+// How long the tablet stays unlocked untouched (README: tablet lock); only
+// where a tablet PIN protects the data (not the demo, not before enrolment).
+void auto_lock_card(ScreenContext& ctx) {
+  if (ctx.host.store().lock() != ShellStore::Lock::unlocked) return;
+  widgets::begin_card("settings_lock");
+  ImGui::TextUnformatted(tr(S::settings_lock_title));
+  char line[96];
+  const int minutes = std::max(1, ctx.state.lock.idle_s / 60);
+  app::i18n::format_to(line, sizeof line, S::settings_lock_after, minutes);
+  ImGui::PushStyleColor(ImGuiCol_Text, colors::muted);
+  ImGui::TextWrapped("%s", line);
+  ImGui::PopStyleColor();
+  automation().record_last_item("settings_lock_after", line, "label");
+  static const int kMinutes[] = {1, 2, 5, 10, 15};
+  const float w = std::min(ui().css(96), (ImGui::GetContentRegionAvail().x - 4 * ImGui::GetStyle().ItemSpacing.x) / 5);
+  for (int i = 0; i < 5; ++i) {
+    if (i) ImGui::SameLine();
+    char label[32], id[32];
+    app::i18n::format_to(label, sizeof label, S::settings_lock_minutes, kMinutes[i]);
+    std::snprintf(id, sizeof id, "settings_lock_%d", kMinutes[i]);
+    const bool current = ctx.state.lock.idle_s == kMinutes[i] * 60;
+    if (widgets::button(id, label, w, current ? widgets::Tone::primary : widgets::Tone::normal) && !current) {
+      ctx.state.lock.idle_s = kMinutes[i] * 60;
+      ctx.host.set_pref("lock_idle_s", std::to_string(ctx.state.lock.idle_s));
+    }
+  }
+  if (widgets::button("settings_lock_now", tr(S::lock_now), 0)) ctx.host.store().relock();
+  widgets::end_card();
+  ImGui::Dummy(ImVec2(0, ui().css(8)));
+}
+
 }  // namespace
 
 void start_backup_import(ScreenContext& ctx) {
@@ -57,6 +88,7 @@ void draw_settings(ScreenContext& ctx) {
   language_choice(ctx.host, "settings_lang_en", S::settings_lang_en, Lang::en, w);
   widgets::end_card();
   ImGui::Dummy(ImVec2(0, ui().css(8)));
+  auto_lock_card(ctx);
 
   widgets::begin_card("settings_storage");
   ImGui::TextUnformatted(tr(S::storage_title));

@@ -21,7 +21,9 @@ namespace {
 
 void muted(const char* text) { ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", text); }
 
-void enroll_form(ScreenContext& ctx) {
+}  // namespace
+
+void draw_enroll_form(ScreenContext& ctx) {
   widgets::begin_card("sync_enroll");
   widgets::heading(tr(S::sync_enroll_title));
   ImGui::TextWrapped("%s", tr(S::sync_works_offline));
@@ -39,6 +41,8 @@ void enroll_form(ScreenContext& ctx) {
   }
   widgets::end_card();
 }
+
+namespace {
 
 void status_card(ScreenContext& ctx) {
   const app::sync::Enrollment& e = *ctx.sync.enrollment();
@@ -126,7 +130,7 @@ void draw_sync(ScreenContext& ctx) {
   } else if (ctx.sync.enrolled()) {
     status_card(ctx);
   } else {
-    enroll_form(ctx);
+    draw_enroll_form(ctx);
     ImGui::Dummy(ImVec2(0, ui().css(8)));
     widgets::begin_card("sync_local");
     char pending[96];

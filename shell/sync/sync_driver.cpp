@@ -37,6 +37,7 @@ void SyncDriver::start_client() {
 }
 
 void SyncDriver::attach_loaded(const std::vector<std::string_view>& records, std::uint64_t first_position) {
+  attached_ = true;
   if (!uploads_listed_) {
     // Photos stored before a reload (or before enrolment) and still owed.
     uploads_listed_ = true;
@@ -45,7 +46,8 @@ void SyncDriver::attach_loaded(const std::vector<std::string_view>& records, std
     });
   }
   if (!client_ || reading_log_) return;
-  session_.set_actor(enrollment_->staff);  // what this tablet records, the enrolled staff member did
+  // What this tablet records, whoever unlocked it did (else the enrolled staff member).
+  session_.set_actor(person_.is_nil() ? enrollment_->staff : person_);
   // The records in hand must be all there is: a save since they were read
   // would be missing from the outbox.
   if (first_position + records.size() == session_.stored_records() &&
@@ -219,13 +221,21 @@ void SyncDriver::enroll(const std::string& server, const std::string& code, cons
     host_.set_pref("sync_enrollment", app::sync::encode_enrollment(*enrollment_));
     host_.set_pref("sync_state", app::sync::encode_state({}));
     host_.set_pref("sync_last", "0");
-    session_.set_actor(enrollment_->staff);
+    person_ = enrollment_->staff;
+    session_.set_actor(person_);
     session_.set_tablet_no(enrollment_->tablet_no);
     start_client();
     saved_state_ = {};
-    // Everything already on this tablet goes up too: the whole log.
-    restore_from_whole_log();
+    // Everything already on this tablet goes up too: the whole log. Signed in
+    // from the lock screen, the log is not folded yet: the shell attaches it
+    // once it is (reading it here meanwhile would keep start-up waiting).
+    if (attached_) restore_from_whole_log();
   });
+}
+
+void SyncDriver::set_person(const app::Id& staff) {
+  person_ = staff;
+  if (!staff.is_nil()) session_.set_actor(staff);
 }
 
 app::sync::SyncStatus SyncDriver::status() const {

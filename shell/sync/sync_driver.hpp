@@ -42,6 +42,14 @@ class SyncDriver {
   void import_file(const std::string& kind, std::string bytes, bool dry_run,
                    std::function<void(int status, const std::string& body)> done);
 
+  // The tablet lock: a person who just signed in online chooses their tablet
+  // PIN with the recovery key the server gave (held in memory only); then
+  // pin_set() forgets it. The actor of what follows is whoever unlocked.
+  bool pin_needed() const { return enrollment_ && !enrollment_->recovery_key.empty(); }
+  void pin_set() { if (enrollment_) enrollment_->recovery_key.clear(); }
+  void set_person(const app::Id& staff);
+  const app::Id& person() const { return person_; }
+
   bool enrolled() const { return enrollment_ != nullptr; }
   bool wiping() const { return wiping_; }
   const app::sync::Enrollment* enrollment() const { return enrollment_.get(); }
@@ -78,6 +86,8 @@ class SyncDriver {
   bool enrolling_ = false;
   bool wiping_ = false;
   std::string enroll_message_;
+  app::Id person_;  // who unlocked the tablet; nil: the enrolled staff member
+  bool attached_ = false;  // the session's log was handed over once (attach_loaded)
 };
 
 }  // namespace shell

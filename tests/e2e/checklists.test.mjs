@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, newTablet, boot, tap, drag, reveal, state, widget, frames, screenshot, DEMO_PINS } from './harness.mjs';
+import { setTabletPin } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startServer({ demo: true }); browser = await launchBrowser(); });
@@ -27,6 +28,7 @@ async function enrol(page, code) {
   await type(page, 'sync_code', code);
   await type(page, 'sync_pin', DEMO_PINS[code]);
   await tap(page, 'sync_enroll');
+  await setTabletPin(page);
   await synced(page);
 }
 

@@ -2,7 +2,7 @@
 // tablet's saves and sync, a finger that signs, the office downloading a CSV
 // export, and a tablet clock that can be moved ahead.
 import assert from 'node:assert/strict';
-import { widget, frames, touchSession, DEMO_PINS } from './harness.mjs';
+import { widget, frames, touchSession, tap, DEMO_PINS } from './harness.mjs';
 
 // A progress line with the seconds since the test file started.
 const t0 = Date.now();
@@ -78,6 +78,7 @@ export async function tabletClockAhead(page, ms) {
   await page.evaluate((offset) => localStorage.setItem('test.clock_ahead_ms', String(offset)), ms);
   await page.reload();
   await page.waitForFunction(() => window.butlerTest && window.butlerTest.ready(), null, { timeout: 60000 });
+  if ((await page.evaluate(() => window.butlerTest.state().lock.mode)) === 'unlock') await unlockTablet(page);
 }
 export async function withShiftableClock(context) {
   await context.addInitScript(() => {
@@ -86,4 +87,29 @@ export async function withShiftableClock(context) {
     const now = Date.now.bind(Date);
     Date.now = () => now() + ahead;
   });
+}
+
+// The tablet lock (README "Tablet lock"): after a person's first sign-in on a
+// tablet they choose a 6-digit tablet PIN, typed twice on the PIN pad; after
+// a reload (or idle) the lock screen asks for it. Every test that enrols
+// sets it with these.
+export const TABLET_PIN = '246813';
+const lockMode = (page, mode, timeout = 60000) =>
+  page.waitForFunction((m) => window.butlerTest.state().lock.mode === m, mode, { timeout, polling: 50 });
+export async function typePin(page, pin) {
+  for (const digit of pin) await tap(page, 'pin_' + digit);
+}
+export async function setTabletPin(page, pin = TABLET_PIN) {
+  await lockMode(page, 'set_pin');
+  await typePin(page, pin);
+  await typePin(page, pin);
+  await lockMode(page, 'none');
+}
+// Unlocks with the PIN pad and waits until the data is loaded behind it.
+export async function unlockTablet(page, pin = TABLET_PIN) {
+  await lockMode(page, 'unlock');
+  await typePin(page, pin);
+  await lockMode(page, 'none');
+  await page.waitForFunction(() => window.butlerTest.state().lock.state === 'unlocked' && window.butlerTest.state().screen !== 'welcome',
+    null, { timeout: 60000, polling: 50 });
 }

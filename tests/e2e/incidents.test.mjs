@@ -11,7 +11,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, reveal, DEMO_PINS, TABLET_LANDSCAPE, setOffline, tryDemo } from './harness.mjs';
-import { mark, saved, synced, sign, tabletClockAhead, withShiftableClock, officeCsv as officeExport } from './helpers.mjs';
+import { mark, saved, synced, sign, tabletClockAhead, withShiftableClock, officeCsv as officeExport, setTabletPin } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startServer({ demo: true }); browser = await launchBrowser(); });
@@ -50,6 +50,7 @@ test('a lift entrapment from one tap on Today to its printed report, a renovatio
   await type(page, 'sync_code', 'GJ001', 'sync_');
   await type(page, 'sync_pin', DEMO_PINS.GJ001, 'sync_');
   await tap(page, 'sync_enroll');
+  await setTabletPin(page);
   await synced(page);
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   await setOffline(page, true);

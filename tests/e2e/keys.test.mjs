@@ -10,7 +10,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, reveal, DEMO_PINS, TABLET_LANDSCAPE, setOffline, tryDemo } from './harness.mjs';
-import { mark, saved, synced, sign, officeCsv as officeExport } from './helpers.mjs';
+import { mark, saved, synced, sign, officeCsv as officeExport, setTabletPin } from './helpers.mjs';
 import { tapIn, typeIn as type, keys, widgetsWith, clearSearch, openKey, addPublicKey, lendKey } from './key_steps.mjs';
 
 let server, browser;
@@ -25,6 +25,7 @@ async function enrol(page, code) {
   await type(page, 'sync_code', code, 'sync_');
   await type(page, 'sync_pin', DEMO_PINS[code], 'sync_');
   await tap(page, 'sync_enroll');
+  await setTabletPin(page);
   await synced(page);
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
 }

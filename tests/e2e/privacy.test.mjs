@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { officeCsv } from './helpers.mjs';
+import { officeCsv, setTabletPin } from './helpers.mjs';
 import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, DEMO_PINS, serverBin } from './harness.mjs';
 
 let server, browser;
@@ -29,6 +29,7 @@ async function enrol(page, code) {
   await type(page, 'sync_code', code);
   await type(page, 'sync_pin', DEMO_PINS[code]);
   await tap(page, 'sync_enroll');
+  await setTabletPin(page);
   await synced(page);
 }
 
@@ -52,7 +53,7 @@ const stored = (page) => page.evaluate(async () => {
       const req = indexedDB.open(name);
       req.onsuccess = () => {
         const db = req.result;
-        const stores = ['records', 'blobs'].filter((s) => db.objectStoreNames.contains(s));
+        const stores = ['records', 'blobs', 'keys'].filter((s) => db.objectStoreNames.contains(s));
         if (!stores.length) { db.close(); resolve({}); return; }
         const tx = db.transaction(stores, 'readonly');
         const counts = {};
@@ -113,6 +114,7 @@ test('revoke-devices: at its next sync the tablet deletes its databases and enro
   await synced(page);
   const before = await stored(page);
   assert.ok(before['butler-rounds'].records > 0, 'the tablet holds records');
+  assert.ok(before['butler-rounds'].keys > 0, 'its data key is wrapped by the tablet PIN');
   const prefsBefore = await butlerPrefs(page);
   assert.ok(prefsBefore.includes('butler.sync_enrollment'));
   const deviceBefore = await page.evaluate(() => localStorage.getItem('butler.device'));
@@ -137,7 +139,7 @@ test('revoke-devices: at its next sync the tablet deletes its databases and enro
   // The databases went: the own one is opened anew, empty; the demo's is gone.
   const after = await stored(page);
   assert.equal(after['butler-rounds-demo'], undefined);
-  assert.deepEqual(after['butler-rounds'] || { records: 0, blobs: 0 }, { records: 0, blobs: 0 });
+  assert.deepEqual(after['butler-rounds'] || { records: 0, blobs: 0, keys: 0 }, { records: 0, blobs: 0, keys: 0 });
   // The enrolment, token and device id went with them; only the notice is left of the old prefs.
   const prefsAfter = await butlerPrefs(page);
   assert.ok(!prefsAfter.includes('butler.sync_enrollment'));

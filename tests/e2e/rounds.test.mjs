@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { testPhotoPng } from './test_image.mjs';
 import { startServer, launchBrowser, newTablet, boot, tap, drag, reveal, state, widget, frames, screenshot, DEMO_PINS, TABLET_LANDSCAPE, setOffline } from './harness.mjs';
-import { saved, officeCsv as officeExport } from './helpers.mjs';
+import { saved, officeCsv as officeExport, setTabletPin, unlockTablet } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startServer({ demo: true }); browser = await launchBrowser(); });
@@ -71,6 +71,7 @@ test('a round by touch, offline: ten checkpoints, two findings, a reload in the 
   await type(page, 'sync_code', 'GJ001');
   await type(page, 'sync_pin', DEMO_PINS.GJ001);
   await tap(page, 'sync_enroll');
+  await setTabletPin(page);
   await synced(page);
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   await setOffline(page, true);
@@ -140,6 +141,7 @@ test('a round by touch, offline: ten checkpoints, two findings, a reload in the 
   // The tab closes mid-round; the round is resumed from the zone list.
   await page.reload();
   await page.waitForFunction(() => window.butlerTest && window.butlerTest.ready(), null, { timeout: 60000 });
+  await unlockTablet(page);
   let s = await state(page);
   assert.equal(s.rounds.in_progress, 1);
   assert.equal(s.rounds.open_findings, 2);

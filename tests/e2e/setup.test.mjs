@@ -11,7 +11,7 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, drag, reveal, root, serverBin, tryDemo, replaceText } from './harness.mjs';
-import { synced } from './helpers.mjs';
+import { synced, setTabletPin } from './helpers.mjs';
 import { addPublicKey, lendKey } from './key_steps.mjs';
 
 let server, browser;
@@ -48,6 +48,7 @@ async function enrol(page, code, pin) {
   await type(page, 'sync_code', code);
   await type(page, 'sync_pin', pin);
   await tap(page, 'sync_enroll');
+  await setTabletPin(page);
   await synced(page);
 }
 

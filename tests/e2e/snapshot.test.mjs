@@ -149,8 +149,8 @@ test('a database from before snapshots and photos (version 1) opens, upgrades an
     const open = indexedDB.open(window.butlerLoader.dbName);
     open.onsuccess = () => { const db = open.result; resolve({ version: db.version, stores: [...db.objectStoreNames] }); db.close(); };
   }));
-  assert.equal(upgraded.version, 3);
-  assert.deepEqual(upgraded.stores.sort(), ['blobs', 'records', 'snapshot', 'uploads']);
+  assert.equal(upgraded.version, 4);
+  assert.deepEqual(upgraded.stores.sort(), ['blobs', 'keys', 'records', 'snapshot', 'uploads']);
   await old.close();
 });
 

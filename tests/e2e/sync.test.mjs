@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { testPhotoPng, jpegSize } from './test_image.mjs';
-import { parseCsv } from './helpers.mjs';
+import { parseCsv, setTabletPin, unlockTablet } from './helpers.mjs';
 import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, DEMO_PINS, setOffline } from './harness.mjs';
 
 let server, browser;
@@ -32,6 +32,7 @@ async function enrol(page, code) {
   await type(page, 'sync_code', code);
   await type(page, 'sync_pin', DEMO_PINS[code]);
   await tap(page, 'sync_enroll');
+  await setTabletPin(page);
   await synced(page);
 }
 
@@ -117,6 +118,7 @@ test('offline edits sync by themselves when the network is back; the office and 
   // Closed and opened again, still offline: the edits wait in the outbox.
   await page.reload();
   await ready(page);
+  await unlockTablet(page);
   let s = await state(page);
   assert.equal(s.online, false);
   await page.waitForFunction(() => window.butlerTest.state().sync.ready, null, { timeout: 30000 });

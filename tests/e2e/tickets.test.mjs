@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, reveal, DEMO_PINS, TABLET_LANDSCAPE, setOffline, tryDemo } from './harness.mjs';
-import { mark, saved, synced, sign, tabletClockAhead, withShiftableClock, officeCsv as officeExport } from './helpers.mjs';
+import { mark, saved, synced, sign, tabletClockAhead, withShiftableClock, officeCsv as officeExport, setTabletPin, unlockTablet } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startServer({ demo: true }); browser = await launchBrowser(); });
@@ -36,6 +36,7 @@ test('a major complaint from Today to its callback, a late repair badged, all of
   await type(page, 'sync_code', 'GJ001');
   await type(page, 'sync_pin', DEMO_PINS.GJ001);
   await tap(page, 'sync_enroll');
+  await setTabletPin(page);
   await synced(page);
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   await setOffline(page, true);
@@ -205,6 +206,7 @@ test('a head butler changes the deadlines in Settings: kept after a reload, and 
   await type(page, 'sync_code', 'DGJ001');
   await type(page, 'sync_pin', DEMO_PINS.DGJ001);
   await tap(page, 'sync_enroll');
+  await setTabletPin(page);
   await synced(page);
   await setOffline(page, true);
   await tap(page, 'nav_settings');
@@ -224,6 +226,7 @@ test('a head butler changes the deadlines in Settings: kept after a reload, and 
   // What "saved" said survives the tab closing; the form quotes the new numbers.
   await page.reload();
   await page.waitForFunction(() => window.butlerTest && window.butlerTest.ready(), null, { timeout: 60000 });
+  await unlockTablet(page);
   await tap(page, 'nav_settings');
   assert.equal((await reveal(page, 'dl_minor_resolve:value')).label, '4 天');
   await tap(page, 'ticket_new');

@@ -175,7 +175,7 @@ TEST_CASE("enrolment and sync on the wire: the office purpose, the tablet number
   REQUIRE(office.ok());
   CHECK(office.value().office);
 
-  sync::EnrollResponse answer{"tok", Id{1, 1}, Id{2, 2}, "翠苑", 0, 7, false};
+  sync::EnrollResponse answer{"tok", Id{1, 1}, Id{2, 2}, "翠苑", 0, 7, false, {}};
   CHECK(sync::parse_enroll_response(sync::encode_enroll_response(answer)).value().tablet_no == 7);
   CHECK(sync::parse_response(sync::encode_response({}, {}, 3, false, 7)).value().tablet_no == 7);
   // An older server says nothing: 0, "not known".
