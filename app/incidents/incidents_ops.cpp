@@ -10,6 +10,13 @@ Status check_noted(const Op& op) {
   return ok_status();
 }
 
+// A report is its account (001 填写; 000:819 详细记录故障情况及处理经过): words, not blanks.
+Status check_filed(const Op& op) {
+  const auto text = op.payload.text(F::note);
+  if (!text || text->find_first_not_of(" \t\r\n") == std::string_view::npos) return invalid_op("a report is filed with its account");
+  return ok_status();
+}
+
 // 000:819 the major report is the department manager's (the manager): the role
 // check shared by the tablet and the server (incidents::may_file_report).
 Status report_rights(const Op& op, std::int64_t role) {
@@ -33,7 +40,7 @@ const OpSpec kSpecs[] = {
     {OpKind::incident_noted, kPlace | FieldSet{F::parent, F::person, F::note, F::at_ms}, {F::parent, F::at_ms}, kOnDuty, check_noted},
     {OpKind::incident_closed, {F::parent, F::incident_outcome, F::at_ms}, {F::parent, F::at_ms, F::incident_outcome}, kOnDuty},
     {OpKind::incident_report_filed, {F::parent, F::report_form, F::note, F::at_ms}, {F::parent, F::report_form, F::note, F::at_ms}, kOnDuty,
-     nullptr, report_rights},
+     check_filed, report_rights},
 };
 
 const FieldRule kRules[] = {
