@@ -184,6 +184,7 @@ test('tablet PIN at sign-in, encrypted at rest, lock on start and when idle, loc
 
   // The page at 1280 px: the lock screen laid out on purpose.
   await page.setViewportSize({ width: 1280, height: 800 });
+  await frames(page, 4);  // laid out anew before the tap (a tap acts only on what was drawn when it began)
   await tap(page, 'nav_settings');
   await tap(page, 'settings_lock_now');
   await lockMode(page, 'unlock');
