@@ -107,6 +107,7 @@ void reason_and_due(const app::Session& s, KeysUi& st) {
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::key_due_rule));
   keys_ui::label(S::key_loan_sign);
   widgets::signature_pad("loan_signature", &st.loan_signature);
+  ImGui::Dummy(ImVec2(0, ui().css(8)));  // the pad's lower edge clear of the sheet's end, whole when scrolled down
 }
 
 void save(ScreenContext& ctx, KeysUi& st) {
