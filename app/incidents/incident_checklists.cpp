@@ -14,6 +14,8 @@
 // "以上紧急事件处理完成后均须由当班人填写《特别事件报告》上报办公室备案。"
 #include "app/incidents/incident_checklists.hpp"
 
+#include "app/core/roles.hpp"
+
 namespace app::incidents {
 namespace {
 
@@ -27,16 +29,24 @@ std::vector<Checklist> build() {
   const char* special_zh = "特别事件报告";
   const char* special_en = "Special incident report";
   std::vector<Checklist> c;
-  c.push_back({Kind::lift_entrapment, "电梯困人", "Lift entrapment", "重大事故报告表", "Major incident report", {
+  // 001: every incident ends in a 特别事件报告; 000:819 adds the 重大事故报告表 for a lift.
+  c.push_back({Kind::lift_entrapment, "电梯困人", "Lift entrapment", special_zh, special_en, {
       step("reported", "立即报告当值主管和部门经理", "Reported at once to the duty supervisor and the department manager"),
       step("engineer_notified", "用对讲通知工程维修部电梯工（电梯具体方位、电梯编号、停留的楼层）",
            "Lift engineer told by radio (where the lift is, its number, the floor it stopped at)"),
+      // 001 "(和設備維護部人員)派人釋放被困者及修理該電梯，注意電話聯繫時須詢問對方姓名、
+      // 預計可到達現場時間及告知故障狀況、有人被困": recorded with the name and the time given.
+      step("lift_company_called", "电话通知电梯维保人员派人释放被困者：询问对方姓名、预计可到达现场时间，告知故障状况、有人被困",
+           "Lift maintainer phoned to send someone: asked their name and when they will arrive, told the fault and that people are trapped",
+           kIfNeeded),
       step("security_on_site", "组织秩序维护员到现场协助控制电梯", "Security staff on site helping to control the lift"),
       step("staff_with_trapped", "赶到现场安慰并陪伴被困人员", "Staff on site comforting and staying with the trapped people"),
+      // 000:813 安慰并陪伴被困人员 and 001's arrival time: their names are asked, the time told.
+      step("trapped_told", "询问被困人员姓名，告知救援人员预计到达时间", "Trapped people asked their names and told when help will arrive"),
       step("fire_service", "无法消除故障或被困人员身体严重不适，报消防部门", "Fire service called (fault cannot be cleared or someone is seriously unwell)",
            kIfNeeded),
       step("released", "被困人员已救出", "Trapped people released", false, true),
-  }});
+  }, "重大事故报告表", "Major incident report"});
   c.push_back({Kind::fire, "火警/火灾", "Fire alarm / fire", special_zh, special_en, {
       step("on_site", "报告班长并尽快赶到现场查看究竟", "Shift leader told, at the scene at once to see what it is", false, true),
       step("false_alarm", "属误报，通知中控室复位", "False alarm: control room told to reset", kIfNeeded),
@@ -112,6 +122,14 @@ std::vector<Checklist> build() {
 }  // namespace
 
 bool is_kind(std::int64_t v) { return v >= 0 && v < kKindCount; }
+bool is_report_form(std::int64_t v) { return v == 0 || v == 1; }
+bool needs_major_report(Kind kind) { return checklist_for(kind).major_zh != nullptr; }
+
+bool may_file_report(ReportForm form, std::int64_t role) {
+  // 000:819 "10.1.4.3 部门经理填写重大事故报告表": the manager (see the header).
+  if (form == ReportForm::major) return role == static_cast<std::int64_t>(Role::manager);
+  return true;  // 001 "由當班人填寫《特別事件報告》": whoever is on duty (the op's writers)
+}
 
 const std::vector<Checklist>& checklists() {
   static const std::vector<Checklist> all = build();

@@ -39,9 +39,11 @@ struct Checklist {
   Kind kind;
   const char* zh;            // the kind's name, e.g. 电梯困人
   const char* en;
-  const char* report_zh;     // the report it ends in: 重大事故报告表 (lift) or 特别事件报告
+  const char* report_zh;     // the report it ends in: 特别事件报告, every kind (001)
   const char* report_en;
   std::vector<StepDef> steps;
+  const char* major_zh = nullptr;  // the report a lift entrapment adds: 重大事故报告表 (000:819); nullptr: none
+  const char* major_en = nullptr;
 };
 
 // Every kind's checklist, in Kind order.
@@ -52,5 +54,25 @@ const StepDef* find_step(Kind kind, std::string_view key);
 
 // The lift entrapment's release: time to rescue runs from the start to it.
 inline constexpr std::string_view kReleasedStep = "released";
+// 001 "注意電話聯繫時須詢問對方姓名、預計可到達現場時間及告知故障狀況、有人被困":
+// the call is recorded with the name of who took it and the time they gave.
+inline constexpr std::string_view kLiftCallStep = "lift_company_called";
+// The trapped people are asked their names (recorded as people) and told when
+// help is expected (the time recorded with the step).
+inline constexpr std::string_view kTrappedToldStep = "trapped_told";
+
+// The reports an incident is filed with. Stored codes: never renumbered.
+enum class ReportForm : std::int64_t {
+  special = 0,  // 特别事件报告: every incident, by whoever is on duty (001)
+  major = 1,    // 重大事故报告表: a lift entrapment, by the department manager (000:819)
+};
+bool is_report_form(std::int64_t v);
+// Whether an incident of this kind must also be filed with the major report.
+bool needs_major_report(Kind kind);
+// Who may file a form (app::Role codes). 000:819 "部门经理填写重大事故报告表": the
+// product has no 部门经理 role; the department manager is the lead above the
+// 当值主管 (000:815 reports to both), the manager (管理处主任) — the head butler,
+// the 当值主管 of the service centre, may not. The special report: anyone on duty.
+bool may_file_report(ReportForm form, std::int64_t role);
 
 }  // namespace app::incidents

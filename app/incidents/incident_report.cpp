@@ -89,6 +89,13 @@ IncidentReport make_incident_report(const Incident& i, const MasterData& d, i18n
     line.text = def ? text_in(lang, def->zh, def->en) : s.key;
     line.by = staff(d, s.by);
     line.note = s.note;
+    if (!s.contact_name.empty() || s.expected_arrival_ms > 0) {
+      // 001: who took the call and when help was expected, as told.
+      char said[256];
+      std::snprintf(said, sizeof said, i18n::tr(S::incident_report_call, lang), s.contact_name.c_str(),
+                    s.expected_arrival_ms > 0 ? when(s.expected_arrival_ms).c_str() : "");
+      line.note += (line.note.empty() ? "" : lang == i18n::Lang::en ? "; " : "；") + std::string(said);
+    }
     if (s.corrected) line.note += (line.note.empty() ? "" : lang == i18n::Lang::en ? "; " : "；") + tr(S::incident_time_corrected);
     r.course.push_back(std::move(line));
   }
@@ -112,8 +119,18 @@ IncidentReport make_incident_report(const Incident& i, const MasterData& d, i18n
     r.closing.push_back({tr(S::incident_report_rescue_time), finished_duration(*rescue, lang)});
   }
   r.closing.push_back({tr(S::incident_report_outcome), i.outcome});
-  // 当班人填写《特别事件报告》: whoever closed it, else whoever started it.
-  r.closing.push_back({tr(S::incident_report_reporter), staff(d, i.closed_by.is_nil() ? i.started_by : i.closed_by)});
+  // 001 当班人填写《特别事件报告》: the account as filed, by whoever filed it
+  // (before one is filed: whoever closed it, else whoever started it).
+  const FiledReport* special = i.report(incidents::ReportForm::special);
+  if (special) r.closing.push_back({tr(S::incident_report_account), special->text});
+  r.closing.push_back({tr(S::incident_report_reporter),
+                       staff(d, special ? special->by : i.closed_by.is_nil() ? i.started_by : i.closed_by)});
+  // 000:819 a lift adds the 重大事故报告表, the department manager's.
+  if (list.major_zh) {
+    const FiledReport* major = i.report(incidents::ReportForm::major);
+    r.closing.push_back({text_in(lang, list.major_zh, list.major_en), major ? major->text : tr(S::incident_report_not_filed)});
+    if (major) r.closing.push_back({tr(S::incident_report_major_by), staff(d, major->by)});
+  }
   return r;
 }
 

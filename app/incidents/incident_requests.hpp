@@ -22,6 +22,14 @@ struct IncidentPlace {
   }
 };
 
+// What some steps record besides their time (001's lift call: "須詢問對方姓名、
+// 預計可到達現場時間"): who took the call and the time they gave; the trapped
+// people are then told that time.
+struct StepDetails {
+  std::string contact_name;            // the lift call: required
+  std::int64_t expected_arrival_ms = 0;  // the lift call and telling the trapped people: required
+};
+
 // One tap starts an incident: the kind is enough; everything else may follow.
 struct NewIncident {
   incidents::Kind kind = incidents::Kind::lift_entrapment;

@@ -37,6 +37,8 @@ void record_step(Incident& i, const Op& op) {
   s.at_ms = p.number(F::at_ms).value_or(0);
   s.happened_ms = p.number(F::happened_ms).value_or(s.at_ms);
   s.corrected = p.number(F::corrects).value_or(0) == 1;
+  set_text(p, F::contact_name, s.contact_name);
+  set_number(p, F::expected_arrival_ms, s.expected_arrival_ms);
   auto it = std::find_if(i.steps.begin(), i.steps.end(), [&](const IncidentStep& e) { return e.key == s.key; });
   if (it == i.steps.end()) {
     i.steps.push_back(std::move(s));
@@ -71,6 +73,13 @@ void close(Incident& i, const Op& op) {
 }
 
 }  // namespace
+
+const FiledReport* Incident::report(incidents::ReportForm form) const {
+  for (auto it = reports.rbegin(); it != reports.rend(); ++it) {
+    if (it->form == form) return &*it;
+  }
+  return nullptr;
+}
 
 const IncidentStep* Incident::step(std::string_view key) const {
   for (const IncidentStep& s : steps) {
@@ -111,6 +120,14 @@ void apply_incidents(IncidentsData& d, const Op& op) {
     case OpKind::incident_closed:
       if (Incident* i = parent_of(d, p)) close(*i, op);
       break;
+    case OpKind::incident_report_filed: {
+      Incident* i = parent_of(d, p);
+      auto form = p.number(F::report_form);
+      if (!i || !form || !incidents::is_report_form(*form)) break;
+      i->reports.push_back({op.entity, op.actor, static_cast<incidents::ReportForm>(*form), p.number(F::at_ms).value_or(0),
+                            std::string(p.text(F::note).value_or(""))});
+      break;
+    }
     default:
       break;
   }

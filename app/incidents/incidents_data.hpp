@@ -24,6 +24,8 @@ struct IncidentStep {
   std::int64_t at_ms = 0;        // when it was recorded (the tap)
   std::int64_t happened_ms = 0;  // when it counts as done: the butler's stated time, else at_ms
   bool corrected = false;
+  std::string contact_name;            // the lift call: who took it (001 須詢問對方姓名)
+  std::int64_t expected_arrival_ms = 0;  // the time given for help to arrive (0: none)
   bool operator==(const IncidentStep&) const = default;
 };
 
@@ -32,6 +34,17 @@ struct IncidentNote {
   std::int64_t at_ms = 0;
   std::string text;
   bool operator==(const IncidentNote&) const = default;
+};
+
+// A report filed on the incident: the 特别事件报告 (001) or, for a lift, the
+// 重大事故报告表 (000:819). Filing again replaces the form's account (the
+// later filing in fold order); every filing is kept.
+struct FiledReport {
+  Id id, by;
+  incidents::ReportForm form = incidents::ReportForm::special;
+  std::int64_t at_ms = 0;
+  std::string text;  // 详细记录故障情况及处理经过
+  bool operator==(const FiledReport&) const = default;
 };
 
 struct Incident {
@@ -44,6 +57,8 @@ struct Incident {
   std::vector<IncidentStep> steps;   // one per key, in the order first recorded
   std::vector<std::string> people;   // without repeats, in the order first named
   std::vector<IncidentNote> notes;   // in fold order (a second close's outcome lands here too)
+  std::vector<FiledReport> reports;  // in fold order
+  const FiledReport* report(incidents::ReportForm form) const;  // the latest filing of a form; nullptr: none
   bool known() const { return started_ms != 0; }  // its start op has arrived
   bool closed() const { return closed_ms != 0; }
   const IncidentStep* step(std::string_view key) const;

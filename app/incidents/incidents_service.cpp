@@ -1,6 +1,7 @@
 // IncidentsService's commands and queries (incidents_service.hpp).
 #include <algorithm>
 
+#include "app/core/text.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/incidents/incidents_service.hpp"
 #include "app/domain/command_errors.hpp"
@@ -47,7 +48,8 @@ Result<Id> IncidentsService::start_incident(const NewIncident& n) {
   return id;
 }
 
-Status IncidentsService::record_incident_step(const Id& id, std::string_view step, std::string_view note, std::int64_t happened_ms) {
+Status IncidentsService::record_incident_step(const Id& id, std::string_view step, std::string_view note, std::int64_t happened_ms,
+                                              const StepDetails& details) {
   if (Status s = ctx_.writable(); !s.ok()) return s;
   const Incident* i = incident(id);
   if (!i) return error("unknown_incident", S::err_unknown_incident);
@@ -58,6 +60,17 @@ Status IncidentsService::record_incident_step(const Id& id, std::string_view ste
   if (happened_ms > now + kClockSlackMs) return error("time_in_future", S::err_incident_time_future);
   Payload p;
   p.set(F::parent, id.to_hex()).set(F::step, std::string(step));
+  if (step == incidents::kLiftCallStep) {
+    // 001 "須詢問對方姓名、預計可到達現場時間": both, or the call is not recorded.
+    if (details.contact_name.empty() || details.expected_arrival_ms <= 0) return error("call_details", S::err_incident_lift_call);
+    p.set(F::contact_name, details.contact_name).set(F::expected_arrival_ms, details.expected_arrival_ms);
+  } else if (step == incidents::kTrappedToldStep) {
+    // Their names asked (recorded as people) and the time told: the one given, else the call's.
+    const IncidentStep* call = i->step(incidents::kLiftCallStep);
+    const std::int64_t arrival = details.expected_arrival_ms > 0 ? details.expected_arrival_ms : call ? call->expected_arrival_ms : 0;
+    if (i->people.empty() || arrival <= 0) return error("trapped_names", S::err_incident_trapped_names);
+    p.set(F::expected_arrival_ms, arrival);
+  }
   if (!note.empty()) p.set(F::note, std::string(note));
   if (happened_ms > 0) p.set(F::happened_ms, happened_ms);
   // A clock behind the start (another tablet started it) must not make the step come first.
@@ -138,6 +151,17 @@ Status IncidentsService::close_incident(const Id& id, std::string_view outcome) 
       return Error{"step_required", std::string(i18n::tr(S::err_incident_needs_step)) + (en ? s.en : s.zh)};
     }
   }
+  // 001 "以上緊急事件處理完成後均須由當班人填寫《特別事件報告》上報辦公室備案。"
+  if (!i->report(incidents::ReportForm::special)) return error("special_report_required", S::err_incident_needs_special_report);
+  // 000:819 "10.1.4.3 部门经理填写重大事故报告表": filed by the right role (its
+  // author's role here, so a filing that slipped past the rule still does not count).
+  if (incidents::needs_major_report(i->kind)) {
+    const FiledReport* major = i->report(incidents::ReportForm::major);
+    const Staff* by = major ? ctx_.staff(major->by) : nullptr;
+    if (!by || !incidents::may_file_report(incidents::ReportForm::major, static_cast<std::int64_t>(by->role))) {
+      return error("major_report_required", S::err_incident_needs_major_report);
+    }
+  }
   Payload p;
   p.set(F::parent, id.to_hex()).set(F::incident_outcome, std::string(outcome));
   // Not before the last step: a report never ends before what it lists.
@@ -145,6 +169,33 @@ Status IncidentsService::close_incident(const Id& id, std::string_view outcome) 
   for (const IncidentStep& s : i->steps) at = std::max(at, s.at_ms);
   p.set(F::at_ms, at);
   return ctx_.commit({ctx_.make_op(OpKind::incident_closed, ctx_.new_id(), std::move(p))});
+}
+
+Result<Id> IncidentsService::file_incident_report(const Id& id, incidents::ReportForm form, std::string_view text) {
+  if (Status s = ctx_.writable(); !s.ok()) return s.error();
+  const Incident* i = incident(id);
+  if (!i) return error("unknown_incident", S::err_unknown_incident);
+  if (i->closed()) return error("closed", S::err_incident_closed);
+  if (form == incidents::ReportForm::major && !incidents::needs_major_report(i->kind)) {
+    return error("no_major_report", S::err_incident_major_not_lift);
+  }
+  const Staff* me = ctx_.actor_staff();
+  if (!me || !incidents::may_file_report(form, static_cast<std::int64_t>(me->role))) {
+    return error("not_allowed", S::err_incident_major_report_role);
+  }
+  std::string words = trimmed(text);
+  if (words.empty()) return error("report_text", S::err_incident_report_text);
+  Payload p;
+  p.set(F::parent, id.to_hex()).set(F::report_form, static_cast<std::int64_t>(form)).set(F::note, std::move(words));
+  p.set(F::at_ms, std::max(ctx_.now_ms(), i->started_ms));
+  const Id filing = ctx_.new_id();
+  if (Status s = ctx_.commit({ctx_.make_op(OpKind::incident_report_filed, filing, std::move(p))}); !s.ok()) return s.error();
+  return filing;
+}
+
+bool IncidentsService::may_file_major_report() const {
+  const Staff* me = ctx_.actor_staff();
+  return me && incidents::may_file_report(incidents::ReportForm::major, static_cast<std::int64_t>(me->role));
 }
 
 const Incident* IncidentsService::incident(const Id& id) const {

@@ -28,12 +28,23 @@ class IncidentsService {
 
   // Incidents: one tap starts one; steps, people, notes and photos are added as they happen.
   Result<Id> start_incident(const NewIncident& incident);
-  Status record_incident_step(const Id& incident, std::string_view step, std::string_view note = {}, std::int64_t happened_ms = 0);
+  // The lift call (kLiftCallStep) needs `details`' name and arrival time; telling the
+  // trapped people (kTrappedToldStep) needs a person named and the arrival time
+  // (the call's, when not given).
+  Status record_incident_step(const Id& incident, std::string_view step, std::string_view note = {}, std::int64_t happened_ms = 0,
+                              const StepDetails& details = {});
   Status correct_incident_step(const Id& incident, std::string_view step, std::int64_t happened_ms, std::string_view note = {});
   Status set_incident_place(const Id& incident, const IncidentPlace& where);
   Status add_incident_person(const Id& incident, std::string_view person);
   Status add_incident_note(const Id& incident, std::string_view note);
   Result<Id> add_incident_photo(const Id& incident, std::string_view sha256);
+  // Files the 特别事件报告 (anyone on duty) or, for a lift entrapment, the
+  // 重大事故报告表 (the manager only: 000:819's 部门经理). Refuses: unknown or
+  // closed incident, no account, the major form for another kind, the wrong role.
+  Result<Id> file_incident_report(const Id& incident, incidents::ReportForm form, std::string_view text);
+  bool may_file_major_report() const;  // the manager is signed in
+  // Refuses: closed, no outcome, no place, a step it cannot close without, no
+  // 特别事件报告 filed (001), a lift without a 重大事故报告表 filed by the manager (000:819).
   Status close_incident(const Id& incident, std::string_view outcome);
   const Incident* incident(const Id& id) const;
   std::vector<const Incident*> open_incidents() const;    // newest first

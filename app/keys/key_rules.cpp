@@ -1,6 +1,7 @@
 #include "app/keys/key_rules.hpp"
 
 #include "app/core/local_time.hpp"
+#include "app/core/roles.hpp"
 
 namespace app::keys {
 
@@ -42,11 +43,14 @@ std::int64_t end_of_local_day(std::int64_t wall_ms, int utc_offset_minutes) {
   return wall_ms - into_day + 24 * 3600000ll;
 }
 
-DueError check_due(std::int64_t out_ms, std::int64_t due_ms, int utc_offset_minutes, bool lead) {
+// 000:407 "所借钥匙均需当天借用,当天归还": past midnight only with the manager's approval.
+DueError check_due(std::int64_t out_ms, std::int64_t due_ms, int utc_offset_minutes, bool manager_approved) {
   if (due_ms <= out_ms) return DueError::before_out;
-  if (!lead && due_ms > end_of_local_day(out_ms, utc_offset_minutes)) return DueError::after_today;
+  if (!manager_approved && due_ms > end_of_local_day(out_ms, utc_offset_minutes)) return DueError::after_today;
   return DueError::none;
 }
+
+bool may_approve_overnight(std::int64_t role) { return role == static_cast<std::int64_t>(Role::manager); }
 
 bool overdue(std::int64_t out_ms, std::int64_t due_ms, std::int64_t now_ms, int utc_offset_minutes) {
   const std::int64_t due = due_ms > 0 ? due_ms : end_of_local_day(out_ms, utc_offset_minutes);

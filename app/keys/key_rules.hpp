@@ -52,10 +52,16 @@ Step step(KeyStatus from, Action action);
 // 当天借用，当天归还: the default time a key is due back is the end of the
 // local day it went out (the next local midnight on the tablet's calendar).
 std::int64_t end_of_local_day(std::int64_t wall_ms, int utc_offset_minutes);
-// A chosen time: after the key went out and, unless the head butler or the
-// manager allows it (`lead`), no later than the end of that day.
+// A chosen time: after the key went out and no later than the end of that
+// day, unless the manager approved keeping it overnight (`manager_approved`).
+// 000:407 "1.1.3.3 钥匙管理严格强调时效性,所借钥匙均需当天借用,当天归还。" — no
+// later day is offered by default, and the head butler cannot allow one.
 enum class DueError { none, before_out, after_today };
-DueError check_due(std::int64_t out_ms, std::int64_t due_ms, int utc_offset_minutes, bool lead);
+DueError check_due(std::int64_t out_ms, std::int64_t due_ms, int utc_offset_minutes, bool manager_approved);
+
+// Who may approve an overnight loan (管理处主任; 000:403 names the 物业经理, the
+// same person: docs/glossary.md "Who is 物业经理?"). Roles as app::Role codes.
+bool may_approve_overnight(std::int64_t role);
 
 // Whether a key still out is overdue at `now_ms`: past the time it was due
 // (0: the end of the day it went out). `now_ms` must be a time that never goes

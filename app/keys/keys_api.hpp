@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/core/id.hpp"
+#include "app/core/signature.hpp"
 #include "app/keys/keys_data.hpp"
 
 namespace app {
@@ -30,7 +31,8 @@ struct NewLoan {
   Id staff;                  // the borrower, when a staff member
   std::string name, phone;   // an outsider (contractor, owner…): both required
   std::string reason;        // 事由, required
-  std::int64_t due_ms = 0;   // 0: the end of today (当天借用，当天归还); later needs the head butler
+  std::int64_t due_ms = 0;   // 0: the end of today (当天借用，当天归还); later needs the manager (000:407)
+  Signature signature;       // the borrower's (000:425 使用人须签收); a blank pad is refused
 };
 
 // The board as filed: unit keys floor → unit (building by building), then

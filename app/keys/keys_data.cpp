@@ -46,7 +46,9 @@ void apply_lent(KeysData& d, const Op& op) {
   set_text(p, F::phone, l.phone);
   set_text(p, F::note, l.reason);
   l.out_ms = std::max<std::int64_t>(1, at_of(op));
-  set_number(p, F::due_ms, l.due_ms);
+  if (l.approved_by.is_nil()) set_number(p, F::due_ms, l.due_ms);  // an approval folded first keeps its time
+  set_text(p, F::signature, l.signature);
+  if (set_id(p, F::approved_by, l.approved_by)) l.approved_ms = l.out_ms;
   for (const Id& key : split_ids(p.text(F::keys).value_or(""))) {
     LoanKey lk;
     lk.key = key;
@@ -63,6 +65,20 @@ void apply_lent(KeysData& d, const Op& op) {
     }
     l.keys.push_back(lk);
   }
+}
+
+// The manager lets a loan run past its day: the later approval in fold order
+// names the time (plain last-writer-wins; only the manager writes these).
+void apply_overnight(KeysData& d, const Op& op) {
+  const Payload& p = op.payload;
+  Id loan_id;
+  if (auto parent = p.text(F::parent); !parent || !Id::from_hex(*parent, &loan_id)) return;
+  Loan& l = d.loans[loan_id];
+  l.id = loan_id;
+  set_number(p, F::due_ms, l.due_ms);
+  l.approved_by = op.actor;
+  l.approved_ms = at_of(op);
+  l.approval_note = std::string(p.text(F::note).value_or(""));
 }
 
 void apply_returned(KeysData& d, const Op& op) {
@@ -185,6 +201,7 @@ void apply_keys(KeysData& d, const Op& op) {
     case OpKind::key_set: apply_key_set(d, op); break;
     case OpKind::key_lent: apply_lent(d, op); break;
     case OpKind::key_returned: apply_returned(d, op); break;
+    case OpKind::key_overnight_approved: apply_overnight(d, op); break;
     case OpKind::key_lost: apply_lost(d, op); break;
     case OpKind::key_followed_up: apply_followed_up(d, op); break;
     case OpKind::staff_departed: apply_departed(d, op); break;

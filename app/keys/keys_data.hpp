@@ -71,6 +71,14 @@ struct Loan {
   std::string borrower_name, phone, reason;  // outsider's name and phone; 事由
   std::int64_t out_ms = 0;  // 0: only its returns are known here (a shell)
   std::int64_t due_ms = 0;
+  // 000:425 使用人须签收: the borrower's signature (encoded strokes; empty on
+  // loans recorded before it was asked for).
+  std::string signature;
+  // 000:407 当天借用，当天归还: a loan due past its day names the manager who
+  // allowed it, when, and why (nil: a same-day loan).
+  Id approved_by;
+  std::int64_t approved_ms = 0;
+  std::string approval_note;
   std::vector<LoanKey> keys;
   std::vector<LoanReturn> returns;     // in fold order, refused keys included
   std::vector<KeyTransfer> transfers;  // handovers it went through

@@ -32,6 +32,26 @@ Status check_key_lent(const Op& op) {
     return invalid_op("a loan goes to a staff member by id, or to a named outsider");
   }
   if (auto due = p.number(F::due_ms); due && *due <= *p.number(F::at_ms)) return invalid_op("a loan is due back after it went out");
+  // 000:407 "所借钥匙均需当天借用,当天归还": a loan due more than a day after it
+  // went out is past midnight on any calendar, so it must name its approver,
+  // who is the one recording it (the role is checked in lent_rights). Within
+  // the day the tablet's calendar decides (KeysService::lend).
+  const auto approver = p.text(F::approved_by);
+  if (auto due = p.number(F::due_ms); due && *due > *p.number(F::at_ms) + 24 * 3600000ll && !approver) {
+    return invalid_op("a key kept overnight needs the manager's approval");
+  }
+  if (approver && *approver != op.actor.to_hex()) return invalid_op("an overnight loan is approved by whoever records it");
+  return ok_status();
+}
+
+Status check_overnight(const Op& op) {
+  if (*op.payload.number(F::due_ms) <= *op.payload.number(F::at_ms)) return invalid_op("a loan is due back after the approval");
+  return ok_status();
+}
+
+// 000:407: keeping keys overnight is the manager's exception, not the head butler's.
+Status lent_rights(const Op& op, std::int64_t role) {
+  if (op.payload.has(F::approved_by) && !keys::may_approve_overnight(role)) return role_refusal(i18n::S::err_key_overnight_manager);
   return ok_status();
 }
 
@@ -47,13 +67,18 @@ const OpSpec kSpecs[] = {
     // adds keys, relabels them and retires them (F::retired).
     {OpKind::key_set, {F::key_kind, F::custody, F::parent, F::name, F::equipment_category, F::system, F::retired, F::at_ms},
      {}, kLeadRoles | RoleSet{Role::front_desk}, check_key_set},
-    {OpKind::key_lent, {F::keys, F::borrower, F::borrower_kind, F::name, F::phone, F::note, F::due_ms, F::at_ms},
-     {F::keys, F::note, F::at_ms}, kOfficeRoles, check_key_lent},
+    // F::signature: the borrower's (000:425 使用人须签收); required of new loans by
+    // KeysService::lend, not here, so that loans recorded before it still load.
+    {OpKind::key_lent, {F::keys, F::borrower, F::borrower_kind, F::name, F::phone, F::note, F::due_ms, F::signature, F::approved_by, F::at_ms},
+     {F::keys, F::note, F::at_ms}, kOfficeRoles, check_key_lent, lent_rights},
     {OpKind::key_returned, {F::parent, F::keys, F::note, F::at_ms}, {F::parent, F::keys, F::at_ms}, kOfficeRoles},
     {OpKind::key_lost, {F::parent, F::note, F::at_ms}, {F::parent, F::at_ms}, kOfficeRoles},
     {OpKind::key_followed_up, {F::parent, F::outcome, F::note, F::at_ms}, {F::parent, F::outcome, F::at_ms}, kOfficeRoles,
      nullptr, replaced_by_manager},
     // A personnel change, signed off by a lead once the keys are back.
+    // 000:407: the manager alone lets a loan run past its day.
+    {OpKind::key_overnight_approved, {F::parent, F::due_ms, F::note, F::at_ms}, {F::parent, F::due_ms, F::at_ms}, RoleSet{Role::manager},
+     check_overnight},
     {OpKind::staff_departed, {F::parent, F::departure, F::note, F::at_ms}, {F::parent, F::departure, F::at_ms}, kLeadRoles},
 };
 

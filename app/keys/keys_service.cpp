@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "app/core/local_time.hpp"
+#include "app/core/signature.hpp"
 #include "app/core/text.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/keys/keys_service.hpp"
@@ -79,20 +80,50 @@ Result<Id> KeysService::lend(const NewLoan& loan) {
     p.set(F::name, name).set(F::phone, phone);
   }
   if (reason.empty()) return error("reason_required", S::err_loan_reason);
+  // 000:425 "1.1.4.8 …使用人须签收《钥匙发放表》": the borrower signs for the keys.
+  if (!looks_signed(loan.signature)) return error("signature_required", S::err_loan_signature);
   const std::int64_t now = ctx_.now_ms();
-  // 当天借用，当天归还: due at the end of today unless a time is chosen; a
-  // later day is the head butler's call. Stored resolved, so every tablet
-  // (whatever its calendar) judges the same deadline.
+  // 000:407 "所借钥匙均需当天借用,当天归还": due at the end of today unless a
+  // time is chosen; a later day is the manager's exception, and only the
+  // manager signed in here records one (his approval is on the loan). Stored
+  // resolved, so every tablet (whatever its calendar) judges the same deadline.
   const std::int64_t due = loan.due_ms > 0 ? loan.due_ms : keys::end_of_local_day(now, offset);
-  switch (keys::check_due(now, due, offset, ctx_.lead_signed_in())) {
+  const Staff* me = ctx_.actor_staff();
+  const bool manager = me && keys::may_approve_overnight(static_cast<std::int64_t>(me->role));
+  const bool overnight = due > keys::end_of_local_day(now, offset);
+  switch (keys::check_due(now, due, offset, manager)) {
     case keys::DueError::before_out: return error("due_past", S::err_loan_due_past);
     case keys::DueError::after_today: return error("due_after_today", S::err_loan_due_today);
     case keys::DueError::none: break;
   }
-  p.set(F::note, reason).set(F::due_ms, due).set(F::at_ms, now);
+  p.set(F::note, reason).set(F::due_ms, due).set(F::signature, encode_signature(loan.signature));
+  if (overnight) p.set(F::approved_by, ctx_.actor().to_hex());
+  p.set(F::at_ms, now);
   const Id id = ctx_.new_id();
   if (Status s = ctx_.commit({ctx_.make_op(OpKind::key_lent, id, std::move(p))}); !s.ok()) return s.error();
   return id;
+}
+
+Status KeysService::approve_overnight(const Id& loan_id, std::int64_t due_ms, std::string_view note) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
+  // 000:407: the exception to 当天归还 is the manager's, not the head butler's.
+  const Staff* me = ctx_.actor_staff();
+  if (!me || !keys::may_approve_overnight(static_cast<std::int64_t>(me->role))) return error("not_allowed", S::err_key_overnight_manager);
+  const Loan* l = loan(loan_id);
+  if (!l) return error("unknown_loan", S::err_loan_unknown);
+  if (!l->open()) return error("all_back", S::err_loan_all_back);
+  const std::int64_t now = ctx_.now_ms();
+  if (due_ms <= std::max(now, loan_due(*l))) return error("due_past", S::err_key_overnight_later);
+  std::string words = trimmed(note);
+  if (words.empty()) return error("note_required", S::err_key_overnight_note);
+  Payload p;
+  p.set(F::parent, loan_id.to_hex()).set(F::due_ms, due_ms).set(F::note, std::move(words)).set(F::at_ms, now);
+  return ctx_.commit({ctx_.make_op(OpKind::key_overnight_approved, ctx_.new_id(), std::move(p))});
+}
+
+bool KeysService::may_approve_overnight() const {
+  const Staff* me = ctx_.actor_staff();
+  return me && keys::may_approve_overnight(static_cast<std::int64_t>(me->role));
 }
 
 Status KeysService::return_keys(const Id& loan_id, const std::vector<Id>& keys, std::string_view note) {

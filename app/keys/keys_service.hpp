@@ -43,8 +43,15 @@ class KeysService {
   Status retire_key(const Id& key);
   // Lends keys in one loan, out now. Refuses: no keys, a key twice, an unknown key,
   // a key out or lost, no borrower (staff unknown or left; outsider without name or
-  // phone), no reason, due not after now, due after today unless a head butler/manager.
+  // phone), no reason, no borrower's signature (000:425), due not after now, due
+  // after today unless the manager records it (000:407; his approval is on the loan).
   Result<Id> lend(const NewLoan& loan);
+  // The manager lets an open loan run to `due_ms` (000:407's exception, recorded on
+  // the loan with who approved it and why). Refuses: anyone but the manager (the
+  // head butler too), an unknown or returned loan, a time not later than its due
+  // time and now, no reason.
+  Status approve_overnight(const Id& loan, std::int64_t due_ms, std::string_view note);
+  bool may_approve_overnight() const;  // the manager is signed in
   // Returns keys of a loan (none named: all still out on it). Refuses: unknown loan,
   // a key not in the loan, a key not out (returned or lost already), nothing left out.
   Status return_keys(const Id& loan, const std::vector<Id>& keys = {}, std::string_view note = {});

@@ -60,13 +60,20 @@ namespace app {
 //    violation notice's (N3-0007), after its rectified day.
 // 8: the looks at residents' whole phones (contact_views), after the moves; the
 //    ticket settings end with the callback re-check's share and period.
+// 9: a ticket's complaint record and acts (被投诉人/部门, escalation, the owner's
+//    answer, a later date asked and approved) after its number; each history
+//    entry ends with the role handed up to and the later date. A loan's
+//    borrower signature and overnight approval (after its transfers); an
+//    incident's filed reports (after its notes) and a step's call details
+//    (the lift company's person and the arrival time they gave).
 // A snapshot of any other version is dropped and rebuilt from the log (it is
 // only a cache). Format 3 (tickets without slips, no key cabinet) is such a
 // one: its sections no longer line up with 4's; and format 4, whose residents,
 // zones and checkpoints are shorter than 5's; and format 5, whose rounds have
 // no reason for finishing incomplete; and format 6, whose tickets and notices have no number; and format 7, which has no
-// contact_views section and whose ticket settings stop before the re-check's.
-inline constexpr unsigned char kSnapshotFormatVersion = 8;
+// contact_views section and whose ticket settings stop before the re-check's; and format 8, whose tickets stop
+// at their number and whose loans and incidents end earlier.
+inline constexpr unsigned char kSnapshotFormatVersion = 9;
 
 Result<Snapshot> decode_snapshot(std::string_view bytes);
 

@@ -15,6 +15,7 @@ bool is_loan_key_state(std::int64_t v) { return v >= 0 && v <= static_cast<std::
 bool is_event_kind(std::int64_t v) { return v >= 0 && v <= static_cast<std::int64_t>(KeyEventKind::replaced); }
 bool non_negative(std::int64_t v) { return v >= 0; }
 
+// A loan's signature and overnight approval (format 9) after its transfers.
 // Retired (format 5) last; the key cabinet came in format 4, which is no longer read.
 bool fields(auto& v, Of<KeyRecord> auto& x) {
   return v.id(x.id) && v.id(x.place) && v.enumeration(x.kind, keys::is_key_kind) && v.enumeration(x.custody, keys::is_custody) &&
@@ -39,7 +40,8 @@ bool fields(auto& v, Of<Loan> auto& x) {
   auto each = [&](auto& e) { return fields(v, e); };
   return v.id(x.id) && v.id(x.lent_by) && v.id(x.borrower) && v.enumeration(x.borrower_kind, keys::is_borrower_kind) &&
          v.text(x.borrower_name) && v.text(x.phone) && v.text(x.reason) && v.number(x.out_ms) && v.number(x.due_ms) &&
-         v.list(x.keys, 16, each) && v.list(x.returns, 16, each) && v.list(x.transfers, 16, each);
+         v.list(x.keys, 16, each) && v.list(x.returns, 16, each) && v.list(x.transfers, 16, each) &&
+         v.text(x.signature) && v.id(x.approved_by) && v.number(x.approved_ms) && v.text(x.approval_note);
 }
 
 bool fields(auto& v, Of<KeyEvent> auto& x) {

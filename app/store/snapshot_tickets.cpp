@@ -10,6 +10,7 @@
 
 #include "app/store/snapshot_sections.hpp"
 #include "app/core/record_number.hpp"
+#include "app/core/roles.hpp"
 #include "app/tickets/tickets_data.hpp"
 
 namespace app {
@@ -17,7 +18,8 @@ namespace {
 
 using namespace snapshot_fields;
 
-bool is_ticket_event(std::int64_t v) { return v >= 0 && v <= static_cast<std::int64_t>(TicketEvent::recheck); }
+bool is_ticket_event(std::int64_t v) { return v >= 0 && v <= static_cast<std::int64_t>(TicketEvent::later_approved); }
+bool role_or_none(std::int64_t v) { return v == -1 || is_role(v); }
 bool is_ticket_refusal(std::int64_t v) { return v >= 0 && v <= static_cast<std::int64_t>(tickets::TransitionError::after_done); }
 bool is_repair_category(std::int64_t v) { return v >= 0 && v <= static_cast<std::int64_t>(tickets::RepairCategory::leak); }
 
@@ -35,7 +37,8 @@ std::optional<std::vector<SlipLine>> slip_lines(std::string_view text) {
 bool fields(auto& v, Of<TicketStep> auto& x) {
   return v.id(x.id) && v.id(x.by) && v.id(x.assignee) && v.enumeration(x.event, is_ticket_event) &&
          v.enumeration(x.to, tickets::is_status) && v.number(x.at_ms) && v.number(x.method) && v.number(x.result) && v.text(x.note) &&
-         v.text(x.handed_to) && v.packed_number(Bit{x.callback_failed}, Bits{x.refused, is_ticket_refusal, 0});
+         v.text(x.handed_to) && v.packed_number(Bit{x.callback_failed}, Bits{x.refused, is_ticket_refusal, 0}) &&
+         v.number(x.role, role_or_none) && v.number(x.date_ms);
 }
 
 // The history's length is a (signed) number, not a varint like other lists.
@@ -48,7 +51,9 @@ bool fields(auto& v, Of<Ticket> auto& x) {
          v.flag(x.callback_problem) && v.number(x.rechecked_ms) && v.flag(x.recheck_problem) && v.flag(x.slip.set) &&
          v.number(x.slip.appointment_ms) && v.enumeration(x.slip.category, is_repair_category) &&
          v.coded(x.slip.lines, slip_text, slip_lines) && v.list(x.history, Count::as_number(16), [&](auto& s) { return fields(v, s); }) &&
-         v.text(x.number, ticket_number_text);
+         v.text(x.number, ticket_number_text) && v.text(x.complained_person) && v.text(x.complained_department) &&
+         v.flag(x.escalation_step) && v.number(x.escalated_ms) && v.number(x.escalated_to, role_or_none) && v.number(x.answered_ms) &&
+         v.number(x.later_asked_ms) && v.number(x.later_approved_ms) && v.id(x.later_approved_by);
 }
 
 bool fields(auto& v, Of<PriceItem> auto& x) {

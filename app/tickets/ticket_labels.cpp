@@ -67,6 +67,10 @@ S event_label(const TicketStep& step) {
     case TicketEvent::slip: return S::ticket_ev_slip;
     case TicketEvent::leak_test: return step.result == 1 ? S::ticket_ev_leak_failed : S::ticket_ev_leak_test;
     case TicketEvent::recheck: return S::ticket_ev_recheck;
+    case TicketEvent::escalated: return S::ticket_ev_escalated;
+    case TicketEvent::answered: return S::ticket_ev_answered;
+    case TicketEvent::later_asked: return S::ticket_ev_later_asked;
+    case TicketEvent::later_approved: return S::ticket_ev_later_approved;
     case TicketEvent::step: break;
   }
   if (step.to == Status::dispatched && step.callback_failed) return S::ticket_ev_reopened;

@@ -21,6 +21,8 @@ struct NewTicket {
   tickets::Kind kind = tickets::Kind::valid_complaint;
   tickets::Severity severity = tickets::Severity::minor;
   std::int64_t requested_ms = 0; // the owner's requested date (minor tickets)
+  // 000:257 "详细记录投诉事件的发生时间、地点、被投诉人及被投诉部门": either or both may be empty.
+  std::string complained_person, complained_department;
   // The butler judged its nature as it was received (处理投诉的程序 ①做好投诉记录
   // ②准确判断投诉的性质; 记录投诉内容——分类): kind and severity above are the
   // classification, recorded with the receipt, and not asked again.

@@ -1,5 +1,6 @@
 #include "app/tickets/tickets_data.hpp"
 
+#include "app/core/roles.hpp"
 #include "app/ops/payload_fold.hpp"
 namespace app {
 namespace {
@@ -58,6 +59,40 @@ void apply_step(Ticket& t, const Op& op) {
   t.history.push_back(std::move(step));
 }
 
+// A complaint's own acts (complaint_rules.hpp): recorded in the history,
+// none once the ticket is closed. What they meet is judged at query time, so a
+// class corrected later is judged against the acts as they stand.
+void apply_complaint_act(Ticket& t, const Op& op, TicketEvent event) {
+  const Payload& p = op.payload;
+  TicketStep step = entry(op, event);
+  set_number(p, F::role, step.role);
+  set_number(p, F::requested_ms, step.date_ms);
+  if (t.status == Status::closed) step.refused = TransitionError::already_closed;
+  if (step.refused == TransitionError::none) {
+    switch (event) {
+      case TicketEvent::escalated: {
+        // The highest role reached counts; the first hand-up to it dates it.
+        const bool higher = step.role == static_cast<std::int64_t>(Role::manager) && t.escalated_to != step.role;
+        if (t.escalated_to < 0 || higher) {
+          t.escalated_to = step.role;
+          t.escalated_ms = step.at_ms;
+        }
+        break;
+      }
+      case TicketEvent::answered:
+        if (t.answered_ms == 0) t.answered_ms = step.at_ms;
+        break;
+      case TicketEvent::later_asked: t.later_asked_ms = step.date_ms; break;
+      case TicketEvent::later_approved:
+        t.later_approved_ms = step.date_ms;
+        t.later_approved_by = op.actor;
+        break;
+      default: break;
+    }
+  }
+  t.history.push_back(std::move(step));
+}
+
 void apply_slip(Ticket& t, const Op& op) {
   const Payload& p = op.payload;
   TicketStep step = entry(op, TicketEvent::slip);
@@ -107,6 +142,9 @@ void apply_tickets(TicketsData& d, const Op& op) {
       set_number(p, F::channel, t.channel);
       set_number(p, F::requested_ms, t.requested_ms);
       set_number(p, F::at_ms, t.received_ms);
+      set_text(p, F::complained_person, t.complained_person);
+      set_text(p, F::complained_department, t.complained_department);
+      t.escalation_step = p.number(F::escalation_step).value_or(0) == 1;
       classify(p, t);
       break;
     }
@@ -114,13 +152,25 @@ void apply_tickets(TicketsData& d, const Op& op) {
     case OpKind::ticket_handed_on:
     case OpKind::repair_slip_set:
     case OpKind::leak_tested:
-    case OpKind::callback_rechecked: {
+    case OpKind::callback_rechecked:
+    case OpKind::ticket_escalated:
+    case OpKind::ticket_answered:
+    case OpKind::later_date_asked:
+    case OpKind::later_date_approved: {
       Id ticket;
       if (!set_id(p, F::parent, ticket)) break;
       Ticket& t = d.tickets[ticket];
       t.id = ticket;
       if (op.kind == OpKind::ticket_stepped) {
         apply_step(t, op);
+      } else if (op.kind == OpKind::ticket_escalated) {
+        apply_complaint_act(t, op, TicketEvent::escalated);
+      } else if (op.kind == OpKind::ticket_answered) {
+        apply_complaint_act(t, op, TicketEvent::answered);
+      } else if (op.kind == OpKind::later_date_asked) {
+        apply_complaint_act(t, op, TicketEvent::later_asked);
+      } else if (op.kind == OpKind::later_date_approved) {
+        apply_complaint_act(t, op, TicketEvent::later_approved);
       } else if (op.kind == OpKind::repair_slip_set) {
         apply_slip(t, op);
       } else if (op.kind == OpKind::ticket_handed_on) {

@@ -19,7 +19,11 @@ namespace app {
 
 // What a history entry records: a step of the lifecycle, or one of the acts
 // around it that leave the status alone.
-enum class TicketEvent : std::int64_t { step = 0, handed_on = 1, slip = 2, leak_test = 3, recheck = 4 };
+// Stored in snapshots: append only.
+enum class TicketEvent : std::int64_t {
+  step = 0, handed_on = 1, slip = 2, leak_test = 3, recheck = 4,
+  escalated = 5, answered = 6, later_asked = 7, later_approved = 8,  // a complaint's own acts (complaint_rules.hpp)
+};
 
 struct TicketStep {
   Id id, by;
@@ -31,6 +35,8 @@ struct TicketStep {
   bool callback_failed = false;
   std::int64_t method = -1;      // a callback or recheck: 0 visit (上门), 1 phone (电话)
   std::int64_t result = -1;      // a callback or recheck: 0 satisfied / confirmed, 1 a problem
+  std::int64_t role = -1;        // escalated: the role it was handed up to (app::Role)
+  std::int64_t date_ms = 0;      // later_asked / later_approved: the later date
   tickets::TransitionError refused = tickets::TransitionError::none;  // none: applied
   bool operator==(const TicketStep&) const = default;
 };
@@ -52,6 +58,17 @@ struct Ticket {
   bool callback_problem = false;
   std::int64_t rechecked_ms = 0;  // the head butler's spot-check of the callback
   bool recheck_problem = false;
+  // The complaint record (000:257 "被投诉人及被投诉部门"): who and/or which department.
+  std::string complained_person, complained_department;
+  // Opened since escalation is its own op: classifying no longer counts as
+  // escalating. False for a ticket from before, whose classification counted.
+  bool escalation_step = false;
+  std::int64_t escalated_ms = 0;  // handed up (the first time to the highest role reached)
+  std::int64_t escalated_to = -1; // that role (app::Role); -1: not handed up
+  std::int64_t answered_ms = 0;   // the owner's first clear answer (ticket_answered)
+  std::int64_t later_asked_ms = 0;     // a later date asked for (minor), the latest ask
+  std::int64_t later_approved_ms = 0;  // the later date the manager approved; 0: none
+  Id later_approved_by;
   std::vector<TicketStep> history;  // in fold order, refused steps included
   bool open() const { return status != tickets::Status::closed; }
   bool operator==(const Ticket&) const = default;

@@ -5,6 +5,7 @@
 
 #include "app/i18n/catalogue.hpp"
 #include "app/domain/csv_fields.hpp"
+#include "app/domain/role_labels.hpp"
 #include "app/tickets/ticket_labels.hpp"
 
 namespace app::office {
@@ -35,6 +36,8 @@ std::string history_text(const app::MasterData& d, const app::Ticket& t) {
     if (s.refused != tk::TransitionError::none) out += zh(app::i18n::S::ticket_ev_refused);
     if (const std::string by = staff_name(d, s.by); !by.empty()) out += " " + by;
     if (s.event == app::TicketEvent::handed_on) out += " → " + staff_name(d, s.assignee);
+    if (s.event == app::TicketEvent::escalated && app::is_role(s.role)) out += std::string(" → ") + zh(app::role_label(static_cast<app::Role>(s.role)));
+    if (s.date_ms > 0) out += " " + beijing_time(s.date_ms);
     if (!s.handed_to.empty()) out += " " + s.handed_to;
     if (s.result >= 0 && (s.to == tk::Status::callback || s.event == app::TicketEvent::recheck)) {
       out += std::string(" ") + zh(tk::method_label(s.method)) + " " + zh(s.result == 0 ? app::i18n::S::callback_satisfied : app::i18n::S::callback_problem);
@@ -47,14 +50,20 @@ std::string history_text(const app::MasterData& d, const app::Ticket& t) {
 ExportTable export_tickets(const ExportInput& in) {
   const app::MasterData& d = in.replica.data();
   ExportTable table({{"工单编号"}, {"受理时间", CellType::datetime}, {"渠道"}, {"类别"}, {"等级"}, {"楼栋"}, {"单元"}, {"房号"}, {"业主"}, {"电话"},
-                     {"内容"}, {"业主诉求"}, {"受理人"}, {"负责人"}, {"状态"}, {"派往"}, {"完成时间", CellType::datetime},
+                     {"内容"}, {"业主诉求"}, {"被投诉人"}, {"被投诉部门"}, {"受理人"}, {"负责人"}, {"状态"}, {"派往"},
+                     {"上报时间", CellType::datetime}, {"上报至"}, {"答复业主时间", CellType::datetime}, {"延期至", CellType::datetime},
+                     {"延期批准人"}, {"完成时间", CellType::datetime},
                      {"回访时间", CellType::datetime}, {"结案时间", CellType::datetime}, {"维修费用（元）", CellType::amount}, {"处理经过"}},
                     1);
   for (const app::Ticket* t : tickets_by_receipt(d)) {
     const auto place = unit_place(d, t->unit);
     table.rows.push_back({tk::ticket_number(*t), beijing_time(t->received_ms), zh(tk::channel_label(t->channel)), zh(tk::kind_label(t->kind)),
                           zh(tk::severity_label(t->severity)), place[0], place[1], place[2], t->owner, t->phone, t->what, t->wants,
+                          t->complained_person, t->complained_department,
                           staff_name(d, t->received_by), staff_name(d, t->responsible), zh(tk::status_label(t->status)), t->handler,
+                          beijing_time(t->escalated_ms),
+                          app::is_role(t->escalated_to) ? zh(app::role_label(static_cast<app::Role>(t->escalated_to))) : "",
+                          beijing_time(t->answered_ms), beijing_time(t->later_approved_ms), staff_name(d, t->later_approved_by),
                           beijing_time(t->done_ms), beijing_time(t->callback_ms), beijing_time(t->closed_ms),
                           t->slip.lines.empty() ? std::string() : yuan_text(t->slip.total_cents()), history_text(d, *t)});
   }

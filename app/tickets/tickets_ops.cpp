@@ -1,6 +1,7 @@
 #include "app/tickets/tickets_ops.hpp"
 
 #include "app/core/signature.hpp"
+#include "app/tickets/complaint_rules.hpp"
 #include "app/tickets/repair_slip.hpp"
 #include "app/tickets/ticket_rules.hpp"
 #include "app/tickets/tickets_data.hpp"
@@ -32,23 +33,47 @@ const FieldSet kSettingsFields{F::major_resolve_days, F::major_answer_days, F::i
 // Engineering accepts the slip, is on site, prices it and finishes.
 constexpr RoleSet kOfficeAndEngineering = kOfficeRoles | RoleSet{Role::engineering};
 
-// A later date than the standard one ("超时需经小区主任批准") is granted by a
-// lead, never by the person who asks for it.
-Status approved_by_lead(const Op& op, std::int64_t role) {
+// A step's rights beyond the writers. The class is given by the office that
+// receives the complaint (000:257 "认真听取,在相关规范记录本上详细记录"), not
+// by engineering, who may write the later steps. The approved flag is how a
+// ticket from before later_date_approved recorded a later date, granted by a
+// lead; new tickets record it with later_date_approved, the manager's alone.
+Status step_rights(const Op& op, std::int64_t role) {
+  if (op.payload.number(F::stage) == static_cast<std::int64_t>(tickets::Status::classified) && !tickets::may_classify(role)) {
+    return role_refusal(i18n::S::err_ticket_classify_role);
+  }
   if (op.payload.number(F::approved).value_or(0) != 0 && !kLeadRoles.has(role)) {
     return role_refusal(i18n::S::err_ticket_approval_lead_only);
   }
   return ok_status();
 }
 
+// 000:265 "重大投诉,应当天呈送管理处主任…重要投诉,应在接待一小时内转呈部门主管":
+// handed up to one of the two, by someone below it (complaint_rules.hpp).
+Status check_escalation(const Op& op) {
+  if (!tickets::is_escalation_target(op.payload.number(F::role).value_or(-1))) return invalid_op("a complaint is handed up to the manager or the head butler");
+  return ok_status();
+}
+Status escalation_rights(const Op& op, std::int64_t role) {
+  const auto to = static_cast<Role>(op.payload.number(F::role).value_or(0));
+  if (!tickets::may_escalate(role, to)) return role_refusal(i18n::S::err_ticket_escalate_role);
+  return ok_status();
+}
+
+Status check_later_date(const Op& op) {
+  if (op.payload.number(F::requested_ms).value_or(0) <= 0) return invalid_op("a later date must be a date");
+  return ok_status();
+}
+
 const OpSpec kSpecs[] = {
     {OpKind::ticket_opened,
-     {F::parent, F::name, F::phone, F::channel, F::kind, F::severity, F::note, F::wants, F::requested_ms, F::at_ms, F::record_no},
+     {F::parent, F::name, F::phone, F::channel, F::kind, F::severity, F::note, F::wants, F::requested_ms, F::at_ms, F::record_no,
+      F::complained_person, F::complained_department, F::escalation_step},
      {F::kind, F::note, F::at_ms}, kOfficeRoles, check_ticket_kind},
     {OpKind::ticket_stepped,
      {F::parent, F::stage, F::note, F::department, F::kind, F::severity, F::approved, F::failed, F::signature, F::method,
       F::result, F::at_ms},
-     {F::parent, F::stage, F::at_ms}, kOfficeAndEngineering, check_ticket_kind, approved_by_lead},
+     {F::parent, F::stage, F::at_ms}, kOfficeAndEngineering, check_ticket_kind, step_rights},
     {OpKind::ticket_handed_on, {F::parent, F::assignee, F::note, F::at_ms}, {F::parent, F::assignee}, kOfficeRoles},
     {OpKind::repair_slip_set, {F::parent, F::appointment_ms, F::category, F::lines, F::materials, F::at_ms}, {F::parent},
      kOfficeAndEngineering},
@@ -57,6 +82,14 @@ const OpSpec kSpecs[] = {
     {OpKind::price_item_set, {F::name, F::unit_label, F::price_cents, F::removed}, {}, kLeadRoles},
     {OpKind::visit_recorded, {F::parent, F::method, F::note, F::follow_ups, F::at_ms}, {F::parent, F::at_ms}, kOfficeRoles},
     {OpKind::ticket_settings_set, kSettingsFields, {}, kLeadRoles, check_settings},
+    {OpKind::ticket_escalated, {F::parent, F::role, F::note, F::at_ms}, {F::parent, F::role, F::at_ms}, kOfficeRoles, check_escalation,
+     escalation_rights},
+    {OpKind::ticket_answered, {F::parent, F::method, F::note, F::at_ms}, {F::parent, F::note, F::at_ms}, kOfficeRoles},
+    {OpKind::later_date_asked, {F::parent, F::requested_ms, F::note, F::at_ms}, {F::parent, F::requested_ms, F::at_ms}, kOfficeRoles,
+     check_later_date},
+    // 001 "超時需經小區主任批準": the manager (小区主任 = 管理处主任, docs/glossary.md).
+    {OpKind::later_date_approved, {F::parent, F::requested_ms, F::note, F::at_ms}, {F::parent, F::requested_ms, F::at_ms},
+     RoleSet{Role::manager}, check_later_date},
 };
 
 const FieldRule kRules[] = {
@@ -64,6 +97,7 @@ const FieldRule kRules[] = {
     {F::severity, [](const Payload::Field& f) { return tickets::is_severity(f.number); }, "unknown severity"},
     {F::stage, [](const Payload::Field& f) { return tickets::is_status(f.number); }, "unknown ticket stage"},
     {F::approved, is_flag, "a flag must be 0 or 1"},
+    {F::escalation_step, is_flag, "a flag must be 0 or 1"},
     {F::failed, is_flag, "a flag must be 0 or 1"},
     {F::removed, is_flag, "a flag must be 0 or 1"},
     {F::category, [](const Payload::Field& f) { return f.number >= 0 && f.number <= 2; }, "unknown repair category"},

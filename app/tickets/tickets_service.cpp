@@ -3,6 +3,7 @@
 
 #include "app/core/signature.hpp"
 #include "app/i18n/catalogue.hpp"
+#include "app/tickets/complaint_rules.hpp"
 #include "app/tickets/ticket_number.hpp"
 #include "app/tickets/tickets_service.hpp"
 #include "app/domain/command_errors.hpp"
@@ -45,6 +46,10 @@ Result<Id> TicketsService::open_ticket(const NewTicket& t) {
   if (!t.phone.empty()) p.set(F::phone, t.phone);
   if (!t.wants.empty()) p.set(F::wants, t.wants);
   if (t.requested_ms > 0) p.set(F::requested_ms, t.requested_ms);
+  if (!t.complained_person.empty()) p.set(F::complained_person, t.complained_person);
+  if (!t.complained_department.empty()) p.set(F::complained_department, t.complained_department);
+  // Escalation is this ticket's own act (ticket_escalated), not its classification.
+  p.set(F::escalation_step, 1);
   p.set(F::channel, t.channel).set(F::kind, static_cast<std::int64_t>(t.kind)).set(F::severity, static_cast<std::int64_t>(t.severity));
   const std::int64_t now = ctx_.now_ms();
   p.set(F::note, t.what).set(F::at_ms, now);
@@ -61,19 +66,19 @@ Result<Id> TicketsService::open_ticket(const NewTicket& t) {
   return id;
 }
 
-Status TicketsService::classify_ticket(const Id& id, tickets::Kind kind, tickets::Severity severity, bool approved_later) {
+Status TicketsService::classify_ticket(const Id& id, tickets::Kind kind, tickets::Severity severity) {
   if (Status s = ctx_.writable(); !s.ok()) return s;
   const Ticket* t = ticket(id);
   if (!t) return error("unknown_ticket", S::err_unknown_ticket);
   if (auto e = tickets::check_transition(t->status, TS::classified); e != tickets::TransitionError::none) {
     return error("bad_step", refusal_message(e));
   }
-  // A later date than the standard one is the head's to grant.
-  if (approved_later && !ctx_.lead_signed_in()) return error("not_allowed", S::err_ticket_approval_lead_only);
+  if (const Staff* me = ctx_.actor_staff(); me && !tickets::may_classify(static_cast<std::int64_t>(me->role))) {
+    return error("not_allowed", S::err_ticket_classify_role);
+  }
   Payload p = act_on(id, std::max(ctx_.now_ms(), t->received_ms));
   p.set(F::stage, static_cast<std::int64_t>(TS::classified));
   p.set(F::kind, static_cast<std::int64_t>(kind)).set(F::severity, static_cast<std::int64_t>(severity));
-  if (approved_later) p.set(F::approved, 1);
   return ctx_.commit({ctx_.make_op(OpKind::ticket_stepped, ctx_.new_id(), std::move(p))});
 }
 
@@ -224,7 +229,11 @@ const Ticket* TicketsService::ticket(const Id& id) const {
 tickets::Deadlines TicketsService::deadlines_of(const Ticket& t) const {
   const LocalTime at = ctx_.local(t.received_ms);
   const std::int64_t end_of_day = t.received_ms + static_cast<std::int64_t>(24 * 60 - at.minute) * 60000;
-  return tickets::deadlines_for(t.kind, t.severity, t.received_ms, end_of_day, t.requested_ms, t.approved_later, ticket_settings(),
+  // A later date the manager approved is the date (001 "超時需經小區主任批準");
+  // before that op, a lead's approval at classification made the owner's date count.
+  const bool approved = t.later_approved_ms > 0 || t.approved_later;
+  const std::int64_t requested = t.later_approved_ms > 0 ? t.later_approved_ms : t.requested_ms;
+  return tickets::deadlines_for(t.kind, t.severity, t.received_ms, end_of_day, requested, approved, ticket_settings(),
                                 tickets::made_in_person(t.channel));
 }
 
@@ -235,20 +244,11 @@ std::optional<std::int64_t> TicketsService::callback_due_at(const Ticket& t) con
 }
 
 std::optional<tickets::Due> TicketsService::next_due(const Ticket& t) const {
-  using K = tickets::DeadlineKind;
-  const tickets::Deadlines d = deadlines_of(t);
-  std::optional<tickets::Due> next;
-  auto consider = [&next](const std::optional<std::int64_t>& when, K kind) {
-    if (when && (!next || *when < next->at)) next = tickets::Due{*when, kind};
-  };
-  if (t.status < TS::classified) consider(d.escalate_by, K::escalate);  // escalated when the head classifies it
-  if (t.status < TS::dispatched) consider(d.dispatch_by, K::dispatch);
-  if (t.status < TS::on_site) consider(d.onsite_by, K::onsite);
-  if (t.status < TS::done) {
-    consider(d.answer_by, K::answer);
-    consider(d.resolve_by, K::resolve);
+  const tickets::Met met{escalated(t), t.answered_ms > 0};
+  std::optional<tickets::Due> next = tickets::pending_due(deadlines_of(t), t.status, met);
+  if (const auto callback = callback_due_at(t); callback && (!next || *callback < next->at)) {
+    next = tickets::Due{*callback, tickets::DeadlineKind::callback};
   }
-  consider(callback_due_at(t), K::callback);
   return next;
 }
 

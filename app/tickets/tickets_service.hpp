@@ -32,7 +32,9 @@ class TicketsService {
   // does not follow the ticket's status here; a step that conflicts with one
   // made offline elsewhere is kept and listed (ticket_conflicts).
   Result<Id> open_ticket(const NewTicket& ticket);
-  Status classify_ticket(const Id& ticket, tickets::Kind kind, tickets::Severity severity, bool approved_later = false);
+  // The class is the office's to give (complaint_rules.hpp may_classify); it
+  // no longer counts as the escalation, which is its own act below.
+  Status classify_ticket(const Id& ticket, tickets::Kind kind, tickets::Severity severity);
   // Steps to done go through finish_ticket (the owner's signature).
   Status step_ticket(const Id& ticket, tickets::Status to, std::string_view note = {}, std::string_view handed_to = {},
                      bool callback_failed = false);
@@ -52,6 +54,22 @@ class TicketsService {
   Status record_callback(const Id& ticket, CallbackMethod method, bool satisfied, std::string_view note);
   // The head butler's re-check of a done callback (the 3–5% sample).
   Status recheck_callback(const Id& ticket, bool confirmed, std::string_view note);
+  // A complaint's own acts (complaint_service.cpp, rules in complaint_rules.hpp):
+  // handing it up to the role its class names, by someone below that role;
+  // the owner's clear answer, what was said; a later date for a minor one,
+  // asked for at any time before it is done and approved by the manager.
+  Status escalate_ticket(const Id& ticket, std::string_view note = {});
+  Status answer_owner(const Id& ticket, CallbackMethod method, std::string_view said);
+  Status ask_later_date(const Id& ticket, std::int64_t date_ms, std::string_view note = {});
+  Status approve_later_date(const Id& ticket, std::string_view note = {});
+  // Whom this ticket is handed up to (nullopt: nobody — a minor one, an
+  // inquiry), and whether that is done: by its own op, or for a ticket from
+  // before that op by its classification.
+  std::optional<Role> escalation_target(const Ticket& t) const;
+  bool escalated(const Ticket& t) const;
+  // A later date waiting for the manager (0: none): the latest ask, or the
+  // owner's date at receipt when it is later than the standard one.
+  std::int64_t later_date_waiting(const Ticket& t) const;
   // Follow-up (follow_up_service.cpp): the paid-repair price list (head
   // butler or manager), household visits.
   Result<Id> save_price_item(const PriceItem& item);  // nil id: a new line

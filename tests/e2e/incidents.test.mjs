@@ -2,16 +2,18 @@
 // started with one tap from Today, its place given while the clock runs, the
 // checklist stamped (one step recorded as "15 分钟前" after the tablet's clock
 // has moved on, a refused early close and a refused time shown in words, a
-// time corrected), people and a note, closed with its outcome, the major
-// incident report on screen and printed (window.butlerTest.lastPrint: A4, the
-// fields as a table, 经过 time-stamped, signature lines, data escaped). Then
-// the demo's renovation in progress: a pass returned and one lost, a notice
+// time corrected), people and a note; the butler files the 特别事件报告 but
+// cannot close a lift without the 重大事故报告表, so the manager signs in on
+// the same tablet from the lock screen, files it and closes with the outcome;
+// the major incident report on screen and printed (window.butlerTest.lastPrint: A4, the
+// fields as a table, 经过 time-stamped, signature lines, data escaped). The
+// butler unlocks the tablet again; the demo's renovation in progress: a pass returned and one lost, a notice
 // issued and followed up, the completion checked, the re-check refused as
 // early. Back online, incidents.csv and renovations.csv show it all.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, reveal, DEMO_PINS, TABLET_LANDSCAPE, setOffline, tryDemo } from './harness.mjs';
-import { mark, saved, synced, sign, tabletClockAhead, withShiftableClock, officeCsv as officeExport, setTabletPin } from './helpers.mjs';
+import { mark, saved, synced, sign, tabletClockAhead, withShiftableClock, officeCsv as officeExport, setTabletPin, unlockTablet } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startServer({ demo: true }); browser = await launchBrowser(); });
@@ -23,6 +25,12 @@ const type = async (page, field, text, within = 'incident_') => {
   await page.keyboard.insertText(text);
   await frames(page, 3);
 };
+const typePlain = async (page, field, text) => {
+  await tap(page, field);
+  await page.keyboard.insertText(text);
+  await frames(page, 3);
+};
+const lockMode = (page, mode) => page.waitForFunction((m) => window.butlerTest.state().lock.mode === m, mode, { timeout: 60000, polling: 50 });
 const inc = async (page) => (await state(page)).incidents;
 const reno = async (page) => (await state(page)).renovation;
 const labelOf = async (page, id, within = 'incident_', up = false) => (await reveal(page, id, { within, up })).label;
@@ -137,15 +145,48 @@ test('a lift entrapment from one tap on Today to its printed report, a renovatio
   await screenshot(page, 'incident-steps-portrait');
   mark('released');
 
-  // Closed with the outcome: the report, on screen and printed.
+  // 001 "以上緊急事件處理完成後均須由當班人填寫《特別事件報告》": not closed without it.
   await type(page, 'incident_outcome_field', '电梯工到场放人，无人受伤');
+  await tapIn(page, 'incident_close');
+  assert.match(await labelOf(page, 'incident_message'), /结束前须先填写《特别事件报告》/);
+  await type(page, 'incident_special_report', '3栋2单元东侧客梯困2人，电梯工到场放人，无人受伤');
+  await tapIn(page, 'incident_special_file');
+  await saved(page);
+  assert.match(await labelOf(page, 'incident_special_report'), /已由 .+ 填写/);
+  // 000:819 "部门经理填写重大事故报告表": the butler cannot, so the lift stays open.
+  assert.match(await labelOf(page, 'incident_major_report'), /须由部门经理（管理处主任）登录后填写/);
+  await tapIn(page, 'incident_close');
+  assert.match(await labelOf(page, 'incident_message'), /部门经理（管理处主任）填写《重大事故报告表》后才能结束/);
+  assert.equal((await inc(page)).closed, false);
+  mark('special report filed');
+
+  // The manager comes by: signs in on this tablet from the lock screen
+  // (online), files the 重大事故报告表 and closes the incident as himself.
+  await setOffline(page, false);
+  await tap(page, 'nav_settings');
+  await tap(page, 'settings_lock_now');
+  await lockMode(page, 'unlock');
+  await tap(page, 'lock_add_person');
+  await lockMode(page, 'sign_in');
+  await typePlain(page, 'sync_code', 'ZR001');
+  await typePlain(page, 'sync_pin', DEMO_PINS.ZR001);
+  await tap(page, 'sync_enroll');
+  await setTabletPin(page, '975310');
+  await tap(page, 'nav_today');
+  await tapSettled(page, 'today_incident:0');
+  await type(page, 'incident_major_report', '3号梯12层困人，电梯工到场放人，无人受伤；已报维保单位检修');
+  await tapIn(page, 'incident_major_file');
+  await saved(page);
+  assert.match(await labelOf(page, 'incident_major_report'), /已由 .+ 填写/);
+  // Closed with the outcome the butler typed (the draft is kept): the report, on screen and printed.
   await tapIn(page, 'incident_close');
   await saved(page);
   s = await state(page);
   assert.equal(s.incidents.closed, true);
   assert.equal(s.incidents.report, true);
   assert.equal(s.incidents.open, 0);
-  assert.match(await labelOf(page, 'report_title'), /重大事故报告表/);
+  // Every incident's report is its 特别事件报告 (001); a lift's carries the manager's 重大事故报告表.
+  assert.match(await labelOf(page, 'report_title'), /特别事件报告/);
   const course = await page.evaluate(() => window.butlerTest.widgets().filter((w) => w.id.startsWith('report_course:')).map((w) => w.label));
   assert.ok(course.some((l) => /\d\d:\d\d.*被困人员已救出/.test(l)), 'the course has the release: ' + course.join(' | '));
   await screenshot(page, 'incident-report-portrait');
@@ -154,7 +195,8 @@ test('a lift entrapment from one tap on Today to its printed report, a renovatio
   await page.waitForFunction(() => typeof window.butlerTest.lastPrint === 'string');
   const html = await page.evaluate(() => window.butlerTest.lastPrint);
   assert.match(html, /@page\{size:A4/);
-  assert.match(html, /<h1>重大事故报告表<\/h1>/);
+  assert.match(html, /<h1>特别事件报告<\/h1>/);
+  assert.match(html, /重大事故报告表.*3号梯12层困人，电梯工到场放人，无人受伤；已报维保单位检修/s);
   assert.match(html, /<table class="fields">.*3-2.*<\/table>/s);
   assert.match(html, /<ol class="course"><li><span class="t">\d\d:\d\d/);
   assert.match(html, /被困人员已救出/);
@@ -167,6 +209,13 @@ test('a lift entrapment from one tap on Today to its printed report, a renovatio
   await tapIn(page, 'incident_back', 'incident_', true);
   assert.match((await widget(page, 'incident:0:pill')).label, /救援用时 (19|2[0-4]) 分/);
   mark('report printed');
+  // The butler takes the tablet back: what follows is his.
+  await tap(page, 'nav_settings');
+  await tap(page, 'settings_lock_now');
+  await lockMode(page, 'unlock');
+  await tap(page, 'lock_person_GJ001');
+  await unlockTablet(page);
+  await tap(page, 'nav_registers');
 
   // Renovation: the demo's works in progress.
   await tap(page, 'reg_section:4');

@@ -2,7 +2,7 @@
 // in 钥匙柜管理, a butler finds a key on the board and lends it.
 import assert from 'node:assert/strict';
 import { tap, state, widget, frames, reveal } from './harness.mjs';
-import { saved } from './helpers.mjs';
+import { saved, sign } from './helpers.mjs';
 
 export const tapIn = async (page, id, within, up = false) => { await reveal(page, id, { within, up }); return tap(page, id); };
 export const typeIn = async (page, field, text, within) => {
@@ -48,6 +48,12 @@ export async function addPublicKey(page, { label, category, custody = 1 }) {
   assert.match((await widget(page, 'cabinet_done')).label, new RegExp(`已登记 ${label.replace(/[<>]/g, '.')}`));
 }
 
+// The borrower signs the loan sheet (000:425 使用人须签收).
+export async function signLoan(page) {
+  await reveal(page, 'loan_signature', { within: 'loan_' });
+  await sign(page, 'loan_signature');
+}
+
 // On the 钥匙 register of a butler's tablet: the key lent for the reason chip
 // `reason` (5: 设备巡检); one more key is out.
 export async function lendKey(page, label, reason = 5) {
@@ -55,6 +61,7 @@ export async function lendKey(page, label, reason = 5) {
   await openKey(page, label);
   await tap(page, 'key_lend_one');
   await tapIn(page, `loan_reason_chip:${reason}`, 'loan_');
+  await signLoan(page);
   await tap(page, 'loan_save');
   await saved(page);
   assert.equal((await keys(page)).out, out + 1);

@@ -1,7 +1,8 @@
 // The key cabinet and the shift handover by touch, with the network off:
 // Today's alert for the demo's overdue key leads to the board filtered to
-// 逾期; two keys from the cabinet are picked into one loan (a later due day
-// is refused to a butler, in words), one comes back, the shift ends with the
+// 逾期; two keys from the cabinet are picked into one loan (no later due day
+// offered to a butler, 000:407; refused in words until the borrower signs,
+// 000:425), one comes back, the shift ends with the
 // other still out — it is in the handover, checked off as handed over — and
 // the incoming butler, picked from the colleagues on the tablet, signs and
 // takes it over; it is theirs, and they return it. Back online, the office's
@@ -11,7 +12,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, reveal, DEMO_PINS, TABLET_LANDSCAPE, setOffline, tryDemo } from './harness.mjs';
 import { mark, saved, synced, sign, officeCsv as officeExport, setTabletPin } from './helpers.mjs';
-import { tapIn, typeIn as type, keys, widgetsWith, clearSearch, openKey, addPublicKey, lendKey } from './key_steps.mjs';
+import { tapIn, typeIn as type, keys, widgetsWith, clearSearch, openKey, addPublicKey, lendKey, signLoan } from './key_steps.mjs';
 
 let server, browser;
 before(async () => { server = await startServer({ demo: true }); browser = await launchBrowser(); });
@@ -68,12 +69,13 @@ test('lend two keys, end the shift with one out, the incoming butler takes it ov
   assert.deepEqual((await widgetsWith(page, 'loan_key:')).map((w) => w.label).sort(), [a, b].sort());
   assert.match((await widget(page, 'loan_staff_picked')).label, /（本人）$/);
   await tapIn(page, 'loan_reason_chip:1', 'loan_');  // 空房检查
-  // A butler cannot set a later day: the Session's words are shown.
-  await tapIn(page, 'loan_due:1', 'loan_');
+  // 000:407: a butler is offered no later day (overnight is the manager's exception).
+  assert.ok(!(await widgetsWith(page, 'loan_due:')).some((w) => w.id === 'loan_due:1'));
+  // 000:425: not lent until the borrower signs; the Session's words are shown.
   await tap(page, 'loan_save');
-  assert.match((await reveal(page, 'loan_message', { within: 'loan_' })).label, /当天借用、当天归还|当天归还/);
+  assert.match((await reveal(page, 'loan_message', { within: 'loan_' })).label, /签收/);
   assert.equal((await keys(page)).out, before.out);
-  await tapIn(page, 'loan_due:0', 'loan_');
+  await signLoan(page);
   await screenshot(page, 'keys-loan-portrait-1x');
   await tap(page, 'loan_save');
   await saved(page);
@@ -205,7 +207,9 @@ test('the head butler cannot record a departure while keys are out; the board, a
   await tap(page, 'loan_staff:1');
   assert.equal((await widget(page, 'loan_staff_picked')).label, who);
   await tapIn(page, 'loan_reason_chip:0', 'loan_');
-  await tapIn(page, 'loan_due:1', 'loan_');  // the head butler may set tomorrow
+  // 000:407: the head butler is offered no later day either (the manager's exception).
+  assert.ok(!(await widgetsWith(page, 'loan_due:')).some((w) => w.id === 'loan_due:1'));
+  await signLoan(page);
   await screenshot(page, 'keys-loan-landscape');
   await tap(page, 'loan_save');
   await saved(page);

@@ -79,3 +79,38 @@ TEST_CASE("a ticket received in the demo is numbered as tablet 0's, and its page
   REQUIRE(number);
   CHECK(number->label == "T0-0001");
 }
+
+TEST_CASE("a major complaint's page offers 上报 to the manager, 答复业主 and shows who is complained about, every target 48 px", "[screens][demo]") {
+  app::i18n::set_current_language(app::i18n::Lang::zh_CN);
+  Tablet t({"768x1024", 768, 1024});
+  t.frames(4);
+  REQUIRE(t.tap("welcome_try_demo"));
+  t.frames(2);
+  app::NewTicket ticket;
+  ticket.what = "保安态度恶劣";
+  ticket.kind = app::tickets::Kind::valid_complaint;
+  ticket.severity = app::tickets::Severity::major;
+  ticket.complained_person = "保安小王";
+  ticket.complained_department = "秩序维护部";
+  ticket.classified = true;
+  REQUIRE(t.session().tickets().open_ticket(ticket).ok());
+  t.frames(2);
+  REQUIRE(t.tap("nav_tickets"));
+  REQUIRE(t.tap("ticket:0"));
+  const WidgetRecord* complained = t.reveal("ticket_complained");
+  REQUIRE(complained);
+  CHECK(complained->label == "被投诉：保安小王 · 秩序维护部");
+  const WidgetRecord* escalate = t.reveal("ticket_escalate");
+  REQUIRE(escalate);
+  CHECK(escalate->label == "上报管理处主任");  // 000:265 "应当天呈送管理处主任"
+  REQUIRE(t.reveal("ticket_answer_owner"));
+  t.at("major complaint page");
+  t.check({"ticket_escalate", "ticket_answer_owner", "answer_said"});
+  std::string problems;
+  for (const std::string& p : t.problems()) problems += p + "\n";
+  INFO(problems);
+  CHECK(t.problems().empty());
+  REQUIRE(t.tap("ticket_escalate"));
+  REQUIRE(t.reveal("ticket_escalated"));
+  CHECK_FALSE(t.find("ticket_escalate"));
+}

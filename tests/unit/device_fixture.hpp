@@ -38,6 +38,20 @@ struct Device : Ports {
     return session.master_data().staff.begin()->second;
   }
   void as(app::Role role) { session.set_actor(with_role(role).id); }
+  // The reports an incident closes with: the 特别事件报告 by whoever records now
+  // and, for a lift entrapment, the 重大事故报告表 by the manager (then back to
+  // whoever it was). True when every filing took.
+  bool file_incident_reports(const app::Id& incident, const std::string& account = "情况及处理经过已记录") {
+    bool ok = session.incidents().file_incident_report(incident, app::incidents::ReportForm::special, account).ok();
+    const app::Incident* i = session.incidents().incident(incident);
+    if (i && app::incidents::needs_major_report(i->kind)) {
+      const app::Id me = session.actor();
+      as(app::Role::manager);
+      ok = session.incidents().file_incident_report(incident, app::incidents::ReportForm::major, "故障情况及处理经过：" + account).ok() && ok;
+      session.set_actor(me);
+    }
+    return ok;
+  }
 };
 
 }  // namespace fixture

@@ -189,8 +189,8 @@ TEST_CASE("every export's .xlsx reads back in openpyxl typed: text as text, coun
   CHECK((*repair)[10][0] == "厨房漏水; 楼下\t=1+1");
   CHECK((*repair)[11][0] == "=1+1");
   CHECK((*repair)[11][1] == "s");  // a text cell, never a formula
-  CHECK((*repair)[19][0] == 3000.0);
-  CHECK((*repair)[19][2] == "0.00");
+  CHECK((*repair)[26][0] == 3000.0);  // 维修费用（元）, after the complaint columns
+  CHECK((*repair)[26][2] == "0.00");
 }
 
 TEST_CASE("a room 0502 and a phone 0571… imported by the office stay as written in units.xlsx and residents.xlsx") {

@@ -154,6 +154,7 @@ TEST_CASE("the incidents of the shift are handed over: one still open, one close
   leak.where.place = "地下车库B区";
   const Id closed = s.d.session.incidents().start_incident(leak).value();
   REQUIRE(s.d.session.incidents().record_incident_step(closed, "source_found", "楼上住户水管爆裂").ok());
+  REQUIRE(s.d.file_incident_reports(closed));
   REQUIRE(s.d.session.incidents().close_incident(closed, "已关闭总阀，积水已清理").ok());
   std::vector<HandoverItem> items = s.d.session.handover().handover_prefill();
   std::vector<const HandoverItem*> lines;

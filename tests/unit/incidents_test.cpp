@@ -73,7 +73,9 @@ TEST_CASE("every kind of incident has its checklist from the manuals, each step 
       CHECK_FALSE((s.needed_to_close && s.if_needed));  // what a report cannot do without is never optional
     }
     CHECK(to_close == 1);
-    CHECK(std::string(c.report_zh) == (c.kind == Kind::lift_entrapment ? "重大事故报告表" : "特别事件报告"));
+    // 001: every kind ends in a 特别事件报告; 000:819: a lift adds the 重大事故报告表.
+    CHECK(std::string(c.report_zh) == "特别事件报告");
+    CHECK((c.major_zh ? std::string(c.major_zh) : std::string()) == (c.kind == Kind::lift_entrapment ? "重大事故报告表" : ""));
   }
   CHECK(incidents::find_step(Kind::fire, "released") == nullptr);
   const auto& lift = incidents::checklist_for(Kind::lift_entrapment);
@@ -146,13 +148,16 @@ TEST_CASE("a lift entrapment from one tap to the major-incident report — each 
   CHECK(incidents::elapsed_ms(*i, "fire_service") == std::nullopt);
   CHECK(d.session.incidents().close_incident(id, "").error().code == "outcome_required");
   d.clock.now = t0 + 40 * kMinute;
+  REQUIRE(d.file_incident_reports(id, "电梯故障停于7层，34分钟后救出"));
   REQUIRE(d.session.incidents().close_incident(id, "被困人员安全救出，无人受伤；电梯已停用检修").ok());
   CHECK(d.session.incidents().close_incident(id, "again").error().message == "事件已结束");
   CHECK(d.session.incidents().open_incidents().empty());
   CHECK(d.session.incidents().recent_incidents().size() == 1);
 
   const IncidentReport r = d.session.incidents().incident_report(id);
-  CHECK(r.title == "重大事故报告表");
+  CHECK(r.title == "特别事件报告");
+  CHECK(field(r.closing, "重大事故报告表")->value == "故障情况及处理经过：电梯故障停于7层，34分钟后救出");
+  CHECK(field(r.closing, "填写人（部门经理）")->value == d.with_role(Role::manager).name);
   CHECK(field(r.fields, "事件类型")->value == "电梯困人");
   CHECK(field(r.fields, "时间")->value == format_local(t0));
   CHECK(field(r.fields, "结束时间")->value == format_local(t0 + 40 * kMinute));
@@ -172,7 +177,9 @@ TEST_CASE("a lift entrapment from one tap to the major-incident report — each 
   CHECK(r.course[1].by == d.session.estate().staff_name(d.session.actor()));
   CHECK(r.course[3].text == "被困人员已救出");
   CHECK(r.course[3].elapsed == "开始后 35 分钟");
-  CHECK(r.not_done == std::vector<std::string>{"组织秩序维护员到现场协助控制电梯", "无法消除故障或被困人员身体严重不适，报消防部门"});
+  CHECK(r.not_done == std::vector<std::string>{"电话通知电梯维保人员派人释放被困者：询问对方姓名、预计可到达现场时间，告知故障状况、有人被困",
+                                               "组织秩序维护员到现场协助控制电梯", "询问被困人员姓名，告知救援人员预计到达时间",
+                                               "无法消除故障或被困人员身体严重不适，报消防部门"});
   CHECK(field(r.closing, "救援用时")->value == "35 分钟");
   CHECK(field(r.closing, "处理结果")->value == "被困人员安全救出，无人受伤；电梯已停用检修");
   CHECK(field(r.closing, "报告人")->value == d.session.estate().staff_name(d.session.actor()));
@@ -181,7 +188,7 @@ TEST_CASE("a lift entrapment from one tap to the major-incident report — each 
   // In English: the same structure in the other language.
   i18n::set_current_language(i18n::Lang::en);
   const IncidentReport en = d.session.incidents().incident_report(id);
-  CHECK(en.title == "Major incident report");
+  CHECK(en.title == "Special incident report");
   CHECK(field(en.closing, "Time to rescue")->value == "35 min");
   CHECK(en.course[3].text == "Trapped people released");
   CHECK(en.course[3].elapsed == "35 min after the start");
@@ -229,6 +236,7 @@ TEST_CASE("a step's time corrected afterwards — the report says so, a correcti
   CHECK(i->step("on_site")->happened_ms == t0 + 3 * kMinute);
   CHECK(i->step("on_site")->corrected);
   REQUIRE(d.session.incidents().record_incident_step(id, "false_alarm").ok());
+  REQUIRE(d.file_incident_reports(id));
   REQUIRE(d.session.incidents().close_incident(id, "误报，烟感已复位").ok());
   const IncidentReport r = d.session.incidents().incident_report(id);
   CHECK(r.title == "特别事件报告");
@@ -279,9 +287,11 @@ TEST_CASE("two tablets record one incident offline — steps and people merge, t
   REQUIRE(b.session.incidents().set_incident_place(id, lift).ok());
   a.clock.now = t0 + 20 * kMinute;
   REQUIRE(a.session.incidents().record_incident_step(id, "released").ok());
+  REQUIRE(a.file_incident_reports(id));
   REQUIRE(a.session.incidents().close_incident(id, "A：已救出").ok());
   b.clock.now = t0 + 25 * kMinute;
   REQUIRE(b.session.incidents().record_incident_step(id, "released").ok());
+  REQUIRE(b.file_incident_reports(id));
   REQUIRE(b.session.incidents().close_incident(id, "B：已救出").ok());
 
   REQUIRE(a.session.merge_remote(b.session.decoded_log()).ok());

@@ -16,6 +16,19 @@ constexpr std::int64_t kMinute = 60000, kHour = 60 * kMinute, kDay = 24 * kHour;
 constexpr std::int64_t kAfternoon = 1795500000000;  // 2026-11-24 14:00 Beijing
 constexpr std::int64_t kMidnight = 1795536000000;   // 2026-11-25 00:00 Beijing
 
+// Three strokes of a written name: enough ink for looks_signed.
+inline Signature name_signature(int variant = 0) {
+  Signature s;
+  for (int k = 0; k < 3; ++k) {
+    std::vector<SignaturePoint> stroke;
+    for (int i = 0; i < 30; ++i) {
+      stroke.push_back({static_cast<std::uint16_t>(100 + k * 250 + i * 6), static_cast<std::uint16_t>(400 + ((i + variant) % 5) * 30)});
+    }
+    s.strokes.push_back(stroke);
+  }
+  return s;
+}
+
 struct Device : fixture::Device {
   bool loaded = false;
   explicit Device(std::uint64_t seed, std::uint64_t device = 0) : fixture::Device(seed, Id{device ? device : seed, 0x6b}) {
@@ -52,21 +65,10 @@ struct Device : fixture::Device {
     l.keys = std::move(keys);
     l.staff = person;
     l.reason = std::move(reason);
+    l.signature = name_signature();  // 000:425: the borrower signs for them
     return l;
   }
 };
 
-// Three strokes of a written name: enough ink for looks_signed.
-inline Signature name_signature(int variant = 0) {
-  Signature s;
-  for (int k = 0; k < 3; ++k) {
-    std::vector<SignaturePoint> stroke;
-    for (int i = 0; i < 30; ++i) {
-      stroke.push_back({static_cast<std::uint16_t>(100 + k * 250 + i * 6), static_cast<std::uint16_t>(400 + ((i + variant) % 5) * 30)});
-    }
-    s.strokes.push_back(stroke);
-  }
-  return s;
-}
 
 }  // namespace keys_fixture

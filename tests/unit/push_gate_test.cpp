@@ -108,6 +108,23 @@ Payload approved_later(std::int64_t at) {
   return p;
 }
 
+// A complaint's acts (app/tickets/complaint_rules.hpp).
+Payload escalated_to(Role to, std::int64_t at) {
+  Payload p;
+  p.set(F::parent, Id{5, 6}.to_hex()).set(F::role, static_cast<std::int64_t>(to)).set(F::at_ms, at);
+  return p;
+}
+Payload later_date(std::int64_t at) {
+  Payload p;
+  p.set(F::parent, Id{5, 6}.to_hex()).set(F::requested_ms, at + 5 * 86400000LL).set(F::at_ms, at);
+  return p;
+}
+Payload classified(std::int64_t at) {
+  Payload p;
+  p.set(F::parent, Id{5, 6}.to_hex()).set(F::stage, 1).set(F::kind, 0).set(F::severity, 1).set(F::at_ms, at);
+  return p;
+}
+
 Payload role_of(Role role) {
   Payload p;
   p.set(F::role, static_cast<std::int64_t>(role));
@@ -202,7 +219,20 @@ TEST_CASE("the role rules of each op kind are checked against the actor's role i
   CHECK(accepted(manager, OpKind::renovation_violation, deduction(300000, now)));
   // A later date is approved by a lead.
   CHECK(refused(butler, OpKind::ticket_stepped, approved_later(now)));
-  CHECK(accepted(head, OpKind::ticket_stepped, approved_later(now)));
+  CHECK(accepted(head, OpKind::ticket_stepped, approved_later(now)));  // as an older tablet recorded it
+  // 000:265 a complaint is handed up by someone below the role it goes to; 000:257 the office classifies;
+  // 001 "超時需經小區主任批準": the manager approves a later date.
+  CHECK(refused(manager, OpKind::ticket_escalated, escalated_to(Role::manager, now)));
+  CHECK(refused(head, OpKind::ticket_escalated, escalated_to(Role::head_butler, now)));
+  CHECK(refused(engineering, OpKind::ticket_escalated, escalated_to(Role::manager, now)));
+  CHECK(accepted(head, OpKind::ticket_escalated, escalated_to(Role::manager, now)));
+  CHECK(accepted(butler, OpKind::ticket_escalated, escalated_to(Role::head_butler, now)));
+  CHECK(refused(engineering, OpKind::ticket_stepped, classified(now)));
+  CHECK(accepted(butler, OpKind::ticket_stepped, classified(now)));
+  CHECK(refused(butler, OpKind::later_date_approved, later_date(now)));
+  CHECK(refused(head, OpKind::later_date_approved, later_date(now)));
+  CHECK(accepted(manager, OpKind::later_date_approved, later_date(now)));
+  CHECK(accepted(butler, OpKind::later_date_asked, later_date(now)));
 }
 
 TEST_CASE("nobody changes their own role, only the manager makes a manager, and the server's table follows") {

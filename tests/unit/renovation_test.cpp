@@ -343,7 +343,8 @@ TEST_CASE("three replicas doing random incident and renovation work offline conv
         case 2: {
           IncidentPlace w;
           w.lift_number = std::to_string(rng() % 4);
-          ok = s.incidents().set_incident_place(incident, w).ok() && s.incidents().close_incident(incident, "救出 " + std::to_string(rng() % 3)).ok();
+          ok = s.incidents().set_incident_place(incident, w).ok() && dev.file_incident_reports(incident) &&
+               s.incidents().close_incident(incident, "救出 " + std::to_string(rng() % 3)).ok();
           break;
         }
         case 3: ok = s.renovation().issue_renovation_pass(app, "P" + std::to_string(rng() % 6), "工人").ok(); break;
@@ -432,6 +433,7 @@ TEST_CASE("incidents.csv and renovations.csv — the office's registers in Beiji
   const Id id = d.session.incidents().start_incident(lift).value();
   d.clock.now = t0 + 25 * kMinute;
   REQUIRE(d.session.incidents().record_incident_step(id, "released", "", t0 + 22 * kMinute).ok());
+  REQUIRE(d.file_incident_reports(id));
   REQUIRE(d.session.incidents().close_incident(id, "已救出，无人受伤").ok());
   NewIncident leak;
   leak.kind = incidents::Kind::water_leak;

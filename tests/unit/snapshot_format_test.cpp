@@ -152,6 +152,15 @@ MasterData one_of_each() {
   t.slip.category = tickets::RepairCategory::leak;
   t.slip.materials = v.text("材料");
   t.slip.lines = {SlipLine{v.id(), v.text("水龙头"), "个", 1250, 2}, SlipLine{v.id(), v.text("软管"), "根", 800, 1}};
+  t.complained_person = v.text("被投诉人");
+  t.complained_department = v.text("被投诉部门");
+  t.escalation_step = true;
+  t.escalated_ms = v.number();
+  t.escalated_to = static_cast<std::int64_t>(Role::head_butler);
+  t.answered_ms = v.number();
+  t.later_asked_ms = v.number();
+  t.later_approved_ms = v.number();
+  t.later_approved_by = v.id();
   for (int i = 0; i < 2; ++i) {
     TicketStep s;
     s.id = v.id();
@@ -166,6 +175,8 @@ MasterData one_of_each() {
     s.method = i;
     s.result = 1 - i;
     s.refused = i == 0 ? tickets::TransitionError::none : tickets::TransitionError::reopen_needs_callback;
+    s.role = i == 0 ? static_cast<std::int64_t>(Role::manager) : -1;
+    s.date_ms = i == 0 ? 0 : v.number();
     t.history.push_back(s);
   }
   d.tickets.tickets[t.id] = t;
@@ -207,6 +218,10 @@ MasterData one_of_each() {
   l.returns = {LoanReturn{v.id(), v.id(), v.number(), v.text("归还"), {k.id, v.id()}, {v.id()}},
                LoanReturn{v.id(), v.id(), v.number(), v.text("归还"), {}, {v.id(), v.id()}}};
   l.transfers = {KeyTransfer{k.id, v.id(), v.id(), v.id(), v.number()}, KeyTransfer{v.id(), v.id(), v.id(), v.id(), v.number()}};
+  l.signature = v.text("签收");  // format 9
+  l.approved_by = v.id();
+  l.approved_ms = v.number();
+  l.approval_note = v.text("过夜");
   d.keys.loans[l.id] = l;
   {
     KeyEvent e{v.id(), k.id, staff, KeyEventKind::replaced, v.number(), v.text("说明"), l.id, keys::KeyError::not_lost};
@@ -250,8 +265,10 @@ MasterData one_of_each() {
   i.has_lift_floor = true;
   i.started_ms = v.number();
   i.closed_ms = v.number();
-  i.steps = {IncidentStep{v.id(), staff, "call", v.text("报警"), v.number(), v.number(), true},
-             IncidentStep{v.id(), v.id(), "rescue", v.text("救出"), v.number(), v.number(), false}};
+  i.steps = {IncidentStep{v.id(), staff, "call", v.text("报警"), v.number(), v.number(), true, v.text("维保"), v.number()},
+             IncidentStep{v.id(), v.id(), "rescue", v.text("救出"), v.number(), v.number(), false, "", 0}};
+  i.reports = {FiledReport{v.id(), staff, incidents::ReportForm::special, v.number(), v.text("经过")},
+               FiledReport{v.id(), v.id(), incidents::ReportForm::major, v.number(), v.text("经过")}};  // format 9
   i.people = {v.text("张三"), v.text("李四")};
   i.notes = {IncidentNote{v.id(), staff, v.number(), v.text("记录")}, IncidentNote{v.id(), v.id(), v.number(), v.text("记录")}};
   d.incidents.incidents[i.id] = i;
@@ -307,8 +324,8 @@ TEST_CASE("snapshot bytes are pinned: one entity of every type writes exactly th
   const MasterData d = one_of_each();
   const std::string bytes = one_of_each_snapshot(d);
   // Changing this digest is changing the format: bump kSnapshotFormatVersion with it.
-  CHECK(sha256_hex(bytes) == "ee06d9dd1ce56a2aaa8a7ffbd56f8fe20c1bc6a9a1ff227173728ff85778a46a");
-  CHECK(kSnapshotFormatVersion == 8);
+  CHECK(sha256_hex(bytes) == "af7994e3f84b78887875a57787a48d0609ec8d44b08eebc78b488842a69dcf35");
+  CHECK(kSnapshotFormatVersion == 9);
   // And they read back to the same projection, every field of it.
   Result<Snapshot> s = decode_snapshot(bytes);
   REQUIRE(s.ok());
@@ -431,7 +448,8 @@ TEST_CASE("a snapshot holding a value no fold could have produced is refused, wh
       {"ticket severity", [](MasterData& d) { only(d.tickets.tickets).severity = static_cast<tickets::Severity>(3); }},
       {"ticket status", [](MasterData& d) { only(d.tickets.tickets).status = static_cast<tickets::Status>(8); }},
       {"repair category", [](MasterData& d) { only(d.tickets.tickets).slip.category = static_cast<tickets::RepairCategory>(3); }},
-      {"ticket step event", [](MasterData& d) { only(d.tickets.tickets).history[1].event = static_cast<TicketEvent>(5); }},
+      {"ticket step event", [](MasterData& d) { only(d.tickets.tickets).history[1].event = static_cast<TicketEvent>(9); }},
+      {"ticket escalated to", [](MasterData& d) { only(d.tickets.tickets).escalated_to = 8; }},
       {"ticket step status", [](MasterData& d) { only(d.tickets.tickets).history[0].to = static_cast<tickets::Status>(-1); }},
       {"ticket step refusal", [](MasterData& d) { only(d.tickets.tickets).history[1].refused = static_cast<tickets::TransitionError>(6); }},
       {"ticket number all digits", [](MasterData& d) { only(d.tickets.tickets).number = "12345678"; }},

@@ -159,6 +159,43 @@ void photos(ScreenContext& ctx, const app::Incident& i) {
   if (!ctx.photos.message().empty()) ImGui::TextWrapped("%s", ctx.photos.message().c_str());
 }
 
+// One report: who filed it, or its account and the button (or why not this user).
+void report_form(ScreenContext& ctx, const app::Incident& i, inc::ReportForm form, S title, std::string* draft, const char* field,
+                 const char* button, bool allowed) {
+  IncidentsUi& st = ctx.state.incidents;
+  label(title);
+  if (const app::FiledReport* r = i.report(form)) {
+    char line[160];
+    std::snprintf(line, sizeof line, tr(S::inc_report_filed), ctx.session.estate().staff_name(r->by).c_str());
+    widgets::data_text(line, colors::ok);
+    automation().record_last_item(field, line, "label");
+    return;
+  }
+  if (!allowed) {
+    widgets::data_text(tr(S::inc_major_manager_only), colors::muted);
+    automation().record_last_item(field, tr(S::inc_major_manager_only), "label");
+    return;
+  }
+  widgets::text_field(field, tr(S::inc_report_hint), draft);
+  if (widgets::button(button, tr(S::inc_report_file), -1)) {
+    const auto r = ctx.session.incidents().file_incident_report(i.id, form, *draft);
+    if (done(st, r.ok() ? app::ok_status() : app::Status(r.error()), 2)) draft->clear();
+  }
+}
+
+// 001: every incident is closed with its 特别事件报告; 000:819: a lift also with
+// the 重大事故报告表, the department manager's (the manager's) to file.
+void filed_reports(ScreenContext& ctx, const app::Incident& i) {
+  IncidentsUi& st = ctx.state.incidents;
+  report_form(ctx, i, inc::ReportForm::special, S::inc_special_report, &st.special_report, "incident_special_report",
+              "incident_special_file", true);
+  if (inc::needs_major_report(i.kind)) {
+    report_form(ctx, i, inc::ReportForm::major, S::inc_major_report, &st.major_report, "incident_major_report", "incident_major_file",
+                ctx.session.incidents().may_file_major_report());
+  }
+  ImGui::Dummy(ImVec2(0, ui().css(6)));
+}
+
 void close_card(ScreenContext& ctx, const app::Incident& i) {
   IncidentsUi& st = ctx.state.incidents;
   if (i.closed()) {
@@ -170,6 +207,7 @@ void close_card(ScreenContext& ctx, const app::Incident& i) {
     return;
   }
   widgets::begin_card("incident_close_card");
+  filed_reports(ctx, i);
   label(S::inc_close_title);
   widgets::text_field("incident_outcome_field", tr(S::inc_outcome_hint), &st.outcome);
   if (widgets::button("incident_close", tr(S::inc_close), -1, widgets::Tone::primary)) {
@@ -208,6 +246,10 @@ void draw_incident_page(ScreenContext& ctx, const app::Incident& i) {
     st.person.clear();
     st.note.clear();
     st.outcome.clear();
+    st.call_name.clear();
+    st.call_minutes.clear();
+    st.special_report.clear();
+    st.major_report.clear();
     st.printed = false;
   }
   if (st.report) st.clock_scrolled_away = false;

@@ -8,6 +8,7 @@
 // and its time can be corrected minute by minute.
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
 #include "app/i18n/catalogue.hpp"
 #include "app/incidents/incident_checklists.hpp"
@@ -177,10 +178,24 @@ void draw_incident_steps(ScreenContext& ctx, const app::Incident& i) {
       automation().record_last_item(id, text.c_str(), "label");
       continue;
     }
+    const bool call = def.key == inc::kLiftCallStep;
+    if (call) {  // 001 須詢問對方姓名、預計可到達現場時間: asked before the step is stamped
+      const float gap = ImGui::GetStyle().ItemSpacing.x;
+      const float half = (ImGui::GetContentRegionAvail().x - gap) / 2;
+      widgets::text_field("incident_call_name", tr(S::inc_call_name_hint), &st.call_name, half);
+      ImGui::SameLine();
+      widgets::number_field("incident_call_minutes", tr(S::inc_call_minutes_hint), &st.call_minutes, half);
+    }
     if (wrapped_button(id, text, def.if_needed ? widgets::Tone::normal : widgets::Tone::primary)) {
       const int ago = kAgoMinutes[st.step_ago];
       const std::int64_t happened = ago ? ctx.session.now_ms() - ago * kMinute : 0;
-      const app::Status s = ctx.session.incidents().record_incident_step(i.id, def.key, st.step_note, happened);
+      app::StepDetails details;
+      if (call) {
+        details.contact_name = st.call_name;
+        const long minutes = std::strtol(st.call_minutes.c_str(), nullptr, 10);
+        if (minutes > 0) details.expected_arrival_ms = ctx.session.now_ms() + minutes * kMinute;
+      }
+      const app::Status s = ctx.session.incidents().record_incident_step(i.id, def.key, st.step_note, happened, details);
       st.message = s.ok() ? std::string() : s.error().message;
       st.message_at = 1;
       if (s.ok()) {

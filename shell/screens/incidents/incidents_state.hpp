@@ -22,6 +22,8 @@ struct IncidentsUi {
   bool place_editing = false;
   std::string place, lift_number, lift_location, lift_floor;
   std::string person, note, outcome;
+  std::string call_name, call_minutes;   // the lift call: who took it, arriving in how many minutes (001)
+  std::string special_report, major_report;  // the accounts of the 特别事件报告 and the 重大事故报告表
   bool printed = false;          // the report went to the printer (this page)
   bool clock_scrolled_away = false;  // last frame the clock was above the view: it is pinned at the top
 };

@@ -1,8 +1,9 @@
 // The loan sheet (钥匙借用登记表): the keys picked, who borrows them — a
 // colleague (this tablet's user first) or an outsider (contractor, owner,
 // other) with name and phone — why (quick reasons from the manuals, or free
-// words), and when back: today by default (当天借用，当天归还); a later day
-// is the head butler's, and the Session says so to anyone else.
+// words), and when back: today (000:407 当天借用，当天归还) — a later day is
+// offered only to the manager, whose exception it is — and the borrower's
+// signature (000:425 使用人须签收).
 #include <algorithm>
 #include <cstdio>
 
@@ -14,6 +15,7 @@
 #include "shell/screens/keys/keys_screens.hpp"
 #include "shell/screens/screens.hpp"
 #include "shell/ui/automation.hpp"
+#include "shell/ui/signature_pad.hpp"
 #include "shell/ui/theme.hpp"
 #include "shell/ui/widgets.hpp"
 
@@ -89,7 +91,7 @@ void borrower(ScreenContext& ctx, KeysUi& st) {
   widgets::text_field("loan_phone", tr(S::key_borrower_phone), &st.borrower_phone, half);
 }
 
-void reason_and_due(KeysUi& st) {
+void reason_and_due(const app::Session& s, KeysUi& st) {
   keys_ui::label(S::key_reason);
   const char* quick[std::size(kReasons)];
   for (std::size_t i = 0; i < std::size(kReasons); ++i) quick[i] = tr(kReasons[i]);
@@ -98,9 +100,14 @@ void reason_and_due(KeysUi& st) {
   if (widgets::choices("loan_reason_chip", quick, static_cast<int>(std::size(kReasons)), &chosen, 3)) st.reason = quick[chosen];
   widgets::text_field("loan_reason", tr(S::key_reason_hint), &st.reason);
   keys_ui::label(S::key_due);
+  // 000:407: no later day by default; the manager, whose exception it is, may choose one.
   const char* due[] = {tr(S::key_due_today), tr(S::key_due_tomorrow), tr(S::key_due_three_days)};
-  if (widgets::choices("loan_due", due, 3, &st.due_choice)) st.loan_message.clear();
+  if (!s.keys().may_approve_overnight()) st.due_choice = 0;
+  if (widgets::choices("loan_due", due, s.keys().may_approve_overnight() ? 3 : 1, &st.due_choice)) st.loan_message.clear();
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::key_due_rule));
+  keys_ui::label(S::key_loan_sign);
+  widgets::signature_pad("loan_signature", &st.loan_signature);
+  ImGui::Dummy(ImVec2(0, ui().css(8)));  // the pad's lower edge clear of the sheet's end, whole when scrolled down
 }
 
 void save(ScreenContext& ctx, KeysUi& st) {
@@ -116,6 +123,7 @@ void save(ScreenContext& ctx, KeysUi& st) {
     loan.phone = st.borrower_phone;
   }
   loan.reason = st.reason;
+  loan.signature = st.loan_signature;
   if (st.due_choice > 0) loan.due_ms = keys_ui::end_of_today(s) + (st.due_choice == 1 ? 1 : 3) * 24 * 3600000ll - 6 * 3600000ll;
   const app::Result<app::Id> r = s.keys().lend(loan);
   if (!r.ok()) {
@@ -125,6 +133,7 @@ void save(ScreenContext& ctx, KeysUi& st) {
   st.loan_open = false;
   st.picked.clear();
   st.message.clear();
+  st.loan_signature = {};
 }
 
 }  // namespace
@@ -139,6 +148,7 @@ void open_loan_sheet(KeysUi& st) {
   st.borrower_phone.clear();
   st.reason.clear();
   st.due_choice = 0;
+  st.loan_signature = {};
 }
 
 void draw_loan_sheet(ScreenContext& ctx) {
@@ -149,7 +159,7 @@ void draw_loan_sheet(ScreenContext& ctx) {
   widgets::begin_modal_body("##key_loan_body", ui().touch() + ui().css(24));
   keys_picked(ctx, st);
   borrower(ctx, st);
-  reason_and_due(st);
+  reason_and_due(ctx.session, st);
   keys_ui::banner("loan_message", st.loan_message);
   widgets::end_modal_body();
   const float gap = ImGui::GetStyle().ItemSpacing.x;

@@ -46,6 +46,12 @@ void where(const app::Session& s, const app::KeyRecord& k, Shown shown) {
     if (const app::Loan* l = s.keys().loan(k.loan)) {
       status += " · " + countdown_text(s.keys().loan_due(*l), s.lateness_now_ms());
       if (!l->reason.empty()) status += std::string(" · ") + tr(S::key_reason_prefix) + l->reason;
+      if (!l->approved_by.is_nil()) {  // 000:407's exception, and who made it
+        char line[256];
+        std::snprintf(line, sizeof line, tr(S::key_overnight_by), s.estate().staff_name(l->approved_by).c_str(), l->approval_note.c_str());
+        status += std::string(" · ") + line;
+      }
+      if (!l->signature.empty()) status += std::string(" · ") + tr(S::key_signed_by_borrower);
     }
   } else if (k.status == kk::KeyStatus::lost) {
     for (const app::KeyEvent* e : s.keys().key_events_of(k.id)) {
@@ -95,6 +101,10 @@ void actions(ScreenContext& ctx, const app::KeyRecord& k, KeysUi& st) {
       if (widgets::button("key_lost_open", tr(S::key_report_lost), half)) st.key_form = 1;
       ImGui::SameLine();
       if (widgets::button("key_return", tr(S::key_return), half, widgets::Tone::primary)) done(st, s.keys().return_key(id, st.key_note));
+      // 000:407: keeping it overnight is the manager's exception (tomorrow 18:00; the note is why).
+      if (s.keys().may_approve_overnight() && widgets::button("key_overnight", tr(S::key_overnight_approve), -1)) {
+        done(st, s.keys().approve_overnight(k.loan, keys_ui::end_of_today(s) + 18 * 3600000ll, st.key_note));
+      }
       break;
     case kk::KeyStatus::lost:
       keys_ui::label(S::key_follow_note);

@@ -33,7 +33,8 @@ struct KeysUi {
   int borrower_staff = 0;           // index in the staff choices (0: this tablet's user)
   bool staff_list_open = false;     // the staff list shown to change the borrower
   std::string borrower_name, borrower_phone, reason;
-  int due_choice = 0;               // 0 today (当天归还), 1 tomorrow, 2 in three days (head butler)
+  int due_choice = 0;               // 0 today (当天归还), 1 tomorrow, 2 in three days (offered to the manager only: 000:407)
+  app::Signature loan_signature;    // the borrower's (000:425 使用人须签收)
   std::string loan_message;
   // The cabinet's upkeep (钥匙柜管理, key_cabinet_edit.cpp and key_cabinet_add.cpp).
   std::string cabinet_query;         // search by label

@@ -52,19 +52,13 @@ void classify(ScreenContext& ctx, const app::Ticket& t, TicketsUi& st) {
   label(S::ticket_severity);
   const char* severities[] = {tr(S::ticket_sev_major), tr(S::ticket_sev_important), tr(S::ticket_sev_minor)};
   widgets::choices("classify_severity", severities, 3, &st.classify_severity);
-  // A later date than the standard one: the head's approval, on record.
-  const bool later = t.requested_ms > 0 && tk::kAllSeverities[st.classify_severity] == tk::Severity::minor;
-  if (later && ctx.session.estate().lead_signed_in()) {
-    if (widgets::button("approve_later", tr(S::ticket_approve_later), -1, st.approve_later ? widgets::Tone::primary : widgets::Tone::normal)) {
-      st.approve_later = !st.approve_later;
-    }
-  }
+  // A later date is the manager's to approve, on its own (complaint_acts.cpp).
   const bool correcting = t.status == tk::Status::classified;
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float half = (ImGui::GetContentRegionAvail().x - gap) / 2;
   if (widgets::button("ticket_classify", tr(correcting ? S::ticket_reclassify_save : S::ticket_classify), correcting ? half : -1,
                       widgets::Tone::primary)) {
-    done(st, ctx.session.tickets().classify_ticket(t.id, tk::kAllKinds[st.classify_kind], tk::kAllSeverities[st.classify_severity], later && st.approve_later));
+    done(st, ctx.session.tickets().classify_ticket(t.id, tk::kAllKinds[st.classify_kind], tk::kAllSeverities[st.classify_severity]));
     if (st.message.empty()) st.reclassifying = false;
   }
   if (!correcting) return;

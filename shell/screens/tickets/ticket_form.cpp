@@ -131,6 +131,14 @@ void who_and_what(ScreenContext& ctx, TicketDraft& d) {
   widgets::text_field("ticket_wants", tr(S::ticket_wants), &d.wants);
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float half = (ImGui::GetContentRegionAvail().x - gap) / 2;
+  const tk::Kind kind = tk::kAllKinds[d.kind];
+  if (kind == tk::Kind::valid_complaint || tk::is_communication_complaint(kind)) {
+    // 000:257 "详细记录…被投诉人及被投诉部门": who, which department, or both.
+    label(S::ticket_complained_person);
+    widgets::text_field("ticket_complained_person", tr(S::ticket_complained_person), &d.complained_person, half);
+    ImGui::SameLine();
+    widgets::text_field("ticket_complained_department", tr(S::ticket_complained_department), &d.complained_department, half);
+  }
   label(S::ticket_owner);
   widgets::text_field("ticket_owner", tr(S::ticket_owner), &d.owner, half);
   ImGui::SameLine();
@@ -187,6 +195,10 @@ void save(ScreenContext& ctx, TicketsUi& ui_state) {
   t.phone = d.phone;
   t.what = d.what;
   t.wants = d.wants;
+  if (const tk::Kind k = tk::kAllKinds[d.kind]; k == tk::Kind::valid_complaint || tk::is_communication_complaint(k)) {
+    t.complained_person = d.complained_person;
+    t.complained_department = d.complained_department;
+  }
   t.channel = d.channel;
   t.kind = tk::kAllKinds[d.kind];
   t.severity = tk::kAllSeverities[d.severity];

@@ -124,6 +124,7 @@ void details(ScreenContext& ctx, const app::Ticket& t) {
   widgets::data_text(t.what, colors::text);
   ImGui::PopTextWrapPos();
   if (!t.wants.empty()) muted(std::string(tr(S::ticket_wants)) + "：" + t.wants);
+  draw_complained_about(t);
   if (!t.owner.empty() || !t.phone.empty()) {
     // Masked as in the lists and the form (a screen seen over the counter, a
     // tablet that may be lost): a whole number shows only on the unit's
@@ -156,6 +157,7 @@ void next_step(ScreenContext& ctx, const app::Ticket& t) {
   if (!t.open() && !(t.callback_ms && ctx.session.estate().lead_signed_in())) return;
   ImGui::Dummy(ImVec2(0, ui().css(8)));
   widgets::begin_card("ticket_next");
+  if (t.open()) draw_complaint_acts(ctx, t);
   draw_ticket_actions(ctx, t);
   if (!st.message.empty()) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::danger), "%s", st.message.c_str());

@@ -15,6 +15,8 @@ void open_ticket_form(ShellState& st, const app::Id& unit = {});         // from
 void draw_ticket_form(ScreenContext& ctx);                                 // the sheet, over any screen
 void draw_ticket_page(ScreenContext& ctx, const app::Ticket& t);
 void draw_ticket_actions(ScreenContext& ctx, const app::Ticket& t);        // its next step
+void draw_complaint_acts(ScreenContext& ctx, const app::Ticket& t);        // 上报, 答复业主, 申请/批准延期
+void draw_complained_about(const app::Ticket& t);                          // 被投诉人 · 被投诉部门
 void draw_repair_slip(ScreenContext& ctx, const app::Ticket& t);
 void draw_price_list(ScreenContext& ctx);
 std::string ticket_place(const app::Session& s, const app::Ticket& t);     // "3栋 2单元 1502" or 公共区域

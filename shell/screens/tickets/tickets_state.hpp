@@ -23,6 +23,7 @@ struct TicketDraft {
   int browse_building = -1;     // the building → floor → unit picker (unit_browser.cpp); -1: none chosen
   int browse_floor = -1;
   std::string owner, phone, what, wants;
+  std::string complained_person, complained_department;  // a complaint's 被投诉人 / 被投诉部门
   bool phone_on_record = false; // phone filled from the owner's record: shown masked
   int channel = 0;              // app::tickets::channel_label
   int kind = 0;                 // index into app::tickets::kAllKinds
@@ -42,7 +43,10 @@ struct TicketsUi {
   std::string note;
   int classify_kind = -1, classify_severity = -1;
   bool reclassifying = false;   // 修改定性 opened on a ticket classified at receipt
-  bool approve_later = false;
+  // A complaint's acts (complaint_acts.cpp): the answer's words and how, a later date's days.
+  std::string answer_said;
+  int answer_method = 1;        // by phone
+  int later_days = 0;           // index into the later-date choices
   int dispatch_to = 0;
   bool hand_on_open = false;
   int slip_appointment = 0, slip_category = 0;
