@@ -215,6 +215,10 @@ test('a lift entrapment from one tap on Today to its printed report, a renovatio
   await lockMode(page, 'unlock');
   await tap(page, 'lock_person_GJ001');
   await unlockTablet(page);
+  // Offline again for the renovation, as in the basement: the manager's
+  // sign-in was the only reason to be online.
+  await setOffline(page, true);
+  await page.waitForFunction(() => window.butlerTest.state().online === false);
   await tap(page, 'nav_registers');
 
   // Renovation: the demo's works in progress.
@@ -256,11 +260,12 @@ test('a lift entrapment from one tap on Today to its printed report, a renovatio
   s = await reno(page);
   assert.equal(s.notice_open, false);
   assert.equal(s.open_notices, 2);
-  // Both open notices followed up (rectified yesterday, today).
+  // Both open notices followed up, rectified today: the demo's open notice was
+  // issued "yesterday" by the demo's day, which is not the tablet's yesterday
+  // just after midnight (a run at 00:20 Beijing time was refused 整改日期无效).
   for (let k = 0; k < 2; k++) {
     // Notice 0 is the demo's followed-up one: 1 (the demo's open one) and 2 (just issued) are open.
     await tapIn(page, `notice_follow:${k + 1}`, 'renovation_');
-    if (k === 0) await tapIn(page, 'notice_follow_day:1', 'renovation_');
     await type(page, 'notice_follow_note', k === 0 ? '已恢复原状' : '已拆除封闭', 'renovation_');
     await tapIn(page, 'notice_follow_save', 'renovation_');
     await saved(page);
