@@ -11,7 +11,9 @@
 // is never encrypted (its data is fake).
 //
 // The 'keys' store holds 'meta' {encrypted, fails}, 'person:<staff hex>'
-// {staff, code, name, salt, iterations, iv, wrapped} and 'recovery' {iv, wrapped}.
+// {staff, code, name, salt, iterations, iv, wrapped}, 'recovery' {iv, wrapped}
+// and 'token': the sync token sealed with the data key (IV, then AES-GCM), so
+// the preferences (localStorage) hold no credential a finder could use.
 mergeInto(LibraryManager.library, {
   $ButlerKeys: {
     ITERATIONS: 600000,  // OWASP's 2023 figure for PBKDF2-HMAC-SHA256; ~0.3 s on a tablet
@@ -117,7 +119,9 @@ mergeInto(LibraryManager.library, {
           ButlerKeys.saveMeta(w.objectStore('keys'));
           return ButlerKeys.done(w).then(function () {
             ButlerKeys.opened(dataKey);
-            return { ok: true, fails: 0, message: '' };
+            return ButlerKeys.openToken(db);
+          }).then(function (token) {
+            return { ok: true, fails: 0, message: '', token: token };
           });
         }, function () {
           ButlerKeys.fails++;
@@ -235,17 +239,47 @@ mergeInto(LibraryManager.library, {
       });
     },
     personsJson: function () { return JSON.stringify(ButlerKeys.persons); },
+
+    // The sync token, sealed with the data key in one strict write (it
+    // replaces the one before: the last person to sign in online holds it).
+    sealToken: function (token) {
+      var db = ButlerKeys.db();
+      if (!db || !ButlerKeys.encrypted || !ButlerKeys.key) return Promise.reject(new Error('locked'));
+      return ButlerKeys.sealWith(ButlerKeys.key, ButlerKeys.utf8(token).buffer).then(function (sealed) {
+        var w = db.transaction('keys', 'readwrite', { durability: 'strict' });
+        w.objectStore('keys').put(sealed, 'token');
+        return ButlerKeys.done(w);
+      });
+    },
+    // The sealed token once the data key is in hand; '' if none is sealed
+    // (or it does not open: the next sign-in seals a new one).
+    openToken: function (db) {
+      var tx = db.transaction('keys', 'readonly');
+      return ButlerKeys.request(tx.objectStore('keys').get('token')).then(function (sealed) {
+        if (!(sealed instanceof ArrayBuffer)) return '';
+        return ButlerKeys.open(sealed).then(function (plain) { return new TextDecoder().decode(plain); });
+      }).catch(function () { return ''; });
+    },
   },
 
-  // Checks a tablet PIN: butler_keys_on_unlock(ok, fails, message).
+  // Checks a tablet PIN: butler_keys_on_unlock(ok, fails, message, persons, token).
   butler_keys_unlock__deps: ['$ButlerKeys'],
   butler_keys_unlock: function (staffPtr, pinPtr) {
     var staff = UTF8ToString(staffPtr), pin = UTF8ToString(pinPtr);
-    function tell(ok, fails, message) {
-      Module.ccall('butler_keys_on_unlock', null, ['number', 'number', 'string', 'string'], [ok ? 1 : 0, fails, message, ButlerKeys.personsJson()]);
+    function tell(ok, fails, message, token) {
+      Module.ccall('butler_keys_on_unlock', null, ['number', 'number', 'string', 'string', 'string'],
+        [ok ? 1 : 0, fails, message, ButlerKeys.personsJson(), token || '']);
     }
-    ButlerKeys.unlock(staff, pin).then(function (r) { tell(r.ok, r.fails, r.message); },
-      function (e) { tell(false, ButlerKeys.fails, String(e)); });
+    ButlerKeys.unlock(staff, pin).then(function (r) { tell(r.ok, r.fails, r.message, r.token); },
+      function (e) { tell(false, ButlerKeys.fails, String(e), ''); });
+  },
+
+  // Seals the sync token with the data key: butler_keys_on_token_sealed(ok).
+  butler_keys_seal_token__deps: ['$ButlerKeys'],
+  butler_keys_seal_token: function (tokenPtr) {
+    var token = UTF8ToString(tokenPtr);
+    function tell(ok) { Module.ccall('butler_keys_on_token_sealed', null, ['number'], [ok ? 1 : 0]); }
+    ButlerKeys.sealToken(token).then(function () { tell(true); }, function () { tell(false); });
   },
 
   // Sets a person's tablet PIN (after their online sign-in):

@@ -79,7 +79,8 @@ bool learn_tablet_no(Enrollment& e, std::int64_t from_sync) {
 std::string encode_enrollment(const Enrollment& e) {
   std::string out = "{\"v\":1";
   out += ",\"server\":" + json::quote(e.server);
-  out += ",\"token\":" + json::quote(e.token);
+  if (e.token_sealed) out += ",\"token_sealed\":true";
+  else out += ",\"token\":" + json::quote(e.token);
   out += ",\"code\":" + json::quote(e.staff_code);
   out += ",\"community_name\":" + json::quote(e.community_name);
   out += ",\"community\":" + json::quote(e.community.to_hex());
@@ -103,7 +104,12 @@ Result<Enrollment> decode_enrollment(std::string_view text) {
   // Absent in an enrolment stored before ordinals: 0, learnt at the next sync.
   if (const json::Value* no = d.get("tablet_no"); no && no->is_int() && no->i > 0) e.tablet_no = no->i;
   if (const json::Value* demo = d.get("demo_server"); demo && demo->type == json::Value::Type::boolean) e.demo_server = demo->b;
-  if (e.server.empty() || e.token.empty() || !Id::from_hex(text_of(d, "community"), &e.community) ||
+  if (const json::Value* sealed = d.get("token_sealed"); sealed && sealed->type == json::Value::Type::boolean) {
+    e.token_sealed = sealed->b;
+  }
+  // A sealed token is not here: the tablet PIN's unlock hands it over.
+  if (e.token_sealed) e.token.clear();
+  if (e.server.empty() || (e.token.empty() && !e.token_sealed) || !Id::from_hex(text_of(d, "community"), &e.community) ||
       !Id::from_hex(text_of(d, "staff"), &e.staff)) {
     return Error{"bad_enrollment", "stored enrolment is damaged"};
   }

@@ -25,6 +25,11 @@ struct Enrollment {
   // 0 until then (app/core/record_number.hpp says what is used meanwhile).
   std::int64_t tablet_no = 0;
   bool demo_server = false;  // enrolled with a --demo server: the top bar says 演示服务器
+  // The token is kept sealed with the tablet's data key (web/lock_lib.js,
+  // README: tablet lock), not in the preferences: encode_enrollment then
+  // leaves it out and `token` is filled in memory once a tablet PIN opens it.
+  // A lost tablet's preferences give no way to push or pull as its butler.
+  bool token_sealed = false;
   // From the enrolment answer, held in memory until the tablet PIN is set:
   // never written by encode_enrollment (the tablet keeps only a data key
   // wrapped by it).

@@ -95,6 +95,18 @@ class ShellStore : public app::StoragePort {
                               KeyDone done) {
     done(false, "unsupported");
   }
+  // The sync token at rest (README: tablet lock): on a store that seals, kept
+  // in the keys store encrypted with the data key, never in the preferences.
+  // can_seal_token: this store keeps it so (the browser; native hosts keep
+  // the token with the preferences). seal_token needs the data key in hand
+  // (lock() == unlocked); it replaces what was sealed before.
+  virtual bool can_seal_token() const { return false; }
+  virtual void seal_token(const std::string& /*token*/, std::function<void(bool ok)> done) { done(false); }
+  // What the last unlock opened: "" when nothing is sealed on this tablet.
+  virtual const std::string& opened_token() const {
+    static const std::string none;
+    return none;
+  }
 
   virtual Phase phase() const = 0;
   virtual const std::string& open_error() const = 0;

@@ -21,6 +21,7 @@ void butler_store_enter_demo();
 void butler_leave_demo(int wipe_own);
 void butler_keys_unlock(const char* staff, const char* pin);
 void butler_keys_set_pin(const char* staff, const char* code, const char* name, const char* pin, const char* recovery);
+void butler_keys_seal_token(const char* token);
 }
 
 namespace shell {
@@ -220,8 +221,25 @@ void BrowserStore::on_locked(const char* persons_json, int failures) {
   note_activity();
 }
 
-void BrowserStore::on_unlock(bool ok, int failures, const char* message, const char* persons_json) {
+void BrowserStore::seal_token(const std::string& token, std::function<void(bool ok)> done) {
+  if (token_done_ || lock_ != Lock::unlocked) {
+    done(false);
+    return;
+  }
+  token_done_ = std::move(done);
+  butler_keys_seal_token(token.c_str());
+}
+
+void BrowserStore::on_token_sealed(bool ok) {
+  std::function<void(bool)> done = std::move(token_done_);
+  token_done_ = nullptr;
+  if (done) done(ok);
+  note_activity();
+}
+
+void BrowserStore::on_unlock(bool ok, int failures, const char* message, const char* persons_json, const char* token) {
   pin_failures_ = failures;
+  if (ok) opened_token_ = token ? token : "";
   persons_ = parse_persons(persons_json);
   if (ok) lock_ = Lock::unlocked;
   KeyDone done = std::move(key_done_);
@@ -275,9 +293,11 @@ EMSCRIPTEN_KEEPALIVE void butler_store_on_commit(double batch, int ok, const cha
 EMSCRIPTEN_KEEPALIVE void butler_store_on_locked(const char* persons, int failures) {
   shell::browser_store().on_locked(persons, failures);
 }
-EMSCRIPTEN_KEEPALIVE void butler_keys_on_unlock(int ok, int failures, const char* message, const char* persons) {
-  shell::browser_store().on_unlock(ok != 0, failures, message, persons);
+EMSCRIPTEN_KEEPALIVE void butler_keys_on_unlock(int ok, int failures, const char* message, const char* persons,
+                                               const char* token) {
+  shell::browser_store().on_unlock(ok != 0, failures, message, persons, token);
 }
+EMSCRIPTEN_KEEPALIVE void butler_keys_on_token_sealed(int ok) { shell::browser_store().on_token_sealed(ok != 0); }
 EMSCRIPTEN_KEEPALIVE void butler_keys_on_pin_set(int ok, const char* message, const char* persons) {
   shell::browser_store().on_pin_set(ok != 0, message, persons);
 }

@@ -60,9 +60,13 @@ class BrowserStore final : public ShellStore {
   int pin_failures() const override { return pin_failures_; }
   void unlock(const std::string& staff, const std::string& pin, KeyDone done) override;
   void set_tablet_pin(const TabletPerson& person, const std::string& pin, const std::string& recovery_hex, KeyDone done) override;
+  bool can_seal_token() const override { return true; }
+  void seal_token(const std::string& token, std::function<void(bool ok)> done) override;
+  const std::string& opened_token() const override { return opened_token_; }
   // From web/lock_lib.js and store_lib.js.
   void on_locked(const char* persons_json, int failures);
-  void on_unlock(bool ok, int failures, const char* message, const char* persons_json);
+  void on_unlock(bool ok, int failures, const char* message, const char* persons_json, const char* token);
+  void on_token_sealed(bool ok);
   void on_pin_set(bool ok, const char* message, const char* persons_json);
 
   Phase phase() const override { return phase_; }
@@ -92,6 +96,8 @@ class BrowserStore final : public ShellStore {
   std::vector<TabletPerson> persons_;
   int pin_failures_ = 0;
   KeyDone key_done_;
+  std::string opened_token_;
+  std::function<void(bool ok)> token_done_;  // one sealing at a time
   std::string open_error_;
   unsigned char* buffer_ = nullptr;
   unsigned char* snapshot_ = nullptr;

@@ -35,6 +35,7 @@ LockMode mode_of(ScreenContext& ctx) {
   ShellStore& store = ctx.host.store();
   if (store.demo()) return LockMode::none;
   if (ctx.sync.pin_needed()) return LockMode::set_pin;
+  if (ctx.sync.token_lost()) return LockMode::sign_in;
   if (store.lock() == ShellStore::Lock::locked) {
     return store.persons().empty() || ctx.state.lock.signing_in ? LockMode::sign_in : LockMode::unlock;
   }
@@ -217,7 +218,9 @@ void sign_in_mode(ScreenContext& ctx, float width) {
   widgets::heading(tr(locked_out ? S::lock_title : S::sync_enroll_title));
   if (locked_out) muted_wrapped(tr(S::lock_locked_out));
   else if (store.lock() == ShellStore::Lock::open) muted_wrapped(tr(S::lock_resign_needed));
-  automation().record_last_item("lock_sign_in_reason", locked_out ? "locked_out" : "sign_in", "label");
+  else if (ctx.sync.token_lost()) muted_wrapped(tr(S::lock_token_lost));
+  automation().record_last_item("lock_sign_in_reason", locked_out ? "locked_out" : ctx.sync.token_lost() ? "token_lost" : "sign_in",
+                                "label");
   if (lock.message != tr(S::lock_locked_out)) show_message(lock);  // said just above otherwise
   draw_enroll_form(ctx);
   if (lock.signing_in && !store.persons().empty() && widgets::button("lock_back", tr(S::lock_back), width)) {

@@ -72,8 +72,35 @@ void SyncDriver::restore_from_whole_log() {
   });
 }
 
+void SyncDriver::keep_token_sealed() {
+  ShellStore& store = host_.store();
+  if (!enrollment_ || !store.can_seal_token() || store.demo() || store.lock() != ShellStore::Lock::unlocked) return;
+  if (enrollment_->token.empty()) {
+    // The unlock just handed over what was sealed, if anything.
+    enrollment_->token = store.opened_token();
+    token_lost_ = enrollment_->token.empty();
+    return;
+  }
+  if ((enrollment_->token_sealed && !seal_owed_) || sealing_token_ || seal_refused_) return;
+  // Held in memory since the sign-in (or, enrolled before sealing, in the
+  // preferences): sealed now, and the preferences keep no token after.
+  sealing_token_ = true;
+  store.seal_token(enrollment_->token, [this, token = enrollment_->token](bool ok) {
+    sealing_token_ = false;
+    if (!enrollment_ || enrollment_->token != token) return;  // another sign-in since: sealed next frame
+    if (!ok) {
+      seal_refused_ = true;
+      return;
+    }
+    enrollment_->token_sealed = true;
+    seal_owed_ = false;
+    host_.set_pref("sync_enrollment", app::sync::encode_enrollment(*enrollment_));
+  });
+}
+
 void SyncDriver::frame(bool online) {
-  if (wiping_ || !client_ || !restored_ || session_.read_only() || host_.store().demo()) return;
+  keep_token_sealed();
+  if (wiping_ || !client_ || !restored_ || !has_token() || session_.read_only() || host_.store().demo()) return;
   keep_state();
   if (online) upload_photos();
   if (!online || !client_->due()) return;
@@ -126,7 +153,7 @@ void SyncDriver::upload_photos() {
       host_.mark_uploaded(sha);
       return;
     }
-    if (!enrollment_) {
+    if (!has_token()) {
       uploader_.on_failure(sha, "");
       return;
     }
@@ -143,7 +170,7 @@ void SyncDriver::upload_photos() {
 }
 
 void SyncDriver::fetch_photo(const std::string& sha256, std::function<void(bool ok)> done) {
-  if (!enrollment_) {
+  if (!has_token()) {
     done(false);
     return;
   }
@@ -160,7 +187,7 @@ void SyncDriver::fetch_photo(const std::string& sha256, std::function<void(bool 
 
 void SyncDriver::import_file(const std::string& kind, std::string bytes, bool dry_run,
                              std::function<void(int status, const std::string& body)> done) {
-  if (!enrollment_) {
+  if (!has_token()) {
     done(0, "not enrolled");
     return;
   }
@@ -218,6 +245,12 @@ void SyncDriver::enroll(const std::string& server, const std::string& code, cons
     }
     enroll_message_.clear();
     enrollment_ = std::make_unique<app::sync::Enrollment>(std::move(e).value());
+    // Where the token can be sealed it is never written in the clear: held
+    // in memory until the tablet PIN is set (keep_token_sealed). Closed
+    // before that, the tablet asks for this sign-in again.
+    enrollment_->token_sealed = host_.store().can_seal_token() && !enrollment_->recovery_key.empty();
+    seal_owed_ = enrollment_->token_sealed;
+    token_lost_ = seal_refused_ = false;
     host_.set_pref("sync_enrollment", app::sync::encode_enrollment(*enrollment_));
     host_.set_pref("sync_state", app::sync::encode_state({}));
     host_.set_pref("sync_last", "0");

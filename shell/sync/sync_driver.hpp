@@ -51,6 +51,9 @@ class SyncDriver {
   const app::Id& person() const { return person_; }
 
   bool enrolled() const { return enrollment_ != nullptr; }
+  // Unlocked, but no sealed sync token opened (the tablet was closed between
+  // a sign-in and the token's sealing): the lock screen asks for a sign-in.
+  bool token_lost() const { return token_lost_; }
   bool wiping() const { return wiping_; }
   const app::sync::Enrollment* enrollment() const { return enrollment_.get(); }
   bool enrolling() const { return enrolling_; }
@@ -64,6 +67,9 @@ class SyncDriver {
   void start_client();
   void restore_from_whole_log();
   void keep_state();
+  // The token at rest only sealed with the data key (README: tablet lock).
+  void keep_token_sealed();
+  bool has_token() const { return enrollment_ && !enrollment_->token.empty(); }
   void learn_tablet_no();
   void upload_photos();
   // The server named this tablet lost: nothing more is sent, and the host
@@ -87,6 +93,10 @@ class SyncDriver {
   bool wiping_ = false;
   std::string enroll_message_;
   app::Id person_;  // who unlocked the tablet; nil: the enrolled staff member
+  bool token_lost_ = false;
+  bool sealing_token_ = false;
+  bool seal_owed_ = false;     // signed in: the token is in memory only, not sealed yet
+  bool seal_refused_ = false;  // the store would not seal: kept in memory, asked again at the next sign-in
   bool attached_ = false;  // the session's log was handed over once (attach_loaded)
 };
 

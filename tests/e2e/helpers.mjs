@@ -94,7 +94,7 @@ export async function withShiftableClock(context) {
 // a reload (or idle) the lock screen asks for it. Every test that enrols
 // sets it with these.
 export const TABLET_PIN = '246813';
-const lockMode = (page, mode, timeout = 60000) =>
+export const lockMode = (page, mode, timeout = 60000) =>
   page.waitForFunction((m) => window.butlerTest.state().lock.mode === m, mode, { timeout, polling: 50 });
 export async function typePin(page, pin) {
   for (const digit of pin) await tap(page, 'pin_' + digit);

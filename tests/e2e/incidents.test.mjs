@@ -13,7 +13,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, reveal, DEMO_PINS, TABLET_LANDSCAPE, setOffline, tryDemo } from './harness.mjs';
-import { mark, saved, synced, sign, tabletClockAhead, withShiftableClock, officeCsv as officeExport, setTabletPin, unlockTablet } from './helpers.mjs';
+import { mark, saved, synced, sign, tabletClockAhead, withShiftableClock, officeCsv as officeExport, setTabletPin, unlockTablet, lockMode } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startServer({ demo: true }); browser = await launchBrowser(); });
@@ -30,7 +30,6 @@ const typePlain = async (page, field, text) => {
   await page.keyboard.insertText(text);
   await frames(page, 3);
 };
-const lockMode = (page, mode) => page.waitForFunction((m) => window.butlerTest.state().lock.mode === m, mode, { timeout: 60000, polling: 50 });
 const inc = async (page) => (await state(page)).incidents;
 const reno = async (page) => (await state(page)).renovation;
 const labelOf = async (page, id, within = 'incident_', up = false) => (await reveal(page, id, { within, up })).label;

@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, DEMO_PINS, tryDemo } from './harness.mjs';
-import { setTabletPin, typePin, unlockTablet, TABLET_PIN, mark } from './helpers.mjs';
+import { setTabletPin, typePin, unlockTablet, TABLET_PIN, mark, lockMode } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startServer({ demo: true }); browser = await launchBrowser(); });
@@ -21,7 +21,6 @@ const type = async (page, field, text) => {
   await frames(page, 3);
 };
 const ready = (page) => page.waitForFunction(() => window.butlerTest && window.butlerTest.ready(), null, { timeout: 60000 });
-const lockMode = (page, mode) => page.waitForFunction((m) => window.butlerTest.state().lock.mode === m, mode, { timeout: 60000, polling: 50 });
 const synced = (page) => page.waitForFunction(() => {
   const s = window.butlerTest.state();
   return s.sync.enrolled && s.sync.ready && !s.sync.running && s.sync.pending === 0 && s.session.pending === 0 && s.sync.last_synced_ms > 0;
@@ -81,6 +80,19 @@ test('tablet PIN at sign-in, encrypted at rest, lock on start and when idle, loc
   await synced(page);
   mark('enrolled, PIN set');
   assert.equal((await state(page)).lock.state, 'unlocked');
+  // The sync token: never in the preferences (localStorage), only sealed with
+  // the data key in the keys store — a finder reading the browser's storage
+  // gets no way to sync as this butler.
+  await page.waitForFunction(() => /"token_sealed":true/.test(localStorage.getItem('butler.sync_enrollment') || ''), null, { timeout: 30000 });
+  const prefs = await page.evaluate(() => Object.keys(localStorage).map((k) => k + '=' + localStorage.getItem(k)).join('\n'));
+  assert.doesNotMatch(prefs, /"token":/, 'no sync token in the preferences');
+  const sealedToken = await page.evaluate(async () => {
+    const db = await new Promise((res, rej) => { const r = indexedDB.open('butler-rounds'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    const v = await new Promise((res, rej) => { const r = db.transaction('keys').objectStore('keys').get('token'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    db.close();
+    return v instanceof ArrayBuffer ? v.byteLength : -1;
+  });
+  assert.ok(sealedToken > 28, `the token is sealed in the keys store (${sealedToken} bytes)`);
 
   // A new family member in a unit: a name and a phone only this test knows.
   await tap(page, 'nav_registers');
@@ -115,8 +127,17 @@ test('tablet PIN at sign-in, encrypted at rest, lock on start and when idle, loc
   await tap(page, 'nav_registers');
   await tap(page, 'unit:0');
   assert.equal((await state(page)).unit_record.people, people, 'the data shows after the PIN');
+  // The unlock opened the sealed token: what is recorded now goes up.
+  await tap(page, 'unit_add_member');
+  await type(page, 'unit_member_name', '钟离春生');
+  await type(page, 'unit_member_phone', '13766554434');
+  await tap(page, 'unit_member_save');
+  await synced(page);
+  assert.equal((await state(page)).sync.failures, 0);
+  const peopleNow = (await state(page)).unit_record.people;
+  assert.equal(peopleNow, people + 1);
   await tap(page, 'unit_close');
-  mark('reload, wrong and right PIN');
+  mark('reload, wrong and right PIN, synced after unlock');
 
   // Idle: the setting shows 5 minutes; shortened to 2 s, the tablet locks by itself.
   await tap(page, 'nav_settings');
@@ -156,7 +177,7 @@ test('tablet PIN at sign-in, encrypted at rest, lock on start and when idle, loc
   await page.waitForFunction(() => window.butlerTest.state().screen !== 'welcome' && window.butlerTest.state().session.ops > 0, null, { timeout: 60000 });
   await tap(page, 'nav_registers');
   await tap(page, 'unit:0');
-  assert.equal((await state(page)).unit_record.people, people, 'the same data after the server let them in');
+  assert.equal((await state(page)).unit_record.people, peopleNow, 'the same data after the server let them in');
   await tap(page, 'unit_close');
   mark('lock-out and recovery');
 
@@ -181,6 +202,26 @@ test('tablet PIN at sign-in, encrypted at rest, lock on start and when idle, loc
   const first = (await state(page)).lock.actor;
   assert.notEqual(first, second, 'the actor is whoever unlocked');
   mark('person switching');
+
+  // The sealed token gone (the tab closed between a sign-in and its sealing):
+  // the PIN still opens the data, and the lock screen asks for a sign-in
+  // rather than leaving a tablet that silently never syncs.
+  await page.evaluate(async () => {
+    const db = await new Promise((res, rej) => { const r = indexedDB.open('butler-rounds'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    await new Promise((res, rej) => { const tx = db.transaction('keys', 'readwrite'); tx.objectStore('keys').delete('token'); tx.oncomplete = res; tx.onerror = () => rej(tx.error); });
+    db.close();
+  });
+  await page.reload();
+  await ready(page);
+  await lockMode(page, 'unlock');
+  await tap(page, 'lock_person_GJ001');
+  await typePin(page, '135246');
+  await lockMode(page, 'sign_in');
+  assert.equal((await widget(page, 'lock_sign_in_reason')).label, 'token_lost');
+  await signIn(page, 'GJ001');
+  await setTabletPin(page, '135246');
+  await synced(page);
+  mark('token lost, signed in again');
 
   // The page at 1280 px: the lock screen laid out on purpose.
   await page.setViewportSize({ width: 1280, height: 800 });

@@ -80,3 +80,34 @@ TEST_CASE("recovery key: the tablet holds it in memory from the answer and never
   REQUIRE(back.ok());
   CHECK(back.value().recovery_key.empty());
 }
+
+TEST_CASE("sealed sync token: the stored enrolment holds no token, and reads back as sealed and waiting for an unlock") {
+  sync::EnrollResponse r;
+  r.token = "secret-token-0123456789";
+  r.community = Id{1, 2};
+  r.staff = Id{3, 4};
+  auto e = sync::enroll_answer("http://x", "CY001", 200, sync::encode_enroll_response(r));
+  REQUIRE(e.ok());
+  sync::Enrollment sealed = e.value();
+  sealed.token_sealed = true;
+  const std::string stored = sync::encode_enrollment(sealed);
+  CHECK(stored.find(r.token) == std::string::npos);
+  auto back = sync::decode_enrollment(stored);
+  REQUIRE(back.ok());
+  CHECK(back.value().token_sealed);
+  CHECK(back.value().token.empty());
+  CHECK(back.value().staff == r.staff);
+
+  // Stored before sealing (an older version): the token is there, and the
+  // enrolment says it is not sealed, so the next unlocked frame seals it.
+  const std::string plain = sync::encode_enrollment(e.value());
+  CHECK(plain.find(r.token) != std::string::npos);
+  auto old = sync::decode_enrollment(plain);
+  REQUIRE(old.ok());
+  CHECK_FALSE(old.value().token_sealed);
+  CHECK(old.value().token == r.token);
+
+  // Neither sealed nor holding a token: damaged, not a silent non-syncing tablet.
+  CHECK_FALSE(sync::decode_enrollment(R"({"v":1,"server":"http://x","code":"CY001","community":")" + r.community.to_hex() +
+                                      R"(","staff":")" + r.staff.to_hex() + R"("})").ok());
+}
