@@ -16,6 +16,7 @@
 #include "shell/platform/js_bridge.hpp"
 #include "shell/platform/touch_input.hpp"
 #include "shell/ui/automation.hpp"
+#include "shell/ui/sheet_backdrop.hpp"
 #include "shell/ui/theme.hpp"
 
 namespace shell {
@@ -178,7 +179,11 @@ void WebHost::frame() {
   text_.sync_focus(io.WantTextInput);
 
   glViewport(0, 0, fb_w_, fb_h_);
-  glClearColor(0.953f, 0.961f, 0.969f, 1.0f);
+  // The page background is the clear colour (the main window draws none),
+  // or, under a sheet, the dim over it (shell/ui/sheet_backdrop.hpp).
+  ImVec4 clear = ImGui::ColorConvertU32ToFloat4(colors::background);
+  hide_under_sheet(ImGui::GetDrawData(), &clear);
+  glClearColor(clear.x, clear.y, clear.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   if (bench.running()) bench.record(emscripten_get_now() - frame_started, built);

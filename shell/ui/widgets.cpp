@@ -12,6 +12,7 @@
 #include "shell/host/host.hpp"
 #include "shell/ui/automation.hpp"
 #include "shell/ui/press_guard.hpp"
+#include "shell/ui/sheet_backdrop.hpp"
 #include "shell/ui/theme.hpp"
 
 namespace shell::widgets {
@@ -315,6 +316,7 @@ bool begin_modal(const char* id, bool open, bool sheet, float wide_css) {
   const bool showing = ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize);
   ImGui::PopStyleVar();
   if (showing) ImGui::PushTextWrapPos(width - ui().css(24));
+  if (showing && sheet) note_sheet_drawn(ImGui::GetWindowDrawList());  // nothing beneath is drawn
   return showing;
 }
 
@@ -340,7 +342,13 @@ void begin_modal_body(const char* id, float footer_height) {
   // measured last frame (end_modal_body asks for a frame when it changed).
   const float content = ImGui::GetStateStorage()->GetFloat(g_body_height_key, ui().css(160));
   const float room = ImGui::GetIO().DisplaySize.y - ui().css(32) - ImGui::GetCursorPosY() - ui().css(24) - footer_height;
+  // A sheet opens at its top: ImGui keeps a child's scroll across openings,
+  // so a form reopened would show where the last one was left (its unit
+  // search out of sight). Applied at the next Begin: the modal's first frame
+  // is not shown (auto-resize), its first visible one starts at the top.
+  const bool appearing = ImGui::IsWindowAppearing();
   ImGui::BeginChild(id, ImVec2(0, std::max(ui().touch(), std::min(content, room))), false);
+  if (appearing) ImGui::SetScrollY(0);
 }
 
 void end_modal_body() {

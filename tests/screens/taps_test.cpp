@@ -5,6 +5,8 @@
 
 #include "imgui.h"
 #include "shell/ui/press_guard.hpp"
+#include "shell/ui/sheet_backdrop.hpp"
+#include "shell/ui/theme.hpp"
 #include "tests/screens/tablet.hpp"
 
 using namespace screens_test;
@@ -82,4 +84,58 @@ TEST_CASE("a double tap on 全部合格 records one checkpoint, the next takes t
   CHECK(t.session().rounds().checkpoint_progress(round, second).done());
   CHECK(t.find("cp_recorded")->label.find("已记录 · 2/") != std::string::npos);
   INFO(t.problems().size() << " problems");
+}
+
+TEST_CASE("a sheet opens at its top: the new-ticket form reopened shows its unit search, not where the last one was left",
+          "[screens][taps]") {
+  app::i18n::set_current_language(app::i18n::Lang::zh_CN);
+  Tablet t({"768x1024", 768, 1024});
+  t.frames(4);
+  REQUIRE(t.tap("welcome_try_demo"));
+  REQUIRE(t.tap("ticket_new"));
+  t.frames(4);
+  REQUIRE(t.find("ticket_unit_search"));
+  REQUIRE(t.tap("ticket_requested:5"));  // the bottom of the form: the search scrolled out of sight
+  t.frames(2);
+  const WidgetRecord* search = t.find("ticket_unit_search");
+  REQUIRE((search == nullptr || !Tablet::mostly_shown(*search)));
+  REQUIRE(t.tap("ticket_form_close"));
+  REQUIRE(t.tap("ticket_new"));
+  t.frames(4);
+  search = t.find("ticket_unit_search");
+  REQUIRE(search != nullptr);
+  CHECK(Tablet::mostly_shown(*search));
+}
+
+TEST_CASE("under a sheet nothing is drawn: the frame is cleared with the dim, the sheet's lists alone are rendered",
+          "[screens][taps]") {
+  app::i18n::set_current_language(app::i18n::Lang::zh_CN);
+  Tablet t({"768x1024", 768, 1024});
+  t.frames(4);
+  REQUIRE(t.tap("welcome_try_demo"));
+  t.frames(2);
+  // Today: nothing to hide, the clear colour stays the page background.
+  ImVec4 clear(1, 1, 1, 1);
+  CHECK_FALSE(shell::hide_under_sheet(ImGui::GetDrawData(), &clear));
+  CHECK(clear.x == 1.0f);
+
+  REQUIRE(t.tap("ticket_new"));
+  t.frames(30);  // the dim has faded in
+  ImDrawData* data = ImGui::GetDrawData();
+  const int lists = data->CmdListsCount;
+  ImDrawList* top = data->CmdLists[lists - 1];
+  REQUIRE(shell::hide_under_sheet(data, &clear));
+  CHECK(data->CmdListsCount < lists);
+  CHECK(data->CmdLists[data->CmdListsCount - 1] == top);  // what is above the sheet stays
+  CHECK(data->CmdLists[0]->CmdBuffer[0].ElemCount == 0);  // the sheet's dim rectangle is not drawn
+  const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(shell::colors::background);
+  CHECK(clear.x < bg.x - 0.2f);  // darker than the page: the dim at full strength
+  int vertices = 0;
+  for (int i = 0; i < data->CmdListsCount; ++i) vertices += data->CmdLists[i]->VtxBuffer.Size;
+  CHECK(data->TotalVtxCount == vertices);
+
+  // Closed: the next frame draws the screen again.
+  REQUIRE(t.tap("ticket_form_close"));
+  t.frames(2);
+  CHECK_FALSE(shell::hide_under_sheet(ImGui::GetDrawData(), &clear));
 }
