@@ -323,6 +323,8 @@ const Renovation* RenovationService::renovation_of_unit(const Id& unit) const {
   return best;
 }
 
+bool RenovationService::unit_status_follows_renovation(const Id& unit) const { return unit_under_works(ctx_.data().renovation, unit); }
+
 std::vector<const Renovation*> RenovationService::renovations_in_progress() const {
   std::vector<const Renovation*> out;
   for (const auto& [id, r] : ctx_.data().renovation.renovations) {

@@ -48,6 +48,8 @@ class RenovationService {
   Status follow_up_violation(const Id& application, const Id& notice, std::int64_t rectified_day, std::string_view note = {});
   const Renovation* renovation(const Id& id) const;
   const Renovation* renovation_of_unit(const Id& unit) const;  // the unfinished one, else the latest
+  // Whether the unit's status is its application's now (装修中 while the works run: no status edit).
+  bool unit_status_follows_renovation(const Id& unit) const;
   std::vector<const Renovation*> renovations_in_progress() const;  // not yet refunded, oldest application first
   std::optional<std::int64_t> renovation_recheck_due(const Renovation& r) const;  // yyyymmdd, once the completion is checked
   bool renovation_recheck_overdue(const Renovation& r) const;  // on a clock that cannot go back
