@@ -245,6 +245,10 @@ void add_renovations(Builder& b, std::uint64_t seed, const DemoStaff& staff, con
   };
   using renovation::Stage;
 
+  // 000:487 按章处罚: the demo office's own amount (the manuals name none), taken from the deposit.
+  by(OpKind::renovation_settings_set, kRenovationSettingsEntity, staff.head)
+      .set(F::pass_penalty_cents, std::int64_t{5000}).set(F::penalty_from_deposit, std::int64_t{1});
+
   // 1: works in progress since mid-December.
   {
     const Id app = b.new_id();
@@ -254,7 +258,8 @@ void add_renovations(Builder& b, std::uint64_t seed, const DemoStaff& staff, con
         .set(F::phone, std::string("0571-86650123")).set(F::note, std::string("全屋硬装：水电改造、厨卫防水、铺砖、吊顶"))
         .set(F::planned_start, day(-17)).set(F::planned_end, day(73)).set(F::at_ms, t0);  // 2025-12-15, 2026-03-15
     stage(app, Stage::pre_reviewed, t0 + 2 * kDay, staff.butler);
-    stage(app, Stage::approved, t0 + 4 * kDay, staff.engineer);
+    stage(app, Stage::works_reviewed, t0 + 3 * kDay, staff.engineer);
+    stage(app, Stage::approved, t0 + 4 * kDay, staff.manager);
     stage(app, Stage::fees_paid, t0 + 5 * kDay, staff.front_desk)
         .set(F::deposit_cents, std::int64_t{300000}).set(F::waste_fee_cents, std::int64_t{80000});
     const std::int64_t passes_at = t0 + 22 * kDay;
@@ -283,7 +288,8 @@ void add_renovations(Builder& b, std::uint64_t seed, const DemoStaff& staff, con
         .set(F::phone, std::string("13957112468")).set(F::note, std::string("局部翻新：厨房、卫生间改造"))
         .set(F::planned_start, day(-78)).set(F::planned_end, day(-32)).set(F::at_ms, t0);  // 2025-10-15, 2025-11-30
     stage(app, Stage::pre_reviewed, t0 + kDay, staff.butler);
-    stage(app, Stage::approved, t0 + 3 * kDay, staff.engineer);
+    stage(app, Stage::works_reviewed, t0 + 2 * kDay, staff.engineer);
+    stage(app, Stage::approved, t0 + 3 * kDay, staff.manager);
     stage(app, Stage::fees_paid, t0 + 4 * kDay, staff.front_desk)
         .set(F::deposit_cents, std::int64_t{200000}).set(F::waste_fee_cents, std::int64_t{50000});
     const std::int64_t passes_at = t0 + 11 * kDay;

@@ -33,7 +33,13 @@ struct Unit {
   Id id, building;
   std::int64_t floor = 0;
   std::string stairwell, number;
+  // What the unit is: the office's record, except that while an application's
+  // works are under way it is 装修中 (the fold derives it from the renovation,
+  // app/renovation/renovation_rules.hpp unit_status_during_works).
   UnitStatus status = UnitStatus::occupied;
+  // What the office recorded (unit_set: set-up, the sheet, a move in or out):
+  // what the unit goes back to once the renovation's deposit is refunded.
+  UnitStatus recorded_status = UnitStatus::occupied;
   bool operator==(const Unit&) const = default;
 };
 struct Resident {

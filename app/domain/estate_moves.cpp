@@ -105,7 +105,7 @@ Result<Id> EstateService::move_in(const Id& unit, const MoveIn& m) {
     p.set(F::moved_in, m.day);
     ops.push_back(ctx_.make_op(OpKind::resident_set, people[on_record.size() + i], std::move(p)));
   }
-  if (d.units.at(unit).status == UnitStatus::vacant) {
+  if (d.units.at(unit).recorded_status == UnitStatus::vacant) {
     Payload p;
     p.set(F::status, static_cast<std::int64_t>(UnitStatus::occupied));
     ops.push_back(ctx_.make_op(OpKind::unit_set, unit, std::move(p)));
@@ -148,7 +148,7 @@ Result<Id> EstateService::move_out(const Id& unit, const MoveOut& m) {
   const bool someone_stays = std::any_of(d.residents.begin(), d.residents.end(), [&](const auto& e) {
     return lives_on(e.second, unit) && std::find(people.begin(), people.end(), e.first) == people.end();
   });
-  if (!someone_stays && d.units.at(unit).status == UnitStatus::occupied) {
+  if (!someone_stays && d.units.at(unit).recorded_status == UnitStatus::occupied) {
     Payload p;
     p.set(F::status, static_cast<std::int64_t>(UnitStatus::vacant));
     ops.push_back(ctx_.make_op(OpKind::unit_set, unit, std::move(p)));

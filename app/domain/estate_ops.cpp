@@ -133,7 +133,9 @@ void apply_estate(MasterData& d, const Op& op) {
       set_number(p, F::floor, u.floor);
       set_text(p, F::stairwell, u.stairwell);
       set_text(p, F::number, u.number);
-      if (auto s = p.number(F::status); s && is_unit_status(*s)) u.status = static_cast<UnitStatus>(*s);
+      if (auto s = p.number(F::status); s && is_unit_status(*s)) u.recorded_status = static_cast<UnitStatus>(*s);
+      // A move in or out while the works run changes what the unit goes back to, not 装修中.
+      u.status = renovation::unit_status_during_works(u.recorded_status, unit_under_works(d.renovation, u.id));
       break;
     }
     case OpKind::resident_set: {

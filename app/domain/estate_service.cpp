@@ -71,6 +71,12 @@ Status EstateService::set_unit_status(const Id& unit, UnitStatus status) {
   // rounds (000 3.4: "早班人员需在7:50前打开样板间的房门"), so only a head
   // butler or the manager makes or unmakes one. Vacant, occupied and
   // renovating are what any butler sees and records.
+  // 装修中 follows the application (000:469 the works are supervised on the
+  // daily rounds while they run; RenovationService records the works starting
+  // and the deposit refunded): not a status anyone sets, nor unsets while the works run.
+  if (status == UnitStatus::renovating || unit_under_works(ctx_.data().renovation, unit)) {
+    return error("follows_renovation", S::err_unit_status_follows_renovation);
+  }
   const bool touches_model = status == UnitStatus::model || ctx_.data().units.at(unit).status == UnitStatus::model;
   if (touches_model && !ctx_.lead_signed_in()) return error("not_allowed", S::err_model_unit_lead_only);
   Payload p;

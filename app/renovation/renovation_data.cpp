@@ -34,7 +34,7 @@ void step(Renovation& r, const Op& op) {
   if (auto st = p.number(F::reno_stage); st && renovation::is_stage(*st)) s.to = static_cast<Stage>(*st);
   set_number(p, F::at_ms, s.at_ms);
   set_text(p, F::note, s.note);
-  s.refused = renovation::check_transition(r.stage, s.to);
+  s.refused = renovation::check_recorded_transition(r.stage, s.to);
   if (s.refused == renovation::TransitionError::none) {
     r.stage = s.to;
     switch (s.to) {
@@ -93,6 +93,12 @@ void notice(Renovation& r, const Op& op) {
   set_text(p, F::note, n.what);
   set_text(p, F::record_no, n.number);
   if (auto a = p.number(F::action); a && renovation::is_action(*a)) n.action = static_cast<renovation::Action>(*a);
+  // A notice from before the set carries its one action.
+  n.actions = renovation::action_bit(n.action);
+  if (auto set = p.number(F::actions); set && renovation::is_action_set(*set)) {
+    n.actions = *set;
+    n.action = renovation::first_action(*set);
+  }
   set_number(p, F::rectify_by, n.rectify_by);
   set_number(p, F::deduct_cents, n.deduct_cents);
   set_id(p, F::finding, n.finding);
@@ -136,7 +142,7 @@ bool Renovation::has_paper(renovation::PaperKind kind) const {
 std::int64_t Renovation::deductions_cents() const {
   std::int64_t sum = 0;
   for (const ViolationNotice& n : notices) {
-    if (n.known() && n.action == renovation::Action::deduct_deposit) sum += n.deduct_cents;
+    if (n.known() && n.orders(renovation::Action::deduct_deposit)) sum += n.deduct_cents;
   }
   return sum;
 }
@@ -153,6 +159,23 @@ int Renovation::passes_out() const {
 
 int Renovation::open_notices() const {
   return static_cast<int>(std::count_if(notices.begin(), notices.end(), [](const ViolationNotice& n) { return n.known() && !n.followed_up(); }));
+}
+
+bool unit_under_works(const RenovationData& d, const Id& unit) {
+  if (unit.is_nil()) return false;
+  for (const auto& [id, r] : d.renovations) {
+    if (r.known() && r.unit == unit && renovation::works_under_way(r.stage)) return true;
+  }
+  return false;
+}
+
+Id unit_whose_status_may_change(const RenovationData& d, const Op& op) {
+  Id id;
+  if (op.kind == OpKind::renovation_applied) id = op.entity;
+  else if (op.kind != OpKind::renovation_stepped) return Id{};
+  else if (auto parent = op.payload.text(F::parent); !parent || !Id::from_hex(*parent, &id)) return Id{};
+  auto it = d.renovations.find(id);
+  return it == d.renovations.end() ? Id{} : it->second.unit;
 }
 
 void apply_renovation(RenovationData& d, const Op& op) {
@@ -192,6 +215,12 @@ void apply_renovation(RenovationData& d, const Op& op) {
       break;
     case OpKind::renovation_followed_up:
       if (Renovation* r = parent_of(d, p)) follow_up(*r, op);
+      break;
+    case OpKind::renovation_settings_set:
+      // Field by field, the later edit winning (as the ticket settings).
+      if (op.entity != kRenovationSettingsEntity) break;
+      set_number(p, F::pass_penalty_cents, d.settings.lost_pass_penalty_cents);
+      if (auto v = p.number(F::penalty_from_deposit)) d.settings.penalty_from_deposit = *v != 0;
       break;
     default:
       break;

@@ -39,11 +39,13 @@ struct RenovationPass {
 struct ViolationNotice {
   Id id, by, finding, followed_by;
   std::string what, follow_note;
-  renovation::Action action = renovation::Action::stop_work;
+  renovation::Action action = renovation::Action::stop_work;  // the first of `actions`
   std::int64_t rectify_by = 0;     // yyyymmdd (限期整改)
   std::int64_t deduct_cents = 0;   // 扣除押金
   std::int64_t issued_ms = 0, followed_ms = 0, rectified_day = 0;
   std::string number;  // N3-0007 (app/core/record_number.hpp); empty: issued before numbers
+  std::int64_t actions = 0;  // every action ordered (renovation::action_bit); a notice from before the set: its one action
+  bool orders(renovation::Action a) const { return (actions & renovation::action_bit(a)) != 0; }
   bool known() const { return issued_ms != 0; }
   bool followed_up() const { return followed_ms != 0; }
   bool operator==(const ViolationNotice&) const = default;
@@ -85,17 +87,32 @@ struct Renovation {
   bool operator==(const Renovation&) const = default;
 };
 
+// The one record the penalty settings are kept on (renovation_settings_set's entity).
+inline constexpr Id kRenovationSettingsEntity{0x52454e4f56534554ull, 0x54494e4753000001ull};
+
 struct RenovationData {
   std::unordered_map<Id, Renovation, IdHash> renovations;
+  renovation::Settings settings;  // the office's, field by field in fold order
   bool operator==(const RenovationData&) const = default;
 };
 
 void apply_renovation(RenovationData& d, const Op& op);
+// Whether any application of the unit has its works under way (renovation::works_under_way).
+bool unit_under_works(const RenovationData& d, const Id& unit);
+// The unit of the application an op applies or steps (nil for any other op).
+Id unit_whose_status_may_change(const RenovationData& d, const Op& op);
 // The fold as the registry calls it (app/domain/workflows.cpp), with the
-// projection (MasterData, not included here: it is the layer above).
+// projection (MasterData, not included here: it is the layer above). The
+// unit's status follows its application (000:469; renovation_rules.hpp
+// works_under_way): derived here, in the fold, so every reader — the unit
+// record, the 巡楼 route, the registers — sees 装修中 without anyone editing it.
 template <class Projection>
 void fold_renovation(Projection& d, const Op& op) {
   apply_renovation(d.renovation, op);
+  const Id unit = unit_whose_status_may_change(d.renovation, op);
+  if (auto it = d.units.find(unit); !unit.is_nil() && it != d.units.end()) {
+    it->second.status = renovation::unit_status_during_works(it->second.recorded_status, unit_under_works(d.renovation, unit));
+  }
 }
 
 }  // namespace app

@@ -19,7 +19,8 @@ const char* stage_name(app::renovation::Stage s) {
   using app::renovation::Stage;
   static constexpr S kNames[] = {S::reno_stage_applied, S::reno_stage_pre_reviewed, S::reno_stage_approved,
                                  S::reno_stage_fees_paid, S::reno_stage_passes_issued, S::reno_stage_in_progress,
-                                 S::reno_stage_completion_checked, S::reno_stage_rechecked, S::reno_stage_refunded};
+                                 S::reno_stage_completion_checked, S::reno_stage_rechecked, S::reno_stage_refunded,
+                                 S::reno_stage_works_reviewed};
   return app::i18n::tr(kNames[static_cast<int>(s)], Lang::zh_CN);
 }
 
@@ -34,6 +35,18 @@ const char* action_name(app::renovation::Action a) {
   return app::i18n::tr(S::reno_action_stop_work, Lang::zh_CN);
 }
 
+// Every action a notice orders, in the manual's order: "停工、限期整改".
+std::string actions_text(std::int64_t actions) {
+  std::string out;
+  for (int k = 0; k <= 3; ++k) {
+    const auto a = static_cast<app::renovation::Action>(k);
+    if (!(actions & app::renovation::action_bit(a))) continue;
+    if (!out.empty()) out += "、";
+    out += action_name(a);
+  }
+  return out;
+}
+
 std::string yuan(std::int64_t cents) {
   char buf[32];
   return std::string(app::renovation::format_yuan(cents, buf));
@@ -41,7 +54,7 @@ std::string yuan(std::int64_t cents) {
 
 // Renovation applications in archive order of their units: who, which
 // contractor, how far, the money held and withheld (notices' deductions and
-// lost passes at the default penalty, or the one recorded at the refund), the
+// lost passes at the office's penalty when taken from the deposit, or the one recorded at the refund), the
 // notices, and the re-check (its day once done, else when it is due).
 ExportTable export_renovations(const ExportInput& in) {
   const app::MasterData& d = in.replica.data();
@@ -59,7 +72,7 @@ ExportTable export_renovations(const ExportInput& in) {
     });
     for (const app::Renovation* r : it->second) {
       const bool refunded = r->stage == app::renovation::Stage::refunded;
-      const std::int64_t penalty = refunded ? r->penalty_cents : app::renovation::Settings{}.lost_pass_penalty_cents;
+      const std::int64_t penalty = refunded ? r->penalty_cents : app::renovation::deposit_penalty_each(d.renovation.settings);
       const app::renovation::Refund money = app::renovation::refund_for(r->deposit_cents, r->deductions_cents(), r->lost_passes(), penalty);
       std::string recheck;
       if (r->recheck_ms != 0) recheck = beijing_time(r->recheck_ms).substr(0, 10);
@@ -96,7 +109,7 @@ ExportTable export_notices(const ExportInput& in) {
     const app::ViolationNotice& n = *x.n;
     const auto place = unit_place(d, x.r->unit);
     table.rows.push_back({app::renovation::notice_number(n), place[0], place[1], place[2], x.r->contractor, beijing_time(n.issued_ms),
-                          action_name(n.action), n.what, date_text(n.rectify_by), n.deduct_cents > 0 ? yuan_text(n.deduct_cents) : std::string(),
+                          actions_text(n.actions), n.what, date_text(n.rectify_by), n.deduct_cents > 0 ? yuan_text(n.deduct_cents) : std::string(),
                           staff_name(d, n.by), beijing_time(n.followed_ms), n.follow_note});
   }
   return table;

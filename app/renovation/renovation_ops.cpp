@@ -1,6 +1,7 @@
 #include "app/renovation/renovation_ops.hpp"
 
 #include "app/core/signature.hpp"
+#include "app/renovation/renovation_data.hpp"  // kRenovationSettingsEntity
 #include "app/renovation/renovation_rules.hpp"
 
 namespace app {
@@ -36,12 +37,29 @@ Status check_pass(const Op& op) {
   return ok_status();
 }
 
+// The actions a notice orders: its set (F::actions), else its one action.
+std::int64_t actions_of(const Payload& p) {
+  if (auto set = p.number(F::actions)) return *set;
+  return renovation::action_bit(static_cast<renovation::Action>(p.number(F::action).value_or(0)));
+}
+
 Status check_violation(const Op& op) {
   const Payload& p = op.payload;
   if (text_of(p, F::note).empty()) return invalid_op("a notice needs its application, what was found and the action");
-  const auto action = static_cast<renovation::Action>(*p.number(F::action));
-  if (action == renovation::Action::rectify_by && !p.has(F::rectify_by)) return invalid_op("rectify-by needs its date");
-  if (action == renovation::Action::deduct_deposit && p.number(F::deduct_cents).value_or(0) <= 0) return invalid_op("a deduction needs its amount");
+  const std::int64_t actions = actions_of(p);
+  if (p.has(F::actions) && !(actions & renovation::action_bit(static_cast<renovation::Action>(*p.number(F::action))))) {
+    return invalid_op("the action is one of the set");
+  }
+  if ((actions & renovation::action_bit(renovation::Action::rectify_by)) && !p.has(F::rectify_by)) return invalid_op("rectify-by needs its date");
+  if ((actions & renovation::action_bit(renovation::Action::deduct_deposit)) && p.number(F::deduct_cents).value_or(0) <= 0) {
+    return invalid_op("a deduction needs its amount");
+  }
+  return ok_status();
+}
+
+Status check_settings(const Op& op) {
+  if (op.entity != kRenovationSettingsEntity) return invalid_op("the penalty settings are one record");
+  if (op.payload.fields().empty()) return invalid_op("an update must change something");
   return ok_status();
 }
 
@@ -50,23 +68,21 @@ bool is_amount(const Payload::Field& f) { return f.number >= 0 && f.number <= re
 // Engineering approves the plans (the Session checks which stage).
 constexpr RoleSet kOfficeAndEngineering = kOfficeRoles | RoleSet{Role::engineering};
 
-// Who takes which step: 工程维修部经理审批 / 物业经理负责装修申请的审批 (the
-// approval: engineering or the manager); the refund is signed by a lead
-// (RenovationService::refund_renovation_deposit); every other step the office
-// or engineering.
+// Who takes which step (renovation::may_take_stage): 000:463 the works review
+// is 工程维修部经理's, 000:453 the approval of the application 物业经理's; the
+// refund is signed by a lead (RenovationService::refund_renovation_deposit);
+// every other step the office or engineering.
 Status stepped_by(const Op& op, std::int64_t role) {
   const auto stage = static_cast<renovation::Stage>(op.payload.number(F::reno_stage).value_or(0));
-  if (stage == renovation::Stage::approved && !RoleSet{Role::engineering, Role::manager}.has(role)) {
-    return role_refusal(i18n::S::err_renovation_approve_role);
-  }
-  if (stage == renovation::Stage::refunded && !kLeadRoles.has(role)) return role_refusal(i18n::S::err_renovation_refund_role);
-  return ok_status();
+  if (!is_role(role) || renovation::may_take_stage(stage, static_cast<Role>(role))) return ok_status();
+  if (stage == renovation::Stage::works_reviewed) return role_refusal(i18n::S::err_renovation_review_role);
+  if (stage == renovation::Stage::approved) return role_refusal(i18n::S::err_renovation_approve_role);
+  return role_refusal(i18n::S::err_renovation_refund_role);
 }
 
 // Deducting from the deposit and expelling a contractor are the head's decisions.
 Status notice_by(const Op& op, std::int64_t role) {
-  const auto action = static_cast<renovation::Action>(op.payload.number(F::action).value_or(0));
-  if (renovation::action_needs_lead(action) && !kLeadRoles.has(role)) return role_refusal(i18n::S::err_violation_role);
+  if (renovation::actions_need_lead(actions_of(op.payload)) && !kLeadRoles.has(role)) return role_refusal(i18n::S::err_violation_role);
   return ok_status();
 }
 
@@ -81,10 +97,13 @@ const OpSpec kSpecs[] = {
      {F::parent, F::reno_stage, F::at_ms}, kOfficeAndEngineering, check_stepped, stepped_by},
     {OpKind::renovation_pass, {F::parent, F::pass_state, F::number, F::name, F::at_ms}, {F::parent, F::pass_state, F::at_ms}, kOfficeRoles,
      check_pass},
-    {OpKind::renovation_violation, {F::parent, F::note, F::action, F::rectify_by, F::deduct_cents, F::finding, F::at_ms, F::record_no},
+    {OpKind::renovation_violation,
+     {F::parent, F::note, F::action, F::actions, F::rectify_by, F::deduct_cents, F::finding, F::at_ms, F::record_no},
      {F::parent, F::note, F::action, F::at_ms}, kOfficeRoles, check_violation, notice_by},
     {OpKind::renovation_followed_up, {F::parent, F::notice, F::rectified_day, F::note, F::at_ms},
      {F::parent, F::notice, F::rectified_day, F::at_ms}, kOfficeRoles},
+    // 000:487 按章处罚: the office's settings, a lead's (as the ticket deadlines).
+    {OpKind::renovation_settings_set, {F::pass_penalty_cents, F::penalty_from_deposit}, {}, kLeadRoles, check_settings},
 };
 
 const FieldRule kRules[] = {
@@ -97,6 +116,10 @@ const FieldRule kRules[] = {
     {F::reno_stage, [](const Payload::Field& f) { return renovation::is_stage(f.number); }, "unknown renovation stage"},
     {F::pass_state, [](const Payload::Field& f) { return renovation::is_pass_state(f.number); }, "unknown pass state"},
     {F::action, [](const Payload::Field& f) { return renovation::is_action(f.number); }, "unknown notice action"},
+    {F::actions, [](const Payload::Field& f) { return renovation::is_action_set(f.number); }, "unknown notice actions"},
+    {F::pass_penalty_cents, [](const Payload::Field& f) { return f.number >= renovation::kPenaltyNotSet && f.number <= renovation::kMaxCents; },
+     "penalty out of range"},
+    {F::penalty_from_deposit, [](const Payload::Field& f) { return f.number == 0 || f.number == 1; }, "not a yes or no"},
     {F::deposit_cents, is_amount, "amount out of range"},
     {F::waste_fee_cents, is_amount, "amount out of range"},
     {F::deduct_cents, is_amount, "amount out of range"},

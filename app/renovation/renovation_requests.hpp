@@ -25,6 +25,10 @@ struct NewViolation {
   std::int64_t rectify_by = 0;                        // yyyymmdd, for 限期整改
   std::int64_t deduct_cents = 0;                      // for 扣除押金
   Id finding;                                         // the round's finding it came from (nil: none)
+  // Further actions ordered with `action` (renovation::action_bit each): one
+  // notice may order several (004:167). The set is action's bit | also.
+  std::int64_t also = 0;
+  std::int64_t actions() const { return renovation::action_bit(action) | also; }
 };
 
 }  // namespace app
@@ -46,6 +50,15 @@ struct RenovationOpenItems {
   int passes_out = 0;                        // passes neither returned nor declared lost
   std::optional<std::int64_t> recheck_due;   // yyyymmdd
   bool recheck_overdue = false;
+  int rectify_overdue = 0;                   // notices whose rectify-by date has passed, not followed up
+};
+
+// A 限期整改 whose date has passed with no follow-up
+// (RenovationService::overdue_rectifications): on Today and at the unit's stop.
+struct OverdueRectification {
+  Id application, notice, unit;
+  std::string unit_label, what, number;
+  std::int64_t rectify_by = 0;  // yyyymmdd
 };
 
 }  // namespace app

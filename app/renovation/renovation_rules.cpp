@@ -6,20 +6,73 @@
 
 namespace app::renovation {
 
-bool is_stage(std::int64_t v) { return v >= 0 && v <= 8; }
-bool is_paper_kind(std::int64_t v) { return v >= 0 && v <= 2; }
+bool is_stage(std::int64_t v) { return v >= 0 && v < kStageCount; }
+bool is_paper_kind(std::int64_t v) { return v >= 0 && v <= 4; }
 bool is_pass_state(std::int64_t v) { return v >= 0 && v <= 2; }
 bool is_action(std::int64_t v) { return v >= 0 && v <= 3; }
 bool action_needs_lead(Action a) { return a == Action::deduct_deposit || a == Action::expel_contractor; }
 
-bool passes_may_be_issued(Stage s) { return s >= Stage::fees_paid && s <= Stage::in_progress; }
+bool actions_need_lead(std::int64_t actions) {
+  return (actions & (action_bit(Action::deduct_deposit) | action_bit(Action::expel_contractor))) != 0;
+}
+
+Action first_action(std::int64_t actions) {
+  for (int k = 0; k <= 3; ++k) {
+    if (actions & (std::int64_t{1} << k)) return static_cast<Action>(k);
+  }
+  return Action::stop_work;
+}
+
+std::int64_t deposit_penalty_each(const Settings& s) { return s.penalty_from_deposit && s.penalty_set() ? s.lost_pass_penalty_cents : 0; }
+
+namespace {
+constexpr Stage kOrder[kStageCount] = {Stage::applied,       Stage::pre_reviewed,       Stage::works_reviewed, Stage::approved,
+                                       Stage::fees_paid,     Stage::passes_issued,      Stage::in_progress,    Stage::completion_checked,
+                                       Stage::rechecked,     Stage::refunded};
+}  // namespace
+
+int stage_position(Stage s) {
+  for (int k = 0; k < kStageCount; ++k) {
+    if (kOrder[k] == s) return k;
+  }
+  return 0;
+}
+
+std::optional<Stage> next_stage(Stage s) {
+  const int k = stage_position(s) + 1;
+  return k < kStageCount ? std::optional<Stage>(kOrder[k]) : std::nullopt;
+}
+
+bool passes_may_be_issued(Stage s) {
+  return stage_position(s) >= stage_position(Stage::fees_paid) && stage_position(s) <= stage_position(Stage::in_progress);
+}
+
+bool works_under_way(Stage s) {
+  return stage_position(s) >= stage_position(Stage::in_progress) && stage_position(s) <= stage_position(Stage::rechecked);
+}
+
+UnitStatus unit_status_during_works(UnitStatus recorded, bool works) { return works ? UnitStatus::renovating : recorded; }
 
 TransitionError check_transition(Stage from, Stage to) {
   if (from == Stage::refunded) return TransitionError::already_refunded;
-  const auto f = static_cast<int>(from), t = static_cast<int>(to);
+  const int f = stage_position(from), t = stage_position(to);
   if (t <= f) return TransitionError::goes_backwards;
   if (t != f + 1) return TransitionError::skips_a_step;
   return TransitionError::none;
+}
+
+TransitionError check_recorded_transition(Stage from, Stage to) {
+  if (from == Stage::pre_reviewed && to == Stage::approved) return TransitionError::none;
+  return check_transition(from, to);
+}
+
+bool may_take_stage(Stage to, Role role) {
+  switch (to) {
+    case Stage::works_reviewed: return role == Role::engineering;  // 000:463
+    case Stage::approved: return role == Role::manager;            // 000:453
+    case Stage::refunded: return kLeadRoles.has(role);
+    default: return kOfficeRoles.has(role) || role == Role::engineering;
+  }
 }
 
 std::int64_t one_month_after(std::int64_t day) {

@@ -1,6 +1,7 @@
 // RenovationService's commands and queries (renovation_service.hpp).
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "app/core/local_time.hpp"
 #include "app/core/sha256.hpp"
@@ -111,9 +112,20 @@ Status RenovationService::pre_review_renovation(const Id& id, std::string_view n
   if (!p.ok()) return p.error();
   // 2.4.2.1: the contractor's licence and qualification and the workers' papers
   // are checked before anything else; insurance only where it is required.
-  if (!r->has_paper(renovation::PaperKind::licence) || !r->has_paper(renovation::PaperKind::worker_id)) {
+  // 000:461 "客服中心预审装修内容、装修图纸及有关装修施工队资料": the drawings too.
+  if (!r->has_paper(renovation::PaperKind::licence) || !r->has_paper(renovation::PaperKind::worker_id) ||
+      !r->has_paper(renovation::PaperKind::drawings)) {
     return error("papers_required", S::err_renovation_papers);
   }
+  return ctx_.commit({ctx_.make_op(OpKind::renovation_stepped, ctx_.new_id(), std::move(p).value())});
+}
+
+Status RenovationService::review_renovation_works(const Id& id, std::string_view note) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
+  auto p = stage_payload(renovation(id), Stage::works_reviewed, ctx_.now_ms(), note);
+  if (!p.ok()) return p.error();
+  // 000:463 "2.4.1.3 工程维修部经理对有关装修项目进行审批" (renovation::may_take_stage; the op table checks it too).
+  if (!role_is(ctx_.data(), ctx_.actor(), {Role::engineering})) return error("not_allowed", S::err_renovation_review_role);
   return ctx_.commit({ctx_.make_op(OpKind::renovation_stepped, ctx_.new_id(), std::move(p).value())});
 }
 
@@ -121,8 +133,8 @@ Status RenovationService::approve_renovation(const Id& id, std::string_view note
   if (Status s = ctx_.writable(); !s.ok()) return s;
   auto p = stage_payload(renovation(id), Stage::approved, ctx_.now_ms(), note);
   if (!p.ok()) return p.error();
-  // 工程维修部经理审批; 物业经理负责装修申请的审批.
-  if (!role_is(ctx_.data(), ctx_.actor(), {Role::engineering, Role::manager})) return error("not_allowed", S::err_renovation_approve_role);
+  // 000:453 "2.3.5 物业经理负责装修申请的审批" (the 物业经理 is the product's manager, docs/glossary.md).
+  if (!role_is(ctx_.data(), ctx_.actor(), {Role::manager})) return error("not_allowed", S::err_renovation_approve_role);
   return ctx_.commit({ctx_.make_op(OpKind::renovation_stepped, ctx_.new_id(), std::move(p).value())});
 }
 
@@ -220,7 +232,7 @@ Status RenovationService::recheck_renovation(const Id& id, std::string_view note
   return ctx_.commit({ctx_.make_op(OpKind::renovation_stepped, ctx_.new_id(), std::move(p).value())});
 }
 
-Status RenovationService::refund_renovation_deposit(const Id& id, const Signature& signed_by, const renovation::Settings& settings) {
+Status RenovationService::refund_renovation_deposit(const Id& id, const Signature& signed_by) {
   if (Status s = ctx_.writable(); !s.ok()) return s;
   const Renovation* r = renovation(id);
   auto p = stage_payload(r, Stage::refunded, ctx_.now_ms(), {});
@@ -229,7 +241,12 @@ Status RenovationService::refund_renovation_deposit(const Id& id, const Signatur
   if (!looks_signed(signed_by)) return error("not_signed", S::err_renovation_unsigned);
   if (r->passes_out() > 0) return error("passes_out", S::err_renovation_passes_out);
   if (r->open_notices() > 0) return error("violations_open", S::err_renovation_violations_open);
-  const renovation::Refund refund = renovation_refund(*r, settings);
+  // 000:487 "对丢失《出入证》的应按章处罚": no amount of our own making; the office sets it first.
+  const renovation::Settings& settings = renovation_settings();
+  if (r->lost_passes() > 0 && settings.penalty_from_deposit && !settings.penalty_set()) {
+    return error("penalty_unset", S::err_renovation_penalty_unset);
+  }
+  const renovation::Refund refund = renovation_refund(*r);
   p.value().set(F::refund_cents, refund.refund).set(F::penalty_cents, refund.penalty_each);
   p.value().set(F::refund_signature, encode_signature(signed_by));
   return ctx_.commit({ctx_.make_op(OpKind::renovation_stepped, ctx_.new_id(), std::move(p).value())});
@@ -241,19 +258,22 @@ Result<Id> RenovationService::issue_violation_notice(const Id& id, const NewViol
   if (!r) return error("unknown_renovation", S::err_unknown_renovation);
   if (!r->open()) return error("finished", S::err_renovation_finished);
   if (n.what.empty()) return error("what_required", S::err_violation_what);
-  if (n.action == renovation::Action::rectify_by && (!valid_day(n.rectify_by) || n.rectify_by < ctx_.today())) {
-    return error("bad_date", S::err_violation_date);
-  }
-  if (n.action == renovation::Action::deduct_deposit && (n.deduct_cents <= 0 || n.deduct_cents > renovation::kMaxCents)) {
-    return error("bad_amount", S::err_violation_amount);
-  }
-  if (renovation::action_needs_lead(n.action) && !ctx_.lead_signed_in()) return error("not_allowed", S::err_violation_role);
+  // 004:167 "停止施工、限期整改并恢复、扣裝修保證金、驅逐其施工單位離場": one notice may order several.
+  const std::int64_t actions = n.actions();
+  if (!renovation::is_action_set(actions)) return error("no_action", S::err_violation_no_action);
+  const bool rectify = actions & renovation::action_bit(renovation::Action::rectify_by);
+  const bool deduct = actions & renovation::action_bit(renovation::Action::deduct_deposit);
+  if (rectify && (!valid_day(n.rectify_by) || n.rectify_by < ctx_.today())) return error("bad_date", S::err_violation_date);
+  if (deduct && (n.deduct_cents <= 0 || n.deduct_cents > renovation::kMaxCents)) return error("bad_amount", S::err_violation_amount);
+  if (renovation::actions_need_lead(actions) && !ctx_.lead_signed_in()) return error("not_allowed", S::err_violation_role);
   if (!n.finding.is_nil() && !ctx_.data().rounds.findings.count(n.finding)) return error("unknown_finding", S::err_unknown_finding);
   const Id notice = ctx_.new_id();
   Payload p;
-  p.set(F::parent, id.to_hex()).set(F::note, n.what).set(F::action, static_cast<std::int64_t>(n.action));
-  if (n.action == renovation::Action::rectify_by) p.set(F::rectify_by, n.rectify_by);
-  if (n.action == renovation::Action::deduct_deposit) p.set(F::deduct_cents, n.deduct_cents);
+  p.set(F::parent, id.to_hex()).set(F::note, n.what).set(F::action, static_cast<std::int64_t>(renovation::first_action(actions)));
+  // One action: the op as it always was (a server that knows no set reads it whole).
+  if (actions != renovation::action_bit(renovation::first_action(actions))) p.set(F::actions, actions);
+  if (rectify) p.set(F::rectify_by, n.rectify_by);
+  if (deduct) p.set(F::deduct_cents, n.deduct_cents);
   if (!n.finding.is_nil()) p.set(F::finding, n.finding.to_hex());
   // Numbered here, when issued: unique without asking the server (app/core/record_number.hpp).
   p.set(F::record_no, renovation::next_notice_number(ctx_.data().renovation, ctx_.record_prefix(records::kNoticeLetter)));
@@ -303,6 +323,8 @@ const Renovation* RenovationService::renovation_of_unit(const Id& unit) const {
   return best;
 }
 
+bool RenovationService::unit_status_follows_renovation(const Id& unit) const { return unit_under_works(ctx_.data().renovation, unit); }
+
 std::vector<const Renovation*> RenovationService::renovations_in_progress() const {
   std::vector<const Renovation*> out;
   for (const auto& [id, r] : ctx_.data().renovation.renovations) {
@@ -326,10 +348,46 @@ bool RenovationService::renovation_recheck_overdue(const Renovation& r) const {
   return renovation::recheck_overdue(*due, day);
 }
 
-renovation::Refund RenovationService::renovation_refund(const Renovation& r, const renovation::Settings& settings) const {
+renovation::Refund RenovationService::renovation_refund(const Renovation& r) const {
   // Once refunded, the penalty that applied then stands, whatever the setting is now.
-  const std::int64_t penalty = r.stage == Stage::refunded ? r.penalty_cents : settings.lost_pass_penalty_cents;
+  const std::int64_t penalty = r.stage == Stage::refunded ? r.penalty_cents : renovation::deposit_penalty_each(renovation_settings());
   return renovation::refund_for(r.deposit_cents, r.deductions_cents(), r.lost_passes(), penalty);
+}
+
+const renovation::Settings& RenovationService::renovation_settings() const { return ctx_.data().renovation.settings; }
+
+Status RenovationService::save_renovation_settings(const renovation::Settings& settings) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
+  if (!ctx_.lead_signed_in()) return error("not_allowed", S::err_renovation_settings_role);
+  if (settings.lost_pass_penalty_cents < renovation::kPenaltyNotSet || settings.lost_pass_penalty_cents > renovation::kMaxCents) {
+    return error("bad_amount", S::err_renovation_penalty_range);
+  }
+  Payload p;
+  p.set(F::pass_penalty_cents, settings.lost_pass_penalty_cents).set(F::penalty_from_deposit, std::int64_t{settings.penalty_from_deposit ? 1 : 0});
+  return ctx_.commit({ctx_.make_op(OpKind::renovation_settings_set, kRenovationSettingsEntity, std::move(p))});
+}
+
+bool RenovationService::rectify_overdue(const ViolationNotice& n) const {
+  if (!n.known() || n.followed_up() || !n.orders(renovation::Action::rectify_by) || n.rectify_by == 0) return false;
+  // Overdue from the day after the date (as the re-check), on a clock that cannot go back.
+  return renovation::recheck_overdue(n.rectify_by, ctx_.local(ctx_.lateness_now_ms()).day);
+}
+
+std::vector<OverdueRectification> RenovationService::overdue_rectifications() const {
+  std::vector<OverdueRectification> out;
+  for (const auto& [id, r] : ctx_.data().renovation.renovations) {
+    if (!r.known()) continue;
+    for (const ViolationNotice& n : r.notices) {
+      if (!rectify_overdue(n)) continue;
+      OverdueRectification o{r.id, n.id, r.unit, {}, n.what, n.number, n.rectify_by};
+      if (auto row = ctx_.views().unit_index.find(r.unit); row != ctx_.views().unit_index.end()) o.unit_label = ctx_.views().units[row->second].label;
+      out.push_back(std::move(o));
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const OverdueRectification& a, const OverdueRectification& b) {
+    return std::tie(a.rectify_by, a.unit_label, a.notice) < std::tie(b.rectify_by, b.unit_label, b.notice);
+  });
+  return out;
 }
 
 std::vector<RenovationOpenItems> RenovationService::renovation_open_items() const {
@@ -349,6 +407,7 @@ std::vector<RenovationOpenItems> RenovationService::renovation_open_items() cons
       item.passes_out = r->passes_out();
       item.recheck_due = renovation_recheck_due(*r);
       item.recheck_overdue = renovation_recheck_overdue(*r);
+      for (const ViolationNotice& n : r->notices) item.rectify_overdue += rectify_overdue(n);
     }
     out.push_back(std::move(item));
   }

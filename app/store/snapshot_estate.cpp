@@ -20,9 +20,13 @@ bool fields(auto& v, Of<Community> auto& x) { return v.id(x.id) && v.text(x.name
 
 bool fields(auto& v, Of<Building> auto& x) { return v.id(x.id) && v.text(x.name) && v.number(x.floors) && v.number(x.position); }
 
+// The recorded status came in format 10 (the status is 装修中 while an
+// application's works run); before, the status was only ever the recorded one.
 bool fields(auto& v, Of<Unit> auto& x) {
   return v.id(x.id) && v.id(x.building) && v.number(x.floor) && v.text(x.stairwell) && v.text(x.number) &&
-         v.enumeration(x.status, is_unit_status);
+         v.enumeration(x.status, is_unit_status) &&
+         (v.version() >= 10 ? v.enumeration(x.recorded_status, is_unit_status)
+                            : v.derive(x, [](auto& u) { u.recorded_status = u.status; }));
 }
 
 // Owner and removed share one varint: bit 0, bit 1. The relation came in

@@ -33,7 +33,17 @@ bool fields(auto& v, Of<RenovationPass> auto& x) {
 bool fields(auto& v, Of<ViolationNotice> auto& x) {
   return v.id(x.id) && v.id(x.by) && v.id(x.finding) && v.id(x.followed_by) && v.text(x.what) && v.text(x.follow_note) &&
          v.enumeration(x.action, renovation::is_action) && v.number(x.rectify_by) && v.number(x.deduct_cents) &&
-         v.number(x.issued_ms) && v.number(x.followed_ms) && v.number(x.rectified_day) && v.text(x.number, notice_number_text);
+         v.number(x.issued_ms) && v.number(x.followed_ms) && v.number(x.rectified_day) && v.text(x.number, notice_number_text) &&
+         // The set of actions came in format 10; before, a notice ordered its one action.
+         (v.version() >= 10 ? v.number(x.actions, renovation::is_action_set)
+                            : v.derive(x, [](auto& n) { n.actions = renovation::action_bit(n.action); })) &&
+         v.check(x, [](const ViolationNotice& n) { return n.orders(n.action); });
+}
+
+bool is_penalty(std::int64_t v) { return v >= renovation::kPenaltyNotSet && v <= renovation::kMaxCents; }
+
+bool fields(auto& v, Of<renovation::Settings> auto& x) {
+  return v.number(x.lost_pass_penalty_cents, is_penalty) && v.flag(x.penalty_from_deposit);
 }
 
 bool fields(auto& v, Of<RenovationStep> auto& x) {
@@ -57,6 +67,7 @@ constexpr auto kFields = [](auto& v, auto& x) { return fields(v, x); };
 
 void add_renovation_sections(SnapshotSections& s) {
   s.map("renovations", 4, kFields, [](auto& d) -> auto& { return d.renovation.renovations; });
+  s.value("renovation settings", 10, kFields, [](auto& d) -> auto& { return d.renovation.settings; });
 }
 
 }  // namespace app

@@ -8,6 +8,7 @@
 #include "app/session/session.hpp"
 #include "imgui.h"
 #include "shell/host/host.hpp"
+#include "shell/screens/renovation/renovation_screens.hpp"
 #include "shell/screens/screens.hpp"
 #include "shell/screens/tickets/tickets_screens.hpp"
 #include "shell/ui/automation.hpp"
@@ -178,6 +179,8 @@ void draw_settings(ScreenContext& ctx) {
   // which every butler needs, below the fold.
   ImGui::Dummy(ImVec2(0, ui().css(8)));
   draw_ticket_deadlines(ctx);
+  ImGui::Dummy(ImVec2(0, ui().css(8)));
+  draw_renovation_settings(ctx);
 }
 
 void draw_about_popup(ScreenContext& ctx) {

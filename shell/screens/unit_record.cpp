@@ -36,14 +36,22 @@ void show_result(ShellState& state, const app::Status& result) {
 
 void status_buttons(ScreenContext& ctx, const app::UnitRow& row) {
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::unit_status_title));
+  // 装修中 is the renovation application's (the session refuses it as an edit): shown, not tapped.
+  const bool follows = ctx.session.renovation().unit_status_follows_renovation(row.id);
+  if (follows) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::err_unit_status_follows_renovation));
+    ImGui::PopTextWrapPos();
+  }
   const char* labels[4];
   for (int i = 0; i < 4; ++i) labels[i] = tr(unit_status_label(kStatuses[i]));
   widgets::ButtonRow buttons(labels, 4);
   for (int i = 0; i < 4; ++i) {
     buttons.place();
     const bool current = row.status == kStatuses[i];
+    const bool enabled = !follows && kStatuses[i] != app::UnitStatus::renovating;
     if (widgets::button(kStatusIds[i], labels[i], buttons.width(),
-                        current ? widgets::Tone::primary : widgets::Tone::normal) && !current) {
+                        current ? widgets::Tone::primary : widgets::Tone::normal, enabled) && !current) {
       show_result(ctx.state, ctx.session.estate().set_unit_status(row.id, kStatuses[i]));
     }
   }

@@ -35,9 +35,9 @@ test('the unit record: status, a new phone and a new family member, by touch, ke
   assert.ok(record && record.people > 0, 'a unit with residents is open');
   const people = record.people;
 
-  await tap(page, 'unit_status_renovating');
+  await tap(page, 'unit_status_vacant');
   await saved(page);
-  assert.equal((await state(page)).unit_record.status, 'renovating');
+  assert.equal((await state(page)).unit_record.status, 'vacant');
 
   await tap(page, 'unit_phone_edit:0');
   await type(page, 'unit_phone_field', '13900001111');
@@ -76,7 +76,7 @@ test('the unit record: status, a new phone and a new family member, by touch, ke
   await tap(page, 'nav_registers');
   await tap(page, `unit:${row}`);
   record = (await state(page)).unit_record;
-  assert.equal(record.status, 'renovating');
+  assert.equal(record.status, 'vacant');
   assert.equal(record.people, people + 1);
   const names = (await page.evaluate(() => window.butlerTest.widgets())).filter((w) => w.id.startsWith('unit_person:')).map((w) => w.label);
   assert.ok(names.some((l) => l.includes('王小明') && l.includes('137****2222')), names.join(' | '));

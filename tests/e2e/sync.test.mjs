@@ -96,7 +96,7 @@ test('offline edits sync by themselves when the network is back; the office and 
     await tap(page, 'unit_close');
   }
   const label = record.label;
-  await tap(page, 'unit_status_renovating');
+  await tap(page, 'unit_status_vacant');
   await tap(page, 'unit_phone_edit:0');
   await type(page, 'unit_phone_field', '13900001111');
   await tap(page, 'unit_phone_save');
@@ -162,7 +162,7 @@ test('offline edits sync by themselves when the network is back; the office and 
   await tap(second, `unit:${row}`);
   const seen = (await state(second)).unit_record;
   assert.equal(seen.label, label);
-  assert.equal(seen.status, 'renovating');
+  assert.equal(seen.status, 'vacant');
   assert.equal(seen.people, record.people + 1);
   assert.equal(seen.photos, 1, 'the photo\'s record came down too');
   // Shown, the photo itself comes from the server.

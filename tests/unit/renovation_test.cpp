@@ -60,9 +60,12 @@ struct Device : fixture::Device {
     const Id id = session.renovation().apply_renovation(application(u)).value();
     REQUIRE(session.renovation().add_renovation_paper(id, PaperKind::licence, sha256_hex("licence")).ok());
     REQUIRE(session.renovation().add_renovation_paper(id, PaperKind::worker_id, sha256_hex("id card")).ok());
+    REQUIRE(session.renovation().add_renovation_paper(id, PaperKind::drawings, sha256_hex("drawings")).ok());
     REQUIRE(session.renovation().pre_review_renovation(id).ok());
     const Id me = session.actor();
     as(Role::engineering);
+    REQUIRE(session.renovation().review_renovation_works(id).ok());
+    as(Role::manager);
     REQUIRE(session.renovation().approve_renovation(id).ok());
     session.set_actor(me);
     REQUIRE(session.renovation().record_renovation_fees(id, 300000, 80000).ok());
@@ -99,20 +102,28 @@ TEST_CASE("a renovation from the application to the refund — each stage in ord
   CHECK(r->owner == d.session.estate().residents_of(unit).front()->name);  // the owner on record
   CHECK(d.session.renovation().renovation_of_unit(unit) == r);
 
-  // Pre-review needs the licence and the workers' IDs (insurance only where required).
-  CHECK(d.session.renovation().pre_review_renovation(id).error().message == "预审前须拍照上传营业执照/资质证书和施工人员身份证");
+  // Pre-review needs the licence, the workers' IDs and the drawings (insurance only where required).
+  CHECK(d.session.renovation().pre_review_renovation(id).error().message == "预审前须拍照上传营业执照/资质证书、施工人员身份证和装修图纸");
   REQUIRE(d.session.renovation().add_renovation_paper(id, PaperKind::licence, sha256_hex("licence")).ok());
   CHECK(d.session.renovation().pre_review_renovation(id).error().code == "papers_required");
   CHECK(d.session.renovation().add_renovation_paper(id, PaperKind::worker_id, "not a hash").error().code == "bad_photo");
   REQUIRE(d.session.renovation().add_renovation_paper(id, PaperKind::worker_id, sha256_hex("id card")).ok());
+  // 000:461 "客服中心预审装修内容、装修图纸及有关装修施工队资料".
+  CHECK(d.session.renovation().pre_review_renovation(id).error().code == "papers_required");
+  REQUIRE(d.session.renovation().add_renovation_paper(id, PaperKind::drawings, sha256_hex("drawings")).ok());
   CHECK(d.session.renovation().record_renovation_fees(id, 300000, 80000).error().message == "装修手续不能跳过中间步骤");
   REQUIRE(d.session.renovation().pre_review_renovation(id, "图纸无结构改动").ok());
   CHECK(d.session.renovation().pre_review_renovation(id).error().message == "装修申请已在这一步之后");
 
-  // Only engineering or the manager approves.
-  CHECK(d.session.renovation().approve_renovation(id).error().message == "装修审批须由工程部或管理处主任办理");
+  // Two approvals: 000:463 the works reviewed by 工程维修部经理, then 000:453 the application approved by the manager.
+  CHECK(d.session.renovation().review_renovation_works(id).error().message == "装修项目须由工程维修部经理审批");
   const Id butler = d.session.actor();
+  d.as(Role::manager);
+  CHECK(d.session.renovation().approve_renovation(id).error().message == "装修手续不能跳过中间步骤");
   d.as(Role::engineering);
+  REQUIRE(d.session.renovation().review_renovation_works(id, "无结构改动").ok());
+  CHECK(d.session.renovation().approve_renovation(id).error().message == "装修申请须由管理处主任批准");
+  d.as(Role::manager);
   REQUIRE(d.session.renovation().approve_renovation(id).ok());
   d.session.set_actor(butler);
   CHECK(d.session.renovation().issue_renovation_pass(id, "ZX-001", "李建国").error().code == "bad_step");  // fees first
@@ -183,20 +194,23 @@ TEST_CASE("a renovation from the application to the refund — each stage in ord
   REQUIRE(d.session.renovation().follow_up_violation(id, n2, d.session.today(), "楼道已清理").ok());
   r = d.session.renovation().renovation(id);
   renovation::Refund money = d.session.renovation().renovation_refund(*r);
-  CHECK(money.refund == 300000 - 50000 - 5000);
-  CHECK(d.session.renovation().renovation_refund(*r, renovation::Settings{10000}).refund == 300000 - 50000 - 10000);
+  CHECK(money.refund == 300000 - 50000 - 5000);  // the demo office's 50 元 (renovation_settings_set), not the manual's
+  REQUIRE(d.session.renovation().save_renovation_settings({10000, true}).ok());
+  CHECK(d.session.renovation().renovation_refund(*r).refund == 300000 - 50000 - 10000);
+  REQUIRE(d.session.renovation().save_renovation_settings({5000, true}).ok());
   REQUIRE(d.session.renovation().refund_renovation_deposit(id, signature()).ok());
   r = d.session.renovation().renovation(id);
   CHECK(r->stage == Stage::refunded);
   CHECK(r->refund_cents == 245000);
   CHECK(r->penalty_cents == 5000);
   CHECK(decode_signature(r->refund_signature) == signature());
-  CHECK(d.session.renovation().renovation_refund(*r, renovation::Settings{99999}).refund == 245000);  // the recorded penalty stands
+  REQUIRE(d.session.renovation().save_renovation_settings({99999, true}).ok());
+  CHECK(d.session.renovation().renovation_refund(*r).refund == 245000);  // the recorded penalty stands
   CHECK(d.session.renovation().refund_renovation_deposit(id, signature()).error().message == "保证金已退，装修申请已办结");
   CHECK(d.session.renovation().issue_violation_notice(id, rubbish).error().code == "finished");
   const auto in_progress = d.session.renovation().renovations_in_progress();
   CHECK(std::none_of(in_progress.begin(), in_progress.end(), [&](const Renovation* x) { return x->id == id; }));
-  CHECK(r->history.size() == 8);
+  CHECK(r->history.size() == 9);
   for (const RenovationStep& s : r->history) CHECK(s.refused == renovation::TransitionError::none);
   for (const Op& op : d.session.decoded_log()) {
     INFO(static_cast<int>(op.kind));
@@ -498,7 +512,7 @@ TEST_CASE("validate_op refuses insane renovation ops") {
                    Payload{}.set(F::parent, app).set(F::paper_kind, std::int64_t{7}).set(F::photo, sha256_hex("x")).set(F::at_ms, at)});
   cases.push_back({"paper without a photo hash", OpKind::renovation_paper,
                    Payload{}.set(F::parent, app).set(F::paper_kind, std::int64_t{0}).set(F::photo, std::string("IMG_001.jpg")).set(F::at_ms, at)});
-  cases.push_back({"stage 9", OpKind::renovation_stepped, stepped(Stage::applied).set(F::reno_stage, std::int64_t{9})});
+  cases.push_back({"stage 10", OpKind::renovation_stepped, stepped(Stage::applied).set(F::reno_stage, std::int64_t{10})});
   cases.push_back({"applying as a step", OpKind::renovation_stepped, stepped(Stage::applied)});
   cases.push_back({"fees without amounts", OpKind::renovation_stepped, stepped(Stage::fees_paid)});
   cases.push_back({"negative deposit", OpKind::renovation_stepped,

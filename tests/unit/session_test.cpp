@@ -65,11 +65,11 @@ TEST_CASE("a quota failure keeps the records, says so, and a retry saves them") 
   REQUIRE(d.session.load_demo({}).ok());
   d.storage.fail_with_quota = true;
   const auto unit = first_unit(d.session);
-  REQUIRE(d.session.estate().set_unit_status(unit, UnitStatus::renovating).ok());
+  REQUIRE(d.session.estate().set_unit_status(unit, UnitStatus::vacant).ok());
   CHECK(d.session.save_state() == SaveState::failed);
   CHECK_FALSE(d.session.storage_error().empty());
   CHECK(d.session.pending_count() == 1);
-  CHECK(d.session.master_data().units.at(unit).status == UnitStatus::renovating);
+  CHECK(d.session.master_data().units.at(unit).status == UnitStatus::vacant);
   d.storage.fail_with_quota = false;
   d.session.retry_failed();
   CHECK(d.session.save_state() == SaveState::saved);
@@ -80,7 +80,7 @@ TEST_CASE("a quota failure keeps the records, says so, and a retry saves them") 
   fakes::Storage s2;
   Session again(c, rnd, s2, Id{0xD, 0xE});
   again.load(d.storage.durable);
-  CHECK(again.master_data().units.at(unit).status == UnitStatus::renovating);
+  CHECK(again.master_data().units.at(unit).status == UnitStatus::vacant);
 }
 
 TEST_CASE("storage that dies after k writes, for every k: acknowledged ops come back, torn ones never apply") {

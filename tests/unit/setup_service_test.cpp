@@ -170,7 +170,7 @@ TEST_CASE("a community's model-unit and greeting hours are a lead's to set, and 
   CHECK(d.session.op_count() == before + 1);
 }
 
-TEST_CASE("a model unit is a lead's to make or unmake, a butler records vacant and renovating") {
+TEST_CASE("a model unit is a lead's to make or unmake, a butler records occupied and vacant, 装修中 follows the application") {
   Device d;
   const ZoneRow& zone = d.session.estate().zone_rows().front();
   const Zone& z = d.session.master_data().zones.at(zone.id);
@@ -189,7 +189,9 @@ TEST_CASE("a model unit is a lead's to make or unmake, a butler records vacant a
   CHECK(refused.error().code == "not_allowed");
   CHECK(refused.error().message == "样板间由客服主管或管理处主任设定");
   CHECK(d.session.master_data().units.at(unit).status == UnitStatus::vacant);
-  CHECK(d.session.estate().set_unit_status(unit, UnitStatus::renovating).ok());  // field news: anyone
+  CHECK(d.session.estate().set_unit_status(unit, UnitStatus::occupied).ok());  // field news: anyone
+  // 装修中 is the application's (000:469; issue 16 item 15), not an edit.
+  CHECK(d.session.estate().set_unit_status(unit, UnitStatus::renovating).error().code == "follows_renovation");
   d.as(Role::head_butler);
   REQUIRE(d.session.estate().set_unit_status(unit, UnitStatus::model).ok());
   CHECK(d.session.rounds().route(zone.id, RoundKind::model_open).size() == models + 1);  // on the model rounds now

@@ -49,7 +49,7 @@ MasterData one_of_each() {
   d.community = {v.id(), "望江花园", "成都"};
   const Id building = v.id(), unit = v.id(), staff = v.id(), zone = v.id(), checkpoint = v.id(), round = v.id();
   d.buildings[building] = Building{building, v.text("楼"), 33, 2};
-  d.units[unit] = Unit{unit, building, v.number(), v.text("单元"), v.text("室"), UnitStatus::renovating};
+  d.units[unit] = Unit{unit, building, v.number(), v.text("单元"), v.text("室"), UnitStatus::renovating, UnitStatus::vacant};  // format 10
   {
     Resident r{v.id(), unit, v.text("姓名"), v.text("电话"), v.text("职业"), false, Relation::tenant, v.number(), v.number(), false};
     d.residents[r.id] = r;
@@ -302,6 +302,10 @@ MasterData one_of_each() {
                                 20260201, v.number(), v.number(), v.number(), 20260203, "N3-0007"},
                 ViolationNotice{v.id(), v.id(), v.id(), v.id(), v.text("违规"), v.text("跟进"), renovation::Action::expel_contractor,
                                 20260202, v.number(), v.number(), v.number(), 20260204}};
+  // format 10: a notice's set of actions; the renovation settings.
+  rn.notices[0].actions = renovation::action_bit(renovation::Action::deduct_deposit) | renovation::action_bit(renovation::Action::expel_contractor);
+  rn.notices[1].actions = renovation::action_bit(renovation::Action::expel_contractor);
+  d.renovation.settings = renovation::Settings{v.number(), false};
   rn.history = {RenovationStep{v.id(), staff, renovation::Stage::approved, v.number(), v.text("审批"), renovation::TransitionError::none},
                 RenovationStep{v.id(), v.id(), renovation::Stage::refunded, v.number(), v.text("退款"),
                                renovation::TransitionError::already_refunded}};
@@ -324,8 +328,8 @@ TEST_CASE("snapshot bytes are pinned: one entity of every type writes exactly th
   const MasterData d = one_of_each();
   const std::string bytes = one_of_each_snapshot(d);
   // Changing this digest is changing the format: bump kSnapshotFormatVersion with it.
-  CHECK(sha256_hex(bytes) == "af7994e3f84b78887875a57787a48d0609ec8d44b08eebc78b488842a69dcf35");
-  CHECK(kSnapshotFormatVersion == 9);
+  CHECK(sha256_hex(bytes) == "83f7c4c787208e222507fdd518db15515568a369be648286ce9db903c20bfc9a");
+  CHECK(kSnapshotFormatVersion == 10);
   // And they read back to the same projection, every field of it.
   Result<Snapshot> s = decode_snapshot(bytes);
   REQUIRE(s.ok());
@@ -467,12 +471,16 @@ TEST_CASE("a snapshot holding a value no fold could have produced is refused, wh
       {"keys held", [](MasterData& d) { only(d.keys.departures).keys_held = -1; }},
       {"handover refusal", [](MasterData& d) { only(d.handover.handovers).refused[1].reason = static_cast<handover::Refusal>(4); }},
       {"incident kind", [](MasterData& d) { only(d.incidents.incidents).kind = static_cast<incidents::Kind>(9); }},
-      {"renovation stage", [](MasterData& d) { only(d.renovation.renovations).stage = static_cast<renovation::Stage>(9); }},
-      {"paper kind", [](MasterData& d) { only(d.renovation.renovations).papers[1].kind = static_cast<renovation::PaperKind>(3); }},
+      {"renovation stage", [](MasterData& d) { only(d.renovation.renovations).stage = static_cast<renovation::Stage>(10); }},
+      {"paper kind", [](MasterData& d) { only(d.renovation.renovations).papers[1].kind = static_cast<renovation::PaperKind>(5); }},
       {"paper digest", [](MasterData& d) { only(d.renovation.renovations).papers[0].sha256 = "0123"; }},
       {"notice action", [](MasterData& d) { only(d.renovation.renovations).notices[1].action = static_cast<renovation::Action>(4); }},
       {"notice number all digits", [](MasterData& d) { only(d.renovation.renovations).notices[0].number = "12345678"; }},
-      {"renovation step stage", [](MasterData& d) { only(d.renovation.renovations).history[0].to = static_cast<renovation::Stage>(9); }},
+      {"renovation step stage", [](MasterData& d) { only(d.renovation.renovations).history[0].to = static_cast<renovation::Stage>(10); }},
+      {"notice actions", [](MasterData& d) { only(d.renovation.renovations).notices[1].actions = 32; }},
+      {"notice action outside its set", [](MasterData& d) { only(d.renovation.renovations).notices[1].actions = 1; }},
+      {"renovation penalty", [](MasterData& d) { d.renovation.settings.lost_pass_penalty_cents = -2; }},
+      {"unit recorded status", [](MasterData& d) { only(d.units).recorded_status = static_cast<UnitStatus>(7); }},
       {"renovation step refusal",
        [](MasterData& d) { only(d.renovation.renovations).history[1].refused = static_cast<renovation::TransitionError>(4); }},
   };

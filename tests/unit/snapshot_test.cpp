@@ -106,7 +106,7 @@ TEST_CASE("start-up from snapshot plus tail equals folding the whole log") {
   CHECK_FALSE(a.session.snapshot_due());  // and it covers everything
   // Work after the snapshot: the tail.
   const Id unit = a.session.estate().unit_rows()[5].id;
-  REQUIRE(a.session.estate().set_unit_status(unit, UnitStatus::renovating).ok());
+  REQUIRE(a.session.estate().set_unit_status(unit, UnitStatus::vacant).ok());
   const auto added = a.session.estate().add_resident(unit, {"李静", "13912345678", "教师", true, 20261001});
   REQUIRE(added.ok());
 

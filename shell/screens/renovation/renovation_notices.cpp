@@ -30,17 +30,38 @@ namespace {
 
 constexpr int kRectifyDays[] = {3, 7, 15, 30};
 
+// Every action the notice orders (004:167: one notice may order several), each with its date or amount.
 std::string action_text(const app::ViolationNotice& n) {
-  std::string text = tr(reno_action_label(n.action));
+  std::string text;
   char part[96];
-  if (n.action == reno::Action::rectify_by && n.rectify_by) {
-    std::snprintf(part, sizeof part, tr(S::reno_rectify_by_line), day_label(n.rectify_by).c_str());
-    text += std::string("（") + part + "）";
-  } else if (n.action == reno::Action::deduct_deposit) {
-    std::snprintf(part, sizeof part, tr(S::reno_deduct_line), reno_yuan(n.deduct_cents).c_str());
-    text += std::string("（") + part + "）";
+  for (int k = 0; k <= 3; ++k) {
+    const auto a = static_cast<reno::Action>(k);
+    if (!n.orders(a)) continue;
+    if (!text.empty()) text += "、";
+    text += tr(reno_action_label(a));
+    if (a == reno::Action::rectify_by && n.rectify_by) {
+      std::snprintf(part, sizeof part, tr(S::reno_rectify_by_line), day_label(n.rectify_by).c_str());
+      text += std::string("（") + part + "）";
+    } else if (a == reno::Action::deduct_deposit) {
+      std::snprintf(part, sizeof part, tr(S::reno_deduct_line), reno_yuan(n.deduct_cents).c_str());
+      text += std::string("（") + part + "）";
+    }
   }
   return text;
+}
+
+// 同时： the other actions as toggles beside the main one (notice_also:k).
+void also_toggles(NoticeDraft& d, const char* const* labels) {
+  ImGui::TextUnformatted(tr(S::reno_notice_also));
+  for (int k = 0, shown = 0; k < 4; ++k) {
+    const std::int64_t bit = reno::action_bit(static_cast<reno::Action>(k));
+    if (k == d.action) continue;
+    if (shown++ > 0) ImGui::SameLine();
+    char id[32];
+    std::snprintf(id, sizeof id, "notice_also:%d", k);
+    if (widgets::button(id, labels[k], 0, (d.also & bit) ? widgets::Tone::primary : widgets::Tone::normal)) d.also ^= bit;
+  }
+  d.also &= ~reno::action_bit(static_cast<reno::Action>(d.action));
 }
 
 void follow_up(ScreenContext& ctx, const app::Renovation& r, const app::ViolationNotice& n, int index) {
@@ -165,8 +186,10 @@ void draw_notice_sheet(ScreenContext& ctx) {
   ImGui::TextUnformatted(tr(S::reno_notice_action));
   const char* actions[] = {tr(S::reno_action_stop_work), tr(S::reno_action_rectify_by), tr(S::reno_action_deduct), tr(S::reno_action_expel)};
   widgets::choices("notice_action", actions, 4, &d.action, ui().portrait ? 2 : 4);
+  also_toggles(d, actions);
   const std::int64_t today = ctx.session.today();
-  if (d.action == static_cast<int>(reno::Action::rectify_by)) {
+  const std::int64_t ordered = reno::action_bit(static_cast<reno::Action>(d.action)) | d.also;
+  if (ordered & reno::action_bit(reno::Action::rectify_by)) {
     char texts[4][32];
     const char* labels[4];
     for (int k = 0; k < 4; ++k) {
@@ -177,7 +200,8 @@ void draw_notice_sheet(ScreenContext& ctx) {
     char line[96];
     std::snprintf(line, sizeof line, tr(S::reno_rectify_by_line), day_label(app::add_days(today, kRectifyDays[d.rectify])).c_str());
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::primary), "%s", line);
-  } else if (d.action == static_cast<int>(reno::Action::deduct_deposit)) {
+  }
+  if (ordered & reno::action_bit(reno::Action::deduct_deposit)) {
     widgets::number_field("notice_deduct", tr(S::reno_deduct_hint), &d.deduct_yuan);
   }
   if (!d.message.empty()) {
@@ -193,9 +217,10 @@ void draw_notice_sheet(ScreenContext& ctx) {
     app::NewViolation n;
     n.what = d.what;
     n.action = static_cast<reno::Action>(d.action);
-    if (n.action == reno::Action::rectify_by) n.rectify_by = app::add_days(today, kRectifyDays[d.rectify]);
+    n.also = d.also;
+    if (ordered & reno::action_bit(reno::Action::rectify_by)) n.rectify_by = app::add_days(today, kRectifyDays[d.rectify]);
     bool ok = true;
-    if (n.action == reno::Action::deduct_deposit) {
+    if (ordered & reno::action_bit(reno::Action::deduct_deposit)) {
       const std::optional<std::int64_t> cents = app::parse_yuan(d.deduct_yuan);
       if (cents) {
         n.deduct_cents = *cents;

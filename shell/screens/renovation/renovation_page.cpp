@@ -26,8 +26,9 @@ namespace reno = app::renovation;
 namespace shell {
 namespace {
 
-constexpr S kShort[] = {S::reno_short_0, S::reno_short_1, S::reno_short_2, S::reno_short_3, S::reno_short_4,
-                        S::reno_short_5, S::reno_short_6, S::reno_short_7, S::reno_short_8};
+// In the order the stages follow (renovation::stage_position): the works review before the approval.
+constexpr S kShort[] = {S::reno_short_0, S::reno_short_1, S::reno_short_9, S::reno_short_2, S::reno_short_3,
+                        S::reno_short_4, S::reno_short_5, S::reno_short_6, S::reno_short_7, S::reno_short_8};
 
 void field(const char* id, S label, const std::string& value) {
   if (value.empty()) return;
@@ -39,10 +40,10 @@ void field(const char* id, S label, const std::string& value) {
   automation().record_last_item(id, value.c_str(), "label");
 }
 
-// The nine stages as one line: done in green, the current one in blue with its name below.
+// The ten stages as one line: done in green, the current one in blue with its name below.
 void progress(const app::Renovation& r) {
   const int count = static_cast<int>(std::size(kShort));
-  const int at = static_cast<int>(r.stage);
+  const int at = reno::stage_position(r.stage);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
   const float seg = width / count;

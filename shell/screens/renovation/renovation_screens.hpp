@@ -22,6 +22,7 @@ void draw_notice_sheet(ScreenContext& ctx);
 void open_renovation_form(ShellState& st, const app::Id& unit = {});
 void draw_renovation_form(ScreenContext& ctx);
 void draw_renovation_at_stop(ScreenContext& ctx, const app::Id& round, const app::Id& stop);  // 巡楼: a renovating unit
+void draw_renovation_settings(ScreenContext& ctx);  // Settings · 按章处罚 (the lost-pass penalty)
 app::i18n::S reno_stage_label(app::renovation::Stage s);
 app::i18n::S reno_action_label(app::renovation::Action a);
 std::string reno_yuan(std::int64_t cents);   // "3000.00"

@@ -28,6 +28,7 @@ struct NoticeDraft {
   std::string finding_label;
   std::string what, deduct_yuan;
   int action = 0;          // app::renovation::Action
+  std::int64_t also = 0;   // further actions ordered with it (app::renovation::action_bit each)
   int rectify = 1;         // index into the rectify-by chips (3, 7, 15, 30 days)
   std::string message;
 };
@@ -46,6 +47,11 @@ struct RenovationUi {
   RenovationDraft form;
   std::string form_message;
   NoticeDraft notice;
+  // Settings · 按章处罚 (renovation_settings.cpp): a lead's edit, saved once.
+  bool penalty_editing = false;
+  std::string penalty_yuan;      // empty: not set
+  int penalty_from = 0;          // 0 from the deposit, 1 collected apart
+  std::string penalty_message;
 };
 
 }  // namespace shell

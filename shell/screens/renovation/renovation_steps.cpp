@@ -42,20 +42,23 @@ bool done(RenovationUi& st, const app::Status& s, int where = 0) {
   return s.ok();
 }
 
-// 营业执照/资质证书, 施工人员身份证, 保险 (视情况): a photo button per kind, its thumbnails beside it.
+// 营业执照/资质证书, 施工人员身份证, 装修图纸, 保险 and 装修许可证 (视情况): a
+// photo button per kind, its thumbnails beside it.
 void papers(ScreenContext& ctx, const app::Renovation& r) {
   ImGui::TextUnformatted(tr(S::reno_papers));
   muted(tr(S::reno_papers_hint));
-  const reno::PaperKind kinds[] = {reno::PaperKind::licence, reno::PaperKind::worker_id, reno::PaperKind::insurance};
-  const S names[] = {S::reno_paper_licence, S::reno_paper_worker_id, S::reno_paper_insurance};
-  for (int k = 0; k < 3; ++k) {
+  const reno::PaperKind kinds[] = {reno::PaperKind::licence, reno::PaperKind::worker_id, reno::PaperKind::drawings,
+                                   reno::PaperKind::insurance, reno::PaperKind::permit};
+  const S names[] = {S::reno_paper_licence, S::reno_paper_worker_id, S::reno_paper_drawings, S::reno_paper_insurance, S::reno_paper_permit};
+  for (int k = 0; k < 5; ++k) {
+    const bool optional = kinds[k] == reno::PaperKind::insurance || kinds[k] == reno::PaperKind::permit;
     std::vector<std::string> shas;
     for (const app::RenovationPaper& p : r.papers) {
       if (p.kind == kinds[k]) shas.push_back(p.sha256);
     }
     char id[32], label[128];
     std::snprintf(id, sizeof id, "renovation_paper:%d", static_cast<int>(kinds[k]));
-    std::snprintf(label, sizeof label, "%s%s (%d)", tr(names[k]), kinds[k] == reno::PaperKind::insurance ? tr(S::reno_paper_optional) : "",
+    std::snprintf(label, sizeof label, "%s%s (%d)", tr(names[k]), optional ? tr(S::reno_paper_optional) : "",
                   static_cast<int>(shas.size()));
     if (widgets::button(id, label, ui().css(ui().portrait ? 280 : 260), shas.empty() ? widgets::Tone::normal : widgets::Tone::quiet,
                         !ctx.photos.busy())) {
@@ -121,6 +124,11 @@ void refund(ScreenContext& ctx, const app::Renovation& r) {
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::primary), "%s", math);
   ImGui::PopTextWrapPos();
   automation().record_last_item("renovation_refund_math", math, "label");
+  if (f.lost_passes > 0 && !ctx.session.renovation().renovation_settings().penalty_from_deposit) {
+    char apart[160];
+    app::i18n::format_to(apart, sizeof apart, S::reno_penalty_apart, static_cast<int>(f.lost_passes));
+    muted(apart);
+  }
   muted(tr(S::reno_refund_sign));
   widgets::signature_pad("renovation_refund_signature", &st.refund_signature);
   if (widgets::button("renovation_refund", tr(S::reno_refund_save), -1, widgets::Tone::primary)) {
@@ -147,6 +155,10 @@ void draw_renovation_next(ScreenContext& ctx, const app::Renovation& r) {
       if (stage_button(ctx, "renovation_pre_review", S::reno_pre_review)) ran(ctx.session.renovation().pre_review_renovation(r.id, st.note));
       break;
     case reno::Stage::pre_reviewed:
+      muted(tr(S::reno_review_hint));
+      if (stage_button(ctx, "renovation_review", S::reno_review)) ran(ctx.session.renovation().review_renovation_works(r.id, st.note));
+      break;
+    case reno::Stage::works_reviewed:
       muted(tr(S::reno_approve_hint));
       if (stage_button(ctx, "renovation_approve", S::reno_approve)) ran(ctx.session.renovation().approve_renovation(r.id, st.note));
       break;
@@ -200,8 +212,11 @@ void draw_renovation_passes(ScreenContext& ctx, const app::Renovation& r) {
   RenovationUi& st = ctx.state.renovation;
   widgets::heading(tr(S::reno_passes));
   if (r.passes.empty()) muted(tr(S::reno_no_passes));
-  // The penalty the refund uses: the one recorded once refunded, else today's.
-  const std::int64_t penalty = ctx.session.renovation().renovation_refund(r).penalty_each;
+  // The penalty per lost pass: the one recorded once refunded, else the office's setting (none until set).
+  const reno::Settings& settings = ctx.session.renovation().renovation_settings();
+  const bool refunded = r.stage == reno::Stage::refunded;
+  const std::int64_t penalty = refunded ? r.penalty_cents : settings.lost_pass_penalty_cents;
+  const bool penalty_known = refunded || settings.penalty_set();
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   // Wide enough for either label whole, in either language.
   const float button_w = std::max(ui().css(80), std::max(ImGui::CalcTextSize(tr(S::reno_pass_return)).x, ImGui::CalcTextSize(tr(S::reno_pass_lose)).x) +
@@ -213,7 +228,8 @@ void draw_renovation_passes(ScreenContext& ctx, const app::Renovation& r) {
     if (p.state() == reno::PassState::returned) line += tr(S::reno_pass_returned);
     else if (p.state() == reno::PassState::lost) {
       char lost[96];
-      std::snprintf(lost, sizeof lost, tr(S::reno_pass_lost_penalty), reno_yuan(penalty).c_str());
+      std::snprintf(lost, sizeof lost, "%s", tr(S::reno_pass_lost_unset));
+      if (penalty_known) std::snprintf(lost, sizeof lost, tr(S::reno_pass_lost_penalty), reno_yuan(penalty).c_str());
       line += lost;
     } else line += tr(S::reno_pass_issued);
     const ImVec2 at = ImGui::GetCursorScreenPos();

@@ -24,9 +24,9 @@ namespace reno = app::renovation;
 namespace shell {
 namespace {
 
-// What is to be done next, in the short words of the progress line (预审, 完工核查, 退押金).
+// What is to be done next, in the short words of the progress line (预审, 完工核查, 退保证金), by stage code.
 constexpr S kNextStep[] = {S::reno_short_0, S::reno_short_1, S::reno_short_2, S::reno_short_3, S::reno_short_4,
-                           S::reno_short_5, S::reno_short_6, S::reno_short_7, S::reno_short_8};
+                           S::reno_short_5, S::reno_short_6, S::reno_short_7, S::reno_short_8, S::reno_short_9};
 
 void item_row(ScreenContext& ctx, const app::RenovationOpenItems& item, int index) {
   char id[32];
@@ -61,6 +61,12 @@ void item_row(ScreenContext& ctx, const app::RenovationOpenItems& item, int inde
     pill = pill.empty() ? std::string(part) : pill + " · " + part;
     color = colors::danger;
   }
+  for (const app::ViolationNotice& n : r.notices) {
+    if (!ctx.session.renovation().rectify_overdue(n)) continue;
+    std::snprintf(part, sizeof part, tr(S::reno_rectify_overdue), day_label(n.rectify_by).c_str());
+    pill = pill.empty() ? std::string(part) : pill + " · " + part;
+    color = colors::danger;
+  }
   if (pill.empty()) pill = tr(reno_stage_label(r.stage));
   if (widgets::list_row(id, item.unit_label.c_str(), sub.c_str(), pill.c_str(), color)) open_renovation(ctx.state, r.id);
   automation().record_last_item((std::string(id) + ":pill").c_str(), pill.c_str(), "label");
@@ -71,7 +77,8 @@ void item_row(ScreenContext& ctx, const app::RenovationOpenItems& item, int inde
 app::i18n::S reno_stage_label(reno::Stage s) {
   static constexpr S kNames[] = {S::reno_stage_applied, S::reno_stage_pre_reviewed, S::reno_stage_approved,
                                  S::reno_stage_fees_paid, S::reno_stage_passes_issued, S::reno_stage_in_progress,
-                                 S::reno_stage_completion_checked, S::reno_stage_rechecked, S::reno_stage_refunded};
+                                 S::reno_stage_completion_checked, S::reno_stage_rechecked, S::reno_stage_refunded,
+                                 S::reno_stage_works_reviewed};
   const auto k = static_cast<std::size_t>(s);
   return k < std::size(kNames) ? kNames[k] : S::reno_stage_applied;
 }
