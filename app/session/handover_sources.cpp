@@ -74,7 +74,7 @@ void tickets_due(const Session& s, const HandoverMoment& m, std::vector<Handover
     const std::optional<std::int64_t> next = due->at;
     const bool overdue = m.now > *next;
     const std::string when = short_local(*next, m.offset), what = ticket_text(units, *t);
-    if (t->status == tickets::Status::done && tickets::needs_callback(t->kind)) {
+    if (t->status == tickets::Status::done && t->owes_callback()) {
       if (*next <= m.midnight + kDay) out.push_back({ItemKind::callback_due, t->id, *next, overdue, format(S::handover_item_callback, what.c_str(), when.c_str())});
     } else if (overdue) {
       out.push_back({ItemKind::overdue_ticket, t->id, *next, true, format(S::handover_item_ticket_overdue, what.c_str(), when.c_str())});

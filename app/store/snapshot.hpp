@@ -68,14 +68,17 @@ namespace app {
 //    (the lift company's person and the arrival time they gave).
 // 10: a unit's recorded status after its status (the status is derived: 装修中
 //    while an application's works run); a renovation's violation notice
-//    carries its actions as a set.
+//    carries its actions as a set; a ticket ends with whether every service
+//    event is called back for it, and the ticket settings with the
+//    complaints' callback window.
 // A snapshot of any other version is dropped and rebuilt from the log (it is
 // only a cache). Format 3 (tickets without slips, no key cabinet) is such a
 // one: its sections no longer line up with 4's; and format 4, whose residents,
 // zones and checkpoints are shorter than 5's; and format 5, whose rounds have
 // no reason for finishing incomplete; and format 6, whose tickets and notices have no number; and format 7, which has no
 // contact_views section and whose ticket settings stop before the re-check's; and format 8, whose tickets stop
-// at their number and whose loans and incidents end earlier; and format 9, whose units have no recorded status.
+// at their number and whose loans and incidents end earlier; and format 9, whose units have no recorded status and
+// whose tickets and ticket settings end earlier.
 inline constexpr unsigned char kSnapshotFormatVersion = 10;
 
 Result<Snapshot> decode_snapshot(std::string_view bytes);

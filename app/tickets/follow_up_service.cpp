@@ -89,7 +89,7 @@ void TicketsService::refresh_caches() const {
   for (const auto& [id, t] : d.tickets) {
     if (t.received_ms == 0 || !t.open()) continue;
     if (overdue(t)) ++overdue_tickets_;
-    if (t.status == TS::done && tickets::needs_callback(t.kind)) callbacks_owed_.push_back(&t);
+    if (t.status == TS::done && t.owes_callback()) callbacks_owed_.push_back(&t);
   }
   std::sort(callbacks_owed_.begin(), callbacks_owed_.end(), [this](const Ticket* a, const Ticket* b) {
     // A leak not yet tested has no due time yet: after those that have one.
@@ -181,7 +181,7 @@ std::vector<const Visit*> TicketsService::visits_of(const Id& unit) const {
 CallbackCoverage TicketsService::callback_coverage(std::int64_t yyyymm) const {
   CallbackCoverage c;
   for (const auto& [id, t] : ctx_.data().tickets.tickets) {
-    if (t.received_ms == 0 || !tickets::needs_callback(t.kind)) continue;
+    if (t.received_ms == 0 || !t.owes_callback()) continue;
     // The work done this month, by when it was last done (a reopened ticket counts once).
     const std::int64_t done = t.callback_ms ? t.callback_ms : t.done_ms;
     if (done == 0 || month_of(ctx_.local(done).day) != yyyymm) continue;

@@ -41,7 +41,7 @@ bool plausible(const Settings& s) {
   const auto minutes = plausible_minutes;
   return days(s.major_resolve_days) && days(s.major_answer_days) && minutes(s.important_escalate_minutes) && days(s.important_resolve_days) &&
          days(s.minor_resolve_days) && minutes(s.repair_dispatch_minutes) && minutes(s.onsite_minutes) && days(s.callback_days) &&
-         days(s.leak_callback_days) && plausible_percent(s.recheck_percent) && plausible_period(s.recheck_period_months);
+         days(s.leak_callback_days) && days(s.complaint_callback_days) && plausible_percent(s.recheck_percent) && plausible_period(s.recheck_period_months);
 }
 
 Deadlines deadlines_for(Kind kind, Severity severity, std::int64_t received_ms, std::int64_t end_of_day_ms,
@@ -85,6 +85,10 @@ std::optional<std::int64_t> callback_due(RepairCategory category, std::int64_t d
   return std::nullopt;
 }
 
-bool needs_callback(Kind kind) { return kind == Kind::valid_complaint || kind == Kind::repair; }
+bool needs_callback(Kind kind, bool every_event) {
+  return every_event || kind == Kind::valid_complaint || kind == Kind::repair;
+}
+
+std::int64_t complaint_callback_due(std::int64_t done_ms, const Settings& s) { return done_ms + s.complaint_callback_days * kDay; }
 
 }  // namespace app::tickets

@@ -32,7 +32,7 @@ void apply_step(Ticket& t, const Op& op) {
   if (auto s = p.number(F::stage); s && tickets::is_status(*s)) step.to = static_cast<Status>(*s);
   set_text(p, F::department, step.handed_to);
   step.callback_failed = p.number(F::failed).value_or(0) == 1;
-  step.refused = tickets::check_transition(t.status, step.to, step.callback_failed, tickets::needs_callback(t.kind));
+  step.refused = tickets::check_transition(t.status, step.to, step.callback_failed, t.owes_callback());
   // Straight back from done only for a leak repair whose test still leaked.
   const bool untested_leak = t.slip.category == tickets::RepairCategory::leak && t.leak_test_ms == 0;
   if (t.status == Status::done && step.to == Status::dispatched && !untested_leak) step.refused = TransitionError::skips_a_step;
@@ -120,7 +120,7 @@ const std::vector<SettingField>& setting_fields() {
       {F::minor_resolve_days, &S::minor_resolve_days},   {F::repair_dispatch_minutes, &S::repair_dispatch_minutes},
       {F::onsite_minutes, &S::onsite_minutes},           {F::callback_days, &S::callback_days},
       {F::leak_callback_days, &S::leak_callback_days},   {F::recheck_percent, &S::recheck_percent},
-      {F::recheck_period_months, &S::recheck_period_months},
+      {F::recheck_period_months, &S::recheck_period_months}, {F::complaint_callback_days, &S::complaint_callback_days},
   };
   return fields;
 }
@@ -145,6 +145,7 @@ void apply_tickets(TicketsData& d, const Op& op) {
       set_text(p, F::complained_person, t.complained_person);
       set_text(p, F::complained_department, t.complained_department);
       t.escalation_step = p.number(F::escalation_step).value_or(0) == 1;
+      t.every_event_callback = p.number(F::every_event_callback).value_or(0) == 1;
       classify(p, t);
       break;
     }

@@ -63,6 +63,8 @@ struct Ticket {
   // Opened since escalation is its own op: classifying no longer counts as
   // escalating. False for a ticket from before, whose classification counted.
   bool escalation_step = false;
+  // Opened since every service event is called back (needs_callback).
+  bool every_event_callback = false;
   std::int64_t escalated_ms = 0;  // handed up (the first time to the highest role reached)
   std::int64_t escalated_to = -1; // that role (app::Role); -1: not handed up
   std::int64_t answered_ms = 0;   // the owner's first clear answer (ticket_answered)
@@ -71,6 +73,7 @@ struct Ticket {
   Id later_approved_by;
   std::vector<TicketStep> history;  // in fold order, refused steps included
   bool open() const { return status != tickets::Status::closed; }
+  bool owes_callback() const { return tickets::needs_callback(kind, every_event_callback); }
   bool operator==(const Ticket&) const = default;
 };
 

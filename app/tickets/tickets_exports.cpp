@@ -77,7 +77,7 @@ ExportTable export_callbacks(const ExportInput& in) {
                      {"回访结果"}, {"回访人"}, {"是否逾期"}, {"抽检时间", CellType::datetime}, {"抽检结果"}},
                     7);
   for (const app::Ticket* t : tickets_by_receipt(d)) {
-    if (!tk::needs_callback(t->kind)) continue;
+    if (!t->owes_callback()) continue;
     // The callback in the history (the last one: a reopened ticket is called back again).
     const app::TicketStep* callback = nullptr;
     for (const app::TicketStep& s : t->history) {

@@ -28,7 +28,7 @@ bool plausible_period(const Payload::Field& f) { return tickets::plausible_perio
 const FieldSet kSettingsFields{F::major_resolve_days, F::major_answer_days, F::important_escalate_minutes,
                                F::important_resolve_days, F::minor_resolve_days, F::repair_dispatch_minutes,
                                F::onsite_minutes, F::callback_days, F::leak_callback_days, F::recheck_percent,
-                               F::recheck_period_months, F::at_ms};
+                               F::recheck_period_months, F::complaint_callback_days, F::at_ms};
 
 // Engineering accepts the slip, is on site, prices it and finishes.
 constexpr RoleSet kOfficeAndEngineering = kOfficeRoles | RoleSet{Role::engineering};
@@ -68,7 +68,7 @@ Status check_later_date(const Op& op) {
 const OpSpec kSpecs[] = {
     {OpKind::ticket_opened,
      {F::parent, F::name, F::phone, F::channel, F::kind, F::severity, F::note, F::wants, F::requested_ms, F::at_ms, F::record_no,
-      F::complained_person, F::complained_department, F::escalation_step},
+      F::complained_person, F::complained_department, F::escalation_step, F::every_event_callback},
      {F::kind, F::note, F::at_ms}, kOfficeRoles, check_ticket_kind},
     {OpKind::ticket_stepped,
      {F::parent, F::stage, F::note, F::department, F::kind, F::severity, F::approved, F::failed, F::signature, F::method,
@@ -98,6 +98,7 @@ const FieldRule kRules[] = {
     {F::stage, [](const Payload::Field& f) { return tickets::is_status(f.number); }, "unknown ticket stage"},
     {F::approved, is_flag, "a flag must be 0 or 1"},
     {F::escalation_step, is_flag, "a flag must be 0 or 1"},
+    {F::every_event_callback, is_flag, "a flag must be 0 or 1"},
     {F::failed, is_flag, "a flag must be 0 or 1"},
     {F::removed, is_flag, "a flag must be 0 or 1"},
     {F::category, [](const Payload::Field& f) { return f.number >= 0 && f.number <= 2; }, "unknown repair category"},
@@ -116,6 +117,7 @@ const FieldRule kRules[] = {
     {F::minor_resolve_days, plausible_days, "a deadline of 1 to 60 days"},
     {F::callback_days, plausible_days, "a deadline of 1 to 60 days"},
     {F::leak_callback_days, plausible_days, "a deadline of 1 to 60 days"},
+    {F::complaint_callback_days, plausible_days, "a deadline of 1 to 60 days"},
     {F::important_escalate_minutes, plausible_minutes, "a deadline of 1 to 1440 minutes"},
     {F::repair_dispatch_minutes, plausible_minutes, "a deadline of 1 to 1440 minutes"},
     {F::onsite_minutes, plausible_minutes, "a deadline of 1 to 1440 minutes"},

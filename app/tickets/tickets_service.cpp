@@ -50,6 +50,8 @@ Result<Id> TicketsService::open_ticket(const NewTicket& t) {
   if (!t.complained_department.empty()) p.set(F::complained_department, t.complained_department);
   // Escalation is this ticket's own act (ticket_escalated), not its classification.
   p.set(F::escalation_step, 1);
+  // 003 "对所有与客户发生服务关系之事件需要回访": every kind is called back.
+  p.set(F::every_event_callback, 1);
   p.set(F::channel, t.channel).set(F::kind, static_cast<std::int64_t>(t.kind)).set(F::severity, static_cast<std::int64_t>(t.severity));
   const std::int64_t now = ctx_.now_ms();
   p.set(F::note, t.what).set(F::at_ms, now);
@@ -88,7 +90,7 @@ Status TicketsService::step_ticket(const Id& id, TS to, std::string_view note, s
   if (!t) return error("unknown_ticket", S::err_unknown_ticket);
   if (to == TS::classified) return classify_ticket(id, t->kind, t->severity);
   if (to == TS::done) return finish_ticket(id, {}, note);
-  if (auto e = tickets::check_transition(t->status, to, callback_failed, tickets::needs_callback(t->kind)); e != tickets::TransitionError::none) {
+  if (auto e = tickets::check_transition(t->status, to, callback_failed, t->owes_callback()); e != tickets::TransitionError::none) {
     return error("bad_step", refusal_message(e));
   }
   if (to == TS::dispatched && handed_to.empty() && !callback_failed) return error("handed_to_required", S::err_ticket_dispatch_to);
@@ -238,9 +240,11 @@ tickets::Deadlines TicketsService::deadlines_of(const Ticket& t) const {
 }
 
 std::optional<std::int64_t> TicketsService::callback_due_at(const Ticket& t) const {
-  if (t.status != TS::done || !tickets::needs_callback(t.kind)) return std::nullopt;
-  const auto category = t.kind == tickets::Kind::repair ? t.slip.category : tickets::RepairCategory::ordinary;
-  return tickets::callback_due(category, t.done_ms, t.leak_test_ms, ticket_settings());
+  if (t.status != TS::done || !t.owes_callback()) return std::nullopt;
+  // A repair's window is the manual's by category (000:283); a complaint's,
+  // an enquiry's or a suggestion's is the team's setting.
+  if (t.kind != tickets::Kind::repair) return tickets::complaint_callback_due(t.done_ms, ticket_settings());
+  return tickets::callback_due(t.slip.category, t.done_ms, t.leak_test_ms, ticket_settings());
 }
 
 std::optional<tickets::Due> TicketsService::next_due(const Ticket& t) const {

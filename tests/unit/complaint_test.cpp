@@ -308,3 +308,60 @@ TEST_CASE("tickets recorded before these ops still load: classification counted 
   CHECK(b.tickets().overdue(t));
   CHECK(b.tickets().next_due(t)->kind == DeadlineKind::answer);
 }
+
+// Issue 16 item 6: 000:321 "处理沟通性投诉的程序…⑤、回访"; 003 "对所有与客户发生服务关系之事件需要回访".
+TEST_CASE("a communication complaint and an enquiry close only after their callback, due by the complaint window") {
+  Device d(28);
+  d.as(Role::butler);
+  for (Kind kind : {Kind::venting, Kind::inquiry}) {
+    NewTicket t;
+    t.unit = d.session.estate().unit_rows().front().id;
+    t.what = kind == Kind::venting ? "业主抱怨楼道灯太暗" : "业主询问停车月卡价格";
+    t.kind = kind;
+    t.severity = Severity::minor;
+    t.classified = true;
+    const Id id = d.tickets().open_ticket(t).value();
+    REQUIRE(d.ticket(id).every_event_callback);
+    REQUIRE(d.tickets().finish_ticket(id, {}, "已解答").ok());
+    const Ticket& done = d.ticket(id);
+    REQUIRE(done.status == TS::done);
+    // Not closed straight from done any more: the callback is owed, due in the complaint window.
+    CHECK_FALSE(d.tickets().step_ticket(id, TS::closed).ok());
+    REQUIRE(d.tickets().callback_due_at(done));
+    CHECK(*d.tickets().callback_due_at(done) == done.done_ms + 2 * kDay);
+    CHECK(d.tickets().next_due(done)->kind == DeadlineKind::callback);
+    REQUIRE(d.tickets().record_callback(id, CallbackMethod::phone, true, "业主满意").ok());
+    CHECK(d.ticket(id).status == TS::closed);
+  }
+}
+
+TEST_CASE("a communication complaint recorded before every event was called back still closes without one") {
+  Device a(29);
+  a.as(Role::butler);
+  NewTicket t;
+  t.unit = a.session.estate().unit_rows().front().id;
+  t.what = "业主抱怨楼道灯太暗";
+  t.kind = Kind::venting;
+  t.severity = Severity::minor;
+  t.classified = true;
+  const Id id = a.tickets().open_ticket(t).value();
+  REQUIRE(a.tickets().finish_ticket(id, {}, "已解答").ok());
+  // The ops as an older tablet wrote them: no every_event_callback on the
+  // receipt, then closed from done without a callback, as it was allowed to.
+  std::vector<Op> old;
+  for (const Op& op : a.session.decoded_log()) {
+    if (op.kind == OpKind::ticket_opened || op.kind == OpKind::ticket_stepped) old.push_back(op);
+  }
+  for (Op& op : old) {
+    auto& fields = op.payload.mutable_fields();
+    fields.erase(std::remove_if(fields.begin(), fields.end(),
+                                [](const Payload::Field& f) { return f.key == static_cast<std::uint16_t>(F::every_event_callback); }),
+                 fields.end());
+  }
+  Device b(30);
+  REQUIRE(b.session.merge_remote(old).ok());
+  REQUIRE_FALSE(b.ticket(id).every_event_callback);
+  CHECK_FALSE(b.tickets().callback_due_at(b.ticket(id)));
+  REQUIRE(b.tickets().step_ticket(id, TS::closed).ok());
+  CHECK(b.ticket(id).status == TS::closed);
+}

@@ -85,7 +85,22 @@ TEST_CASE("callbacks: 2 days after a repair, 3 days after the leak test — ever
   CHECK(callback_due(RepairCategory::leak, done, done + kDay) == done + 4 * kDay);
   CHECK(needs_callback(Kind::valid_complaint));
   CHECK(needs_callback(Kind::repair));
+  // Under the rule a ticket opened before item 6 keeps: only those two.
   for (Kind k : {Kind::help_seeking, Kind::inquiry_complaint, Kind::venting, Kind::inquiry, Kind::suggestion}) CHECK_FALSE(needs_callback(k));
+  // 003 "对所有与客户发生服务关系之事件需要回访"; 000:321 沟通性投诉 "⑤、回访";
+  // 000:329 a phone enquiry "⑦、回访": every kind, once opened under that rule.
+  for (Kind k : {Kind::valid_complaint, Kind::help_seeking, Kind::inquiry_complaint, Kind::venting, Kind::inquiry, Kind::suggestion,
+                 Kind::repair}) {
+    CHECK(needs_callback(k, true));
+  }
+  // The manuals give complaints no window: the team's 2 days, a setting.
+  CHECK(complaint_callback_due(done) == done + 2 * kDay);
+  Settings s;
+  s.complaint_callback_days = 5;
+  CHECK(complaint_callback_due(done, s) == done + 5 * kDay);
+  CHECK(plausible(s));
+  s.complaint_callback_days = 0;
+  CHECK_FALSE(plausible(s));
   CHECK(is_communication_complaint(Kind::venting));
   CHECK_FALSE(is_communication_complaint(Kind::valid_complaint));
 }

@@ -134,7 +134,7 @@ void finish(ScreenContext& ctx, const app::Ticket& t, TicketsUi& st) {
 }
 
 void callback(ScreenContext& ctx, const app::Ticket& t, TicketsUi& st) {
-  if (!tk::needs_callback(t.kind)) {
+  if (!t.owes_callback()) {
     // Owes no callback: closed straight from done.
     if (widgets::button("ticket_close", tr(S::ticket_close), -1, widgets::Tone::primary)) done(st, ctx.session.tickets().step_ticket(t.id, tk::Status::closed));
     return;

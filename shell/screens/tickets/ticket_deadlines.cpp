@@ -43,6 +43,7 @@ constexpr Row kRows[] = {
     {"dl_onsite", S::dl_onsite, &Settings::onsite_minutes, kMinutes, 1},
     {"dl_callback", S::dl_callback, &Settings::callback_days, kDays, 1},
     {"dl_leak_callback", S::dl_leak_callback, &Settings::leak_callback_days, kDays, 1},
+    {"dl_complaint_callback", S::dl_complaint_callback, &Settings::complaint_callback_days, kDays, 1},
     {"dl_recheck_percent", S::dl_recheck_percent, &Settings::recheck_percent, Unit::percent, 1},
     // Monthly or quarterly: 1 and 3, a step of 2 between them.
     {"dl_recheck_period", S::dl_recheck_period, &Settings::recheck_period_months, Unit::months, 2},
