@@ -31,14 +31,24 @@ int glfw_key(BrowserKey key) {
 std::vector<BrowserEvent> TextInput::drain(FontAtlas& fonts) {
   ImGuiIO& io = ImGui::GetIO();
   std::vector<BrowserEvent> events;
+  // A key pressed last frame is released in this one, and no key is pressed
+  // in the same frame: ImGui 1.86 knows a press only as up one frame and down
+  // the next, so two Backspaces in a row, each down in the frame after the
+  // other, would read as one key held and delete one character.
+  bool released = false;
   if (held_key_ >= 0) {
     io.KeysDown[held_key_] = false;
     held_key_ = -1;
+    released = true;
   }
   auto& queue = browser_queue();
   while (!queue.empty()) {
     QueuedInput& in = queue.front();
     if (in.kind == QueuedInput::Kind::key) {
+      if (released) {
+        note_activity();  // pressed next frame, after this one shows it up
+        break;
+      }
       const int k = glfw_key(in.key);
       queue.pop_front();
       if (k < 0) continue;
