@@ -25,9 +25,11 @@ void issue_next() {
   if (g_bench.remaining <= 0 || !g_bench.session) return;
   --g_bench.remaining;
   const auto& rows = g_bench.session->estate().unit_rows();
-  // A butler's edit: model units are a lead's to change, so they are passed over.
+  // A butler's edit: model units are a lead's to change, and a renovating
+  // unit's status follows its application, so both are passed over.
+  auto editable = [](const app::UnitRow& r) { return r.status != app::UnitStatus::model && r.status != app::UnitStatus::renovating; };
   std::size_t at = static_cast<std::size_t>(g_bench.remaining) % rows.size();
-  for (std::size_t tries = 0; tries < rows.size() && rows[at].status == app::UnitStatus::model; ++tries) at = (at + 1) % rows.size();
+  for (std::size_t tries = 0; tries < rows.size() && !editable(rows[at]); ++tries) at = (at + 1) % rows.size();
   const auto& row = rows[at];
   const auto status = row.status == app::UnitStatus::vacant ? app::UnitStatus::occupied : app::UnitStatus::vacant;
   g_bench.started_ms = emscripten_get_now();
