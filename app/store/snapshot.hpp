@@ -69,8 +69,8 @@ namespace app {
 // 10: a unit's recorded status after its status (the status is derived: 装修中
 //    while an application's works run); a renovation's violation notice
 //    carries its actions as a set; a ticket ends with whether every service
-//    event is called back for it, and the ticket settings with the
-//    complaints' callback window.
+//    event is called back for it and a night log's hand-over time, and the
+//    ticket settings with the complaints' callback window.
 // A snapshot of any other version is dropped and rebuilt from the log (it is
 // only a cache). Format 3 (tickets without slips, no key cabinet) is such a
 // one: its sections no longer line up with 4's; and format 4, whose residents,

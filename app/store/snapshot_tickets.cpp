@@ -54,7 +54,7 @@ bool fields(auto& v, Of<Ticket> auto& x) {
          v.text(x.number, ticket_number_text) && v.text(x.complained_person) && v.text(x.complained_department) &&
          v.flag(x.escalation_step) && v.number(x.escalated_ms) && v.number(x.escalated_to, role_or_none) && v.number(x.answered_ms) &&
          v.number(x.later_asked_ms) && v.number(x.later_approved_ms) && v.id(x.later_approved_by) &&
-         v.flag(x.every_event_callback);
+         v.flag(x.every_event_callback) && v.number(x.handed_over_ms);
 }
 
 bool fields(auto& v, Of<PriceItem> auto& x) {

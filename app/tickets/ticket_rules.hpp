@@ -102,6 +102,8 @@ Deadlines deadlines_for(Kind kind, Severity severity, std::int64_t received_ms, 
 // Channels: 0 phone, 1 visit, 2 letter, 3 found on rounds, 4 night log. A
 // visit or rounds means the owner is there: the on-site rule applies.
 inline bool made_in_person(std::int64_t channel) { return channel == 1 || channel == 3; }
+// 监控中心夜间登记: received by the control room at night (app/tickets/night_log.hpp).
+inline constexpr std::int64_t kNightLogChannel = 4;
 
 enum class RepairCategory : std::int64_t { ordinary = 0, safety_facility = 1, leak = 2 };
 // When the callback is due after the work was done; for a leak, after the

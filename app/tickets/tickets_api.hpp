@@ -27,6 +27,15 @@ struct NewTicket {
   // ②准确判断投诉的性质; 记录投诉内容——分类): kind and severity above are the
   // classification, recorded with the receipt, and not asked again.
   bool classified = false;
+  // A night log (channel 4): when the control room logged it, as they wrote
+  // it ("23:40", app/tickets/night_log.hpp). Required for that channel.
+  std::string night_logged_at;
+};
+
+// When a night log was due with the customer-service centre and when it came.
+struct NightHandover {
+  std::int64_t by = 0, at = 0;
+  bool late() const { return at > by; }
 };
 
 // A repair slip as filled in on the tablet (app/tickets/repair_slip.hpp):

@@ -146,6 +146,7 @@ void apply_tickets(TicketsData& d, const Op& op) {
       set_text(p, F::complained_department, t.complained_department);
       t.escalation_step = p.number(F::escalation_step).value_or(0) == 1;
       t.every_event_callback = p.number(F::every_event_callback).value_or(0) == 1;
+      set_number(p, F::handed_over_ms, t.handed_over_ms);
       classify(p, t);
       break;
     }

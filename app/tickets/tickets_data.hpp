@@ -65,6 +65,9 @@ struct Ticket {
   bool escalation_step = false;
   // Opened since every service event is called back (needs_callback).
   bool every_event_callback = false;
+  // A night log: when the customer-service centre registered it (the
+  // hand-over of 001 "次日早上9:00前转交"); 0 for every other ticket.
+  std::int64_t handed_over_ms = 0;
   std::int64_t escalated_ms = 0;  // handed up (the first time to the highest role reached)
   std::int64_t escalated_to = -1; // that role (app::Role); -1: not handed up
   std::int64_t answered_ms = 0;   // the owner's first clear answer (ticket_answered)

@@ -53,7 +53,9 @@ ExportTable export_tickets(const ExportInput& in) {
                      {"内容"}, {"业主诉求"}, {"被投诉人"}, {"被投诉部门"}, {"受理人"}, {"负责人"}, {"状态"}, {"派往"},
                      {"上报时间", CellType::datetime}, {"上报至"}, {"答复业主时间", CellType::datetime}, {"延期至", CellType::datetime},
                      {"延期批准人"}, {"完成时间", CellType::datetime},
-                     {"回访时间", CellType::datetime}, {"结案时间", CellType::datetime}, {"维修费用（元）", CellType::amount}, {"处理经过"}},
+                     {"回访时间", CellType::datetime}, {"结案时间", CellType::datetime}, {"维修费用（元）", CellType::amount}, {"处理经过"},
+                     // A night log's hand-over to customer service (001 "次日早上9:00前转交"); 受理时间 is the control room's.
+                     {"夜间登记转交客服时间", CellType::datetime}},
                     1);
   for (const app::Ticket* t : tickets_by_receipt(d)) {
     const auto place = unit_place(d, t->unit);
@@ -65,7 +67,8 @@ ExportTable export_tickets(const ExportInput& in) {
                           app::is_role(t->escalated_to) ? zh(app::role_label(static_cast<app::Role>(t->escalated_to))) : "",
                           beijing_time(t->answered_ms), beijing_time(t->later_approved_ms), staff_name(d, t->later_approved_by),
                           beijing_time(t->done_ms), beijing_time(t->callback_ms), beijing_time(t->closed_ms),
-                          t->slip.lines.empty() ? std::string() : yuan_text(t->slip.total_cents()), history_text(d, *t)});
+                          t->slip.lines.empty() ? std::string() : yuan_text(t->slip.total_cents()), history_text(d, *t),
+                          beijing_time(t->handed_over_ms)});
   }
   return table;
 }

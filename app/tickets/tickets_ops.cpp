@@ -68,7 +68,8 @@ Status check_later_date(const Op& op) {
 const OpSpec kSpecs[] = {
     {OpKind::ticket_opened,
      {F::parent, F::name, F::phone, F::channel, F::kind, F::severity, F::note, F::wants, F::requested_ms, F::at_ms, F::record_no,
-      F::complained_person, F::complained_department, F::escalation_step, F::every_event_callback},
+      F::complained_person, F::complained_department, F::escalation_step, F::every_event_callback,
+      F::handed_over_ms},
      {F::kind, F::note, F::at_ms}, kOfficeRoles, check_ticket_kind},
     {OpKind::ticket_stepped,
      {F::parent, F::stage, F::note, F::department, F::kind, F::severity, F::approved, F::failed, F::signature, F::method,

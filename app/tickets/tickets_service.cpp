@@ -4,6 +4,7 @@
 #include "app/core/signature.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/tickets/complaint_rules.hpp"
+#include "app/tickets/night_log.hpp"
 #include "app/tickets/ticket_number.hpp"
 #include "app/tickets/tickets_service.hpp"
 #include "app/domain/command_errors.hpp"
@@ -54,7 +55,17 @@ Result<Id> TicketsService::open_ticket(const NewTicket& t) {
   p.set(F::every_event_callback, 1);
   p.set(F::channel, t.channel).set(F::kind, static_cast<std::int64_t>(t.kind)).set(F::severity, static_cast<std::int64_t>(t.severity));
   const std::int64_t now = ctx_.now_ms();
-  p.set(F::note, t.what).set(F::at_ms, now);
+  // A night log is received when the control room logged it (001); the
+  // registering here is its hand-over to the customer-service centre.
+  std::int64_t received = now;
+  if (t.channel == tickets::kNightLogChannel) {
+    if (t.night_logged_at.empty()) return error("night_time_required", S::err_night_log_required);
+    Result<std::int64_t> logged = tickets::night_log_time(t.night_logged_at, now, ctx_.utc_offset_minutes());
+    if (!logged.ok()) return logged.error();
+    received = logged.value();
+    p.set(F::handed_over_ms, now);
+  }
+  p.set(F::note, t.what).set(F::at_ms, received);
   // Numbered here, when received: unique without asking the server (app/core/record_number.hpp).
   p.set(F::record_no, tickets::next_ticket_number(ctx_.data().tickets, ctx_.record_prefix(records::kTicketLetter)));
   std::vector<Op> ops{ctx_.make_op(OpKind::ticket_opened, id, std::move(p))};
@@ -229,14 +240,25 @@ const Ticket* TicketsService::ticket(const Id& id) const {
 }
 
 tickets::Deadlines TicketsService::deadlines_of(const Ticket& t) const {
-  const LocalTime at = ctx_.local(t.received_ms);
-  const std::int64_t end_of_day = t.received_ms + static_cast<std::int64_t>(24 * 60 - at.minute) * 60000;
+  // "当天呈送": the day the customer-service centre has it — for a night log,
+  // the morning it was handed over (001: processed from then), not the night.
+  const std::int64_t day_of = t.handed_over_ms > 0 ? t.handed_over_ms : t.received_ms;
+  const LocalTime at = ctx_.local(day_of);
+  const std::int64_t end_of_day = day_of + static_cast<std::int64_t>(24 * 60 - at.minute) * 60000;
   // A later date the manager approved is the date (001 "超時需經小區主任批準");
   // before that op, a lead's approval at classification made the owner's date count.
   const bool approved = t.later_approved_ms > 0 || t.approved_later;
   const std::int64_t requested = t.later_approved_ms > 0 ? t.later_approved_ms : t.requested_ms;
   return tickets::deadlines_for(t.kind, t.severity, t.received_ms, end_of_day, requested, approved, ticket_settings(),
                                 tickets::made_in_person(t.channel));
+}
+
+std::optional<NightHandover> TicketsService::night_handover(const Ticket& t) const {
+  if (t.channel != tickets::kNightLogChannel || t.handed_over_ms == 0) return std::nullopt;
+  NightHandover h;
+  h.by = tickets::night_handover_by(t.received_ms, ctx_.utc_offset_minutes());
+  h.at = t.handed_over_ms;
+  return h;
 }
 
 std::optional<std::int64_t> TicketsService::callback_due_at(const Ticket& t) const {

@@ -101,6 +101,9 @@ class TicketsService {
   // When a done ticket's callback is due (its repair category's window;
   // a leak: 3 days after the leak test, none until then).
   std::optional<std::int64_t> callback_due_at(const Ticket& t) const;
+  // A night log's hand-over (001 "次日早上9:00前转交给客户服务部"): due by the
+  // first 09:00 after the control room logged it, done when registered here.
+  std::optional<NightHandover> night_handover(const Ticket& t) const;
   CallbackCoverage callback_coverage(std::int64_t yyyymm) const;   // the month's done work and its callbacks
   RecheckDraw recheck_draw(std::int64_t yyyymm) const;                     // the head butler's 3–5%, for the month's period
   std::vector<const Ticket*> recheck_sample(std::int64_t yyyymm) const { return recheck_draw(yyyymm).sample; }

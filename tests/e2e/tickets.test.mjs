@@ -346,3 +346,47 @@ test('a leak test that still leaks sends the repair back to the repairer', async
   await screenshot(page, 'ticket-leak-retested-portrait');
   await context.close();
 });
+
+// Issue 16 items 6 and 7: an enquiry the control room logged at night (001
+// "在夜間由監控中心登記…次日早上9:00前轉交給客戶服務部處理") is received when
+// they logged it, its registering here is the hand-over judged against 09:00,
+// and, answered, it is closed only after its callback (003 "對所有與客戶發生服務
+// 關係之事件需要回訪").
+test('a night log: received when the control room logged it, handed over by 09:00, closed only after its callback', async () => {
+  const context = await newTablet(browser, undefined, 1);
+  const page = await context.newPage();
+  await boot(page, server.url);
+  await tryDemo(page);
+  await tap(page, 'ticket_new');
+  await type(page, 'ticket_unit_search', '1502');
+  await tap(page, 'ticket_unit:0');
+  await type(page, 'ticket_what', '业主夜间来电询问明早停水时间');
+  await tapIn(page, 'ticket_kind:5');     // 咨询
+  await tapIn(page, 'ticket_channel:4');  // 监控中心夜间登记: the time it was logged is asked
+  await tapIn(page, 'ticket_save');
+  assert.match((await widget(page, 'ticket_form_message')).label, /监控中心夜间登记的时间/);
+  await type(page, 'ticket_night_time', '23.40');
+  await tapIn(page, 'ticket_save');
+  await saved(page);
+  assert.equal((await ticket(page)).form_open, false);
+  // Received at 23:40 (the tablet's clock decides whether last night's was on time).
+  assert.match((await reveal(page, 'ticket_received', { within: 'ticket_' })).label, /23:40/);
+  // On the tablet's own calendar (its time zone: the browser's).
+  const minute = await page.evaluate(() => { const d = new Date(); return d.getHours() * 60 + d.getMinutes(); });
+  const onTime = minute < 9 * 60 || minute >= 23 * 60 + 40;
+  const handover = await reveal(page, 'ticket_night_handover', { within: 'ticket_' });
+  assert.match(handover.label, onTime ? /次日 09:00 前转交客服：.*按时/ : /次日 09:00 前转交客服：.*超时/);
+
+  // Answered: done, and the callback is owed — no closing without it.
+  await type(page, 'ticket_note', '已告知业主明早 8 点至 12 点停水');
+  await tapIn(page, 'ticket_answered');
+  await saved(page);
+  assert.equal((await ticket(page)).status, 5);
+  assert.match((await reveal(page, 'callback_due', { within: 'ticket_' })).label, /应回访：/);
+  assert.equal(await page.evaluate(() => window.butlerTest.widget('ticket_close')), null, 'no closing before the callback');
+  await tapIn(page, 'callback_method:1');
+  await tapIn(page, 'callback_ok');
+  await saved(page);
+  assert.equal((await ticket(page)).status, 7);
+  await context.close();
+});

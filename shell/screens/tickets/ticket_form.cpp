@@ -167,6 +167,11 @@ void classification(TicketDraft& d, const tk::Settings& set) {
   const char* channels[tk::kChannels];
   for (int k = 0; k < tk::kChannels; ++k) channels[k] = tr(tk::channel_label(k));
   widgets::choices("ticket_channel", channels, tk::kChannels, &d.channel, 3);
+  if (d.channel == tk::kNightLogChannel) {
+    // 001: received when the control room logged it; registering here is the hand-over.
+    label(S::ticket_night_logged_at);
+    widgets::number_field("ticket_night_time", tr(S::ticket_night_logged_at), &d.night_logged_at);
+  }
   label(S::ticket_kind);
   const char* kinds[std::size(tk::kAllKinds)];
   for (std::size_t k = 0; k < std::size(tk::kAllKinds); ++k) kinds[k] = tr(tk::kind_label(tk::kAllKinds[k]));
@@ -200,6 +205,7 @@ void save(ScreenContext& ctx, TicketsUi& ui_state) {
     t.complained_department = d.complained_department;
   }
   t.channel = d.channel;
+  if (d.channel == tk::kNightLogChannel) t.night_logged_at = d.night_logged_at;
   t.kind = tk::kAllKinds[d.kind];
   t.severity = tk::kAllSeverities[d.severity];
   t.classified = true;  // the sheet's class is the butler's judgement at receipt
@@ -232,7 +238,10 @@ void draw_ticket_form(ScreenContext& ctx) {
   if (!widgets::begin_modal("##ticket_form", t.form_open, true, columns ? 1100 : 0)) return;
   TicketDraft& d = t.draft;
   widgets::heading(tr(S::ticket_form_title));
-  widgets::begin_modal_body("##ticket_form_body", ui().touch() + ui().css(24));
+  // A refusal shows above the buttons, in view whatever the form's scroll
+  // (at the end of a long form it went unseen under the butler's finger).
+  const float message_h = t.form_message.empty() ? 0.0f : ImGui::GetTextLineHeightWithSpacing() * 2;
+  widgets::begin_modal_body("##ticket_form_body", ui().touch() + ui().css(24) + message_h);
   if (columns) {
     ImGui::BeginTable("##ticket_form_columns", 2, ImGuiTableFlags_SizingStretchSame);
     ImGui::TableNextColumn();
@@ -241,11 +250,13 @@ void draw_ticket_form(ScreenContext& ctx) {
   if (columns) ImGui::TableNextColumn();
   classification(d, ctx.session.tickets().ticket_settings());
   if (columns) ImGui::EndTable();
+  widgets::end_modal_body();
   if (!t.form_message.empty()) {
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::danger), "%s", t.form_message.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, colors::danger);
+    ImGui::TextWrapped("%s", t.form_message.c_str());
+    ImGui::PopStyleColor();
     automation().record_last_item("ticket_form_message", t.form_message.c_str(), "banner");
   }
-  widgets::end_modal_body();
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float half = (ImGui::GetContentRegionAvail().x - gap) / 2;
   if (widgets::button("ticket_save", tr(S::ticket_save), half, widgets::Tone::primary)) save(ctx, t);

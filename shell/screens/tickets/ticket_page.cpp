@@ -137,6 +137,16 @@ void details(ScreenContext& ctx, const app::Ticket& t) {
   std::snprintf(received, sizeof received, tr(S::ticket_received_line), short_time(ctx.session.local(t.received_ms)).c_str(),
                 tr(tk::channel_label(t.channel)), ctx.session.estate().staff_name(t.received_by).c_str());
   muted(received);
+  automation().record_last_item("ticket_received", received, "label");
+  if (const auto handover = ctx.session.tickets().night_handover(t)) {
+    char line[200];
+    std::snprintf(line, sizeof line, tr(handover->late() ? S::ticket_night_handover_late : S::ticket_night_handover_ok),
+                  short_time(ctx.session.local(handover->at)).c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, handover->late() ? colors::danger : colors::ok);
+    ImGui::TextWrapped("%s", line);
+    ImGui::PopStyleColor();
+    automation().record_last_item("ticket_night_handover", line, "label");
+  }
   ImGui::Dummy(ImVec2(0, ui().css(4)));
   char status[64];
   std::snprintf(status, sizeof status, "%s", tr(tk::status_label(t.status)));

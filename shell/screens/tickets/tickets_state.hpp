@@ -29,6 +29,7 @@ struct TicketDraft {
   int kind = 0;                 // index into app::tickets::kAllKinds
   int severity = 2;             // index into app::tickets::kAllSeverities: minor
   int requested_days = 0;       // 0: the owner named no date
+  std::string night_logged_at;  // a night log: the control room's time ("23:40")
 };
 
 struct TicketsUi {
