@@ -16,7 +16,7 @@
 #include "app/rounds/route.hpp"
 #include "app/session/session.hpp"
 #include "app/store/snapshot.hpp"
-#include "device_fixture.hpp"
+#include "renovation_fixture.hpp"
 
 using namespace app;
 using renovation::Action;
@@ -57,12 +57,7 @@ struct Device : fixture::Device {
       REQUIRE(session.renovation().add_renovation_paper(id, k, sha256_hex(std::to_string(static_cast<int>(k)))).ok());
     }
     REQUIRE(session.renovation().pre_review_renovation(id).ok());
-    const Id me = session.actor();
-    as(Role::engineering);
-    REQUIRE(session.renovation().review_renovation_works(id).ok());
-    as(Role::manager);
-    REQUIRE(session.renovation().approve_renovation(id).ok());
-    session.set_actor(me);
+    fixture::review_and_approve(*this, id);
     REQUIRE(session.renovation().record_renovation_fees(id, 300000, 80000).ok());
     return id;
   }

@@ -21,7 +21,7 @@
 #include "app/server/csv_export.hpp"
 #include "app/session/session.hpp"
 #include "app/store/snapshot.hpp"
-#include "device_fixture.hpp"
+#include "renovation_fixture.hpp"
 #include "export_text.hpp"
 
 using namespace app;
@@ -62,12 +62,7 @@ struct Device : fixture::Device {
     REQUIRE(session.renovation().add_renovation_paper(id, PaperKind::worker_id, sha256_hex("id card")).ok());
     REQUIRE(session.renovation().add_renovation_paper(id, PaperKind::drawings, sha256_hex("drawings")).ok());
     REQUIRE(session.renovation().pre_review_renovation(id).ok());
-    const Id me = session.actor();
-    as(Role::engineering);
-    REQUIRE(session.renovation().review_renovation_works(id).ok());
-    as(Role::manager);
-    REQUIRE(session.renovation().approve_renovation(id).ok());
-    session.set_actor(me);
+    fixture::review_and_approve(*this, id);
     REQUIRE(session.renovation().record_renovation_fees(id, 300000, 80000).ok());
     return id;
   }
