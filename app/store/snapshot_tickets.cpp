@@ -18,9 +18,9 @@ namespace {
 
 using namespace snapshot_fields;
 
-bool is_ticket_event(std::int64_t v) { return v >= 0 && v <= static_cast<std::int64_t>(TicketEvent::later_approved); }
+bool is_ticket_event(std::int64_t v) { return v >= 0 && v <= static_cast<std::int64_t>(TicketEvent::slip_review); }
 bool role_or_none(std::int64_t v) { return v == -1 || is_role(v); }
-bool is_ticket_refusal(std::int64_t v) { return v >= 0 && v <= static_cast<std::int64_t>(tickets::TransitionError::after_done); }
+bool is_ticket_refusal(std::int64_t v) { return v >= 0 && v <= static_cast<std::int64_t>(tickets::TransitionError::not_for_kind); }
 bool is_repair_category(std::int64_t v) { return v >= 0 && v <= static_cast<std::int64_t>(tickets::RepairCategory::leak); }
 
 // A ticket opened before record numbers has none.
@@ -54,7 +54,9 @@ bool fields(auto& v, Of<Ticket> auto& x) {
          v.text(x.number, ticket_number_text) && v.text(x.complained_person) && v.text(x.complained_department) &&
          v.flag(x.escalation_step) && v.number(x.escalated_ms) && v.number(x.escalated_to, role_or_none) && v.number(x.answered_ms) &&
          v.number(x.later_asked_ms) && v.number(x.later_approved_ms) && v.id(x.later_approved_by) &&
-         v.flag(x.every_event_callback) && v.number(x.handed_over_ms);
+         v.flag(x.every_event_callback) && v.number(x.handed_over_ms) && v.flag(x.own_lifecycle) && v.number(x.slip_signed_ms) &&
+         v.text(x.slip_receiver) && v.text(x.slip_receiver_signature) && v.number(x.accepted_ms) && v.id(x.accepted_by) &&
+         v.number(x.slip.reviewed_ms) && v.flag(x.slip.review_passed) && v.id(x.slip.reviewed_by);
 }
 
 bool fields(auto& v, Of<PriceItem> auto& x) {

@@ -38,8 +38,8 @@ std::optional<Due> pending_due(const Deadlines& d, Status status, const Met& met
     // 000:265 "2天内给住户明确答复,10日内解决": the answer stops its own clock.
     if (!met.answered) consider(d.answer_by, DeadlineKind::answer);
     consider(d.resolve_by, DeadlineKind::resolve);
+    if (!met.slip_received) consider(d.dispatch_by, DeadlineKind::dispatch);
   }
-  if (status < Status::dispatched) consider(d.dispatch_by, DeadlineKind::dispatch);
   if (status < Status::on_site) consider(d.onsite_by, DeadlineKind::onsite);
   return next;
 }

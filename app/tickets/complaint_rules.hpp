@@ -39,10 +39,14 @@ bool may_approve_later_date(std::int64_t role);
 struct Met {
   bool escalated = false;  // by a ticket_escalated op meeting the class (or, for an older ticket, its classification)
   bool answered = false;   // the owner's answer is on record (ticket_answered)
+  // A repair's slip is with engineering, signed for (000:627 "并请接收人签字接收")
+  // or accepted there; for a ticket on the shared lifecycle, dispatched.
+  bool slip_received = false;
 };
 // The earliest deadline still to meet, the callback aside: escalation until
-// met (and not once done); the answer until given or done; dispatch before
-// dispatch; on site before on site; resolve until done.
+// met (and not once done); the answer until given or done; dispatch until
+// the slip is received (and not once done); on site before on site; resolve
+// until done.
 std::optional<Due> pending_due(const Deadlines& d, Status status, const Met& met);
 
 }  // namespace app::tickets

@@ -20,6 +20,13 @@ std::int64_t RepairSlip::total_cents() const {
   return total;
 }
 
+bool RepairSlip::has_off_list() const {
+  for (const SlipLine& l : lines) {
+    if (l.item.is_nil()) return true;
+  }
+  return false;
+}
+
 std::string encode_slip_lines(const std::vector<SlipLine>& lines) {
   std::string raw;
   raw.push_back(kVersion);

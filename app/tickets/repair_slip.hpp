@@ -26,7 +26,7 @@ struct PriceItem {
 };
 
 struct SlipLine {
-  Id item;
+  Id item;  // nil: off the price list, priced by hand (000:619: reviewed before the price stands)
   std::string name, unit_label;
   std::int64_t price_cents = 0, quantity = 1;
   std::int64_t total_cents() const { return price_cents * quantity; }
@@ -39,7 +39,16 @@ struct RepairSlip {
   tickets::RepairCategory category = tickets::RepairCategory::ordinary;
   std::vector<SlipLine> lines;       // empty: a free repair
   std::string materials;             // 业主自购材料, as the repairer checked them
+  // 000:619 the engineering manager's review of the off-list lines: of this
+  // slip (a new slip clears it), passed or refused, by whom.
+  std::int64_t reviewed_ms = 0;
+  bool review_passed = false;
+  Id reviewed_by;
   std::int64_t total_cents() const;
+  bool has_off_list() const;
+  // The price may be put to the owner: every line is on the list, or the
+  // off-list ones passed review.
+  bool price_stands() const { return !has_off_list() || (reviewed_ms > 0 && review_passed); }
   bool operator==(const RepairSlip&) const = default;
 };
 

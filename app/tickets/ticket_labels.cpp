@@ -71,9 +71,11 @@ S event_label(const TicketStep& step) {
     case TicketEvent::answered: return S::ticket_ev_answered;
     case TicketEvent::later_asked: return S::ticket_ev_later_asked;
     case TicketEvent::later_approved: return S::ticket_ev_later_approved;
+    case TicketEvent::slip_review: return S::ticket_ev_slip_review;
     case TicketEvent::step: break;
   }
-  if (step.to == Status::dispatched && step.callback_failed) return S::ticket_ev_reopened;
+  // Reopened: back to the repairer, or (a complaint) to be handled again.
+  if ((step.to == Status::dispatched || step.to == Status::classified) && step.callback_failed) return S::ticket_ev_reopened;
   return status_label(step.to);
 }
 

@@ -36,6 +36,35 @@ TransitionError check_transition(Status from, Status to, bool callback_failed, b
   return TransitionError::none;
 }
 
+Lifecycle lifecycle_of(Kind kind, bool own_lifecycle) {
+  if (!own_lifecycle) return Lifecycle::shared;
+  return kind == Kind::repair ? Lifecycle::repair : Lifecycle::complaint;
+}
+
+Status reopen_status(Lifecycle lifecycle) { return lifecycle == Lifecycle::complaint ? Status::classified : Status::dispatched; }
+
+TransitionError check_transition(Lifecycle lifecycle, Kind kind, Status from, Status to, bool callback_failed, bool callback_owed) {
+  switch (lifecycle) {
+    case Lifecycle::shared: return check_transition(from, to, callback_failed, callback_owed);
+    case Lifecycle::repair:
+      // 000:627 the slip goes to engineering: no repair is done from classified.
+      if (from == Status::classified && to == Status::done) return TransitionError::skips_a_step;
+      return check_transition(from, to, callback_failed, callback_owed);
+    case Lifecycle::complaint: break;
+  }
+  // 000:321 a complaint is not dispatched or accepted like a repair.
+  if (to == Status::dispatched || to == Status::accepted) return TransitionError::not_for_kind;
+  const bool reopened = from == Status::done || from == Status::callback || from == Status::closed;
+  if (to == Status::classified && reopened) return callback_failed ? TransitionError::none : TransitionError::reopen_needs_callback;
+  if (from == Status::classified && to == Status::on_site) return TransitionError::none;
+  if (from == Status::classified && to == Status::done) {
+    // 000:321 ④ "带上负责部门的主管到现场了解情况": a valid complaint is seen on site first.
+    return kind == Kind::valid_complaint ? TransitionError::skips_a_step : TransitionError::none;
+  }
+  if (from == Status::on_site && to == Status::done) return TransitionError::none;
+  return check_transition(from, to, callback_failed, callback_owed);
+}
+
 bool plausible(const Settings& s) {
   const auto days = plausible_days;
   const auto minutes = plausible_minutes;
@@ -45,9 +74,16 @@ bool plausible(const Settings& s) {
 }
 
 Deadlines deadlines_for(Kind kind, Severity severity, std::int64_t received_ms, std::int64_t end_of_day_ms,
-                        std::int64_t requested_ms, bool approved_later, const Settings& s, bool on_the_spot) {
+                        std::int64_t requested_ms, bool approved_later, const Settings& s, bool on_the_spot,
+                        std::int64_t appointment_ms) {
   Deadlines d;
-  if (kind == Kind::repair) d.dispatch_by = received_ms + s.repair_dispatch_minutes * kMinute;
+  if (kind == Kind::repair) {
+    // 000:627 "在10分钟内送达工程维修部,并请接收人签字接收"
+    d.dispatch_by = received_ms + s.repair_dispatch_minutes * kMinute;
+    // 000:631 "维修人员应在预约维的时间前到达现场"
+    if (appointment_ms > 0) d.onsite_by = appointment_ms;
+    return d;
+  }
   // 现场投诉: the complaint handler is on site within 5 minutes.
   if (on_the_spot && (kind == Kind::valid_complaint || is_communication_complaint(kind))) d.onsite_by = received_ms + s.onsite_minutes * kMinute;
   if (kind == Kind::inquiry || kind == Kind::suggestion) return d;  // answered, not resolved against a clock

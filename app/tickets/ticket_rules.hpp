@@ -25,15 +25,33 @@ bool is_communication_complaint(Kind k);
 enum class Severity : std::int64_t { major = 0, important = 1, minor = 2 };
 bool is_severity(std::int64_t v);
 
-// received → classified → dispatched → accepted → on site → done (owner
-// signs) → callback → closed; a bad callback reopens it to the repairer.
+// The statuses every ticket moves through, in order; which of them a ticket
+// visits is its lifecycle's (below). A bad callback reopens it.
 enum class Status : std::int64_t {
   received = 0, classified = 1, dispatched = 2, accepted = 3, on_site = 4, done = 5, callback = 6, closed = 7,
 };
 bool is_status(std::int64_t v);
 
 // Stored as numbers in snapshots: append only.
-enum class TransitionError { none, skips_a_step, goes_backwards, already_closed, reopen_needs_callback, after_done };
+enum class TransitionError { none, skips_a_step, goes_backwards, already_closed, reopen_needs_callback, after_done, not_for_kind };
+
+// Which steps a ticket takes (issue 16 items 4–5). A ticket opened before the
+// kinds had lifecycles of their own keeps the one they all shared (`shared`);
+// since then:
+// - repair, 000:625–635 (6.4): received → classified → dispatched (the slip at
+//   engineering, "在10分钟内送达工程维修部,并请接收人签字接收") → accepted
+//   ("工程人员接到《维修单》后及时填写接单时间") → on site → done (the owner signs,
+//   "在《维修单上签名确认") → callback → closed. No step is skipped.
+// - complaint (complaints, enquiries, suggestions), 000:321 "处理投诉的程序:
+//   ①、做好投诉记录;②、准确判断投诉的性质;③、准确判断投诉事件的负责部门;
+//   ④、带上负责部门的主管到现场了解情况;⑤、由负责部门主管为主要处理问题的中心人物;⑥、回访":
+//   received → classified → on site → done (handled) → callback → closed. It is
+//   never dispatched or accepted like a repair; escalation and the owner's
+//   answer are its own acts beside the status (complaint_rules.hpp). A
+//   communication complaint ("④、通知相关部门去处理或给予解答"), an enquiry or a
+//   suggestion may be handled without going on site; a valid complaint may
+//   not (④). A bad callback reopens it to classified: handled again.
+enum class Lifecycle { shared, repair, complaint };
 // Whether `to` may follow `from`. A reopen (done, callback or closed →
 // dispatched) is allowed only when a problem was found: `callback_failed`
 // (the callback's, or a leak test that still leaks — the fold admits the
@@ -42,6 +60,12 @@ enum class TransitionError { none, skips_a_step, goes_backwards, already_closed,
 // A ticket that owes no callback (`callback_owed` false: an inquiry, a
 // communication complaint) closes straight from done.
 TransitionError check_transition(Status from, Status to, bool callback_failed = false, bool callback_owed = true);
+// The same for a ticket of `kind` on `lifecycle`.
+TransitionError check_transition(Lifecycle lifecycle, Kind kind, Status from, Status to, bool callback_failed, bool callback_owed);
+Lifecycle lifecycle_of(Kind kind, bool own_lifecycle);
+// Where a reopened ticket goes back to: the repairer (dispatched) or, on the
+// complaint lifecycle, handling again (classified).
+Status reopen_status(Lifecycle lifecycle);
 
 // The deadline settings; the defaults are the manuals' numbers.
 struct Settings {
@@ -80,8 +104,8 @@ bool plausible(const Settings& s);
 struct Deadlines {
   std::optional<std::int64_t> escalate_by;  // major: to the centre manager the same day; important: the department head within 1 h
   std::optional<std::int64_t> answer_by;    // major: an answer to the owner
-  std::optional<std::int64_t> dispatch_by;  // repairs: the slip to engineering
-  std::optional<std::int64_t> onsite_by;    // a complaint made on the spot (a visit, or on rounds): the handler there
+  std::optional<std::int64_t> dispatch_by;  // repairs: the slip at engineering, signed for
+  std::optional<std::int64_t> onsite_by;    // a complaint made on the spot: the handler there; a repair: its appointment
   std::optional<std::int64_t> resolve_by;
 };
 // Which of a ticket's deadlines is next, as Today and the ticket page say it
@@ -96,8 +120,14 @@ struct Due {
 // later date than the default needs the head's approval (`approved_later`).
 // `end_of_day_ms`: the local midnight after receipt (the tablet's calendar).
 // `on_the_spot`: the owner made it in person (`made_in_person(channel)`).
+// A repair runs on repair rules only (000 6.4), whatever its class: the slip
+// at engineering within 10 minutes (000:627) and the repairer on site before
+// the appointment (`appointment_ms`, 0: none made yet; 000:631
+// "维修人员应在预约维的时间前到达现场"). The complaints' escalation, answer and
+// resolve clocks (000:265) are not the repairs'.
 Deadlines deadlines_for(Kind kind, Severity severity, std::int64_t received_ms, std::int64_t end_of_day_ms,
-                        std::int64_t requested_ms, bool approved_later, const Settings& s = {}, bool on_the_spot = false);
+                        std::int64_t requested_ms, bool approved_later, const Settings& s = {}, bool on_the_spot = false,
+                        std::int64_t appointment_ms = 0);
 
 // Channels: 0 phone, 1 visit, 2 letter, 3 found on rounds, 4 night log. A
 // visit or rounds means the owner is there: the on-site rule applies.

@@ -46,6 +46,9 @@ struct RepairSlipDraft {
   tickets::RepairCategory category = tickets::RepairCategory::ordinary;
   std::vector<std::pair<Id, std::int64_t>> items;  // price item, quantity
   std::string materials;
+  // Off the price list, priced by hand (SlipLine with a nil item): the price
+  // stands once the engineering manager has reviewed them (000:619).
+  std::vector<SlipLine> off_list;
 };
 
 enum class CallbackMethod : std::int64_t { visit = 0, phone = 1 };

@@ -32,10 +32,12 @@ void apply_step(Ticket& t, const Op& op) {
   if (auto s = p.number(F::stage); s && tickets::is_status(*s)) step.to = static_cast<Status>(*s);
   set_text(p, F::department, step.handed_to);
   step.callback_failed = p.number(F::failed).value_or(0) == 1;
-  step.refused = tickets::check_transition(t.status, step.to, step.callback_failed, t.owes_callback());
+  const tickets::Lifecycle lifecycle = t.lifecycle();
+  const Status reopen = tickets::reopen_status(lifecycle);
+  step.refused = tickets::check_transition(lifecycle, t.kind, t.status, step.to, step.callback_failed, t.owes_callback());
   // Straight back from done only for a leak repair whose test still leaked.
   const bool untested_leak = t.slip.category == tickets::RepairCategory::leak && t.leak_test_ms == 0;
-  if (t.status == Status::done && step.to == Status::dispatched && !untested_leak) step.refused = TransitionError::skips_a_step;
+  if (t.status == Status::done && step.to == reopen && !untested_leak) step.refused = TransitionError::skips_a_step;
   if (step.refused == TransitionError::none) {
     t.status = step.to;
     if (step.to == Status::classified) classify(p, t);
@@ -50,7 +52,22 @@ void apply_step(Ticket& t, const Op& op) {
       t.callback_problem = step.result == 1;
     }
     if (step.to == Status::closed) t.closed_ms = step.at_ms;
-    if (step.to == Status::dispatched && step.callback_failed) {  // reopened: the work starts again
+    if (step.to == Status::dispatched && !step.callback_failed) {
+      // 000:627 signed for at engineering on this tablet, the first time.
+      std::string receiver, strokes;
+      set_text(p, F::receiver, receiver);
+      set_text(p, F::signature, strokes);
+      if (t.slip_signed_ms == 0 && !receiver.empty() && !strokes.empty()) {
+        t.slip_signed_ms = step.at_ms;
+        t.slip_receiver = std::move(receiver);
+        t.slip_receiver_signature = std::move(strokes);
+      }
+    }
+    if (step.to == Status::accepted && t.accepted_ms == 0) {
+      t.accepted_ms = step.at_ms;
+      t.accepted_by = op.actor;
+    }
+    if (step.to == reopen && step.callback_failed) {  // reopened: the work starts again
       t.done_ms = 0;
       t.leak_test_ms = 0;
       t.signature.clear();
@@ -106,6 +123,23 @@ void apply_slip(Ticket& t, const Op& op) {
       if (auto lines = decode_slip_lines(*l)) t.slip.lines = std::move(*lines);
     }
     set_text(p, F::materials, t.slip.materials);
+    // A new slip is reviewed anew (000:619).
+    t.slip.reviewed_ms = 0;
+    t.slip.review_passed = false;
+    t.slip.reviewed_by = Id{};
+  }
+  t.history.push_back(std::move(step));
+}
+
+// 000:619 the review of the slip as it stands; none once the owner signed.
+void apply_slip_review(Ticket& t, const Op& op) {
+  TicketStep step = entry(op, TicketEvent::slip_review);
+  if (t.status >= Status::done) step.refused = TransitionError::after_done;
+  else if (!t.slip.has_off_list()) step.refused = TransitionError::skips_a_step;
+  if (step.refused == TransitionError::none) {
+    t.slip.reviewed_ms = step.at_ms;
+    t.slip.review_passed = step.result == 0;
+    t.slip.reviewed_by = op.actor;
   }
   t.history.push_back(std::move(step));
 }
@@ -147,6 +181,7 @@ void apply_tickets(TicketsData& d, const Op& op) {
       t.escalation_step = p.number(F::escalation_step).value_or(0) == 1;
       t.every_event_callback = p.number(F::every_event_callback).value_or(0) == 1;
       set_number(p, F::handed_over_ms, t.handed_over_ms);
+      t.own_lifecycle = p.number(F::own_lifecycle).value_or(0) == 1;
       classify(p, t);
       break;
     }
@@ -158,7 +193,8 @@ void apply_tickets(TicketsData& d, const Op& op) {
     case OpKind::ticket_escalated:
     case OpKind::ticket_answered:
     case OpKind::later_date_asked:
-    case OpKind::later_date_approved: {
+    case OpKind::later_date_approved:
+    case OpKind::slip_reviewed: {
       Id ticket;
       if (!set_id(p, F::parent, ticket)) break;
       Ticket& t = d.tickets[ticket];
@@ -175,6 +211,8 @@ void apply_tickets(TicketsData& d, const Op& op) {
         apply_complaint_act(t, op, TicketEvent::later_approved);
       } else if (op.kind == OpKind::repair_slip_set) {
         apply_slip(t, op);
+      } else if (op.kind == OpKind::slip_reviewed) {
+        apply_slip_review(t, op);
       } else if (op.kind == OpKind::ticket_handed_on) {
         TicketStep step = entry(op, TicketEvent::handed_on);
         set_id(p, F::assignee, step.assignee);

@@ -23,6 +23,7 @@ namespace app {
 enum class TicketEvent : std::int64_t {
   step = 0, handed_on = 1, slip = 2, leak_test = 3, recheck = 4,
   escalated = 5, answered = 6, later_asked = 7, later_approved = 8,  // a complaint's own acts (complaint_rules.hpp)
+  slip_review = 9,  // the engineering manager's review of a slip's off-list lines (000:619)
 };
 
 struct TicketStep {
@@ -68,6 +69,16 @@ struct Ticket {
   // A night log: when the customer-service centre registered it (the
   // hand-over of 001 "次日早上9:00前转交"); 0 for every other ticket.
   std::int64_t handed_over_ms = 0;
+  // Runs its kind's lifecycle (tickets::Lifecycle); false: opened before, the shared one.
+  bool own_lifecycle = false;
+  // A repair's slip signed for at engineering (000:627 "请接收人签字接收"): when,
+  // by whom, the receiver's strokes. 0: not signed for on the dispatching tablet.
+  std::int64_t slip_signed_ms = 0;
+  std::string slip_receiver, slip_receiver_signature;
+  // The accepted step (000:629 "工程人员接到《维修单》后及时填写接单时间"): when and
+  // by whom; accepted by engineering on its own tablet, the slip was received.
+  std::int64_t accepted_ms = 0;
+  Id accepted_by;
   std::int64_t escalated_ms = 0;  // handed up (the first time to the highest role reached)
   std::int64_t escalated_to = -1; // that role (app::Role); -1: not handed up
   std::int64_t answered_ms = 0;   // the owner's first clear answer (ticket_answered)
@@ -77,6 +88,7 @@ struct Ticket {
   std::vector<TicketStep> history;  // in fold order, refused steps included
   bool open() const { return status != tickets::Status::closed; }
   bool owes_callback() const { return tickets::needs_callback(kind, every_event_callback); }
+  tickets::Lifecycle lifecycle() const { return tickets::lifecycle_of(kind, own_lifecycle); }
   bool operator==(const Ticket&) const = default;
 };
 

@@ -23,6 +23,7 @@ S refusal_message(tickets::TransitionError e) {
     case tickets::TransitionError::already_closed: return S::err_ticket_closed;
     case tickets::TransitionError::reopen_needs_callback: return S::err_ticket_reopen;
     case tickets::TransitionError::after_done: return S::err_ticket_after_done;
+    case tickets::TransitionError::not_for_kind: return S::err_ticket_not_for_kind;
     case tickets::TransitionError::none: break;
   }
   return S::err_ticket_skips_step;
@@ -53,6 +54,8 @@ Result<Id> TicketsService::open_ticket(const NewTicket& t) {
   p.set(F::escalation_step, 1);
   // 003 "对所有与客户发生服务关系之事件需要回访": every kind is called back.
   p.set(F::every_event_callback, 1);
+  // Repairs and complaints each run their own steps (ticket_rules.hpp Lifecycle).
+  p.set(F::own_lifecycle, 1);
   p.set(F::channel, t.channel).set(F::kind, static_cast<std::int64_t>(t.kind)).set(F::severity, static_cast<std::int64_t>(t.severity));
   const std::int64_t now = ctx_.now_ms();
   // A night log is received when the control room logged it (001); the
@@ -83,7 +86,8 @@ Status TicketsService::classify_ticket(const Id& id, tickets::Kind kind, tickets
   if (Status s = ctx_.writable(); !s.ok()) return s;
   const Ticket* t = ticket(id);
   if (!t) return error("unknown_ticket", S::err_unknown_ticket);
-  if (auto e = tickets::check_transition(t->status, TS::classified); e != tickets::TransitionError::none) {
+  if (auto e = tickets::check_transition(t->lifecycle(), t->kind, t->status, TS::classified, false, t->owes_callback());
+      e != tickets::TransitionError::none) {
     return error("bad_step", refusal_message(e));
   }
   if (const Staff* me = ctx_.actor_staff(); me && !tickets::may_classify(static_cast<std::int64_t>(me->role))) {
@@ -101,16 +105,65 @@ Status TicketsService::step_ticket(const Id& id, TS to, std::string_view note, s
   if (!t) return error("unknown_ticket", S::err_unknown_ticket);
   if (to == TS::classified) return classify_ticket(id, t->kind, t->severity);
   if (to == TS::done) return finish_ticket(id, {}, note);
-  if (auto e = tickets::check_transition(t->status, to, callback_failed, t->owes_callback()); e != tickets::TransitionError::none) {
+  if (auto e = tickets::check_transition(t->lifecycle(), t->kind, t->status, to, callback_failed, t->owes_callback());
+      e != tickets::TransitionError::none) {
     return error("bad_step", refusal_message(e));
   }
   if (to == TS::dispatched && handed_to.empty() && !callback_failed) return error("handed_to_required", S::err_ticket_dispatch_to);
+  // A repair's slip goes with its receiver's signature or none (send_slip).
+  if (to == TS::dispatched && !callback_failed && t->lifecycle() == tickets::Lifecycle::repair) return send_slip(id, handed_to, {}, {}, note);
   Payload p = act_on(id, std::max(ctx_.now_ms(), t->received_ms));
   p.set(F::stage, static_cast<std::int64_t>(to));
   if (!note.empty()) p.set(F::note, std::string(note));
   if (!handed_to.empty()) p.set(F::department, std::string(handed_to));
   if (callback_failed) p.set(F::failed, 1);
   return ctx_.commit({ctx_.make_op(OpKind::ticket_stepped, ctx_.new_id(), std::move(p))});
+}
+
+Status TicketsService::send_slip(const Id& id, std::string_view department, std::string_view receiver, std::string_view signature,
+                                 std::string_view note) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
+  const Ticket* t = ticket(id);
+  if (!t) return error("unknown_ticket", S::err_unknown_ticket);
+  if (auto e = tickets::check_transition(t->lifecycle(), t->kind, t->status, TS::dispatched, false, t->owes_callback());
+      e != tickets::TransitionError::none) {
+    return error("bad_step", refusal_message(e));
+  }
+  if (department.empty()) return error("handed_to_required", S::err_ticket_dispatch_to);
+  if (!signature.empty()) {
+    const auto strokes = decode_signature(signature);
+    if (!strokes) return error("signature_unreadable", S::err_signature_unreadable);
+    if (!looks_signed(*strokes)) return error("signature_blank", S::err_slip_receiver_blank);
+    if (receiver.empty()) return error("receiver_required", S::err_slip_receiver_name);
+  }
+  Payload p = act_on(id, std::max(ctx_.now_ms(), t->received_ms));
+  p.set(F::stage, static_cast<std::int64_t>(TS::dispatched)).set(F::department, std::string(department));
+  if (!signature.empty()) p.set(F::receiver, std::string(receiver)).set(F::signature, std::string(signature));
+  if (!note.empty()) p.set(F::note, std::string(note));
+  return ctx_.commit({ctx_.make_op(OpKind::ticket_stepped, ctx_.new_id(), std::move(p))});
+}
+
+Status TicketsService::review_slip(const Id& id, bool passed, std::string_view note) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
+  const Ticket* t = ticket(id);
+  if (!t) return error("unknown_ticket", S::err_unknown_ticket);
+  // 000:619 工程维修部经理: engineering's (the op spec says the same to the server).
+  if (const Staff* me = ctx_.actor_staff(); !me || me->role != Role::engineering) return error("not_allowed", S::err_slip_review_role);
+  if (!t->slip.has_off_list()) return error("nothing_to_review", S::err_slip_nothing_to_review);
+  if (t->status >= TS::done) return error("bad_step", S::err_ticket_after_done);
+  if (!passed && note.empty()) return error("note_required", S::err_slip_review_reason);
+  Payload p = act_on(id, std::max(ctx_.now_ms(), t->received_ms));
+  p.set(F::result, passed ? 0 : 1);
+  if (!note.empty()) p.set(F::note, std::string(note));
+  return ctx_.commit({ctx_.make_op(OpKind::slip_reviewed, ctx_.new_id(), std::move(p))});
+}
+
+bool TicketsService::slip_received(const Ticket& t) const {
+  if (t.lifecycle() != tickets::Lifecycle::repair) return t.status >= TS::dispatched;
+  if (t.slip_signed_ms > 0) return true;
+  // Accepted by engineering on a tablet of its own (000:629 "工程人员接到《维修单》后及时填写接单时间").
+  const Staff* by = t.accepted_ms > 0 ? ctx_.staff(t.accepted_by) : nullptr;
+  return by && by->role == Role::engineering;
 }
 
 Status TicketsService::hand_on_ticket(const Id& id, const Id& colleague, std::string_view note) {
@@ -141,6 +194,12 @@ Status TicketsService::set_repair_slip(const Id& id, const RepairSlipDraft& draf
     // Priced as the list stands now: a later edit of the list leaves this slip alone.
     lines.push_back({item, it->second.name, it->second.unit_label, it->second.price_cents, quantity});
   }
+  for (const SlipLine& l : draft.off_list) {
+    if (l.name.empty()) return error("off_list_name", S::err_off_list_name);
+    if (l.price_cents < 0 || l.price_cents > 100000000) return error("bad_price", S::err_off_list_price);
+    if (l.quantity < 1 || l.quantity > 10000) return error("bad_quantity", S::err_quantity);
+    lines.push_back({Id{}, l.name, l.unit_label, l.price_cents, l.quantity});  // nil item: off the list
+  }
   Payload p = act_on(id, std::max(ctx_.now_ms(), t->received_ms));
   p.set(F::category, static_cast<std::int64_t>(draft.category)).set(F::lines, encode_slip_lines(lines));
   if (draft.appointment_ms > 0) p.set(F::appointment_ms, draft.appointment_ms);
@@ -152,9 +211,12 @@ Status TicketsService::finish_ticket(const Id& id, std::string_view signature, s
   if (Status s = ctx_.writable(); !s.ok()) return s;
   const Ticket* t = ticket(id);
   if (!t) return error("unknown_ticket", S::err_unknown_ticket);
-  if (auto e = tickets::check_transition(t->status, TS::done); e != tickets::TransitionError::none) {
+  if (auto e = tickets::check_transition(t->lifecycle(), t->kind, t->status, TS::done, false, t->owes_callback());
+      e != tickets::TransitionError::none) {
     return error("bad_step", refusal_message(e));
   }
+  // 000:619 an off-list price is reviewed by the engineering manager before the owner signs it.
+  if (t->kind == tickets::Kind::repair && !t->slip.price_stands()) return error("slip_review_pending", S::err_slip_review_pending);
   if (!signature.empty()) {
     const auto strokes = decode_signature(signature);
     if (!strokes) return error("signature_unreadable", S::err_signature_unreadable);
@@ -198,6 +260,12 @@ Status TicketsService::record_callback(const Id& id, CallbackMethod method, bool
   const Ticket* t = ticket(id);
   if (!t) return error("unknown_ticket", S::err_unknown_ticket);
   if (t->status != TS::done) return error("not_done", S::err_ticket_not_done);
+  // 000:321 "⑤、由负责部门主管为主要处理问题的中心人物;⑥、回访" with the owner's answer
+  // between (000:265 "给住户明确答复"): a complaint is answered before it is called back.
+  const bool complaint = t->kind == tickets::Kind::valid_complaint || tickets::is_communication_complaint(t->kind);
+  if (complaint && t->lifecycle() == tickets::Lifecycle::complaint && t->answered_ms == 0) {
+    return error("answer_first", S::err_callback_needs_answer);
+  }
   const std::int64_t at = std::max(ctx_.now_ms(), t->done_ms);
   Payload callback = act_on(id, at);
   callback.set(F::stage, static_cast<std::int64_t>(TS::callback));
@@ -208,7 +276,7 @@ Status TicketsService::record_callback(const Id& id, CallbackMethod method, bool
   if (satisfied) {
     next.set(F::stage, static_cast<std::int64_t>(TS::closed));
   } else {
-    next.set(F::stage, static_cast<std::int64_t>(TS::dispatched)).set(F::failed, 1);
+    next.set(F::stage, static_cast<std::int64_t>(tickets::reopen_status(t->lifecycle()))).set(F::failed, 1);
     if (!t->handler.empty()) next.set(F::department, t->handler);
     if (!note.empty()) next.set(F::note, std::string(note));
   }
@@ -250,7 +318,7 @@ tickets::Deadlines TicketsService::deadlines_of(const Ticket& t) const {
   const bool approved = t.later_approved_ms > 0 || t.approved_later;
   const std::int64_t requested = t.later_approved_ms > 0 ? t.later_approved_ms : t.requested_ms;
   return tickets::deadlines_for(t.kind, t.severity, t.received_ms, end_of_day, requested, approved, ticket_settings(),
-                                tickets::made_in_person(t.channel));
+                                tickets::made_in_person(t.channel), t.slip.appointment_ms);
 }
 
 std::optional<NightHandover> TicketsService::night_handover(const Ticket& t) const {
@@ -270,7 +338,7 @@ std::optional<std::int64_t> TicketsService::callback_due_at(const Ticket& t) con
 }
 
 std::optional<tickets::Due> TicketsService::next_due(const Ticket& t) const {
-  const tickets::Met met{escalated(t), t.answered_ms > 0};
+  const tickets::Met met{escalated(t), t.answered_ms > 0, slip_received(t)};
   std::optional<tickets::Due> next = tickets::pending_due(deadlines_of(t), t.status, met);
   if (const auto callback = callback_due_at(t); callback && (!next || *callback < next->at)) {
     next = tickets::Due{*callback, tickets::DeadlineKind::callback};

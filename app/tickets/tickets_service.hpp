@@ -38,6 +38,18 @@ class TicketsService {
   // Steps to done go through finish_ticket (the owner's signature).
   Status step_ticket(const Id& ticket, tickets::Status to, std::string_view note = {}, std::string_view handed_to = {},
                      bool callback_failed = false);
+  // A repair's slip to engineering (000:627 "在10分钟内送达工程维修部,并请接收人签字接收"):
+  // with the receiver's name and signature it is signed for now; without, it
+  // is on its way and counts as received once engineering accepts it on a
+  // tablet of its own (slip_received). The butler's tap alone meets nothing.
+  Status send_slip(const Id& ticket, std::string_view department, std::string_view receiver, std::string_view signature,
+                   std::string_view note = {});
+  // 000:619 the engineering manager reviews a slip's off-list lines; until
+  // they pass, the owner is not asked to sign its price.
+  Status review_slip(const Id& ticket, bool passed, std::string_view note = {});
+  // Whether a repair's slip is with engineering: signed for, or accepted by
+  // someone of engineering. A ticket on the shared lifecycle: dispatched.
+  bool slip_received(const Ticket& t) const;
   // 首问负责制: whoever owns the ticket hands it on to a colleague, on record.
   Status hand_on_ticket(const Id& ticket, const Id& colleague, std::string_view note = {});
   // A repair's slip: appointment, category, priced lines, owner's materials.

@@ -47,9 +47,11 @@ TEST_CASE("deadlines by class, from the moment of receipt") {
       {Kind::valid_complaint, Severity::important, kReceived + kHour, std::nullopt, std::nullopt, kReceived + 3 * kDay},
       // minor: within 2 days.
       {Kind::help_seeking, Severity::minor, std::nullopt, std::nullopt, std::nullopt, kReceived + 2 * kDay},
-      // a repair: the slip with engineering within 10 minutes, and its class's resolution.
-      {Kind::repair, Severity::minor, std::nullopt, std::nullopt, kReceived + 10 * kMinute, kReceived + 2 * kDay},
-      {Kind::repair, Severity::important, kReceived + kHour, std::nullopt, kReceived + 10 * kMinute, kReceived + 3 * kDay},
+      // a repair runs on repair rules (000:627): the slip with engineering
+      // within 10 minutes — no escalation, answer or resolve clock of the complaints', whatever its class.
+      {Kind::repair, Severity::minor, std::nullopt, std::nullopt, kReceived + 10 * kMinute, std::nullopt},
+      {Kind::repair, Severity::important, std::nullopt, std::nullopt, kReceived + 10 * kMinute, std::nullopt},
+      {Kind::repair, Severity::major, std::nullopt, std::nullopt, kReceived + 10 * kMinute, std::nullopt},
       // inquiries and suggestions are answered, not resolved against a clock.
       {Kind::inquiry, Severity::minor, std::nullopt, std::nullopt, std::nullopt, std::nullopt},
       {Kind::suggestion, Severity::major, std::nullopt, std::nullopt, std::nullopt, std::nullopt},
@@ -70,11 +72,72 @@ TEST_CASE("deadlines by class, from the moment of receipt") {
 
 TEST_CASE("a minor ticket honours the owner's requested date — a later one needs the head's approval") {
   const std::int64_t sooner = kReceived + kDay, later = kReceived + 5 * kDay;
-  CHECK(deadlines_for(Kind::repair, Severity::minor, kReceived, kMidnight, sooner, false).resolve_by == sooner);
-  CHECK(deadlines_for(Kind::repair, Severity::minor, kReceived, kMidnight, later, false).resolve_by == kReceived + 2 * kDay);
-  CHECK(deadlines_for(Kind::repair, Severity::minor, kReceived, kMidnight, later, true).resolve_by == later);
+  CHECK(deadlines_for(Kind::help_seeking, Severity::minor, kReceived, kMidnight, sooner, false).resolve_by == sooner);
+  CHECK(deadlines_for(Kind::help_seeking, Severity::minor, kReceived, kMidnight, later, false).resolve_by == kReceived + 2 * kDay);
+  CHECK(deadlines_for(Kind::help_seeking, Severity::minor, kReceived, kMidnight, later, true).resolve_by == later);
   // Only the minor class: an important ticket keeps its 3 days whatever is asked.
-  CHECK(deadlines_for(Kind::repair, Severity::important, kReceived, kMidnight, later, true).resolve_by == kReceived + 3 * kDay);
+  CHECK(deadlines_for(Kind::valid_complaint, Severity::important, kReceived, kMidnight, later, true).resolve_by == kReceived + 3 * kDay);
+}
+
+TEST_CASE("a repair's appointment is its on-site deadline (000:631), and none until one is made") {
+  const std::int64_t appointment = kReceived + 20 * kHour;
+  // 000:631 "维修人员应在预约维的时间前到达现场"
+  CHECK(deadlines_for(Kind::repair, Severity::minor, kReceived, kMidnight, 0, false, {}, false, appointment).onsite_by == appointment);
+  CHECK_FALSE(deadlines_for(Kind::repair, Severity::minor, kReceived, kMidnight, 0, false).onsite_by);
+  // Made in person, a repair still has no complaint's 5-minute on-site rule.
+  CHECK_FALSE(deadlines_for(Kind::repair, Severity::minor, kReceived, kMidnight, 0, false, {}, true).onsite_by);
+  // A complaint ignores an appointment.
+  CHECK_FALSE(deadlines_for(Kind::valid_complaint, Severity::minor, kReceived, kMidnight, 0, false, {}, false, appointment).onsite_by);
+}
+
+TEST_CASE("the repair lifecycle (000:625-635): every step in order, never classified straight to done") {
+  for (int f = 0; f <= 7; ++f) {
+    for (int t = 0; t <= 7; ++t) {
+      const auto from = static_cast<Status>(f), to = static_cast<Status>(t);
+      INFO(f << " -> " << t);
+      const TransitionError e = check_transition(Lifecycle::repair, Kind::repair, from, to, false, true);
+      // 000:627 the slip goes to engineering: the one skip the shared lifecycle allowed is gone.
+      if (from == Status::classified && to == Status::done) CHECK(e == TransitionError::skips_a_step);
+      else CHECK(e == check_transition(from, to));
+    }
+  }
+  CHECK(check_transition(Lifecycle::repair, Kind::repair, Status::callback, Status::dispatched, true, true) == TransitionError::none);
+  CHECK(reopen_status(Lifecycle::repair) == Status::dispatched);
+}
+
+TEST_CASE("the complaint lifecycle (000:321): received, classified, on site, handled, callback, closed — never dispatched or accepted") {
+  struct Row { Kind kind; Status from, to; TransitionError e; };
+  const Row rows[] = {
+      {Kind::valid_complaint, Status::received, Status::classified, TransitionError::none},
+      // ④ "带上负责部门的主管到现场了解情况"
+      {Kind::valid_complaint, Status::classified, Status::on_site, TransitionError::none},
+      {Kind::valid_complaint, Status::classified, Status::dispatched, TransitionError::not_for_kind},
+      {Kind::valid_complaint, Status::on_site, Status::accepted, TransitionError::not_for_kind},
+      {Kind::valid_complaint, Status::classified, Status::done, TransitionError::skips_a_step},
+      {Kind::valid_complaint, Status::on_site, Status::done, TransitionError::none},
+      {Kind::valid_complaint, Status::done, Status::callback, TransitionError::none},
+      {Kind::valid_complaint, Status::callback, Status::closed, TransitionError::none},
+      {Kind::valid_complaint, Status::received, Status::on_site, TransitionError::skips_a_step},
+      // 沟通性投诉 ④ "通知相关部门去处理或给予解答": handled without going on site.
+      {Kind::help_seeking, Status::classified, Status::done, TransitionError::none},
+      {Kind::venting, Status::classified, Status::on_site, TransitionError::none},
+      {Kind::inquiry, Status::classified, Status::done, TransitionError::none},
+      {Kind::suggestion, Status::classified, Status::dispatched, TransitionError::not_for_kind},
+      // a bad callback reopens it to be handled again, not to a repairer.
+      {Kind::valid_complaint, Status::callback, Status::classified, TransitionError::reopen_needs_callback},
+      {Kind::valid_complaint, Status::on_site, Status::classified, TransitionError::goes_backwards},
+      {Kind::valid_complaint, Status::closed, Status::on_site, TransitionError::already_closed},
+  };
+  for (const Row& r : rows) {
+    INFO(static_cast<int>(r.kind) << ": " << static_cast<int>(r.from) << " -> " << static_cast<int>(r.to));
+    CHECK(check_transition(Lifecycle::complaint, r.kind, r.from, r.to, false, true) == r.e);
+  }
+  CHECK(check_transition(Lifecycle::complaint, Kind::valid_complaint, Status::callback, Status::classified, true, true) == TransitionError::none);
+  CHECK(reopen_status(Lifecycle::complaint) == Status::classified);
+  // Which lifecycle: by kind, once the ticket was opened under them; else the shared one.
+  CHECK(lifecycle_of(Kind::repair, true) == Lifecycle::repair);
+  CHECK(lifecycle_of(Kind::inquiry, true) == Lifecycle::complaint);
+  CHECK(lifecycle_of(Kind::repair, false) == Lifecycle::shared);
 }
 
 TEST_CASE("callbacks: 2 days after a repair, 3 days after the leak test — every valid complaint and repair gets one") {

@@ -78,8 +78,12 @@ TEST_CASE("a repair from receipt to close: each step in order, each deadline in 
   REQUIRE(d.session.tickets().step_ticket(id, TS::dispatched, "三联维修单已交", "工程部").ok());
   t = d.session.tickets().ticket(id);
   CHECK(t->handler == "工程部");
-  CHECK(d.session.tickets().next_deadline(*t) == received + 3 * kDay);  // resolved within 3 days
+  // 000:627 "并请接收人签字接收": sent without the receiver's signature, the
+  // slip is not yet received — the butler's tap does not meet the 10 minutes.
+  CHECK(d.session.tickets().next_due(*t)->kind == tickets::DeadlineKind::dispatch);
+  CHECK_FALSE(d.session.tickets().slip_received(*t));
   REQUIRE(d.session.tickets().step_ticket(id, TS::accepted).ok());
+  CHECK_FALSE(d.session.tickets().slip_received(*d.session.tickets().ticket(id)));  // accepted by the butler, not engineering
   REQUIRE(d.session.tickets().step_ticket(id, TS::on_site).ok());
   d.clock.now += 2 * kHour;
   // 业主试用后签字: a repair is done only with the owner's signature, and a blank pad is not one.
@@ -98,6 +102,137 @@ TEST_CASE("a repair from receipt to close: each step in order, each deadline in 
   CHECK(t->history.size() == 7);
   CHECK(d.session.tickets().step_ticket(id, TS::callback).error().message == "工单已关闭");
   CHECK(d.session.tickets().open_tickets().empty());
+  for (const Op& op : d.session.decoded_log()) CHECK(validate_op(op).ok());
+}
+
+TEST_CASE("repair rules: the slip is received when the receiver signs or engineering accepts, the appointment is the on-site deadline, no complaint clocks") {
+  i18n::set_current_language(i18n::Lang::zh_CN);
+  Device d(11, 11);
+  NewTicket major = d.leak();
+  major.severity = Severity::major;
+  major.classified = true;
+  const Id id = d.session.tickets().open_ticket(major).value();
+  const Ticket* t = d.session.tickets().ticket(id);
+  const std::int64_t received = t->received_ms;
+  // A major repair has no escalation, answer or 10-day clock: those are the complaints' (000:265).
+  const tickets::Deadlines dl = d.session.tickets().deadlines_of(*t);
+  CHECK_FALSE(dl.escalate_by);
+  CHECK_FALSE(dl.answer_by);
+  CHECK_FALSE(dl.resolve_by);
+  CHECK(dl.dispatch_by == received + 10 * 60000);
+  CHECK_FALSE(d.session.tickets().escalation_target(*t));
+  // 000:627 no repair is done from classified: the slip goes to engineering.
+  CHECK(d.session.tickets().finish_ticket(id, owner_signature()).error().code == "bad_step");
+  // A signature needs a name; a blank pad is no signature.
+  CHECK(d.session.tickets().send_slip(id, "工程部", "", owner_signature()).error().code == "receiver_required");
+  CHECK(d.session.tickets().send_slip(id, "工程部", "李工", encode_signature(Signature{})).error().code == "signature_blank");
+  d.clock.now += 4 * 60000;
+  REQUIRE(d.session.tickets().send_slip(id, "工程部", "李工", owner_signature(), "三联单已交").ok());
+  t = d.session.tickets().ticket(id);
+  CHECK(t->slip_signed_ms == received + 4 * 60000);
+  CHECK(t->slip_receiver == "李工");
+  CHECK(d.session.tickets().slip_received(*t));
+  CHECK_FALSE(d.session.tickets().next_due(*t));  // nothing pending until an appointment is made
+  // 000:631 "维修人员应在预约维的时间前到达现场": the appointment becomes the deadline.
+  RepairSlipDraft slip;
+  slip.appointment_ms = received + 5 * kHour;
+  REQUIRE(d.session.tickets().set_repair_slip(id, slip).ok());
+  t = d.session.tickets().ticket(id);
+  CHECK(d.session.tickets().next_due(*t)->kind == tickets::DeadlineKind::onsite);
+  CHECK(d.session.tickets().next_deadline(*t) == received + 5 * kHour);
+  d.clock.now = received + 6 * kHour;
+  CHECK(d.session.tickets().overdue(*t));
+
+  // Sent unsigned, engineering's own acceptance is the receipt.
+  Device e(12, 12);
+  NewTicket repair = e.leak();
+  repair.classified = true;
+  const Id other = e.session.tickets().open_ticket(repair).value();
+  REQUIRE(e.session.tickets().send_slip(other, "工程部", {}, {}).ok());
+  CHECK_FALSE(e.session.tickets().slip_received(*e.session.tickets().ticket(other)));
+  const Id butler = e.session.actor();
+  e.as(Role::engineering);
+  REQUIRE(e.session.tickets().step_ticket(other, TS::accepted).ok());
+  e.session.set_actor(butler);
+  CHECK(e.session.tickets().slip_received(*e.session.tickets().ticket(other)));
+  for (const Op& op : e.session.decoded_log()) CHECK(validate_op(op).ok());
+}
+
+TEST_CASE("an off-list item (000:619) is reviewed by engineering before the owner signs its price, and a new slip is reviewed anew") {
+  i18n::set_current_language(i18n::Lang::zh_CN);
+  Device d(13, 13);
+  NewTicket repair = d.leak();
+  repair.classified = true;
+  const Id id = d.session.tickets().open_ticket(repair).value();
+  RepairSlipDraft slip;
+  slip.off_list.push_back({Id{}, "更换整体浴室柜", "", 128000, 1});
+  REQUIRE(d.session.tickets().set_repair_slip(id, slip).ok());
+  const Ticket* t = d.session.tickets().ticket(id);
+  CHECK(t->slip.has_off_list());
+  CHECK_FALSE(t->slip.price_stands());
+  REQUIRE(d.session.tickets().send_slip(id, "工程部", "李工", owner_signature()).ok());
+  for (TS s : {TS::accepted, TS::on_site}) REQUIRE(d.session.tickets().step_ticket(id, s).ok());
+  CHECK(d.session.tickets().finish_ticket(id, owner_signature()).error().code == "slip_review_pending");
+  // The butler may not review; engineering refuses with a reason, or passes.
+  CHECK(d.session.tickets().review_slip(id, true).error().code == "not_allowed");
+  const Id butler = d.session.actor();
+  d.as(Role::engineering);
+  CHECK(d.session.tickets().review_slip(id, false).error().code == "note_required");
+  REQUIRE(d.session.tickets().review_slip(id, false, "价格高于市场价").ok());
+  CHECK_FALSE(d.session.tickets().ticket(id)->slip.price_stands());
+  d.session.set_actor(butler);
+  slip.off_list[0].price_cents = 98000;
+  REQUIRE(d.session.tickets().set_repair_slip(id, slip).ok());
+  CHECK(d.session.tickets().ticket(id)->slip.reviewed_ms == 0);  // the new slip waits for its own review
+  d.as(Role::engineering);
+  REQUIRE(d.session.tickets().review_slip(id, true).ok());
+  d.session.set_actor(butler);
+  t = d.session.tickets().ticket(id);
+  CHECK(t->slip.price_stands());
+  CHECK(t->slip.total_cents() == 98000);
+  REQUIRE(d.session.tickets().finish_ticket(id, owner_signature()).ok());
+  for (const Op& op : d.session.decoded_log()) CHECK(validate_op(op).ok());
+  // A slip with no off-list line has nothing to review.
+  Device e(14, 14);
+  NewTicket plain = e.leak();
+  plain.classified = true;
+  const Id free_repair = e.session.tickets().open_ticket(plain).value();
+  REQUIRE(e.session.tickets().set_repair_slip(free_repair, {}).ok());
+  e.as(Role::engineering);
+  CHECK(e.session.tickets().review_slip(free_repair, true).error().code == "nothing_to_review");
+}
+
+TEST_CASE("a complaint runs its own lifecycle (000:321): on site with the department, handled, answered, called back — never dispatched") {
+  i18n::set_current_language(i18n::Lang::zh_CN);
+  Device d(15, 15);
+  NewTicket c = d.leak();
+  c.kind = Kind::valid_complaint;
+  c.severity = Severity::important;
+  c.classified = true;
+  const Id id = d.session.tickets().open_ticket(c).value();
+  CHECK(d.session.tickets().step_ticket(id, TS::dispatched, "", "秩序维护部").error().code == "bad_step");
+  CHECK(d.session.tickets().finish_ticket(id, {}, "已处理").error().code == "bad_step");  // ④ on site first
+  REQUIRE(d.session.tickets().step_ticket(id, TS::on_site, "与秩序维护部主管到现场", "秩序维护部").ok());
+  CHECK(d.session.tickets().ticket(id)->handler == "秩序维护部");
+  REQUIRE(d.session.tickets().finish_ticket(id, {}, "已协调邻居").ok());
+  // Answered before the callback (000:265 "给住户明确答复", 000:321 ⑥ 回访).
+  CHECK(d.session.tickets().record_callback(id, CallbackMethod::phone, true, "满意").error().code == "answer_first");
+  REQUIRE(d.session.tickets().answer_owner(id, CallbackMethod::phone, "已与楼上住户沟通，晚十点后停止施工").ok());
+  // A bad callback sends it back to be handled again, not to a repairer.
+  REQUIRE(d.session.tickets().record_callback(id, CallbackMethod::phone, false, "仍有噪音").ok());
+  const Ticket* t = d.session.tickets().ticket(id);
+  CHECK(t->status == TS::classified);
+  CHECK(t->done_ms == 0);
+  REQUIRE(d.session.tickets().step_ticket(id, TS::on_site, "再次到场", "秩序维护部").ok());
+  REQUIRE(d.session.tickets().finish_ticket(id, {}, "已制止").ok());
+  REQUIRE(d.session.tickets().record_callback(id, CallbackMethod::phone, true, "满意").ok());
+  CHECK(d.session.tickets().ticket(id)->status == TS::closed);
+  // A communication complaint may be handled without going on site.
+  NewTicket help = c;
+  help.kind = Kind::help_seeking;
+  help.severity = Severity::minor;
+  const Id h = d.session.tickets().open_ticket(help).value();
+  REQUIRE(d.session.tickets().finish_ticket(h, {}, "已通知工程部").ok());
   for (const Op& op : d.session.decoded_log()) CHECK(validate_op(op).ok());
 }
 
@@ -149,11 +284,10 @@ TEST_CASE("overdue is judged on a clock that cannot go back — a later date nee
   minor.kind = Kind::valid_complaint;
   const Id id = d.session.tickets().open_ticket(minor).value();
   REQUIRE(d.session.tickets().classify_ticket(id, Kind::valid_complaint, Severity::minor).ok());
-  REQUIRE(d.session.tickets().step_ticket(id, TS::dispatched, "", "保洁部").ok());
   const Ticket* t = d.session.tickets().ticket(id);
   CHECK_FALSE(d.session.tickets().overdue(*t));
   d.clock.now += 2 * kDay + kHour;
-  REQUIRE(d.session.tickets().step_ticket(id, TS::accepted).ok());  // the tablet sees the late time (its clock stamps it)
+  REQUIRE(d.session.tickets().step_ticket(id, TS::on_site, "", "保洁部").ok());  // the tablet sees the late time (its clock stamps it)
   t = d.session.tickets().ticket(id);
   CHECK(d.session.tickets().overdue(*t));
   d.clock.now -= 3 * kDay;  // someone sets the tablet's clock back

@@ -1,7 +1,9 @@
-// A ticket's next step, for the status it is at: classify, dispatch (a
-// repair's slip first), accepted, on site, done with the owner's signature,
-// the leak test and the callback, and the head butler's re-check. Every
-// button is one Session command; a refusal is shown in the user's words.
+// A ticket's next step, for the status it is at and its lifecycle
+// (app/tickets/ticket_rules.hpp): classify; a repair's slip to engineering,
+// signed for by the receiver, accepted, on site; a complaint's responsible
+// department on site, or handled; done with the owner's signature, the leak
+// test and the callback, and the head butler's re-check. Every button is one
+// Session command; a refusal is shown in the user's words.
 #include <cstdio>
 
 #include "app/i18n/catalogue.hpp"
@@ -31,6 +33,7 @@ void done(TicketsUi& st, const app::Status& s) {
   if (!s.ok()) return;
   st.note.clear();
   st.signature = app::Signature{};
+  st.receiver_signature = app::Signature{};
 }
 
 void label(S key) { ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(key)); }
@@ -85,6 +88,63 @@ void class_line(const app::Ticket& t, TicketsUi& st) {
   }
 }
 
+const char* department_choice(const TicketsUi& st) { return tr(kDispatchTo[st.dispatch_to], app::i18n::Lang::zh_CN); }
+
+// 000:321 ③ the responsible department, ④ on site with its head; a
+// communication complaint may be handled at once (④ "通知相关部门去处理或给予解答").
+void complaint_next(ScreenContext& ctx, const app::Ticket& t, TicketsUi& st) {
+  label(S::ticket_responsible_dept);
+  const char* to[std::size(kDispatchTo)];
+  for (std::size_t k = 0; k < std::size(kDispatchTo); ++k) to[k] = tr(kDispatchTo[k]);
+  widgets::choices("dispatch_to", to, static_cast<int>(std::size(kDispatchTo)), &st.dispatch_to, ui().portrait ? 3 : 5);
+  widgets::text_field("ticket_note", tr(S::ticket_step_note), &st.note);
+  if (widgets::button("ticket_on_site", tr(S::ticket_complaint_on_site), -1, widgets::Tone::primary)) {
+    done(st, ctx.session.tickets().step_ticket(t.id, tk::Status::on_site, st.note, department_choice(st)));
+  }
+  if (t.kind != tk::Kind::valid_complaint && widgets::button("ticket_handled", tr(S::ticket_complaint_handled), -1)) {
+    done(st, ctx.session.tickets().finish_ticket(t.id, {}, st.note));
+  }
+}
+
+// 000:627 "在10分钟内送达工程维修部,并请接收人签字接收": the receiver's name and
+// signature; sent unsigned, it counts once engineering accepts it.
+void send_slip(ScreenContext& ctx, const app::Ticket& t, TicketsUi& st) {
+  label(S::ticket_dispatch_to);
+  const char* to[std::size(kDispatchTo)];
+  for (std::size_t k = 0; k < std::size(kDispatchTo); ++k) to[k] = tr(kDispatchTo[k]);
+  widgets::choices("dispatch_to", to, static_cast<int>(std::size(kDispatchTo)), &st.dispatch_to, ui().portrait ? 3 : 5);
+  widgets::text_field("slip_receiver", tr(S::ticket_slip_receiver), &st.slip_receiver);
+  label(S::ticket_slip_receiver_sign);
+  widgets::signature_pad("slip_receiver_signature", &st.receiver_signature);
+  widgets::text_field("ticket_note", tr(S::ticket_step_note), &st.note);
+  auto& tickets = ctx.session.tickets();
+  if (widgets::button("ticket_dispatch", tr(S::ticket_dispatch), -1, widgets::Tone::primary)) {
+    const std::string strokes = st.receiver_signature.empty() ? std::string() : app::encode_signature(st.receiver_signature);
+    if (strokes.empty()) st.message = tr(S::err_slip_receiver_blank);
+    else done(st, tickets.send_slip(t.id, department_choice(st), st.slip_receiver, strokes, st.note));
+  }
+  if (widgets::button("ticket_dispatch_unsigned", tr(S::ticket_dispatch_unsigned), -1)) {
+    done(st, tickets.send_slip(t.id, department_choice(st), {}, {}, st.note));
+  }
+}
+
+// Whether the slip is with engineering, under a repair's later steps.
+void slip_receipt(ScreenContext& ctx, const app::Ticket& t) {
+  if (t.lifecycle() != tk::Lifecycle::repair) return;
+  char line[200];
+  if (t.slip_signed_ms > 0) {
+    std::snprintf(line, sizeof line, tr(S::ticket_slip_signed_line), t.slip_receiver.c_str(), short_time(ctx.session.local(t.slip_signed_ms)).c_str());
+  } else if (!ctx.session.tickets().slip_received(t)) {
+    std::snprintf(line, sizeof line, "%s", tr(S::ticket_slip_unsigned_line));
+  } else {
+    return;
+  }
+  ImGui::PushTextWrapPos(0.0f);
+  widgets::data_text(line, t.slip_signed_ms > 0 ? colors::ok : colors::primary);
+  ImGui::PopTextWrapPos();
+  automation().record_last_item("ticket_slip_receipt", line, "label");
+}
+
 void dispatch(ScreenContext& ctx, const app::Ticket& t, TicketsUi& st) {
   if (st.reclassifying) {
     classify(ctx, t, st);
@@ -99,7 +159,15 @@ void dispatch(ScreenContext& ctx, const app::Ticket& t, TicketsUi& st) {
     }
     return;
   }
+  if (t.lifecycle() == tk::Lifecycle::complaint) {
+    complaint_next(ctx, t, st);
+    return;
+  }
   if (t.kind == tk::Kind::repair) draw_repair_slip(ctx, t);
+  if (t.lifecycle() == tk::Lifecycle::repair) {
+    send_slip(ctx, t, st);
+    return;
+  }
   label(S::ticket_dispatch_to);
   const char* to[std::size(kDispatchTo)];
   for (std::size_t k = 0; k < std::size(kDispatchTo); ++k) to[k] = tr(kDispatchTo[k]);
@@ -137,6 +205,13 @@ void callback(ScreenContext& ctx, const app::Ticket& t, TicketsUi& st) {
   if (!t.owes_callback()) {
     // Owes no callback: closed straight from done.
     if (widgets::button("ticket_close", tr(S::ticket_close), -1, widgets::Tone::primary)) done(st, ctx.session.tickets().step_ticket(t.id, tk::Status::closed));
+    return;
+  }
+  const bool complaint = t.kind == tk::Kind::valid_complaint || tk::is_communication_complaint(t.kind);
+  if (complaint && t.lifecycle() == tk::Lifecycle::complaint && t.answered_ms == 0) {
+    // 000:265 "给住户明确答复" before 000:321 "⑥、回访": the answer form is above.
+    label(S::ticket_answer_before_callback);
+    automation().record_last_item("ticket_answer_first", tr(S::ticket_answer_before_callback), "label");
     return;
   }
   if (t.kind == tk::Kind::repair && t.slip.category == tk::RepairCategory::leak && t.leak_test_ms == 0) {
@@ -192,10 +267,12 @@ void draw_ticket_actions(ScreenContext& ctx, const app::Ticket& t) {
     case tk::Status::classified: dispatch(ctx, t, st); break;
     case tk::Status::dispatched:
       if (t.kind == tk::Kind::repair) draw_repair_slip(ctx, t);
+      slip_receipt(ctx, t);
       if (widgets::button("ticket_accept", tr(S::ticket_accept), -1, widgets::Tone::primary)) done(st, ctx.session.tickets().step_ticket(t.id, tk::Status::accepted));
       break;
     case tk::Status::accepted:
       if (t.kind == tk::Kind::repair) draw_repair_slip(ctx, t);
+      slip_receipt(ctx, t);
       if (widgets::button("ticket_on_site", tr(S::ticket_on_site), -1, widgets::Tone::primary)) done(st, ctx.session.tickets().step_ticket(t.id, tk::Status::on_site));
       break;
     case tk::Status::on_site:

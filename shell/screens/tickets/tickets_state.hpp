@@ -9,6 +9,7 @@
 
 #include "app/core/id.hpp"
 #include "app/core/signature.hpp"
+#include "app/tickets/repair_slip.hpp"
 #include "app/tickets/ticket_rules.hpp"
 
 namespace shell {
@@ -53,6 +54,10 @@ struct TicketsUi {
   int slip_appointment = 0, slip_category = 0;
   std::map<app::Id, int> slip_quantities;  // price item → quantity
   std::string slip_materials;
+  std::vector<app::SlipLine> slip_off_list;  // off the price list (000:619: reviewed)
+  std::string off_list_name, off_list_yuan;
+  std::string slip_receiver;    // who at engineering signs for the slip (000:627)
+  app::Signature receiver_signature;
   bool slip_loaded = false;     // the drafts took the saved slip's values
   bool slip_editing = false;    // a saved slip opened again to change it
   app::Signature signature;
