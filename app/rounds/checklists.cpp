@@ -152,6 +152,16 @@ std::vector<ChecklistTemplate> build() {
       check("样板间设施完好，无损坏、无缺失", "Fittings intact, nothing damaged or missing", photo),
       check("房门已关闭上锁", "Doors closed and locked"),
   }));
+  // A model unit on the daytime zone round (000:563 "按规定路线巡视公共区域及样板间"):
+  // open, aired and shut, kept clean and intact (000:565, 000:567
+  // "巡查…样板间的卫生、设施,并做好记录") — not the early shift's opening items.
+  t.push_back(make("model_unit_day", "样板间日间巡查", "Model unit: daytime check", {
+      check("开放时间内（早8:00-晚8:00）样板间房门开启", "Open during its hours (08:00–20:00)"),
+      check("通风门窗已关闭，夏季空调、冬季暖气开启", "Ventilation windows shut; air-conditioning in summer, heating in winter"),
+      check("照明正常，灯具完好", "Lights working, fittings intact"),
+      check("样板间卫生清洁，无灰尘、无垃圾", "Model unit clean: no dust, no rubbish"),
+      check("样板间设施完好，无损坏、无缺失", "Fittings intact, nothing damaged or missing", photo),
+  }));
   t.push_back(make("notice_board", "公告栏", "Notice board", {
       check("公告内容在有效期内，过期通知已撤下", "Notices current; expired ones taken down"),
       check("张贴整齐，无破损、无污渍", "Posted neatly; not torn or dirty"),
@@ -250,7 +260,9 @@ const ChecklistTemplate& template_for(CheckpointKind kind) {
     case CheckpointKind::handrails: key = "handrails"; break;
     case CheckpointKind::roof: key = "roof"; break;
     case CheckpointKind::plant_room: key = "plant_room"; break;
-    case CheckpointKind::model_unit: key = "model_unit_open"; break;  // closing is a scheduled duty, not a checkpoint
+    // On the daytime zone round; the early shift's opening and the late
+    // shift's closing are duties of their own (app/schedule/daily_duties.hpp).
+    case CheckpointKind::model_unit: key = "model_unit_day"; break;
     case CheckpointKind::notice_board: key = "notice_board"; break;
     case CheckpointKind::gate: key = "gate"; break;
   }

@@ -195,12 +195,23 @@ Result<Id> RoundsService::sign_in_gate(const Id& zone) {
   const std::int64_t now = ctx_.now_ms();
   Payload start;
   start.set(F::zone, zone.to_hex()).set(F::day, ctx_.today()).set(F::at_ms, now).set(F::kind, static_cast<std::int64_t>(RoundKind::gate));
-  Payload finish;
-  finish.set(F::at_ms, now);
-  if (Status s = ctx_.commit({ctx_.make_op(OpKind::round_started, id, std::move(start)), ctx_.make_op(OpKind::round_finished, id, std::move(finish))}); !s.ok()) {
-    return s.error();
-  }
+  if (Status s = ctx_.commit({ctx_.make_op(OpKind::round_started, id, std::move(start))}); !s.ok()) return s.error();
   return id;
+}
+
+const Round* RoundsService::gate_signed_in() const {
+  const Round* r = todays_round(Id{}, RoundKind::gate);
+  return r && r->finished_ms == 0 ? r : nullptr;
+}
+
+Status RoundsService::sign_out_gate(const Id& zone) {
+  if (Status s = ctx_.writable(); !s.ok()) return s;
+  if (!ctx_.data().zones.count(zone)) return error("unknown_zone", S::err_unknown_zone);
+  const Round* r = gate_signed_in();
+  if (!r) return error("not_signed_in", S::err_gate_not_signed_in);
+  Payload finish;
+  finish.set(F::at_ms, std::max(ctx_.now_ms(), r->started_ms));
+  return ctx_.commit({ctx_.make_op(OpKind::round_finished, r->id, std::move(finish))});
 }
 
 // Why an answer cannot be recorded now, if it cannot; the stop's checklist

@@ -43,9 +43,14 @@ class RoundsService {
   // Starting a zone's round resumes today's
   // unfinished one if there is one.
   Result<Id> start_round(const Id& zone, RoundKind kind = RoundKind::zone);
-  // The morning greeting at the gate: one tap records that the butler was there
-  // (a gate round, started and finished together). Once a day for the estate.
+  // The morning greeting at the gate (早送宾, 003 "时间:每日七点半至八点半") is a
+  // presence: the butler signs in on arrival (a gate round started) and out
+  // when it ends (finished). Once a day for the estate; signing in again the
+  // same day is today's round.
   Result<Id> sign_in_gate(const Id& zone);
+  Status sign_out_gate(const Id& zone);
+  // Today's gate round still signed in (nullptr: none, or signed out).
+  const Round* gate_signed_in() const;
   Status answer_item(const Id& round, const Id& checkpoint, int item, ItemResult result, std::string_view note = {});
   Status record_reading(const Id& round, const Id& checkpoint, int item, std::int64_t value);
   // "All pass": every check item of the checkpoint not yet answered passes, in one save.

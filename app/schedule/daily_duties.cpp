@@ -20,13 +20,18 @@ std::vector<DutyWindow> daily_cadence(const EstateHours& community) {
   // open, aired and shut within the hour, closed within 20 minutes of closing.
   const EstateHours h = plausible_hours(community) ? community : EstateHours{};
   const int opens = static_cast<int>(h.model_opens), closes = static_cast<int>(h.model_closes);
+  const int from = static_cast<int>(h.greeting_from), until = static_cast<int>(h.greeting_until);
+  const int round_from = static_cast<int>(h.zone_round_from), round_until = static_cast<int>(h.zone_round_until);
+  const int grace = static_cast<int>(h.close_grace_minutes);
   std::vector<DutyWindow> cadence = {
       {Duty::model_open, opens - 40, opens - 10, opens + 60},
-      {Duty::gate_greeting, static_cast<int>(h.greeting_from), static_cast<int>(h.greeting_until),
-       static_cast<int>(h.greeting_until)},
-      {Duty::zone_round, hm(9, 0), hm(17, 30), hm(17, 30)},
-      {Duty::vacant_round, hm(9, 0), hm(17, 30), hm(17, 30)},
-      {Duty::model_close, closes, closes + 20, closes + 30},
+      // 003 "早送宾服务(位置:小区出入口,时间:每日七点半至八点半)": a presence, signed
+      // in by its start (up to a quarter of an hour early) and out at its end or later.
+      {Duty::gate_greeting, from - kGreetingEarlyMinutes, from, until, until},
+      {Duty::zone_round, round_from, round_until, round_until},
+      {Duty::vacant_round, round_from, round_until, round_until},
+      // 000:565 "晚班人员在晚8:00关闭所有样板间": from the closing time, within the grace.
+      {Duty::model_close, closes, closes + grace, closes + grace},
   };
   std::stable_sort(cadence.begin(), cadence.end(),
                    [](const DutyWindow& a, const DutyWindow& b) { return a.start_minute < b.start_minute; });
@@ -90,14 +95,20 @@ DutyOutcome duty_outcome(const DutyWindow& w, const std::optional<RoundTimes>& r
     // 早8:00-晚8:00" — the closing walked in the morning closed nothing.
     if (round->start_minute < w.start_minute) return DutyOutcome::outside;
     if (!round->all_checked) return DutyOutcome::incomplete;
-    const bool in_time = round->start_minute <= w.start_by && *round->finish_minute <= w.end_minute;
+    // A presence signed out before its window ended was not kept (the 08:29 sign-in and out).
+    if (w.stay_until > 0 && *round->finish_minute < w.stay_until) return DutyOutcome::incomplete;
+    // A presence ends when it is signed out, after its window: only its start can be late.
+    const bool finished_in_time = w.stay_until > 0 || *round->finish_minute <= w.end_minute;
+    const bool in_time = round->start_minute <= w.start_by && finished_in_time;
     return in_time ? DutyOutcome::done : DutyOutcome::done_late;
   }
   if (day < today) return DutyOutcome::missed;  // the day is over and it was never finished
   if (day > today) return DutyOutcome::upcoming;
   if (round) {
     const bool started_late = round->start_minute > w.start_by;
-    return started_late || now_minute > w.end_minute ? DutyOutcome::late : DutyOutcome::in_progress;
+    // A presence stays in progress until its window ends: then it is signed out.
+    const int ends = w.stay_until > 0 ? w.stay_until + kSignOutGraceMinutes : w.end_minute;
+    return started_late || now_minute > ends ? DutyOutcome::late : DutyOutcome::in_progress;
   }
   if (now_minute < w.start_minute) return DutyOutcome::upcoming;
   return now_minute > w.start_by ? DutyOutcome::late : DutyOutcome::due;

@@ -16,11 +16,18 @@ namespace app::schedule {
 
 enum class Duty { gate_greeting, model_open, zone_round, vacant_round, model_close };
 
+// 早送宾: a sign-in up to this long before 07:30 counts (standing there early
+// is no fault); a sign-out is expected within this long after 08:30. The
+// manual gives neither: the team's reading.
+inline constexpr int kGreetingEarlyMinutes = 15, kSignOutGraceMinutes = 30;
+
 struct DutyWindow {
   Duty duty;
   int start_minute;  // minutes after local midnight
   int start_by;      // started later than this: late (the model units open by 07:50)
   int end_minute;    // finished later than this: late
+  // A presence (早送宾): signed out before this, it was not kept; 0: none.
+  int stay_until = 0;
 };
 
 enum class DutyState { upcoming, now, past };

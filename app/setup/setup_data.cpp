@@ -6,7 +6,9 @@ namespace app {
 
 bool plausible_hours(const EstateHours& h) {
   return h.model_opens >= kEarliestModelOpens && h.model_opens < h.model_closes && h.model_closes <= kLatestModelCloses &&
-         h.greeting_from >= 0 && h.greeting_from < h.greeting_until && h.greeting_until < 24 * 60;
+         h.greeting_from >= 0 && h.greeting_from < h.greeting_until && h.greeting_until < 24 * 60 && h.zone_round_from >= 0 &&
+         h.zone_round_from < h.zone_round_until && h.zone_round_until < 24 * 60 && h.close_grace_minutes >= 0 &&
+         h.close_grace_minutes <= kMaxCloseGraceMinutes && h.model_closes + h.close_grace_minutes < 24 * 60;
 }
 
 void apply_setup(SetupData& d, const Op& op) {
@@ -19,6 +21,9 @@ void apply_setup(SetupData& d, const Op& op) {
     set_number(p, F::greeting_from, d.hours.greeting_from);
     set_number(p, F::greeting_until, d.hours.greeting_until);
     set_id(p, F::gate, d.hours.gate);
+    set_number(p, F::zone_round_from, d.hours.zone_round_from);
+    set_number(p, F::zone_round_until, d.hours.zone_round_until);
+    set_number(p, F::close_grace_minutes, d.hours.close_grace_minutes);
     return;
   }
   if (op.kind != OpKind::import_recorded) return;

@@ -19,7 +19,8 @@ const OpSpec kSpecs[] = {
     // Imports are the leads' (and the server's, on the office's behalf).
     {OpKind::import_recorded, {F::import_kind, F::name, F::added, F::changed, F::unchanged, F::at_ms},
      {F::import_kind, F::at_ms}, kLeadRoles},
-    {OpKind::estate_hours_set, {F::model_opens, F::model_closes, F::greeting_from, F::greeting_until, F::gate, F::at_ms},
+    {OpKind::estate_hours_set, {F::model_opens, F::model_closes, F::greeting_from, F::greeting_until, F::gate, F::at_ms,
+                                 F::zone_round_from, F::zone_round_until, F::close_grace_minutes},
      {F::at_ms}, kLeadRoles, check_hours},
 };
 
@@ -32,6 +33,10 @@ const FieldRule kRules[] = {
     {F::model_closes, is_minute_of_day, "a time of day in minutes"},
     {F::greeting_from, is_minute_of_day, "a time of day in minutes"},
     {F::greeting_until, is_minute_of_day, "a time of day in minutes"},
+    {F::zone_round_from, is_minute_of_day, "a time of day in minutes"},
+    {F::zone_round_until, is_minute_of_day, "a time of day in minutes"},
+    {F::close_grace_minutes, [](const Payload::Field& f) { return f.number >= 0 && f.number <= kMaxCloseGraceMinutes; },
+     "a grace of 0 to 60 minutes"},
 };
 
 }  // namespace

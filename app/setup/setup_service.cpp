@@ -154,6 +154,10 @@ Status SetupService::set_hours(const EstateHours& hours) {
   const bool model_fits = hours.model_opens >= kEarliestModelOpens && hours.model_opens < hours.model_closes &&
                           hours.model_closes <= kLatestModelCloses;
   if (!model_fits) return error("bad_hours", S::err_setup_model_hours);
+  if (hours.zone_round_from < 0 || hours.zone_round_from >= hours.zone_round_until || hours.zone_round_until >= 24 * 60) {
+    return error("bad_hours", S::err_setup_round_hours);
+  }
+  if (hours.close_grace_minutes < 0 || hours.close_grace_minutes > kMaxCloseGraceMinutes) return error("bad_hours", S::err_setup_close_grace);
   if (!plausible_hours(hours)) return error("bad_hours", S::err_setup_greeting_hours);
   if (!hours.gate.is_nil()) {
     auto c = ctx_.data().checkpoints.find(hours.gate);
@@ -168,6 +172,9 @@ Status SetupService::set_hours(const EstateHours& hours) {
   if (hours.greeting_from != now.greeting_from) p.set(F::greeting_from, hours.greeting_from);
   if (hours.greeting_until != now.greeting_until) p.set(F::greeting_until, hours.greeting_until);
   if (hours.gate != now.gate) p.set(F::gate, hours.gate.to_hex());  // nil (all zeros): not named
+  if (hours.zone_round_from != now.zone_round_from) p.set(F::zone_round_from, hours.zone_round_from);
+  if (hours.zone_round_until != now.zone_round_until) p.set(F::zone_round_until, hours.zone_round_until);
+  if (hours.close_grace_minutes != now.close_grace_minutes) p.set(F::close_grace_minutes, hours.close_grace_minutes);
   if (p.fields().empty()) return ok_status();
   p.set(F::at_ms, ctx_.now_ms());
   return ctx_.commit({ctx_.make_op(OpKind::estate_hours_set, kEstateHoursEntity, std::move(p))});

@@ -71,6 +71,9 @@ namespace app {
 //    carries its actions as a set; a ticket ends with whether every service
 //    event is called back for it and a night log's hand-over time, and the
 //    ticket settings with the complaints' callback window.
+// 11: a ticket ends with its lifecycle flag, its slip's signing at engineering
+//    (when, by whom, the strokes), its acceptance (when, by whom) and its
+//    slip's off-list review; a ticket step may be an off-list review.
 // A snapshot of any other version is dropped and rebuilt from the log (it is
 // only a cache). Format 3 (tickets without slips, no key cabinet) is such a
 // one: its sections no longer line up with 4's; and format 4, whose residents,
@@ -78,8 +81,8 @@ namespace app {
 // no reason for finishing incomplete; and format 6, whose tickets and notices have no number; and format 7, which has no
 // contact_views section and whose ticket settings stop before the re-check's; and format 8, whose tickets stop
 // at their number and whose loans and incidents end earlier; and format 9, whose units have no recorded status and
-// whose tickets and ticket settings end earlier.
-inline constexpr unsigned char kSnapshotFormatVersion = 10;
+// whose tickets and ticket settings end earlier; and format 10, whose tickets end earlier.
+inline constexpr unsigned char kSnapshotFormatVersion = 11;
 
 Result<Snapshot> decode_snapshot(std::string_view bytes);
 

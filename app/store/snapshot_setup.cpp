@@ -16,11 +16,15 @@ bool fields(auto& v, Of<ImportRecord> auto& x) {
          v.number(x.changed, non_negative) && v.number(x.unchanged, non_negative) && v.number(x.at_ms);
 }
 
+bool grace_minutes(std::int64_t v) { return v >= 0 && v <= kMaxCloseGraceMinutes; }
+
 // Each time as the fold could set it (op rules keep them in the day); hours
 // that do not hold together are the fold's to keep, the schedule's to ignore.
 bool fields(auto& v, Of<EstateHours> auto& x) {
   return v.number(x.model_opens, minute_of_day) && v.number(x.model_closes, minute_of_day) &&
-         v.number(x.greeting_from, minute_of_day) && v.number(x.greeting_until, minute_of_day) && v.id(x.gate);
+         v.number(x.greeting_from, minute_of_day) && v.number(x.greeting_until, minute_of_day) && v.id(x.gate) &&
+         v.number(x.zone_round_from, minute_of_day) && v.number(x.zone_round_until, minute_of_day) &&
+         v.number(x.close_grace_minutes, grace_minutes);
 }
 
 constexpr auto kFields = [](auto& v, auto& x) { return fields(v, x); };

@@ -57,7 +57,7 @@ bool mentions(const ChecklistTemplate& t, std::string_view what) {
 
 const char* const all_keys[] = {"lobby",           "lift",          "corridor",        "walls",        "fire_door",
                                 "hydrant",         "ventilation",   "lamps",           "handrails",    "roof",
-                                "plant_room",      "model_unit_open", "model_unit_close", "notice_board", "gate",
+                                "plant_room",      "model_unit_open", "model_unit_close", "model_unit_day", "notice_board", "gate",
                                 "greening",        "signage",       "security_log",    "vacant_unit",  "renovation_unit",
                                 "meter"};
 
@@ -152,7 +152,7 @@ TEST_CASE("the manuals' rules are in the checklists: red meter digits, model-uni
 
 TEST_CASE("each kind of checkpoint is inspected with its own checklist") {
   const char* expected[] = {"lobby",     "lift", "corridor",   "walls",           "fire_door",    "hydrant", "ventilation",
-                            "lamps",     "handrails", "roof", "plant_room", "model_unit_open", "notice_board", "gate"};
+                            "lamps",     "handrails", "roof", "plant_room", "model_unit_day", "notice_board", "gate"};
   const auto& ts = builtin_templates();
   for (std::int64_t k = 0; k < 14; ++k) {
     INFO(k);
@@ -187,4 +187,19 @@ TEST_CASE("a failed item's slip goes by default to the department whose work it 
       CHECK((d >= 0 && d <= 3));
     }
   }
+}
+
+// Issue 16 item 10: a model unit on the daytime zone round (000:563) is checked
+// for what the day asks (000:567 "巡查…样板间的卫生、设施"), not the early
+// shift's 07:50 opening or 09:00 shutting items (000:565).
+TEST_CASE("a model unit on the daytime zone round has its own checklist, not the opening items") {
+  const ChecklistTemplate& day = template_for(CheckpointKind::model_unit);
+  CHECK(day.key == "model_unit_day");
+  CHECK_FALSE(mentions(day, "7:50"));
+  CHECK_FALSE(mentions(day, "9:00前"));
+  CHECK(mentions(day, "卫生"));
+  CHECK(mentions(day, "设施完好"));
+  const ChecklistTemplate* open = find_template("model_unit_open");
+  REQUIRE(open);
+  CHECK(mentions(*open, "7:50"));
 }

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <optional>
 #include <string>
 
 #include "app/schedule/daily_duties.hpp"
@@ -18,7 +19,10 @@ const DutyStatus& find(const std::vector<DutyStatus>& v, Duty d) {
 TEST_CASE("gate greeting runs 07:30 to 08:30 with countdowns") {
   auto at_0700 = duties_at(7 * 60, EstateHours{});
   CHECK(find(at_0700, Duty::gate_greeting).state == DutyState::upcoming);
-  CHECK(find(at_0700, Duty::gate_greeting).minutes_to_start == 30);
+  // Signing in opens a quarter of an hour before 07:30 (standing there early is no fault).
+  CHECK(find(at_0700, Duty::gate_greeting).minutes_to_start == 15);
+  CHECK(find(at_0700, Duty::gate_greeting).window.start_by == 7 * 60 + 30);
+  CHECK(find(at_0700, Duty::gate_greeting).window.stay_until == 8 * 60 + 30);
 
   auto at_0745 = duties_at(7 * 60 + 45, EstateHours{});
   CHECK(find(at_0745, Duty::gate_greeting).state == DutyState::now);
@@ -53,7 +57,7 @@ TEST_CASE("duties now come first, then upcoming by start time, then past") {
 TEST_CASE("model units close at 20:00 and the clock is clamped to the day") {
   CHECK(find(duties_at(20 * 60 + 5, EstateHours{}), Duty::model_close).state == DutyState::now);
   CHECK(find(duties_at(23 * 60 + 59, EstateHours{}), Duty::model_close).state == DutyState::past);
-  CHECK(find(duties_at(-5, EstateHours{}), Duty::gate_greeting).minutes_to_start == 7 * 60 + 30);
+  CHECK(find(duties_at(-5, EstateHours{}), Duty::gate_greeting).minutes_to_start == 7 * 60 + 15);
   char buf[6];
   format_hhmm(7 * 60 + 5, buf);
   CHECK(std::string(buf) == "07:05");
@@ -70,8 +74,9 @@ TEST_CASE("a community's own model-unit and greeting hours move the duty windows
   CHECK(close.start_minute == 18 * 60);
   CHECK(close.end_minute == 18 * 60 + 30);
   const DutyWindow greet = window_of(Duty::gate_greeting, own);
-  CHECK(greet.start_minute == 8 * 60);
+  CHECK(greet.start_by == 8 * 60);
   CHECK(greet.end_minute == 9 * 60);
+  CHECK(greet.stay_until == 9 * 60);
   CHECK(find(duties_at(18 * 60 + 10, own), Duty::model_close).state == DutyState::now);
   CHECK(find(duties_at(18 * 60 + 10, EstateHours{}), Duty::model_close).state == DutyState::upcoming);
   // The cadence stays in the order of the day.
@@ -98,4 +103,54 @@ TEST_CASE("a time of day reads as the office types it") {
     INFO(bad);
     CHECK_FALSE(parse_hhmm(bad).has_value());
   }
+}
+
+// Issue 16 item 12, each row a rule: 003 "早送宾服务(位置:小区出入口,时间:每日七点半至八点半)"
+// is a presence through the window; 000:565 "晚班人员在晚8:00关闭所有样板间" with the
+// team's grace; the zone round's 09:00–17:30 a setting.
+TEST_CASE("duty windows: the greeting is a presence 07:30-08:30, model units close at 20:00, the zone round's window is a setting") {
+  constexpr std::int64_t kDay = 20261205;
+  const EstateHours h{};
+  const DutyWindow greet = window_of(Duty::gate_greeting, h);
+  struct Row { int in; std::optional<int> out; DutyOutcome outcome; };
+  const Row rows[] = {
+      {7 * 60 + 25, 8 * 60 + 35, DutyOutcome::done},        // there before 07:30 and after 08:30
+      {7 * 60 + 30, 8 * 60 + 30, DutyOutcome::done},
+      {6 * 60, 8 * 60 + 40, DutyOutcome::outside},          // a sign-in at 06:00 is not the greeting
+      {8 * 60 + 29, 8 * 60 + 29, DutyOutcome::incomplete},  // signed in and out at 08:29: not there
+      {7 * 60 + 20, 8 * 60, DutyOutcome::incomplete},       // left at 08:00
+      {7 * 60 + 50, 8 * 60 + 40, DutyOutcome::done_late},   // came at 07:50
+  };
+  for (const Row& r : rows) {
+    INFO(r.in << " - " << (r.out ? *r.out : -1));
+    CHECK(duty_outcome(greet, RoundTimes{r.in, r.out, true}, kDay, kDay + 1, 0) == r.outcome);
+  }
+  // Signed in, not yet out: in progress through 08:30 (and the half hour to sign out), late after.
+  CHECK(duty_outcome(greet, RoundTimes{7 * 60 + 25, std::nullopt, true}, kDay, kDay, 8 * 60 + 45) == DutyOutcome::in_progress);
+  CHECK(duty_outcome(greet, RoundTimes{7 * 60 + 25, std::nullopt, true}, kDay, kDay, 9 * 60 + 5) == DutyOutcome::late);
+
+  // 000:565 the model units close at 20:00: from 20:00, within the team's 30 minutes.
+  const DutyWindow close = window_of(Duty::model_close, h);
+  CHECK(close.start_minute == 20 * 60);
+  CHECK(close.start_by == 20 * 60 + 30);
+  CHECK(duty_outcome(close, RoundTimes{20 * 60 + 5, 20 * 60 + 12, true}, kDay, kDay + 1, 0) == DutyOutcome::done);
+  CHECK(duty_outcome(close, RoundTimes{9 * 60 + 20, 9 * 60 + 30, true}, kDay, kDay + 1, 0) == DutyOutcome::outside);
+  CHECK(duty_outcome(close, RoundTimes{20 * 60 + 40, 20 * 60 + 50, true}, kDay, kDay + 1, 0) == DutyOutcome::done_late);
+  EstateHours strict = h;
+  strict.close_grace_minutes = 0;  // exactly at 20:00, as the manual says it
+  CHECK(window_of(Duty::model_close, strict).start_by == 20 * 60);
+
+  // The zone round's window is the team's setting, 09:00–17:30 by default.
+  CHECK(window_of(Duty::zone_round, h).start_minute == 9 * 60);
+  CHECK(window_of(Duty::zone_round, h).end_minute == 17 * 60 + 30);
+  EstateHours longer = h;
+  longer.zone_round_from = 8 * 60 + 30;
+  longer.zone_round_until = 18 * 60;
+  CHECK(window_of(Duty::zone_round, longer).start_minute == 8 * 60 + 30);
+  CHECK(window_of(Duty::vacant_round, longer).end_minute == 18 * 60);
+  // A window that does not hold together falls back to the defaults.
+  EstateHours backwards = h;
+  backwards.zone_round_from = 18 * 60;
+  CHECK_FALSE(app::plausible_hours(backwards));
+  CHECK(window_of(Duty::zone_round, backwards).start_minute == 9 * 60);
 }

@@ -204,11 +204,17 @@ TEST_CASE("the day's duties follow the app's clock: done, late, and missed the n
   CHECK(d.duty(Duty::zone_round, day)->outcome == DutyOutcome::upcoming);
   CHECK(d.duty(Duty::gate_greeting, day)->outcome == DutyOutcome::upcoming);
 
-  // The gate: one tap, once a day, from any zone; it counts for the estate.
-  d.at(hm(7, 40));
+  // The gate: signed in by 07:30 and out after 08:30, once a day, from any
+  // zone; it counts for the estate (003 "时间:每日七点半至八点半").
+  d.at(hm(7, 25));
   const auto gate = d.session.rounds().sign_in_gate(d.zone().id);
   REQUIRE(gate.ok());
   CHECK(d.session.rounds().sign_in_gate(d.session.estate().zone_rows().back().id).value() == gate.value());
+  CHECK(d.duty(Duty::gate_greeting, day)->outcome == DutyOutcome::in_progress);
+  REQUIRE(d.session.rounds().gate_signed_in());
+  d.at(hm(8, 35));
+  REQUIRE(d.session.rounds().sign_out_gate(d.session.estate().zone_rows().back().id).ok());
+  CHECK(d.session.rounds().sign_out_gate(d.zone().id).error().code == "not_signed_in");
   CHECK(d.duty(Duty::gate_greeting, day)->outcome == DutyOutcome::done);
   CHECK(d.session.rounds().duties_of(d.session.estate().zone_rows().back().id, day).front().round != nullptr);
 

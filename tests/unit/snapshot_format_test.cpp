@@ -163,6 +163,15 @@ MasterData one_of_each() {
   t.later_approved_by = v.id();
   t.every_event_callback = true;  // format 10
   t.handed_over_ms = v.number();
+  t.own_lifecycle = true;  // format 11
+  t.slip_signed_ms = v.number();
+  t.slip_receiver = v.text("接收人");
+  t.slip_receiver_signature = v.text("签名");
+  t.accepted_ms = v.number();
+  t.accepted_by = v.id();
+  t.slip.reviewed_ms = v.number();
+  t.slip.review_passed = true;
+  t.slip.reviewed_by = v.id();
   for (int i = 0; i < 2; ++i) {
     TicketStep s;
     s.id = v.id();
@@ -316,7 +325,8 @@ MasterData one_of_each() {
 
   ImportRecord im{v.id(), staff, ImportKind::checkpoints, v.text("文件"), v.number(), v.number(), v.number(), v.number()};
   d.setup.imports[im.id] = im;
-  d.setup.hours = EstateHours{.model_opens = 9 * 60, .model_closes = 18 * 60, .greeting_from = 7 * 60, .greeting_until = 8 * 60, .gate = v.id()};
+  d.setup.hours = EstateHours{.model_opens = 9 * 60, .model_closes = 18 * 60, .greeting_from = 7 * 60, .greeting_until = 8 * 60, .gate = v.id(),
+                              .zone_round_from = 8 * 60 + 30, .zone_round_until = 17 * 60, .close_grace_minutes = 15};  // format 11
   return d;
 }
 
@@ -331,8 +341,8 @@ TEST_CASE("snapshot bytes are pinned: one entity of every type writes exactly th
   const MasterData d = one_of_each();
   const std::string bytes = one_of_each_snapshot(d);
   // Changing this digest is changing the format: bump kSnapshotFormatVersion with it.
-  CHECK(sha256_hex(bytes) == "aa26fc4bb4fc11566d82c7d6ec6e025103f6f0c6f5434cd6050ed24bd6184312");
-  CHECK(kSnapshotFormatVersion == 10);
+  CHECK(sha256_hex(bytes) == "0550a0c8e64afe65fd83dad2472b47c60171fed49fa8ec07e60ad52cdd4539b8");
+  CHECK(kSnapshotFormatVersion == 11);
   // And they read back to the same projection, every field of it.
   Result<Snapshot> s = decode_snapshot(bytes);
   REQUIRE(s.ok());
@@ -455,13 +465,14 @@ TEST_CASE("a snapshot holding a value no fold could have produced is refused, wh
       {"ticket severity", [](MasterData& d) { only(d.tickets.tickets).severity = static_cast<tickets::Severity>(3); }},
       {"ticket status", [](MasterData& d) { only(d.tickets.tickets).status = static_cast<tickets::Status>(8); }},
       {"repair category", [](MasterData& d) { only(d.tickets.tickets).slip.category = static_cast<tickets::RepairCategory>(3); }},
-      {"ticket step event", [](MasterData& d) { only(d.tickets.tickets).history[1].event = static_cast<TicketEvent>(9); }},
+      {"ticket step event", [](MasterData& d) { only(d.tickets.tickets).history[1].event = static_cast<TicketEvent>(10); }},
       {"ticket escalated to", [](MasterData& d) { only(d.tickets.tickets).escalated_to = 8; }},
       {"ticket step status", [](MasterData& d) { only(d.tickets.tickets).history[0].to = static_cast<tickets::Status>(-1); }},
-      {"ticket step refusal", [](MasterData& d) { only(d.tickets.tickets).history[1].refused = static_cast<tickets::TransitionError>(6); }},
+      {"ticket step refusal", [](MasterData& d) { only(d.tickets.tickets).history[1].refused = static_cast<tickets::TransitionError>(7); }},
       {"ticket number all digits", [](MasterData& d) { only(d.tickets.tickets).number = "12345678"; }},
       {"ticket settings", [](MasterData& d) { d.tickets.settings.onsite_minutes = 0; }},
       {"an hour past the day", [](MasterData& d) { d.setup.hours.model_closes = 24 * 60; }},
+      {"a closing grace past an hour", [](MasterData& d) { d.setup.hours.close_grace_minutes = 61; }},
       {"key kind", [](MasterData& d) { only(d.keys.keys).kind = static_cast<keys::KeyKind>(2); }},
       {"key custody", [](MasterData& d) { only(d.keys.keys).custody = static_cast<keys::Custody>(2); }},
       {"key status", [](MasterData& d) { only(d.keys.keys).status = static_cast<keys::KeyStatus>(3); }},

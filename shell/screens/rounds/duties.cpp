@@ -75,7 +75,8 @@ namespace {
 void when_text(const app::Session& session, const app::DutyLine& d, char* out, std::size_t size) {
   const app::schedule::DutyWindow& w = d.window;
   char from[6], to[6];
-  app::schedule::format_hhmm(w.start_minute, from);
+  // A presence reads as its window (07:30–08:30), not the earliest sign-in counted.
+  app::schedule::format_hhmm(w.stay_until > 0 ? w.start_by : w.start_minute, from);
   app::schedule::format_hhmm(w.end_minute, to);
   const int now = session.local_now().minute;
   int n = std::snprintf(out, size, "%s–%s", from, to);
@@ -103,6 +104,12 @@ void open_duty(ScreenContext& ctx, const app::ZoneRow& zone, const app::DutyLine
   if (kind == app::RoundKind::zone) {  // the zone's route first: the butler sees what is ahead
     ctx.state.screen = Screen::rounds;
     ctx.state.rounds.open_zone = zone.id;
+    return;
+  }
+  if (kind == app::RoundKind::gate && ctx.session.rounds().gate_signed_in()) {
+    // 早送宾 is a presence: the second tap signs out (before 08:30 it was not kept).
+    const app::Status out = ctx.session.rounds().sign_out_gate(zone.id);
+    ctx.state.status_message = out.ok() ? tr(S::gate_signed_out) : out.error().message;
     return;
   }
   const app::Result<app::Id> r = ctx.session.rounds().start_round(zone.id, kind);

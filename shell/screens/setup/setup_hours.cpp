@@ -37,6 +37,9 @@ void open_hours_sheet(ScreenContext& ctx) {
   st.model_closes = hhmm(h.model_closes);
   st.greeting_from = hhmm(h.greeting_from);
   st.greeting_until = hhmm(h.greeting_until);
+  st.round_from = hhmm(h.zone_round_from);
+  st.round_until = hhmm(h.zone_round_until);
+  st.close_grace = std::to_string(h.close_grace_minutes);
   st.hours_gate = 0;
   const auto gates = ctx.session.setup().gates();
   for (std::size_t i = 0; i < gates.size(); ++i) {
@@ -44,12 +47,26 @@ void open_hours_sheet(ScreenContext& ctx) {
   }
 }
 
-// The four times as typed, read; nothing when one is not a time.
+// The grace as typed: whole minutes, nothing else.
+std::optional<std::int64_t> typed_minutes(const std::string& text) {
+  if (text.empty() || text.size() > 3) return std::nullopt;
+  std::int64_t v = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+// The times as typed, read; nothing when one is not a time.
 std::optional<app::EstateHours> typed_hours(const SetupUi& st, const app::Id& gate) {
   const auto opens = app::schedule::parse_hhmm(st.model_opens), closes = app::schedule::parse_hhmm(st.model_closes);
   const auto from = app::schedule::parse_hhmm(st.greeting_from), until = app::schedule::parse_hhmm(st.greeting_until);
-  if (!opens || !closes || !from || !until) return std::nullopt;
-  return app::EstateHours{.model_opens = *opens, .model_closes = *closes, .greeting_from = *from, .greeting_until = *until, .gate = gate};
+  const auto round_from = app::schedule::parse_hhmm(st.round_from), round_until = app::schedule::parse_hhmm(st.round_until);
+  const auto grace = typed_minutes(st.close_grace);
+  if (!opens || !closes || !from || !until || !round_from || !round_until || !grace) return std::nullopt;
+  return app::EstateHours{.model_opens = *opens, .model_closes = *closes, .greeting_from = *from, .greeting_until = *until, .gate = gate,
+                          .zone_round_from = *round_from, .zone_round_until = *round_until, .close_grace_minutes = *grace};
 }
 
 struct TimeField {
@@ -86,6 +103,11 @@ void draw_setup_hours(ScreenContext& ctx, bool lead) {
   std::snprintf(line, sizeof line, tr(S::setup_hours_greeting), hhmm(h.greeting_from).c_str(), hhmm(h.greeting_until).c_str(),
                 gate.empty() ? tr(S::setup_hours_no_gate) : gate.c_str());
   widgets::data_text(line);
+  std::snprintf(line, sizeof line, tr(S::setup_hours_rounds), hhmm(h.zone_round_from).c_str(), hhmm(h.zone_round_until).c_str(),
+                static_cast<int>(h.close_grace_minutes));
+  ImGui::PushTextWrapPos(0);
+  widgets::data_text(line);
+  ImGui::PopTextWrapPos();
   if (lead && widgets::button("setup_hours_edit", tr(S::setup_hours_edit), -1)) open_hours_sheet(ctx);
 }
 
@@ -101,6 +123,10 @@ void draw_hours_sheet(ScreenContext& ctx) {
   labelled_pair({"hours_model_opens", S::setup_hours_opens, &st.model_opens}, {"hours_model_closes", S::setup_hours_closes, &st.model_closes});
   labelled_pair({"hours_greeting_from", S::setup_hours_from, &st.greeting_from},
                 {"hours_greeting_until", S::setup_hours_until, &st.greeting_until});
+  labelled_pair({"hours_round_from", S::setup_hours_round_from, &st.round_from},
+                {"hours_round_until", S::setup_hours_round_until, &st.round_until});
+  ImGui::TextUnformatted(tr(S::setup_hours_grace));
+  widgets::text_field("hours_close_grace", "30", &st.close_grace);
   ImGui::TextUnformatted(tr(S::setup_hours_gate));
   const std::vector<const app::Checkpoint*> gates = setup.gates();
   std::vector<std::string> names{tr(S::setup_hours_no_gate)};

@@ -27,9 +27,9 @@ struct SetupUi {
   int checkpoint_kind = 0;             // app::CheckpointKind
   int checkpoint_building = 0;         // 0: estate-wide, k: SetupService::buildings()[k - 1]
 
-  // The hours sheet: the four times as typed, the gate chosen.
+  // The hours sheet: the times as typed, the closing grace in minutes, the gate chosen.
   bool hours_open = false;
-  std::string model_opens, model_closes, greeting_from, greeting_until;
+  std::string model_opens, model_closes, greeting_from, greeting_until, round_from, round_until, close_grace;
   int hours_gate = 0;                  // 0: not named, k: SetupService::gates()[k - 1]
 
   // An office file being imported from this tablet: its kind, its bytes
