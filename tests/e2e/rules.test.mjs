@@ -40,9 +40,9 @@ async function openTicket(page, what, kind, severity) {
   await tap(page, 'ticket_new');
   await type(page, 'ticket_unit_search', '1502');
   await tap(page, 'ticket_unit:0');
+  await type(page, 'ticket_what', what);
   await tapIn(page, `ticket_kind:${kind}`);
   if (severity !== undefined) await tapIn(page, `ticket_severity:${severity}`);
-  await type(page, 'ticket_what', what);
   await tap(page, 'ticket_save');
   await saved(page);
   assert.equal((await tickets(page)).form_open, false);

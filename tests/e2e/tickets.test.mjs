@@ -71,14 +71,11 @@ test('a major complaint from Today to its callback, a late repair badged, all of
   assert.match((await reveal(page, 'ticket_class', { within: 'ticket_' })).label, /定性：有效投诉 · 重大/);
   assert.equal(await page.evaluate(() => window.butlerTest.widget('ticket_classify')), null, 'no 确认定性 to tap');
 
-  // Dispatched to security, accepted, on site.
+  // 000:321 ④ on site with the responsible department's head (秩序维护部):
+  // a complaint is not dispatched or accepted like a repair.
+  assert.equal(await page.evaluate(() => window.butlerTest.widget('ticket_dispatch')), null);
   await tapIn(page, 'dispatch_to:3');
-  await type(page, 'ticket_note', '已通知秩序维护部当晚制止');
-  await tapIn(page, 'ticket_dispatch');
-  await saved(page);
-  assert.equal((await ticket(page)).status, 2);
-  await tapIn(page, 'ticket_accept');
-  await saved(page);
+  await type(page, 'ticket_note', '与秩序维护部主管当晚到场制止');
   await tapIn(page, 'ticket_on_site');
   await saved(page);
   assert.equal((await ticket(page)).status, 4);
@@ -96,10 +93,15 @@ test('a major complaint from Today to its callback, a late repair badged, all of
   t = await ticket(page);
   assert.equal(t.status, 5);
   assert.equal(t.signed, true);
-  assert.match((await reveal(page, 'callback_due', { within: 'ticket_' })).label, /应回访：/);
   assert.equal(t.callbacks_owed, 1);
 
   mark('signed');
+  // The owner's answer before the callback (000:265 "给住户明确答复").
+  assert.match((await reveal(page, 'ticket_answer_first', { within: 'ticket_' })).label, /先在上方答复业主/);
+  await type(page, 'answer_said', '已制止夜间施工，装修方承诺晚十点后停工');
+  await tapIn(page, 'ticket_answer_owner', true);
+  await saved(page);
+  assert.match((await reveal(page, 'callback_due', { within: 'ticket_' })).label, /应回访：/);
   // The callback by phone, satisfied: closed in the same save.
   await tapIn(page, 'callback_method:1');
   await type(page, 'ticket_note', '业主表示满意，噪音已停止');
@@ -131,9 +133,11 @@ test('a major complaint from Today to its callback, a late repair badged, all of
   assert.match((await reveal(page, 'slip_total', { within: 'slip_' })).label, /应收合计 ¥/);
   await tapIn(page, 'slip_save');
   await saved(page);
-  assert.match((await reveal(page, 'slip_summary', { within: 'ticket_' })).label, /维修单：其他维修 · ¥/);
+  assert.match((await reveal(page, 'slip_summary', { within: 'ticket_', up: true })).label, /维修单：其他维修 · ¥/);
   assert.equal((await ticket(page)).overdue, 0);
-  await tapIn(page, 'ticket_back', true);
+  // From the margin: the receiver's signature pad fills the middle and would take the drag as ink.
+  await reveal(page, 'ticket_back', { up: true });
+  await tap(page, 'ticket_back');
 
   mark('repair slip saved');
   // The tablet's clock passes the slip's 10 minutes: late, badged, on Today.
@@ -157,7 +161,7 @@ test('a major complaint from Today to its callback, a late repair badged, all of
   assert.ok(complaint, 'the complaint is in tickets.csv');
   assert.match(complaint, /来访,有效投诉,重大/);
   assert.match(complaint, /已结案/);
-  for (const step of ['已定性', '已派单', '秩序维护部', '已接单', '已到场', '已完成', '已回访', '电话 满意', '已结案']) {
+  for (const step of ['已定性', '秩序维护部', '已到场', '已完成', '答复业主', '已回访', '电话 满意', '已结案']) {
     assert.ok(complaint.includes(step), `history shows ${step}`);
   }
   const repair = tickets.split('\r\n').find((l) => l.includes('厨房水龙头漏水'));
@@ -249,7 +253,7 @@ test('a head butler changes the deadlines in Settings: kept after a reload, and 
 // to type in counts; scrolling and typing do not). The class chosen in the
 // sheet is not asked again, the required 发生了什么 stays in view once the unit
 // is picked, and the owner's phone is masked in the sheet as in the lists.
-test('a repair from registration to closed in 15 taps or fewer plus the signature', async () => {
+test('a repair from registration to closed in 15 taps or fewer plus the signatures', async () => {
   const context = await newTablet(browser, undefined, 1);
   const page = await context.newPage();
   await boot(page, server.url);
@@ -273,7 +277,11 @@ test('a repair from registration to closed in 15 taps or fewer plus the signatur
   assert.equal((await ticket(page)).status, 1, 'classified with the receipt');
   await count('slip_save', 'slip_');  // 维修单: as soon as possible, no paid items
   await saved(page);
-  await count('ticket_dispatch'); // 工程部, the first choice
+  // 000:627 the receiver at engineering signs for the slip (工程部, the first choice).
+  await typeIn('slip_receiver', '李工');
+  await reveal(page, 'slip_receiver_signature', { within: 'slip_' });
+  await sign(page, 'slip_receiver_signature');
+  await count('ticket_dispatch');
   await saved(page);
   await count('ticket_accept');
   await saved(page);
@@ -327,7 +335,7 @@ test('a leak test that still leaks sends the repair back to the repairer', async
     await saved(page);
     assert.equal((await ticket(page)).status, 5);
   };
-  await tapIn(page, 'ticket_dispatch');
+  await tapIn(page, 'ticket_dispatch_unsigned');
   await redo();
   assert.match((await widget(page, 'ticket_deadline')).label, /待试漏/);
   await type(page, 'ticket_note', '闭水试验后楼下仍有水渍');

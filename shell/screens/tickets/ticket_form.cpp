@@ -99,7 +99,8 @@ void deadline_rules(const TicketDraft& d, const tk::Settings& set) {
     app::i18n::format_to(part, sizeof part, S::ticket_rule_repair, static_cast<int>(set.repair_dispatch_minutes));
     add(part);
   }
-  if (kind != tk::Kind::inquiry && kind != tk::Kind::suggestion) {
+  // A repair runs on repair rules (000 6.4): the slip and the appointment, no complaint clocks.
+  if (kind != tk::Kind::inquiry && kind != tk::Kind::suggestion && kind != tk::Kind::repair) {
     if (d.severity == 0) {
       app::i18n::format_to(part, sizeof part, S::ticket_rule_major, static_cast<int>(set.major_answer_days), static_cast<int>(set.major_resolve_days));
     } else if (d.severity == 1) {
@@ -180,7 +181,8 @@ void classification(TicketDraft& d, const tk::Settings& set) {
   const char* severities[] = {tr(S::ticket_sev_major), tr(S::ticket_sev_important), tr(S::ticket_sev_minor)};
   widgets::choices("ticket_severity", severities, 3, &d.severity);
   deadline_rules(d, set);
-  if (tk::kAllSeverities[d.severity] != tk::Severity::minor) return;
+  // The owner's date is a minor complaint's (000:265 "在住户要求的期限内解决"); a repair has its appointment.
+  if (tk::kAllSeverities[d.severity] != tk::Severity::minor || tk::kAllKinds[d.kind] == tk::Kind::repair) return;
   label(S::ticket_requested);
   char texts[std::size(kRequestedDays)][32];
   const char* requested[std::size(kRequestedDays)];
