@@ -2,7 +2,7 @@
 
 namespace server {
 
-ReadPool::ReadPool(std::string path) : path_(path == ":memory:" ? std::string() : std::move(path)) {}
+ReadPool::ReadPool(std::string location) : path_(location == ":memory:" ? std::string() : std::move(location)) {}
 
 ReadPool::Lease ReadPool::lease() {
   if (path_.empty()) return Lease();

@@ -1,5 +1,6 @@
 #pragma once
-// Read-only connections beside the store's one writer (WAL): sync polls and
+// Connections beside the store's one writer (SQLite: read-only, WAL;
+// PostgreSQL: more connections to the same database): sync polls and
 // exports read here, so they neither wait for the writer's lock nor hold it
 // while a push commits. Each connection serves one thread at a time; a
 // lease hands one out (opened when none is free) and gives it back.
@@ -11,14 +12,14 @@
 #include <string>
 #include <vector>
 
-#include "app/server/sqlite_db.hpp"
+#include "app/server/db.hpp"
 
 namespace server {
 
 class ReadPool {
  public:
-  // `path`: the database file; empty or ":memory:": a pool that never leases.
-  explicit ReadPool(std::string path);
+  // `location`: the database file or URL; empty or ":memory:": a pool that never leases.
+  explicit ReadPool(std::string location);
 
   class Lease {
    public:

@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "app/server/server_ports.hpp"
-#include "app/server/sqlite_db.hpp"
+#include "app/server/db.hpp"
 #include "quota_fixture.hpp"
 
 using namespace app;
@@ -120,10 +120,10 @@ TEST_CASE("an older database learns once which photos its stored records name") 
       INSERT INTO communities(id, uid, name, city) VALUES(1, '01', '翠苑', '宁波市');
       INSERT INTO ops(community, op_id, record) VALUES(1, x'01', 'not a record at all');
     )SQL").ok());
-    server::Stmt op(db.value()->raw(), "INSERT INTO ops(community, op_id, record) VALUES(1, x'02', ?)");
+    server::Stmt op(*db.value(), "INSERT INTO ops(community, op_id, record) VALUES(1, x'02', ?)");
     op.bind_blob(1, encode_op(named)).step();
     REQUIRE_FALSE(op.failed());
-    server::Stmt blob(db.value()->raw(), "INSERT INTO blobs(community, sha256, data) VALUES(1, ?, ?)");
+    server::Stmt blob(*db.value(), "INSERT INTO blobs(community, sha256, data) VALUES(1, ?, ?)");
     for (const std::string bytes : {"kept", "orphan"}) {
       blob.reset();
       blob.bind(1, sha256_hex(bytes)).bind_blob(2, bytes).step();

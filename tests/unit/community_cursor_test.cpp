@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "app/server/server_store.hpp"
-#include "app/server/sqlite_db.hpp"
+#include "app/server/db.hpp"
 
 using namespace app;
 

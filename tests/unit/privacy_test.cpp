@@ -355,7 +355,7 @@ TEST_CASE("revoked_devices stays bounded: a year's revocations, the newest kept 
   const std::int64_t now = 1800000000000;
   // Rows as if revoked long ago and recently.
   {
-    server::Stmt s(o.store->db().raw(), "INSERT INTO revoked_devices(token_hash, device_id, at_ms) VALUES(?,?,?)");
+    server::Stmt s(o.store->db(), "INSERT INTO revoked_devices(token_hash, device_id, at_ms) VALUES(?,?,?)");
     s.bind(1, std::string("old")).bind(2, std::string("d")).bind(3, now - server::ServerStore::kRevokedKeepMs - 1).step();
     s.reset();
     s.bind(1, std::string("recent")).bind(2, std::string("d")).bind(3, now - kDay).step();
@@ -367,7 +367,7 @@ TEST_CASE("revoked_devices stays bounded: a year's revocations, the newest kept 
   CHECK(o.store->token_revoked("recent"));
   // Past the cap, the oldest go first.
   {
-    server::Stmt many(o.store->db().raw(),
+    server::Stmt many(o.store->db(),
                       "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1) "
                       "INSERT INTO revoked_devices(token_hash, device_id, at_ms) SELECT 'bulk' || i, 'd', ?2 + i FROM n");
     many.bind(1, static_cast<std::int64_t>(server::ServerStore::kRevokedMaxRows)).bind(2, now - 2 * kDay).step();

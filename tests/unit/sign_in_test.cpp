@@ -20,7 +20,7 @@
 #include "app/server/api.hpp"
 #include "app/server/server_ports.hpp"
 #include "app/server/sign_in.hpp"
-#include "app/server/sqlite_db.hpp"
+#include "app/server/db.hpp"
 #include "app/server/sync_service.hpp"
 #include "app/sync/enrollment.hpp"
 #include "app/sync/wire.hpp"
@@ -37,7 +37,7 @@ constexpr std::int64_t kDay = 24 * 60 * kMinute;
 bool is_argon2id(const std::string& hash) { return hash.rfind("$argon2id$", 0) == 0; }
 
 std::int64_t failure_rows(server::ServerStore& store) {
-  server::Stmt s(store.db().raw(), "SELECT count(*) FROM sign_in_failures");
+  server::Stmt s(store.db(), "SELECT count(*) FROM sign_in_failures");
   return s.step() ? s.integer(0) : -1;
 }
 

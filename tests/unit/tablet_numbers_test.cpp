@@ -13,7 +13,7 @@
 #include "app/server/admin.hpp"
 #include "app/server/server_ports.hpp"
 #include "app/server/server_store.hpp"
-#include "app/server/sqlite_db.hpp"
+#include "app/server/db.hpp"
 #include "app/server/sync_service.hpp"
 #include "app/session/session.hpp"
 #include "app/sync/enrollment.hpp"
@@ -141,10 +141,10 @@ TEST_CASE("an existing server database is migrated: the devices gain the office 
     Server s(path.string());  // opening migrates
     // Who signed in on which tablet, from the enrolments before: the push checks read it.
     CHECK(s.store->used_device(1, Id{0xa0a, 0xa0a}, Id{0x57, 0xc1}));
-    server::Stmt office(s.store->db().raw(), "SELECT office FROM devices");
+    server::Stmt office(s.store->db(), "SELECT office FROM devices");
     REQUIRE(office.step());
     CHECK(office.integer(0) == 0);  // the tablet enrolled before is a tablet
-    server::Stmt numbers(s.store->db().raw(), "SELECT COUNT(*) FROM tablet_numbers");
+    server::Stmt numbers(s.store->db(), "SELECT COUNT(*) FROM tablet_numbers");
     REQUIRE(numbers.step());
     CHECK(numbers.integer(0) == 0);  // given at its first sync, not guessed here
     const auto device = s.store->find_device(server::hash_token("before"));
