@@ -24,7 +24,7 @@ app::Result<std::int64_t> failures_of(Db& db, std::string_view scope, std::strin
 app::Status count_failure(Db& db, std::string_view scope, std::string_view subject, std::int64_t now) {
   Stmt s(db,
          "INSERT INTO sign_in_failures(scope, subject, failures, first_ms) VALUES(?,?,1,?) "
-         "ON CONFLICT(scope, subject) DO UPDATE SET failures = failures + 1");
+         "ON CONFLICT(scope, subject) DO UPDATE SET failures = sign_in_failures.failures + 1");
   s.bind(1, scope).bind(2, subject).bind(3, now).step();
   return s.failed() ? app::Status(s.error()) : app::ok_status();
 }

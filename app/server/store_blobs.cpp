@@ -32,7 +32,7 @@ app::Status ServerStore::charge_ops(std::int64_t community, std::size_t fresh, c
   if (fresh == 0) return app::ok_status();
   Stmt add(*db_,
            "INSERT INTO quota_days(community, day, ops) VALUES(?1, ?2, ?3) "
-           "ON CONFLICT(community, day) DO UPDATE SET ops = ops + ?3 RETURNING ops");
+           "ON CONFLICT(community, day) DO UPDATE SET ops = quota_days.ops + ?3 RETURNING ops");
   if (!add.bind(1, community).bind(2, charge.day).bind(3, static_cast<std::int64_t>(fresh)).step()) {
     return add.failed() ? add.error() : db_->error("quota_days");
   }
@@ -85,7 +85,7 @@ app::Status ServerStore::put_blob(std::int64_t community, std::string_view sha, 
       }
       Stmt day(db,
                "INSERT INTO quota_days(community, day, blob_bytes) VALUES(?1, ?2, ?3) "
-               "ON CONFLICT(community, day) DO UPDATE SET blob_bytes = blob_bytes + ?3");
+               "ON CONFLICT(community, day) DO UPDATE SET blob_bytes = quota_days.blob_bytes + ?3");
       day.bind(1, community).bind(2, charge->day).bind(3, size).step();
       if (day.failed()) return day.error();
     }
@@ -97,7 +97,7 @@ app::Status ServerStore::put_blob(std::int64_t community, std::string_view sha, 
     if (put.failed()) return put.error();
     Stmt total(db,
                "INSERT INTO quota_totals(community, blob_bytes, blob_count) VALUES(?1, ?2, 1) "
-               "ON CONFLICT(community) DO UPDATE SET blob_bytes = blob_bytes + ?2, blob_count = blob_count + 1");
+               "ON CONFLICT(community) DO UPDATE SET blob_bytes = quota_totals.blob_bytes + ?2, blob_count = quota_totals.blob_count + 1");
     total.bind(1, community).bind(2, size).step();
     return total.failed() ? app::Status(total.error()) : app::ok_status();
   }, community);  // PostgreSQL: with the community's op inserts, which mark its blobs named

@@ -11,6 +11,7 @@
 #include "app/server/server_ports.hpp"
 #include "app/server/db.hpp"
 #include "quota_fixture.hpp"
+#include "test_db.hpp"
 
 using namespace app;
 using quota_fixture::Server;
@@ -23,6 +24,9 @@ constexpr std::int64_t kHourMs = 60LL * 60 * 1000;
 }  // namespace
 
 TEST_CASE("the sweep keeps named and young photos and removes one no record names a day after upload") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   Server s;
   const Tablet t = s.enroll("GJ001", Id{7, 1});
   const std::string named_first = "photo named before its upload", named_later = "photo named after its upload";
@@ -67,6 +71,9 @@ TEST_CASE("the sweep keeps named and young photos and removes one no record name
 }
 
 TEST_CASE("a photo named only in another community is swept in its own") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   Server s;
   const Tablet t = s.enroll("GJ001", Id{7, 1});
   const Tablet other = s.enroll("XF001", Id{7, 2});
@@ -82,6 +89,9 @@ TEST_CASE("a photo named only in another community is swept in its own") {
 }
 
 TEST_CASE("butler-server admin gc-blobs removes the photos no record names") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   Server s;
   // The admin command runs on the real clock: these uploads are two days old by it.
   s.clock.now = server::SystemClock().now_ms() - 2 * server::kDayMs;

@@ -25,6 +25,7 @@
 #include "app/server/server_ports.hpp"
 #include "app/server/sync_service.hpp"
 #include "fakes.hpp"
+#include "test_db.hpp"
 
 namespace http_fixture {
 
@@ -38,7 +39,7 @@ struct Served {
   int port = 0;
 
   explicit Served(const server::HttpTuning& tuning = server::HttpTuning()) : http(tuning) {
-    store = std::move(server::ServerStore::open(":memory:")).value();
+    store = std::move(server::ServerStore::open(test_db::location())).value();
     service = std::make_unique<server::SyncService>(*store, clock, random);
     server::mount_api(http, *service);
     server::mount_security_headers(http);

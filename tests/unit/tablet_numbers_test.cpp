@@ -21,6 +21,7 @@
 #include "app/sync/wire.hpp"
 #include "app/tickets/ticket_number.hpp"
 #include "device_fixture.hpp"
+#include "test_db.hpp"
 
 using namespace app;
 
@@ -33,7 +34,7 @@ struct Server {
   std::unique_ptr<server::SyncService> service;
   std::FILE* sink = std::tmpfile();
 
-  explicit Server(const std::string& path = ":memory:") {
+  explicit Server(const std::string& path = test_db::location()) {
     auto opened = server::ServerStore::open(path);
     REQUIRE(opened.ok());
     store = std::move(opened).value();
@@ -67,6 +68,9 @@ std::int64_t tablet_no_of(const server::Reply& r) {
 }  // namespace
 
 TEST_CASE("tablet ordinals: per community, kept on enrolling again, never given twice, none for the office page") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   Server s;
   s.admin({"create-community", "翠苑", "宁波市"});
   s.admin({"create-community", "幸福里", "杭州市"});
@@ -95,6 +99,9 @@ TEST_CASE("tablet ordinals: per community, kept on enrolling again, never given 
 }
 
 TEST_CASE("every sync answer carries the tablet's number, given at the sync to a tablet enrolled before numbers") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   Server s;
   s.admin({"create-community", "翠苑", "宁波市"});
   s.admin({"add-staff", "翠苑", "CY001", "孙管家", "butler", "135790"});
@@ -186,6 +193,9 @@ TEST_CASE("enrolment and sync on the wire: the office purpose, the tablet number
 }
 
 TEST_CASE("a tablet enrolled before numbers learns its number from a sync, keeps it with its enrolment, and numbers with it") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   Server s;
   s.admin({"create-community", "翠苑", "宁波市"});
   s.admin({"add-staff", "翠苑", "CY001", "孙管家", "butler", "135790"});
