@@ -116,6 +116,7 @@ class PgStmt final : public StmtImpl {
       types[i] = binary_[i] ? kByteaOid : 0;
     }
     PQclear(res_);
+    db_.reconnect_if_lost();
     res_ = PQexecParams(db_.raw(), t_.sql.c_str(), static_cast<int>(n), types.data(), values.data(), lengths.data(),
                         formats.data(), 0);
     const ExecStatusType st = PQresultStatus(res_);
@@ -153,9 +154,17 @@ app::Result<std::unique_ptr<Db>> PgDb::open(const std::string& url) {
   }
   // Notices ("already exists, skipping") are not errors: not on stderr.
   PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
-  std::unique_ptr<Db> db(new PgDb(conn));
-  if (app::Status s = db->exec("SET bytea_output = 'hex'; SET client_min_messages = warning"); !s.ok()) return s.error();
-  return db;
+  std::unique_ptr<PgDb> db(new PgDb(conn));
+  if (app::Status s = db->session_settings(); !s.ok()) return s.error();
+  return std::unique_ptr<Db>(std::move(db));
+}
+
+app::Status PgDb::session_settings() { return exec("SET bytea_output = 'hex'; SET client_min_messages = warning"); }
+
+void PgDb::reconnect_if_lost() {
+  if (PQstatus(conn_) != CONNECTION_BAD) return;
+  PQreset(conn_);
+  if (PQstatus(conn_) == CONNECTION_OK) (void)session_settings();
 }
 
 PgDb::~PgDb() { PQfinish(conn_); }
@@ -175,6 +184,7 @@ bool PgDb::in_transaction() const { return PQtransactionStatus(conn_) != PQTRANS
 
 app::Status PgDb::exec(std::string_view sql) {
   const std::string s(sql);
+  reconnect_if_lost();
   PGresult* res = PQexec(conn_, s.c_str());
   const ExecStatusType st = PQresultStatus(res);
   const bool good = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_EMPTY_QUERY;

@@ -31,8 +31,13 @@ class PgDb final : public Db {
     int params = 0;
   };
   const Translated& translated(std::string_view sql);
+  // A connection PostgreSQL dropped (a restart, a failover) is opened again
+  // before the next statement, outside a transaction: the statement that
+  // found it broken failed (the tablet sends again), the next one works.
+  void reconnect_if_lost();
 
  private:
+  app::Status session_settings();
   explicit PgDb(PGconn* conn) : conn_(conn) {}
   struct SqlHash {
     using is_transparent = void;

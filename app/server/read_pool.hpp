@@ -48,9 +48,15 @@ class ReadPool {
   // Idle readers kept open: each keeps its own page cache and prepared
   // statements; more are opened under a burst and closed after it.
   static constexpr std::size_t kKeepIdle = 64;
+  // PostgreSQL: readers open at once, leased or idle. Each is a server
+  // process and the cluster's max_connections (100 by default) is shared by
+  // every instance; past this a read waits for the writer's lock instead.
+  static constexpr std::size_t kMaxPostgresReaders = 16;
   std::string path_;
+  bool postgres_ = false;
   std::mutex mu_;
   std::vector<std::unique_ptr<Db>> idle_;
+  std::size_t open_ = 0;  // readers made and not closed (PostgreSQL's cap)
 };
 
 }  // namespace server

@@ -230,3 +230,32 @@ TEST_CASE("server store cursor stays in commit order while two instances push to
   CHECK(std::set<std::string>(pulled.begin(), pulled.end()).size() == pulled.size());
   CHECK(cursor == kWriters * kBatches * kPerBatch);
 }
+
+TEST_CASE("server store on PostgreSQL opens its connection again after the database dropped it") {
+  if (!test_db::postgres_url()) {
+    WARN("BUTLER_TEST_PG is not set: skipped");
+    return;
+  }
+  SharedDb shared("postgresql");
+  auto store = open_store(shared.url);
+  const auto community = store->create_community(Id{1, 1}, "翠苑", "宁波市").value();
+  std::int64_t pid = 0;
+  {
+    server::Stmt s(store->db(), "SELECT pg_backend_pid()");
+    REQUIRE(s.step());
+    pid = s.integer(0);
+  }
+  auto admin = server::Db::open(shared.url);
+  REQUIRE(admin.ok());
+  {
+    server::Stmt kill(*admin.value(), "SELECT pg_terminate_backend(CAST(? AS INTEGER))");
+    REQUIRE(kill.bind(1, pid).step());
+  }
+  // The push that finds the connection gone fails whole (the tablet sends it
+  // again); the next one is stored on a new connection, numbered on.
+  const std::string r1 = "first", r2 = "second";
+  auto lost = store->insert_ops(community.id, {{Id{8, 1}, r1}});
+  if (!lost.ok()) REQUIRE(store->insert_ops(community.id, {{Id{8, 1}, r1}}).ok());
+  REQUIRE(store->insert_ops(community.id, {{Id{8, 2}, r2}}).value() == 1);
+  CHECK(store->ops_after(community.id, 0, 10, 1 << 20).value().records == std::vector<std::string>{r1, r2});
+}
