@@ -183,9 +183,10 @@ class ServerStore {
   // writers (its row lock); without, every writer (app/server/db.hpp).
   app::Status in_transaction(const std::function<app::Status(Db&)>& body,
                              std::optional<std::int64_t> community = std::nullopt);
-  // `body` inside one read transaction on a reader (WAL): every statement sees
-  // the same snapshot, and pushes commit meanwhile (exports). Without readers
-  // (":memory:") on the writer, under its lock.
+  // `body` inside one read transaction on a reader (SQLite: WAL; PostgreSQL:
+  // REPEATABLE READ): every statement sees the same snapshot, and pushes
+  // commit meanwhile (exports). Without readers (":memory:") on the writer,
+  // under its lock.
   app::Status in_read_snapshot(const std::function<app::Status(Db&)>& body);
 
  private:
