@@ -110,7 +110,7 @@ int bench_ingest(long n, const std::string& data_dir, std::FILE* out) {
     const auto t = Clock::now();
     for (std::size_t i = 0; i < records.size(); i += batch) {
       Transaction tx(db);
-      Stmt s(db.raw(), "INSERT OR IGNORE INTO ops(community, op_id, record) VALUES(?,?,?)");
+      Stmt s(db, "INSERT OR IGNORE INTO ops(community, op_id, record) VALUES(?,?,?)");
       for (std::size_t k = i; k < std::min(records.size(), i + batch); ++k) {
         s.reset();
         s.bind(1, c.value().id).bind_blob(2, std::string_view(reinterpret_cast<const char*>(&ops[k].op_id), 16));

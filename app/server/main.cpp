@@ -1,11 +1,13 @@
 // butler-server: one process is the whole deployment. It serves the web app,
 // answers /api/v1 (enrol, sync, blobs, exports) from one SQLite file in
-// --data, and has the office's admin commands.
+// --data (or a PostgreSQL database, --db postgresql://…, shared by several
+// instances), and has the office's admin commands.
 #include <httplib.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +20,7 @@
 #include "app/server/http_headers.hpp"
 #include "app/server/http_server.hpp"
 #include "app/server/quotas.hpp"
+#include "app/server/schema.hpp"
 #include "app/server/server_ports.hpp"
 #include "app/server/static_site.hpp"
 #include "app/server/sync_service.hpp"
@@ -30,6 +33,7 @@ struct Options {
   int port = 8080;
   std::string site = "build/web/site";
   std::string data = "data";
+  std::string db;  // --db: a PostgreSQL URL (or a SQLite file) instead of --data's file
   bool quiet = false;
   bool demo = false;
   int scale = 1, history_days = 0;  // demo-init's: a larger demo (benchmarks)
@@ -42,10 +46,12 @@ struct Options {
 
 void usage() {
   std::fprintf(stderr,
-               "usage: butler-server [--host ADDR] [--port N] [--site DIR] [--data DIR] [--demo] [--quiet]\n"
+               "usage: butler-server [--host ADDR] [--port N] [--site DIR] [--data DIR | --db URL] [--demo] [--quiet]\n"
                "                     [--threads N] [--keep-alive-max N] [--no-nodelay]\n"
                "                     [--tls-cert FILE --tls-key FILE] [--trusted-proxy ADDR[,ADDR...]]...\n"
-               "  serves the web app from DIR and the /api/v1 API; keeps its database in --data (default data/);\n"
+               "  serves the web app from DIR and the /api/v1 API; keeps its database in --data (default data/),\n"
+               "  or in PostgreSQL with --db postgresql://USER@HOST:PORT/DB (also postgres://; several instances\n"
+               "  may share one database);\n"
                "  --demo sets up the demo community on first start (empty database) and prints its sign-ins;\n"
                "  --threads: HTTP workers, one per open connection (default 128); --keep-alive-max: requests on one\n"
                "  connection (default 1000); --no-nodelay: Nagle on (scripts/bench server's baseline: 8, 5, --no-nodelay)\n"
@@ -58,7 +64,9 @@ void usage() {
                "       butler-server demo-init [--data DIR] [--scale N] [--history DAYS]\n"
                "  sets up the demo community 锦绣花园 and prints staff codes and PINs; --scale, --history:\n"
                "  a larger estate and a longer log, as demo-backup's (scripts/bench exports)\n"
-               "       butler-server admin [--data DIR] COMMAND …   (run without COMMAND for the list)\n"
+               "       butler-server admin [--data DIR | --db URL] COMMAND …   (run without COMMAND for the list)\n"
+               "       butler-server migrate [--data DIR | --db URL]\n"
+               "  brings the database's schema to this server's version (every start does too) and says what ran\n"
                "       butler-server bench-ingest N [--data DIR]\n"
                "  server ingest rate through the sync path vs a raw SQLite insert (figure: lines)\n"
                "       butler-server demo-backup SCALE FILE [--history DAYS]\n"
@@ -92,6 +100,7 @@ bool parse(int argc, char** argv, int first, Options* o) {
     else if (a == "--port" && next(&v)) o->port = std::atoi(v.c_str());
     else if (a == "--site") { if (!next(&o->site)) return false; }
     else if (a == "--data") { if (!next(&o->data)) return false; }
+    else if (a == "--db") { if (!next(&o->db) || o->db.empty()) return false; }
     else if (a == "--quiet") o->quiet = true;
     else if (a == "--demo") o->demo = true;
     else if (a == "--threads" && next(&v)) o->http.threads = static_cast<std::size_t>(std::atoi(v.c_str()));
@@ -134,6 +143,52 @@ int demo_init(server::ServerStore& store, int scale = 1, int history_days = 0) {
   return 0;
 }
 
+// Where the data is, for messages: never a URL (it may hold a password).
+std::string data_place(const Options& opt) {
+  if (opt.db.empty()) return opt.data;
+  return server::is_postgres_url(opt.db) ? std::string("PostgreSQL") : opt.db;
+}
+
+app::Result<std::unique_ptr<server::ServerStore>> open_store(const Options& opt) {
+  if (opt.db.empty()) return server::open_data_dir(opt.data);
+  return server::ServerStore::open(opt.db);
+}
+
+// butler-server migrate: the schema steps the database lacks, and what they were.
+int migrate(const Options& opt) {
+  const std::string location =
+      opt.db.empty() ? (std::filesystem::path(opt.data) / server::kDatabaseFile).string() : opt.db;
+  int before = 0;
+  std::error_code ec;
+  if (server::is_postgres_url(location) || std::filesystem::exists(location, ec)) {
+    auto db = server::Db::open(location);
+    auto v = db.ok() ? server::schema_version(*db.value()) : app::Result<int>(db.error());
+    if (!v.ok()) {
+      std::fprintf(stderr, "butler-server: %s\n", v.error().message.c_str());
+      return 1;
+    }
+    before = v.value();
+  }
+  auto store = open_store(opt);  // runs the steps
+  if (!store.ok()) {
+    std::fprintf(stderr, "butler-server: %s\n", store.error().message.c_str());
+    return 1;
+  }
+  const server::Engine engine = store.value()->db().engine();
+  auto version = server::schema_version(store.value()->db());
+  const int after = version.ok() ? version.value() : 0;
+  const std::string name = engine == server::Engine::sqlite ? "SQLite database in " + data_place(opt) : "PostgreSQL database";
+  if (after == before) {
+    std::printf("%s: schema version %d, the latest; nothing to run\n", name.c_str(), after);
+    return 0;
+  }
+  std::printf("%s: schema version %d -> %d\n", name.c_str(), before, after);
+  for (const server::Migration& m : server::migrations(engine)) {
+    if (m.version > before && m.version <= after) std::printf("  step %d: %s\n", m.version, m.what);
+  }
+  return 0;
+}
+
 int serve(const Options& opt, server::ServerStore& store) {
   if (opt.demo) {
     if (auto s = server::demo_may_serve(store); !s.ok()) {  // the demo's PINs are public: never over real data
@@ -168,7 +223,7 @@ int serve(const Options& opt, server::ServerStore& store) {
     return 1;
   }
   std::printf("Butler Rounds is at %s://%s:%d/  (data in %s)\n", http.tls() ? "https" : "http", opt.host.c_str(), opt.port,
-              opt.data.c_str());
+              data_place(opt).c_str());
   std::fflush(stdout);
   return http.listen_after_bind() ? 0 : 1;
 }
@@ -198,11 +253,18 @@ int main(int argc, char** argv) {
     }
     return server::bench_ingest(std::atol(opt.rest[0].c_str()), opt.data, stdout);
   }
+  if (cmd == "migrate") {
+    if (!opt.rest.empty()) {
+      usage();
+      return 2;
+    }
+    return migrate(opt);
+  }
   if (!cmd.empty() && cmd != "demo-init" && cmd != "admin") {
     usage();
     return 2;
   }
-  auto store = server::open_data_dir(opt.data);
+  auto store = open_store(opt);
   if (!store.ok()) {
     std::fprintf(stderr, "butler-server: %s\n", store.error().message.c_str());
     return 1;

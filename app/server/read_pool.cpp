@@ -2,7 +2,8 @@
 
 namespace server {
 
-ReadPool::ReadPool(std::string path) : path_(path == ":memory:" ? std::string() : std::move(path)) {}
+ReadPool::ReadPool(std::string location)
+    : path_(location == ":memory:" ? std::string() : std::move(location)), postgres_(is_postgres_url(path_)) {}
 
 ReadPool::Lease ReadPool::lease() {
   if (path_.empty()) return Lease();
@@ -13,15 +14,25 @@ ReadPool::Lease ReadPool::lease() {
       idle_.pop_back();
       return Lease(this, std::move(db));
     }
+    if (postgres_ && open_ >= kMaxPostgresReaders) return Lease();
+    ++open_;
   }
   auto db = Db::open_reader(path_);
-  if (!db.ok()) return Lease();
+  if (!db.ok()) {
+    std::lock_guard<std::mutex> lock(mu_);
+    --open_;
+    return Lease();
+  }
   return Lease(this, std::move(db).value());
 }
 
 void ReadPool::give_back(std::unique_ptr<Db> db) {
   std::lock_guard<std::mutex> lock(mu_);
-  if (idle_.size() < kKeepIdle) idle_.push_back(std::move(db));
+  if (idle_.size() < kKeepIdle) {
+    idle_.push_back(std::move(db));
+  } else {
+    --open_;  // closed as `db` goes
+  }
 }
 
 }  // namespace server

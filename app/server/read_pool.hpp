@@ -1,5 +1,6 @@
 #pragma once
-// Read-only connections beside the store's one writer (WAL): sync polls and
+// Connections beside the store's one writer (SQLite: read-only, WAL;
+// PostgreSQL: more connections to the same database): sync polls and
 // exports read here, so they neither wait for the writer's lock nor hold it
 // while a push commits. Each connection serves one thread at a time; a
 // lease hands one out (opened when none is free) and gives it back.
@@ -11,14 +12,14 @@
 #include <string>
 #include <vector>
 
-#include "app/server/sqlite_db.hpp"
+#include "app/server/db.hpp"
 
 namespace server {
 
 class ReadPool {
  public:
-  // `path`: the database file; empty or ":memory:": a pool that never leases.
-  explicit ReadPool(std::string path);
+  // `location`: the database file or URL; empty or ":memory:": a pool that never leases.
+  explicit ReadPool(std::string location);
 
   class Lease {
    public:
@@ -47,9 +48,15 @@ class ReadPool {
   // Idle readers kept open: each keeps its own page cache and prepared
   // statements; more are opened under a burst and closed after it.
   static constexpr std::size_t kKeepIdle = 64;
+  // PostgreSQL: readers open at once, leased or idle. Each is a server
+  // process and the cluster's max_connections (100 by default) is shared by
+  // every instance; past this a read waits for the writer's lock instead.
+  static constexpr std::size_t kMaxPostgresReaders = 16;
   std::string path_;
+  bool postgres_ = false;
   std::mutex mu_;
   std::vector<std::unique_ptr<Db>> idle_;
+  std::size_t open_ = 0;  // readers made and not closed (PostgreSQL's cap)
 };
 
 }  // namespace server

@@ -1,6 +1,7 @@
 #include "app/server/server_store.hpp"
 
 #include "app/server/id_blob.hpp"
+#include "app/server/schema.hpp"
 
 namespace server {
 
@@ -19,87 +20,25 @@ CommunityRow community_of(const Stmt& s) {
 
 }  // namespace
 
-app::Result<std::unique_ptr<ServerStore>> ServerStore::open(const std::string& path) {
-  auto db = Db::open(path);
+app::Result<std::unique_ptr<ServerStore>> ServerStore::open(const std::string& location) {
+  auto db = Db::open(location);
   if (!db.ok()) return db.error();
-  std::unique_ptr<ServerStore> store(new ServerStore(std::move(db).value(), path));
-  if (app::Status s = store->migrate(); !s.ok()) return s.error();
-  return store;
+  if (db.value()->engine() == Engine::sqlite) {
+    // WAL: readers (pulls, exports) never wait for the writer (pushes).
+    // synchronous=FULL: an ack must mean stored. With NORMAL a power cut could
+    // lose the last commits after the tablets had dropped them from their outbox.
+    // Per connection (WAL stays once set), so not a schema step.
+    app::Status s = db.value()->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+    if (!s.ok()) return s.error();
+  }
+  if (app::Status s = migrate_schema(*db.value()); !s.ok()) return s.error();
+  return std::unique_ptr<ServerStore>(new ServerStore(std::move(db).value(), location));
 }
 
-app::Status ServerStore::migrate() {
-  // WAL: readers (pulls, exports) never wait for the writer (pushes).
-  // synchronous=FULL: an ack must mean stored. With NORMAL a power cut could
-  // lose the last commits after the tablets had dropped them from their outbox.
-  // Tables and columns added later are added to an older database here.
-  app::Status s = db_->exec(R"SQL(
-    PRAGMA journal_mode=WAL;
-    PRAGMA synchronous=FULL;
-    PRAGMA foreign_keys=ON;
-    CREATE TABLE IF NOT EXISTS communities(
-      id INTEGER PRIMARY KEY, uid TEXT NOT NULL UNIQUE, name TEXT NOT NULL, city TEXT NOT NULL);
-    CREATE TABLE IF NOT EXISTS staff(
-      code TEXT PRIMARY KEY, community INTEGER NOT NULL REFERENCES communities(id),
-      staff_id TEXT NOT NULL, role INTEGER NOT NULL, salt TEXT NOT NULL, pin_hash TEXT NOT NULL);
-    CREATE TABLE IF NOT EXISTS devices(
-      token_hash TEXT PRIMARY KEY, community INTEGER NOT NULL REFERENCES communities(id),
-      staff_code TEXT NOT NULL, device_id TEXT NOT NULL, role INTEGER NOT NULL, enrolled_ms INTEGER NOT NULL);
-    CREATE TABLE IF NOT EXISTS ops(
-      seq INTEGER PRIMARY KEY AUTOINCREMENT, community INTEGER NOT NULL REFERENCES communities(id),
-      op_id BLOB NOT NULL, record BLOB NOT NULL, UNIQUE(community, op_id));
-    CREATE INDEX IF NOT EXISTS ops_by_community ON ops(community, seq);
-    CREATE TABLE IF NOT EXISTS blobs(
-      community INTEGER NOT NULL REFERENCES communities(id), sha256 TEXT NOT NULL, data BLOB NOT NULL,
-      PRIMARY KEY(community, sha256));
-    CREATE TABLE IF NOT EXISTS tablet_numbers(
-      community INTEGER NOT NULL REFERENCES communities(id), device_id TEXT NOT NULL, tablet_no INTEGER NOT NULL,
-      PRIMARY KEY(community, device_id), UNIQUE(community, tablet_no));
-    CREATE TABLE IF NOT EXISTS tablet_recovery_keys(
-      community INTEGER NOT NULL REFERENCES communities(id), device_id TEXT NOT NULL, recovery_key TEXT NOT NULL,
-      PRIMARY KEY(community, device_id));
-    CREATE INDEX IF NOT EXISTS devices_by_staff ON devices(staff_code, device_id);
-    -- Failed sign-ins in the current window, per scope ('device': code + device
-    -- id, 'code', 'address'); app/server/sign_in.cpp keeps it bounded.
-    CREATE TABLE IF NOT EXISTS sign_in_failures(
-      scope TEXT NOT NULL, subject TEXT NOT NULL, failures INTEGER NOT NULL, first_ms INTEGER NOT NULL,
-      PRIMARY KEY(scope, subject));
-    CREATE INDEX IF NOT EXISTS sign_in_failures_by_age ON sign_in_failures(first_ms);
-    -- Tablet tokens revoke-devices ended (a lost tablet): a request with one
-    -- is answered device_revoked, and the tablet wipes its own store. Not
-    -- reset-pin's nor expired ones: those tablets may hold unsent work.
-    -- Bounded by revoke_devices (kRevokedKeepMs, kRevokedMaxRows).
-    CREATE TABLE IF NOT EXISTS revoked_devices(
-      token_hash TEXT PRIMARY KEY, device_id TEXT NOT NULL, at_ms INTEGER NOT NULL);
-    CREATE INDEX IF NOT EXISTS revoked_devices_by_device ON revoked_devices(device_id);
-    CREATE INDEX IF NOT EXISTS revoked_devices_by_age ON revoked_devices(at_ms);
-  )SQL");
-  if (!s.ok()) return s;
-  if (s = migrate_device_users(); !s.ok()) return s;
-  if (s = migrate_community_cursor(); !s.ok()) return s;
-  if (s = add_column_if_missing("devices", "office", "INTEGER NOT NULL DEFAULT 0"); !s.ok()) return s;
-  if (s = add_column_if_missing("staff", "enrol_blocked", "INTEGER NOT NULL DEFAULT 0"); !s.ok()) return s;
-  if (s = migrate_blobs(); !s.ok()) return s;
-  // Tokens handed out before expiry existed count as used at the upgrade:
-  // a tablet that synced yesterday is not signed out by it.
-  return add_column_if_missing("devices", "last_used_ms", "INTEGER NOT NULL DEFAULT 0",
-                               "UPDATE devices SET last_used_ms = MAX(enrolled_ms, CAST(strftime('%s','now') AS INTEGER) * 1000)");
-}
-
-app::Status ServerStore::add_column_if_missing(std::string_view table, std::string_view column, std::string_view type,
-                                               std::string_view then) {
-  // A database made before the column: SQLite has no ADD COLUMN IF NOT EXISTS.
-  Stmt info(db_->raw(), "SELECT 1 FROM pragma_table_info(?) WHERE name=?");
-  if (info.bind(1, table).bind(2, column).step()) return app::ok_status();
-  if (info.failed()) return info.error();
-  app::Status s =
-      db_->exec("ALTER TABLE " + std::string(table) + " ADD COLUMN " + std::string(column) + " " + std::string(type));
-  if (!s.ok() || then.empty()) return s;
-  return db_->exec(then);
-}
-
-app::Status ServerStore::in_transaction(const std::function<app::Status(Db&)>& body) {
+app::Status ServerStore::in_transaction(const std::function<app::Status(Db&)>& body,
+                                        std::optional<std::int64_t> community) {
   WriterLock lock(*this);
-  Transaction tx(*db_);
+  Transaction tx(*db_, community);
   if (!tx.began()) return db_->error("begin");
   if (app::Status s = body(*db_); !s.ok()) return s;  // rolled back
   return tx.commit();
@@ -108,31 +47,19 @@ app::Status ServerStore::in_transaction(const std::function<app::Status(Db&)>& b
 app::Status ServerStore::in_read_snapshot(const std::function<app::Status(Db&)>& body) {
   return reading([&](Db& db) -> app::Status {
     // Inside the writer's own transaction (no readers) that one is the snapshot.
-    if (!sqlite3_get_autocommit(db.raw())) return body(db);
-    if (app::Status s = db.exec("BEGIN"); !s.ok()) return s;
+    if (db.in_transaction()) return body(db);
+    if (app::Status s = begin_read_snapshot(db); !s.ok()) return s;
     app::Status s = body(db);
     (void)db.exec(s.ok() ? "COMMIT" : "ROLLBACK");  // a read transaction: nothing to lose
     return s;
   });
 }
 
-app::Status ServerStore::migrate_community_cursor() {
-  // An older database numbered ops across communities (seq). Its ops keep
-  // their number as cseq, so a tablet's cursor stays valid, and new ones go
-  // on from the community's highest: nothing is pulled twice or missed.
-  if (app::Status s = add_column_if_missing("ops", "cseq", "INTEGER"); !s.ok()) return s;
-  return db_->exec(R"SQL(
-    UPDATE ops SET cseq = seq WHERE cseq IS NULL;
-    CREATE UNIQUE INDEX IF NOT EXISTS ops_by_cseq ON ops(community, cseq);
-  )SQL");
-}
-
 app::Result<CommunityRow> ServerStore::create_community(const app::Id& uid, std::string_view name, std::string_view city) {
   WriterLock lock(*this);
-  Stmt s(*db_, "INSERT INTO communities(uid, name, city) VALUES(?,?,?)");
-  s.bind(1, uid.to_hex()).bind(2, name).bind(3, city).step();
-  if (s.failed()) return s.error();
-  return CommunityRow{sqlite3_last_insert_rowid(db_->raw()), uid, std::string(name), std::string(city)};
+  Stmt s(*db_, "INSERT INTO communities(uid, name, city) VALUES(?,?,?) RETURNING id");
+  if (!s.bind(1, uid.to_hex()).bind(2, name).bind(3, city).step()) return s.failed() ? s.error() : db_->error("community");
+  return CommunityRow{s.integer(0), uid, std::string(name), std::string(city)};
 }
 
 std::optional<CommunityRow> ServerStore::community(std::int64_t id) {
@@ -160,9 +87,10 @@ std::vector<CommunityRow> ServerStore::communities() {
 
 app::Status ServerStore::put_staff(const StaffRow& r) {
   WriterLock lock(*this);
-  Stmt s(db_->raw(),
-         "INSERT OR REPLACE INTO staff(code, community, staff_id, role, salt, pin_hash, enrol_blocked) "
-         "VALUES(?,?,?,?,?,?,?)");
+  Stmt s(*db_,
+         "INSERT INTO staff(code, community, staff_id, role, salt, pin_hash, enrol_blocked) VALUES(?,?,?,?,?,?,?) "
+         "ON CONFLICT(code) DO UPDATE SET community=excluded.community, staff_id=excluded.staff_id, "
+         "role=excluded.role, salt=excluded.salt, pin_hash=excluded.pin_hash, enrol_blocked=excluded.enrol_blocked");
   s.bind(1, r.code).bind(2, r.community).bind(3, r.staff.to_hex()).bind(4, r.role).bind(5, r.salt).bind(6, r.pin_hash);
   s.bind(7, std::int64_t{r.enrol_blocked ? 1 : 0}).step();
   if (s.failed()) return s.error();
@@ -175,15 +103,17 @@ app::Result<std::size_t> ServerStore::set_pin(std::string_view code, std::string
     Stmt s(db, "UPDATE staff SET salt=?, pin_hash=?, enrol_blocked=0 WHERE code=?");
     s.bind(1, salt).bind(2, pin_hash).bind(3, code).step();
     if (s.failed()) return s.error();
-    if (sqlite3_changes(db.raw()) == 0) return app::Error{"unknown_staff", "no staff with code " + std::string(code)};
+    if (s.changes() == 0) return app::Error{"unknown_staff", "no staff with code " + std::string(code)};
     Stmt devices(db, "DELETE FROM devices WHERE staff_code=?");
     devices.bind(1, code).step();
     if (devices.failed()) return devices.error();
-    revoked = static_cast<std::size_t>(sqlite3_changes(db.raw()));
+    revoked = static_cast<std::size_t>(devices.changes());
     // Its failed tries were against the old PIN: the owner starts afresh.
+    // (A device subject is the code, a newline, the device id.)
+    const std::string prefix = std::string(code) + '\n';
     Stmt tries(db, "DELETE FROM sign_in_failures WHERE (scope='code' AND subject=?1) OR "
-                         "(scope='device' AND substr(subject, 1, length(?1) + 1) = ?1 || char(10))");
-    tries.bind(1, code).step();
+                         "(scope='device' AND substr(subject, 1, ?2) = ?3)");
+    tries.bind(1, code).bind(2, static_cast<std::int64_t>(prefix.size())).bind(3, prefix).step();
     return tries.failed() ? app::Status(tries.error()) : app::ok_status();
   });
   if (!done.ok()) return done.error();
@@ -263,18 +193,28 @@ app::Result<std::int64_t> ServerStore::tablet_no(std::int64_t community, const a
     return std::nullopt;
   });
   if (given) return *given;
-  WriterLock lock(*this);  // one writer: the look-up and the insert are not interleaved with another's
-  Stmt known(*db_, kKnown);
-  if (known.bind(1, community).bind(2, hex).step()) return known.integer(0);
-  if (known.failed()) return known.error();
-  Stmt next(*db_,
-            "INSERT INTO tablet_numbers(community, device_id, tablet_no) "
-            "SELECT ?1, ?2, COALESCE(MAX(tablet_no), 0) + 1 FROM tablet_numbers WHERE community=?1");
-  next.bind(1, community).bind(2, hex).step();
-  if (next.failed()) return next.error();
-  known.reset();  // clears the bindings too
-  if (known.bind(1, community).bind(2, hex).step()) return known.integer(0);
-  return known.failed() ? known.error() : db_->error("tablet number");
+  // A write transaction of the community: the look-up and the insert are
+  // not interleaved with another's (another thread, or another instance).
+  std::int64_t number = 0;
+  app::Status s = in_transaction(
+      [&](Db& db) -> app::Status {
+        Stmt known(db, kKnown);
+        if (known.bind(1, community).bind(2, hex).step()) {
+          number = known.integer(0);
+          return app::ok_status();
+        }
+        if (known.failed()) return known.error();
+        Stmt next(db,
+                  "INSERT INTO tablet_numbers(community, device_id, tablet_no) "
+                  "SELECT CAST(?1 AS BIGINT), ?2, COALESCE(MAX(tablet_no), 0) + 1 FROM tablet_numbers WHERE community=?1 "
+                  "RETURNING tablet_no");
+        if (!next.bind(1, community).bind(2, hex).step()) return next.failed() ? next.error() : db.error("tablet number");
+        number = next.integer(0);
+        return app::ok_status();
+      },
+      community);
+  if (!s.ok()) return s.error();
+  return number;
 }
 
 app::Result<std::string> ServerStore::recovery_key(std::int64_t community, const app::Id& device, const std::string& fresh) {
@@ -294,11 +234,12 @@ app::Result<std::size_t> ServerStore::revoke_devices(std::string_view staff_code
     Stmt block(db, "UPDATE staff SET enrol_blocked=1 WHERE code=?");
     block.bind(1, staff_code).step();
     if (block.failed()) return block.error();
-    if (sqlite3_changes(db.raw()) == 0) return app::Error{"unknown_staff", "no staff with code " + std::string(staff_code)};
+    if (block.changes() == 0) return app::Error{"unknown_staff", "no staff with code " + std::string(staff_code)};
     // The tablets' tokens are remembered (the office page's sign-in has no
     // store to wipe), so each one's next request tells it to wipe itself.
-    Stmt remember(db, "INSERT OR REPLACE INTO revoked_devices(token_hash, device_id, at_ms) "
-                            "SELECT token_hash, device_id, ?2 FROM devices WHERE staff_code=?1 AND office=0");
+    Stmt remember(db, "INSERT INTO revoked_devices(token_hash, device_id, at_ms) "
+                            "SELECT token_hash, device_id, CAST(?2 AS BIGINT) FROM devices WHERE staff_code=?1 AND office=0 "
+                            "ON CONFLICT(token_hash) DO UPDATE SET device_id=excluded.device_id, at_ms=excluded.at_ms");
     remember.bind(1, staff_code).bind(2, now_ms).step();
     if (remember.failed()) return remember.error();
     // Bounded: a year's revocations, and never more than kRevokedMaxRows (the newest).
@@ -306,13 +247,14 @@ app::Result<std::size_t> ServerStore::revoke_devices(std::string_view staff_code
     old.bind(1, now_ms - kRevokedKeepMs).step();
     if (old.failed()) return old.error();
     Stmt excess(db, "DELETE FROM revoked_devices WHERE token_hash IN "
-                          "(SELECT token_hash FROM revoked_devices ORDER BY at_ms DESC, token_hash LIMIT -1 OFFSET ?)");
+                          "(SELECT token_hash FROM revoked_devices ORDER BY at_ms DESC, token_hash "
+                          "LIMIT 9223372036854775807 OFFSET ?)");  // "no limit" both engines read
     excess.bind(1, static_cast<std::int64_t>(kRevokedMaxRows)).step();
     if (excess.failed()) return excess.error();
     Stmt s(db, "DELETE FROM devices WHERE staff_code=?");
     s.bind(1, staff_code).step();
     if (s.failed()) return s.error();
-    revoked = static_cast<std::size_t>(sqlite3_changes(db.raw()));
+    revoked = static_cast<std::size_t>(s.changes());
     return app::ok_status();
   });
   if (!done.ok()) return done.error();
@@ -326,7 +268,7 @@ app::Result<std::size_t> ServerStore::insert_ops(std::int64_t community,
   // lock and SQLite's write lock for nothing, on every poll of every tablet).
   if (ops.empty()) return std::size_t{0};
   WriterLock lock(*this);
-  Transaction tx(*db_);
+  Transaction tx(*db_, community);  // PostgreSQL: the community's row lock keeps cseq in commit order
   if (!tx.began()) return db_->error("begin");
   Stmt s(*db_,
          "INSERT OR IGNORE INTO ops(community, op_id, record, cseq) "
@@ -337,9 +279,9 @@ app::Result<std::size_t> ServerStore::insert_ops(std::int64_t community,
     s.reset();
     s.bind(1, community).bind_blob(2, id_blob(id)).bind_blob(3, record).step();
     if (s.failed()) return s.error();  // the transaction rolls back: nothing stored
-    if (sqlite3_changes(db_->raw()) == 0) continue;  // stored already
+    if (s.changes() == 0) continue;  // stored already
     ++fresh;
-    if (app::Status named = record_blob_names(community, record); !named.ok()) return named.error();
+    if (app::Status named = record_blob_names(*db_, community, record); !named.ok()) return named.error();
   }
   if (charge) {
     if (app::Status c = charge_ops(community, fresh, *charge); !c.ok()) return c.error();  // over: rolled back

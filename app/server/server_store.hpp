@@ -1,13 +1,16 @@
 #pragma once
-// The server's one SQLite file (WAL): communities, staff credentials, enrolled
-// devices, the op log of every community, photo blobs, and failed sign-ins
-// (app/server/sign_in.hpp: in the database, so servers sharing it share them).
+// The server's database — one SQLite file (WAL) by default, or PostgreSQL
+// (app/server/db.hpp) shared by several instances: communities, staff
+// credentials, enrolled devices, the op log of every community, photo blobs,
+// and failed sign-ins (app/server/sign_in.hpp: in the database, so servers
+// sharing it share them).
 //
 // The sync cursor is `cseq`, the op's number within its community: a global
 // number would tell one community's tablets how busy the others are. Each is
 // given max+1 inside the inserting transaction; SQLite has a single writer
 // and commits atomically, so cseq order is commit order and a reader never
-// sees cseq 10 before cseq 9 (PostgreSQL, later, will need more care).
+// sees cseq 10 before cseq 9. PostgreSQL's insert transaction locks the
+// community's row first for the same guarantee (app/server/sql_dialect.cpp).
 // Every method is safe to call from the HTTP server's worker threads.
 #include <cstdint>
 #include <functional>
@@ -24,7 +27,7 @@
 #include "app/core/result.hpp"
 #include "app/server/quotas.hpp"
 #include "app/server/read_pool.hpp"
-#include "app/server/sqlite_db.hpp"
+#include "app/server/db.hpp"
 
 namespace server {
 
@@ -81,8 +84,10 @@ struct OpsPage {
 
 class ServerStore {
  public:
-  // ":memory:" for tests; a path otherwise (WAL mode).
-  static app::Result<std::unique_ptr<ServerStore>> open(const std::string& path);
+  // ":memory:" for tests; a SQLite path (WAL mode); or a PostgreSQL URL
+  // (postgresql://… or postgres://…). Runs the schema steps the database
+  // lacks (app/server/schema.hpp).
+  static app::Result<std::unique_ptr<ServerStore>> open(const std::string& location);
 
   app::Result<CommunityRow> create_community(const app::Id& uid, std::string_view name, std::string_view city);
   std::optional<CommunityRow> community(std::int64_t id);
@@ -172,16 +177,20 @@ class ServerStore {
   app::Result<BlobSweep> collect_blobs(std::int64_t now_ms, std::int64_t grace_ms, std::int64_t max_blobs = 10000);
 
   Db& db() { return *db_; }
-  // `body` under the store's lock inside BEGIN IMMEDIATE … COMMIT (rolled back
-  // unless it returns ok): a read-then-write no other thread or process splits.
-  app::Status in_transaction(const std::function<app::Status(Db&)>& body);
-  // `body` inside one read transaction on a reader (WAL): every statement sees
-  // the same snapshot, and pushes commit meanwhile (exports). Without readers
-  // (":memory:") on the writer, under its lock.
+  // `body` under the store's lock inside a write transaction (rolled back
+  // unless it returns ok): a read-then-write no other thread or process
+  // splits. With `community`, PostgreSQL excludes only that community's
+  // writers (its row lock); without, every writer (app/server/db.hpp).
+  app::Status in_transaction(const std::function<app::Status(Db&)>& body,
+                             std::optional<std::int64_t> community = std::nullopt);
+  // `body` inside one read transaction on a reader (SQLite: WAL; PostgreSQL:
+  // REPEATABLE READ): every statement sees the same snapshot, and pushes
+  // commit meanwhile (exports). Without readers (":memory:") on the writer,
+  // under its lock.
   app::Status in_read_snapshot(const std::function<app::Status(Db&)>& body);
 
  private:
-  ServerStore(std::unique_ptr<Db> db, const std::string& path) : db_(std::move(db)), readers_(path) {}
+  ServerStore(std::unique_ptr<Db> db, const std::string& location) : db_(std::move(db)), readers_(location) {}
 
   // The writer's lock. While a thread holds it, that thread's reads go
   // through the writer as well: they must see its open transaction.
@@ -207,19 +216,9 @@ class ServerStore {
     return read(*db_);
   }
 
-  app::Status migrate();
   app::Result<OpsPage> ops_after_on(Db& db, std::int64_t community, std::int64_t cursor, std::size_t max_ops,
                                     std::size_t max_bytes, const std::unordered_set<app::Id, app::IdHash>* skip);
-  // `then`: SQL run once, right after the column is added (fills it in older rows).
-  app::Status add_column_if_missing(std::string_view table, std::string_view column, std::string_view type,
-                                    std::string_view then = {});
-  app::Status migrate_device_users();
-  app::Status migrate_community_cursor();
-  // Blob references and quota counters; an older database's are filled in once.
-  app::Status migrate_blobs();
-  bool has_table(std::string_view name);
-  // Inside insert_ops' transaction: the photos a new op names, and the day's count.
-  app::Status record_blob_names(std::int64_t community, std::string_view record);
+  // Inside insert_ops' transaction: the day's count.
   app::Status charge_ops(std::int64_t community, std::size_t fresh, const QuotaCharge& charge);
   std::unique_ptr<Db> db_;
   std::recursive_mutex mu_;  // one writer connection, many HTTP threads

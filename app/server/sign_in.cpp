@@ -15,16 +15,16 @@ namespace {
 constexpr std::size_t kMaxAddress = 64;
 
 app::Result<std::int64_t> failures_of(Db& db, std::string_view scope, std::string_view subject, bool* exists) {
-  Stmt s(db.raw(), "SELECT failures FROM sign_in_failures WHERE scope=? AND subject=?");
+  Stmt s(db, "SELECT failures FROM sign_in_failures WHERE scope=? AND subject=?");
   *exists = s.bind(1, scope).bind(2, subject).step();
   if (s.failed()) return s.error();
   return *exists ? s.integer(0) : std::int64_t{0};
 }
 
 app::Status count_failure(Db& db, std::string_view scope, std::string_view subject, std::int64_t now) {
-  Stmt s(db.raw(),
+  Stmt s(db,
          "INSERT INTO sign_in_failures(scope, subject, failures, first_ms) VALUES(?,?,1,?) "
-         "ON CONFLICT(scope, subject) DO UPDATE SET failures = failures + 1");
+         "ON CONFLICT(scope, subject) DO UPDATE SET failures = sign_in_failures.failures + 1");
   s.bind(1, scope).bind(2, subject).bind(3, now).step();
   return s.failed() ? app::Status(s.error()) : app::ok_status();
 }
@@ -64,7 +64,7 @@ app::Result<SignInGate::Admission> SignInGate::admit(const Keys& keys, bool trus
   Admission verdict = Admission::admitted;
   app::Status s = store_.in_transaction([&](Db& db) -> app::Status {
     // Rows leave with their window: what is left is at most a window's failures.
-    Stmt old(db.raw(), "DELETE FROM sign_in_failures WHERE first_ms <= ?");
+    Stmt old(db, "DELETE FROM sign_in_failures WHERE first_ms <= ?");
     old.bind(1, now - limits_.window_ms).step();
     if (old.failed()) return old.error();
     bool has_device = false, has_code = false, has_address = false;
@@ -81,7 +81,7 @@ app::Result<SignInGate::Admission> SignInGate::admit(const Keys& keys, bool trus
       return app::ok_status();
     }
     if (trusted) return count_failure(db, "device", keys.device, now);  // bounded by the devices table
-    Stmt rows(db.raw(), "SELECT count(*) FROM sign_in_failures");
+    Stmt rows(db, "SELECT count(*) FROM sign_in_failures");
     if (!rows.step()) return rows.error();
     const std::int64_t fresh = (has_device ? 0 : 1) + (has_code ? 0 : 1) + (has_address ? 0 : 1);
     if (rows.integer(0) + fresh > limits_.max_rows) {
@@ -103,16 +103,16 @@ app::Status SignInGate::take_back(const Keys& keys, bool trusted) {
   return store_.in_transaction([&](Db& db) -> app::Status {
     // The device signed in: its count starts again. Code and address give
     // back only this try, so one good account does not launder an address.
-    Stmt device(db.raw(), "DELETE FROM sign_in_failures WHERE scope='device' AND subject=?");
+    Stmt device(db, "DELETE FROM sign_in_failures WHERE scope='device' AND subject=?");
     device.bind(1, keys.device).step();
     if (device.failed()) return device.error();
     if (trusted) return app::ok_status();
-    Stmt others(db.raw(),
+    Stmt others(db,
                 "UPDATE sign_in_failures SET failures = failures - 1 WHERE failures > 0 AND "
                 "((scope='code' AND subject=?) OR (scope='address' AND subject=?))");
     others.bind(1, keys.code).bind(2, keys.address).step();
     if (others.failed()) return others.error();
-    Stmt none(db.raw(), "DELETE FROM sign_in_failures WHERE failures <= 0 AND "
+    Stmt none(db, "DELETE FROM sign_in_failures WHERE failures <= 0 AND "
                         "((scope='code' AND subject=?) OR (scope='address' AND subject=?))");
     none.bind(1, keys.code).bind(2, keys.address).step();
     return none.failed() ? app::Status(none.error()) : app::ok_status();

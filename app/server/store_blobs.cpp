@@ -2,6 +2,7 @@
 // which of them an op names (blob_refs, written with the op), the per-day
 // and total counters the quota checks read, and the sweep of photos no op
 // names.
+#include "app/server/schema.hpp"
 #include "app/server/server_store.hpp"
 
 namespace server {
@@ -11,58 +12,11 @@ app::Error over(std::string_view code, std::string message) { return app::Error{
 
 }  // namespace
 
-bool ServerStore::has_table(std::string_view name) {
-  Stmt s(db_->raw(), "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?");
-  return s.bind(1, name).step();
-}
-
-app::Status ServerStore::migrate_blobs() {
-  const bool refs_existed = has_table("blob_refs");
-  const bool totals_existed = has_table("quota_totals");
-  // Photos stored before the sweep existed count as uploaded at the upgrade:
-  // each gets a day for an op to name it, like a new one.
-  app::Status s = add_column_if_missing("blobs", "stored_ms", "INTEGER NOT NULL DEFAULT 0",
-                                        "UPDATE blobs SET stored_ms = CAST(strftime('%s','now') AS INTEGER) * 1000");
-  if (!s.ok()) return s;
-  if (s = add_column_if_missing("blobs", "named", "INTEGER NOT NULL DEFAULT 0"); !s.ok()) return s;
-  // named: 1 once a stored op names the blob. The sweep reads only the
-  // unnamed ones (the partial index), however many photos are kept.
-  s = db_->exec(R"SQL(
-    CREATE INDEX IF NOT EXISTS blobs_unnamed ON blobs(stored_ms) WHERE named=0;
-    CREATE TABLE IF NOT EXISTS blob_refs(
-      community INTEGER NOT NULL, sha256 TEXT NOT NULL, PRIMARY KEY(community, sha256)) WITHOUT ROWID;
-    CREATE TABLE IF NOT EXISTS quota_days(
-      community INTEGER NOT NULL, day INTEGER NOT NULL, ops INTEGER NOT NULL DEFAULT 0,
-      blob_bytes INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(community, day)) WITHOUT ROWID;
-    CREATE TABLE IF NOT EXISTS quota_totals(
-      community INTEGER PRIMARY KEY, blob_bytes INTEGER NOT NULL DEFAULT 0, blob_count INTEGER NOT NULL DEFAULT 0);
-  )SQL");
-  if (!s.ok()) return s;
-  Transaction tx(*db_);
-  if (!tx.began()) return db_->error("begin");
-  if (!refs_existed) {
-    // Once: the photos the ops stored so far name, so none of them is swept.
-    Stmt ops(db_->raw(), "SELECT community, record FROM ops");
-    while (ops.step()) {
-      if (s = record_blob_names(ops.integer(0), ops.blob(1)); !s.ok()) return s;
-    }
-    if (ops.failed()) return ops.error();
-  }
-  if (!totals_existed) {
-    s = db_->exec(R"SQL(
-      INSERT OR REPLACE INTO quota_totals(community, blob_bytes, blob_count)
-        SELECT community, SUM(length(data)), COUNT(*) FROM blobs GROUP BY community;
-    )SQL");
-    if (!s.ok()) return s;
-  }
-  return tx.commit();
-}
-
-app::Status ServerStore::record_blob_names(std::int64_t community, std::string_view record) {
+app::Status record_blob_names(Db& db, std::int64_t community, std::string_view record) {
   const std::vector<std::string> names = blobs_named_by_record(record);
   if (names.empty()) return app::ok_status();
-  Stmt ref(db_->raw(), "INSERT OR IGNORE INTO blob_refs(community, sha256) VALUES(?,?)");
-  Stmt mark(db_->raw(), "UPDATE blobs SET named=1 WHERE community=? AND sha256=? AND named=0");
+  Stmt ref(db, "INSERT OR IGNORE INTO blob_refs(community, sha256) VALUES(?,?)");
+  Stmt mark(db, "UPDATE blobs SET named=1 WHERE community=? AND sha256=? AND named=0");
   for (const std::string& sha : names) {
     ref.reset();
     ref.bind(1, community).bind(2, sha).step();
@@ -76,9 +30,9 @@ app::Status ServerStore::record_blob_names(std::int64_t community, std::string_v
 
 app::Status ServerStore::charge_ops(std::int64_t community, std::size_t fresh, const QuotaCharge& charge) {
   if (fresh == 0) return app::ok_status();
-  Stmt add(db_->raw(),
+  Stmt add(*db_,
            "INSERT INTO quota_days(community, day, ops) VALUES(?1, ?2, ?3) "
-           "ON CONFLICT(community, day) DO UPDATE SET ops = ops + ?3 RETURNING ops");
+           "ON CONFLICT(community, day) DO UPDATE SET ops = quota_days.ops + ?3 RETURNING ops");
   if (!add.bind(1, community).bind(2, charge.day).bind(3, static_cast<std::int64_t>(fresh)).step()) {
     return add.failed() ? add.error() : db_->error("quota_days");
   }
@@ -94,12 +48,12 @@ app::Status ServerStore::charge_ops(std::int64_t community, std::size_t fresh, c
 QuotaUsage ServerStore::usage(std::int64_t community, std::int64_t day) {
   WriterLock lock(*this);
   QuotaUsage u;
-  Stmt today(db_->raw(), "SELECT ops, blob_bytes FROM quota_days WHERE community=? AND day=?");
+  Stmt today(*db_, "SELECT ops, blob_bytes FROM quota_days WHERE community=? AND day=?");
   if (today.bind(1, community).bind(2, day).step()) {
     u.ops_today = today.integer(0);
     u.blob_bytes_today = today.integer(1);
   }
-  Stmt total(db_->raw(), "SELECT blob_bytes, blob_count FROM quota_totals WHERE community=?");
+  Stmt total(*db_, "SELECT blob_bytes, blob_count FROM quota_totals WHERE community=?");
   if (total.bind(1, community).step()) {
     u.blob_bytes_total = total.integer(0);
     u.blob_count = total.integer(1);
@@ -110,7 +64,7 @@ QuotaUsage ServerStore::usage(std::int64_t community, std::int64_t day) {
 app::Status ServerStore::put_blob(std::int64_t community, std::string_view sha, std::string_view bytes,
                                   std::int64_t now_ms, const QuotaCharge* charge) {
   return in_transaction([&](Db& db) -> app::Status {
-    Stmt known(db.raw(), "SELECT 1 FROM blobs WHERE community=? AND sha256=?");
+    Stmt known(db, "SELECT 1 FROM blobs WHERE community=? AND sha256=?");
     if (known.bind(1, community).bind(2, sha).step()) return app::ok_status();  // sent again: nothing new
     if (known.failed()) return known.error();
     const auto size = static_cast<std::int64_t>(bytes.size());
@@ -129,23 +83,24 @@ app::Status ServerStore::put_blob(std::int64_t community, std::string_view sha, 
         return over(kQuotaBlobs, "today's photos would take " + std::to_string(u.blob_bytes_today + size) +
                                      " bytes, over the limit of " + std::to_string(q.blob_bytes_per_day));
       }
-      Stmt day(db.raw(),
+      Stmt day(db,
                "INSERT INTO quota_days(community, day, blob_bytes) VALUES(?1, ?2, ?3) "
-               "ON CONFLICT(community, day) DO UPDATE SET blob_bytes = blob_bytes + ?3");
+               "ON CONFLICT(community, day) DO UPDATE SET blob_bytes = quota_days.blob_bytes + ?3");
       day.bind(1, community).bind(2, charge->day).bind(3, size).step();
       if (day.failed()) return day.error();
     }
-    Stmt put(db.raw(),
+    Stmt put(db,
              "INSERT INTO blobs(community, sha256, data, stored_ms, named) "
-             "VALUES(?1, ?2, ?3, ?4, EXISTS(SELECT 1 FROM blob_refs WHERE community=?1 AND sha256=?2))");
+             "VALUES(?1, ?2, ?3, ?4, CASE WHEN EXISTS(SELECT 1 FROM blob_refs WHERE community=?1 AND sha256=?2) "
+             "THEN 1 ELSE 0 END)");
     put.bind(1, community).bind(2, sha).bind_blob(3, bytes).bind(4, now_ms).step();
     if (put.failed()) return put.error();
-    Stmt total(db.raw(),
+    Stmt total(db,
                "INSERT INTO quota_totals(community, blob_bytes, blob_count) VALUES(?1, ?2, 1) "
-               "ON CONFLICT(community) DO UPDATE SET blob_bytes = blob_bytes + ?2, blob_count = blob_count + 1");
+               "ON CONFLICT(community) DO UPDATE SET blob_bytes = quota_totals.blob_bytes + ?2, blob_count = quota_totals.blob_count + 1");
     total.bind(1, community).bind(2, size).step();
     return total.failed() ? app::Status(total.error()) : app::ok_status();
-  });
+  }, community);  // PostgreSQL: with the community's op inserts, which mark its blobs named
 }
 
 std::optional<std::string> ServerStore::get_blob(std::int64_t community, std::string_view sha) {
@@ -158,7 +113,7 @@ std::optional<std::string> ServerStore::get_blob(std::int64_t community, std::st
 
 std::int64_t ServerStore::blob_count() {
   WriterLock lock(*this);
-  Stmt s(db_->raw(), "SELECT count(*) FROM blobs");
+  Stmt s(*db_, "SELECT count(*) FROM blobs");
   return s.step() ? s.integer(0) : -1;
 }
 
@@ -166,13 +121,15 @@ app::Result<BlobSweep> ServerStore::collect_blobs(std::int64_t now_ms, std::int6
   BlobSweep swept;
   app::Status done = in_transaction([&](Db& db) -> app::Status {
     swept = BlobSweep{};
-    Stmt stale(db.raw(),
+    Stmt stale(db,
                "SELECT community, sha256, length(data) FROM blobs WHERE named=0 AND stored_ms < ? "
                "ORDER BY stored_ms LIMIT ?");
-    Stmt drop(db.raw(), "DELETE FROM blobs WHERE community=? AND sha256=?");
-    Stmt total(db.raw(),
-               "UPDATE quota_totals SET blob_bytes = MAX(0, blob_bytes - ?2), blob_count = MAX(0, blob_count - 1) "
-               "WHERE community=?1");
+    // named=0 again: on PostgreSQL an op's insert (another instance) may
+    // have named it since the SELECT; the DELETE re-reads the row it waited for.
+    Stmt drop(db, "DELETE FROM blobs WHERE community=? AND sha256=? AND named=0");
+    Stmt total(db,
+               "UPDATE quota_totals SET blob_bytes = CASE WHEN blob_bytes > ?2 THEN blob_bytes - ?2 ELSE 0 END, "
+               "blob_count = CASE WHEN blob_count > 1 THEN blob_count - 1 ELSE 0 END WHERE community=?1");
     stale.bind(1, now_ms - grace_ms).bind(2, max_blobs);
     struct Stale {
       std::int64_t community, size;
@@ -185,6 +142,7 @@ app::Result<BlobSweep> ServerStore::collect_blobs(std::int64_t now_ms, std::int6
       drop.reset();
       drop.bind(1, b.community).bind(2, b.sha).step();
       if (drop.failed()) return drop.error();
+      if (drop.changes() == 0) continue;  // named meanwhile: kept
       total.reset();
       total.bind(1, b.community).bind(2, b.size).step();
       if (total.failed()) return total.error();
@@ -192,7 +150,7 @@ app::Result<BlobSweep> ServerStore::collect_blobs(std::int64_t now_ms, std::int6
       swept.bytes += b.size;
     }
     // The day counters are read only for today: a week back is plenty for a look.
-    Stmt old(db.raw(), "DELETE FROM quota_days WHERE day < ?");
+    Stmt old(db, "DELETE FROM quota_days WHERE day < ?");
     old.bind(1, quota_day(now_ms - 7 * kDayMs)).step();
     return old.failed() ? app::Status(old.error()) : app::ok_status();
   });

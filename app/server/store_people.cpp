@@ -27,18 +27,6 @@ StaffRow staff_of(const Stmt& s) {
 
 }  // namespace
 
-app::Status ServerStore::migrate_device_users() {
-  // Filled from the enrolments of a database made before the table, so a
-  // tablet's unsent records by its earlier user still go through.
-  return db_->exec(R"SQL(
-    CREATE TABLE IF NOT EXISTS device_users(
-      community INTEGER NOT NULL REFERENCES communities(id), device_id TEXT NOT NULL, staff_id TEXT NOT NULL,
-      first_ms INTEGER NOT NULL, PRIMARY KEY(community, device_id, staff_id));
-    INSERT OR IGNORE INTO device_users(community, device_id, staff_id, first_ms)
-      SELECT d.community, d.device_id, s.staff_id, d.enrolled_ms FROM devices d JOIN staff s ON s.code = d.staff_code;
-  )SQL");
-}
-
 app::Status ServerStore::record_device_user(std::int64_t community, const app::Id& device, const app::Id& staff,
                                             std::int64_t now_ms) {
   WriterLock lock(*this);

@@ -9,8 +9,9 @@
 #include <unistd.h>
 
 #include "app/server/server_ports.hpp"
-#include "app/server/sqlite_db.hpp"
+#include "app/server/db.hpp"
 #include "quota_fixture.hpp"
+#include "test_db.hpp"
 
 using namespace app;
 using quota_fixture::Server;
@@ -23,6 +24,9 @@ constexpr std::int64_t kHourMs = 60LL * 60 * 1000;
 }  // namespace
 
 TEST_CASE("the sweep keeps named and young photos and removes one no record names a day after upload") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   Server s;
   const Tablet t = s.enroll("GJ001", Id{7, 1});
   const std::string named_first = "photo named before its upload", named_later = "photo named after its upload";
@@ -67,6 +71,9 @@ TEST_CASE("the sweep keeps named and young photos and removes one no record name
 }
 
 TEST_CASE("a photo named only in another community is swept in its own") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   Server s;
   const Tablet t = s.enroll("GJ001", Id{7, 1});
   const Tablet other = s.enroll("XF001", Id{7, 2});
@@ -82,6 +89,9 @@ TEST_CASE("a photo named only in another community is swept in its own") {
 }
 
 TEST_CASE("butler-server admin gc-blobs removes the photos no record names") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   Server s;
   // The admin command runs on the real clock: these uploads are two days old by it.
   s.clock.now = server::SystemClock().now_ms() - 2 * server::kDayMs;
@@ -120,10 +130,10 @@ TEST_CASE("an older database learns once which photos its stored records name") 
       INSERT INTO communities(id, uid, name, city) VALUES(1, '01', '翠苑', '宁波市');
       INSERT INTO ops(community, op_id, record) VALUES(1, x'01', 'not a record at all');
     )SQL").ok());
-    server::Stmt op(db.value()->raw(), "INSERT INTO ops(community, op_id, record) VALUES(1, x'02', ?)");
+    server::Stmt op(*db.value(), "INSERT INTO ops(community, op_id, record) VALUES(1, x'02', ?)");
     op.bind_blob(1, encode_op(named)).step();
     REQUIRE_FALSE(op.failed());
-    server::Stmt blob(db.value()->raw(), "INSERT INTO blobs(community, sha256, data) VALUES(1, ?, ?)");
+    server::Stmt blob(*db.value(), "INSERT INTO blobs(community, sha256, data) VALUES(1, ?, ?)");
     for (const std::string bytes : {"kept", "orphan"}) {
       blob.reset();
       blob.bind(1, sha256_hex(bytes)).bind_blob(2, bytes).step();

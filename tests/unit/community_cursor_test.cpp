@@ -8,7 +8,8 @@
 #include <unistd.h>
 
 #include "app/server/server_store.hpp"
-#include "app/server/sqlite_db.hpp"
+#include "app/server/db.hpp"
+#include "test_db.hpp"
 
 using namespace app;
 
@@ -26,7 +27,10 @@ Status put(server::ServerStore& store, std::int64_t community, std::uint64_t id)
 }  // namespace
 
 TEST_CASE("each community's cursor counts only its own ops") {
-  auto store = std::move(server::ServerStore::open(":memory:")).value();
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
+  auto store = std::move(server::ServerStore::open(test_db::location())).value();
   const auto a = store->create_community(Id{1, 1}, "翠苑", "宁波市").value();
   const auto b = store->create_community(Id{2, 2}, "幸福里", "杭州市").value();
   for (std::uint64_t i = 1; i <= 5; ++i) REQUIRE(put(*store, a.id, i).ok());

@@ -28,6 +28,7 @@
 #include "app/server/sync_service.hpp"
 #include "app/sync/wire.hpp"
 #include "fakes.hpp"
+#include "test_db.hpp"
 
 using namespace app;
 
@@ -114,7 +115,10 @@ Replica whole_log(server::ServerStore& store, std::int64_t community) {
 }  // namespace
 
 TEST_CASE("an export folded from the database in batches equals the whole log folded at once, even stored out of fold order") {
-  auto store = std::move(server::ServerStore::open(":memory:")).value();
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
+  auto store = std::move(server::ServerStore::open(test_db::location())).value();
   fakes::Random random{5};
   REQUIRE(server::demo_init(*store, random).ok());
   const std::int64_t demo = store->find_community("锦绣花园")->id;

@@ -25,6 +25,7 @@
 #include "app/server/server_ports.hpp"
 #include "app/server/sync_service.hpp"
 #include "fakes.hpp"
+#include "test_db.hpp"
 
 namespace http_fixture {
 
@@ -37,8 +38,11 @@ struct Served {
   std::thread thread;
   int port = 0;
 
-  explicit Served(const server::HttpTuning& tuning = server::HttpTuning()) : http(tuning) {
-    store = std::move(server::ServerStore::open(":memory:")).value();
+  // `location`: the database (tests/unit/test_db.hpp); two Served on one are two instances.
+  explicit Served(const server::HttpTuning& tuning = server::HttpTuning(),
+                  const std::string& location = test_db::location())
+      : http(tuning) {
+    store = std::move(server::ServerStore::open(location)).value();
     service = std::make_unique<server::SyncService>(*store, clock, random);
     server::mount_api(http, *service);
     server::mount_security_headers(http);

@@ -12,11 +12,12 @@
 #include "app/server/admin.hpp"
 #include "app/server/office_import.hpp"
 #include "fakes.hpp"
+#include "test_db.hpp"
 
 namespace app {
 
 struct Office {
-  std::unique_ptr<server::ServerStore> store = std::move(server::ServerStore::open(":memory:")).value();
+  std::unique_ptr<server::ServerStore> store = std::move(server::ServerStore::open(test_db::location())).value();
   fakes::Clock clock;
   fakes::Random random{11};
   server::ServerWriter w{*store, clock, random};

@@ -22,6 +22,7 @@
 #include "app/sync/sync_client.hpp"
 #include "app/sync/wire.hpp"
 #include "device_fixture.hpp"
+#include "test_db.hpp"
 
 using namespace app;
 
@@ -60,7 +61,7 @@ struct Device : fixture::Device {
 
 // An in-memory server with one community and the office's admin commands (as sign_in_test's).
 struct Server {
-  std::unique_ptr<server::ServerStore> store = std::move(server::ServerStore::open(":memory:")).value();
+  std::unique_ptr<server::ServerStore> store = std::move(server::ServerStore::open(test_db::location())).value();
   fakes::Clock clock;
   fakes::Random random{23};
   std::unique_ptr<server::SyncService> service;
@@ -286,6 +287,9 @@ TEST_CASE("contact_views.csv: when, who (name and code), whose phone and where, 
 }
 
 TEST_CASE("revoke-devices: the code's tablets are told device_revoked, and their sync client stops and asks for a wipe") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   Server o;
   const Id tablet{0xD, 1}, spare{0xD, 2}, colleague_tablet{0xD, 3};
   const std::string token = o.token("CY001", "135790", tablet);
@@ -321,6 +325,9 @@ TEST_CASE("revoke-devices: the code's tablets are told device_revoked, and their
 }
 
 TEST_CASE("reset-pin and an expired token end tokens without a wipe: the tablet is asked to enrol again") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   Server o;
   const Id forgot{0xE, 1}, drawer{0xE, 2};
   const std::string old_pin = o.token("CY001", "135790", forgot);
@@ -351,11 +358,14 @@ TEST_CASE("reset-pin and an expired token end tokens without a wipe: the tablet 
 }
 
 TEST_CASE("revoked_devices stays bounded: a year's revocations, the newest kept past the cap") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   Server o;
   const std::int64_t now = 1800000000000;
   // Rows as if revoked long ago and recently.
   {
-    server::Stmt s(o.store->db().raw(), "INSERT INTO revoked_devices(token_hash, device_id, at_ms) VALUES(?,?,?)");
+    server::Stmt s(o.store->db(), "INSERT INTO revoked_devices(token_hash, device_id, at_ms) VALUES(?,?,?)");
     s.bind(1, std::string("old")).bind(2, std::string("d")).bind(3, now - server::ServerStore::kRevokedKeepMs - 1).step();
     s.reset();
     s.bind(1, std::string("recent")).bind(2, std::string("d")).bind(3, now - kDay).step();
@@ -367,9 +377,9 @@ TEST_CASE("revoked_devices stays bounded: a year's revocations, the newest kept 
   CHECK(o.store->token_revoked("recent"));
   // Past the cap, the oldest go first.
   {
-    server::Stmt many(o.store->db().raw(),
+    server::Stmt many(o.store->db(),
                       "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1) "
-                      "INSERT INTO revoked_devices(token_hash, device_id, at_ms) SELECT 'bulk' || i, 'd', ?2 + i FROM n");
+                      "INSERT INTO revoked_devices(token_hash, device_id, at_ms) SELECT 'bulk' || i, 'd', CAST(?2 AS BIGINT) + i FROM n");
     many.bind(1, static_cast<std::int64_t>(server::ServerStore::kRevokedMaxRows)).bind(2, now - 2 * kDay).step();
     REQUIRE_FALSE(many.failed());
   }

@@ -19,6 +19,7 @@
 #include "app/session/session.hpp"
 #include "device_fixture.hpp"
 #include "fakes.hpp"
+#include "test_db.hpp"
 
 using namespace app;
 
@@ -32,7 +33,7 @@ struct Tablet {
 };
 
 struct Server {
-  std::unique_ptr<server::ServerStore> store = std::move(server::ServerStore::open(":memory:")).value();
+  std::unique_ptr<server::ServerStore> store = std::move(server::ServerStore::open(test_db::location())).value();
   fakes::Clock clock;
   fakes::Random random{9};
   std::unique_ptr<server::SyncService> service = std::make_unique<server::SyncService>(*store, clock, random);
@@ -134,6 +135,9 @@ Payload role_of(Role role) {
 }  // namespace
 
 TEST_CASE("a pushed op names the token's person and tablet, or someone who signed in on that tablet") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   Server s;
   const Tablet butler = s.enroll("GJ001", Id{0xA, 1});
   const Tablet manager = s.enroll("ZR001", Id{0xB, 2});
@@ -190,6 +194,9 @@ TEST_CASE("a pushed op names the token's person and tablet, or someone who signe
 }
 
 TEST_CASE("the role rules of each op kind are checked against the actor's role in the server's staff table") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   Server s;
   const Tablet butler = s.enroll("GJ001", Id{0xA, 1});
   const Tablet head = s.enroll("ZG001", Id{0xB, 2});
@@ -236,6 +243,9 @@ TEST_CASE("the role rules of each op kind are checked against the actor's role i
 }
 
 TEST_CASE("nobody changes their own role, only the manager makes a manager, and the server's table follows") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   Server s;
   const Tablet head = s.enroll("ZG001", Id{0xB, 2});
   const Tablet manager = s.enroll("ZR001", Id{0xC, 3});
@@ -264,6 +274,9 @@ TEST_CASE("nobody changes their own role, only the manager makes a manager, and 
 }
 
 TEST_CASE("an op id already stored with other content is a conflict with its index, the same record is acked again") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   Server s;
   const Tablet butler = s.enroll("GJ001", Id{0xA, 1});
   const Op first = s.op(butler, OpKind::key_followed_up, follow_up(keys::FollowUp::note, s.clock.now));
@@ -282,6 +295,9 @@ TEST_CASE("an op id already stored with other content is a conflict with its ind
 }
 
 TEST_CASE("clocks: an op dated more than a day ahead of the server is refused, so the manager's later edit wins") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   Server s;
   const Tablet butler = s.enroll("GJ001", Id{0xA, 1});
   const Tablet manager = s.enroll("ZR001", Id{0xC, 3});
@@ -328,6 +344,9 @@ TEST_CASE("a tablet's clock does not jump to a pulled time more than a day ahead
 }
 
 TEST_CASE("text fields refuse invalid UTF-8, NUL, control characters and bidi overrides") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   Server s;
   const Tablet butler = s.enroll("GJ001", Id{0xA, 1});
   auto with_note = [&](std::string note) {

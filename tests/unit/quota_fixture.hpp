@@ -16,6 +16,7 @@
 #include "app/server/sync_service.hpp"
 #include "app/sync/wire.hpp"
 #include "fakes.hpp"
+#include "test_db.hpp"
 
 namespace quota_fixture {
 
@@ -32,7 +33,7 @@ inline server::Limits limits_with(const server::Quotas& quotas) {
 }
 
 struct Server {
-  std::unique_ptr<server::ServerStore> store = std::move(server::ServerStore::open(":memory:")).value();
+  std::unique_ptr<server::ServerStore> store = std::move(server::ServerStore::open(test_db::location())).value();
   fakes::Clock clock;
   fakes::Random random{21};
   std::unique_ptr<server::SyncService> service;

@@ -9,6 +9,7 @@
 #include "app/sync/blob_uploader.hpp"
 #include "app/sync/sync_client.hpp"
 #include "quota_fixture.hpp"
+#include "test_db.hpp"
 
 using namespace app;
 using quota_fixture::Server;
@@ -25,6 +26,9 @@ server::Quotas ops_per_day(std::int64_t n) {
 }  // namespace
 
 TEST_CASE("a push over the day's record quota is refused whole with 429 and taken the next day") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   Server s(ops_per_day(5));
   const Tablet t = s.enroll("GJ001", Id{7, 1});
   const Tablet other = s.enroll("XF001", Id{7, 2});
@@ -61,6 +65,9 @@ TEST_CASE("a push over the day's record quota is refused whole with 429 and take
 }
 
 TEST_CASE("photos over the day's bytes, the stored bytes or the photo count are refused and not stored") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   server::Quotas q;
   q.blob_bytes_per_day = 100;
   q.blob_bytes_total = 250;
@@ -108,6 +115,9 @@ TEST_CASE("photos over the day's bytes, the stored bytes or the photo count are 
 }
 
 TEST_CASE("a tablet over the quota keeps its records and sends them when the server takes them again") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   Server s(ops_per_day(3));
   const Tablet t = s.enroll("GJ001", Id{7, 1});
   REQUIRE(s.push(t, s.photo_ops(t, 1)).status == 200);  // 1 + the tablet's 3 > 3 today

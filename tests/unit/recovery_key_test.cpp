@@ -14,6 +14,7 @@
 #include "app/sync/enrollment.hpp"
 #include "app/sync/wire.hpp"
 #include "device_fixture.hpp"
+#include "test_db.hpp"
 
 using namespace app;
 
@@ -27,7 +28,7 @@ struct Server {
   std::FILE* sink = std::tmpfile();
 
   Server() {
-    auto opened = server::ServerStore::open(":memory:");
+    auto opened = server::ServerStore::open(test_db::location());
     REQUIRE(opened.ok());
     store = std::move(opened).value();
     service = std::make_unique<server::SyncService>(*store, clock, random);
@@ -48,6 +49,9 @@ struct Server {
 }  // namespace
 
 TEST_CASE("recovery key: one per tablet and community, the same at every enrolment, none for the office") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   Server s;
   s.admin({"create-community", "翠苑", "宁波市"});
   s.admin({"create-community", "幸福里", "杭州市"});

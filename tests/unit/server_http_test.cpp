@@ -22,6 +22,7 @@
 #include "app/server/xlsx_reader.hpp"
 #include "app/sync/wire.hpp"
 #include "fakes.hpp"
+#include "test_db.hpp"
 
 using namespace app;
 
@@ -37,7 +38,7 @@ struct Running {
   int port = 0;
 
   Running() {
-    store = std::move(server::ServerStore::open(":memory:")).value();
+    store = std::move(server::ServerStore::open(test_db::location())).value();
     service = std::make_unique<server::SyncService>(*store, clock, random);
     server::mount_api(http, *service);
     port = http.bind_to_any_port("127.0.0.1");
@@ -74,6 +75,9 @@ Op unit_status_op(const Id& unit, std::int64_t status, std::uint64_t n) {
 }  // namespace
 
 TEST_CASE("butler-server over HTTP: enrol, sync, scoping, bad input, blobs, exports") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   Running srv;
   auto logins = server::demo_init(*srv.store, srv.random);
   REQUIRE(logins.ok());
@@ -314,7 +318,10 @@ TEST_CASE("butler-server over HTTP: enrol, sync, scoping, bad input, blobs, expo
 }
 
 TEST_CASE("admin commands: community, staff, PIN reset and revocation, as the office runs them") {
-  auto store = std::move(server::ServerStore::open(":memory:")).value();
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
+  auto store = std::move(server::ServerStore::open(test_db::location())).value();
   std::FILE* sink = std::tmpfile();
   REQUIRE(server::run_admin({"create-community", "翠苑", "宁波市"}, *store, sink, sink) == 0);
   CHECK(server::run_admin({"create-community", "翠苑", "宁波市"}, *store, sink, sink) == 1);  // exists
@@ -343,6 +350,9 @@ TEST_CASE("admin commands: community, staff, PIN reset and revocation, as the of
 }
 
 TEST_CASE("concurrent pushes over HTTP are all stored once, and pages never skip") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   Running srv;
   server::ServerWriter writer(*srv.store, srv.clock, srv.random);
   auto c = server::create_community(writer, *srv.store, "翠苑", "宁波市");

@@ -20,12 +20,13 @@
 #include "app/server/api.hpp"
 #include "app/server/server_ports.hpp"
 #include "app/server/sign_in.hpp"
-#include "app/server/sqlite_db.hpp"
+#include "app/server/db.hpp"
 #include "app/server/sync_service.hpp"
 #include "app/sync/enrollment.hpp"
 #include "app/sync/wire.hpp"
 #include "fakes.hpp"
 #include "office_fixture.hpp"
+#include "test_db.hpp"
 
 using namespace app;
 
@@ -37,13 +38,13 @@ constexpr std::int64_t kDay = 24 * 60 * kMinute;
 bool is_argon2id(const std::string& hash) { return hash.rfind("$argon2id$", 0) == 0; }
 
 std::int64_t failure_rows(server::ServerStore& store) {
-  server::Stmt s(store.db().raw(), "SELECT count(*) FROM sign_in_failures");
+  server::Stmt s(store.db(), "SELECT count(*) FROM sign_in_failures");
   return s.step() ? s.integer(0) : -1;
 }
 
 // An in-memory server with one community (翠苑) and the office's admin commands.
 struct Server {
-  std::unique_ptr<server::ServerStore> store = std::move(server::ServerStore::open(":memory:")).value();
+  std::unique_ptr<server::ServerStore> store = std::move(server::ServerStore::open(test_db::location())).value();
   fakes::Clock clock;
   fakes::Random random{20};
   std::unique_ptr<server::SyncService> service;
@@ -75,7 +76,7 @@ struct Server {
 struct Running {
   fakes::Clock clock;
   fakes::Random random{21};
-  std::unique_ptr<server::ServerStore> store = std::move(server::ServerStore::open(":memory:")).value();
+  std::unique_ptr<server::ServerStore> store = std::move(server::ServerStore::open(test_db::location())).value();
   std::unique_ptr<server::SyncService> service;
   httplib::Server http;
   std::thread thread;
@@ -120,6 +121,9 @@ TEST_CASE("PINs are argon2id at libsodium's interactive cost, and the suite's lo
 }
 
 TEST_CASE("an old salted SHA-256 PIN still signs in and is then stored as argon2id") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   Server o;
   o.admin({"add-staff", "翠苑", "CY001", "孙管家", "butler", "111111"});
   auto row = o.store->find_staff("CY001");
@@ -143,6 +147,9 @@ TEST_CASE("an old salted SHA-256 PIN still signs in and is then stored as argon2
 }
 
 TEST_CASE("add-staff, reset-pin, the demo and the office's staff import all store argon2id") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   Server o;
   o.admin({"add-staff", "翠苑", "CY001", "孙管家", "butler", "135790"});
   CHECK(is_argon2id(o.store->find_staff("CY001")->pin_hash));
@@ -152,7 +159,7 @@ TEST_CASE("add-staff, reset-pin, the demo and the office's staff import all stor
   CHECK(server::check_pin("", o.store->find_staff("CY001")->pin_hash, "246802").match);
 
   // The demo on a database of its own: demo-init refuses one holding 翠苑.
-  auto demo_store = std::move(server::ServerStore::open(":memory:")).value();
+  auto demo_store = std::move(server::ServerStore::open(test_db::location())).value();
   auto demo = server::demo_init(*demo_store, o.random);
   REQUIRE(demo.ok());
   REQUIRE_FALSE(demo.value().empty());
@@ -172,6 +179,9 @@ TEST_CASE("add-staff, reset-pin, the demo and the office's staff import all stor
 }
 
 TEST_CASE("a storm of wrong PINs from other devices and addresses does not lock the owner out of their enrolled tablet") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   Server o;
   o.admin({"add-staff", "翠苑", "CY001", "孙管家", "butler", "135790"});
   const Id tablet{0x7AB, 1};
@@ -204,6 +214,9 @@ TEST_CASE("a storm of wrong PINs from other devices and addresses does not lock 
 }
 
 TEST_CASE("40 parallel wrong PINs over HTTP let at most 5 through before 429") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   Running srv;
   fakes::Random random(22);
   server::ServerWriter writer(*srv.store, srv.clock, random);
@@ -243,6 +256,9 @@ TEST_CASE("40 parallel wrong PINs over HTTP let at most 5 through before 429") {
 }
 
 TEST_CASE("10,000 distinct random codes leave the failure table bounded, and a full table refuses instead of growing") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   server::Limits limits;
   limits.sign_in.max_rows = 300;
   Server o(limits);
@@ -286,6 +302,9 @@ TEST_CASE("10,000 distinct random codes leave the failure table bounded, and a f
 }
 
 TEST_CASE("an unknown code is answered exactly like a wrong PIN, and limited alike") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   Server o;
   o.admin({"add-staff", "翠苑", "CY001", "孙管家", "butler", "135790"});
   const auto wrong = o.enroll("CY001", "000000", Id{3, 1});
@@ -314,6 +333,9 @@ TEST_CASE("client addresses: IPv4 as sent, IPv6 by its /64, an IPv4-mapped one a
 }
 
 TEST_CASE("revoke-devices stops re-enrolment until reset-pin, and reset-pin revokes the code's tokens") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   Server o;
   o.admin({"add-staff", "翠苑", "CY001", "孙管家", "butler", "135790"});
   o.admin({"add-staff", "翠苑", "CY002", "钱管家", "butler", "135790"});
@@ -355,6 +377,9 @@ TEST_CASE("revoke-devices stops re-enrolment until reset-pin, and reset-pin revo
 }
 
 TEST_CASE("a token unused for longer than the expiry is refused as expired, and one in use is renewed") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   server::Limits limits;
   REQUIRE(limits.token_idle_ms == 30 * kDay);  // the default
   Server o;
@@ -433,7 +458,10 @@ TEST_CASE("an existing database gains the sign-in columns and table, and its tok
 }
 
 TEST_CASE("butler-server --demo serves only an empty database or the demo community alone") {
-  auto store = std::move(server::ServerStore::open(":memory:")).value();
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
+  auto store = std::move(server::ServerStore::open(test_db::location())).value();
   CHECK(server::demo_may_serve(*store).ok());  // empty: --demo sets the demo up
   fakes::Random random(25);
   REQUIRE(server::demo_init(*store, random).ok());
@@ -448,7 +476,7 @@ TEST_CASE("butler-server --demo serves only an empty database or the demo commun
   CHECK(refused.error().message.find("--demo") != std::string::npos);
 
   // A real community named like the demo's is real data all the same.
-  auto other = std::move(server::ServerStore::open(":memory:")).value();
+  auto other = std::move(server::ServerStore::open(test_db::location())).value();
   server::ServerWriter other_writer(*other, clock, random);
   REQUIRE(server::create_community(other_writer, *other, "锦绣花园", "杭州市").ok());
   CHECK_FALSE(server::demo_may_serve(*other).ok());

@@ -157,11 +157,15 @@ TEST_CASE("sync client backs off with jitter, and ignores stale answers") {
 #include "app/server/server_ports.hpp"
 #include "app/server/sync_service.hpp"
 #include "app/session/session.hpp"
+#include "test_db.hpp"
 
 TEST_CASE("a record the server refuses is set aside and does not block the rest of the outbox") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   fakes::Clock clock;
   fakes::Random random(11);
-  auto store = std::move(server::ServerStore::open(":memory:")).value();
+  auto store = std::move(server::ServerStore::open(test_db::location())).value();
   server::SyncService service(*store, clock, random);
   auto c = store->create_community(Id{0xC, 1}, "翠苑", "宁波市");
   REQUIRE(c.ok());

@@ -13,7 +13,7 @@
 #include "app/server/admin.hpp"
 #include "app/server/server_ports.hpp"
 #include "app/server/server_store.hpp"
-#include "app/server/sqlite_db.hpp"
+#include "app/server/db.hpp"
 #include "app/server/sync_service.hpp"
 #include "app/session/session.hpp"
 #include "app/sync/enrollment.hpp"
@@ -21,6 +21,7 @@
 #include "app/sync/wire.hpp"
 #include "app/tickets/ticket_number.hpp"
 #include "device_fixture.hpp"
+#include "test_db.hpp"
 
 using namespace app;
 
@@ -33,7 +34,7 @@ struct Server {
   std::unique_ptr<server::SyncService> service;
   std::FILE* sink = std::tmpfile();
 
-  explicit Server(const std::string& path = ":memory:") {
+  explicit Server(const std::string& path = test_db::location()) {
     auto opened = server::ServerStore::open(path);
     REQUIRE(opened.ok());
     store = std::move(opened).value();
@@ -67,6 +68,9 @@ std::int64_t tablet_no_of(const server::Reply& r) {
 }  // namespace
 
 TEST_CASE("tablet ordinals: per community, kept on enrolling again, never given twice, none for the office page") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   Server s;
   s.admin({"create-community", "翠苑", "宁波市"});
   s.admin({"create-community", "幸福里", "杭州市"});
@@ -95,6 +99,9 @@ TEST_CASE("tablet ordinals: per community, kept on enrolling again, never given 
 }
 
 TEST_CASE("every sync answer carries the tablet's number, given at the sync to a tablet enrolled before numbers") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   Server s;
   s.admin({"create-community", "翠苑", "宁波市"});
   s.admin({"add-staff", "翠苑", "CY001", "孙管家", "butler", "135790"});
@@ -141,10 +148,10 @@ TEST_CASE("an existing server database is migrated: the devices gain the office 
     Server s(path.string());  // opening migrates
     // Who signed in on which tablet, from the enrolments before: the push checks read it.
     CHECK(s.store->used_device(1, Id{0xa0a, 0xa0a}, Id{0x57, 0xc1}));
-    server::Stmt office(s.store->db().raw(), "SELECT office FROM devices");
+    server::Stmt office(s.store->db(), "SELECT office FROM devices");
     REQUIRE(office.step());
     CHECK(office.integer(0) == 0);  // the tablet enrolled before is a tablet
-    server::Stmt numbers(s.store->db().raw(), "SELECT COUNT(*) FROM tablet_numbers");
+    server::Stmt numbers(s.store->db(), "SELECT COUNT(*) FROM tablet_numbers");
     REQUIRE(numbers.step());
     CHECK(numbers.integer(0) == 0);  // given at its first sync, not guessed here
     const auto device = s.store->find_device(server::hash_token("before"));
@@ -186,6 +193,9 @@ TEST_CASE("enrolment and sync on the wire: the office purpose, the tablet number
 }
 
 TEST_CASE("a tablet enrolled before numbers learns its number from a sync, keeps it with its enrolment, and numbers with it") {
+  const std::string engine = GENERATE(from_range(test_db::engines()));  // both engines
+  test_db::Use use(engine);
+  INFO(engine);
   Server s;
   s.admin({"create-community", "翠苑", "宁波市"});
   s.admin({"add-staff", "翠苑", "CY001", "孙管家", "butler", "135790"});
