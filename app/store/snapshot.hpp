@@ -71,6 +71,8 @@ namespace app {
 //    carries its actions as a set; a ticket ends with whether every service
 //    event is called back for it and a night log's hand-over time, and the
 //    ticket settings with the complaints' callback window.
+// 11: the mail register (items with their notices and conflicts) and its
+//    return-to-sender setting, after the renovations.
 // A snapshot of any other version is dropped and rebuilt from the log (it is
 // only a cache). Format 3 (tickets without slips, no key cabinet) is such a
 // one: its sections no longer line up with 4's; and format 4, whose residents,
@@ -78,8 +80,8 @@ namespace app {
 // no reason for finishing incomplete; and format 6, whose tickets and notices have no number; and format 7, which has no
 // contact_views section and whose ticket settings stop before the re-check's; and format 8, whose tickets stop
 // at their number and whose loans and incidents end earlier; and format 9, whose units have no recorded status and
-// whose tickets and ticket settings end earlier.
-inline constexpr unsigned char kSnapshotFormatVersion = 10;
+// whose tickets and ticket settings end earlier; and format 10, which has no mail.
+inline constexpr unsigned char kSnapshotFormatVersion = 11;
 
 Result<Snapshot> decode_snapshot(std::string_view bytes);
 
