@@ -126,7 +126,7 @@ TEST_CASE("handover items survive their text form exactly - anything else is ref
   // Separators inside a text become spaces; the edges are trimmed.
   items[1].text = "\t第一行\n第二行  ";
   CHECK(decode_handover_items(encode_handover_items(items))->at(1).text == "第一行 第二行");
-  for (const char* bad : {"9\t00000000000000000000000000000001\t0\t0\tx",  // unknown kind
+  for (const char* bad : {"10\t00000000000000000000000000000001\t0\t0\tx",  // unknown kind
                           "0\tnot-an-id\t0\t0\tx", "0\t00000000000000000000000000000001\t-5\t0\tx",
                           "0\t00000000000000000000000000000001\t0\t2\tx",   // a flag is 0 or 1
                           "0\t00000000000000000000000000000001\t0\t0\t",    // no words

@@ -71,7 +71,7 @@ void details(ScreenContext& ctx, const app::MailItem& m) {
     const app::MailConflict& c = m.conflicts[i];
     std::snprintf(text, sizeof text, tr(S::mail_conflict_line), when(ctx, c.at_ms).c_str(), ctx.session.estate().staff_name(c.by).c_str(),
                   tr(mail::state_label(c.wanted)));
-    char id[32];
+    char id[48];
     std::snprintf(id, sizeof id, "mail_conflict:%zu", i);
     line(id, text, colors::warn);
   }
@@ -83,7 +83,7 @@ void notices(ScreenContext& ctx, MailUi& st, const app::MailItem& m) {
   if (m.notices.empty()) line("mail_notice_none", tr(S::mail_none_notices), colors::muted);
   for (std::size_t i = 0; i < m.notices.size(); ++i) {
     const app::MailNotice& n = m.notices[i];
-    char text[256], id[32];
+    char text[256], id[48];
     std::snprintf(text, sizeof text, tr(S::mail_notice_line), when(ctx, n.at_ms).c_str(), tr(mail::notice_how_label(n.how)),
                   n.note.empty() ? ctx.session.estate().staff_name(n.by).c_str() : n.note.c_str());
     std::snprintf(id, sizeof id, "mail_notice:%zu", i);
