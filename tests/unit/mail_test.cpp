@@ -37,7 +37,7 @@ MailCollection by_owner(std::string name = "王先生") { return {mail::Collecto
 
 }  // namespace
 
-TEST_CASE("an item is signed in, told, collected once with a signature; nothing more is recorded on it after") {
+TEST_CASE("an item is signed in, told, collected once with a signature, and nothing more is recorded on it after") {
   Device d(31);
   REQUIRE(d.loaded);
   d.as(Role::front_desk);
