@@ -11,5 +11,6 @@ set(BUTLER_WORKFLOWS
   handover
   incidents
   renovation
+  mail
   setup
 )

@@ -30,6 +30,7 @@ enum class ItemKind : std::int64_t {
   incident = 6,         // an incident of the shift (ref: the incident)
   more = 7,             // "and N more": the items the op had no room for
   ticket_due = 8,       // an open ticket whose next deadline falls in the next shift (ref: the ticket)
+  mail_waiting = 9,     // mail not yet collected (ref: the item)
 };
 bool is_item_kind(std::int64_t v);
 

@@ -11,6 +11,7 @@
 #include "app/handover/handover_codec.hpp"
 #include "app/incidents/incident_checklists.hpp"
 #include "app/incidents/incident_report.hpp"
+#include "app/mail/mail_labels.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/session/handover_sources.hpp"
 #include "app/session/session.hpp"
@@ -140,7 +141,21 @@ void shift_incidents(const Session& s, const HandoverMoment& m, std::vector<Hand
   }
 }
 
-constexpr Producer kProducers[] = {keys_out, lost_keys, open_findings, tickets_due, model_units, shift_incidents};
+// Mail still at the front desk, oldest first: each item with its unit and the
+// day it came; a call due (001: two days uncollected) is overdue, with its due time.
+void mail_waiting(const Session& s, const HandoverMoment& m, std::vector<HandoverItem>& out) {
+  for (const MailItem* item : s.mail().waiting()) {
+    const UnitRow* unit = s.estate().unit_row(item->unit);
+    const std::string where = unit ? unit->label : std::string();
+    const std::string what = std::string(i18n::tr(mail::kind_label(item->kind))) + (item->tracking.empty() ? "" : " " + item->tracking);
+    const bool call = s.mail().call_due(*item);
+    out.push_back({ItemKind::mail_waiting, item->id, call ? s.mail().call_due_ms(*item) : 0, call,
+                   format(call ? S::handover_item_mail_call : S::handover_item_mail, where.c_str(), what.c_str(),
+                          short_local(item->received_ms, m.offset).c_str())});
+  }
+}
+
+constexpr Producer kProducers[] = {keys_out, lost_keys, open_findings, tickets_due, model_units, shift_incidents, mail_waiting};
 
 }  // namespace
 

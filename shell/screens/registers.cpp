@@ -1,8 +1,9 @@
 // Registers: the field registers side by side — the resident archive (业主档案,
 // searchable, one row per unit, phones masked in the list since the archive
 // is confidential, the full record on tap), then each section's register
-// (the key cabinet, the shift handover, incidents, renovation), each drawn
+// (the key cabinet, the shift handover, incidents, renovation, mail), each drawn
 // from its own folder and listed in sections.cpp.
+#include <algorithm>
 #include <cstdio>
 #include <vector>
 
@@ -20,6 +21,37 @@ using app::i18n::tr;
 
 namespace shell {
 namespace {
+
+// The tabs as chips flowing in rows, each as wide as its own label, every row
+// then stretched to the full width so the strip stays even. Chips as wide as
+// the widest label ("Resident archive") put two to a row on a small phone in
+// English: seven tabs took four rows and left the unit list a few rows high.
+void tab_strip(const std::vector<const char*>& titles, int* selected) {
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ui().css(8), ImGui::GetStyle().FramePadding.y));
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float pad = 2 * ImGui::GetStyle().FramePadding.x;
+  std::vector<float> need;
+  for (const char* t : titles) need.push_back(std::max(ui().touch(), ImGui::CalcTextSize(t).x + pad));
+  std::size_t start = 0;
+  while (start < titles.size()) {
+    std::size_t end = start + 1;
+    float used = need[start];
+    while (end < titles.size() && used + gap + need[end] <= avail) used += gap + need[end++];
+    const float extra = std::max(0.0f, avail - used) / static_cast<float>(end - start);
+    for (std::size_t k = start; k < end; ++k) {
+      if (k > start) ImGui::SameLine();
+      char key[32];
+      std::snprintf(key, sizeof key, "reg_section:%zu", k);
+      const bool current = *selected == static_cast<int>(k);
+      if (widgets::button(key, titles[k], need[k] + extra, current ? widgets::Tone::primary : widgets::Tone::normal) && !current) {
+        *selected = static_cast<int>(k);
+      }
+    }
+    start = end;
+  }
+  ImGui::PopStyleVar();
+}
 
 void unit_row(ScreenContext& ctx, const app::UnitRow& row, std::size_t index) {
   char id[48], subtitle[160];
@@ -40,7 +72,7 @@ void draw_registers(ScreenContext& ctx) {
   const std::vector<const Section*> tabs = register_tabs();
   std::vector<const char*> titles = {tr(S::registers_title)};
   for (const Section* s : tabs) titles.push_back(tr(s->title));
-  widgets::choices("reg_section", titles.data(), static_cast<int>(titles.size()), &ctx.state.registers_section);
+  tab_strip(titles, &ctx.state.registers_section);
   ImGui::Dummy(ImVec2(0, ui().css(4)));
   const int tab = ctx.state.registers_section;
   if (tab >= 1 && tab <= static_cast<int>(tabs.size())) tabs[static_cast<std::size_t>(tab - 1)]->draw_register(ctx);

@@ -3,7 +3,8 @@
 // until 显示号码 (the one place a whole number shows; each tap is recorded
 // as a contact_viewed op: who looked, whose, when), and the edits a butler makes on the spot: the unit's
 // status, a resident's new phone, a new household member, 入住登记 and
-// 迁出登记 (unit_moves.cpp, which also draws the former residents and 历史). Every edit is a
+// 迁出登记 (unit_moves.cpp, which also draws the former residents and 历史), and the mail waiting for
+// it at the front desk (a count from the mail register). Every edit is a
 // Session command; what it refuses is shown in words under the form.
 #include <algorithm>
 #include <cstdio>
@@ -205,6 +206,13 @@ void draw_unit_record(ScreenContext& ctx) {
   const float footer = ui().css(8) + ImGui::GetStyle().ItemSpacing.y * 2 + ui().touch();
   widgets::begin_modal_body("##unit_body", footer);
   status_buttons(ctx, row);
+  // Mail waiting at the front desk for this unit (the mail register's count).
+  if (const int mail = ctx.session.mail().waiting_at(row.id); mail > 0) {
+    char line[96];
+    app::i18n::format_to(line, sizeof line, S::mail_unit_waiting, mail);
+    widgets::data_text(line, colors::warn);
+    automation().record_last_item("unit_mail_waiting", line, "label");
+  }
   ImGui::Dummy(ImVec2(0, ui().css(8)));
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::unit_people_title));
   // The people of this unit: a scan of the archive, only while the record is open.

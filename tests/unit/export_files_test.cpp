@@ -149,6 +149,12 @@ TEST_CASE("every export's .xlsx reads back in openpyxl typed: text as text, coun
   }
   REQUIRE(with_phone);
   REQUIRE(d.session.estate().view_contact(with_phone->id).ok());
+  // A parcel signed in (its number typed like a formula) and handed over: mail.csv has a row.
+  app::NewMail parcel;
+  parcel.unit = t.unit;
+  parcel.tracking = "=SF0001";
+  const app::Id item = d.session.mail().receive(parcel).value();
+  REQUIRE(d.session.mail().collect(item, {app::mail::Collector::owner, "周女士", *app::decode_signature(a_signature())}).ok());
 
   app::Replica replica;
   replica.add(d.session.decoded_log());

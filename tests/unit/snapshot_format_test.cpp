@@ -323,6 +323,31 @@ MasterData one_of_each() {
                                renovation::TransitionError::already_refunded}};
   d.renovation.renovations[rn.id] = rn;
 
+  // format 11: the mail register and its return time.
+  MailItem mi;
+  mi.id = v.id();
+  mi.received_by = staff;
+  mi.unit = unit;
+  mi.kind = mail::Kind::express;
+  mi.carrier = v.text("顺丰");
+  mi.tracking = v.text("SF");
+  mi.recipient = v.text("收件人");
+  mi.note = v.text("备注");
+  mi.received_ms = v.number();
+  mi.notices = {MailNotice{v.id(), staff, mail::NoticeHow::sms, v.number(), v.text("短信")},
+                MailNotice{v.id(), v.id(), mail::NoticeHow::phone, v.number(), v.text("电话")}};
+  mi.state = mail::State::collected;
+  mi.closed_record = v.id();
+  mi.closed_by = v.id();
+  mi.closed_ms = v.number();
+  mi.collector = mail::Collector::tenant;
+  mi.collector_name = v.text("领取人");
+  mi.signature = v.text("签名");
+  mi.close_note = v.text("说明");
+  mi.conflicts = {MailConflict{v.id(), v.id(), mail::State::returned, v.number(), v.text("冲突")}};
+  d.mail.items[mi.id] = mi;
+  d.mail.settings.return_after_days = 14;
+
   ImportRecord im{v.id(), staff, ImportKind::checkpoints, v.text("文件"), v.number(), v.number(), v.number(), v.number()};
   d.setup.imports[im.id] = im;
   d.setup.hours = EstateHours{.model_opens = 9 * 60, .model_closes = 18 * 60, .greeting_from = 7 * 60, .greeting_until = 8 * 60, .gate = v.id(),
