@@ -1,8 +1,8 @@
 // Key-cabinet steps by touch shared by the browser tests: a lead adds a key
 // in 钥匙柜管理, a butler finds a key on the board and lends it.
 import assert from 'node:assert/strict';
-import { tap, state, widget, frames, reveal } from './harness.mjs';
-import { saved, sign } from './helpers.mjs';
+import { tap, state, widget, frames, reveal, boot, DEMO_PINS } from './harness.mjs';
+import { saved, sign, synced, setTabletPin } from './helpers.mjs';
 
 export const tapIn = async (page, id, within, up = false) => { await reveal(page, id, { within, up }); return tap(page, id); };
 export const typeIn = async (page, field, text, within) => {
@@ -11,6 +11,17 @@ export const typeIn = async (page, field, text, within) => {
   await frames(page, 3);
 };
 export const keys = async (page) => (await state(page)).keys;
+// A tablet enrolled on the server at `url` as demo staff `code`: its tablet PIN set, synced, the service worker ready.
+export async function enrol(page, url, code) {
+  await boot(page, url);
+  await tap(page, 'welcome_enroll');
+  await typeIn(page, 'sync_code', code, 'sync_');
+  await typeIn(page, 'sync_pin', DEMO_PINS[code], 'sync_');
+  await tap(page, 'sync_enroll');
+  await setTabletPin(page);
+  await synced(page);
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+}
 export const widgetsWith = (page, prefix) => page.evaluate((p) => window.butlerTest.widgets().filter((w) => w.id.startsWith(p)), prefix);
 
 // The board's search, emptied by its clear button (shown while it holds words).

@@ -12,7 +12,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, reveal, DEMO_PINS, TABLET_LANDSCAPE, setOffline, tryDemo } from './harness.mjs';
 import { mark, saved, synced, sign, officeCsv as officeExport, setTabletPin } from './helpers.mjs';
-import { tapIn, typeIn as type, keys, widgetsWith, clearSearch, openKey, addPublicKey, lendKey, signLoan } from './key_steps.mjs';
+import { enrol as enrolOn, tapIn, typeIn as type, keys, widgetsWith, clearSearch, openKey, addPublicKey, lendKey, signLoan } from './key_steps.mjs';
 
 let server, browser;
 before(async () => { server = await startServer({ demo: true }); browser = await launchBrowser(); });
@@ -20,16 +20,7 @@ after(async () => { await browser?.close(); server?.stop(); });
 
 const officeCsv = (name) => officeExport(server, name, 'ffffffffffffffffffffffffffffff07');
 
-async function enrol(page, code) {
-  await boot(page, server.url);
-  await tap(page, 'welcome_enroll');
-  await type(page, 'sync_code', code, 'sync_');
-  await type(page, 'sync_pin', DEMO_PINS[code], 'sync_');
-  await tap(page, 'sync_enroll');
-  await setTabletPin(page);
-  await synced(page);
-  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-}
+const enrol = (page, code) => enrolOn(page, server.url, code);
 
 test('lend two keys, end the shift with one out, the incoming butler takes it over and returns it; keys.csv and handovers.csv', async () => {
   const context = await newTablet(browser, undefined, 1);

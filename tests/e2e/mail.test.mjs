@@ -11,7 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, screenshot, reveal, replaceText, DEMO_PINS, setOffline, tryDemo } from './harness.mjs';
 import { mark, saved, synced, sign, tabletClockAhead, withShiftableClock, officeCsv as officeExport, setTabletPin } from './helpers.mjs';
-import { tapIn, typeIn as type, widgetsWith } from './key_steps.mjs';
+import { enrol as enrolOn, tapIn, typeIn as type, widgetsWith } from './key_steps.mjs';
 
 let server, browser;
 before(async () => { server = await startServer({ demo: true }); browser = await launchBrowser(); });
@@ -22,16 +22,7 @@ const mail = async (page) => (await state(page)).mail;
 const PHONE = { width: 400, height: 860 };
 const DAY = 24 * 3600 * 1000;
 
-async function enrol(page, code) {
-  await boot(page, server.url);
-  await tap(page, 'welcome_enroll');
-  await type(page, 'sync_code', code, 'sync_');
-  await type(page, 'sync_pin', DEMO_PINS[code], 'sync_');
-  await tap(page, 'sync_enroll');
-  await setTabletPin(page);
-  await synced(page);
-  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-}
+const enrol = (page, code) => enrolOn(page, server.url, code);
 
 async function openMailTab(page) {
   await tap(page, 'nav_registers');
