@@ -91,8 +91,9 @@ void draw_mail_form(ScreenContext& ctx) {
   widgets::text_field("mail_form_carrier", tr(S::mail_form_carrier), &st.carrier);
   widgets::text_field("mail_form_tracking", tr(S::mail_form_tracking), &st.tracking);
   widgets::text_field("mail_form_recipient", tr(S::mail_form_recipient), &st.recipient);
-  mail_banner("mail_form_message", st.form_message);
   widgets::end_modal_body();
+  // Above the buttons, where it is seen whatever the form's scroll.
+  mail_banner("mail_form_message", st.form_message);
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float half = (ImGui::GetContentRegionAvail().x - gap) / 2;
   if (widgets::button("mail_form_cancel", tr(S::mail_cancel), half)) st.form_open = false;

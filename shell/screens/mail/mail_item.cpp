@@ -120,8 +120,9 @@ void collect_sheet(ScreenContext& ctx, MailUi& st, const app::MailItem& m) {
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::mail_collect_sign));
   widgets::signature_pad("mail_signature", &st.signature);
   ImGui::Dummy(ImVec2(0, ui().css(8)));
-  mail_banner("mail_collect_message", st.collect_message);
   widgets::end_modal_body();
+  // Above the buttons, not at the end of the scrolled form where it is cut or out of sight.
+  mail_banner("mail_collect_message", st.collect_message);
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float half = (ImGui::GetContentRegionAvail().x - gap) / 2;
   if (widgets::button("mail_collect_cancel", tr(S::mail_cancel), half)) st.collect_open = false;
