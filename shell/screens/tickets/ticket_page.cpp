@@ -98,6 +98,8 @@ void history(ScreenContext& ctx, const app::Ticket& t) {
     if (s.refused != tk::TransitionError::none) line += tr(S::ticket_ev_refused);
     if (const std::string by = ctx.session.estate().staff_name(s.by); !by.empty()) line += " · " + by;
     if (s.event == app::TicketEvent::handed_on) line += " → " + ctx.session.estate().staff_name(s.assignee);
+    // To whom it was handed up (000:265 names the role), as tickets.csv says it.
+    if (s.event == app::TicketEvent::escalated && app::is_role(s.role)) line += std::string(" → ") + tr(app::role_label(static_cast<app::Role>(s.role)));
     if (!s.handed_to.empty()) line += " · " + s.handed_to;
     // A callback's or re-check's method and finding (a leak test says its own in its label).
     if (s.result >= 0 && (s.to == tk::Status::callback || s.event == app::TicketEvent::recheck)) {
