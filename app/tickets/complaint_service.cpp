@@ -29,7 +29,7 @@ bool has_later_date(const Ticket& t) {
 
 // 000:265 names the escalation for complaints; a repair keeps the rule it had
 // (classified is escalated) until repairs run on repair rules of their own.
-bool is_complaint(const Ticket& t) { return t.kind == tickets::Kind::valid_complaint || tickets::is_communication_complaint(t.kind); }
+bool is_complaint(const Ticket& t) { return tickets::is_complaint(t.kind); }
 
 }  // namespace
 

@@ -21,6 +21,8 @@ enum class Kind : std::int64_t {
 };
 bool is_kind(std::int64_t v);
 bool is_communication_complaint(Kind k);
+// A complaint of either sort (有效投诉 or 沟通性投诉), not a repair, enquiry or suggestion.
+inline bool is_complaint(Kind k) { return k == Kind::valid_complaint || is_communication_complaint(k); }
 
 enum class Severity : std::int64_t { major = 0, important = 1, minor = 2 };
 bool is_severity(std::int64_t v);

@@ -148,7 +148,7 @@ Status TicketsService::review_slip(const Id& id, bool passed, std::string_view n
   const Ticket* t = ticket(id);
   if (!t) return error("unknown_ticket", S::err_unknown_ticket);
   // 000:619 工程维修部经理: engineering's (the op spec says the same to the server).
-  if (const Staff* me = ctx_.actor_staff(); !me || me->role != Role::engineering) return error("not_allowed", S::err_slip_review_role);
+  if (!may_review_slip()) return error("not_allowed", S::err_slip_review_role);
   if (!t->slip.has_off_list()) return error("nothing_to_review", S::err_slip_nothing_to_review);
   if (t->status >= TS::done) return error("bad_step", S::err_ticket_after_done);
   if (!passed && note.empty()) return error("note_required", S::err_slip_review_reason);
@@ -156,6 +156,15 @@ Status TicketsService::review_slip(const Id& id, bool passed, std::string_view n
   p.set(F::result, passed ? 0 : 1);
   if (!note.empty()) p.set(F::note, std::string(note));
   return ctx_.commit({ctx_.make_op(OpKind::slip_reviewed, ctx_.new_id(), std::move(p))});
+}
+
+bool TicketsService::may_review_slip() const {
+  const Staff* me = ctx_.actor_staff();
+  return me && me->role == Role::engineering;
+}
+
+bool TicketsService::answer_before_callback(const Ticket& t) const {
+  return tickets::is_complaint(t.kind) && t.lifecycle() == tickets::Lifecycle::complaint && t.answered_ms == 0;
 }
 
 bool TicketsService::slip_received(const Ticket& t) const {
@@ -262,10 +271,7 @@ Status TicketsService::record_callback(const Id& id, CallbackMethod method, bool
   if (t->status != TS::done) return error("not_done", S::err_ticket_not_done);
   // 000:321 "⑤、由负责部门主管为主要处理问题的中心人物;⑥、回访" with the owner's answer
   // between (000:265 "给住户明确答复"): a complaint is answered before it is called back.
-  const bool complaint = t->kind == tickets::Kind::valid_complaint || tickets::is_communication_complaint(t->kind);
-  if (complaint && t->lifecycle() == tickets::Lifecycle::complaint && t->answered_ms == 0) {
-    return error("answer_first", S::err_callback_needs_answer);
-  }
+  if (answer_before_callback(*t)) return error("answer_first", S::err_callback_needs_answer);
   const std::int64_t at = std::max(ctx_.now_ms(), t->done_ms);
   Payload callback = act_on(id, at);
   callback.set(F::stage, static_cast<std::int64_t>(TS::callback));

@@ -50,6 +50,11 @@ class TicketsService {
   // Whether a repair's slip is with engineering: signed for, or accepted by
   // someone of engineering. A ticket on the shared lifecycle: dispatched.
   bool slip_received(const Ticket& t) const;
+  // Whether the person signed in may review a slip's off-list lines (000:619: engineering).
+  bool may_review_slip() const;
+  // A complaint on its own lifecycle is answered before it is called back:
+  // true while that answer is missing after it was handled.
+  bool answer_before_callback(const Ticket& t) const;
   // 首问负责制: whoever owns the ticket hands it on to a colleague, on record.
   Status hand_on_ticket(const Id& ticket, const Id& colleague, std::string_view note = {});
   // A repair's slip: appointment, category, priced lines, owner's materials.

@@ -39,7 +39,6 @@ void done_line(const char* id, const std::string& text) {
   automation().record_last_item(id, text.c_str(), "label");
 }
 
-bool complaint(const app::Ticket& t) { return t.kind == tk::Kind::valid_complaint || tk::is_communication_complaint(t.kind); }
 
 void escalation(ScreenContext& ctx, const app::Ticket& t, TicketsUi& st) {
   auto& tickets = ctx.session.tickets();
@@ -62,7 +61,7 @@ void answer(ScreenContext& ctx, const app::Ticket& t, TicketsUi& st) {
     done_line("ticket_answered_line", text);
     return;
   }
-  if (!t.open() || !complaint(t)) return;
+  if (!t.open() || !tk::is_complaint(t.kind)) return;
   const char* methods[] = {tr(S::method_visit), tr(S::method_phone)};
   widgets::choices("answer_method", methods, 2, &st.answer_method);
   widgets::text_field("answer_said", tr(S::ticket_answer_said), &st.answer_said);
@@ -79,7 +78,7 @@ void later_date(ScreenContext& ctx, const app::Ticket& t, TicketsUi& st) {
                   ctx.session.estate().staff_name(t.later_approved_by).c_str());
     done_line("ticket_later_approved", text);
   }
-  if (t.severity != tk::Severity::minor || !complaint(t) || t.status >= tk::Status::done) return;
+  if (t.severity != tk::Severity::minor || !tk::is_complaint(t.kind) || t.status >= tk::Status::done) return;
   if (const std::int64_t waiting = tickets.later_date_waiting(t)) {
     std::snprintf(text, sizeof text, tr(S::ticket_later_waiting), short_time(ctx.session.local(waiting)).c_str());
     ImGui::PushTextWrapPos(0.0f);

@@ -87,8 +87,7 @@ void review(ScreenContext& ctx, const app::Ticket& t, TicketsUi& st) {
   widgets::data_text(line, colour);
   ImGui::PopTextWrapPos();
   automation().record_last_item("slip_review_state", line, "label");
-  const app::Staff* me = ctx.session.estate().staff(ctx.session.actor());
-  if (t.slip.reviewed_ms != 0 || !me || me->role != app::Role::engineering || t.status >= tk::Status::done) return;
+  if (t.slip.reviewed_ms != 0 || !ctx.session.tickets().may_review_slip() || t.status >= tk::Status::done) return;
   widgets::text_field("ticket_note", tr(S::ticket_step_note), &st.note);
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float half = (ImGui::GetContentRegionAvail().x - gap) / 2;

@@ -207,8 +207,7 @@ void callback(ScreenContext& ctx, const app::Ticket& t, TicketsUi& st) {
     if (widgets::button("ticket_close", tr(S::ticket_close), -1, widgets::Tone::primary)) done(st, ctx.session.tickets().step_ticket(t.id, tk::Status::closed));
     return;
   }
-  const bool complaint = t.kind == tk::Kind::valid_complaint || tk::is_communication_complaint(t.kind);
-  if (complaint && t.lifecycle() == tk::Lifecycle::complaint && t.answered_ms == 0) {
+  if (ctx.session.tickets().answer_before_callback(t)) {
     // 000:265 "给住户明确答复" before 000:321 "⑥、回访": the answer form is above.
     label(S::ticket_answer_before_callback);
     automation().record_last_item("ticket_answer_first", tr(S::ticket_answer_before_callback), "label");
