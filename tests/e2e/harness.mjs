@@ -75,8 +75,10 @@ export async function launchBrowser() {
 // A tablet: touch screen, 2x pixels, its own storage and service workers.
 // scale 1 draws a quarter of the pixels: for long flows where SwiftShader's
 // per-frame cost dominates and the screenshots need no retina detail.
-export async function newTablet(browser, viewport = TABLET_PORTRAIT, scale = 2) {
-  return browser.newContext({ viewport, deviceScaleFactor: scale, hasTouch: true, isMobile: true });
+// `options`: more of Playwright's context options (a tablet in Beijing:
+// { timezoneId: 'Asia/Shanghai' }; this machine's clock is UTC).
+export async function newTablet(browser, viewport = TABLET_PORTRAIT, scale = 2, options = {}) {
+  return browser.newContext({ viewport, deviceScaleFactor: scale, hasTouch: true, isMobile: true, ...options });
 }
 
 export function watchConsole(page) {

@@ -1,15 +1,19 @@
-// The manuals' rules for complaints and repairs by touch (issue 16 items 2, 4
-// and 5), on the demo estate with a tablet clock moved ahead:
+// The manuals' rules for complaints, repairs and model units by touch (issue
+// 16 items 2, 4 and 5, and its model units), on the demo estate with a tablet
+// clock moved ahead:
 // - a major complaint escalated to the manager (000:265 "应当天呈送管理处主任")
 //   and answered on day 1 ("2天内给住户明确答复,10日内解决") is never shown
 //   overdue, though it is resolved on day 8;
 // - a repair's slip signed for at engineering (000:627 "在10分钟内送达工程维修部,
 //   并请接收人签字接收") meets its 10 minutes; one sent unsigned does not;
 // - a communication complaint is handled without dispatch (000:321 "④、通知相关
-//   部门去处理或给予解答;⑤、回访") and called back only after the owner's answer.
+//   部门去处理或给予解答;⑤、回访") and called back only after the owner's answer;
+// - a model unit asks the early shift's opening items on the 07:50 duty (000:565
+//   "早班人员需在7:50前打开样板间的房门,并对样板间进行开窗通风") and the daytime
+//   items on the 14:00 zone round (000:563 "按规定路线巡视公共区域及样板间").
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, reveal, tryDemo, screenshot } from './harness.mjs';
+import { startServer, launchBrowser, newTablet, boot, tap, state, widget, frames, reveal, drag, tryDemo, screenshot } from './harness.mjs';
 import { saved, sign, tabletClockAhead, withShiftableClock } from './helpers.mjs';
 
 let server, browser;
@@ -25,8 +29,8 @@ const type = async (page, field, text) => {
 };
 const tickets = async (page) => (await state(page)).tickets;
 
-async function demoTablet() {
-  const context = await newTablet(browser, undefined, 1);
+async function demoTablet(options = {}) {
+  const context = await newTablet(browser, undefined, 1, options);
   await withShiftableClock(context);
   const page = await context.newPage();
   await boot(page, server.url);
@@ -146,5 +150,94 @@ test('a communication complaint is handled without dispatch and called back only
   await tapIn(page, 'callback_ok');
   await saved(page);
   assert.equal((await tickets(page)).status, 7);
+  await context.close();
+});
+
+// The first moment, a minute or more from now, when a Beijing clock reads hh:mm.
+function nextBeijing(h, m) {
+  const beijing = 8 * 3600000, now = Date.now();
+  const midnight = Math.floor((now + beijing) / kDay) * kDay - beijing;
+  const at = midnight + (h * 60 + m) * 60000;
+  return at > now + 60000 ? at : at + kDay;
+}
+// The tablet's time of day in minutes, in its time zone, by Date.now: the
+// clock the app reads and withShiftableClock moves (a bare new Date() is not
+// moved). The reload after a move takes seconds: still the minute it was set to.
+const tabletMinute = (page) => page.evaluate(() => { const d = new Date(Date.now()); return d.getHours() * 60 + d.getMinutes(); });
+const scrollDown = async (page) => {
+  const height = page.viewportSize().height;
+  await drag(page, { x: 8, y: height * 0.75 }, { x: 8, y: height * 0.3 });
+};
+// Every item the open checkpoint asks, read as a finger scrolls down its list
+// (an item off screen is not drawn); first a screenshot of its top.
+async function checkpointItems(page, shot) {
+  const file = await screenshot(page, shot);
+  const seen = new Map();
+  for (let i = 0, still = 0; i < 12 && still < 2; i++) {
+    const items = await page.evaluate(() => window.butlerTest.widgets().filter((w) => /^item:\d+$/.test(w.id)).map((w) => [w.id, w.label]));
+    const before = seen.size;
+    for (const [id, label] of items) seen.set(Number(id.slice(5)), label);
+    still = seen.size === before ? still + 1 : 0;
+    await scrollDown(page);
+  }
+  assert.ok(seen.size > 0, `the checkpoint asks its items (see ${file})`);
+  return [...seen.keys()].sort((a, b) => a - b).map((k) => seen.get(k));
+}
+// Scrolls down the round's route to the stop whose row says `name`, and taps it.
+async function tapStop(page, name) {
+  for (let i = 0; i < 16; i++) {
+    const row = await page.evaluate((n) => window.butlerTest.widgets().find((w) => /^round_cp:\d+$/.test(w.id) && w.label.includes(n)), name);
+    if (row) {
+      await reveal(page, row.id);
+      return tap(page, row.id);
+    }
+    await scrollDown(page);
+  }
+  throw new Error(`no stop ${name} on the route (see ${await screenshot(page, 'route-without-' + name)})`);
+}
+
+// Issue 16: the same model unit asks different things by the duty that walks
+// it. The demo's butler (GJ001) walks the first zone, which holds the model
+// units (the first building's first floor, demo_community.cpp); the
+// estate-wide stop 样板间 is on the third zone's route. Any office role may
+// start any zone's round (rounds_ops.cpp kOfficeRoles): the butler covers it
+// from Rounds, as a butler covering a colleague would.
+test('a 07:50 model-unit duty and a 14:00 zone round at the model unit each ask their own items', async () => {
+  // The tablet in Beijing, its clock moved ahead to 07:50 there.
+  const { context, page } = await demoTablet({ timezoneId: 'Asia/Shanghai' });
+  const morning = nextBeijing(7, 50);
+  await tabletClockAhead(page, morning - Date.now());
+  assert.equal(await tabletMinute(page), 7 * 60 + 50);
+  await tap(page, 'nav_today');
+  // 000:565 "早班人员需在7:50前打开样板间的房门,并对样板间进行开窗通风": Today's duty, one tap.
+  const duty = await reveal(page, 'today_duty:0:1');
+  assert.match(duty.label, /样板间开门通风/);
+  await tap(page, 'today_duty:0:1');
+  assert.equal((await state(page)).screen, 'rounds');
+  assert.notEqual((await state(page)).rounds.active, '');
+  await tap(page, 'round_cp:0');  // the first model unit
+  const opening = await checkpointItems(page, 'model-unit-opening-0750-portrait');
+  for (const item of ['7:50前打开样板间的房门', '对样板间进行开窗通风', '9:00前将通风门窗关闭']) {
+    assert.ok(opening.some((l) => l.includes(item)), `the opening duty asks ${item}: ${opening.join(' | ')}`);
+  }
+  assert.ok(!opening.some((l) => l.includes('开放时间内')), `the opening duty does not ask the daytime items: ${opening.join(' | ')}`);
+
+  // 14:00 the same day: the third zone's round, walked to its 样板间 stop.
+  await tabletClockAhead(page, morning + (6 * 60 + 10) * 60000 - Date.now());
+  assert.equal(await tabletMinute(page), 14 * 60);
+  await tap(page, 'nav_rounds');
+  const zones = await page.evaluate(() => window.butlerTest.widgets().filter((w) => /^zone:\d+$/.test(w.id)).map((w) => [w.id, w.label]));
+  const zone = zones.find(([, label]) => label.includes('第三责任区'));
+  assert.ok(zone, `the third zone is listed: ${zones.map((z) => z[1]).join(' | ')}`);
+  await tap(page, zone[0]);
+  await tap(page, zone[0].replace('zone:', 'zone_start:'));
+  assert.notEqual((await state(page)).rounds.active, '');
+  await tapStop(page, '样板间');
+  const daytime = await checkpointItems(page, 'model-unit-zone-round-1400-portrait');
+  // 000:565 "样板间开放时间:早8:00-晚8:00…9:00前将通风门窗关闭", 000:567 "巡查…样板间的卫生、设施".
+  for (const item of ['开放时间内（早8:00-晚8:00）样板间房门开启', '通风门窗已关闭', '样板间卫生清洁']) {
+    assert.ok(daytime.some((l) => l.includes(item)), `the zone round asks ${item}: ${daytime.join(' | ')}`);
+  }
+  assert.ok(!daytime.some((l) => /7:50前打开|开窗通风/.test(l)), `the zone round does not ask the opening items: ${daytime.join(' | ')}`);
   await context.close();
 });
