@@ -214,6 +214,22 @@ DemoCommunity generate_demo(const DemoOptions& options) {
                   .set(F::position, ++route_length[z]);
     if (estate[k].kind == CheckpointKind::model_unit) p.set(F::parent, buildings[0].to_hex());
   }
+  // The gardens (000:741 "每天检查绿化养护工作情况") and the estate's guidance
+  // signs, walked daily on the zones after the first.
+  struct Grounds { const char* name; CheckpointKind kind; std::size_t zone; };
+  const Grounds grounds[] = {{"中心花园", CheckpointKind::greening, 1},
+                             {"园区指引标识", CheckpointKind::signage, 2},
+                             {"北区绿化带", CheckpointKind::greening, 3}};
+  for (const Grounds& g : grounds) {
+    const std::size_t z = std::min(g.zone, zones.size() - 1);
+    const Id id = b.new_id();
+    routes[z].push_back({id, g.kind});
+    b.emit(OpKind::checkpoint_set, id)
+        .payload.set(F::zone, zones[z].to_hex())
+        .set(F::name, std::string(g.name))
+        .set(F::kind, static_cast<std::int64_t>(g.kind))
+        .set(F::position, ++route_length[z]);
+  }
 
   add_key_cabinet(b, keyed_units, building_names, buildings, b.actor, front_desk, engineer, out.duty_butler);
   add_price_list(b);

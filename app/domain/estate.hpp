@@ -20,7 +20,14 @@ bool is_unit_status(std::int64_t v);
 enum class CheckpointKind : std::int64_t {
   lobby = 0, lift = 1, corridor = 2, walls = 3, fire_door = 4, hydrant = 5, ventilation = 6, lamps = 7,
   handrails = 8, roof = 9, plant_room = 10, model_unit = 11, notice_board = 12, gate = 13,
+  // A planted area (000:741 "每天检查绿化养护工作情况") and the estate's guidance
+  // signs and public facilities (000 篇2 日常巡查 "(2)、检查公共设备设施").
+  greening = 14, signage = 15,
 };
+// The highest kind this build knows: the op's check, the snapshot's and the
+// set-up form's list all end here, so a new kind is added in one place.
+inline constexpr std::int64_t kLastCheckpointKind = static_cast<std::int64_t>(CheckpointKind::signage);
+inline bool is_checkpoint_kind(std::int64_t v) { return v >= 0 && v <= kLastCheckpointKind; }
 
 // Who a resident is in the household (住户类别 in the office's sheets): the
 // owner, the owner's family, or a tenant. A tenant change keeps the owner.

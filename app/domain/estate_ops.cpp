@@ -7,9 +7,6 @@
 namespace app {
 namespace {
 
-
-constexpr std::int64_t kLastCheckpointKind = static_cast<std::int64_t>(CheckpointKind::gate);
-
 // A set-op of the estate is a partial update: it must change something.
 Status changes_something(const Op& op) {
   if (op.payload.fields().empty()) return invalid_op("an update must change something");

@@ -193,6 +193,17 @@ std::vector<ChecklistTemplate> build() {
       check("维修现场已放置“正在维修”警示牌", "\"Under repair\" warning sign placed at repair sites"),
       check("无未经批准悬挂、张贴的招牌及广告", "No unapproved signs or adverts hung or posted"),
   }));
+  // A repair under way, walked on the units round (app/rounds/route.cpp): 000:595
+  // 5.1.4.3 "放置“正在维修”警示牌提醒业主;若施工量较大或对正常参观造成一定的影响,
+  // 则应用围挡对施工区域进行隔离,严禁其他人员进入"; 000:597 5.1.4.4 "在维修前做好
+  // 维修处的成品保护工作"; 000:599 5.1.4.5 "封闭维修区域,做好隔离及警示,有必要时,
+  // 通知受影响单元".
+  t.push_back(make("repair_site", "维修现场", "Repair site", {
+      check("维修现场已放置“正在维修”警示牌", "\"Under repair\" warning sign placed", photo),
+      check("施工量较大或影响参观时，已用围挡隔离，无关人员未进入", "Large works fenced off; nobody else let in"),
+      check("维修前已做好成品保护（保护膜覆盖、纸板遮挡墙面地面）", "Finished surfaces protected (film, boards on walls and floors)"),
+      check("维修范围较大时已封闭区域，受影响单元已通知", "Large works closed off; affected units told"),
+  }));
   // 000 日常巡查 (4): 检查保安部巡逻情况表和记事本; 001: night complaints handed
   // over by 09:00; 002: 夜查情况、交接班记录.
   t.push_back(make("security_log", "安全巡逻记录检查", "Security patrol log check", {
@@ -222,11 +233,11 @@ std::vector<ChecklistTemplate> build() {
       check("现场配备灭火器，无违规用火、用电", "Extinguisher on site; no unsafe use of fire or electricity", photo),
       check("在规定时间内施工，无装修噪音滋扰他人休息", "Work within permitted hours; no noise disturbing neighbours' rest"),
   }));
-  t.push_back(make("meter", "电表读数", "Electricity meter", {
-      reading("分户电表读数", "Electricity meter reading", "度"),
-      check("分户电表未显示红色数字（显示红色数字须及时通知业主购电）",
-            "Meter not showing red digits (red digits: tell the owner to buy power)"),
-  }));
+  // No separate meter checklist: the household meter (000:569 4.1.3.6 "巡视过程中,
+  // 如发现业主各户的分户电表显示红色数字,及时通知业主购电") is read and looked at on
+  // the vacant-unit round (vacant_unit above), where a red display becomes a
+  // notice to the owner (RoundsService::open_finding, owner_notice). The
+  // meter checklist this list once carried was walked by no route.
   return t;
 }
 
@@ -265,6 +276,8 @@ const ChecklistTemplate& template_for(CheckpointKind kind) {
     case CheckpointKind::model_unit: key = "model_unit_day"; break;
     case CheckpointKind::notice_board: key = "notice_board"; break;
     case CheckpointKind::gate: key = "gate"; break;
+    case CheckpointKind::greening: key = "greening"; break;
+    case CheckpointKind::signage: key = "signage"; break;
   }
   // A kind from a newer device (unknown here) is inspected as a lobby rather
   // than refused: the answer is still recorded with the checklist's key.
@@ -279,6 +292,13 @@ const ChecklistTemplate& template_for(CheckpointKind kind) {
 // edited item too), and the butler picks another on the form. Greening
 // before cleaning (枯枝败叶 is the gardeners'), cleaning before occupation
 // (天台无垃圾、无杂物堆放 is swept first), the rest is the engineers'.
+bool tells_owner(const ChecklistItem& item) {
+  for (std::string_view w : {"红色数字", "购电", "买电"}) {
+    if (item.zh.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
 FindingDepartment default_department(const ChecklistItem& item) {
   auto has_any = [&](std::initializer_list<std::string_view> words) {
     for (std::string_view w : words) {

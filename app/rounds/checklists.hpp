@@ -24,5 +24,9 @@ const ChecklistTemplate& template_for(CheckpointKind kind);
 // form's (工程部, 保洁, 绿化, 秩序维护部).
 enum class FindingDepartment { engineering = 0, cleaning = 1, greening = 2, security = 3 };
 FindingDepartment default_department(const ChecklistItem& item);
+// Whether a failed item is for the unit's owner to put right, not a
+// department (000:569 "分户电表显示红色数字,及时通知业主购电"): by the item's own
+// words, as default_department, so an edited meter item keeps the rule.
+bool tells_owner(const ChecklistItem& item);
 
 }  // namespace app

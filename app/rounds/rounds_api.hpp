@@ -14,6 +14,8 @@ struct NewFinding {
   bool urgent = false;
   std::string told;        // urgent: whom (e.g. "秩序维护部 王班长")
   std::string department;  // otherwise: where the dispatch slip goes (工程部, 保洁…)
+  // Neither: the unit's owner is to be told (red meter digits, 000:569); a unit stop only.
+  bool owner_notice = false;
 };
 
 struct CheckpointProgress {

@@ -95,6 +95,7 @@ void apply_rounds(RoundsData& d, const Op& op) {
       if (auto u = p.number(F::urgent)) f.urgent = *u != 0;
       set_text(p, F::told, f.told);
       set_text(p, F::department, f.department);
+      if (auto o = p.number(F::owner_notice)) f.owner_notice = *o != 0;
       set_number(p, F::at_ms, f.opened_ms);
       break;
     }

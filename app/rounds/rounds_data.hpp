@@ -59,6 +59,9 @@ struct Finding {
   std::int64_t opened_ms = 0;
   std::int64_t verified_ms = 0;   // 0: still open
   std::string verify_note;
+  // A red meter display at a unit (000:569 "及时通知业主购电"): the owner is to
+  // be told, not a department; done when the butler records having told them.
+  bool owner_notice = false;
   bool open() const { return verified_ms == 0; }
   bool operator==(const Finding&) const = default;
 };

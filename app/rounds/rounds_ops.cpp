@@ -27,7 +27,7 @@ const OpSpec kSpecs[] = {
      {F::round, F::checkpoint, F::item, F::result, F::note, F::reading, F::checklist, F::version, F::at_ms},
      {F::round, F::checkpoint, F::item, F::result}, kOfficeRoles},
     {OpKind::round_finished, {F::at_ms, F::note}, {}, kOfficeRoles},  // note: why checkpoints were left unchecked
-    {OpKind::finding_opened, {F::round, F::checkpoint, F::item, F::note, F::urgent, F::told, F::department, F::at_ms},
+    {OpKind::finding_opened, {F::round, F::checkpoint, F::item, F::note, F::urgent, F::told, F::department, F::owner_notice, F::at_ms},
      {F::round, F::checkpoint, F::item}, kOfficeRoles},
     {OpKind::finding_verified, {F::note, F::at_ms}, {}, kOfficeRoles},
     {OpKind::checklist_saved, {F::checklist, F::version, F::name, F::items, F::at_ms}, {F::checklist, F::version}, kLeadRoles,
@@ -37,6 +37,7 @@ const OpSpec kSpecs[] = {
 const FieldRule kRules[] = {
     {F::result, [](const Payload::Field& f) { return f.number >= 0 && f.number <= 2; }, "unknown item result"},
     {F::urgent, is_flag, "urgent flag must be 0 or 1"},
+    {F::owner_notice, is_flag, "owner notice flag must be 0 or 1"},
     {F::item, [](const Payload::Field& f) { return f.number >= 0 && f.number <= 500; }, "item index out of range"},
     {F::pins, [](const Payload::Field& f) { return decode_pins(f.text).has_value(); }, "unreadable checklist versions"},
 };

@@ -39,8 +39,8 @@ const Round* RoundsService::round(const Id& id) const {
 
 void RoundsService::refresh_caches() const {
   if (caches_version_ == ctx_.version()) return;
-  // Routes depend on the zones, checkpoints, units' status and checklist
-  // versions only: an answer leaves them (and references into them) alone,
+  // Routes depend on the zones, checkpoints, units' status, the repairs under
+  // way and checklist versions only: an answer leaves them (and references into them) alone,
   // so a screen may loop over a route while it records answers.
   const MasterData& d = ctx_.data();
   // 64-bit counts: size_t is 32 bits in wasm, where "<< 40" would shift it away.
@@ -53,6 +53,10 @@ void RoundsService::refresh_caches() const {
     signature += (id.hi ^ c.zone.lo ^ static_cast<std::uint64_t>(c.position) << 8 ^ static_cast<std::uint64_t>(c.kind) ^
                   std::uint64_t{c.retired} << 40 ^ std::uint64_t{c.name.size()} << 44 ^ c.building.lo) *
                  0xD6E8FEB86659FD93ull;
+  }
+  // The repairs under way: a units round started now walks their sites.
+  for (const auto& [id, t] : d.tickets.tickets) {
+    if (t.repair_under_way()) signature += (id.lo ^ t.unit.hi ^ std::uint64_t{t.number.size()} << 48) * 0xA0761D6478BD642Full;
   }
   if (signature != routes_signature_) routes_.clear();
   routes_signature_ = signature;
@@ -113,20 +117,22 @@ const std::vector<RouteStop>& RoundsService::route_of(const Id& round_id) const 
   return r ? cached_route(r->zone, r->kind, &r->pins, &r->route).stops : none;
 }
 
-const ChecklistTemplate* RoundsService::checklist_at(const Id& round_id, const Id& stop) const {
+const RouteStop* RoundsService::stop_at(const Id& round_id, const Id& stop) const {
   const Round* r = round(round_id);
   if (!r) return nullptr;
   const CachedRoute& c = cached_route(r->zone, r->kind, &r->pins, &r->route);
   auto it = c.index.find(stop);
-  return it == c.index.end() ? nullptr : c.stops[it->second].checklist;
+  return it == c.index.end() ? nullptr : &c.stops[it->second];
+}
+
+const ChecklistTemplate* RoundsService::checklist_at(const Id& round_id, const Id& stop) const {
+  const RouteStop* s = stop_at(round_id, stop);
+  return s ? s->checklist : nullptr;
 }
 
 std::string RoundsService::stop_label(const Id& round_id, const Id& stop) const {
-  const Round* r = round(round_id);
-  if (!r) return {};
-  const CachedRoute& c = cached_route(r->zone, r->kind, &r->pins, &r->route);
-  auto it = c.index.find(stop);
-  return it == c.index.end() ? std::string() : c.stops[it->second].label();
+  const RouteStop* s = stop_at(round_id, stop);
+  return s ? s->label() : std::string();
 }
 
 std::string RoundsService::finding_label(const Finding& f, i18n::Lang lang) const {
@@ -178,9 +184,8 @@ Result<Id> RoundsService::start_round(const Id& zone, RoundKind kind) {
   // The checklists as they are now stay this round's, whatever is edited later.
   if (std::string pins = current_pins(ctx_.data().rounds); !pins.empty()) p.set(F::pins, std::move(pins));
   // So is the route: a head butler reordering it today changes tomorrow's round, not this one.
-  if (kind == RoundKind::zone && route(zone, kind).size() <= kMaxIdsPerField) {
-    std::vector<Id> stops;
-    for (const RouteStop& s : route(zone, kind)) stops.push_back(s.id);
+  // So are the repair sites a units round walks: a repair begun at noon is tomorrow's.
+  if (std::vector<Id> stops = stops_to_pin(kind, route(zone, kind)); !stops.empty() && stops.size() <= kMaxIdsPerField) {
     p.set(F::route, join_ids(stops));
   }
   if (Status s = ctx_.commit({ctx_.make_op(OpKind::round_started, id, std::move(p))}); !s.ok()) return s.error();
@@ -280,14 +285,22 @@ Result<Id> RoundsService::open_finding(const Id& round_id, const Id& checkpoint,
   const Answer* a = answer(round_id, checkpoint, item);
   if (!a || a->result != ItemResult::fail) return error("not_failed", S::err_finding_needs_fail);
   if (finding_for(round_id, checkpoint, item)) return error("finding_exists", S::err_finding_exists);
-  if (f.urgent && f.told.empty()) return error("told_required", S::err_urgent_needs_told);
-  if (!f.urgent && f.department.empty()) return error("department_required", S::err_dispatch_needs_department);
+  if (f.owner_notice) {
+    // Only a household has an owner to tell (000:569 "及时通知业主购电").
+    const RouteStop* at = stop_at(round_id, checkpoint);
+    if (f.urgent || !at || at->kind != StopKind::unit) return error("not_a_household", S::err_owner_notice_not_unit);
+  } else if (f.urgent && f.told.empty()) {
+    return error("told_required", S::err_urgent_needs_told);
+  } else if (!f.urgent && f.department.empty()) {
+    return error("department_required", S::err_dispatch_needs_department);
+  }
   const Id id = ctx_.new_id();
   Payload p;
   p.set(F::round, round_id.to_hex()).set(F::checkpoint, checkpoint.to_hex()).set(F::item, item);
   if (!f.note.empty()) p.set(F::note, f.note);
   p.set(F::urgent, f.urgent ? 1 : 0);
   if (f.urgent) p.set(F::told, f.told);
+  else if (f.owner_notice) p.set(F::owner_notice, 1).set(F::department, std::string(i18n::tr(S::finding_owner, i18n::Lang::zh_CN)));
   else p.set(F::department, f.department);
   p.set(F::at_ms, ctx_.now_ms());
   if (Status s = ctx_.commit({ctx_.make_op(OpKind::finding_opened, id, std::move(p))}); !s.ok()) return s.error();

@@ -58,6 +58,11 @@ class RoundsService {
   Result<Id> open_finding(const Id& round, const Id& checkpoint, int item, const NewFinding& finding);
   // The fix seen on a later visit: needs an "after" photo already stored here.
   Status verify_finding(const Id& finding, std::string_view after_photo_sha256, std::string_view note);
+  // An owner notice (NewFinding::owner_notice) done: the butler told the
+  // owner (by phone or at the door, in `note`). No photo: there is no fix to see.
+  Status owner_told(const Id& finding, std::string_view note);
+  // The owner notices not yet done, oldest first (Today lists them).
+  std::vector<const Finding*> owner_notices_due() const;
   // Refused while a failed photo-required item's finding has no photo yet
   // (naming where), and while checkpoints are unchecked unless a reason is
   // given: the round is then recorded as incomplete with it.
@@ -85,6 +90,8 @@ class RoundsService {
   std::string finding_label(const Finding& f, i18n::Lang lang) const;
   // The checklist of a stop on a round; nullptr when the stop is not on its route.
   const ChecklistTemplate* checklist_at(const Id& round, const Id& stop) const;
+  // The stop of a round's route (a checkpoint, unit, patrol log or repair site); nullptr when not on it.
+  const RouteStop* stop_at(const Id& round, const Id& stop) const;
   // The latest version of every checklist, in a fixed order (the editor).
   std::vector<const ChecklistTemplate*> checklists() const;
   // The day's duties of a zone and how each stands (only those with

@@ -231,6 +231,9 @@ std::optional<CheckpointKind> parse_checkpoint_kind_cell(std::string_view cell) 
       {"样板间", CheckpointKind::model_unit}, {"model_unit", CheckpointKind::model_unit}, {"公告栏", CheckpointKind::notice_board},
       {"notice_board", CheckpointKind::notice_board}, {"大门", CheckpointKind::gate},  {"岗亭", CheckpointKind::gate},
       {"大门/岗亭", CheckpointKind::gate},    {"gate", CheckpointKind::gate},
+      {"绿化", CheckpointKind::greening},     {"绿化带", CheckpointKind::greening},    {"花园", CheckpointKind::greening},
+      {"greening", CheckpointKind::greening}, {"标识", CheckpointKind::signage},       {"指引标识", CheckpointKind::signage},
+      {"设施与标识", CheckpointKind::signage}, {"signage", CheckpointKind::signage},
   };
   for (const Name& n : kNames) {
     if (s == n.word) return n.kind;

@@ -14,7 +14,6 @@ namespace {
 
 using namespace snapshot_fields;
 
-bool is_checkpoint_kind(std::int64_t v) { return v >= 0 && v <= static_cast<std::int64_t>(CheckpointKind::gate); }
 
 bool fields(auto& v, Of<Community> auto& x) { return v.id(x.id) && v.text(x.name) && v.text(x.city); }
 

@@ -30,7 +30,7 @@ bool fields(auto& v, Of<Answer> auto& x) {
 bool fields(auto& v, Of<Finding> auto& x) {
   return v.id(x.id) && v.id(x.round) && v.id(x.checkpoint) && v.id(x.opened_by) && v.id(x.verified_by) && v.number(x.item) &&
          v.text(x.note) && v.flag(x.urgent) && v.text(x.told) && v.text(x.department) && v.number(x.opened_ms) &&
-         v.number(x.verified_ms) && v.text(x.verify_note);
+         v.number(x.verified_ms) && v.text(x.verify_note) && v.flag(x.owner_notice);
 }
 
 // A checklist version as its op carries it: key, version, name, items text

@@ -87,6 +87,11 @@ struct Ticket {
   Id later_approved_by;
   std::vector<TicketStep> history;  // in fold order, refused steps included
   bool open() const { return status != tickets::Status::closed; }
+  // A repair between dispatch and done: its site is walked (000:595 5.1.4.3 "放置“正在维修”警示牌").
+  bool repair_under_way() const {
+    return kind == tickets::Kind::repair &&
+           (status == tickets::Status::dispatched || status == tickets::Status::accepted || status == tickets::Status::on_site);
+  }
   bool owes_callback() const { return tickets::needs_callback(kind, every_event_callback); }
   tickets::Lifecycle lifecycle() const { return tickets::lifecycle_of(kind, own_lifecycle); }
   bool operator==(const Ticket&) const = default;

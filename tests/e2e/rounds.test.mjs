@@ -105,7 +105,7 @@ test('a round by touch, offline: ten checkpoints, two findings, a reload in the 
   await saved(page);
   const second = (await state(page)).rounds.checkpoint;
   assert.notEqual(second, first);
-  assert.match((await widget(page, 'cp_recorded')).label, /已记录 · 1\/21$/);
+  assert.match((await widget(page, 'cp_recorded')).label, /已记录 · 1\/22$/);
   await screenshot(page, 'round-double-tap-portrait');
   await tap(page, 'cp_back');
   assert.match((await widget(page, 'round_progress')).label, /已查 1 \//, 'the second tap recorded nothing');
@@ -161,7 +161,7 @@ test('a round by touch, offline: ten checkpoints, two findings, a reload in the 
   for (let i = 6; i < 10; i++) await allPass(page, i);
   await tap(page, 'cp_back');
   assert.match((await widget(page, 'round_progress')).label, /已查 10 \//);
-  // 11 checkpoints unchecked: finishing asks which and why, and records the round as incomplete.
+  // 12 checkpoints unchecked: finishing asks which and why, and records the round as incomplete.
   await reveal(page, 'round_finish');  // after the route, not above its first checkpoint
   await tap(page, 'round_finish');
   await reveal(page, 'round_finish_incomplete');
@@ -170,7 +170,7 @@ test('a round by touch, offline: ten checkpoints, two findings, a reload in the 
   await type(page, 'round_finish_reason', '设备房钥匙在工程部，下午补查');
   await tap(page, 'round_finish_incomplete');
   await saved(page);
-  assert.match((await widget(page, 'round_state')).label, /记为未完成：11 处未检查/);
+  assert.match((await widget(page, 'round_state')).label, /记为未完成：12 处未检查/);
   s = await state(page);
   assert.equal(s.rounds.finished_today, 1);
   assert.equal(s.rounds.in_progress, 0);
@@ -180,7 +180,7 @@ test('a round by touch, offline: ten checkpoints, two findings, a reload in the 
   await reveal(page, 'round_back', { up: true });
   await tap(page, 'round_back');
   await tap(page, 'zone:0');  // fold the zone's route away
-  assert.equal((await widget(page, 'supervise:0:line')).label, '巡查 10/21 · 跳过 11 · 问题 2（待核实 2）');
+  assert.equal((await widget(page, 'supervise:0:line')).label, '巡查 10/22 · 跳过 12 · 问题 2（待核实 2）');
   assert.match((await widget(page, 'supervise:1:line')).label, /^未巡/);
   assert.match((await widget(page, 'supervise:0:duties')).label, /巡查 (未完成|时段外)/);
   // Tapped, the zone shows its evidence: what was skipped, each finding with its note.
@@ -197,7 +197,7 @@ test('a round by touch, offline: ten checkpoints, two findings, a reload in the 
   assert.match((await widget(page, 'supervise:0:line')).label, /^未巡/);
   assert.match((await widget(page, 'supervise:0:duties')).label, /巡查 漏巡/);
   await tap(page, 'supervise_next');
-  assert.equal((await widget(page, 'supervise:0:line')).label, '巡查 10/21 · 跳过 11 · 问题 2（待核实 2）');
+  assert.equal((await widget(page, 'supervise:0:line')).label, '巡查 10/22 · 跳过 12 · 问题 2（待核实 2）');
   await bringIntoView(page, 'finding:0');  // a finger scrolls down to the findings
   assert.match((await widget(page, 'finding:0')).label, /各楼层走道|墙面|大堂|电梯/);
   assert.ok(await widget(page, 'finding:1'));
@@ -218,9 +218,9 @@ test('a round by touch, offline: ten checkpoints, two findings, a reload in the 
   assert.equal(cells[2], '责任区巡查');
   assert.notEqual(cells[5], '', 'with its finishing time');
   assert.equal(cells[9], '2', 'and its two findings');
-  assert.equal(cells[10], '未完成', 'finished with 11 checkpoints unchecked');
+  assert.equal(cells[10], '未完成', 'finished with 12 checkpoints unchecked');
   assert.equal(cells[12], '设备房钥匙在工程部，下午补查');
-  assert.ok(cells[11].split('、').length === 11, 'the unchecked checkpoints named');
+  assert.ok(cells[11].split('、').length === 12, 'the unchecked checkpoints named');
   const findings = (await officeCsv('findings')).split('\r\n').filter((l) => l.includes('待核实'));
   assert.equal(findings.length, 2);
   assert.ok(findings.some((l) => l.includes('地面有积水，疑似水管渗漏') && l.includes('派单') && l.includes('工程部') && l.endsWith(',1')));

@@ -24,9 +24,10 @@ namespace {
 struct Device : fixture::Device {
   Device() : fixture::Device(7, Id{0xA, 0xB}) { REQUIRE(session.load_demo({}).ok()); }
   const ZoneRow& zone() const { return session.estate().zone_rows().front(); }
+  // The zone round's stops: its checkpoints, each gate followed by its patrol log.
   std::vector<Id> route() const {
     std::vector<Id> ids;
-    for (const auto& cp : session.estate().checkpoints_of_zone(zone().id)) ids.push_back(cp.id);
+    for (const RouteStop& s : session.rounds().route(zone().id, RoundKind::zone)) ids.push_back(s.id);
     return ids;
   }
 };
@@ -152,8 +153,9 @@ TEST_CASE("readings: the last round's value is shown to compare") {
   Id meter_cp;
   int reading_item = -1;
   const Id zone = d.zone().id;
-  for (const Id& cp : d.route()) {
-    const ChecklistTemplate& t = template_for(d.session.master_data().checkpoints.at(cp).kind);
+  for (const RouteStop& stop : d.session.rounds().route(zone, RoundKind::zone)) {
+    const Id cp = stop.id;
+    const ChecklistTemplate& t = *stop.checklist;
     for (std::size_t i = 0; i < t.items.size(); ++i) {
       if (t.items[i].type == ItemType::reading) { meter_cp = cp; reading_item = static_cast<int>(i); }
     }

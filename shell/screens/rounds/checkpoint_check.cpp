@@ -61,16 +61,32 @@ void finding_form(ScreenContext& ctx, const app::Id& round, const app::Id& cp, i
   }
   if (st.rounds.failing_item != item) return;
   widgets::text_field("finding_note", tr(S::finding_note), &st.rounds.finding_note);
+  // A unit has an owner to tell (red meter digits): a third way beside dispatch and radio.
+  const app::RouteStop* stop = ctx.session.rounds().stop_at(round, cp);
+  const bool household = stop && stop->kind == app::StopKind::unit;
+  if (!household) st.rounds.finding_owner = false;
+  const int ways = household ? 3 : 2;
   const float gap = ImGui::GetStyle().ItemSpacing.x;
-  const float half = (ImGui::GetContentRegionAvail().x - gap) / 2;
-  if (widgets::button("finding_dispatch", tr(S::finding_dispatch), half, st.rounds.finding_urgent ? widgets::Tone::normal : widgets::Tone::primary)) {
-    st.rounds.finding_urgent = false;
+  const float part = (ImGui::GetContentRegionAvail().x - gap * (ways - 1)) / ways;
+  const bool dispatching = !st.rounds.finding_urgent && !st.rounds.finding_owner;
+  if (widgets::button("finding_dispatch", tr(S::finding_dispatch), part, dispatching ? widgets::Tone::primary : widgets::Tone::normal)) {
+    st.rounds.finding_urgent = st.rounds.finding_owner = false;
   }
   ImGui::SameLine();
-  if (widgets::button("finding_urgent", tr(S::finding_urgent), half, st.rounds.finding_urgent ? widgets::Tone::danger : widgets::Tone::normal)) {
+  if (widgets::button("finding_urgent", tr(S::finding_urgent), part, st.rounds.finding_urgent ? widgets::Tone::danger : widgets::Tone::normal)) {
     st.rounds.finding_urgent = true;
+    st.rounds.finding_owner = false;
   }
-  if (st.rounds.finding_urgent) {
+  if (household) {
+    ImGui::SameLine();
+    if (widgets::button("finding_owner", tr(S::finding_owner), part, st.rounds.finding_owner ? widgets::Tone::primary : widgets::Tone::normal)) {
+      st.rounds.finding_owner = true;
+      st.rounds.finding_urgent = false;
+    }
+  }
+  if (st.rounds.finding_owner) {
+    ImGui::TextWrapped("%s", tr(S::owner_notice_hint));
+  } else if (st.rounds.finding_urgent) {
     widgets::text_field("finding_told", tr(S::finding_told), &st.rounds.finding_told);
   } else {
     const float quarter = (ImGui::GetContentRegionAvail().x - gap * 3) / 4;
@@ -86,8 +102,10 @@ void finding_form(ScreenContext& ctx, const app::Id& round, const app::Id& cp, i
   if (widgets::button("finding_save", tr(S::finding_save), -1, widgets::Tone::danger)) {
     // The answer carries the note too, so the checklist shows why it failed.
     (void)ctx.session.rounds().answer_item(round, cp, item, app::ItemResult::fail, st.rounds.finding_note);
+    const bool dispatched = !st.rounds.finding_urgent && !st.rounds.finding_owner;
     app::NewFinding f{st.rounds.finding_note, st.rounds.finding_urgent, st.rounds.finding_told,
-                      st.rounds.finding_urgent ? std::string() : std::string(tr(kDepartments[st.rounds.finding_department], app::i18n::Lang::zh_CN))};
+                      dispatched ? std::string(tr(kDepartments[st.rounds.finding_department], app::i18n::Lang::zh_CN)) : std::string(),
+                      st.rounds.finding_owner};
     const app::Result<app::Id> saved = ctx.session.rounds().open_finding(round, cp, item, f);
     note(st, saved.ok() ? app::ok_status() : app::Status(saved.error()));
     if (saved.ok()) st.rounds.failing_item = -1;
@@ -149,6 +167,8 @@ void check_item(ScreenContext& ctx, const app::Id& round, const app::Id& cp, int
         ctx.state.rounds.finding_told.clear();
         ctx.state.rounds.finding_urgent = false;
         ctx.state.rounds.finding_department = static_cast<int>(app::default_department(it));  // graffiti → 保洁
+        const app::RouteStop* stop = ctx.session.rounds().stop_at(round, cp);
+        ctx.state.rounds.finding_owner = stop && stop->kind == app::StopKind::unit && app::tells_owner(it);  // red digits → the owner
       } else if (ctx.state.rounds.failing_item == item) {
         ctx.state.rounds.failing_item = -1;
       }

@@ -50,6 +50,18 @@ void draw_open_findings(ScreenContext& ctx) {
     ImGui::Indent(ui().css(16));
     draw_finding_photos(ctx.session, *f);
     const app::Id finding = f->id;
+    if (f->owner_notice) {
+      // Nothing to photograph: done once the owner has been told.
+      ImGui::TextWrapped("%s", tr(S::owner_notice_hint));
+      if (widgets::button("finding_owner_told", tr(S::owner_told), -1, widgets::Tone::primary)) {
+        ctx.state.rounds.round_message.clear();
+        if (app::Status s = ctx.session.rounds().owner_told(finding, ""); !s.ok()) ctx.state.rounds.round_message = s.error().message;
+        else ctx.state.rounds.open_finding = {};
+      }
+      if (!ctx.state.rounds.round_message.empty()) ImGui::TextWrapped("%s", ctx.state.rounds.round_message.c_str());
+      ImGui::Unindent(ui().css(16));
+      continue;
+    }
     if (widgets::button("finding_verify", tr(S::finding_verify), -1, widgets::Tone::primary, !ctx.photos.busy())) {
       ctx.photos.capture([&session = ctx.session, finding](const std::string& sha) { return session.rounds().verify_finding(finding, sha, ""); });
     }

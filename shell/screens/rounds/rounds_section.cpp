@@ -1,5 +1,6 @@
 // Rounds in the shell's sections: its own screen in the navigation, the
 // day's duties on Today, and its summary for the tests' hook.
+#include <cstdio>
 #include <string>
 
 #include "app/session/session.hpp"
@@ -12,6 +13,29 @@
 
 namespace shell {
 namespace {
+
+// The owners to tell (red meter digits found on the units round, 000:569
+// "及时通知业主购电"): one row each, tapped, the finding on the Rounds screen.
+void today_alert(ScreenContext& ctx) {
+  if (!ctx.session.has_data()) return;
+  const std::vector<const app::Finding*> due = ctx.session.rounds().owner_notices_due();
+  if (due.empty()) return;
+  widgets::heading(app::i18n::tr(app::i18n::S::today_owner_notices));
+  int index = 0;
+  for (const app::Finding* f : due) {
+    std::string line = ctx.session.rounds().stop_label(f->round, f->checkpoint);
+    if (const app::UnitRow* row = ctx.session.estate().unit_row(f->checkpoint); row && !row->owner_name.empty()) {
+      line += " · " + row->owner_name;
+    }
+    char id[32];
+    std::snprintf(id, sizeof id, "today_owner:%d", index++);
+    if (widgets::list_row(id, line.c_str(), app::i18n::tr(app::i18n::S::owner_notice_hint), "", colors::warn, false)) {
+      ctx.state.screen = Screen::rounds;
+      ctx.state.rounds.open_finding = f->id;
+    }
+  }
+  ImGui::Dummy(ImVec2(0, ui().css(8)));
+}
 
 void today_plan(ScreenContext& ctx) {
   widgets::heading(app::i18n::tr(app::i18n::S::today_rounds));
@@ -34,14 +58,15 @@ void write_state(const app::Session& session, const ShellState& state, std::stri
     }
   }
   out += "\"finished_today\":" + std::to_string(finished) + ",\"in_progress\":" + std::to_string(walking) +
-         ",\"open_findings\":" + std::to_string(session.rounds().open_findings().size()) + ",\"active\":\"" + state_id(st.active_round) +
+         ",\"open_findings\":" + std::to_string(session.rounds().open_findings().size()) +
+         ",\"owner_notices\":" + std::to_string(session.rounds().owner_notices_due().size()) + ",\"active\":\"" + state_id(st.active_round) +
          "\",\"checkpoint\":\"" + state_id(st.open_checkpoint) + "\",\"route_items\":[" + route_items + "]";
 }
 
 }  // namespace
 
 Section rounds_section() {
-  return {.key = "rounds", .draw_today_plan = today_plan, .write_state = write_state};
+  return {.key = "rounds", .draw_today_alert = today_alert, .alert_rank = 5, .draw_today_plan = today_plan, .write_state = write_state};
 }
 
 }  // namespace shell

@@ -16,6 +16,7 @@ struct RoundsUi {
   int failing_item = -1;                  // the failed item whose finding form is open
   std::string finding_note, finding_told;
   bool finding_urgent = false;
+  bool finding_owner = false;             // a unit's failed item told to its owner (red meter digits)
   int finding_department = 0;
   std::string reading_draft;
   int reading_item = -1;

@@ -21,7 +21,7 @@ using app::i18n::tr;
 namespace shell {
 namespace {
 
-constexpr int kCheckpointKinds = static_cast<int>(app::CheckpointKind::gate) + 1;
+constexpr int kCheckpointKinds = static_cast<int>(app::kLastCheckpointKind) + 1;
 
 // Chips that wrap, any number of them on: the zone's buildings.
 void toggles(const char* id, const std::vector<const app::Building*>& buildings, std::vector<app::Id>* on) {
