@@ -67,8 +67,9 @@ void add_repair_site(std::vector<RouteStop>& route, const MasterData& data, cons
   auto row = rows.find(t->second.unit);
   const ChecklistTemplate* list = resolve(data, "repair_site", pins);
   if (row == rows.end() || !list) return;
-  std::string name = unit_name(*row->second);
-  if (!t->second.number.empty()) name += " · " + t->second.number;
+  // "2单元 1502 · 维修现场 T3-0042": which door, why it is on the route, which ticket.
+  std::string name = unit_name(*row->second) + " · " + list->zh;
+  if (!t->second.number.empty()) name += " " + t->second.number;
   route.push_back({ticket, std::move(name), row->second->building_name, list, StopKind::repair_site, t->second.unit});
 }
 

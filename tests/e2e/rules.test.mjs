@@ -241,3 +241,108 @@ test('a 07:50 model-unit duty and a 14:00 zone round at the model unit each ask 
   assert.ok(!daytime.some((l) => /7:50前打开|开窗通风/.test(l)), `the zone round does not ask the opening items: ${daytime.join(' | ')}`);
   await context.close();
 });
+
+// Issue 16 item 11: what no route reached is walked. The units round walks a
+// repair under way (000:595 5.1.4.3 "放置“正在维修”警示牌提醒业主") and a red
+// meter at a vacant unit is a notice to the owner on Today until told (000:569
+// "及时通知业主购电"); the zone round checks the gate's patrol log (000:365
+// "(4)、检查保安部巡逻情况表和记事本").
+test('the units round walks a repair under way and tells the owner of a red meter; the zone round reads the gate patrol log', async () => {
+  const { context, page } = await demoTablet();
+  // A repair in the butler's zone, its slip signed for at engineering: under way.
+  await openTicket(page, '厨房水管爆裂', 4);
+  await reveal(page, 'slip_save', { within: 'slip_' });
+  await tap(page, 'slip_save');
+  await saved(page);
+  await tapIn(page, 'dispatch_to:0');
+  await type(page, 'slip_receiver', '李工');
+  await reveal(page, 'slip_receiver_signature', { within: 'slip_' });
+  await sign(page, 'slip_receiver_signature');
+  await tapIn(page, 'ticket_dispatch');
+  await saved(page);
+  assert.equal((await tickets(page)).status, 2);
+  await tapIn(page, 'ticket_back', true);
+
+  // Today's units duty, one tap: the repair site is on its route.
+  await tap(page, 'nav_today');
+  assert.match((await reveal(page, 'today_duty:0:3')).label, /空置房、装修房巡查/);
+  await tap(page, 'today_duty:0:3');
+  assert.equal((await state(page)).screen, 'rounds');
+  await tapStop(page, '维修现场');
+  const site = await checkpointItems(page, 'units-round-repair-site-portrait');
+  assert.ok(site.some((l) => l.includes('“正在维修”警示牌')), `the repair site asks for the sign: ${site.join(' | ')}`);
+  await reveal(page, 'cp_all_pass', { up: true });
+  await tap(page, 'cp_all_pass');
+  await saved(page);
+  assert.match((await widget(page, 'cp_recorded')).label, /维修现场 T\d+-\d+ 已记录/);
+  // The last stop of the route: the runner is back on the route, else back to it.
+  if ((await state(page)).rounds.checkpoint !== '') {
+    await reveal(page, 'cp_back', { up: true });
+    await tap(page, 'cp_back');
+  }
+
+  // A vacant unit: its meter shows red digits. The finding goes to the owner by default.
+  let red = -1;
+  for (let i = 0; i < 6 && red < 0; i++) {
+    await reveal(page, `round_cp:${i}`, { up: true });
+    await tap(page, `round_cp:${i}`);
+    const items = await checkpointItems(page, `units-round-stop-${i}`);
+    red = items.findIndex((l) => l.includes('红色数字'));
+    if (red < 0) {
+      await reveal(page, 'cp_back', { up: true });
+      await tap(page, 'cp_back');
+    }
+  }
+  assert.ok(red >= 0, 'a vacant unit is on the units round');
+  await reveal(page, `item_fail:${red}`, { up: true });
+  await tap(page, `item_fail:${red}`);
+  await reveal(page, 'finding_owner');
+  await screenshot(page, 'finding-owner-notice-portrait');
+  // On a phone the three ways stack rather than cut their words.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await frames(page, 6);
+  const [dispatch, owner] = [await reveal(page, 'finding_dispatch'), await reveal(page, 'finding_owner')];
+  assert.ok(owner.css.y > dispatch.css.y, 'stacked at 390 px');
+  assert.ok(owner.css.h >= 48, 'a thumb-sized target');
+  await screenshot(page, 'finding-owner-notice-phone');
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await frames(page, 6);
+  await reveal(page, 'finding_save');
+  await tap(page, 'finding_save');
+  await saved(page);
+  assert.match((await reveal(page, 'finding_state')).label, /通知业主/);
+  assert.equal((await state(page)).rounds.owner_notices, 1);
+
+  // On Today until the owner is told; told from there.
+  await tap(page, 'nav_today');
+  const row = await reveal(page, 'today_owner:0');
+  assert.match(row.label, /栋/);
+  await screenshot(page, 'today-owner-notice-portrait');
+  // Tapped, the finding with its evidence under Rounds, to be told from there…
+  await tap(page, 'today_owner:0');
+  assert.equal((await state(page)).screen, 'rounds');
+  await reveal(page, 'finding_owner_told');
+  await screenshot(page, 'rounds-owner-notice-open-portrait');
+  // …or, after the call, from Today in one tap.
+  await tap(page, 'nav_today');
+  await reveal(page, 'today_owner_told:0');
+  await tap(page, 'today_owner_told:0');
+  await saved(page);
+  assert.equal((await state(page)).rounds.owner_notices, 0);
+  await tap(page, 'nav_today');
+  await frames(page, 3);
+  assert.equal(await page.evaluate(() => window.butlerTest.widget('today_owner:0')), null);
+
+  // The zone round: the gate is followed by its post's patrol log.
+  // (Today's zone row opens the zone's route, not the units round walked before.)
+  assert.match((await reveal(page, 'today_zone:0', { up: true })).label, /责任区巡查/);
+  await tap(page, 'today_zone:0');
+  assert.equal((await state(page)).screen, 'rounds');
+  assert.equal((await state(page)).rounds.active, '');
+  await reveal(page, 'zone_start:0', { up: true });
+  await tap(page, 'zone_start:0');
+  await tapStop(page, '安全巡逻记录检查');
+  const log = await checkpointItems(page, 'zone-round-patrol-log-portrait');
+  assert.ok(log.some((l) => l.includes('巡逻情况表按时填写')), `the gate's log is checked: ${log.join(' | ')}`);
+  await context.close();
+});

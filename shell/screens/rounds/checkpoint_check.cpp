@@ -1,9 +1,7 @@
 // One checkpoint of a round, answered one-handed: "all pass" at the top (one
 // tap, then on to the next checkpoint), and each item with big Pass / Fail / N.A.
-// buttons. A failed item opens its finding form right under it: a note
-// (pinyin IME), urgent-by-radio with whom, or a dispatch slip to a
-// department; once saved, photos as evidence.
-#include <algorithm>
+// buttons. A failed item opens its finding form right under it
+// (finding_form.cpp).
 #include <cstdio>
 #include <cstdlib>
 
@@ -26,90 +24,12 @@ using app::i18n::tr;
 namespace shell {
 namespace {
 
-constexpr S kDepartments[] = {S::dept_engineering, S::dept_cleaning, S::dept_greening, S::dept_security};
-
 void note(ShellState& st, const app::Status& s) { st.rounds.round_message = s.ok() ? std::string() : s.error().message; }
 
 void wrapped_data(const std::string& text, ImU32 color = 0) {
   ImGui::PushTextWrapPos(0.0f);
   widgets::data_text(text, color);
   ImGui::PopTextWrapPos();
-}
-
-void finding_form(ScreenContext& ctx, const app::Id& round, const app::Id& cp, int item, bool photo_required) {
-  ShellState& st = ctx.state;
-  if (const app::Finding* f = ctx.session.rounds().finding_for(round, cp, item)) {
-    // Recorded: what was decided, and the evidence.
-    // What was written stays on the checkpoint, with where it went.
-    std::string line = tr(S::finding_saved_open);
-    if (!f->note.empty()) line += " · " + f->note;
-    line += f->urgent ? " · " + f->told : " · " + f->department;
-    wrapped_data(line, colors::danger);
-    automation().record_last_item("finding_state", line.c_str(), "label");
-    if (photo_required && ctx.session.estate().photos_of(f->id).empty()) {
-      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::warn), "%s", tr(S::finding_needs_photo));
-    }
-    char id[32];
-    std::snprintf(id, sizeof id, "finding_photo:%d", item);
-    char label[96];
-    std::snprintf(label, sizeof label, "%s (%d)", tr(S::finding_add_photo), static_cast<int>(ctx.session.estate().photos_of(f->id).size()));
-    if (widgets::button(id, label, 0, widgets::Tone::normal, !ctx.photos.busy())) ctx.photos.for_finding(f->id);
-    // The evidence taken so far, beside the button that adds to it.
-    std::snprintf(id, sizeof id, "finding_photo_tile:%d", item);
-    widgets::photo_strip(id, ctx.session.estate().photos_of(f->id), ui().touch(), true);
-    return;
-  }
-  if (st.rounds.failing_item != item) return;
-  widgets::text_field("finding_note", tr(S::finding_note), &st.rounds.finding_note);
-  // A unit has an owner to tell (red meter digits): a third way beside dispatch and radio.
-  const app::RouteStop* stop = ctx.session.rounds().stop_at(round, cp);
-  const bool household = stop && stop->kind == app::StopKind::unit;
-  if (!household) st.rounds.finding_owner = false;
-  const int ways = household ? 3 : 2;
-  const float gap = ImGui::GetStyle().ItemSpacing.x;
-  const float part = (ImGui::GetContentRegionAvail().x - gap * (ways - 1)) / ways;
-  const bool dispatching = !st.rounds.finding_urgent && !st.rounds.finding_owner;
-  if (widgets::button("finding_dispatch", tr(S::finding_dispatch), part, dispatching ? widgets::Tone::primary : widgets::Tone::normal)) {
-    st.rounds.finding_urgent = st.rounds.finding_owner = false;
-  }
-  ImGui::SameLine();
-  if (widgets::button("finding_urgent", tr(S::finding_urgent), part, st.rounds.finding_urgent ? widgets::Tone::danger : widgets::Tone::normal)) {
-    st.rounds.finding_urgent = true;
-    st.rounds.finding_owner = false;
-  }
-  if (household) {
-    ImGui::SameLine();
-    if (widgets::button("finding_owner", tr(S::finding_owner), part, st.rounds.finding_owner ? widgets::Tone::primary : widgets::Tone::normal)) {
-      st.rounds.finding_owner = true;
-      st.rounds.finding_urgent = false;
-    }
-  }
-  if (st.rounds.finding_owner) {
-    ImGui::TextWrapped("%s", tr(S::owner_notice_hint));
-  } else if (st.rounds.finding_urgent) {
-    widgets::text_field("finding_told", tr(S::finding_told), &st.rounds.finding_told);
-  } else {
-    const float quarter = (ImGui::GetContentRegionAvail().x - gap * 3) / 4;
-    for (int d = 0; d < 4; ++d) {
-      if (d) ImGui::SameLine();
-      char id[24];  // "dept:" and any int
-      std::snprintf(id, sizeof id, "dept:%d", d);
-      if (widgets::button(id, tr(kDepartments[d]), quarter, st.rounds.finding_department == d ? widgets::Tone::primary : widgets::Tone::normal)) {
-        st.rounds.finding_department = d;
-      }
-    }
-  }
-  if (widgets::button("finding_save", tr(S::finding_save), -1, widgets::Tone::danger)) {
-    // The answer carries the note too, so the checklist shows why it failed.
-    (void)ctx.session.rounds().answer_item(round, cp, item, app::ItemResult::fail, st.rounds.finding_note);
-    const bool dispatched = !st.rounds.finding_urgent && !st.rounds.finding_owner;
-    app::NewFinding f{st.rounds.finding_note, st.rounds.finding_urgent, st.rounds.finding_told,
-                      dispatched ? std::string(tr(kDepartments[st.rounds.finding_department], app::i18n::Lang::zh_CN)) : std::string(),
-                      st.rounds.finding_owner};
-    const app::Result<app::Id> saved = ctx.session.rounds().open_finding(round, cp, item, f);
-    note(st, saved.ok() ? app::ok_status() : app::Status(saved.error()));
-    if (saved.ok()) st.rounds.failing_item = -1;
-  }
 }
 
 void reading_item(ScreenContext& ctx, const app::Id& round, const app::Id& cp, int item, const app::ChecklistItem& it) {

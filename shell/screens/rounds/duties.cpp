@@ -104,6 +104,9 @@ void open_duty(ScreenContext& ctx, const app::ZoneRow& zone, const app::DutyLine
   if (kind == app::RoundKind::zone) {  // the zone's route first: the butler sees what is ahead
     ctx.state.screen = Screen::rounds;
     ctx.state.rounds.open_zone = zone.id;
+    // Not another round's runner left open (the units round walked before).
+    ctx.state.rounds.active_round = {};
+    ctx.state.rounds.open_checkpoint = {};
     return;
   }
   if (kind == app::RoundKind::gate && ctx.session.rounds().gate_signed_in()) {

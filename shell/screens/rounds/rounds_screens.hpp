@@ -13,6 +13,8 @@ namespace shell {
 void draw_rounds(ScreenContext& ctx);
 void draw_supervision(ScreenContext& ctx);                             // Rounds: the head butler's today
 void draw_open_findings(ScreenContext& ctx);                           // Rounds: to verify
+// Under a failed item of a checkpoint: its finding's form, or once saved what was decided and its photos.
+void finding_form(ScreenContext& ctx, const app::Id& round, const app::Id& cp, int item, bool photo_required);
 void draw_finding_photos(const app::Session& session, const app::Finding& f);  // its evidence, as thumbnails
 void draw_todays_duties(ScreenContext& ctx);                           // Today: the day's duties of my zones
 app::i18n::S duty_label(app::schedule::Duty d);

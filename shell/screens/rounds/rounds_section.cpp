@@ -29,9 +29,19 @@ void today_alert(ScreenContext& ctx) {
     }
     char id[32];
     std::snprintf(id, sizeof id, "today_owner:%d", index++);
+    const app::Id finding = f->id;
     if (widgets::list_row(id, line.c_str(), app::i18n::tr(app::i18n::S::owner_notice_hint), "", colors::warn, false)) {
+      // The findings list (under the zones, not a round's runner), this one open.
       ctx.state.screen = Screen::rounds;
-      ctx.state.rounds.open_finding = f->id;
+      ctx.state.rounds.active_round = {};
+      ctx.state.rounds.open_checkpoint = {};
+      ctx.state.rounds.open_finding = finding;
+    }
+    // Told by phone from here: one tap after the call, no detour.
+    std::snprintf(id, sizeof id, "today_owner_told:%d", index - 1);
+    if (widgets::button(id, app::i18n::tr(app::i18n::S::owner_told), 0, widgets::Tone::primary)) {
+      if (app::Status s = ctx.session.rounds().owner_told(finding, ""); !s.ok()) ctx.state.rounds.round_message = s.error().message;
+      break;  // the list changed under the loop
     }
   }
   ImGui::Dummy(ImVec2(0, ui().css(8)));
