@@ -31,7 +31,10 @@ enum class ItemKind : std::int64_t {
   more = 7,             // "and N more": the items the op had no room for
   ticket_due = 8,       // an open ticket whose next deadline falls in the next shift (ref: the ticket)
   mail_waiting = 9,     // mail not yet collected (ref: the item)
+  outage = 10,          // water or power off now or within a day (ref: the notice)
 };
+// The last kind this build knows: the codec's check ends here.
+inline constexpr std::int64_t kLastItemKind = static_cast<std::int64_t>(ItemKind::outage);
 bool is_item_kind(std::int64_t v);
 
 enum class Refusal : std::int64_t { none = 0, not_written = 1, already_confirmed = 2, own_handover = 3 };

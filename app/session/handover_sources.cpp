@@ -12,6 +12,7 @@
 #include "app/incidents/incident_checklists.hpp"
 #include "app/incidents/incident_report.hpp"
 #include "app/mail/mail_labels.hpp"
+#include "app/outages/outages_labels.hpp"
 #include "app/i18n/catalogue.hpp"
 #include "app/session/handover_sources.hpp"
 #include "app/session/session.hpp"
@@ -155,7 +156,21 @@ void mail_waiting(const Session& s, const HandoverMoment& m, std::vector<Handove
   }
 }
 
-constexpr Producer kProducers[] = {keys_out, lost_keys, open_findings, tickets_due, model_units, shift_incidents, mail_waiting};
+// Water or power off now or within a day: the next shift answers the calls about it.
+void outages_on(const Session& s, const HandoverMoment& m, std::vector<HandoverItem>& out) {
+  for (const Outage* o : s.outages().on_today()) {
+    std::string where;
+    for (const Id& b : o->buildings) {
+      auto it = s.master_data().buildings.find(b);
+      if (it != s.master_data().buildings.end()) where += (where.empty() ? "" : "、") + it->second.name;
+    }
+    const std::string when = short_local(o->from_ms, m.offset) + "–" + short_local(o->until_ms, m.offset);
+    out.push_back({ItemKind::outage, o->id, 0, false,
+                   format(S::handover_item_outage, i18n::tr(outages::kind_label(o->kind)), where.c_str(), when.c_str())});
+  }
+}
+
+constexpr Producer kProducers[] = {keys_out, lost_keys, open_findings, tickets_due, model_units, shift_incidents, mail_waiting, outages_on};
 
 }  // namespace
 

@@ -47,6 +47,12 @@ void draw_today_plans(ScreenContext& ctx) {
   }
 }
 
+void draw_unit_record_lines(ScreenContext& ctx, const app::Id& unit) {
+  for (const Section& s : sections()) {
+    if (s.draw_unit_record) s.draw_unit_record(ctx, unit);
+  }
+}
+
 std::string sections_state_json(const app::Session& session, const ShellState& state) {
   std::string out;
   for (const Section& s : sections()) {

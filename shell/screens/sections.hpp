@@ -27,6 +27,8 @@ struct Section {
   void (*draw_today_alert)(ScreenContext&) = nullptr;  // Today, above the figures: what needs acting on now
   int alert_rank = 0;                                  // lower first: an emergency before a late ticket
   void (*draw_today_plan)(ScreenContext&) = nullptr;   // Today, below the figures: its part of the day
+  // A unit's record, under its status: what this workflow holds for the unit now (mail waiting, water off).
+  void (*draw_unit_record)(ScreenContext&, const app::Id& unit) = nullptr;
   // Its summary for the tests' hook: fields only ("\"open\":1,\"page\":\"…\"").
   void (*write_state)(const app::Session&, const ShellState&, std::string& fields) = nullptr;
 };
@@ -48,6 +50,8 @@ void show_register(ShellState& state, const char* key);
 // Today: every section's alerts (by rank), then, after the figures, its plan.
 void draw_today_alerts(ScreenContext& ctx);
 void draw_today_plans(ScreenContext& ctx);
+// Each section's lines on a unit's record, in the sections' order.
+void draw_unit_record_lines(ScreenContext& ctx, const app::Id& unit);
 
 // butlerTest.state(): ",\"key\":{…}" for every section that reports.
 std::string sections_state_json(const app::Session& session, const ShellState& state);

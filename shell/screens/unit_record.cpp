@@ -3,8 +3,8 @@
 // until 显示号码 (the one place a whole number shows; each tap is recorded
 // as a contact_viewed op: who looked, whose, when), and the edits a butler makes on the spot: the unit's
 // status, a resident's new phone, a new household member, 入住登记 and
-// 迁出登记 (unit_moves.cpp, which also draws the former residents and 历史), and the mail waiting for
-// it at the front desk (a count from the mail register). Every edit is a
+// 迁出登记 (unit_moves.cpp, which also draws the former residents and 历史), and what the registers hold
+// for it now (sections.hpp: mail waiting, water or power off). Every edit is a
 // Session command; what it refuses is shown in words under the form.
 #include <algorithm>
 #include <cstdio>
@@ -15,6 +15,7 @@
 #include "app/session/session.hpp"
 #include "imgui.h"
 #include "shell/screens/screens.hpp"
+#include "shell/screens/sections.hpp"
 #include "shell/sync/photo_capture.hpp"
 #include "shell/ui/automation.hpp"
 #include "shell/ui/theme.hpp"
@@ -206,13 +207,8 @@ void draw_unit_record(ScreenContext& ctx) {
   const float footer = ui().css(8) + ImGui::GetStyle().ItemSpacing.y * 2 + ui().touch();
   widgets::begin_modal_body("##unit_body", footer);
   status_buttons(ctx, row);
-  // Mail waiting at the front desk for this unit (the mail register's count).
-  if (const int mail = ctx.session.mail().waiting_at(row.id); mail > 0) {
-    char line[96];
-    app::i18n::format_to(line, sizeof line, S::mail_unit_waiting, mail);
-    widgets::data_text(line, colors::warn);
-    automation().record_last_item("unit_mail_waiting", line, "label");
-  }
+  // What the registers hold for this unit now: mail waiting, water or power off (sections.hpp).
+  draw_unit_record_lines(ctx, row.id);
   ImGui::Dummy(ImVec2(0, ui().css(8)));
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colors::muted), "%s", tr(S::unit_people_title));
   // The people of this unit: a scan of the archive, only while the record is open.

@@ -6,9 +6,22 @@
 #include "shell/screens/mail/mail_screens.hpp"
 #include "shell/screens/screens.hpp"
 #include "shell/screens/sections.hpp"
+#include "shell/ui/automation.hpp"
+#include "shell/ui/theme.hpp"
+#include "shell/ui/widgets.hpp"
 
 namespace shell {
 namespace {
+
+// The unit's record: the mail waiting for it at the front desk.
+void unit_line(ScreenContext& ctx, const app::Id& unit) {
+  const int waiting = ctx.session.mail().waiting_at(unit);
+  if (waiting <= 0) return;
+  char line[96];
+  app::i18n::format_to(line, sizeof line, app::i18n::S::mail_unit_waiting, waiting);
+  widgets::data_text(line, colors::warn);
+  automation().record_last_item("unit_mail_waiting", line, "label");
+}
 
 void write_state(const app::Session& session, const ShellState& state, std::string& out) {
   const MailUi& st = state.mail;
@@ -26,7 +39,7 @@ void write_state(const app::Session& session, const ShellState& state, std::stri
 
 Section mail_section() {
   return {.key = "mail", .title = app::i18n::S::reg_section_mail, .draw_register = draw_mail_register,
-          .draw_today_alert = draw_mail_today, .alert_rank = 4, .write_state = write_state};
+          .draw_today_alert = draw_mail_today, .alert_rank = 4, .draw_unit_record = unit_line, .write_state = write_state};
 }
 
 }  // namespace shell

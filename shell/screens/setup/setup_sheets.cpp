@@ -9,6 +9,7 @@
 #include "app/session/session.hpp"
 #include "imgui.h"
 #include "shell/fonts/font_atlas.hpp"
+#include "shell/screens/building_chips.hpp"
 #include "shell/screens/screens.hpp"
 #include "shell/screens/setup/setup_screens.hpp"
 #include "shell/ui/automation.hpp"
@@ -22,25 +23,6 @@ namespace shell {
 namespace {
 
 constexpr int kCheckpointKinds = static_cast<int>(app::kLastCheckpointKind) + 1;
-
-// Chips that wrap, any number of them on: the zone's buildings.
-void toggles(const char* id, const std::vector<const app::Building*>& buildings, std::vector<app::Id>* on) {
-  const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
-  const float gap = ImGui::GetStyle().ItemSpacing.x;
-  for (std::size_t i = 0; i < buildings.size(); ++i) {
-    const app::Building& b = *buildings[i];
-    const bool chosen = std::find(on->begin(), on->end(), b.id) != on->end();
-    const float w = std::max(ui().touch(), ImGui::CalcTextSize(b.name.c_str()).x + ui().css(28));
-    if (i > 0 && ImGui::GetItemRectMax().x + gap + w <= right) ImGui::SameLine();
-    char key[48];
-    std::snprintf(key, sizeof key, "%s:%zu", id, i);
-    ui().fonts->request_text(b.name.c_str());
-    if (widgets::button(key, b.name.c_str(), w, chosen ? widgets::Tone::primary : widgets::Tone::normal)) {
-      if (chosen) on->erase(std::find(on->begin(), on->end(), b.id));
-      else on->push_back(b.id);
-    }
-  }
-}
 
 void draw_zone_sheet(ScreenContext& ctx) {
   SetupUi& st = ctx.state.setup;
@@ -60,7 +42,7 @@ void draw_zone_sheet(ScreenContext& ctx) {
   }
   widgets::choices("zone_form_butler", labels.data(), static_cast<int>(labels.size()), &st.zone_butler, 3);
   ImGui::TextUnformatted(tr(S::setup_zone_buildings));
-  toggles("zone_form_building", setup.buildings(), &st.zone_buildings);
+  building_chips("zone_form_building", setup.buildings(), &st.zone_buildings);
   if (!st.editing_zone.is_nil() && widgets::button("zone_form_retire", tr(S::setup_zone_retire), 0, widgets::Tone::danger)) {
     sheet_finish(st, setup.retire_zone(st.editing_zone), &st.zone_open);
     if (st.zone_open == false) st.route = {};
