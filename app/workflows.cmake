@@ -12,5 +12,6 @@ set(BUTLER_WORKFLOWS
   incidents
   renovation
   mail
+  visitors
   setup
 )

@@ -8,7 +8,7 @@
 namespace app {
 namespace handover {
 
-bool is_item_kind(std::int64_t v) { return v >= 0 && v <= 9; }
+bool is_item_kind(std::int64_t v) { return v >= 0 && v <= 10; }
 bool is_refusal(std::int64_t v) { return v >= 0 && v <= 3; }
 
 }  // namespace handover

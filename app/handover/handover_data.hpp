@@ -31,6 +31,7 @@ enum class ItemKind : std::int64_t {
   more = 7,             // "and N more": the items the op had no room for
   ticket_due = 8,       // an open ticket whose next deadline falls in the next shift (ref: the ticket)
   mail_waiting = 9,     // mail not yet collected (ref: the item)
+  visitor_in = 10,      // a visitor received and not yet left (ref: the visit)
 };
 bool is_item_kind(std::int64_t v);
 

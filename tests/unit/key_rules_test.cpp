@@ -109,7 +109,8 @@ TEST_CASE("stored codes are checked one by one") {
   CHECK(handover::is_item_kind(7));  // "and N more"
   CHECK(handover::is_item_kind(8));  // a ticket due in the next shift
   CHECK(handover::is_item_kind(9));  // mail waiting to be collected
-  CHECK_FALSE(handover::is_item_kind(10));
+  CHECK(handover::is_item_kind(10));  // a visitor still in
+  CHECK_FALSE(handover::is_item_kind(11));
 }
 
 TEST_CASE("handover items survive their text form exactly - anything else is refused") {
@@ -126,7 +127,7 @@ TEST_CASE("handover items survive their text form exactly - anything else is ref
   // Separators inside a text become spaces; the edges are trimmed.
   items[1].text = "\t第一行\n第二行  ";
   CHECK(decode_handover_items(encode_handover_items(items))->at(1).text == "第一行 第二行");
-  for (const char* bad : {"10\t00000000000000000000000000000001\t0\t0\tx",  // unknown kind
+  for (const char* bad : {"11\t00000000000000000000000000000001\t0\t0\tx",  // unknown kind
                           "0\tnot-an-id\t0\t0\tx", "0\t00000000000000000000000000000001\t-5\t0\tx",
                           "0\t00000000000000000000000000000001\t0\t2\tx",   // a flag is 0 or 1
                           "0\t00000000000000000000000000000001\t0\t0\t",    // no words
