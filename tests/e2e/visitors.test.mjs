@@ -71,12 +71,12 @@ test('a visitor received, told, shown on Today while in, and gone from it after 
   await tap(page, 'visitor_told');
   await saved(page);
   assert.equal((await visitors(page)).told, true);
-  assert.match((await widget(page, 'visitor_told')).label, /已通报 客服中心/);
+  assert.match((await widget(page, 'visitor_told_at')).label, /已通报 客服中心/);
   await screenshot(page, 'visitors-visit-portrait-1x');
 
   // Today: the visitor is in.
   await tap(page, 'nav_today');
-  assert.match((await widget(page, 'today_visitors_in')).label, /1 位来访者在访/);
+  assert.match((await reveal(page, 'today_visitors_in')).label, /1 位来访者在访/);
   await screenshot(page, 'visitors-today-portrait-1x');
   await tap(page, 'today_visitors_in');
   assert.equal((await state(page)).screen, 'registers');
@@ -88,7 +88,7 @@ test('a visitor received, told, shown on Today while in, and gone from it after 
   v = await visitors(page);
   assert.equal(v.in, 0);
   assert.notEqual(v.left_ms, 0);
-  assert.match((await widget(page, 'visitor_left')).label, /离开/);
+  assert.match((await widget(page, 'visitor_left_at')).label, /离开/);
   assert.equal(await shown(page, 'visitor_leave'), false);
   await tap(page, 'nav_today');
   assert.equal(await shown(page, 'today_visitors_in'), false);
@@ -111,7 +111,7 @@ test('a visitor received, told, shown on Today while in, and gone from it after 
   assert.equal((await state(page)).screen, 'registers');
   assert.equal(v.ticket_channel, 1, 'received by 来访');
   assert.match(v.ticket_number, /\S/);
-  assert.match((await widget(page, 'visitor_ticket')).label, new RegExp(`已转工单 ${v.ticket_number}`));
+  assert.match((await widget(page, 'visitor_ticket_number')).label, new RegExp(`已转工单 ${v.ticket_number}`));
   await screenshot(page, 'visitors-ticketed-portrait-1x');
 });
 
@@ -134,7 +134,7 @@ test('the visitors register at a phone\'s width (390×844), in English: labels w
   await wholeAndTappable(page, 'visitor_', 'phone');
   await screenshot(page, 'visitors-visit-phone-en-2x');
   await tap(page, 'nav_today');
-  assert.match((await widget(page, 'today_visitors_in')).label, /1 visitor in/);
+  assert.match((await reveal(page, 'today_visitors_in')).label, /1 visitor in/);
   await screenshot(page, 'visitors-today-phone-en-2x');
   await context.close();
 });

@@ -56,18 +56,18 @@ void details(ScreenContext& ctx, const app::VisitorRecord& v) {
   line("visitor_place", text);
   if (v.told()) {
     std::snprintf(text, sizeof text, tr(S::visitor_detail_told), when(ctx, v.told_ms).c_str(), vis::department_label(v.department).c_str());
-    line("visitor_told", text, colors::ok);
+    line("visitor_told_at", text, colors::ok);
   } else if (!v.department.empty()) {
     std::snprintf(text, sizeof text, tr(S::visitor_detail_to_tell), vis::department_label(v.department).c_str());
     line("visitor_to_tell", text, colors::warn);
   }
   if (!v.in()) {
     std::snprintf(text, sizeof text, tr(S::visitor_detail_left), when(ctx, v.left_ms).c_str());
-    line("visitor_left", text, colors::muted);
+    line("visitor_left_at", text, colors::muted);
   }
   if (const std::string number = ctx.session.visitors().ticket_number(v); !number.empty()) {
     std::snprintf(text, sizeof text, tr(S::visitor_detail_ticket), number.c_str());
-    line("visitor_ticket", text, colors::ok);
+    line("visitor_ticket_number", text, colors::ok);
   }
 }
 
