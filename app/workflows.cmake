@@ -12,6 +12,7 @@ set(BUTLER_WORKFLOWS
   incidents
   renovation
   mail
+  visitors
   outages
   setup
 )

@@ -17,10 +17,11 @@
 #
 # Workflows are siblings: one reads another's data only through the domain,
 # except the handover, which hands keys over, and the set-up imports, which file
-# keys and the price list (BUTLER_SIBLING_INCLUDES).
+# keys and the price list, and the visitors register, whose visit becomes a
+# ticket (BUTLER_SIBLING_INCLUDES).
 include("${CMAKE_CURRENT_LIST_DIR}/../app/workflows.cmake")  # BUTLER_WORKFLOWS
 set(BUTLER_LAYERS core ops estate workflow domain service pipeline server)
-set(BUTLER_SIBLING_INCLUDES "handover>keys" "setup>keys" "setup>tickets")
+set(BUTLER_SIBLING_INCLUDES "handover>keys" "setup>keys" "setup>tickets" "visitors>tickets")
 
 # butler_layer_of(<path relative to app/> <out var>): the layer of one file.
 function(butler_layer_of rel out)

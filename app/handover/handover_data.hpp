@@ -32,9 +32,10 @@ enum class ItemKind : std::int64_t {
   ticket_due = 8,       // an open ticket whose next deadline falls in the next shift (ref: the ticket)
   mail_waiting = 9,     // mail not yet collected (ref: the item)
   outage = 10,          // water or power off now or within a day (ref: the notice)
+  visitor_in = 11,      // a visitor received and not yet left (ref: the visit)
 };
 // The last kind this build knows: the codec's check ends here.
-inline constexpr std::int64_t kLastItemKind = static_cast<std::int64_t>(ItemKind::outage);
+inline constexpr std::int64_t kLastItemKind = static_cast<std::int64_t>(ItemKind::visitor_in);
 bool is_item_kind(std::int64_t v);
 
 enum class Refusal : std::int64_t { none = 0, not_written = 1, already_confirmed = 2, own_handover = 3 };

@@ -156,6 +156,15 @@ void mail_waiting(const Session& s, const HandoverMoment& m, std::vector<Handove
   }
 }
 
+// Visitors still in (接待来访, 000:337), oldest first: who, what for, since when —
+// the next shift knows who is in the building and waiting.
+void visitors_in(const Session& s, const HandoverMoment& m, std::vector<HandoverItem>& out) {
+  for (const VisitorRecord* v : s.visitors().in_now()) {
+    out.push_back({ItemKind::visitor_in, v->id, 0, false,
+                   format(S::handover_item_visitor, v->name.c_str(), v->purpose.c_str(), short_local(v->arrived_ms, m.offset).c_str())});
+  }
+}
+
 // Water or power off now or within a day: the next shift answers the calls about it.
 void outages_on(const Session& s, const HandoverMoment& m, std::vector<HandoverItem>& out) {
   for (const Outage* o : s.outages().on_today()) {
@@ -170,7 +179,7 @@ void outages_on(const Session& s, const HandoverMoment& m, std::vector<HandoverI
   }
 }
 
-constexpr Producer kProducers[] = {keys_out, lost_keys, open_findings, tickets_due, model_units, shift_incidents, mail_waiting, outages_on};
+constexpr Producer kProducers[] = {keys_out, lost_keys, open_findings, tickets_due, model_units, shift_incidents, mail_waiting, visitors_in, outages_on};
 
 }  // namespace
 

@@ -78,7 +78,7 @@ namespace app {
 //    return-to-sender setting, after the renovations; the estate hours end
 //    with the zone round's window and the closing grace.
 // 12: a finding ends with whether it is a notice to the unit's owner.
-// 13: the outage notices (after the mail register).
+// 13: the outage notices and the visitors register (接待来访: visits with their told, left and ticket), after the mail.
 // A snapshot of any other version is dropped and rebuilt from the log (it is
 // only a cache). Format 3 (tickets without slips, no key cabinet) is such a
 // one: its sections no longer line up with 4's; and format 4, whose residents,
@@ -86,7 +86,7 @@ namespace app {
 // no reason for finishing incomplete; and format 6, whose tickets and notices have no number; and format 7, which has no
 // contact_views section and whose ticket settings stop before the re-check's; and format 8, whose tickets stop
 // at their number and whose loans and incidents end earlier; and format 9, whose units have no recorded status and
-// whose tickets and ticket settings end earlier; and format 10, whose tickets end earlier and which has no mail; and format 11, whose findings end earlier; and format 12, which has no outage notices.
+// whose tickets and ticket settings end earlier; and format 10, whose tickets end earlier and which has no mail; and format 11, whose findings end earlier; and format 12, which has no outage notices or visitors.
 inline constexpr unsigned char kSnapshotFormatVersion = 13;
 
 Result<Snapshot> decode_snapshot(std::string_view bytes);

@@ -74,7 +74,7 @@ test('from an empty server: imports, a head butler sets zones and a route by dra
   await boot(head, server.url);
   await enrol(head, 'ZG001', '135791');
   await tap(head, 'nav_registers');
-  await tap(head, 'reg_section:6');
+  await tap(head, 'reg_section:8');
   let s = await state(head);
   assert.ok(s.setup.gaps.includes(5), 'a building in no zone (3栋) is listed');   // GapKind::building_in_no_zone
   assert.ok(s.setup.gaps.includes(7), 'no price list is listed');                // GapKind::no_prices

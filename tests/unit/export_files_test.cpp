@@ -155,6 +155,15 @@ TEST_CASE("every export's .xlsx reads back in openpyxl typed: text as text, coun
   parcel.tracking = "=SF0001";
   const app::Id item = d.session.mail().receive(parcel).value();
   REQUIRE(d.session.mail().collect(item, {app::mail::Collector::owner, "周女士", *app::decode_signature(a_signature())}).ok());
+  // A visitor (their purpose typed like a formula), told and gone: visitors.csv has a row.
+  app::NewVisit visit;
+  visit.purpose = "=送图纸";
+  visit.name = "钱先生";
+  visit.unit = t.unit;
+  visit.department = "工程部";
+  const app::Id visitor = d.session.visitors().receive(visit).value();
+  REQUIRE(d.session.visitors().told(visitor).ok());
+  REQUIRE(d.session.visitors().leave(visitor).ok());
   // The water off for a building, never posted (its posting time an empty date cell): outages.csv has a row.
   const app::Building* first = d.session.setup().buildings().front();
   REQUIRE(d.session.outages()

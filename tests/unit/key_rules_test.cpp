@@ -109,6 +109,8 @@ TEST_CASE("stored codes are checked one by one") {
   CHECK(handover::is_item_kind(7));  // "and N more"
   CHECK(handover::is_item_kind(8));  // a ticket due in the next shift
   CHECK(handover::is_item_kind(9));  // mail waiting to be collected
+  CHECK(handover::is_item_kind(10));  // water or power off
+  CHECK(handover::is_item_kind(11));  // a visitor still in
   CHECK_FALSE(handover::is_item_kind(handover::kLastItemKind + 1));
 }
 

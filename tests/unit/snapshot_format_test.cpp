@@ -370,6 +370,28 @@ MasterData one_of_each() {
   d.setup.imports[im.id] = im;
   d.setup.hours = EstateHours{.model_opens = 9 * 60, .model_closes = 18 * 60, .greeting_from = 7 * 60, .greeting_until = 8 * 60, .gate = v.id(),
                               .zone_round_from = 8 * 60 + 30, .zone_round_until = 17 * 60, .close_grace_minutes = 15};  // format 11
+
+  // format 13: the visitors register.
+  VisitorRecord vi;
+  vi.id = v.id();
+  vi.received_by = staff;
+  vi.purpose = v.text("来意");
+  vi.name = v.text("来访人");
+  vi.phone = v.text("电话");
+  vi.note = v.text("备注");
+  vi.id_seen = visitors::IdSeen::work_pass;
+  vi.unit = unit;
+  vi.department = v.text("工程部");
+  vi.place = visitors::Place::other;
+  vi.place_text = v.text("会议室");
+  vi.arrived_ms = v.number();
+  vi.told_by = v.id();
+  vi.told_ms = v.number();
+  vi.left_by = v.id();
+  vi.left_ms = v.number();
+  vi.ticket = v.id();
+  vi.ticket_by = v.id();
+  d.visitors.visits[vi.id] = vi;
   return d;
 }
 
@@ -384,7 +406,7 @@ TEST_CASE("snapshot bytes are pinned: one entity of every type writes exactly th
   const MasterData d = one_of_each();
   const std::string bytes = one_of_each_snapshot(d);
   // Changing this digest is changing the format: bump kSnapshotFormatVersion with it.
-  CHECK(sha256_hex(bytes) == "df96367ae9c9093ddb95c4bb9136e504d3b0c5e246384f71108018d432bb43c1");
+  CHECK(sha256_hex(bytes) == "9c9d3612d83a3369aee1f17e0d4077620d8ede99e087fe044aba5e880d2a0779");
   CHECK(kSnapshotFormatVersion == 13);
   // And they read back to the same projection, every field of it.
   Result<Snapshot> s = decode_snapshot(bytes);
@@ -514,6 +536,8 @@ TEST_CASE("a snapshot holding a value no fold could have produced is refused, wh
       {"ticket step refusal", [](MasterData& d) { only(d.tickets.tickets).history[1].refused = static_cast<tickets::TransitionError>(7); }},
       {"ticket number all digits", [](MasterData& d) { only(d.tickets.tickets).number = "12345678"; }},
       {"ticket settings", [](MasterData& d) { d.tickets.settings.onsite_minutes = 0; }},
+      {"visitor identity seen", [](MasterData& d) { only(d.visitors.visits).id_seen = static_cast<visitors::IdSeen>(3); }},
+      {"visitor reception place", [](MasterData& d) { only(d.visitors.visits).place = static_cast<visitors::Place>(-1); }},
       {"an hour past the day", [](MasterData& d) { d.setup.hours.model_closes = 24 * 60; }},
       {"a closing grace past an hour", [](MasterData& d) { d.setup.hours.close_grace_minutes = 61; }},
       {"key kind", [](MasterData& d) { only(d.keys.keys).kind = static_cast<keys::KeyKind>(2); }},

@@ -219,9 +219,13 @@ void save(ScreenContext& ctx, TicketsUi& ui_state) {
   }
   ui_state.form_open = false;
   ui_state.form_message.clear();
+  const auto on_saved = d.on_saved;
+  const app::Id origin = d.origin;
   ui_state.draft = TicketDraft{};
   ui_state.open = saved.value();
   ctx.state.screen = Screen::tickets;
+  // The record it was started from keeps the ticket (and may show itself again).
+  if (on_saved) on_saved(ctx, origin, saved.value());
 }
 
 }  // namespace

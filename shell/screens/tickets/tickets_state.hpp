@@ -14,6 +14,8 @@
 
 namespace shell {
 
+struct ScreenContext;
+
 struct TicketDraft {
   app::Id unit;                 // the unit picked; nil: none yet
   bool public_area = false;     // a matter of the public areas: no unit
@@ -31,6 +33,10 @@ struct TicketDraft {
   int severity = 2;             // index into app::tickets::kAllSeverities: minor
   int requested_days = 0;       // 0: the owner named no date
   std::string night_logged_at;  // a night log: the control room's time ("23:40")
+  // A ticket started from another register's record (a visit that became a
+  // complaint): told the new ticket's id once saved, so that record keeps it.
+  app::Id origin;
+  void (*on_saved)(ScreenContext& ctx, const app::Id& origin, const app::Id& ticket) = nullptr;
 };
 
 struct TicketsUi {
